@@ -1,0 +1,72 @@
+import type { Author, Role } from '../schema/conversation';
+import type { BotIdentity } from '../schema/policy';
+
+const BOT_NAME = /\b(bot|ai|assistant|aissist|virtual agent|automated|auto[- ]?reply|chatbot|gpt)\b/i;
+
+/**
+ * Decides who wrote a message. Explicit bot identity from the policy wins; otherwise an author whose
+ * name looks like a bot/AI assistant is the bot; anyone else on the team side is a human agent.
+ */
+export function roleOf(author: Author | undefined, fromTeam: boolean, identity: BotIdentity): Role {
+  if (author) {
+    const id = author.id?.toLowerCase();
+    const email = author.email?.toLowerCase();
+    const name = author.name?.toLowerCase();
+    if (id && identity.ids.some((x) => x.toLowerCase() === id)) return 'bot';
+    if (email && identity.emails.some((x) => x.toLowerCase() === email)) return 'bot';
+    if (name && identity.names.some((x) => x.toLowerCase() === name)) return 'bot';
+  }
+  if (!fromTeam) return 'customer';
+  if (author?.name && BOT_NAME.test(author.name)) return 'bot';
+  if (author?.email && /(^|[._+-])(bot|ai|assistant)([._+-]|@)/i.test(author.email)) return 'bot';
+  return 'agent';
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+/** HTML to readable text without a DOM (runs in the worker and in Node). Scripts and styles are dropped. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style|template)[\s\S]*?<\/\1>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li|h[1-6]|tr|blockquote)>/gi, '\n')
+    .replace(/<li[^>]*>/gi, '- ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] === '#') {
+        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+      }
+      return ENTITIES[e.toLowerCase()] ?? m;
+    })
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Escapes text for inclusion in HTML (notes sent to platforms that render HTML). */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Plain text (with line breaks) to safe HTML paragraphs. */
+export function textToHtml(text: string): string {
+  return text
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+}
+
+/**
+ * Neutralises Markdown and HTML in customer text placed inside a Markdown note (Front renders comments as
+ * Markdown): links and images cannot be formed, tags are shown literally.
+ */
+export function escapeMarkdown(text: string): string {
+  return escapeHtml(text).replace(/([\\`*_{}\[\]()#+!|~])/g, '\\$1');
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Non-secret connection settings per platform (safe to sync and export). */
+export const ConnectionsSchema = z.object({
+  zendesk: z
+    .object({
+      /** session: the agent's own Zendesk session, same-origin from the agent tab (X-CSRF-Token on writes). */
+      authMode: z.enum(['session', 'token']).default('session'),
+      email: z.string().default(''),
+    })
+    .default({ authMode: 'session', email: '' }),
+  gorgias: z
+    .object({
+      authMode: z.enum(['session', 'token']).default('session'),
+      email: z.string().default(''),
+    })
+    .default({ authMode: 'session', email: '' }),
+  front: z
+    .object({
+      authMode: z.literal('token').default('token'),
+      /** API host; Front also serves company hosts like https://acme.api.frontapp.com */
+      apiBase: z.string().url().default('https://api2.frontapp.com'),
+    })
+    .default({ authMode: 'token', apiBase: 'https://api2.frontapp.com' }),
+});
+export type Connections = z.infer<typeof ConnectionsSchema>;
+
+/** Secrets: stored in storage.local, read only by the background worker, never exported. */
+export const SecretsSchema = z.object({
+  zendeskToken: z.string().optional(),
+  gorgiasApiKey: z.string().optional(),
+  frontToken: z.string().optional(),
+  openaiApiKey: z.string().optional(),
+});
+export type Secrets = z.infer<typeof SecretsSchema>;

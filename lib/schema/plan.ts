@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { PlatformSchema } from './conversation';
+import { TargetSchema } from './target';
+import { PauseConfigSchema } from './policy';
+
+export const StepKindSchema = z.enum(['tags', 'note', 'assign', 'pause']);
+export type StepKind = z.infer<typeof StepKindSchema>;
+export const STEP_ORDER: readonly StepKind[] = ['tags', 'note', 'assign', 'pause'];
+
+export const StepStatusSchema = z.enum(['pending', 'running', 'done', 'failed', 'skipped']);
+export type StepStatus = z.infer<typeof StepStatusSchema>;
+
+export const StepStateSchema = z.object({
+  kind: StepKindSchema,
+  status: StepStatusSchema,
+  /** Plain sentence shown to the agent when the step failed. */
+  error: z.string().optional(),
+  attempts: z.number().int().default(0),
+  updatedAt: z.string().optional(),
+});
+export type StepState = z.infer<typeof StepStateSchema>;
+
+/** Everything one click will do, decided before any request is sent. */
+export const EscalationPlanSchema = z.object({
+  platform: PlatformSchema,
+  account: z.string(),
+  conversationId: z.string(),
+  tags: z.array(z.string()),
+  note: z.string(),
+  /** Hidden marker carried by the note, so a retry can tell whether it already landed. */
+  noteMarker: z.string(),
+  target: TargetSchema.nullable(),
+  routeReason: z.string(),
+  pause: PauseConfigSchema.nullable(),
+  /** The conversation's tags when planned; resume restores removed managing tags from here. */
+  tagsBefore: z.array(z.string()).default([]),
+  inboxBefore: z.string().optional(),
+  updatedStamp: z.string().optional(),
+});
+export type EscalationPlan = z.infer<typeof EscalationPlanSchema>;
+
+/** Journal entry, stored per platform + conversation, so a crash or a second tab never repeats a step. */
+export const JournalSchema = z.object({
+  key: z.string(),
+  plan: EscalationPlanSchema,
+  steps: z.array(StepStateSchema),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  /** Set when "Return to bot" has reversed the pause. */
+  resumedAt: z.string().optional(),
+});
+export type Journal = z.infer<typeof JournalSchema>;
+
+export const journalKey = (platform: string, account: string, conversationId: string) =>
+  `${platform}:${account}:${conversationId}`;

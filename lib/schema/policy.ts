@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { TargetSchema } from './target';
+
+export const POLICY_VERSION = 2;
+
+const tagName = z
+  .string()
+  .trim()
+  .min(1, 'Tag names cannot be empty')
+  .max(80, 'Tag names are at most 80 characters')
+  .regex(/^[^\s,]+$/, 'Tag names cannot contain spaces or commas');
+
+export const SubAgentSchema = z.object({
+  name: z.string().trim().min(1, 'Give the sub agent a name'),
+  description: z.string().default(''),
+  examples: z.array(z.string()).default([]),
+  /** Tags that mark a conversation as handled by this sub agent. */
+  tags: z.array(tagName).default([]),
+});
+export type SubAgent = z.infer<typeof SubAgentSchema>;
+
+export const HandoverRuleSchema = z.object({
+  /** Names of sub agents; the rule matches when the conversation's sub agent is one of them. */
+  subAgents: z.array(z.string().min(1)).min(1, 'Pick at least one sub agent'),
+  /** Optional extra condition; all given conditions must hold. */
+  when: z
+    .object({
+      sentiment: z.enum(['negative', 'neutral', 'positive']).optional(),
+      urgency: z.enum(['low', 'normal', 'high']).optional(),
+    })
+    .default({}),
+  target: TargetSchema,
+});
+export type HandoverRule = z.infer<typeof HandoverRuleSchema>;
+
+export const BotIdentitySchema = z.object({
+  ids: z.array(z.string()).default([]),
+  names: z.array(z.string()).default([]),
+  emails: z.array(z.string()).default([]),
+});
+export type BotIdentity = z.infer<typeof BotIdentitySchema>;
+
+export const PauseConfigSchema = z.object({
+  /** (a) A stop-list tag the bot honours. Empty string disables it. */
+  stopTag: z.string().default('sys_bot_paused'),
+  /** (b) The bot's managing-point tags, removed on pause and restored on resume. */
+  removeTags: z.array(tagName).default([]),
+  /** (c) Front only: the bot's managing inbox; paused conversations leave it. */
+  managingInboxId: z.string().optional(),
+});
+export type PauseConfig = z.infer<typeof PauseConfigSchema>;
+
+const perPlatform = <T extends z.ZodTypeAny>(schema: T) =>
+  z.object({ front: schema, gorgias: schema, zendesk: schema });
+
+const summarySchema = z
+  .record(z.string().trim().min(1, 'Field names cannot be empty'), z.string())
+  .refine((o) => Object.keys(o).length <= 40, 'At most 40 summary fields');
+
+export const PolicySchema = z.object({
+  version: z.literal(POLICY_VERSION),
+  /** What the bot is meant to handle; the out-of-scope check is judged against this plus the sub agents. */
+  scope: z.string().default(''),
+  subAgents: z.array(SubAgentSchema).default([]),
+  signals: z
+    .object({
+      user_requested_human: z.boolean().default(true),
+      bot_handed_off: z.boolean().default(true),
+      out_of_scope: z.boolean().default(true),
+    })
+    .default({ user_requested_human: true, bot_handed_off: true, out_of_scope: true }),
+  /** Team lead's customized escalation instruction; narrows or widens the check, never the bot's replies. */
+  customInstruction: z.string().max(2000).default(''),
+  tags: z
+    .object({
+      escalation: z.array(tagName).default(['sys_escalation']),
+      /** Offered as suggestions: sys_human_help when the customer asked, sys_human_follow_up for bot handoffs. */
+      suggest: z.boolean().default(true),
+    })
+    .default({ escalation: ['sys_escalation'], suggest: true }),
+  summarySchema: summarySchema.default({}),
+  routing: z
+    .object({
+      defaultTargets: z
+        .object({
+          front: TargetSchema.optional(),
+          gorgias: TargetSchema.optional(),
+          zendesk: TargetSchema.optional(),
+        })
+        .default({}),
+      rules: z.array(HandoverRuleSchema).default([]),
+    })
+    .default({ defaultTargets: {}, rules: [] }),
+  suspend: z
+    .object({
+      enabled: z.boolean().default(true),
+      pause: perPlatform(PauseConfigSchema.default({ stopTag: 'sys_bot_paused', removeTags: [] })),
+    })
+    .default({
+      enabled: true,
+      pause: {
+        front: { stopTag: 'sys_bot_paused', removeTags: [] },
+        gorgias: { stopTag: 'sys_bot_paused', removeTags: [] },
+        zendesk: { stopTag: 'sys_bot_paused', removeTags: [] },
+      },
+    }),
+  botIdentity: perPlatform(BotIdentitySchema.default({ ids: [], names: [], emails: [] })).default({
+    front: { ids: [], names: [], emails: [] },
+    gorgias: { ids: [], names: [], emails: [] },
+    zendesk: { ids: [], names: [], emails: [] },
+  }),
+  engine: z
+    .object({
+      kind: z.enum(['offline', 'openai']).default('offline'),
+      model: z.string().default('gpt-4o-mini'),
+      baseURL: z.string().url('Base URL must be a full URL like https://api.openai.com/v1').default('https://api.openai.com/v1'),
+    })
+    .default({ kind: 'offline', model: 'gpt-4o-mini', baseURL: 'https://api.openai.com/v1' }),
+  /** Customer-facing handoff message; {wait} is replaced by the expected wait. */
+  handoffMessage: z
+    .string()
+    .default("Thanks for your patience. I'm connecting you with our team now; someone will reply {wait}."),
+  expectedWait: z.string().default('within a few hours'),
+});
+export type Policy = z.infer<typeof PolicySchema>;
+export type PolicyInput = z.input<typeof PolicySchema>;
+
+export function defaultPolicy(): Policy {
+  return PolicySchema.parse({ version: POLICY_VERSION });
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+export const SignalKindSchema = z.enum(['user_requested_human', 'bot_handed_off', 'unconfirmed', 'out_of_scope']);
+export type SignalKind = z.infer<typeof SignalKindSchema>;
+export const ESCALATING_SIGNALS: readonly SignalKind[] = ['user_requested_human', 'bot_handed_off', 'out_of_scope'];
+
+export const EvidenceSchema = z.object({
+  /** Index into conversation.messages. */
+  messageIndex: z.number().int().min(0),
+  quote: z.string(),
+});
+
+export const SignalSchema = z.object({
+  kind: SignalKindSchema,
+  confidence: z.number().min(0).max(1),
+  evidence: EvidenceSchema,
+});
+export type Signal = z.infer<typeof SignalSchema>;
+
+export const VerdictStatusSchema = z.enum(['escalate', 'unconfirmed', 'none']);
+export type VerdictStatus = z.infer<typeof VerdictStatusSchema>;
+
+export const VerdictSchema = z.object({
+  escalate: z.boolean(),
+  status: VerdictStatusSchema,
+  signals: z.array(SignalSchema),
+  /** What the human team still needs before a handoff is confirmed (unconfirmed status). */
+  missing: z.array(z.string()),
+  /** A question the agent can ask the customer to collect what is missing. */
+  suggestedQuestion: z.string().optional(),
+  /** Name of the sub agent (workflow) the conversation belongs to, when recognised. */
+  subAgent: z.string().optional(),
+  sentiment: z.enum(['negative', 'neutral', 'positive']),
+  urgency: z.enum(['low', 'normal', 'high']),
+  /** Team lead's summary fields plus defaults; null means "not found", never invented. */
+  summary: z.record(z.string(), z.string().nullable()),
+  /** Escalation note for the human team; Markdown that reads as plain text. */
+  note: z.string(),
+  suggestedTags: z.array(z.string()),
+  engine: z.enum(['offline', 'openai']),
+  reason: z.string(),
+  /** Set when the OpenAI engine failed and the offline verdict is shown instead. */
+  fallback: z.string().optional(),
+});
+export type Verdict = z.infer<typeof VerdictSchema>;

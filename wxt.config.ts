@@ -1,0 +1,41 @@
+import { defineConfig } from 'wxt';
+
+// Hosts Baton reads and writes. Kept in one place so the manifest asks for exactly these.
+export const HELPDESK_MATCHES = [
+  'https://*.zendesk.com/*',
+  'https://*.gorgias.com/*',
+  'https://app.frontapp.com/*',
+];
+export const API_HOSTS = ['https://api2.frontapp.com/*', 'https://*.api.frontapp.com/*', 'https://api.openai.com/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  // Dev mode's auto-launched browser crashes headless machines; tests launch Chromium themselves.
+  webExt: { disabled: true },
+  manifest: ({ browser }) => ({
+    name: 'Baton',
+    description: 'Escalation checks and one-click handoff from your support bot to your team.',
+    permissions: ['storage'],
+    host_permissions: [...HELPDESK_MATCHES, ...API_HOSTS],
+    // A custom OpenAI-compatible base URL is asked for when the team lead configures it.
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    },
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Open or close the Baton sidebar',
+      },
+      escalate: {
+        suggested_key: { default: 'Alt+Shift+E' },
+        description: 'Escalate the open conversation',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'baton@baton.dev', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
