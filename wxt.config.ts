@@ -9,7 +9,7 @@ export const HELPDESK_MATCHES = [
 export const API_HOSTS = ['https://api2.frontapp.com/*', 'https://*.api.frontapp.com/*', 'https://api.openai.com/*'];
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   // Dev mode's auto-launched browser crashes headless machines; tests launch Chromium themselves.

@@ -16,6 +16,8 @@ export const StepStateSchema = z.object({
   /** Plain sentence shown to the agent when the step failed. */
   error: z.string().optional(),
   attempts: z.number().int().default(0),
+  /** The last attempt may have landed (timeout after sending): check before sending again. */
+  uncertain: z.boolean().optional(),
   updatedAt: z.string().optional(),
 });
 export type StepState = z.infer<typeof StepStateSchema>;

@@ -1,0 +1,124 @@
+import { useEffect } from 'react';
+import { useSidebar } from './store';
+import { VerdictCard } from './VerdictCard';
+import { SummaryCard } from './SummaryCard';
+import { NoteEditor } from './NoteEditor';
+import { RouteCard } from './RouteCard';
+import { TagsEditor } from './TagsEditor';
+import { HandoffMessage } from './HandoffMessage';
+import { EscalatePanel } from './EscalatePanel';
+import { send } from './messaging';
+
+const PLATFORM_LABEL = { front: 'Front', gorgias: 'Gorgias', zendesk: 'Zendesk' } as const;
+
+export function App({ onQuote }: { onQuote: (index: number, quote: string) => void }) {
+  const s = useSidebar();
+  const { ref, result, draft, policy } = s;
+
+  useEffect(() => {
+    if (ref) void s.loadTargets();
+  }, [ref?.platform, ref?.account]);
+
+  if (!ref) return null;
+  if (!s.open) {
+    return (
+      <button type="button" className="launcher" data-testid="open-sidebar" aria-label="Open Baton sidebar" onClick={() => s.setOpen(true)}>
+        Baton
+      </button>
+    );
+  }
+  const verdict = result?.verdict;
+  const locked = !!s.journal && !s.journal.resumedAt;
+  const handoff = policy ? policy.handoffMessage.replace('{wait}', policy.expectedWait) : '';
+  return (
+    <aside className="sidebar" data-platform={ref.platform} aria-label="Baton escalation sidebar" data-testid="baton-sidebar">
+      <header className="header">
+        <div>
+          <h1>Baton</h1>
+          <p className="muted small" data-testid="conversation-label">
+            {PLATFORM_LABEL[ref.platform]} · {result?.conversation.subject ?? ref.conversationId}
+          </p>
+          {result && (
+            <p className="muted small" data-testid="engine">
+              {verdict?.engine === 'openai' ? 'OpenAI' : 'Offline'} engine · checked {new Date(result.checkedAt).toLocaleTimeString()}
+              {s.checking ? ' · checking…' : ''}
+            </p>
+          )}
+        </div>
+        <div className="header-actions">
+          <button type="button" className="btn btn-small" onClick={() => void s.check({ force: true })} disabled={s.checking} aria-label="Check again">
+            ↻
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => void send({ type: 'openOptions' })} aria-label="Open Baton options">
+            ⚙
+          </button>
+          <button type="button" className="btn btn-small" data-testid="collapse" onClick={() => s.setOpen(false)} aria-label="Collapse the sidebar">
+            ›
+          </button>
+        </div>
+      </header>
+      <div className="body">
+        {ref.idIsGuess && (
+          <p className="warn small">This conversation id was worked out from the page address (an unofficial conversion); if it looks wrong, open the conversation from its /open/cnv_ link.</p>
+        )}
+        {result?.apiProblem && (
+          <p className="warn" role="status" data-testid="api-problem">
+            {result.apiProblem}
+          </p>
+        )}
+        {s.error && (
+          <div className="error" role="alert" data-testid="check-error">
+            <p>{s.error}</p>
+            <button type="button" className="btn btn-small" onClick={() => void s.check({ force: true })}>
+              Try again
+            </button>
+          </div>
+        )}
+        {!result && !s.error && <p className="muted" role="status">Reading the conversation…</p>}
+        {result && (
+          <details className="card transcript" data-testid="transcript">
+            <summary>{result.conversation.messages.length} messages</summary>
+            <ol>
+              {result.conversation.messages.map((m, i) => (
+                <li key={i} data-role={m.role} className={m.internal ? 'internal' : undefined}>
+                  <strong>{m.internal ? 'note' : m.role}:</strong> {m.text}
+                </li>
+              ))}
+            </ol>
+          </details>
+        )}
+        {verdict && <VerdictCard verdict={verdict} onQuote={onQuote} />}
+        {verdict && draft && (
+          <>
+            <EscalatePanel
+              status={verdict.status}
+              journal={s.journal}
+              acting={s.acting}
+              error={s.actionError}
+              suspend={draft.suspend}
+              canSuspend={!locked}
+              onSuspend={(v) => s.editDraft({ suspend: v })}
+              onEscalate={() => void s.escalate()}
+              onRetry={() => void s.retry()}
+              onResume={() => void s.resume()}
+            />
+            <RouteCard
+              target={draft.target}
+              reason={result!.route.reason}
+              edited={draft.targetEdited}
+              targets={s.targets}
+              targetsError={s.targetsError}
+              disabled={locked}
+              onChange={(t) => s.editDraft({ target: t })}
+              onRefresh={() => void s.loadTargets(true)}
+            />
+            <TagsEditor tags={draft.tags} disabled={locked} onChange={(t) => s.editDraft({ tags: t })} />
+            <NoteEditor note={draft.note} edited={draft.noteEdited} disabled={locked} onChange={(n) => s.editDraft({ note: n })} />
+            <SummaryCard summary={verdict.summary} />
+            {verdict.status === 'escalate' && <HandoffMessage text={handoff} />}
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}

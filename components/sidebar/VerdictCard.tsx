@@ -1,0 +1,70 @@
+import type { Verdict } from '../../lib/schema/verdict';
+
+const STATUS = {
+  escalate: { title: 'Escalate', className: 'verdict-escalate' },
+  unconfirmed: { title: 'Not yet (unconfirmed)', className: 'verdict-unconfirmed' },
+  none: { title: 'No escalation', className: 'verdict-none' },
+} as const;
+
+const SIGNAL_LABEL: Record<string, string> = {
+  user_requested_human: 'Customer asked for a human',
+  bot_handed_off: 'Bot handed off',
+  unconfirmed: 'Possible, not confirmed',
+  out_of_scope: 'Outside the bot’s scope',
+};
+
+export function VerdictCard({ verdict, onQuote }: { verdict: Verdict; onQuote: (index: number, quote: string) => void }) {
+  const s = STATUS[verdict.status];
+  return (
+    <section className={`card verdict ${s.className}`} aria-labelledby="baton-verdict-title" data-testid="verdict">
+      <h2 id="baton-verdict-title" className="verdict-title" data-status={verdict.status}>
+        {s.title}
+      </h2>
+      <p className="muted">{verdict.reason}</p>
+      {verdict.fallback && <p className="warn" role="status">{verdict.fallback}</p>}
+      {verdict.signals.length > 0 && (
+        <ul className="signals">
+          {verdict.signals.map((sig, i) => (
+            <li key={i} data-testid="signal" data-kind={sig.kind}>
+              <div className="signal-head">
+                <span>{SIGNAL_LABEL[sig.kind] ?? sig.kind}</span>
+                <span className="confidence" aria-label={`confidence ${Math.round(sig.confidence * 100)} percent`}>
+                  {Math.round(sig.confidence * 100)}%
+                </span>
+              </div>
+              <button
+                type="button"
+                className="quote"
+                title="Show this message in the conversation"
+                onClick={() => onQuote(sig.evidence.messageIndex, sig.evidence.quote)}
+              >
+                “{sig.evidence.quote}”
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {verdict.status === 'unconfirmed' && verdict.missing.length > 0 && (
+        <div className="missing" data-testid="missing">
+          <h3>Still missing</h3>
+          <ul>
+            {verdict.missing.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+          {verdict.suggestedQuestion && (
+            <p>
+              <span className="muted">Ask the customer: </span>
+              <q data-testid="suggested-question">{verdict.suggestedQuestion}</q>
+            </p>
+          )}
+        </div>
+      )}
+      <p className="chips" aria-label="Sentiment and urgency">
+        <span className={`chip sentiment-${verdict.sentiment}`}>sentiment: {verdict.sentiment}</span>
+        <span className={`chip urgency-${verdict.urgency}`}>urgency: {verdict.urgency}</span>
+        {verdict.subAgent && <span className="chip">sub agent: {verdict.subAgent}</span>}
+      </p>
+    </section>
+  );
+}

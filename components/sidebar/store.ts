@@ -1,0 +1,188 @@
+import { create } from 'zustand';
+import { browser } from 'wxt/browser';
+import { KEYS } from '../../lib/config/keys';
+import type { ConversationRef, Message } from '../../lib/schema/conversation';
+import type { CheckResult, EscalationDraft } from '../../lib/schema/messages';
+import { JournalSchema, journalKey, type Journal } from '../../lib/schema/plan';
+import type { Policy } from '../../lib/schema/policy';
+import type { Target } from '../../lib/schema/target';
+import { clearDraft, loadDraft, saveDraft, type Draft } from './draft';
+import { send } from './messaging';
+
+export interface SidebarState {
+  ref: ConversationRef | null;
+  key: string | null;
+  policy: Policy | null;
+  open: boolean;
+  checking: boolean;
+  result: CheckResult | null;
+  error: string | null;
+  draft: Draft | null;
+  targets: Target[];
+  targetsError: string | null;
+  journal: Journal | null;
+  /** A request to the background for escalate/retry/resume is in flight. */
+  acting: boolean;
+  actionError: string | null;
+}
+
+interface Actions {
+  setConversation(ref: ConversationRef | null, policy: Policy): Promise<void>;
+  setPolicy(policy: Policy): void;
+  check(opts?: { force?: boolean; domMessages?: Message[] }): Promise<void>;
+  loadTargets(refresh?: boolean): Promise<void>;
+  editDraft(patch: Partial<Draft>): void;
+  setOpen(open: boolean): void;
+  escalate(): Promise<void>;
+  retry(): Promise<void>;
+  resume(): Promise<void>;
+  journalChanged(j: Journal | null): void;
+}
+
+const initial: SidebarState = {
+  ref: null,
+  key: null,
+  policy: null,
+  open: true,
+  checking: false,
+  result: null,
+  error: null,
+  draft: null,
+  targets: [],
+  targetsError: null,
+  journal: null,
+  acting: false,
+  actionError: null,
+};
+
+/** Fresh values from a verdict, except for whatever the agent has already changed. */
+function mergeDraft(prev: Draft | null, result: CheckResult, policy: Policy): Draft {
+  const v = result.verdict;
+  const suggested = [...new Set([...policy.tags.escalation, ...v.suggestedTags])];
+  return {
+    note: prev?.noteEdited ? prev.note : v.note,
+    noteEdited: prev?.noteEdited ?? false,
+    tags: prev?.tagsEdited ? prev.tags : suggested,
+    tagsEdited: prev?.tagsEdited ?? false,
+    target: prev?.targetEdited ? prev.target : result.route.target,
+    targetEdited: prev?.targetEdited ?? false,
+    suspend: prev?.suspendEdited ? prev.suspend : policy.suspend.enabled,
+    suspendEdited: prev?.suspendEdited ?? false,
+  };
+}
+
+export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
+  ...initial,
+
+  async setConversation(ref, policy) {
+    const key = ref ? journalKey(ref.platform, ref.account, ref.conversationId) : null;
+    if (key === get().key) return;
+    set({ ...initial, open: get().open, ref, key, policy });
+    if (!ref || !key) return;
+    const draft = await loadDraft(key);
+    if (get().key !== key) return;
+    set({ draft });
+  },
+
+  setPolicy(policy) {
+    set({ policy });
+  },
+
+  async check(opts = {}) {
+    const { ref, key } = get();
+    if (!ref) return;
+    // The previous verdict stays on screen while re-checking, so nothing flickers.
+    set({ checking: true });
+    try {
+      const result = await send<CheckResult>({ type: 'check', ref, force: opts.force ?? false, domMessages: opts.domMessages });
+      if (get().key !== key) return;
+      const policy = get().policy!;
+      const draft = mergeDraft(get().draft, result, policy);
+      set({ result, error: null, draft, journal: result.journal ?? get().journal });
+      if (key) saveDraft(key, draft);
+    } catch (e) {
+      if (get().key !== key) return;
+      set({ error: (e as Error).message });
+    } finally {
+      if (get().key === key) set({ checking: false });
+    }
+  },
+
+  async loadTargets(refresh = false) {
+    const { ref } = get();
+    if (!ref) return;
+    try {
+      const targets = await send<Target[]>({ type: 'targets', platform: ref.platform, account: ref.account, refresh });
+      set({ targets, targetsError: null });
+    } catch (e) {
+      set({ targetsError: (e as Error).message });
+    }
+  },
+
+  editDraft(patch) {
+    const { draft, key } = get();
+    if (!draft || !key) return;
+    const next: Draft = {
+      ...draft,
+      ...patch,
+      noteEdited: draft.noteEdited || 'note' in patch,
+      tagsEdited: draft.tagsEdited || 'tags' in patch,
+      targetEdited: draft.targetEdited || 'target' in patch,
+      suspendEdited: draft.suspendEdited || 'suspend' in patch,
+    };
+    set({ draft: next });
+    saveDraft(key, next);
+  },
+
+  setOpen(open) {
+    set({ open });
+    const platform = get().ref?.platform;
+    if (platform) void browser.storage.local.set({ [KEYS.sidebarOpen(platform)]: open });
+  },
+
+  async escalate() {
+    const { ref, draft, result, acting } = get();
+    if (!ref || !draft || acting) return;
+    const payload: EscalationDraft = {
+      note: draft.note,
+      tags: draft.tags,
+      target: draft.target,
+      routeReason: draft.targetEdited ? 'chosen by the agent' : result?.route.reason ?? '',
+      suspend: draft.suspend,
+    };
+    await act(set, get, () => send<Journal>({ type: 'escalate', ref, draft: payload }));
+  },
+
+  async retry() {
+    const { ref } = get();
+    if (ref) await act(set, get, () => send<Journal>({ type: 'retry', ref }));
+  },
+
+  async resume() {
+    const { ref } = get();
+    if (ref) await act(set, get, () => send<Journal>({ type: 'resume', ref }));
+  },
+
+  journalChanged(j) {
+    set({ journal: j });
+  },
+}));
+
+async function act(
+  set: (p: Partial<SidebarState>) => void,
+  get: () => SidebarState,
+  run: () => Promise<Journal>,
+): Promise<void> {
+  const key = get().key;
+  set({ acting: true, actionError: null });
+  try {
+    const j = JournalSchema.parse(await run());
+    if (get().key !== key) return;
+    set({ journal: j });
+    if (j.finishedAt && key) await clearDraft(key);
+  } catch (e) {
+    if (get().key === key) set({ actionError: (e as Error).message });
+  } finally {
+    if (get().key === key) set({ acting: false });
+  }
+}

@@ -1,0 +1,140 @@
+import './../../components/sidebar/sidebar.css';
+import { createRoot, type Root } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { detectConversation } from '../../lib/platforms';
+import type { PlatformAdapter } from '../../lib/platforms/types';
+import type { Policy } from '../../lib/schema/policy';
+import { KEYS } from '../../lib/config/keys';
+import { journalKey, JournalSchema } from '../../lib/schema/plan';
+import { App } from '../../components/sidebar/App';
+import { useSidebar } from '../../components/sidebar/store';
+import { flushDraft } from '../../components/sidebar/draft';
+import { onPolicyChange, readPolicy } from '../../utils/settings';
+import { listenForSessionFetch } from './session-fetch';
+import { reserveSpace } from './layout';
+import { showMessage } from './highlight';
+
+const RECHECK_DEBOUNCE_MS = 1200;
+
+export default defineContentScript({
+  matches: ['https://*.zendesk.com/*', 'https://*.gorgias.com/*', 'https://app.frontapp.com/*'],
+  cssInjectionMode: 'ui',
+  runAt: 'document_idle',
+  async main(ctx) {
+    let ui: ShadowRootContentScriptUi<Root> | null = null;
+    let adapter: PlatformAdapter | null = null;
+    let policy: Policy = (await readPolicy()).policy;
+    let observer: MutationObserver | null = null;
+    let recheckTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const store = useSidebar;
+    const domMessages = () => (adapter ? adapter.dom.readMessages(document, policy.botIdentity[adapter.platform]).map((m) => m.message) : []);
+    const check = (force = false) => store.getState().check({ force, domMessages: safe(domMessages) });
+
+    listenForSessionFetch((command) => {
+      const s = store.getState();
+      if (!s.ref) return;
+      if (command === 'toggle-sidebar') s.setOpen(!s.open);
+      if (command === 'escalate' && s.result?.verdict.status === 'escalate' && !s.journal) void s.escalate();
+    });
+
+    onPolicyChange(async () => {
+      policy = (await readPolicy()).policy;
+      store.getState().setPolicy(policy);
+      void check(true);
+    });
+
+    // Journal progress is written by the background; any tab showing this conversation follows it live.
+    browser.storage.onChanged.addListener((changes, area) => {
+      const key = store.getState().key;
+      if (area !== 'local' || !key) return;
+      const change = changes[KEYS.journal(key)];
+      if (!change) return;
+      const parsed = JournalSchema.safeParse(change.newValue);
+      store.getState().journalChanged(parsed.success ? parsed.data : null);
+    });
+
+    store.subscribe((s, prev) => {
+      if (s.open !== prev.open || s.ref !== prev.ref) reserveSpace(!!s.ref && s.open);
+    });
+
+    const watchThread = () => {
+      observer?.disconnect();
+      const root = adapter?.dom.threadRoot(document);
+      if (!root) return;
+      let lastCount = safe(domMessages).length;
+      observer = new MutationObserver(() => {
+        const count = safe(domMessages).length;
+        if (count === lastCount) return;
+        lastCount = count;
+        clearTimeout(recheckTimer);
+        recheckTimer = setTimeout(() => void check(), RECHECK_DEBOUNCE_MS);
+      });
+      observer.observe(root, { childList: true, subtree: true });
+    };
+
+    const sync = async () => {
+      const found = detectConversation(location.href);
+      const key = found ? journalKey(found.ref.platform, found.ref.account, found.ref.conversationId) : null;
+      if (key === store.getState().key) return;
+      const prevKey = store.getState().key;
+      if (prevKey) await flushDraft(prevKey);
+      adapter = found?.adapter ?? null;
+      if (!found) {
+        observer?.disconnect();
+        ui?.remove();
+        ui = null;
+        await store.getState().setConversation(null, policy);
+        reserveSpace(false);
+        return;
+      }
+      const open = (await browser.storage.local.get(KEYS.sidebarOpen(found.ref.platform)))[KEYS.sidebarOpen(found.ref.platform)];
+      useSidebar.setState({ open: open !== false });
+      await store.getState().setConversation(found.ref, policy);
+      if (!ui) {
+        ui = await createShadowRootUi(ctx, {
+          name: 'baton-sidebar',
+          position: 'inline',
+          anchor: 'body',
+          append: 'last',
+          onMount(container) {
+            const root = createRoot(container);
+            root.render(
+              <App
+                onQuote={(index, quote) => adapter && showMessage(adapter.dom, policy.botIdentity[adapter.platform], index, quote)}
+              />,
+            );
+            return root;
+          },
+          onRemove(root) {
+            root?.unmount();
+          },
+        });
+        ui.mount();
+      }
+      reserveSpace(store.getState().open);
+      void check();
+      // The thread may render after the URL changes; watch for it a few times.
+      watchThread();
+      setTimeout(watchThread, 800);
+      setTimeout(watchThread, 2500);
+    };
+
+    ctx.addEventListener(window, 'wxt:locationchange', () => void sync());
+    ctx.addEventListener(window, 'pagehide', () => {
+      const key = store.getState().key;
+      if (key) void flushDraft(key);
+    });
+    await sync();
+  },
+});
+
+function safe<T>(fn: () => T[]): T[] {
+  try {
+    return fn();
+  } catch {
+    return [];
+  }
+}

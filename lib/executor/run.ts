@@ -1,0 +1,118 @@
+import type { Journal, StepKind } from '../schema/plan';
+import type { AdapterContext, PlatformAdapter } from '../platforms/types';
+import { isApiError } from '../http/errors';
+
+/** Where journals live: extension storage in the browser, a Map in tests. */
+export interface JournalStore {
+  get(key: string): Promise<Journal | null>;
+  put(journal: Journal): Promise<void>;
+}
+
+const inFlight = new Map<string, Promise<Journal>>();
+
+export function isFinished(j: Journal): boolean {
+  return j.steps.every((s) => s.status === 'done' || s.status === 'skipped');
+}
+
+export function hasFailed(j: Journal): boolean {
+  return j.steps.some((s) => s.status === 'failed');
+}
+
+/**
+ * Runs every step of the journal that is not done yet, in order, persisting each transition before and
+ * after its request. A second call for the same conversation while one runs joins the running one, so a
+ * double click or a second tab never sends anything twice. Stops at the first failure; calling again
+ * retries that step and the ones after it.
+ */
+export function runJournal(
+  journal: Journal,
+  adapter: PlatformAdapter,
+  ctx: AdapterContext,
+  store: JournalStore,
+  onUpdate: (j: Journal) => void = () => {},
+): Promise<Journal> {
+  const running = inFlight.get(journal.key);
+  if (running) return running;
+  const p = execute(journal, adapter, ctx, store, onUpdate).finally(() => inFlight.delete(journal.key));
+  inFlight.set(journal.key, p);
+  return p;
+}
+
+async function execute(
+  start: Journal,
+  adapter: PlatformAdapter,
+  ctx: AdapterContext,
+  store: JournalStore,
+  onUpdate: (j: Journal) => void,
+): Promise<Journal> {
+  // The stored journal is the truth: another tab or an earlier worker may have moved it on.
+  let j: Journal = (await store.get(start.key)) ?? start;
+  const save = async (patch: (j: Journal) => Journal) => {
+    j = patch(j);
+    await store.put(j);
+    onUpdate(j);
+  };
+  const remaining = j.steps.filter((s) => s.status !== 'done' && s.status !== 'skipped').map((s) => s.kind);
+  if (remaining.length === 0) return j;
+
+  let ops;
+  try {
+    ops = adapter.escalationOps(ctx, j.plan, remaining);
+  } catch (e) {
+    await save((x) => setSteps(x, [remaining[0]], { status: 'failed', error: message(e) }));
+    return j;
+  }
+
+  for (const op of ops) {
+    const covers = op.covers.filter((k) => remaining.includes(k));
+    const wasUncertain = j.steps.some((s) => covers.includes(s.kind) && (s.uncertain || s.status === 'running'));
+    await save((x) =>
+      setSteps(x, covers, (s) => ({ status: 'running', error: undefined, attempts: s.attempts + 1 })),
+    );
+    try {
+      const landed = wasUncertain && op.alreadyApplied ? await op.alreadyApplied() : false;
+      if (!landed) await op.run();
+      await save((x) => setSteps(x, covers, { status: 'done', uncertain: false, error: undefined }));
+    } catch (e) {
+      const uncertain = isApiError(e) && e.outcomeUnknown;
+      await save((x) => setSteps(x, covers, { status: 'failed', error: message(e), uncertain }));
+      return j;
+    }
+  }
+  if (isFinished(j)) await save((x) => ({ ...x, finishedAt: new Date().toISOString() }));
+  return j;
+}
+
+type StepPatch = Partial<Journal['steps'][number]>;
+
+function setSteps(
+  j: Journal,
+  kinds: StepKind[],
+  patch: StepPatch | ((s: Journal['steps'][number]) => StepPatch),
+): Journal {
+  const now = new Date().toISOString();
+  return {
+    ...j,
+    steps: j.steps.map((s) =>
+      kinds.includes(s.kind) ? { ...s, ...(typeof patch === 'function' ? patch(s) : patch), updatedAt: now } : s,
+    ),
+  };
+}
+
+function message(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return 'Something unexpected went wrong. Retry, and if it keeps failing, reload the page.';
+}
+
+/** "Return to bot": reverses the pause recorded in the journal. */
+export async function resumeBot(
+  journal: Journal,
+  adapter: PlatformAdapter,
+  ctx: AdapterContext,
+  store: JournalStore,
+): Promise<Journal> {
+  for (const op of adapter.resumeOps(ctx, journal.plan)) await op.run();
+  const j = { ...journal, resumedAt: new Date().toISOString() };
+  await store.put(j);
+  return j;
+}

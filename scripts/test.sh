@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The one test command: unit, contract and end-to-end tests, from a fresh clone.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+bash scripts/ensure-chromium.sh
+npx tsc --noEmit -p .
+npx wxt build
+npx wxt build -b firefox
+npx vitest run "$@"

@@ -1,0 +1,100 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { startSandbox } from '../sandbox/server';
+
+export const ROOT = resolve(__dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+
+export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((c) => existsSync(c));
+  if (!found) throw new Error("Chromium is missing: run 'sudo apt-get install -y chromium' or set CHROMIUM_PATH.");
+  return found;
+}
+
+/** The real hostnames Baton matches, all pointed at the sandbox. */
+export function hostRules(port: number): string {
+  const hosts = ['*.zendesk.com', '*.gorgias.com', 'app.frontapp.com', 'api2.frontapp.com', 'api.openai.com'];
+  return hosts.map((h) => `MAP ${h}:443 127.0.0.1:${port}`).join(', ');
+}
+
+export interface Launched {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** Starts Chromium with the built extension loaded, as a user would have it. */
+export async function launchBrowser(sandbox: Sandbox, opts: { headless?: boolean; userDataDir?: string } = {}): Promise<Launched> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error('The extension is not built: run `npx wxt build` first (npm test does it).');
+  }
+  const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'baton-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath(),
+    headless: opts.headless ?? true,
+    viewport: { width: 1400, height: 900 },
+    ignoreHTTPSErrors: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=${hostRules(sandbox.httpsPort)}`,
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  let worker = context.serviceWorkers()[0];
+  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    async close() {
+      await context.close().catch(() => {});
+      if (!opts.userDataDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Sandbox credentials, saved the way the options page saves them. */
+export async function configure(worker: Worker, extra: { policy?: unknown; connections?: unknown; secrets?: Record<string, string> } = {}) {
+  await worker.evaluate(async (cfg) => {
+    const c = (globalThis as any).chrome;
+    await c.storage.local.set({
+      'baton:secrets': { frontToken: 'sandbox-front-token', openaiApiKey: 'sk-sandbox', ...(cfg.secrets ?? {}) },
+    });
+    if (cfg.connections) await c.storage.sync.set({ 'baton:connections': cfg.connections });
+    if (cfg.policy) await c.storage.sync.set({ 'baton:policy': cfg.policy });
+  }, extra);
+}
+
+export const sidebar = (page: Page) => page.locator('[data-testid="baton-sidebar"]');
+
+/** Waits until the sidebar shows a verdict and returns its status. */
+export async function verdictStatus(page: Page, timeout = 20_000): Promise<string | null> {
+  const title = page.locator('.verdict-title');
+  await title.waitFor({ timeout });
+  return title.getAttribute('data-status');
+}
+
+export async function admin(sandbox: Sandbox, path: string, init: { method?: string; body?: unknown } = {}) {
+  const res = await fetch(`${sandbox.httpUrl}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { 'content-type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await res.text();
+  return text ? JSON.parse(text) : null;
+}
