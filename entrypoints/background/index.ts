@@ -1,21 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { RequestSchema, type BatonResponse } from '../../lib/schema/messages';
+import { dispatch } from './dispatch';
 import { handle } from './handlers';
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
-    const parsed = RequestSchema.safeParse(raw);
-    if (!parsed.success) {
-      // Not ours or malformed: log why and answer with an error instead of throwing in the worker.
-      console.warn('[baton] rejected message:', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-      return Promise.resolve<BatonResponse>({ ok: false, error: 'Baton could not understand that request.' });
-    }
-    return handle(parsed.data, sender.tab?.id).then(
-      (data): BatonResponse => ({ ok: true, data }),
-      (e: unknown): BatonResponse => ({ ok: false, error: e instanceof Error ? e.message : String(e) }),
-    );
-  });
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => dispatch(raw, sender.tab?.id, handle));
 
   browser.commands?.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
