@@ -36,6 +36,7 @@ export default defineConfig({
     },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'baton@baton.dev', strict_min_version: '128.0' } } }
-      : {}),
+      : // Lets an administrator push the policy through enterprise policy (storage.managed).
+        { storage: { managed_schema: 'managed_schema.json' } }),
   }),
 });

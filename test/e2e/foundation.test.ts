@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { configure, launchBrowser, ROOT, sidebar, verdictStatus, type Launched, type Sandbox } from './harness';
+import { startSandbox } from '../sandbox/server';
+import { demoPolicy } from '../fixtures/demo-policy';
+import { conversationId, conversationUrl } from '../fixtures/urls';
+import { SCENARIOS } from '../sandbox/scenarios';
+import { PLATFORMS } from '../../lib/schema/conversation';
+
+let sandbox: Sandbox;
+let browser: Launched;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
+  browser = await launchBrowser(sandbox);
+  await configure(browser.worker, { policy: await demoPolicy(Object.values(sandbox.platforms)) });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+
+const text = (key: string, i: number) => SCENARIOS.find((s) => s.key === key)!.messages[i].text;
+
+describe.each(PLATFORMS)('%s: the sidebar in the helpdesk tab', (platform) => {
+  it('appears beside a conversation, shows its messages, and never covers the reply box', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(conversationUrl(platform, 'human_request'));
+    await expect.poll(() => sidebar(page).count(), { timeout: 20_000 }).toBe(1);
+    await verdictStatus(page);
+    const transcript = page.locator('[data-testid="transcript"]');
+    await expect.poll(() => transcript.textContent()).toContain(text('human_request', 2));
+    const box = await sidebar(page).boundingBox();
+    const reply = await page.locator('textarea').first().boundingBox();
+    expect(box && reply).toBeTruthy();
+    expect(reply!.x + reply!.width).toBeLessThanOrEqual(box!.x + 1);
+    await page.close();
+  });
+
+  it('follows single-page navigation to another conversation without a reload', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(conversationUrl(platform, 'human_request'));
+    await verdictStatus(page);
+    await page.evaluate(() => ((window as any).__noReload = true));
+    const otherId = conversationId(platform, 'tracking_resolved');
+    await page.locator(`a[href*="${otherId}"]`).first().click();
+    await expect
+      .poll(() => page.locator('[data-testid="transcript"]').textContent(), { timeout: 20_000 })
+      .toContain(text('tracking_resolved', 1));
+    await expect.poll(() => page.locator('.verdict-title').getAttribute('data-status')).toBe('none');
+    expect(await page.evaluate(() => (window as any).__noReload)).toBe(true);
+    await page.close();
+  });
+
+  it('remembers collapsed per platform, and keeps the page’s CSS and its own apart', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(conversationUrl(platform, 'tracking_resolved'));
+    await verdictStatus(page);
+    // Hostile page CSS must not reach the sidebar.
+    await page.addStyleTag({ content: '* { color: rgb(255, 0, 0) !important; font-size: 40px !important; }' });
+    const h1 = page.locator('[data-testid="baton-sidebar"] h1');
+    expect(await h1.evaluate((el) => getComputedStyle(el).color)).not.toBe('rgb(255, 0, 0)');
+    await page.locator('[data-testid="collapse"]').click();
+    await page.reload();
+    await page.locator('[data-testid="open-sidebar"]').waitFor({ timeout: 20_000 });
+    expect(await sidebar(page).count()).toBe(0);
+    await page.locator('[data-testid="open-sidebar"]').click();
+    await sidebar(page).waitFor();
+    await page.close();
+  });
+});
+
+describe('pages that are not conversations', () => {
+  it('show no sidebar', async () => {
+    const page = await browser.context.newPage();
+    for (const url of ['https://acme.zendesk.com/agent/dashboard', 'https://acme.gorgias.com/app/settings', 'https://app.frontapp.com/settings']) {
+      await page.goto(url);
+      await page.waitForTimeout(1500);
+      expect(await sidebar(page).count(), url).toBe(0);
+    }
+    await page.close();
+  });
+});
