@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-export const SignalKindSchema = z.enum(['user_requested_human', 'bot_handed_off', 'unconfirmed', 'out_of_scope']);
+export const SignalKindSchema = z.enum(['user_requested_human', 'bot_handed_off', 'unconfirmed', 'out_of_scope', 'custom_instruction']);
 export type SignalKind = z.infer<typeof SignalKindSchema>;
-export const ESCALATING_SIGNALS: readonly SignalKind[] = ['user_requested_human', 'bot_handed_off', 'out_of_scope'];
+export const ESCALATING_SIGNALS: readonly SignalKind[] = ['user_requested_human', 'bot_handed_off', 'out_of_scope', 'custom_instruction'];
 
 export const EvidenceSchema = z.object({
   /** Index into conversation.messages. */
