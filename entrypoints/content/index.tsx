@@ -75,8 +75,8 @@ export default defineContentScript({
       observer.observe(root, { childList: true, subtree: true });
     };
 
-    const sync = async () => {
-      const found = detectConversation(location.href);
+    const sync = async (url = location.href) => {
+      const found = detectConversation(url);
       const key = found ? journalKey(found.ref.platform, found.ref.account, found.ref.conversationId) : null;
       if (key === store.getState().key) return;
       const prevKey = store.getState().key;
@@ -122,7 +122,8 @@ export default defineContentScript({
       setTimeout(watchThread, 2500);
     };
 
-    ctx.addEventListener(window, 'wxt:locationchange', () => void sync());
+    // The event fires as navigation starts, before location.href changes: use the URL it carries.
+    ctx.addEventListener(window, 'wxt:locationchange', (e) => void sync(e.newUrl.href));
     ctx.addEventListener(window, 'pagehide', () => {
       const key = store.getState().key;
       if (key) void flushDraft(key);

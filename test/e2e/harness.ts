@@ -37,10 +37,13 @@ export async function launchBrowser(sandbox: Sandbox, opts: { headless?: boolean
   const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'baton-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath(),
-    headless: opts.headless ?? true,
+    // Extensions need Chromium's new headless mode, passed by hand; Playwright's own flag would drop them.
+    headless: false,
+    ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1400, height: 900 },
     ignoreHTTPSErrors: true,
     args: [
+      ...((opts.headless ?? true) ? ['--headless=new'] : []),
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       `--host-resolver-rules=${hostRules(sandbox.httpsPort)}`,
