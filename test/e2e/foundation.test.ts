@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
 import { configure, launchBrowser, ROOT, sidebar, verdictStatus, type Launched, type Sandbox } from './harness';
 import { startSandbox } from '../sandbox/server';
@@ -67,6 +68,29 @@ describe.each(PLATFORMS)('%s: the sidebar in the helpdesk tab', (platform) => {
     expect(await sidebar(page).count()).toBe(0);
     await page.locator('[data-testid="open-sidebar"]').click();
     await sidebar(page).waitFor();
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  it.each(['escalate', 'unconfirmed'] as const)('the sidebar passes axe-core checks (%s verdict) and is keyboard reachable', async (kind) => {
+    const page = await browser.context.newPage();
+    await page.goto(conversationUrl('zendesk', kind === 'escalate' ? 'human_request' : 'unconfirmed_order_number'));
+    await verdictStatus(page);
+    const results = await new AxeBuilder({ page }).include('baton-sidebar').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    // Every control can be reached with Tab and shows a visible focus ring.
+    let outline: string | null = null;
+    for (let i = 0; i < 60 && !outline; i++) {
+      await page.keyboard.press('Tab');
+      outline = await page.evaluate(() => {
+        const host = document.activeElement;
+        const inner = host?.tagName.toLowerCase() === 'baton-sidebar' ? host.shadowRoot?.activeElement : null;
+        return inner ? getComputedStyle(inner).outlineStyle : null;
+      });
+    }
+    expect(outline, 'Tab reaches the sidebar').not.toBeNull();
+    expect(outline).not.toBe('none');
     await page.close();
   });
 });

@@ -1,0 +1,150 @@
+/**
+ * `npm run bench [-- --json]`: speed and cost figures. Engine time in Node on generated conversations;
+ * time to verdict in real Chromium; requests per escalation from the sandbox traffic; LLM calls and input
+ * tokens against the sandbox's OpenAI endpoint.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkEscalation, checkOffline, createVerdictCache } from '../lib/engine';
+import { ConversationSchema, PLATFORMS, type Conversation, type Platform } from '../lib/schema/conversation';
+import { startSandbox } from '../test/sandbox/server';
+import { configure, launchBrowser, ROOT, verdictStatus } from '../test/e2e/harness';
+import { demoPolicy, DEMO_BASE } from '../test/fixtures/demo-policy';
+import { conversationUrl } from '../test/fixtures/urls';
+import { PolicySchema } from '../lib/schema/policy';
+
+const json = process.argv.includes('--json');
+const log = (...a: unknown[]) => {
+  if (!json) console.log(...a);
+};
+const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round = (x: number) => Math.round(x * 100) / 100;
+
+const LINES = [
+  ['customer', 'Hi, I ordered a blender last week (order #A-10234) and it still has not arrived.'],
+  ['bot', 'Thanks! Your order shipped on Monday with DHL; tracking shows it is in transit.'],
+  ['customer', 'It says delivered but I have nothing. My email is sam@example.com.'],
+  ['bot', 'Let me check that for you. The courier marked it delivered at 14:02 yesterday.'],
+] as const;
+
+function generated(n: number): Conversation {
+  const messages = Array.from({ length: n }, (_, i) => ({ role: LINES[i % 4][0], text: `${LINES[i % 4][1]} (${i})` }));
+  messages.push({ role: 'customer', text: 'This is useless. I want to talk to a real person now.' });
+  return ConversationSchema.parse({ id: `gen-${n}`, messages });
+}
+
+function engineTimes() {
+  const policy = PolicySchema.parse(DEMO_BASE);
+  const out: Record<string, number> = {};
+  for (const n of [50, 500, 2000]) {
+    const conv = generated(n);
+    for (let i = 0; i < 5; i++) checkOffline(conv, policy); // warm up
+    const times: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t = performance.now();
+      checkOffline(conv, policy);
+      times.push(performance.now() - t);
+    }
+    out[String(n)] = round(p50(times));
+  }
+  return out;
+}
+
+function bundleKb() {
+  const dir = join(ROOT, '.output/chrome-mv3');
+  const size = (files: string[]) => round(files.filter(existsSync).reduce((s, f) => s + statSync(f).size, 0) / 1024);
+  const chunks = existsSync(join(dir, 'chunks')) ? readdirSync(join(dir, 'chunks')).map((f) => join(dir, 'chunks', f)) : [];
+  return {
+    content: size([join(dir, 'content-scripts/content.js'), join(dir, 'content-scripts/content.css')]),
+    background: size([join(dir, 'background.js')]),
+    options: size([join(dir, 'options.html'), ...chunks]),
+  };
+}
+
+async function llmFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>) {
+  const openai = sandbox.platforms.openai as unknown as { requests: { body: any }[] };
+  const before = openai.requests.length;
+  const policy = PolicySchema.parse({ ...DEMO_BASE, engine: { kind: 'openai', baseURL: `${sandbox.httpUrl}/v1`, model: 'gpt-4o-mini' } });
+  const fetchVia: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), 'x-sandbox-host': 'api.openai.com' } });
+  const cache = createVerdictCache();
+  const conversations = [generated(50), generated(500)];
+  let tokens = 0;
+  for (const c of conversations) {
+    const v = await checkEscalation(c, policy, { engine: 'openai', cache, openai: { apiKey: 'sk-sandbox', baseURL: `${sandbox.httpUrl}/v1`, model: 'gpt-4o-mini', fetch: fetchVia } });
+    if (v.fallback) throw new Error(`LLM path fell back: ${v.fallback}`);
+  }
+  const firstPass = openai.requests.length - before;
+  for (const r of openai.requests.slice(before)) tokens += Math.ceil(JSON.stringify(r.body.messages).length / 4);
+  // Unchanged conversations again: answered from the cache, no call.
+  for (const c of conversations) await checkEscalation(c, policy, { engine: 'openai', cache, openai: { apiKey: 'sk-sandbox', baseURL: `${sandbox.httpUrl}/v1`, model: 'gpt-4o-mini', fetch: fetchVia } });
+  const unchangedCalls = openai.requests.length - before - firstPass;
+  return { llm_calls_per_check: round(firstPass / conversations.length), llm_input_tokens_per_check: Math.round(tokens / firstPass), llm_calls_unchanged: unchangedCalls };
+}
+
+async function browserFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>) {
+  const launched = await launchBrowser(sandbox);
+  try {
+    await configure(launched.worker, { policy: await demoPolicy(Object.values(sandbox.platforms)) });
+    const ttv: Record<string, number> = {};
+    const requests: Record<string, number> = {};
+    const keys = ['human_request', 'bot_handoff', 'spanish_human'];
+    for (const platform of PLATFORMS as readonly Platform[]) {
+      const page = await launched.context.newPage();
+      await page.goto(conversationUrl(platform, 'tracking_resolved')); // warm the worker and caches
+      await verdictStatus(page);
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const t = Date.now();
+        await page.goto(conversationUrl(platform, keys[i % keys.length]));
+        await verdictStatus(page);
+        times.push(Date.now() - t);
+      }
+      ttv[platform] = p50(times);
+      await page.goto(conversationUrl(platform, 'human_request'));
+      await verdictStatus(page);
+      await page.waitForTimeout(300);
+      const before = sandbox.traffic().length;
+      await page.locator('[data-testid="escalate"]').click();
+      await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+      requests[platform] = sandbox.traffic().slice(before).filter((t) => t.platform === platform && t.method !== 'GET').length;
+      await page.close();
+    }
+    return { ttv, requests };
+  } finally {
+    await launched.close();
+  }
+}
+
+async function main() {
+  if (!existsSync(join(ROOT, '.output/chrome-mv3/manifest.json'))) execSync('npx wxt build', { cwd: ROOT, stdio: json ? 'ignore' : 'inherit' });
+  const engine = engineTimes();
+  const sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/bench-traffic.jsonl') });
+  try {
+    const llm = await llmFigures(sandbox);
+    const { ttv, requests } = await browserFigures(sandbox);
+    const bundle = bundleKb();
+    const result = {
+      engine_ms_p50: engine,
+      time_to_verdict_ms_p50: ttv,
+      bundle_kb: bundle,
+      api_requests_per_escalation: requests,
+      llm_calls_per_check: llm.llm_calls_per_check,
+      llm_input_tokens_per_check: llm.llm_input_tokens_per_check,
+    };
+    log('Baton benchmark');
+    log(`  engine p50 (offline, Node)      50 msgs: ${engine['50']} ms   500: ${engine['500']} ms   2,000: ${engine['2000']} ms   (target ≤ 20 ms at 2,000)`);
+    log(`  time to verdict p50 (Chromium)  ${PLATFORMS.map((p) => `${p}: ${ttv[p]} ms`).join('   ')}   (target ≤ 150 ms)`);
+    log(`  requests per escalation         ${PLATFORMS.map((p) => `${p}: ${requests[p]}`).join('   ')}   (floor: zendesk 2, front 3, gorgias 3)`);
+    log(`  bundle                          content ${bundle.content} KB   background ${bundle.background} KB   options ${bundle.options} KB`);
+    log(`  LLM                             ${llm.llm_calls_per_check} call(s) per check, ~${llm.llm_input_tokens_per_check} input tokens per check, ${llm.llm_calls_unchanged} calls for unchanged conversations`);
+    if (json) console.log(JSON.stringify(result));
+  } finally {
+    await sandbox.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
