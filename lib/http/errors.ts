@@ -59,7 +59,9 @@ export function errorForStatus(
   body: unknown,
   retryAfterMs?: number,
 ): ApiError {
-  const detail = platformMessage(body);
+  const raw = platformMessage(body);
+  // Platform messages become part of a sentence, which always ends with a full stop.
+  const detail = raw ? (/[.!?]$/.test(raw.trim()) ? raw.trim().slice(0, -1) : raw.trim()) : undefined;
   switch (true) {
     case status === 401:
       return new ApiError(
@@ -87,7 +89,7 @@ export function errorForStatus(
       );
     case status === 400 || status === 422:
       return new ApiError(
-        `${platformLabel} refused to ${action}${detail ? `: ${detail}` : '.'}`,
+        `${platformLabel} refused to ${action}${detail ? `: ${detail}.` : '.'}`,
         'invalid',
         status,
       );

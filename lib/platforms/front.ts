@@ -80,8 +80,21 @@ async function getConversation(ctx: AdapterContext, id: string, hops = 0): Promi
   return res.body as Record<string, any>;
 }
 
-const tagsCall = (ctx: AdapterContext, id: string, method: 'POST' | 'DELETE', tag_ids: string[], action: string) =>
-  ctx.http.call({ method, url: `${api(ctx)}/conversations/${id}/tags`, body: { tag_ids } }, { action, idempotent: true });
+/**
+ * Tags by name on a conversation. A cached tag id can go stale (the tag was deleted in Front): on a 404 the
+ * cache is dropped and the names resolved again, once.
+ */
+async function tagsCall(ctx: AdapterContext, id: string, method: 'POST' | 'DELETE', names: string[], action: string) {
+  const send = async () =>
+    ctx.http.call({ method, url: `${api(ctx)}/conversations/${id}/tags`, body: { tag_ids: await resolveTags(ctx, names) } }, { action, idempotent: true, accept: [404] });
+  let res = await send();
+  if (res.status === 404) {
+    tagIds.delete(api(ctx));
+    res = await send();
+    if (res.status === 404) await ctx.http.call({ method, url: `${api(ctx)}/conversations/${id}/tags`, body: { tag_ids: await resolveTags(ctx, names) } }, { action, idempotent: true });
+  }
+  return res;
+}
 
 export const frontAdapter: PlatformAdapter = {
   platform: 'front',
@@ -203,7 +216,7 @@ export const frontAdapter: PlatformAdapter = {
       tagCovers.push('assign');
     }
     if (names.length) {
-      ops.push({ covers: tagCovers, run: async () => void (await tagsCall(ctx, id, 'POST', await resolveTags(ctx, [...new Set(names)]), 'add the tags')) });
+      ops.push({ covers: tagCovers, run: async () => void (await tagsCall(ctx, id, 'POST', [...new Set(names)], 'add the tags')) });
     }
 
     if (has('note')) {
@@ -229,7 +242,7 @@ export const frontAdapter: PlatformAdapter = {
     }
 
     if (has('pause') && removal.length) {
-      ops.push({ covers: ['pause'], run: async () => void (await tagsCall(ctx, id, 'DELETE', await resolveTags(ctx, removal), "remove the bot's tags")) });
+      ops.push({ covers: ['pause'], run: async () => void (await tagsCall(ctx, id, 'DELETE', removal, "remove the bot's tags")) });
     }
     return ops;
   },
@@ -239,8 +252,8 @@ export const frontAdapter: PlatformAdapter = {
     const id = plan.conversationId;
     const restore = plan.pause.removeTags.filter((t) => plan.tagsBefore.includes(t));
     const ops: Operation[] = [];
-    if (plan.pause.stopTag) ops.push({ covers: ['pause'], run: async () => void (await tagsCall(ctx, id, 'DELETE', await resolveTags(ctx, [plan.pause!.stopTag]), 'remove the pause tag')) });
-    if (restore.length) ops.push({ covers: ['pause'], run: async () => void (await tagsCall(ctx, id, 'POST', await resolveTags(ctx, restore), "give the bot's tags back")) });
+    if (plan.pause.stopTag) ops.push({ covers: ['pause'], run: async () => void (await tagsCall(ctx, id, 'DELETE', [plan.pause!.stopTag], 'remove the pause tag')) });
+    if (restore.length) ops.push({ covers: ['pause'], run: async () => void (await tagsCall(ctx, id, 'POST', restore, "give the bot's tags back")) });
     const managing = plan.pause.managingInboxId;
     if (managing && plan.inboxBefore === managing && plan.target?.kind === 'inbox') {
       ops.push({

@@ -197,7 +197,8 @@ export const zendeskAdapter: PlatformAdapter = {
       ops.push({
         covers: ticketCovers,
         run: async () => {
-          await write(ctx, { method: 'PUT', url, body: { ticket } }, ticketCovers.includes('note') ? 'post the internal note' : 'assign the ticket', !ticketCovers.includes('note'));
+          const action = ticketCovers.length === 2 ? 'post the internal note and assign the ticket' : ticketCovers[0] === 'note' ? 'post the internal note' : 'assign the ticket';
+          await write(ctx, { method: 'PUT', url, body: { ticket } }, action, !ticketCovers.includes('note'));
         },
         alreadyApplied: ticketCovers.includes('note')
           ? async () => (await readComments(ctx)).comments.some((c) => !c.public && (hasMarker(c.html_body, plan.noteMarker) || hasMarker(c.plain_body, plan.noteMarker) || hasMarker(c.body, plan.noteMarker)))

@@ -1,71 +1,134 @@
+import { STATUS_CODES } from 'node:http';
 import { z } from 'zod';
 
-export const FaultSpecSchema = z.object({
-  platform: z.string().optional(),
-  /** Regex source matched against the method, e.g. "POST|PUT". */
-  method: z.string().optional(),
-  /** Regex source matched against the path. */
-  path: z.string(),
-  status: z.number().int().optional(),
-  /** Seconds, sent as Retry-After. */
-  retryAfter: z.number().optional(),
-  delayMs: z.number().optional(),
-  /** Destroy the connection without answering. */
-  drop: z.boolean().optional(),
-  /** How many requests it hits; 0 = until cleared. */
-  times: z.number().int().default(1),
-  body: z.unknown().optional(),
-  /** Run the real handler first, then answer with the fault: the change landed but the answer was lost. */
-  applyAfter: z.boolean().optional(),
-});
-export type FaultSpec = z.input<typeof FaultSpecSchema>;
-type Fault = z.infer<typeof FaultSpecSchema> & { id: string; hits: number };
+const regexSource = (what: string) =>
+  z.string().refine(
+    (s) => {
+      try {
+        new RegExp(s);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: `${what} must be a valid regular expression` },
+  );
 
-export class FaultTable {
-  private faults: Fault[] = [];
+export const FaultSpecSchema = z
+  .object({
+    /** Platform module name; any platform when absent. */
+    platform: z.string().optional(),
+    /** Regex source matched against the whole method, case-insensitively: "PUT", "POST|PUT". */
+    method: regexSource('method').optional(),
+    /** Regex source searched in the path (no query). Anchor it (^…$): agent pages share path words with APIs. */
+    path: regexSource('path'),
+    status: z.number().int().min(100).max(599).optional(),
+    /** Seconds, sent as Retry-After. */
+    retryAfter: z.number().nonnegative().optional(),
+    delayMs: z.number().nonnegative().optional(),
+    /** Destroy the socket without answering: the client sees a reset connection. */
+    drop: z.boolean().optional(),
+    /** How many matching requests it hits; 0 = until cleared. */
+    times: z.number().int().nonnegative().default(1),
+    /** Replaces the platform's error envelope. */
+    body: z.unknown().optional(),
+    /** Run the real handler first, then answer with the fault: the change landed but the answer was lost. */
+    applyAfter: z.boolean().optional(),
+  })
+  .refine((f) => f.status !== undefined || f.drop || f.delayMs !== undefined, {
+    message: 'a fault needs status, drop or delayMs',
+  });
+
+export type FaultSpec = z.input<typeof FaultSpecSchema>;
+export type Fault = z.output<typeof FaultSpecSchema> & { id: string; hits: number };
+
+export interface FaultApi {
+  /** Throws a ZodError when the spec is invalid. */
+  add(spec: FaultSpec): { id: string };
+  list(): Fault[];
+  remove(id: string): boolean;
+  clear(): void;
+}
+
+interface Armed {
+  fault: Fault;
+  method?: RegExp;
+  path: RegExp;
+}
+
+/** Faults waiting for matching requests; the first added that matches wins. */
+export class FaultTable implements FaultApi {
+  private armed: Armed[] = [];
   private seq = 0;
 
   add(spec: FaultSpec): { id: string } {
-    const f = { ...FaultSpecSchema.parse(spec), id: `f${++this.seq}`, hits: 0 };
-    this.faults.push(f);
-    return { id: f.id };
-  }
-  list() {
-    return this.faults;
-  }
-  remove(id: string) {
-    this.faults = this.faults.filter((f) => f.id !== id);
-  }
-  clear() {
-    this.faults = [];
+    const parsed = FaultSpecSchema.parse(spec);
+    const fault: Fault = { ...parsed, id: `f${++this.seq}`, hits: 0 };
+    this.armed.push({
+      fault,
+      method: parsed.method === undefined ? undefined : new RegExp(`^(?:${parsed.method})$`, 'i'),
+      path: new RegExp(parsed.path),
+    });
+    return { id: fault.id };
   }
 
-  /** The fault for this request, if any, counting the hit. */
+  list(): Fault[] {
+    return this.armed.map((a) => ({ ...a.fault }));
+  }
+
+  remove(id: string): boolean {
+    const before = this.armed.length;
+    this.armed = this.armed.filter((a) => a.fault.id !== id);
+    return this.armed.length < before;
+  }
+
+  clear(): void {
+    this.armed = [];
+  }
+
+  /** The fault this request triggers, counting the hit and retiring the fault when it is used up. */
   take(platform: string, method: string, path: string): Fault | null {
-    const f = this.faults.find(
+    const a = this.armed.find(
       (x) =>
-        (!x.platform || x.platform === platform) &&
-        (!x.method || new RegExp(`^(${x.method})$`, 'i').test(method)) &&
-        new RegExp(x.path).test(path),
+        (x.fault.platform === undefined || x.fault.platform === platform) &&
+        (x.method === undefined || x.method.test(method)) &&
+        x.path.test(path),
     );
-    if (!f) return null;
-    f.hits++;
-    if (f.times > 0 && f.hits >= f.times) this.remove(f.id);
-    return f;
+    if (!a) return null;
+    a.fault.hits++;
+    if (a.fault.times > 0 && a.fault.hits >= a.fault.times) this.remove(a.fault.id);
+    return { ...a.fault };
   }
 }
 
-/** Each platform's own error envelope, so Baton's error mapping is exercised as in production. */
-export function errorBody(platform: string, status: number, message: string): unknown {
+const ZENDESK_ERRORS: Record<number, string> = {
+  400: 'InvalidEndpoint',
+  401: "Couldn't authenticate you",
+  403: 'Forbidden',
+  404: 'RecordNotFound',
+  409: 'UpdateConflict',
+  422: 'RecordInvalid',
+  429: 'TooManyRequests',
+};
+
+function openaiError(status: number): { type: string; code: string } {
+  if (status === 429) return { type: 'requests', code: 'rate_limit_exceeded' };
+  if (status === 401) return { type: 'invalid_request_error', code: 'invalid_api_key' };
+  if (status >= 500) return { type: 'server_error', code: 'server_error' };
+  return { type: 'invalid_request_error', code: status === 404 ? 'not_found' : 'invalid_request' };
+}
+
+/** The platform's own error envelope, so Baton's error mapping sees what production would send. */
+export function errorBody(platform: string, status: number, message = `${status} ${STATUS_CODES[status] ?? 'Error'}`): unknown {
   switch (platform) {
     case 'zendesk':
-      return { error: status === 422 ? 'RecordInvalid' : `Error${status}`, description: message };
+      return { error: ZENDESK_ERRORS[status] ?? STATUS_CODES[status] ?? 'Error', description: message };
     case 'front':
-      return { _error: { status, title: `Error ${status}`, message } };
+      return { _error: { status, title: STATUS_CODES[status] ?? 'Error', message } };
     case 'gorgias':
       return { error: { msg: message } };
     case 'openai':
-      return { error: { message, type: status === 429 ? 'rate_limit_exceeded' : 'server_error', code: String(status) } };
+      return { error: { message, ...openaiError(status) } };
     default:
       return { error: message };
   }

@@ -1,206 +1,178 @@
-import http from 'node:http';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { makeCertificate } from './cert';
-import { errorBody, FaultTable, type FaultSpec } from './faults';
+import { fileURLToPath } from 'node:url';
+import { ADMIN_PREFIX, handleAdmin, type SandboxModule } from './admin';
+import { sandboxCertificate } from './cert';
+import { errorBody, FaultTable, type Fault, type FaultApi } from './faults';
+import { hostResolverRules } from './hosts';
+import { readRequest } from './request';
+import { corsHeaders, preflightHeaders, send } from './respond';
 import { TrafficLog, type TrafficEntry } from './traffic';
 import type { SandboxPlatform, SandboxRequest, SandboxResponse } from './types';
-import { createFrontSandbox } from './platforms/front';
-import { createGorgiasSandbox } from './platforms/gorgias';
-import { createZendeskSandbox } from './platforms/zendesk';
-import { createOpenAISandbox } from './openai';
+
+export type { SandboxModule } from './admin';
+export type { Fault, FaultApi, FaultSpec } from './faults';
+export type { TrafficEntry } from './traffic';
+
+export const DEFAULT_TRAFFIC_FILE = fileURLToPath(new URL('../../test-results/sandbox-traffic.jsonl', import.meta.url));
 
 export interface SandboxOptions {
+  /** 0 (default) picks a free port. */
   httpsPort?: number;
   httpPort?: number;
-  trafficFile?: string;
+  /** JSONL traffic log, appended to; false keeps traffic in memory only. */
+  trafficFile?: string | false;
+  /** Defaults to Zendesk, Gorgias, Front and OpenAI. */
   platforms?: SandboxPlatform[];
 }
-
-type AdminCapable = SandboxPlatform & { admin?(req: SandboxRequest): SandboxResponse | null | Promise<SandboxResponse | null> };
 
 export interface Sandbox {
   httpsPort: number;
   httpPort: number;
   httpsUrl: string;
   httpUrl: string;
-  platforms: Record<string, AdminCapable>;
+  /** Chromium's --host-resolver-rules value for this sandbox. */
+  hostResolverRules: string;
+  platforms: Record<string, SandboxModule>;
+  /** Platforms back to their seed, faults cleared, in-memory traffic cleared (the file is kept). */
   reset(): void;
   stop(): Promise<void>;
   traffic(): TrafficEntry[];
-  faults: { add(spec: FaultSpec): { id: string }; clear(): void };
+  faults: FaultApi;
 }
 
-export function defaultPlatforms(): SandboxPlatform[] {
+/** Loaded on demand so a sandbox with its own platforms never depends on the real modules compiling. */
+export async function defaultPlatforms(): Promise<SandboxPlatform[]> {
+  const [{ createZendeskSandbox }, { createGorgiasSandbox }, { createFrontSandbox }, { createOpenAISandbox }] = await Promise.all([
+    import('./platforms/zendesk'),
+    import('./platforms/gorgias'),
+    import('./platforms/front'),
+    import('./openai'),
+  ]);
   return [createZendeskSandbox(), createGorgiasSandbox(), createFrontSandbox(), createOpenAISandbox()];
 }
 
 /**
- * The sandbox helpdesk: one server, reached over HTTPS by Chromium (real hostnames mapped here with
- * --host-resolver-rules) and over plain HTTP by Node tests (X-Sandbox-Host names the host).
+ * The sandbox helpdesk: one request handler behind two listeners on 127.0.0.1. Chromium reaches it over
+ * HTTPS under the real hostnames (--host-resolver-rules), Node tests over plain HTTP with X-Sandbox-Host.
  */
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
-  const modules = (opts.platforms ?? defaultPlatforms()) as AdminCapable[];
-  const byName = Object.fromEntries(modules.map((m) => [m.name, m]));
+  const modules: SandboxModule[] = opts.platforms ?? (await defaultPlatforms());
   const faults = new FaultTable();
-  const traffic = new TrafficLog(opts.trafficFile);
+  const traffic = new TrafficLog(opts.trafficFile === false ? null : (opts.trafficFile ?? DEFAULT_TRAFFIC_FILE));
+  // Cancels delayed answers still waiting, so stop() does not leave timers holding the process open.
+  const waiting = new Set<() => void>();
 
-  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    void serve(req, res).catch((e) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: String(e) }));
-    });
-  };
-
-  async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
-    const sreq = await toSandboxRequest(req);
-    const cors = corsHeaders(req);
-    if (sreq.method === 'OPTIONS') {
-      res.writeHead(204, cors);
-      return res.end();
-    }
-    if (sreq.path.startsWith('/__admin/')) return send(res, await adminRoute(sreq), cors);
-
-    const mod = modules.find((m) => m.handles(sreq.host));
-    if (!mod) return send(res, { status: 404, body: { error: `No sandbox platform serves ${sreq.host}` } }, cors);
-    const isPage = !sreq.path.startsWith('/api') && mod.name !== 'openai' && !sreq.host.startsWith('api');
-    if (!isPage) traffic.record({ platform: mod.name, method: sreq.method, path: sreq.path, query: sreq.query, body: sreq.body });
-
-    const fault = isPage ? null : faults.take(mod.name, sreq.method, sreq.path);
-    if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-    if (fault?.drop) {
-      if (fault.applyAfter) await mod.handle(sreq);
-      req.socket.destroy();
-      return;
-    }
-    if (fault?.status) {
-      if (fault.applyAfter) await mod.handle(sreq);
-      const headers: Record<string, string> = {};
-      if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
-      return send(res, { status: fault.status, headers, body: fault.body ?? errorBody(mod.name, fault.status, `Injected ${fault.status}`) }, cors);
-    }
-    const out = await mod.handle(sreq);
-    send(res, out ?? { status: 404, body: errorBody(mod.name, 404, `No route for ${sreq.method} ${sreq.path}`) }, cors);
-  }
-
-  async function adminRoute(r: SandboxRequest): Promise<SandboxResponse> {
-    const p = r.path.replace(/^\/__admin/, '');
-    if (p === '/state' && r.method === 'GET') return { status: 200, body: Object.fromEntries(modules.map((m) => [m.name, m.state()])) };
-    const stateOne = p.match(/^\/state\/([a-z]+)$/);
-    if (stateOne) return byName[stateOne[1]] ? { status: 200, body: byName[stateOne[1]].state() } : { status: 404, body: {} };
-    if (p === '/reset' && r.method === 'POST') {
-      reset();
-      return { status: 200, body: { ok: true } };
-    }
-    if (p === '/traffic' && r.method === 'GET') return { status: 200, body: traffic.entries };
-    if (p === '/traffic/clear' && r.method === 'POST') {
-      traffic.clear();
-      return { status: 200, body: { ok: true } };
-    }
-    if (p === '/faults') {
-      if (r.method === 'POST') return { status: 201, body: faults.add(r.body as FaultSpec) };
-      if (r.method === 'GET') return { status: 200, body: faults.list() };
-      if (r.method === 'DELETE') {
-        faults.clear();
-        return { status: 204 };
-      }
-    }
-    const oneFault = p.match(/^\/faults\/(\w+)$/);
-    if (oneFault && r.method === 'DELETE') {
-      faults.remove(oneFault[1]);
-      return { status: 204 };
-    }
-    const passthrough = p.match(/^\/([a-z]+)\//);
-    const mod = passthrough && byName[passthrough[1]];
-    if (mod?.admin) return (await mod.admin(r)) ?? { status: 404, body: { error: 'unknown admin route' } };
-    return { status: 404, body: { error: 'unknown admin route' } };
-  }
-
-  function reset() {
+  const reset = () => {
     for (const m of modules) m.reset();
     faults.clear();
     traffic.clear();
+  };
+
+  const answer = async (mod: SandboxModule, req: SandboxRequest): Promise<SandboxResponse> =>
+    (await mod.handle(req)) ?? { status: 404, body: errorBody(mod.name, 404, `The sandbox has no route for ${req.method} ${req.path}`) };
+
+  function wait(ms: number, res: ServerResponse): Promise<boolean> {
+    return new Promise((resolve) => {
+      const finish = (completed: boolean) => {
+        clearTimeout(timer);
+        res.off('close', cancel);
+        waiting.delete(cancel);
+        resolve(completed);
+      };
+      const cancel = () => finish(false);
+      const timer = setTimeout(() => finish(true), ms);
+      res.on('close', cancel);
+      waiting.add(cancel);
+    });
   }
 
-  const { key, cert } = makeCertificate();
-  const httpsServer = https.createServer({ key, cert }, handler);
+  async function withFault(fault: Fault, mod: SandboxModule, req: SandboxRequest, raw: IncomingMessage, res: ServerResponse, cors: Record<string, string>) {
+    const applied = fault.applyAfter ? await answer(mod, req) : undefined;
+    if (fault.delayMs && !(await wait(fault.delayMs, res))) return;
+    if (fault.drop) {
+      raw.socket.destroy();
+      return;
+    }
+    if (fault.status !== undefined) {
+      const headers = fault.retryAfter === undefined ? undefined : { 'Retry-After': String(fault.retryAfter) };
+      const body = fault.body !== undefined ? fault.body : errorBody(mod.name, fault.status);
+      return send(res, { status: fault.status, headers, body }, cors);
+    }
+    send(res, applied ?? (await answer(mod, req)), cors);
+  }
+
+  async function serve(raw: IncomingMessage, res: ServerResponse) {
+    const req = await readRequest(raw);
+    const cors = corsHeaders(req.headers);
+    if (req.method === 'OPTIONS') return send(res, { status: 204, headers: preflightHeaders(req.headers) });
+    if (req.path.startsWith(ADMIN_PREFIX)) return send(res, await handleAdmin({ modules, faults, traffic, reset }, req), cors);
+
+    const mod = modules.find((m) => m.handles(req.host));
+    if (!mod) return send(res, { status: 404, body: { error: `No sandbox platform serves host "${req.host}"` } }, cors);
+    traffic.record({ platform: mod.name, method: req.method, path: req.path, query: req.query, body: req.body });
+
+    const fault = faults.take(mod.name, req.method, req.path);
+    if (fault) return withFault(fault, mod, req, raw, res, cors);
+    send(res, await answer(mod, req), cors);
+  }
+
+  const handler = (raw: IncomingMessage, res: ServerResponse) => {
+    serve(raw, res).catch((e: unknown) => {
+      // A client that hung up mid-request is not a sandbox failure.
+      if (res.destroyed) return;
+      console.error(`[sandbox] ${raw.method} ${raw.url} failed:`, e);
+      send(res, { status: 500, body: { error: 'sandbox handler crashed', message: String(e) } });
+    });
+  };
+
+  const httpsServer = https.createServer(sandboxCertificate(), handler);
   const httpServer = http.createServer(handler);
-  await Promise.all([
-    new Promise<void>((r) => httpsServer.listen(opts.httpsPort ?? 0, '127.0.0.1', r)),
-    new Promise<void>((r) => httpServer.listen(opts.httpPort ?? 0, '127.0.0.1', r)),
-  ]);
+  try {
+    await Promise.all([listen(httpsServer, opts.httpsPort ?? 0), listen(httpServer, opts.httpPort ?? 0)]);
+  } catch (e) {
+    await Promise.all([close(httpsServer), close(httpServer)]);
+    throw e;
+  }
   const httpsPort = (httpsServer.address() as AddressInfo).port;
   const httpPort = (httpServer.address() as AddressInfo).port;
 
+  let stopping: Promise<void> | undefined;
   return {
     httpsPort,
     httpPort,
     httpsUrl: `https://127.0.0.1:${httpsPort}`,
     httpUrl: `http://127.0.0.1:${httpPort}`,
-    platforms: byName,
+    hostResolverRules: hostResolverRules(httpsPort),
+    platforms: Object.fromEntries(modules.map((m) => [m.name, m])),
     reset,
-    traffic: () => traffic.entries,
-    faults: { add: (s) => faults.add(s), clear: () => faults.clear() },
-    async stop() {
-      httpsServer.closeAllConnections();
-      httpServer.closeAllConnections();
-      await Promise.all([new Promise((r) => httpsServer.close(r)), new Promise((r) => httpServer.close(r))]);
+    traffic: () => traffic.list(),
+    faults,
+    stop() {
+      stopping ??= (async () => {
+        for (const cancel of [...waiting]) cancel();
+        await Promise.all([close(httpsServer), close(httpServer)]);
+      })();
+      return stopping;
     },
   };
 }
 
-async function toSandboxRequest(req: http.IncomingMessage): Promise<SandboxRequest> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const raw = Buffer.concat(chunks).toString('utf8');
-  let body: unknown = null;
-  if (raw) {
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      body = raw;
-    }
-  }
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
-  const host = (headers['x-sandbox-host'] ?? headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-  const url = new URL(req.url ?? '/', 'http://sandbox');
-  const query: Record<string, string | string[]> = {};
-  for (const [k, v] of url.searchParams) {
-    const prev = query[k];
-    query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
-  }
-  const cookies: Record<string, string> = {};
-  for (const part of (headers.cookie ?? '').split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0) cookies[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
-  }
-  return { method: (req.method ?? 'GET').toUpperCase(), host, path: url.pathname, query, headers, body, cookies };
+function listen(server: http.Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }
 
-function corsHeaders(req: http.IncomingMessage): Record<string, string> {
-  const origin = req.headers.origin;
-  if (!origin) return {};
-  return {
-    'Access-Control-Allow-Origin': origin,
-    'Access-Control-Allow-Credentials': 'true',
-    'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-CSRF-Token, Accept',
-    'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-  };
-}
-
-function send(res: http.ServerResponse, out: SandboxResponse, extra: Record<string, string> = {}) {
-  const headers: Record<string, string> = { ...extra, ...(out.headers ?? {}) };
-  let payload: string | undefined;
-  if (out.body !== undefined && out.body !== null && out.status !== 204) {
-    if (typeof out.body === 'string') {
-      payload = out.body;
-      headers['Content-Type'] ??= out.contentType ?? 'text/plain; charset=utf-8';
-    } else {
-      payload = JSON.stringify(out.body);
-      headers['Content-Type'] ??= 'application/json; charset=utf-8';
-    }
-  }
-  res.writeHead(out.status, headers);
-  res.end(payload);
+function close(server: http.Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }

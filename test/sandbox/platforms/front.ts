@@ -21,6 +21,8 @@ export function createFrontSandbox(): SandboxPlatform & { store: SandboxStore; a
     tags = [];
     for (const c of store.conversations.values()) for (const t of c.tags) tagByName(t, true);
     for (const v of store.views) if (v.tag) tagByName(v.tag, true);
+    // A team lead sets these up once when adopting Baton.
+    for (const t of ['sys_escalation', 'sys_bot_paused', 'sys_human_help', 'sys_human_follow_up']) tagByName(t, true);
   };
   function tagByName(name: string, create = false) {
     let t = tags.find((x) => x.name === name);

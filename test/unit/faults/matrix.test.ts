@@ -94,7 +94,7 @@ function memoryStore(): JournalStore {
 }
 
 describe.each(PLATFORMS)('%s fault matrix', (platform) => {
-  it.each(STEPS.flatMap((step) => FAULTS.map((fault) => [step, fault] as const)))('%s × %s', async (step, fault) => {
+  it.each(STEPS.flatMap((step) => FAULTS.map((fault) => ({ step, fault, name: `${step} × ${fault.name}` }))))('$name', async ({ step, fault }) => {
     sandbox.reset();
     const adapter = ADAPTERS[platform];
     const http = createHttpClient({ transport: sandboxTransport(sandbox.httpUrl, platform), platformLabel: adapter.label, timeoutMs: 300, sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))) });
