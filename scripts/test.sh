@@ -9,4 +9,6 @@ bash scripts/ensure-chromium.sh
 npx tsc --noEmit -p .
 npx wxt build
 npx wxt build -b firefox
+# Each run leaves a fresh traffic log of what Baton sent to the sandbox.
+mkdir -p test-results && : > test-results/sandbox-traffic.jsonl
 npx vitest run "$@"

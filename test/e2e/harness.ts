@@ -16,11 +16,6 @@ export function chromiumPath(): string {
   return found;
 }
 
-/** The real hostnames Baton matches, all pointed at the sandbox. */
-export function hostRules(port: number): string {
-  const hosts = ['*.zendesk.com', '*.gorgias.com', 'app.frontapp.com', 'api2.frontapp.com', 'api.openai.com'];
-  return hosts.map((h) => `MAP ${h}:443 127.0.0.1:${port}`).join(', ');
-}
 
 export interface Launched {
   context: BrowserContext;
@@ -46,7 +41,7 @@ export async function launchBrowser(sandbox: Sandbox, opts: { headless?: boolean
       ...((opts.headless ?? true) ? ['--headless=new'] : []),
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      `--host-resolver-rules=${hostRules(sandbox.httpsPort)}`,
+      `--host-resolver-rules=${sandbox.hostResolverRules}`,
       '--ignore-certificate-errors',
       '--no-sandbox',
       '--disable-gpu',
