@@ -29,7 +29,7 @@ export function EscalatePanel(props: {
   return (
     <section className="card escalate" aria-labelledby="baton-escalate-title">
       <h2 id="baton-escalate-title" className="sr-only">
-        Escalate
+        Escalation actions
       </h2>
       {!j && (
         <>
