@@ -6,6 +6,9 @@ export const KEYS = {
   secrets: 'baton:secrets',
   escalations: 'baton:escalations',
   lastConversation: 'baton:lastConversation',
+  /** The options form as typed, so unsaved changes survive leaving the page. */
+  optionsDraft: 'baton:optionsDraft',
+  accounts: 'baton:accounts',
   journal: (key: string) => `baton:journal:${key}`,
   draft: (key: string) => `baton:draft:${key}`,
   sidebarOpen: (platform: string) => `baton:sidebarOpen:${platform}`,

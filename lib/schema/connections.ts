@@ -5,16 +5,20 @@ export const ConnectionsSchema = z.object({
   zendesk: z
     .object({
       /** session: the agent's own Zendesk session, same-origin from the agent tab (X-CSRF-Token on writes). */
+      /** The subdomain in https://{subdomain}.zendesk.com, for lists and tests outside a ticket tab. */
+      account: z.string().default(''),
       authMode: z.enum(['session', 'token']).default('session'),
       email: z.string().default(''),
     })
-    .default({ authMode: 'session', email: '' }),
+    .default({ account: '', authMode: 'session', email: '' }),
   gorgias: z
     .object({
+      /** The account in https://{account}.gorgias.com. */
+      account: z.string().default(''),
       authMode: z.enum(['session', 'token']).default('session'),
       email: z.string().default(''),
     })
-    .default({ authMode: 'session', email: '' }),
+    .default({ account: '', authMode: 'session', email: '' }),
   front: z
     .object({
       authMode: z.literal('token').default('token'),

@@ -1,0 +1,81 @@
+import { useEffect } from 'react';
+import { loadOptions, watchPolicy } from '../../entrypoints/options/load';
+import { useOptions } from '../../entrypoints/options/store';
+import { BotIdentitySection } from './BotIdentitySection';
+import { ConnectionsSection } from './ConnectionsSection';
+import { EngineSection } from './EngineSection';
+import { EscalationSection } from './EscalationSection';
+import { ImportExportSection } from './ImportExportSection';
+import { ManagedSection } from './ManagedSection';
+import { Notices } from './Notices';
+import { RoutingSection } from './RoutingSection';
+import { SaveBar } from './SaveBar';
+import { SubAgentsSection } from './SubAgentsSection';
+import { SummarySection } from './SummarySection';
+import { SuspendSection } from './SuspendSection';
+import { useLeaveGuard } from './useLeaveGuard';
+
+const SECTIONS = [
+  ['connections', 'Connections'],
+  ['bot-identity', 'Bot identity'],
+  ['sub-agents', 'Sub agents'],
+  ['escalation', 'Escalation'],
+  ['summary', 'Summary schema'],
+  ['routing', 'Routing'],
+  ['suspend', 'Suspend afterwards'],
+  ['engine', 'AI engine'],
+  ['import-export', 'Export and import'],
+  ['managed', 'Managed policy'],
+] as const;
+
+export function OptionsApp() {
+  const phase = useOptions((s) => s.phase);
+  const loadError = useOptions((s) => s.loadError);
+  useLeaveGuard();
+  useEffect(() => {
+    void loadOptions();
+    return watchPolicy();
+  }, []);
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>Baton options</h1>
+        <p>How your team escalates bot conversations in Front, Gorgias and Zendesk. Agents just click.</p>
+      </header>
+      <nav className="page-nav" aria-label="Sections">
+        <ul>
+          {SECTIONS.map(([id, title]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{title}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="page-main" data-testid="options" data-phase={phase} aria-busy={phase === 'loading' || undefined}>
+        {phase === 'loading' && <p role="status">Loading your settings…</p>}
+        {phase === 'failed' && (
+          <p role="alert" className="notice notice-warn">
+            Baton could not load its settings: {loadError}
+          </p>
+        )}
+        {phase === 'ready' && (
+          <>
+            <Notices />
+            <ConnectionsSection />
+            <BotIdentitySection />
+            <SubAgentsSection />
+            <EscalationSection />
+            <SummarySection />
+            <RoutingSection />
+            <SuspendSection />
+            <EngineSection />
+            <ImportExportSection />
+            <ManagedSection />
+          </>
+        )}
+      </main>
+      {phase === 'ready' && <SaveBar />}
+    </div>
+  );
+}

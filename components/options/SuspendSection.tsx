@@ -1,0 +1,67 @@
+import type { Platform } from '../../lib/schema/conversation';
+import { FORM_PLATFORMS, PLATFORM_LABELS } from '../../entrypoints/options/form';
+import { setField, useOptions } from '../../entrypoints/options/store';
+import { CheckboxField, Field, LockGroup } from './Field';
+import { Section } from './Section';
+import { TargetPicker } from './TargetPicker';
+
+export function SuspendSection() {
+  const enabled = useOptions((s) => s.form.policy.suspend.enabled);
+  return (
+    <Section
+      id="suspend"
+      title="Suspend afterwards"
+      intro="After escalating, Baton can pause the bot on that conversation so it stops answering; Return to bot in the sidebar undoes exactly this."
+    >
+      <LockGroup field="suspend" legend="Pausing the bot">
+        <CheckboxField
+          path="policy.suspend.enabled"
+          label="Pause the bot after escalating"
+          help="Agents can still untick this for one conversation before escalating."
+          checked={enabled}
+          onChange={(v) => setField('policy.suspend.enabled', v)}
+        />
+        <div className="platform-grid">
+          {FORM_PLATFORMS.map((p) => (
+            <PlatformPause key={p} platform={p} />
+          ))}
+        </div>
+      </LockGroup>
+    </Section>
+  );
+}
+
+function PlatformPause({ platform }: { platform: Platform }) {
+  const pause = useOptions((s) => s.form.policy.suspend.pause[platform]);
+  const base = `policy.suspend.pause.${platform}`;
+  const label = PLATFORM_LABELS[platform];
+  const ctx = <span className="sr-only"> in {label}</span>;
+  return (
+    <fieldset className="card group">
+      <legend>{label}</legend>
+      <Field path={`${base}.stopTag`} label={<>Stop-list tag{ctx}</>} help="A tag your bot is set to ignore conversations with. Leave empty to not add one.">
+        {(p) => <input {...p} type="text" spellCheck={false} value={pause.stopTag} onChange={(e) => setField(`${base}.stopTag`, e.target.value)} />}
+      </Field>
+      <Field
+        path={`${base}.removeTags`}
+        label={<>Managing tags to remove{ctx}</>}
+        help="Tags that hand the conversation to the bot, separated by commas. Removed on pause, put back on Return to bot."
+      >
+        {(p) => <input {...p} type="text" spellCheck={false} value={pause.removeTags} onChange={(e) => setField(`${base}.removeTags`, e.target.value)} />}
+      </Field>
+      {platform === 'front' && <ManagingInbox value={pause.managingInboxId} />}
+    </fieldset>
+  );
+}
+
+/** Front only: conversations leave the bot's inbox when paused; chosen from Front's live inbox list. */
+function ManagingInbox({ value }: { value: string }) {
+  const items = useOptions((s) => s.targets.front.items);
+  const current = items.find((t) => t.kind === 'inbox' && t.id === value) ?? (value ? { platform: 'front' as const, kind: 'inbox' as const, id: value, name: value } : null);
+  const path = 'policy.suspend.pause.front.managingInboxId';
+  return (
+    <Field path={path} label="Bot's managing inbox in Front" help="Paused conversations are moved out of this inbox, and back on Return to bot.">
+      {(p) => <TargetPicker platform="front" kinds={['inbox']} value={current} control={p} emptyLabel="None: do not move conversations" onChange={(t) => setField(path, t?.id ?? '')} />}
+    </Field>
+  );
+}

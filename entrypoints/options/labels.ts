@@ -1,0 +1,78 @@
+/**
+ * Human names for policy paths, so an error names the field the way the page labels it
+ * ("Routing › Handover rule 2 › Target") next to the exact path an exported file uses.
+ */
+const WORDS: Record<string, string> = {
+  policy: '',
+  '(root)': '',
+  connections: 'Connections',
+  version: 'Version',
+  scope: 'Bot scope',
+  subAgents: 'Sub agents',
+  name: 'Name',
+  description: 'Description',
+  examples: 'Example requests',
+  tags: 'Tags',
+  signals: 'Escalation signals',
+  user_requested_human: 'Customer asks for a human',
+  bot_handed_off: 'Bot hands off or cannot help',
+  out_of_scope: "Outside the bot's scope",
+  customInstruction: 'Escalation instruction',
+  escalation: 'Escalation tags',
+  suggest: 'Suggest help/follow-up tags',
+  summarySchema: 'Summary schema',
+  routing: 'Routing',
+  defaultTargets: 'Default targets',
+  rules: 'Handover rules',
+  when: 'Condition',
+  sentiment: 'Sentiment',
+  urgency: 'Urgency',
+  target: 'Target',
+  platform: 'Platform',
+  kind: 'Kind',
+  id: 'Id',
+  viewTag: 'View tag',
+  suspend: 'Suspend afterwards',
+  enabled: 'Pause the bot',
+  pause: 'Pause',
+  stopTag: 'Stop-list tag',
+  removeTags: 'Managing tags to remove',
+  managingInboxId: 'Managing inbox',
+  botIdentity: 'Bot identity',
+  ids: 'Author ids',
+  names: 'Names',
+  emails: 'Emails',
+  engine: 'AI engine',
+  model: 'Model',
+  baseURL: 'Base URL',
+  handoffMessage: 'Handoff message',
+  expectedWait: 'Expected wait',
+  front: 'Front',
+  gorgias: 'Gorgias',
+  zendesk: 'Zendesk',
+  account: 'Account',
+  authMode: 'Sign-in',
+  email: 'Email',
+  apiBase: 'API address',
+};
+
+const ITEM: Record<string, string> = { subAgents: 'Sub agent', rules: 'Handover rule', examples: 'Example', tags: 'Tag' };
+
+export function describePath(path: string): string {
+  const parts = path.split('.');
+  const out: string[] = [];
+  parts.forEach((p, i) => {
+    if (/^\d+$/.test(p)) {
+      const parent = parts[i - 1] ?? '';
+      const item = ITEM[parent];
+      // "Sub agents › Sub agent 2" reads twice; the item alone says it.
+      if (item && out[out.length - 1] === WORDS[parent]) out.pop();
+      out.push(`${item ?? 'Item'} ${Number(p) + 1}`);
+      return;
+    }
+    const w = WORDS[p];
+    if (w === '') return;
+    out.push(w ?? p);
+  });
+  return out.join(' › ') || 'The whole policy';
+}

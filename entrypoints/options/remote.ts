@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { send } from '../../components/sidebar/messaging';
+import type { Platform } from '../../lib/schema/conversation';
+import { ConnectionsSchema } from '../../lib/schema/connections';
+import { TargetSchema } from '../../lib/schema/target';
+import { writeConnections, writeSecrets } from '../../utils/settings';
+import { writeAccounts } from './accounts';
+import { accountOf, PLATFORM_LABELS, type SecretKey } from './form';
+import { secretPresence } from './secrets';
+import { sameForm, secretPatch, useOptions } from './store';
+import { parseConnectionsForm } from './validate';
+
+/** The one secret each helpdesk's token sign-in uses. */
+export const PLATFORM_SECRET: Record<Platform, SecretKey> = { front: 'frontToken', zendesk: 'zendeskToken', gorgias: 'gorgiasApiKey' };
+
+const WhoAmISchema = z.object({ id: z.string(), name: z.string(), email: z.string().optional() });
+const EngineTestSchema = z.object({ engine: z.string(), status: z.string() });
+
+const seq: Record<Platform, number> = { front: 0, gorgias: 0, zendesk: 0 };
+
+/** The live list of inboxes/teams/groups, users and views, as the background's adapter fetches it. */
+export async function loadTargets(platform: Platform, refresh = false): Promise<void> {
+  const account = accountOf(useOptions.getState().form.connections, platform);
+  const setList = (list: Partial<ReturnType<typeof useOptions.getState>['targets'][Platform]>) =>
+    useOptions.setState((s) => ({ targets: { ...s.targets, [platform]: { ...s.targets[platform], ...list } } }));
+  if (!account) {
+    setList({ state: 'error', error: `Enter the ${PLATFORM_LABELS[platform]} account under Connections first.` });
+    return;
+  }
+  const mine = ++seq[platform];
+  setList({ state: 'loading', error: '' });
+  try {
+    const raw = await send<unknown>({ type: 'targets', platform, account, refresh });
+    if (mine !== seq[platform]) return;
+    const items = z.array(TargetSchema).parse(raw);
+    setList({ state: 'ready', items, error: '' });
+  } catch (e) {
+    if (mine !== seq[platform]) return;
+    setList({ state: 'error', error: (e as Error).message });
+  }
+}
+
+function setTest(platform: Platform, state: 'busy' | 'ok' | 'error', message: string) {
+  useOptions.setState((s) => ({ connectionTests: { ...s.connectionTests, [platform]: { state, message } } }));
+}
+
+/**
+ * Saves this helpdesk's connection settings (not the policy) first, because the background worker tests
+ * what is stored: the team lead expects the token they just typed to be the one tested.
+ */
+export async function testConnection(platform: Platform): Promise<void> {
+  const s = useOptions.getState();
+  const own = parseConnectionsForm(s.form.connections).issues.filter((i) => i.path.startsWith(`connections.${platform}.`));
+  if (own.length) {
+    useOptions.setState({ touched: { ...s.touched, ...Object.fromEntries(own.map((i) => [i.path, true as const])) } });
+    setTest(platform, 'error', 'Fix the highlighted fields first.');
+    return;
+  }
+  const account = accountOf(s.form.connections, platform);
+  if (!account) {
+    setTest(platform, 'error', `Enter the ${PLATFORM_LABELS[platform]} account first.`);
+    return;
+  }
+  setTest(platform, 'busy', 'Testing…');
+  try {
+    await saveConnectionOf(platform);
+  } catch (e) {
+    setTest(platform, 'error', `Could not save the connection settings: ${(e as Error).message}`);
+    return;
+  }
+  try {
+    const who = WhoAmISchema.parse(await send<unknown>({ type: 'testConnection', platform, account }));
+    setTest(platform, 'ok', `Connected. Baton acts as ${who.name}${who.email ? ` (${who.email})` : ''}.`);
+    void loadTargets(platform, true);
+  } catch (e) {
+    setTest(platform, 'error', (e as Error).message);
+  }
+}
+
+async function saveConnectionOf(platform: Platform): Promise<void> {
+  const s = useOptions.getState();
+  const f = s.form.connections;
+  const part =
+    platform === 'front'
+      ? { authMode: 'token' as const, apiBase: f.front.apiBase.trim().replace(/\/+$/, '') }
+      : { authMode: f[platform].authMode, email: f[platform].email.trim() };
+  const connections = ConnectionsSchema.parse({ ...s.saved.connections, [platform]: part });
+  await writeConnections(connections);
+  const accounts = platform === 'front' ? s.saved.accounts : { ...s.saved.accounts, [platform]: accountOf(f, platform) };
+  if (platform !== 'front') await writeAccounts(accounts);
+  const key = PLATFORM_SECRET[platform];
+  const edit = s.secretEdits[key];
+  const patch = secretPatch({ [key]: edit });
+  if (Object.keys(patch).length) await writeSecrets(patch);
+  const secretsSet = await secretPresence();
+  useOptions.setState((now) => {
+    const { [key]: _done, ...secretEdits } = now.secretEdits;
+    const baseline = { ...now.baseline, connections: { ...now.baseline.connections, [platform]: now.form.connections[platform] } };
+    return { saved: { ...now.saved, connections, accounts }, baseline, secretsSet, secretEdits: Object.keys(patch).length ? secretEdits : now.secretEdits };
+  });
+}
+
+/** Why the engine test cannot run right now, or null; it tests the saved settings only. */
+export function engineTestBlocker(s: ReturnType<typeof useOptions.getState>): string | null {
+  if (!sameForm(s.form.policy.engine, s.baseline.policy.engine) || 'openaiApiKey' in secretPatch(s.secretEdits)) {
+    return 'Save your changes first: the test uses the saved engine settings.';
+  }
+  if (!s.secretsSet.openaiApiKey) return 'Add an API key and save first.';
+  return null;
+}
+
+export async function testEngine(): Promise<void> {
+  const blocker = engineTestBlocker(useOptions.getState());
+  const set = (state: 'busy' | 'ok' | 'error', message: string) => useOptions.setState({ engineTest: { state, message } });
+  if (blocker) return set('error', blocker);
+  set('busy', 'Testing…');
+  try {
+    const r = EngineTestSchema.parse(await send<unknown>({ type: 'testEngine' }));
+    set('ok', `Works: the model answered a test request and its verdict (${r.status}) passed Baton's checks.`);
+  } catch (e) {
+    set('error', (e as Error).message);
+  }
+}

@@ -1,0 +1,67 @@
+import { readPolicy, writeConnections, writePolicy, writeSecrets } from '../../utils/settings';
+import { writeAccounts } from './accounts';
+import { clearDraft } from './draft';
+import { hostPatternFor, requestHostPermission } from './permissions';
+import { secretPresence } from './secrets';
+import { secretPatch, useOptions } from './store';
+import { validateForm } from './validate';
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/**
+ * Saves policy, connections and secrets together, or nothing when any field is invalid. Must be called
+ * straight from the click: a custom base URL's host permission can only be asked for during the gesture.
+ */
+export function save(): Promise<void> {
+  const s = useOptions.getState();
+  const v = validateForm(s.form);
+  if (!v.policy || !v.connections || v.issues.length) {
+    useOptions.setState({
+      showAllErrors: true,
+      saveStatus: { state: 'failed', message: `Not saved: ${plural(v.issues.length, 'field')} need${v.issues.length === 1 ? 's' : ''} attention.` },
+    });
+    return Promise.resolve();
+  }
+  const { policy, connections, accounts } = v;
+  const pattern = policy.engine.kind === 'openai' ? hostPatternFor(policy.engine.baseURL) : null;
+  // Asked before any await, while the click still counts as a user gesture.
+  const permitted = pattern ? requestHostPermission(pattern) : Promise.resolve(true);
+  const edits = s.secretEdits;
+  const submitted = s.form;
+  useOptions.setState({ saveStatus: { state: 'saving', message: 'Saving…' }, saveIssues: [] });
+
+  return (async () => {
+    if (!(await permitted)) {
+      const host = new URL(policy.engine.baseURL).host;
+      useOptions.setState({
+        showAllErrors: true,
+        saveIssues: [{ path: 'policy.engine.baseURL', message: `Baton needs your permission to reach ${host}. Save again and choose Allow, or use the offline engine.` }],
+        saveStatus: { state: 'failed', message: 'Not saved: Baton was not allowed to reach the custom base URL.' },
+      });
+      return;
+    }
+    try {
+      await writePolicy(policy);
+      await writeConnections(connections);
+      await writeAccounts(accounts);
+      const patch = secretPatch(edits);
+      if (Object.keys(patch).length) await writeSecrets(patch);
+      await clearDraft();
+      const [secretsSet, effective] = await Promise.all([secretPresence(), readPolicy()]);
+      useOptions.setState((now) => ({
+        saved: { policy: effective.policy, connections, accounts },
+        managed: effective.managed,
+        // What was typed stays on screen exactly as typed; edits made while saving stay unsaved.
+        baseline: submitted,
+        secretsSet,
+        secretEdits: Object.fromEntries(Object.entries(now.secretEdits).filter(([k, val]) => edits[k as keyof typeof edits] !== val)),
+        touched: {},
+        showAllErrors: false,
+        notices: { ...now.notices, draftRestoredAt: undefined, changedElsewhere: undefined, migratedFrom: undefined, problem: undefined },
+        saveStatus: { state: 'saved', message: `Saved at ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.` },
+      }));
+    } catch (e) {
+      useOptions.setState({ saveStatus: { state: 'failed', message: `Not saved: ${(e as Error).message}` } });
+    }
+  })();
+}
