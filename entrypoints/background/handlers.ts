@@ -62,7 +62,7 @@ export async function handle(req: BatonRequest, tabId: number | undefined): Prom
 }
 
 async function check(req: Extract<BatonRequest, { type: 'check' }>, tabId: number | undefined): Promise<CheckResult> {
-  const { policy } = await readPolicy();
+  const [{ policy }, secrets, journal] = await Promise.all([readPolicy(), readSecrets(), journalStore.get(keyOf(req.ref))]);
   const { adapter, ctx } = await contextFor(req.ref, policy, tabId);
   let conversation: Conversation;
   let apiProblem: string | undefined;
@@ -74,7 +74,6 @@ async function check(req: Extract<BatonRequest, { type: 'check' }>, tabId: numbe
     conversation = ConversationSchema.parse({ ref: req.ref, id: req.ref.conversationId, messages: req.domMessages, source: 'dom' });
   }
   lastRead.set(keyOf(req.ref), conversation);
-  const secrets = await readSecrets();
   const verdict = await checkEscalation(conversation, policy, {
     engine: policy.engine.kind,
     openai: secrets.openaiApiKey
@@ -84,15 +83,16 @@ async function check(req: Extract<BatonRequest, { type: 'check' }>, tabId: numbe
   });
   lastVerdict.set(keyOf(req.ref), { signals: verdict.signals.map((s) => s.kind), subAgent: verdict.subAgent });
   const route = chooseRoute(verdict, policy, req.ref.platform);
-  // The options page previews the summary schema on the last conversation opened.
-  await browser.storage.local.set({ [KEYS.lastConversation]: { platform: req.ref.platform, messages: conversation.messages } });
+  // The options page previews the summary schema on the last conversation opened (not awaited: the
+  // verdict should not wait for it).
+  void browser.storage.local.set({ [KEYS.lastConversation]: { platform: req.ref.platform, messages: conversation.messages } });
   return {
     conversation,
     verdict,
     route: { target: route.target, reason: route.reason },
     apiProblem,
     checkedAt: new Date().toISOString(),
-    journal: await journalStore.get(keyOf(req.ref)),
+    journal,
   };
 }
 

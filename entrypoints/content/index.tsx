@@ -21,7 +21,7 @@ const RECHECK_DEBOUNCE_MS = 1200;
 export default defineContentScript({
   matches: ['https://*.zendesk.com/*', 'https://*.gorgias.com/*', 'https://app.frontapp.com/*'],
   cssInjectionMode: 'ui',
-  runAt: 'document_idle',
+  runAt: 'document_end',
   async main(ctx) {
     let ui: ShadowRootContentScriptUi<Root> | null = null;
     let adapter: PlatformAdapter | null = null;
@@ -90,9 +90,13 @@ export default defineContentScript({
         reserveSpace(false);
         return;
       }
-      const open = (await browser.storage.local.get(KEYS.sidebarOpen(found.ref.platform)))[KEYS.sidebarOpen(found.ref.platform)];
-      useSidebar.setState({ open: open !== false });
-      await store.getState().setConversation(found.ref, policy);
+      const [stored] = await Promise.all([
+        browser.storage.local.get(KEYS.sidebarOpen(found.ref.platform)),
+        store.getState().setConversation(found.ref, policy),
+      ]);
+      useSidebar.setState({ open: stored[KEYS.sidebarOpen(found.ref.platform)] !== false });
+      // Ask for the verdict first; mounting the sidebar overlaps with the background's work.
+      void check();
       if (!ui) {
         ui = await createShadowRootUi(ctx, {
           name: 'baton-sidebar',
@@ -115,7 +119,6 @@ export default defineContentScript({
         ui.mount();
       }
       reserveSpace(store.getState().open);
-      void check();
       // The thread may render after the URL changes; watch for it a few times.
       watchThread();
       setTimeout(watchThread, 800);
