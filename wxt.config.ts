@@ -14,6 +14,8 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   // Dev mode's auto-launched browser crashes headless machines; tests launch Chromium themselves.
   webExt: { disabled: true },
+  // MV3 on Firefox too, so both builds share one background and permission model.
+  manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'Baton',
     description: 'Escalation checks and one-click handoff from your support bot to your team.',
@@ -35,7 +37,12 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'baton@baton.dev', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Baton sends nothing to its makers; conversation text goes only to the team's own OpenAI endpoint when configured.
+            gecko: { id: 'baton@baton.dev', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : // Lets an administrator push the policy through enterprise policy (storage.managed).
         { storage: { managed_schema: 'managed_schema.json' } }),
   }),

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './harness';
+
+const manifest = (dir: string) => JSON.parse(readFileSync(join(ROOT, '.output', dir, 'manifest.json'), 'utf8'));
+
+describe('built manifests', () => {
+  it('Chrome MV3: content scripts on the three helpdesks, an options page, a service worker, only the permissions used', () => {
+    const m = manifest('chrome-mv3');
+    expect(m.manifest_version).toBe(3);
+    expect(m.content_scripts[0].matches.sort()).toEqual(['https://*.gorgias.com/*', 'https://*.zendesk.com/*', 'https://app.frontapp.com/*']);
+    expect(m.options_ui?.page ?? m.options_page).toBe('options.html');
+    expect(m.background.service_worker).toBe('background.js');
+    expect(m.permissions).toEqual(['storage']);
+    expect(m.host_permissions.every((h: string) => /zendesk\.com|gorgias\.com|frontapp\.com|api\.openai\.com/.test(h))).toBe(true);
+    expect(Object.keys(m.commands).sort()).toEqual(['escalate', 'toggle-sidebar']);
+    expect(m.content_security_policy.extension_pages).toContain("script-src 'self'");
+    expect(m.storage.managed_schema).toBe('managed_schema.json');
+  });
+
+  it('Firefox MV3 builds with the same content scripts and a gecko id', () => {
+    const m = manifest('firefox-mv3');
+    expect(m.manifest_version).toBe(3);
+    expect(m.content_scripts[0].matches).toHaveLength(3);
+    expect(m.browser_specific_settings.gecko.id).toBe('baton@baton.dev');
+  });
+});
