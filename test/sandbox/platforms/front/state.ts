@@ -1,0 +1,228 @@
+import { AGENT, BOT, SCENARIOS, type SeedRole } from '../../scenarios';
+
+/**
+ * The sandbox Front company "Acme Support": teammates, inboxes, tags, views and one conversation per
+ * seed scenario, with Front's id scheme (prefix + base-36 of the numeric id the app shows in URLs).
+ */
+export const id36 = (prefix: string, n: number) => `${prefix}_${n.toString(36)}`;
+
+export const FIRST_CONVERSATION = 1001;
+/** Merged into the first seeded conversation: every API path under it answers 301. */
+export const MERGED_CONVERSATION = 1011;
+
+export const TEAMMATES = {
+  // The support bot answers through a teammate seat of its own, as bot vendors integrate with Front.
+  bot: { num: 900, first: 'Aissist', last: 'Bot', email: BOT.email, username: 'aissist', type: 'user' },
+  dana: { num: 901, first: 'Dana', last: 'Agent', email: AGENT.email, username: 'dana', type: 'user' },
+  sam: { num: 902, first: 'Sam', last: 'Lead', email: 'sam@acme-support.example', username: 'sam', type: 'user' },
+  // A deactivated seat: listed by the API, never a handover target.
+  former: { num: 903, first: 'Former', last: 'Teammate', email: 'former@acme-support.example', username: 'former', type: 'user', blocked: true },
+  // Who comments posted with the API token are by (Front: "will post as the API Token … of the requester").
+  api: { num: 904, first: 'Acme', last: 'API token', email: 'api@acme-support.example', username: 'acme-api', type: 'api' },
+} as const;
+
+export const INBOXES = {
+  returns: { num: 2101, name: 'Returns team' },
+  billing: { num: 2102, name: 'Billing team' },
+  tier2: { num: 2103, name: 'Tier 2 support' },
+  bot: { num: 2104, name: 'Bot inbox' },
+} as const;
+
+/** Tags a team lead sets up when adopting Baton, so an escalation needs no tag creation. */
+const BATON_TAGS = ['sys_escalation', 'sys_human_help', 'sys_human_follow_up', 'sys_bot_paused'];
+
+export interface FTeammate {
+  id: string;
+  num: number;
+  first: string;
+  last: string;
+  email: string;
+  username: string;
+  type: 'user' | 'api';
+  blocked: boolean;
+}
+export interface FInbox {
+  id: string;
+  num: number;
+  name: string;
+}
+export interface FTag {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+export interface FView {
+  id: string;
+  name: string;
+  inboxIds: string[];
+  tagIds: string[];
+}
+export interface FItem {
+  id: string;
+  kind: 'message' | 'comment';
+  inbound: boolean;
+  /** Teammate id for outbound messages and comments. */
+  authorId: string | null;
+  text: string;
+  html: string;
+  at: number;
+}
+export interface FConversation {
+  id: string;
+  num: number;
+  key: string;
+  subject: string;
+  contact: { name: string; email: string };
+  tagIds: string[];
+  assigneeId: string | null;
+  inboxId: string;
+  status: 'open' | 'archived' | 'deleted' | 'spam';
+  createdAt: number;
+  updatedAt: number;
+  items: FItem[];
+}
+
+const BASE_TIME = Date.parse('2026-11-20T10:00:00Z') / 1000;
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export class FrontState {
+  teammates: FTeammate[] = [];
+  inboxes: FInbox[] = [];
+  tags: FTag[] = [];
+  views: FView[] = [];
+  conversations = new Map<string, FConversation>();
+  /** Merged conversation id → the conversation it was merged into. */
+  merged = new Map<string, string>();
+  counters = { requests: 0, tagsCreated: 0, commentsPosted: 0, rateLimited: 0, byRoute: {} as Record<string, number> };
+  private clock = 0;
+  private nextItem = 1;
+  private nextTag = 3001;
+
+  constructor() {
+    this.reset();
+  }
+
+  reset() {
+    this.clock = 0;
+    this.nextItem = 1;
+    this.nextTag = 3001;
+    this.counters = { requests: 0, tagsCreated: 0, commentsPosted: 0, rateLimited: 0, byRoute: {} };
+    this.teammates = Object.values(TEAMMATES).map((t) => ({ ...t, id: id36('tea', t.num), blocked: 'blocked' in t && t.blocked }));
+    this.inboxes = Object.values(INBOXES).map((i) => ({ ...i, id: id36('inb', i.num) }));
+    this.tags = [];
+    this.conversations.clear();
+    this.merged = new Map([[id36('cnv', MERGED_CONVERSATION), id36('cnv', FIRST_CONVERSATION)]]);
+    for (const name of [...new Set([...SCENARIOS.flatMap((s) => s.tags), 'vip', ...BATON_TAGS])]) this.createTag(name);
+    this.views = [
+      { id: 'lns_esc4', name: 'Escalations', inboxIds: [], tagIds: [this.tagByName('sys_escalation')!.id] },
+      { id: 'lns_vip7', name: 'VIP customers', inboxIds: [], tagIds: [this.tagByName('vip')!.id] },
+      // Filter on an inbox, or on an inbox and a tag: no single tag makes a conversation match these.
+      { id: 'lns_t2q1', name: 'Tier 2 queue', inboxIds: [this.inbox('tier2').id], tagIds: [] },
+      { id: 'lns_rt29', name: 'Returns in Tier 2', inboxIds: [this.inbox('tier2').id], tagIds: [this.tagByName('returns')!.id] },
+    ];
+    SCENARIOS.forEach((s, i) => {
+      const c: FConversation = {
+        id: id36('cnv', FIRST_CONVERSATION + i),
+        num: FIRST_CONVERSATION + i,
+        key: s.key,
+        subject: s.subject,
+        contact: { ...s.customer },
+        tagIds: s.tags.map((t) => this.tagByName(t)!.id),
+        assigneeId: null,
+        inboxId: this.inbox('bot').id,
+        status: 'open',
+        createdAt: this.tick(),
+        updatedAt: 0,
+        items: [],
+      };
+      this.conversations.set(c.id, c);
+      s.messages.forEach((m, j) => {
+        this.addItem(c, m.role, m.text, { internal: m.internal, html: m.html });
+        // The agent who took over left a comment for the team before answering: Front's internal notes.
+        if (s.key === 'agent_handling' && j === 1) this.addItem(c, 'agent', 'Taking this one: the jacket exchange needs a size M from stock.', { internal: true });
+      });
+    });
+  }
+
+  tick(): number {
+    return BASE_TIME + ++this.clock * 60;
+  }
+
+  inbox(key: keyof typeof INBOXES): FInbox {
+    return this.inboxes.find((i) => i.num === INBOXES[key].num)!;
+  }
+
+  teammate(id: string | null | undefined): FTeammate | undefined {
+    return id ? this.teammates.find((t) => t.id === id) : undefined;
+  }
+
+  tagByName(name: string): FTag | undefined {
+    return this.tags.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+
+  tagById(id: string): FTag | undefined {
+    return this.tags.find((t) => t.id === id);
+  }
+
+  createTag(name: string): FTag {
+    const tag = { id: id36('tag', this.nextTag++), name, createdAt: BASE_TIME };
+    this.tags.push(tag);
+    return tag;
+  }
+
+  /** By API id (cnv_…) or by the numeric id of in-app URLs. */
+  conversation(ref: string | number): FConversation | undefined {
+    return this.conversations.get(this.apiId(ref));
+  }
+
+  apiId(ref: string | number): string {
+    return typeof ref === 'number' || /^\d+$/.test(ref) ? id36('cnv', Number(ref)) : ref;
+  }
+
+  authorFor(c: FConversation, role: SeedRole): string | null {
+    if (role === 'customer') return null;
+    return this.teammates.find((t) => t.num === (role === 'bot' ? TEAMMATES.bot.num : TEAMMATES.dana.num))!.id;
+  }
+
+  addItem(c: FConversation, role: SeedRole, text: string, opts: { internal?: boolean; html?: string; authorId?: string } = {}): FItem {
+    const internal = !!opts.internal;
+    const n = this.nextItem++;
+    const item: FItem = {
+      id: id36(internal ? 'com' : 'msg', n),
+      kind: internal ? 'comment' : 'message',
+      inbound: !internal && role === 'customer',
+      authorId: opts.authorId ?? this.authorFor(c, internal && role === 'customer' ? 'agent' : role),
+      text,
+      html: opts.html ?? `<p>${esc(text).replace(/\n/g, '<br>')}</p>`,
+      at: this.tick(),
+    };
+    c.items.push(item);
+    c.updatedAt = item.at;
+    return item;
+  }
+
+  touch(c: FConversation) {
+    c.updatedAt = this.tick();
+  }
+
+  snapshot() {
+    const tagName = (id: string) => this.tagById(id)?.name ?? id;
+    return {
+      conversations: [...this.conversations.values()].map((c) => ({
+        id: c.id,
+        numericId: c.num,
+        key: c.key,
+        subject: c.subject,
+        tags: c.tagIds.map(tagName),
+        assigneeId: c.assigneeId,
+        inboxId: c.inboxId,
+        status: c.status,
+        notes: c.items.filter((i) => i.kind === 'comment').map((i) => ({ id: i.id, authorId: i.authorId, text: i.text })),
+        messageCount: c.items.filter((i) => i.kind === 'message').length,
+        updatedAt: c.updatedAt,
+      })),
+      tags: this.tags.map((t) => ({ id: t.id, name: t.name })),
+      counters: structuredClone(this.counters),
+    };
+  }
+}
