@@ -1,217 +1,161 @@
 import type { SandboxPlatform, SandboxRequest, SandboxResponse } from '../types';
-import { AGENT_ID, match, parseBasic, SandboxStore, type SbConversation } from './common';
-import { renderOtherPage, renderPage } from './page';
+import type { SeedRole } from '../scenarios';
+import { SCENARIOS } from '../scenarios';
+import { createGorgiasApi, GORGIAS_CREDENTIALS } from './gorgias/api';
+import { messageJson } from './gorgias/json';
+import { pageData, renderAgentPage, renderOtherPage, ticketIdInPath } from './gorgias/page';
+import { FIRST_TICKET, GorgiasState, TEAMS, USERS, VIEWS } from './gorgias/state';
 
-export const GORGIAS_SANDBOX = { account: 'acme', email: 'agent@acme.example', apiKey: 'sandbox-gorgias-key', session: 'sandbox-gorgias-session' };
+/** Ids and credentials of the sandbox's Gorgias account, for tests and the demo. */
+export const GORGIAS_SANDBOX = {
+  account: 'acme',
+  origin: 'https://acme.gorgias.com',
+  ...GORGIAS_CREDENTIALS,
+  users: USERS,
+  teams: TEAMS,
+  views: VIEWS,
+} as const;
 
-const err = (status: number, msg: string, data?: unknown): SandboxResponse => ({ status, body: { error: { msg, ...(data ? { data } : {}) } } });
+/** Authorization header of the sandbox's API key (Basic base64(email:key)). */
+export const gorgiasBasicAuth = () => `Basic ${Buffer.from(`${GORGIAS_CREDENTIALS.email}:${GORGIAS_CREDENTIALS.apiKey}`).toString('base64')}`;
+
+/** The ticket id of a scenario: tickets are seeded in SCENARIOS order from 5001. */
+export function gorgiasTicketId(key: string): number {
+  const i = SCENARIOS.findIndex((s) => s.key === key);
+  if (i < 0) throw new Error(`unknown scenario ${key}`);
+  return FIRST_TICKET + i;
+}
+
+/** The agent page of a scenario, at either real URL shape. */
+export const gorgiasPageUrl = (key: string, view?: number) =>
+  `${GORGIAS_SANDBOX.origin}${view === undefined ? `/app/ticket/${gorgiasTicketId(key)}` : `/app/views/${view}/${gorgiasTicketId(key)}`}`;
+
+export interface GorgiasSandboxOptions {
+  /** Largest page the API returns whatever `limit` asks (tests use it to force several pages). */
+  maxPageSize?: number;
+}
+
+export type GorgiasSandbox = Omit<SandboxPlatform, 'name' | 'state'> & {
+  name: 'gorgias';
+  state(): GorgiasSnapshot;
+  admin(req: SandboxRequest): SandboxResponse | null;
+  /** Appends a message to a ticket as the customer, the bot or an agent (what the admin route does). */
+  addMessage(ticketId: number, role: SeedRole, text: string): boolean;
+  /** The raw in-memory account (tests inspect it directly). */
+  raw: GorgiasState;
+};
+
+export interface GorgiasSnapshot {
+  account: string;
+  conversations: {
+    id: number;
+    key: string;
+    subject: string;
+    status: string;
+    tags: string[];
+    assigneeId: number | null;
+    teamId: number | null;
+    assignee: string | null;
+    team: string | null;
+    notes: { id: number; text: string; html: string; senderId: number }[];
+    messageCount: number;
+    updatedAt: string;
+  }[];
+  tags: string[];
+  counters: { requests: number; byRoute: Record<string, number>; messagesCreated: number };
+}
+
+const HTML = 'text/html; charset=utf-8';
 
 /**
- * Gorgias REST API subset on {account}.gorgias.com/api (tickets, messages, tags, teams, users, views; cursor
- * pagination {data, meta}) and the helpdesk page at /app/ticket/{id} and /app/views/{view}/{id}.
+ * Gorgias in the sandbox: the REST API subset Baton uses on {account}.gorgias.com/api (see
+ * test/unit/platforms/gorgias/contract.ts for the contract and its sources), the agent app at the real
+ * URL shapes, and admin routes for tests (page data, appending a customer message).
  */
-export function createGorgiasSandbox(): SandboxPlatform & { store: SandboxStore; admin(req: SandboxRequest): SandboxResponse | null } {
-  const store = new SandboxStore(5001);
-
-  const userJson = (id: number | null) => {
-    if (id === null) return null;
-    const u = store.users.get(id);
-    return u ? { id: u.id, name: u.name, email: u.email, firstname: u.name.split(' ')[0], lastname: u.name.split(' ').slice(1).join(' ') } : null;
-  };
-  const teamJson = (id: number | null) => {
-    const t = store.teams.find((x) => x.id === id);
-    return t ? { id: t.id, name: t.name } : null;
-  };
-  const ticketJson = (c: SbConversation) => ({
-    id: c.id,
-    subject: c.subject,
-    status: 'open',
-    channel: 'chat',
-    customer: userJson(c.customerId),
-    assignee_user: userJson(c.assigneeId),
-    assignee_team: teamJson(c.teamId),
-    tags: c.tags.map((name, i) => ({ id: tagId(name), name, decoration: null, i })),
-    created_datetime: c.createdAt,
-    updated_datetime: c.updatedAt,
+export function createGorgiasSandbox(options: GorgiasSandboxOptions = {}): GorgiasSandbox {
+  const state = new GorgiasState();
+  const counters = { requests: 0, byRoute: {} as Record<string, number>, messagesCreated: 0 };
+  const api = createGorgiasApi(state, {
+    maxPageSize: options.maxPageSize ?? 100,
+    count(route) {
+      counters.requests++;
+      counters.byRoute[route] = (counters.byRoute[route] ?? 0) + 1;
+      if (route === 'POST /api/tickets/:id/messages') counters.messagesCreated++;
+    },
   });
-  const tagIds = new Map<string, number>();
-  const tagId = (name: string) => {
-    if (!tagIds.has(name)) tagIds.set(name, 700 + tagIds.size);
-    return tagIds.get(name)!;
-  };
-
-  function page<T>(items: T[], req: SandboxRequest) {
-    const limit = Math.min(100, Number(req.query.limit ?? 30));
-    const start = Number(req.query.cursor ?? 0);
-    const slice = items.slice(start, start + limit);
-    const next = start + limit < items.length ? String(start + limit) : null;
-    return { data: slice, meta: { prev_cursor: start ? String(Math.max(0, start - limit)) : null, next_cursor: next } };
-  }
-
-  function auth(req: SandboxRequest): SandboxResponse | 'ok' {
-    const basic = parseBasic(req.headers.authorization);
-    if (basic) return basic === `${GORGIAS_SANDBOX.email}:${GORGIAS_SANDBOX.apiKey}` ? 'ok' : err(401, 'Invalid API key or email');
-    if (req.cookies.gorgias_session === GORGIAS_SANDBOX.session) return 'ok';
-    return err(401, 'Authentication required');
-  }
-
-  function api(req: SandboxRequest): SandboxResponse | null {
-    const a = auth(req);
-    if (a !== 'ok') return a;
-    const body = (req.body ?? {}) as Record<string, any>;
-    let m: Record<string, string> | null;
-
-    if (req.method === 'GET' && (m = match('/api/users/:id', req.path))) {
-      const id = m.id === '0' ? AGENT_ID : Number(m.id);
-      const u = userJson(id);
-      return u ? { status: 200, body: { ...u, role: { name: 'agent' } } } : err(404, 'User not found');
-    }
-    if ((m = match('/api/tickets/:id', req.path))) {
-      const c = store.get(m.id);
-      if (!c) return err(404, 'Ticket not found');
-      if (req.method === 'GET') return { status: 200, body: ticketJson(c) };
-      if (req.method === 'PUT') {
-        if ('assignee_team' in body) {
-          const id = body.assignee_team === null ? null : Number(body.assignee_team?.id);
-          if (id !== null && !store.teams.some((t) => t.id === id)) return err(400, 'Invalid team', { assignee_team: ['Unknown team'] });
-          c.teamId = id;
-        }
-        if ('assignee_user' in body) {
-          const id = body.assignee_user === null ? null : Number(body.assignee_user?.id);
-          if (id !== null && store.users.get(id)?.role !== 'agent') return err(400, 'Invalid user', { assignee_user: ['Unknown agent'] });
-          c.assigneeId = id;
-        }
-        store.touch(c);
-        return { status: 202, body: ticketJson(c) };
-      }
-    }
-    if ((m = match('/api/tickets/:id/tags', req.path))) {
-      const c = store.get(m.id);
-      if (!c) return err(404, 'Ticket not found');
-      const names: string[] = Array.isArray(body.names) ? body.names : [];
-      if (!names.length && !Array.isArray(body.ids)) return err(400, 'names or ids is required', { names: ['Missing data for required field.'] });
-      const byIds = (Array.isArray(body.ids) ? body.ids : []).map((id: number) => [...tagIds].find(([, v]) => v === id)?.[0]).filter(Boolean) as string[];
-      const all = [...names, ...byIds];
-      if (req.method === 'POST') {
-        store.addTags(c, all);
-        return { status: 201 };
-      }
-      if (req.method === 'PUT') {
-        c.tags = [...new Set(all)];
-        store.touch(c);
-        return { status: 202 };
-      }
-      if (req.method === 'DELETE') {
-        store.removeTags(c, all);
-        return { status: 204 };
-      }
-    }
-    if ((m = match('/api/tickets/:id/messages', req.path)) && req.method === 'POST') {
-      const c = store.get(m.id);
-      if (!c) return err(404, 'Ticket not found');
-      if (!body.channel || body.from_agent === undefined || !body.via) return err(400, 'channel, from_agent and via are required', { channel: ['Missing data for required field.'] });
-      if (!body.body_text && !body.body_html) return err(400, 'A message needs a body', { body_text: ['Missing data for required field.'] });
-      const msg = store.addMessage(c.id, 'agent', String(body.body_text ?? ''), { internal: body.channel === 'internal-note', html: body.body_html, authorId: Number(body.sender?.id ?? AGENT_ID) });
-      return { status: 201, body: messageJson(msg!, c) };
-    }
-    if (req.method === 'GET' && match('/api/messages', req.path)) {
-      const c = store.get(String(req.query.ticket_id ?? ''));
-      if (!c) return err(404, 'Ticket not found');
-      const desc = String(req.query.order_by ?? '').endsWith(':desc');
-      const list = c.messages.map((x) => messageJson(x, c));
-      return { status: 200, body: page(desc ? list.reverse() : list, req) };
-    }
-    if (req.method === 'GET' && match('/api/teams', req.path)) return { status: 200, body: page(store.teams.map((t) => ({ id: t.id, name: t.name })), req) };
-    if (req.method === 'GET' && match('/api/users', req.path)) {
-      const agents = [...store.users.values()].filter((u) => u.role !== 'customer').map((u) => ({ ...userJson(u.id), role: { name: 'agent' } }));
-      return { status: 200, body: page(agents, req) };
-    }
-    if (req.method === 'GET' && match('/api/views', req.path)) {
-      const views = store.views.map((v) => ({
-        id: v.id,
-        name: v.name,
-        type: 'ticket-list',
-        filters: v.tag ? `containsAll(ticket.tags.name, ['${v.tag}'])` : "isEmpty(ticket.assignee_user.id) && gte(ticket.created_datetime, '-24h')",
-      }));
-      return { status: 200, body: page(views, req) };
-    }
-    return null;
-  }
-
-  function messageJson(x: SbConversation['messages'][number], c: SbConversation) {
-    const u = store.users.get(x.authorId);
-    return {
-      id: x.id,
-      ticket_id: c.id,
-      channel: x.internal ? 'internal-note' : 'chat',
-      via: x.role === 'bot' ? 'api' : 'chat',
-      from_agent: x.role !== 'customer',
-      public: !x.internal,
-      sender: u ? { id: u.id, name: u.name, email: u.email } : null,
-      body_text: x.text,
-      body_html: x.html,
-      created_datetime: x.createdAt,
-    };
-  }
+  const sessionCookie = `${GORGIAS_CREDENTIALS.sessionCookie}=${GORGIAS_CREDENTIALS.session}; Path=/; Secure; SameSite=Lax; HttpOnly`;
 
   function agentPage(req: SandboxRequest): SandboxResponse {
-    const cookie = `gorgias_session=${GORGIAS_SANDBOX.session}; Path=/; Secure; SameSite=Lax; HttpOnly`;
-    if (!/^\/app\/(ticket\/\d+|views\/\d+\/\d+)\/?$/.test(req.path)) {
-      return { status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Set-Cookie': cookie }, body: renderOtherPage('Gorgias') };
-    }
-    const html = renderPage({
-      platform: 'gorgias',
-      brand: 'Gorgias — acme',
-      accent: '#161616',
-      idPattern: '^/app/(?:ticket|views/\\d+)/(\\d+)',
-      dataBase: '/__admin/gorgias/page-data/',
-      list: [...store.conversations.values()].map((c) => ({ id: String(c.id), href: `/app/views/21/${c.id}`, subject: c.subject })),
-      threadContainer: '<div aria-label="Ticket thread" role="log" class="ticket-thread" id="thread"></div>',
-      threadScript: GORGIAS_THREAD_SCRIPT,
-    });
-    return { status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Set-Cookie': cookie }, body: html };
+    // Opening the app is the sign-in: the session cookie then authenticates same-origin /api calls.
+    const headers = { 'Set-Cookie': sessionCookie, 'Cache-Control': 'no-store' };
+    const id = ticketIdInPath(req.path);
+    if (req.method !== 'GET') return { status: 405, headers, contentType: HTML, body: renderOtherPage(req.path) };
+    if (!id) return { status: 200, headers, contentType: HTML, body: renderOtherPage(req.path) };
+    const data = pageData(state, id);
+    // The app shell loads for any ticket id; a missing ticket is reported by the page itself, like the SPA does.
+    return { status: 200, headers, contentType: HTML, body: renderAgentPage(data) };
+  }
+
+  function addMessage(ticketId: number, role: SeedRole, text: string): boolean {
+    const t = state.ticket(ticketId);
+    if (!t) return false;
+    state.seedMessage(t, role, text);
+    return true;
+  }
+
+  function snapshot(): GorgiasSnapshot {
+    return {
+      account: GORGIAS_SANDBOX.account,
+      conversations: [...state.tickets.values()].map((t) => ({
+        id: t.id,
+        key: t.key,
+        subject: t.subject,
+        status: t.status,
+        tags: state.tagNames(t),
+        assigneeId: t.assigneeUserId,
+        teamId: t.assigneeTeamId,
+        assignee: t.assigneeUserId === null ? null : (state.users.get(t.assigneeUserId)?.name ?? null),
+        team: t.assigneeTeamId === null ? null : (state.teams.find((x) => x.id === t.assigneeTeamId)?.name ?? null),
+        notes: t.messages.filter((m) => m.channel === 'internal-note').map((m) => ({ id: m.id, text: m.bodyText, html: m.bodyHtml, senderId: m.sender.id })),
+        messageCount: t.messages.length,
+        updatedAt: t.updatedAt,
+      })),
+      tags: [...state.tags.values()].map((t) => t.name),
+      counters: { ...counters, byRoute: { ...counters.byRoute } },
+    };
   }
 
   return {
     name: 'gorgias',
-    store,
-    handles: (host) => /^[a-z0-9-]+\.gorgias\.com$/.test(host),
-    handle: (req) => (req.path.startsWith('/api/') ? api(req) : agentPage(req)),
-    reset: () => store.reset(),
-    state: () => store.snapshot(),
+    raw: state,
+    handles: (host) => /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.gorgias\.com$/.test(host),
+    handle: (req) => (req.path === '/api' || req.path.startsWith('/api/') ? api(req) : agentPage(req)),
+    reset() {
+      state.reset();
+      counters.requests = 0;
+      counters.byRoute = {};
+      counters.messagesCreated = 0;
+    },
+    state: snapshot,
+    addMessage,
     admin(req) {
-      let m: Record<string, string> | null;
-      if ((m = match('/__admin/gorgias/page-data/:id', req.path))) {
-        const data = store.pageData(m.id);
-        return data ? { status: 200, body: data } : { status: 404, body: {} };
+      let m: RegExpExecArray | null;
+      if (req.method === 'GET' && (m = /^\/__admin\/gorgias\/page-data\/([^/]+)\/?$/.exec(req.path))) {
+        const data = pageData(state, decodeURIComponent(m[1]));
+        return data ? { status: 200, body: data } : { status: 404, body: { error: `no ticket ${m[1]}` } };
       }
-      if ((m = match('/__admin/gorgias/conversations/:id/messages', req.path)) && req.method === 'POST') {
-        const b = req.body as { role: 'customer' | 'bot' | 'agent'; text: string };
-        const msg = store.addMessage(Number(m.id), b.role, b.text);
-        return msg ? { status: 201, body: msg } : { status: 404, body: {} };
+      if (req.method === 'POST' && (m = /^\/__admin\/gorgias\/conversations\/(\d+)\/messages\/?$/.exec(req.path))) {
+        const b = (req.body ?? {}) as { role?: unknown; text?: unknown };
+        const role = b.role ?? 'customer';
+        if (!['customer', 'bot', 'agent'].includes(role as string) || typeof b.text !== 'string' || !b.text.trim()) {
+          return { status: 400, body: { error: 'body must be {role: customer|bot|agent, text}' } };
+        }
+        const t = state.ticket(m[1]);
+        if (!t) return { status: 404, body: { error: `no ticket ${m[1]}` } };
+        const msg = state.seedMessage(t, role as SeedRole, b.text);
+        return { status: 201, body: messageJson(state, msg) };
       }
       return null;
     },
   };
 }
-
-const GORGIAS_THREAD_SCRIPT = `
-function renderThread(root, data) {
-  root.textContent = '';
-  data.messages.forEach(function (m) {
-    var el = document.createElement('div');
-    el.className = 'msg ticket-message' + (m.internal ? ' internal internal-note' : m.fromTeam ? ' team' : '');
-    el.setAttribute('data-message-id', String(m.id));
-    el.setAttribute('data-from-agent', m.fromTeam ? 'true' : 'false');
-    el.setAttribute('data-channel', m.internal ? 'internal-note' : 'chat');
-    var who = document.createElement('span');
-    who.className = 'sender message-sender';
-    who.textContent = m.author + (m.internal ? ' (internal note)' : '');
-    var body = document.createElement('div');
-    body.className = 'message-body';
-    body.textContent = m.text;
-    el.appendChild(who);
-    el.appendChild(body);
-    root.appendChild(el);
-  });
-}`;

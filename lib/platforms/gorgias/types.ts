@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * The parts of Gorgias API objects Baton reads. Lenient on purpose (unknown fields are ignored, most fields
+ * may be null) so a field Gorgias adds or drops does not break reading; only what Baton relies on is required.
+ */
+const id = z.number().int();
+const text = z.string().nullish();
+
+export const GPersonSchema = z.object({
+  id: id.nullish(),
+  name: text,
+  email: text,
+  firstname: text,
+  lastname: text,
+});
+export type GPerson = z.infer<typeof GPersonSchema>;
+
+export const GUserSchema = GPersonSchema.extend({
+  id,
+  active: z.boolean().nullish(),
+  role: z.object({ name: text }).nullish(),
+});
+export type GUser = z.infer<typeof GUserSchema>;
+
+const GTagSchema = z.object({ name: z.string() });
+
+export const GTicketSchema = z.object({
+  id,
+  subject: text,
+  tags: z.array(GTagSchema).nullish(),
+  assignee_user: GPersonSchema.nullish(),
+  assignee_team: z.object({ id, name: text }).nullish(),
+  updated_datetime: text,
+});
+export type GTicket = z.infer<typeof GTicketSchema>;
+
+export const GMessageSchema = z.object({
+  id,
+  channel: text,
+  from_agent: z.boolean(),
+  public: z.boolean().nullish(),
+  sender: GPersonSchema.nullish(),
+  body_text: text,
+  body_html: text,
+  stripped_text: text,
+  created_datetime: z.string(),
+});
+export type GMessage = z.infer<typeof GMessageSchema>;
+
+export const GTeamSchema = z.object({ id, name: z.string() });
+export type GTeam = z.infer<typeof GTeamSchema>;
+
+export const GViewSchema = z.object({ id, name: text, filters: text });
+export type GView = z.infer<typeof GViewSchema>;
+
+/** Every Gorgias list: {data, meta: {prev_cursor, next_cursor}}. */
+export const GPageSchema = z.object({
+  data: z.array(z.unknown()),
+  meta: z.object({ next_cursor: z.string().nullish(), prev_cursor: z.string().nullish() }).nullish(),
+});
