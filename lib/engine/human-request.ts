@@ -1,122 +1,343 @@
-import { editDistance, normalize, sentences } from './text';
+import {
+  BOT_WORDS,
+  BREAKERS,
+  CONTACT_VERBS,
+  FILLERS,
+  GLUE_WORDS,
+  HUMAN_MODIFIERS,
+  HUMAN_NOUNS,
+  HUMAN_PHRASES,
+  NEAR_MISSES,
+  NEGATORS,
+  REQUEST_WORDS,
+  TYPO_NOUNS,
+  TYPO_VERBS,
+  WEAK_HUMAN_NOUNS,
+} from './lexicon';
+import { sentences, STOPWORDS, tokens, typoBudget, typoDistance } from './text';
 
 /**
- * Signal 1: the customer explicitly asks for a human. Multilingual (EN, ES, FR, DE, PT), typo-tolerant on the
- * words that name a person, negation-aware, and not fooled by questions about the bot or opening hours.
+ * Signal 1: the customer explicitly asks for a human. Works on tokens, not on whole-message patterns: a human
+ * noun must be linked to a verb of reaching or asking within its clause, so "you talk like a human" or "I want
+ * to know why the agent charged me" are not requests. Multilingual, typo-tolerant on the words that matter,
+ * negation-aware ("I don't need a human"), and not fooled by questions about the bot or the team's hours.
  */
 
-// Words that name a human on the team, per language (accents already folded by normalize()).
-const HUMAN_NOUNS = [
-  'human', 'humans', 'person', 'people', 'someone', 'somebody', 'agent', 'agents', 'representative', 'rep', 'operator', 'manager', 'supervisor',
-  'staff', 'employee', 'advisor', 'adviser', 'specialist', 'teammate', 'attendant', 'customer service', 'customer support',
-  'support team', 'live chat', 'real person', 'live person', 'live agent', 'human being', 'actual person',
-  // es
-  'humano', 'persona', 'agente', 'representante', 'operador', 'operadora', 'supervisor', 'gerente', 'alguien', 'asesor', 'asesora', 'encargado',
-  // fr
-  'humain', 'personne', 'conseiller', 'conseillere', 'quelqu\'un', 'quelqu un', 'responsable', 'operateur', 'superviseur', 'gestionnaire',
-  // de
-  'mensch', 'menschen', 'mitarbeiter', 'mitarbeiterin', 'berater', 'beraterin', 'jemandem', 'jemand', 'vorgesetzten', 'kundendienst', 'kundenservice', 'agenten', 'person sprechen',
-  // pt
-  'atendente', 'pessoa', 'alguem', 'gerente', 'consultor', 'atendimento humano',
-];
-const SINGLE_NOUNS = HUMAN_NOUNS.filter((n) => !n.includes(' '));
-
-// Ways of asking to reach someone.
-const ASK = new RegExp(
-  [
-    // en
-    "\\b(speak|talk|chat|communicate|connect|transfer|put me through|get me|give me|reach|contact|call|need|want|wanna|request|prefer|let me|get|escalate me|escalate this|send me|pass me|hand me|forward me|route me)\\b",
-    // es
-    '\\b(hablar|comunicar|contactar|pasar|pasame|transferir|necesito|quiero|comunicarme|contactar con|llamar)\\b',
-    // fr
-    '\\b(parler|joindre|contacter|passer|transferer|veux|voudrais|besoin|appeler|mettre en relation)\\b',
-    // de
-    '\\b(sprechen|reden|verbinden|kontaktieren|mochte|will|brauche|weiterleiten|erreichen)\\b',
-    // pt
-    '\\b(falar|conversar|contatar|contactar|transferir|quero|preciso|gostaria|ligar)\\b',
-  ].join('|'),
-);
-
-const DIRECT = [
-  /\bescalat(e|ion)\b/, // "escalate this", "I want an escalation"
-  /\b(call me|phone call|call back|callback|ring me|give me a call)\b/,
-  /\b(human|real person|live agent|live person|agent|representative|operator)\s*(please|pls|plz|now|asap)\b/,
-  /^\s*(human|agent|representative|operator|real person|live agent|talk to (a )?human|human please)\s*[.!?]*\s*$/,
-  /\bnot (a |the )?(bot|robot|machine|ai)\b.*\b(human|person|someone)\b/,
-  /\b(i|we) (don'?t|do not) want (to talk to )?(a |the |this )?(bot|robot|machine|ai)\b/,
-  /\b(hablar con|quiero) (un|una)? ?(humano|agente|persona real|representante|asesor|supervisor|gerente)\b/,
-  /\b(parler|discuter) (a|avec) (un|une|quelqu'un|quelqu un)/,
-  /\bmit (einem|einer|jemandem|einem echten) ?(menschen|mitarbeiter|berater|person|vorgesetzten)?/,
-  /\b(falar|conversar) com (um|uma|alguem|o|a) ?(atendente|humano|pessoa|gerente|supervisor|agente)?/,
-  /\b(atendimento|atencion|atencao) humana?\b/,
-];
-
-const NEGATION = [
-  /\b(don'?t|do not|dont|no|never|without|not) (need|want|wanna|require|have to|ask(ing)?( for)?)\b[^.!?]{0,40}\b(human|person|agent|someone|representative|operator|manager|call)/,
-  /\bno (need|reason) (for|to)\b/,
-  /\b(do not|don'?t|never|no need to|not) escalat/,
-  /\bno escalation\b/,
-  /\bwithout (talking|speaking|calling|contacting)\b/,
-  /\bno (necesito|quiero|hace falta)\b/,
-  /\b(je )?n'?ai pas besoin\b|\bpas besoin\b|\bne veux pas\b/,
-  /\b(brauche|mochte|will) (keinen|keine|nicht)\b/,
-  /\bnao (preciso|quero)\b/,
-  /\binstead of (a |an )?(human|person|agent)\b/,
-];
-
-// Questions about the team rather than requests to reach it.
-const NOT_A_REQUEST = [
-  /\b(are|r) (you|u) (a |an )?(bot|robot|human|real|person|ai|machine)\b/,
-  /\b(what|which) (are|is) (your|the) (opening|business|office|working|support) hours\b/,
-  /\b(hours|open|opening|available|availability|schedule)\b[^.!?]*\b(agents?|team|staff|customer service|support|representatives?)\b[^.!?]*\?/,
-  /\b(when|what time|which days?) (are|is|do|does|can)\b[^.!?]*\b(agents?|team|staff|customer service|support|representatives?|humans?)\b[^.!?]*\b(open|available|work|online|start)/,
-  /\bhow many (agents|people|employees)\b/,
-];
-
-const VERBS = ['talk', 'speak', 'contact', 'chat', 'connect', 'reach', 'call'];
-
-/** "tallking", "contacvt", "speek": one slip on the asking verb still counts. */
-function hasAskVerbTypo(s: string): boolean {
-  for (const t of s.match(/[a-z]+/g) ?? []) {
-    if (t.length < 4) continue;
-    const base = t.replace(/(ing|ed|s)$/, '');
-    if (VERBS.some((v) => base !== v && Math.abs(base.length - v.length) <= 1 && base[0] === v[0] && editDistance(base, v, 1) <= 1)) return true;
-  }
-  return false;
+interface TokenInfo {
+  noun: 'strong' | 'weak' | null;
+  contact: 'present' | 'past' | null;
+  request: boolean;
+  negator: boolean;
+  bot: boolean;
+  modal: boolean;
+  typo: boolean;
 }
 
-/** "an assistant" means a person to the customer; "the/your/virtual assistant" is the bot itself. */
-const PERSON_ASSISTANT = /(an|a|human|real|live) assistant/;
+const MODALS = new Set(['can', 'could', 'may', 'would', 'puedo', 'podria', 'puede', 'peux', 'pourrais', 'pouvez', 'puis', 'kann', 'konnte', 'konnen', 'posso', 'poderia', 'pode']);
+const IRREGULAR_PAST = new Set(['spoke', 'spoken', 'rang', 'rung', 'talked', 'called', 'contacted', 'chatted', 'reached', 'emailed', 'messaged', 'phoned', 'transferred', 'connected', 'forwarded', 'escalated', 'referred', 'passed']);
+const PAST_SUBJECTS = new Set(['i', 'we', 'already', 'have', 'had', 'has', 'just', 'previously', 'they', 'he', 'she', 'been', 'was', 'were', 'you', 'ive']);
+const PASSIVE_REQUEST = new Set(['be', 'being', 'get', 'got']);
+const NEGATION_SKIP = new Set(['do', 'does', 'did', 'really', 'even', 'actually', 'a', 'an', 'any', 'to', 'the', 'un', 'una', 'une', 'de', 'd', 'einen', 'einem', 'einer', 'mit', 'com', 'um', 'uma', 'me', 'pas', 'i', 'je', 'yo', 'eu', 'ich', 'to', 'ever', 'de', 'con', 'avec', 'falar', 'hablar', 'parler', 'sprechen']);
 
-function hasHumanNoun(s: string): boolean {
-  if (PERSON_ASSISTANT.test(s)) return true;
-  for (const n of HUMAN_NOUNS) if (n.includes(' ') && s.includes(n)) return true;
-  const tokens = s.match(/[a-z']+/g) ?? [];
-  for (const t of tokens) {
-    if (SINGLE_NOUNS.includes(t)) return true;
-    // Typos on the distinctive nouns only ("humna", "reprsentative", "supervsior"); short words are too risky.
-    if (t.length >= 5) {
-      for (const n of ['human', 'person', 'representative', 'operator', 'supervisor', 'manager', 'someone', 'somebody', 'humano', 'persona', 'agente']) {
-        if (Math.abs(t.length - n.length) <= 2 && t[0] === n[0] && editDistance(t, n, n.length > 7 ? 2 : 1) <= (n.length > 7 ? 2 : 1)) return true;
+const infoCache = new Map<string, TokenInfo>();
+const PHRASES = new Set(HUMAN_PHRASES);
+const PHRASE_WORDS = new Set(HUMAN_PHRASES.flatMap((p) => p.split(' ')).filter((w) => w.length > 2));
+
+function baseForms(t: string): string[] {
+  const out = [t];
+  for (const suf of ['ing', 'ed', 'es', 's']) {
+    if (t.length > suf.length + 2 && t.endsWith(suf)) {
+      const b = t.slice(0, -suf.length);
+      out.push(b, b + 'e');
+      if (/([^aeiou])\1$/.test(b)) out.push(b.slice(0, -1));
+    }
+  }
+  return out;
+}
+
+function typoOf(t: string, words: readonly string[]): string | null {
+  if (t.length < 4 || NEAR_MISSES.has(t) || STOPWORDS.has(t)) return null;
+  for (const w of words) {
+    const budget = typoBudget(Math.max(w.length, t.length));
+    if (!budget || Math.abs(w.length - t.length) > budget) continue;
+    if (t[0] !== w[0] && !(t[0] === w[1] && t[1] === w[0])) continue;
+    if (typoDistance(t, w, budget) <= budget) return w;
+  }
+  return null;
+}
+
+function classifyPlain(t: string): TokenInfo {
+  const info: TokenInfo = { noun: null, contact: null, request: false, negator: NEGATORS.has(t), bot: BOT_WORDS.has(t), modal: MODALS.has(t), typo: false };
+  if (HUMAN_NOUNS.has(t)) info.noun = 'strong';
+  else if (WEAK_HUMAN_NOUNS.has(t)) info.noun = 'weak';
+  if (REQUEST_WORDS.has(t)) info.request = true;
+  for (const b of baseForms(t)) {
+    if (CONTACT_VERBS.has(b)) {
+      info.contact = IRREGULAR_PAST.has(t) || (t.endsWith('ed') && b !== t) ? 'past' : 'present';
+      break;
+    }
+    if (b !== t && (b === 'ask' || b === 'request' || b === 'demand')) info.request = true;
+  }
+  if (t === 'spoke' || t === 'spoken' || t === 'rang') info.contact = 'past';
+  if (/^escalat|^eskalier|^escalad/.test(t)) info.contact = info.contact ?? 'present';
+  return info;
+}
+
+/** What a token can be, typos and glued words included; cached because chats repeat their words. */
+function classify(t: string): TokenInfo {
+  const hit = infoCache.get(t);
+  if (hit) return hit;
+  let info = classifyPlain(t);
+  const known = info.noun || info.contact || info.request || info.negator || info.bot || info.modal || STOPWORDS.has(t);
+  if (!known && t.length >= 4) {
+    const noun = typoOf(t, TYPO_NOUNS) ?? typoOf(t.replace(/s$/, ''), TYPO_NOUNS);
+    if (noun) info = { ...classifyPlain(noun), typo: true };
+    else {
+      for (const b of baseForms(t)) {
+        const verb = typoOf(b, TYPO_VERBS);
+        if (verb) {
+          info = { ...classifyPlain(verb), contact: t.endsWith('ed') ? 'past' : 'present', typo: true };
+          break;
+        }
+      }
+    }
+    if (!info.typo) {
+      // "Italk", "tohuman", "humanplease": one small word glued to a known one.
+      for (const g of GLUE_WORDS) {
+        const rest = t.startsWith(g) ? t.slice(g.length) : t.endsWith(g) ? t.slice(0, -g.length) : '';
+        if (rest.length >= 4) {
+          const r = classifyPlain(rest);
+          if (r.noun === 'strong' || r.contact) {
+            info = { ...r, typo: true };
+            break;
+          }
+        }
       }
     }
   }
-  return false;
+  if (infoCache.size > 20_000) infoCache.clear();
+  infoCache.set(t, info);
+  return info;
 }
+
+// Nouns that name someone else's human: "delivery agent", "my agent", "in person".
+const OTHER_PEOPLE = new Set(['delivery', 'courier', 'travel', 'insurance', 'sales', 'estate', 'shipping', 'booking', 'customs', 'border', 'security', 'postal', 'secret', 'my', 'per', 'in', 'that', 'this', 'every', 'each', 'mi', 'mon', 'ma', 'mein', 'meinen', 'meu', 'minha', 'missing', 'wrong', 'another']);
+
+const BOTLIKE = '(bot|robot|human|person|ai|machine|computer|automated|real person|real human|chatbot|program|humano|persona|humain|personne|mensch|pessoa|maquina|robo|ki|ia)';
+// "Are you a bot?", "am I talking to a real person?": questions about who is answering, not requests.
+const IDENTITY_Q = new RegExp(
+  `^(are|r) (you|u)( really| actually| even| just)?( a| an| the)?( real| actual| live)? ${BOTLIKE}\\b|^(is|am) (this|that|it|i) (really |actually )?((talking|speaking|chatting) (to|with) )?(a |an )?(real |actual |live )?${BOTLIKE}\\b|^(am i|are we) (really )?(talking|speaking|chatting) (to|with) (a |an )?(real |actual |live )?(${BOTLIKE.slice(1, -1)}|someone)\\b|^(you are|you re|u r|ur) (a |an |just a )?(bot|robot|machine|ai|chatbot)\\b|^(eres|es usted|sos) (un |una )?(bot|robot|humano|persona|maquina)|^(estoy hablando|hablo) con (un |una )?(bot|robot|humano|persona|maquina)|^(tu es|vous etes|etes vous|es tu) (un |une )?(bot|robot|humain|personne|machine)|^(est ce que )?je parle (a|avec) (un |une )?(bot|robot|humain|personne)|^(bist du|sind sie) (ein |eine )?(bot|roboter|mensch|maschine|ki)|^(spreche ich|rede ich) mit (einem |einer )?(bot|roboter|menschen|maschine|ki)|^(voce e|vc e|tu es) (um |uma )?(bot|robo|humano|pessoa|maquina)|^(estou falando|falo) com (um |uma )?(bot|robo|humano|pessoa|maquina)`,
+);
+const HOURS_WORD =
+  /\b(hours?|open|opening|opens|close|closing|closes|schedule|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|24 ?7|holidays?|horarios?|heures?|horaires?|ouverts?|offnungszeiten|erreichbar|geoffnet|aberto|disponivel|disponibles?|atendimento funciona)\b/;
+const QUESTION_START = /^(when|what|which|are|is|do|does|until|till|how late|cuando|a que hora|quand|a quelle heure|wann|um wie viel|quando|que horas|qual|hasta|bis)\b/;
+const NOW_WORDS = /\b(now|right away|asap|immediately|ahora|maintenant|jetzt|sofort|agora|ja)\b/;
+const CALL_ME = /\b(call|phone|ring) (me|us)\b|\bcall ?back\b|\bgive me a (call|ring)\b|\b(llamame|llamenme|llameme|rappelez[- ]moi|rappelle[- ]moi|ruf(en sie)? mich|ruckruf|me (liga|ligue|ligar|ligam))\b/;
+const EXISTENTIAL = /\b(is there|are there|hay|y a[- ]t[- ]il|il y a|gibt es|tem|existe|any)\b/;
+// What may follow "I need someone" for it to still be a request for a person.
+const WEAK_TAIL = new Set(['please', 'now', 'to', 'help', 'me', 'us', 'assist', 'talk', 'speak', 'with', 'asap', 'here', 'real', 'else', 'who', 'can', 'could', 'urgently', 'immediately', 'right', 'away']);
+const BARE_EXTRAS = new Set(['please', 'now', 'asap', 'a', 'an', 'the', 'i', 'want', 'need', 'ok', 'okay', 'hey', 'hi', 'hello', 'just', 'real', 'live', 'actual', 'right', 'away', 'immediately', 'any', 'here', 'there', 'available', 'online', 'again', 'get', 'give', 'me', 'some', 'one', 'un', 'una', 'une', 'bitte', 'por', 'favor', 's', 'il', 'vous', 'plait', 'agora', 'ya', 'ahora', 'maintenant', 'sofort', 'jetzt', 'talk', 'speak', 'to', 'with', 'fucking', 'damn', 'only', 'human', 'service', 'customer', 'support', 'team', 'member', 'being', 'person', 'yes', 'si', 'oui', 'ja', 'sim', 'ein', 'einen', 'echten', 'um', 'uma', 'o', 'el', 'la', 'le', 'de', 'al', 'com', 'con', 'avec', 'mit', 'einem', 'alive']);
 
 export interface HumanRequest {
   quote: string;
   confidence: number;
 }
 
-export function findHumanRequest(raw: string): HumanRequest | null {
-  const text = normalize(raw);
-  for (const s of sentences(text)) {
-    if (NEGATION.some((r) => r.test(s))) continue;
-    if (/\bin person\b/.test(s) && !/\b(speak|talk)\b/.test(s)) continue;
-    if (NOT_A_REQUEST.some((r) => r.test(s)) && !/\b(please|now|want|need|let me|can i|could i)\b/.test(s)) continue;
-    if (DIRECT.some((r) => r.test(s))) return { quote: s, confidence: 0.95 };
-    if ((ASK.test(s) || hasAskVerbTypo(s)) && hasHumanNoun(s)) return { quote: s, confidence: 0.9 };
+/** Clauses end at punctuation and at conjunctions, so one clause's negation never reaches the next. */
+function clauses(sentence: string): string[][] {
+  const out: string[][] = [];
+  for (const part of sentence.split(/[,;:()"]+|\s[-–—]\s/)) {
+    let cur: string[] = [];
+    for (const t of tokens(part)) {
+      if (['and', 'but', 'pero', 'mais', 'aber', 'mas', 'et', 'und', 'y', 'e', 'so', 'then', 'instead', 'just', 'also'].includes(t) && cur.length) {
+        out.push(cur);
+        cur = [];
+      } else cur.push(t);
+    }
+    if (cur.length) out.push(cur);
+  }
+  return out;
+}
+
+function isNounAt(toks: string[], k: number): 'strong' | 'weak' | null {
+  const info = classify(toks[k]);
+  let kind = info.noun;
+  const prev = toks[k - 1];
+  const two = prev ? `${prev} ${toks[k]}` : '';
+  if (!kind && (PHRASES.has(two) || (k + 1 < toks.length && PHRASES.has(`${toks[k]} ${toks[k + 1]}`)))) kind = 'strong';
+  if (!kind) return null;
+  if (prev && OTHER_PEOPLE.has(prev)) return null;
+  if (kind === 'weak' && ((prev && HUMAN_MODIFIERS.has(prev)) || (toks[k + 1] && HUMAN_MODIFIERS.has(toks[k + 1])))) kind = 'strong';
+  return kind;
+}
+
+/** Does a negator govern the link to the noun at k ("don't need a human", "je ne veux pas", "keinen Menschen")? */
+function negated(toks: string[], k: number): boolean {
+  for (let n = Math.max(0, k - 7); n < k; n++) {
+    const t = toks[n];
+    if (!classify(t).negator) continue;
+    if (t === 'not' && (toks[n - 1] === 'can' || toks[n - 1] === 'could')) continue;
+    if (t === 'no' && n === 0 && toks.length > 2 && !classify(toks[1]).request && !classify(toks[1]).noun) {
+      // "no, I want a human": a leading "no" answers the bot.
+      if (toks[1] === 'i' || toks[1] === 'please' || toks[1] === 'just') continue;
+    }
+    let governs = false;
+    let botBetween = false;
+    for (let j = n + 1; j <= k; j++) {
+      const info = classify(toks[j]);
+      if (info.bot) botBetween = true;
+      if (NEGATION_SKIP.has(toks[j]) && j < k) continue;
+      governs = j === k || !!info.contact || info.request || !!info.noun || info.modal;
+      break;
+    }
+    if (governs && !botBetween) return true;
+  }
+  return false;
+}
+
+const SHORT_VERBS = ['talk', 'chat', 'call', 'speak', 'reach'];
+function shortVerbTypo(t: string): boolean {
+  if (t.length < 3 || t.length > 6 || STOPWORDS.has(t) || NEAR_MISSES.has(t)) return false;
+  return SHORT_VERBS.some((v) => v !== t && (t[0] === v[0] || (t[0] === v[1] && t[1] === v[0])) && typoDistance(t, v, 1) <= 1);
+}
+
+/** Is the noun at k linked to a verb of reaching or asking on its left (or a modal frame around it)? */
+function linked(toks: string[], k: number, kind: 'strong' | 'weak', questionLike: boolean): { confidence: number } | null {
+  for (let j = k - 1; j >= Math.max(0, k - 7); j--) {
+    const t = toks[j];
+    if (BREAKERS.has(t) && !(t === 'like' && toks[j - 1] === 'would')) break;
+    // "a call from your agent" names the caller; "help from a human" still asks for one.
+    if (t === 'from' && !['help', 'assistance', 'support', 'advice', 'answer', 'response', 'reply'].includes(toks[j - 1] ?? '')) break;
+    const info = classify(t);
+    // "tlak to a person", "tolk with somebody": a short verb one slip away, confirmed by "to/with <a human>".
+    if (!info.contact && (toks[j + 1] === 'to' || toks[j + 1] === 'with') && shortVerbTypo(t) && toks.slice(j + 2, k).every((g) => FILLERS.has(g))) return { confidence: 0.8 };
+    if (info.contact) {
+      if (info.contact === 'past' && j > 0 && PAST_SUBJECTS.has(toks[j - 1]) && !PASSIVE_REQUEST.has(toks[j - 1])) return null;
+      if (toks[j + 1] === 'like' || toks[j + 1] === 'as') return null;
+      return { confidence: info.typo ? 0.85 : 0.95 };
+    }
+    if (kind === 'weak' && (info.request || info.modal) && toks.slice(k + 1).every((w) => WEAK_TAIL.has(w))) {
+      const gap = toks.slice(j + 1, k);
+      if (gap.length <= 3 && gap.every((g) => FILLERS.has(g) || g === 'i')) return { confidence: 0.8 };
+    }
+    if (kind === 'strong') {
+      const isLike = t === 'like' ? toks[j - 1] === 'would' || toks[j - 1] === 'should' : true;
+      if ((info.request && isLike) || info.modal) {
+        const gap = toks.slice(j + 1, k);
+        if (gap.length <= 5 && gap.every((g) => FILLERS.has(g) || g === 'i' || g === 'we' || g === 'from' || classify(g).noun)) return { confidence: 0.9 };
+      }
+    }
+  }
+  // Verb after the noun: "is there a human I can talk to", "can someone call me", "ich möchte mit einem Menschen sprechen".
+  for (let j = k + 1; j < Math.min(toks.length, k + 5); j++) {
+    const info = classify(toks[j]);
+    if (BREAKERS.has(toks[j])) break;
+    if (info.contact && info.contact === 'present') {
+      const left = toks.slice(Math.max(0, k - 6), k);
+      const frame = questionLike || left.some((w) => classify(w).request || classify(w).modal) || EXISTENTIAL.test(left.join(' '));
+      if (frame) return { confidence: 0.85 };
+    }
+  }
+  if (kind === 'strong' && EXISTENTIAL.test(toks.slice(Math.max(0, k - 4), k).join(' '))) return { confidence: 0.85 };
+  // "Is a real person available (to help me)?"
+  if (kind === 'strong' && questionLike && /^(available|around|there|free|online)$/.test(toks[k + 1] ?? '')) return { confidence: 0.85 };
+  // "can I tlak with a real person?": the verb is garbled, but a question asking for time "with a human" is clear.
+  if (kind === 'strong' && questionLike && toks.slice(0, k).some((w) => MODALS.has(w))) {
+    let j = k - 1;
+    while (j >= 0 && (HUMAN_MODIFIERS.has(toks[j]) || ['a', 'an', 'the', 'one', 'of', 'your'].includes(toks[j]))) j--;
+    if (j >= 0 && (toks[j] === 'with' || toks[j] === 'to')) return { confidence: 0.75 };
   }
   return null;
+}
+
+function clauseRequest(toks: string[], questionLike: boolean): number | null {
+  // "human", "agent please", "real person now": the whole clause is the request.
+  const content = toks.filter((t) => !BARE_EXTRAS.has(t));
+  if (toks.length <= 6 && toks.some((_, k) => isNounAt(toks, k) === 'strong') && content.every((t) => classify(t).noun === 'strong' || t === 'rep' || t === 'agent')) {
+    const k = toks.findIndex((_, i) => isNounAt(toks, i) === 'strong');
+    if (!negated(toks, k) && !toks.includes('not') && !toks.includes('no')) return 0.9;
+  }
+  let best: number | null = null;
+  for (let k = 0; k < toks.length; k++) {
+    const kind = isNounAt(toks, k);
+    if (!kind) continue;
+    const link = linked(toks, k, kind, questionLike);
+    if (link && !negated(toks, k)) best = Math.max(best ?? 0, link.confidence - (classify(toks[k]).typo ? 0.05 : 0));
+  }
+  if (best !== null) return best;
+  const text = toks.join(' ');
+  // "This bot is useless, transfer me": the verb of reaching with the customer as its only object.
+  const tm = /\b(transfer|connect|escalate|forward|patch|pass|put) me( through| over| thru| on| please| now| asap| already)*$|\b(transfiereme|transfierame|pasame|paseme|conectame|transfere[- ]me|passez[- ]moi|verbinden sie mich|me transfere|me passa)\b/.exec(text);
+  if (tm && !toks.slice(0, toks.length - 2).some((t) => classify(t).negator)) return 0.85;
+  if (CALL_ME.test(text) && !toks.slice(0, 4).some((t) => classify(t).negator)) return 0.85;
+  const esc = toks.findIndex((t) => /^escalat|^eskalier|^escalar/.test(t));
+  if (esc >= 0 && !negated(toks, esc) && !toks.slice(Math.max(0, esc - 3), esc).some((t) => classify(t).negator)) {
+    const prev = toks[esc - 1];
+    if (!(prev && ['was', 'been', 'is', 'be', 'already', 'were'].includes(prev) && !questionLike)) return 0.9;
+  }
+  return null;
+}
+
+/**
+ * Cheap first look: without a word that can name a person (typos included), a call-back or an escalation,
+ * a message cannot be a request, and the clause analysis is skipped. Most chat messages stop here.
+ */
+function mayAsk(text: string): boolean {
+  if (/escal|eskal|call|phone|ring|llam|rappel|ruf|liga|transf|connect|conect|put me|patch|pass|pasa|verbind/.test(text)) return true;
+  for (const t of text.match(/[a-z]+/g) ?? []) {
+    if (PHRASE_WORDS.has(t)) return true;
+    const info = classify(t);
+    if (info.noun) return true;
+  }
+  return false;
+}
+
+/** Questions about the bot ("are you a bot?") and about the team's hours are not requests for a human. */
+function notARequest(sentence: string): boolean {
+  const s = sentence.replace(/^[^a-z0-9]+/, '');
+  if (IDENTITY_Q.test(s) && !/\b(want|need|please|let me|give me|get me|prefer|demand|require|transfer me|connect me)\b/.test(s)) return true;
+  const hours = HOURS_WORD.test(s) || (/\b(available|availability)\b/.test(s) && /^(when|what time|which days?)\b/.test(s));
+  if (hours && (s.includes('?') || QUESTION_START.test(s)) && !NOW_WORDS.test(s) && !/\b(transfer|connect|put) me\b/.test(s)) return true;
+  // "Are there humans working there or is it all AI?": asking what answers, not asking for someone.
+  if (/\b(humans?|person|people|real|someone)\b.{0,40}\bor\b.{0,25}\b(bot|ai|robot|machine|automated|computer)\b|\b(bot|ai|robot|machine|automated|computer)\b.{0,25}\bor\b.{0,40}\b(humans?|person|people|real)\b/.test(s) && !/\b(want|need|please|let me|give me|get me|transfer|connect)\b/.test(s)) return true;
+  if (/\bhow many (agents|people|employees|staff)\b/.test(s)) return true;
+  return false;
+}
+
+/** The customer's explicit request for a human in this (already sanitised, normalized) text, if any. */
+export function findHumanRequest(text: string): HumanRequest | null {
+  if (!text || !mayAsk(text)) return null;
+  for (const s of sentences(text)) {
+    if (notARequest(s)) continue;
+    const questionLike = s.includes('?') || /^(can|could|may|is|are|will|would|how|where|do)\b/.test(s);
+    let best: number | null = null;
+    for (const c of clauses(s)) {
+      const r = clauseRequest(c, questionLike);
+      if (r !== null) best = Math.max(best ?? 0, r);
+    }
+    if (best !== null) return { quote: s, confidence: Math.round(best * 100) / 100 };
+  }
+  return null;
+}
+
+/**
+ * Talk about the support itself (the bot, the human team, its hours) rather than a topic: such sentences are
+ * never judged against the bot's scope.
+ */
+export function aboutSupport(sentence: string): boolean {
+  if (RETRACTION.test(sentence)) return true;
+  const toks = tokens(sentence);
+  for (let k = 0; k < toks.length; k++) {
+    if (classify(toks[k]).bot || isNounAt(toks, k) === 'strong') return true;
+  }
+  // "What are your opening hours?": the business's own hours, not a topic.
+  return notARequest(sentence) && /\b(your|you|support|service|team|store|shop|office)\b/.test(sentence);
+}
+
+// "Never mind", "it's fine now", "I figured it out": a later message taking the request back.
+const RETRACTION =
+  /\b(never ?mind|no need( anymore| now)?|not needed( anymore)?|forget (it|about it)|it'?s (ok|okay|fine|all good) now|all good now|(problem|issue|it)( is|'s)? (solved|resolved|fixed|sorted)( now)?|that (solved|fixed|answered|sorted) it|i (figured|worked|sorted) it out|(don'?t|do not|no longer) need (a |an |the )?(human|agent|person|anyone|someone)( anymore| now)?|ya no (hace falta|necesito)|olvidalo|laisse tomber|c'est bon|schon gut|hat sich erledigt|deixa (pra|para) la|ja resolvi|ya lo resolvi)\b/;
+
+export function retracts(text: string): boolean {
+  return RETRACTION.test(text);
 }

@@ -1,11 +1,11 @@
 import type { Conversation } from '../schema/conversation';
 import type { Policy } from '../schema/policy';
-import type { Verdict } from '../schema/verdict';
+import { VerdictSchema, type Verdict } from '../schema/verdict';
+import { contentHash, createVerdictCache, verdictCacheKey, type VerdictCache } from './cache';
 import { checkOffline } from './offline';
-import { checkWithOpenAI, fallbackReason, type OpenAIOptions } from './openai';
-import { contentHash, createVerdictCache, type VerdictCache } from './cache';
+import { checkWithOpenAI, DEFAULT_MODEL, fallbackReason, type OpenAIOptions } from './openai';
 
-export { checkOffline, createVerdictCache, contentHash };
+export { checkOffline, createVerdictCache, contentHash, verdictCacheKey };
 export type { VerdictCache, OpenAIOptions };
 
 export interface CheckOptions {
@@ -15,21 +15,47 @@ export interface CheckOptions {
   cache?: VerdictCache;
 }
 
-/** The one entry point: offline by default; OpenAI when configured, falling back to offline on any failure. */
+// Two checks of the same conversation at once (sidebar and background refresh) share one LLM call.
+const inFlight = new WeakMap<VerdictCache, Map<string, Promise<Verdict>>>();
+
+/**
+ * The one entry point: offline by default; OpenAI when asked for (options.engine, else policy.engine.kind),
+ * falling back to the offline verdict, with `fallback` saying why, on any failure.
+ */
 export async function checkEscalation(conversation: Conversation, policy: Policy, options: CheckOptions = {}): Promise<Verdict> {
   const engine = options.engine ?? policy.engine.kind;
-  if (engine !== 'openai') return checkOffline(conversation, policy);
-  if (!options.openai?.apiKey) {
-    return { ...checkOffline(conversation, policy), fallback: 'No OpenAI key is set in Options; showing the offline verdict.' };
-  }
-  const key = contentHash(JSON.stringify([conversation.messages, conversation.scope, policy, options.openai.model, options.openai.baseURL]));
-  const cached = options.cache?.get(key);
+  const offline = checkOffline(conversation, policy);
+  if (engine !== 'openai') return offline;
+  if (!options.openai?.apiKey) return withFallback(offline, 'No OpenAI API key is set (add one in Options); showing the offline verdict.');
+  const openai: OpenAIOptions = {
+    ...options.openai,
+    baseURL: options.openai.baseURL ?? policy.engine.baseURL,
+    model: options.openai.model ?? policy.engine.model ?? DEFAULT_MODEL,
+  };
+  const key = verdictCacheKey(conversation, policy, openai.model!, openai.baseURL!);
+  const cache = options.cache;
+  const cached = cache?.get(key);
   if (cached) return cached;
-  try {
-    const v = await checkWithOpenAI(conversation, policy, options.openai);
-    options.cache?.set(key, v);
-    return v;
-  } catch (e) {
-    return { ...checkOffline(conversation, policy), fallback: fallbackReason(e) };
+  const pending = cache ? inFlight.get(cache)?.get(key) : undefined;
+  if (pending) return pending;
+  const run = (async () => {
+    try {
+      const v = await checkWithOpenAI(conversation, policy, openai, offline);
+      cache?.set(key, v);
+      return v;
+    } catch (e) {
+      return withFallback(offline, fallbackReason(e));
+    }
+  })();
+  if (cache) {
+    let map = inFlight.get(cache);
+    if (!map) inFlight.set(cache, (map = new Map()));
+    map.set(key, run);
+    void run.finally(() => map.delete(key));
   }
+  return run;
+}
+
+function withFallback(offline: Verdict, why: string): Verdict {
+  return VerdictSchema.parse({ ...offline, fallback: why });
 }

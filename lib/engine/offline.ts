@@ -1,131 +1,109 @@
 import type { Conversation } from '../schema/conversation';
 import type { Policy } from '../schema/policy';
 import { VerdictSchema, type Signal, type Verdict, type VerdictStatus } from '../schema/verdict';
-import { findHumanRequest } from './human-request';
-import { analyseBotMessage, type BotFinding } from './handoff';
-import { buildScope, matchSubAgent, scopeCoverage, type ScopeModel } from './scope';
-import { parseInstruction, type Instruction } from './instruction';
-import { sentimentOf, urgencyOf } from './describe';
-import { buildNote, buildSummary, questionFor } from './summary';
-import { clip } from './text';
+import { narrow, widen } from './apply-instruction';
+import { readBotMessages } from './bot-reading';
+import { compilePolicy } from './compile';
+import { latestScopeJudgement, topicText } from './customer-requests';
+import { sentimentOf, shouting, urgencyOf } from './describe';
+import type { InstructionContext } from './instruction';
+import { findHumanRequest, retracts } from './human-request';
+import { stillMissing } from './missing';
+import { customerContent, originalQuote } from './sanitize';
+import { matchSubAgent } from './scope';
+import { buildNote, buildSummary, questionFor, type SummaryContext } from './summary';
+import { clean, clip } from './text';
+import { windowStart } from './window';
+import { describeSignals } from './wording';
 
-/** Compiled per policy (and scope override), so checking a long conversation does no repeated setup. */
-const compiled = new WeakMap<Policy, Map<string, { scope: ScopeModel; instructions: Instruction[] }>>();
-function compile(policy: Policy, scopeText: string) {
-  let byScope = compiled.get(policy);
-  if (!byScope) compiled.set(policy, (byScope = new Map()));
-  let c = byScope.get(scopeText);
-  if (!c) {
-    c = { scope: buildScope(scopeText, policy.subAgents), instructions: parseInstruction(policy.customInstruction) };
-    byScope.set(scopeText, c);
-  }
-  return c;
-}
-
-/** Signals count only after the last public reply of a human agent: a human already handling it is not new. */
-export function windowStart(conv: Conversation): number {
-  for (let i = conv.messages.length - 1; i >= 0; i--) {
-    const m = conv.messages[i];
-    if (m.role === 'agent' && !m.internal) return i + 1;
-  }
-  return 0;
-}
+export { windowStart };
 
 /** The deterministic engine: no key, no network; the default. */
 export function checkOffline(conv: Conversation, policy: Policy): Verdict {
-  const scopeText = conv.scope ?? policy.scope;
-  const { scope, instructions } = compile(policy, scopeText);
+  const { scope, subAgentModels, instructions } = compilePolicy(policy, conv.scope ?? policy.scope);
   const from = windowStart(conv);
-  const signals: Signal[] = [];
-  let human: { index: number; quote: string; confidence: number } | undefined;
-  let bot: { index: number; finding: BotFinding } | undefined;
-  let outOfScope: { index: number; quote: string; confidence: number } | undefined;
-  let judgedInScope = false;
+  const msgs = conv.messages;
+  // Each customer message is normalised once (markup, hidden characters and injected lines removed) and shared.
+  const norm: string[] = [];
+  const customerNorm = (i: number) => (norm[i] ??= customerContent(msgs[i].text));
 
-  for (let i = from; i < conv.messages.length; i++) {
-    const m = conv.messages[i];
-    if (m.internal) continue;
-    if (m.role === 'customer') {
-      const r = findHumanRequest(m.text);
-      if (r) {
-        human = { index: i, ...r };
-        continue;
-      }
-      if (scope.hasScope) {
-        const cov = scopeCoverage(scope, m.text);
-        if (cov) {
-          if (cov.covered === 0) outOfScope = { index: i, quote: clip(m.text), confidence: cov.total >= 3 ? 0.85 : cov.total === 2 ? 0.75 : 0.6 };
-          else {
-            judgedInScope = true;
-            outOfScope = undefined;
-          }
-        }
-      }
-    } else if (m.role === 'bot') {
-      const f = analyseBotMessage(m.text);
-      if (f) bot = { index: i, finding: f };
-    }
+  // The customer's side of the window: the latest request for a human that was not taken back.
+  let human: { index: number; quote: string; confidence: number } | undefined;
+  const customerWindow: string[] = [];
+  const customerRaw: string[] = [];
+  for (let i = from; i < msgs.length; i++) {
+    const m = msgs[i];
+    if (m.role !== 'customer' || m.internal) continue;
+    const text = customerNorm(i);
+    customerWindow.push(text);
+    customerRaw.push(m.text);
+    if (!text) continue;
+    if (human && retracts(text)) human = undefined;
+    const r = findHumanRequest(text);
+    if (r) human = { index: i, quote: originalQuote(m.text, r.quote), confidence: r.confidence };
   }
+  const { handoff, pending } = readBotMessages(conv, from);
+  const judged = scope.hasScope ? latestScopeJudgement(conv, from, scope, customerNorm) : undefined;
 
   const enabled = policy.signals;
+  let signals: Signal[] = [];
   if (human && enabled.user_requested_human) {
     signals.push({ kind: 'user_requested_human', confidence: human.confidence, evidence: { messageIndex: human.index, quote: clip(human.quote) } });
   }
-  if (bot?.finding.kind === 'handoff' && enabled.bot_handed_off) {
-    signals.push({ kind: 'bot_handed_off', confidence: bot.finding.confidence, evidence: { messageIndex: bot.index, quote: clip(bot.finding.quote) } });
+  if (handoff && enabled.bot_handed_off) {
+    signals.push({ kind: 'bot_handed_off', confidence: handoff.finding.confidence, evidence: { messageIndex: handoff.index, quote: clip(handoff.finding.quote) } });
   }
-  if (outOfScope && !judgedInScope && enabled.out_of_scope) {
-    signals.push({ kind: 'out_of_scope', confidence: outOfScope.confidence, evidence: { messageIndex: outOfScope.index, quote: outOfScope.quote } });
+  if (judged?.judgement.verdict === 'out' && enabled.out_of_scope) {
+    const confidence = Math.round(judged.judgement.confidence * 100) / 100;
+    signals.push({ kind: 'out_of_scope', confidence, evidence: { messageIndex: judged.index, quote: clip(clean(msgs[judged.index].text)) } });
   }
 
-  // The bot still collecting what the team needs, after everything else, means the handoff is pending.
-  // A confirmed signal (the customer asked, the bot handed off) wins over a bot that is still asking questions.
-  const pending = bot && (bot.finding.kind === 'collecting' || bot.finding.kind === 'vague') && signals.length === 0;
-  let missing: string[] = [];
-  let status: VerdictStatus;
-  let reason: string;
-  if (pending && (bot!.finding.kind === 'collecting' || signals.length === 0)) {
-    signals.push({ kind: 'unconfirmed', confidence: bot!.finding.confidence, evidence: { messageIndex: bot!.index, quote: clip(bot!.finding.quote) } });
-    missing = bot!.finding.kind === 'collecting' ? bot!.finding.missing : [];
-    status = 'unconfirmed';
-    reason =
-      bot!.finding.kind === 'collecting'
-        ? `Not yet: the bot is still collecting ${missing.join(', ')} before a handoff.`
-        : 'Not yet: the bot only says the case might need review; check again after the next reply.';
-  } else if (signals.length) {
-    status = 'escalate';
-    reason = `Escalate: ${signals.map((s) => describeKind(s.kind)).join(' and ')}.`;
-  } else {
-    status = 'none';
-    reason = from > 0 ? 'No escalation: a human agent is already handling this conversation.' : 'No escalation: nothing in the conversation calls for a human.';
-  }
+  const recent = customerWindow.slice(-10);
+  const mood = sentimentOf(recent);
+  const sentiment = mood !== 'positive' && customerRaw.slice(-3).some(shouting) ? 'negative' : mood;
+  const urgency = urgencyOf(recent);
 
   // The team lead's instruction narrows or widens the decision (never the bot's replies).
-  const windowText = conv.messages.slice(from).filter((m) => !m.internal && m.role !== 'agent').map((m) => m.text).join('\n');
-  const only = instructions.filter((x) => x.mode === 'only');
-  if (status === 'escalate' && only.length && !only.some((x) => x.matches(windowText))) {
-    status = 'none';
-    reason = `No escalation: the escalation instruction says only escalate when ${only.map((x) => x.topic).join(' or ')}, and this conversation is not about that.`;
+  const instructionCtx = (): InstructionContext => ({ customerText: customerWindow.join('\n'), signals: signals.map((s) => s.kind), sentiment, urgency, tags: conv.tags });
+  const narrowed = narrow(signals, instructions, instructionCtx);
+  signals = narrowed.signals;
+
+  let status: VerdictStatus = signals.length ? 'escalate' : 'none';
+  let missing: string[] = [];
+  let reason = '';
+  if (!signals.length && pending) {
+    // A possible handoff that is not confirmed yet never escalates, whatever the instruction says.
+    const f = pending.finding;
+    signals.push({ kind: 'unconfirmed', confidence: f.confidence, evidence: { messageIndex: pending.index, quote: clip(f.quote) } });
+    missing = stillMissing(f.missing, conv, pending.index);
+    status = 'unconfirmed';
+    reason =
+      f.kind === 'collecting'
+        ? missing.length
+          ? `Not yet: the bot is still collecting the ${missing.join(', ')} before a handoff.`
+          : "Not yet: the customer has sent what the bot asked for; check again after the bot's next reply."
+        : f.kind === 'offer'
+          ? "Not yet: the bot offered a transfer and is waiting for the customer's answer."
+          : 'Not yet: the bot only says the case might need review; check again after the next reply.';
   }
-  const never = instructions.find((x) => x.mode === 'never' && x.matches(windowText));
-  if (status === 'escalate' && never) {
-    status = 'none';
-    reason = `No escalation: the escalation instruction says never escalate when ${never.topic}.`;
+  if (status === 'none') {
+    const widened = widen(conv, from, instructions, instructionCtx);
+    if (widened) {
+      signals.push(widened.signal);
+      status = 'escalate';
+      reason = `Escalate: the escalation instruction says always escalate when ${widened.instruction.topic}.`;
+    }
   }
-  const always = instructions.find((x) => x.mode === 'always' && x.matches(windowText));
-  if (status === 'none' && always) {
-    const idx = conv.messages.findIndex((m, i) => i >= from && !m.internal && always.matches(m.text));
-    signals.push({ kind: 'custom_instruction', confidence: 0.8, evidence: { messageIndex: Math.max(idx, from), quote: clip(conv.messages[Math.max(idx, from)]?.text ?? '') } });
-    status = 'escalate';
-    reason = `Escalate: the escalation instruction says always escalate when ${always.topic}.`;
+  if (!reason) {
+    if (status === 'escalate') reason = `Escalate: ${describeSignals(signals)}.`;
+    else if (narrowed.notes.length) reason = `No escalation: ${narrowed.notes.join('; ')}.`;
+    else if (from > 0) reason = 'No escalation: a human agent is already handling this conversation.';
+    else reason = 'No escalation: nothing in the conversation calls for a human.';
   }
 
-  const customerText = conv.messages.filter((m) => m.role === 'customer' && !m.internal).map((m) => m.text).join('\n');
-  const subAgent = matchSubAgent(policy.subAgents, conv.tags, customerText)?.name;
-  const sentiment = sentimentOf(conv, from);
-  const urgency = urgencyOf(conv, from);
-  const summary = buildSummary(conv, policy, from, status, signals, missing, subAgent);
-  const note = buildNote(conv, status, signals, summary, missing, { subAgent, sentiment, urgency });
+  const subAgent = policy.subAgents.length ? matchSubAgent(policy.subAgents, conv.tags, topicText(conv, customerNorm), subAgentModels)?.name : undefined;
+  const ctx: SummaryContext = { from, status, signals, missing, subAgent };
+  const summary = buildSummary(conv, policy, ctx);
   const suggestedTags: string[] = [];
   if (status === 'escalate') {
     suggestedTags.push(...policy.tags.escalation);
@@ -144,19 +122,9 @@ export function checkOffline(conv: Conversation, policy: Policy): Verdict {
     sentiment,
     urgency,
     summary,
-    note,
+    note: buildNote(conv, ctx, summary, { sentiment, urgency, reason }),
     suggestedTags: [...new Set(suggestedTags)],
     engine: 'offline',
     reason,
   });
-}
-
-function describeKind(kind: Signal['kind']): string {
-  return {
-    user_requested_human: 'the customer asked for a human',
-    bot_handed_off: 'the bot handed the case off',
-    out_of_scope: "the request is outside the bot's scope",
-    unconfirmed: 'a possible handoff',
-    custom_instruction: 'the escalation instruction applies',
-  }[kind];
 }

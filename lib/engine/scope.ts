@@ -1,110 +1,258 @@
 import type { SubAgent } from '../schema/policy';
-import { contentStems, editDistance, normalize, stem } from './text';
+import { GENERIC_WORDS, NEUTRAL_WORDS, SYNONYM_SETS } from './synonyms';
+import { normalize, sentences, stem, STOPWORDS, tokens, typoBudget, typoDistance } from './text';
 
 /**
  * Signal 4: is the customer's request inside what the bot is meant to handle? The scope is the team lead's
- * description plus the sub agents' descriptions and examples, widened with related words so that "my visa"
- * matches "card" and "parcel" matches "delivery". Nothing here is a fixed topic list: without a scope
- * description or sub agents, nothing is out of scope.
+ * description plus the sub agents' names, descriptions and examples. Its words are stemmed, widened with
+ * general synonyms ("refund" ~ "reimbursement") and matched with typo tolerance. A request is judged on its
+ * topical words: one that names something the scope covers is in scope; one whose topical words are all
+ * foreign to the scope is out. Common words every domain uses ("change", "status", "price") are weak: they
+ * neither prove nor disprove anything alone. Nothing here is a fixed topic list: without a scope, nothing is
+ * out of scope.
  */
-const RELATED: string[][] = [
-  ['account', 'profile', 'login', 'log', 'signin', 'sign', 'password', 'username', 'user', 'registration', 'register', 'signup', 'credential', 'email', 'switch', 'access', 'locked', 'unlock', 'delete', 'close'],
-  ['order', 'purchase', 'buy', 'bought', 'item', 'product', 'cart', 'checkout', 'shop', 'store', 'goods', 'stock', 'price', 'cost', 'variant'],
-  ['deliver', 'delivery', 'shipping', 'ship', 'shipment', 'parcel', 'package', 'arrive', 'arrival', 'courier', 'track', 'tracking', 'dispatch', 'late', 'delay', 'address', 'pincode', 'zip', 'reach', 'reached', 'received', 'prepaid', 'where', 'status'],
-  ['refund', 'return', 'exchange', 'reimburse', 'reimbursement', 'money', 'back', 'replace', 'replacement', 'damaged', 'broken', 'defective', 'missing', 'wrong'],
-  ['invoice', 'bill', 'billing', 'receipt', 'statement'],
-  ['card', 'visa', 'mastercard', 'amex', 'debit', 'credit', 'chip', 'expire', 'expiration', 'expiry', 'declined', 'decline', 'pin', 'lost', 'stolen'],
-  ['pay', 'payment', 'paid', 'charge', 'charged', 'fee', 'fees', 'emi', 'cod', 'installment', 'autopay', 'due', 'minimum', 'card', 'cash', 'upi', 'wallet', 'accepted', 'cost', 'price', 'budget'],
-  ['cancel', 'cancellation', 'cancelled', 'canceled', 'stop'],
-  ['subscribe', 'subscription', 'newsletter', 'unsubscribe', 'plan', 'membership', 'renew'],
-  ['complaint', 'complain', 'feedback', 'review', 'claim', 'dissatisfied', 'unhappy', 'opinion', 'rate', 'rating', 'experience'],
-  ['store', 'stores', 'outlet', 'showroom', 'shop', 'branch', 'nearby', 'near', 'visit', 'city'],
-  ['transfer', 'send', 'wire', 'recipient', 'payee', 'routing'],
-  ['balance', 'funds', 'savings', 'checking', 'bank', 'banking', 'deposit', 'withdraw', 'withdrawal', 'earning', 'earnings', 'coffers', 'money', 'budget', 'owe', 'afford', 'xfer', 'xfers'],
-  ['fraud', 'scam', 'unauthorized', 'unauthorised', 'suspicious', 'dispute', 'freeze', 'frozen', 'block', 'blocked'],
-  ['apr', 'interest', 'rate', 'score', 'limit', 'loan', 'rewards', 'reward', 'points', 'redeem', 'cashback'],
-  ['transaction', 'transactions', 'spending', 'history', 'spent', 'purchase', 'activity'],
-  ['check', 'checks', 'checkbook', 'cheque'],
-  ['mattress', 'bed', 'sleep', 'foam', 'spring', 'pillow', 'size', 'king', 'queen', 'single', 'double', 'trial', 'night', 'firm', 'soft', 'orthopedic', 'custom', 'dimension', 'thickness'],
-  ['supplement', 'protein', 'whey', 'vitamin', 'nutrition', 'capsule', 'tablet', 'dose', 'side', 'effect', 'authentic', 'genuine', 'fake', 'brand', 'expiry', 'health', 'weight', 'gain', 'muscle', 'fitness', 'diet', 'gym', 'fat', 'mass'],
-  ['seller', 'sell', 'vendor', 'distributor', 'dealer', 'franchise', 'partner'],
-  ['promo', 'coupon', 'discount', 'code', 'offer', 'sale', 'deal', 'voucher'],
-  ['website', 'site', 'app', 'page', 'error', 'bug', 'crash', 'loading', 'troubleshoot'],
-  ['size', 'fit', 'color', 'colour', 'shirt', 'jacket', 'shoe', 'shoes', 'jeans', 'clothing', 'clothes', 'dress'],
-];
 
-const relatedIndex = new Map<string, Set<string>>();
-for (const group of RELATED) {
-  const stems = group.map(stem);
-  for (const s of stems) {
-    const set = relatedIndex.get(s) ?? new Set<string>();
-    for (const t of stems) set.add(t);
-    relatedIndex.set(s, set);
-  }
-}
+type Match = 'direct' | 'related' | 'fuzzy' | null;
 
 export interface ScopeModel {
-  vocabulary: Set<string>;
+  direct: Set<string>;
+  related: Set<string>;
+  /** Multi-word synonyms of scope topics ("money back" for refunds), matched as pairs in a request. */
+  relatedPairs: Set<string>;
+  /** Adjacent word pairs of the scope ("payment method", "credit limit"): the strongest evidence. */
+  pairs: Set<string>;
+  /**
+   * Words the scope only uses after a qualifier ("limit" only in "credit limit"): with another qualifier in a
+   * request ("speed limit") they are weak evidence.
+   */
+  bound: Set<string>;
   hasScope: boolean;
+  memo: Map<string, Match>;
+}
+
+const synonymIndex = new Map<string, number[]>();
+SYNONYM_SETS.forEach((set, i) => {
+  for (const w of set) {
+    const key = w.split(' ').map(stem).join(' ');
+    const list = synonymIndex.get(key) ?? [];
+    list.push(i);
+    synonymIndex.set(key, list);
+  }
+});
+
+const GENERIC_STEMS = new Set([...GENERIC_WORDS].map(stem));
+const NEUTRAL_STEMS = new Set([...NEUTRAL_WORDS].map(stem));
+
+/** Content stems of a text: no stop words, numbers, placeholders ({{Order Number}}) or chat noise. */
+export function contentStems(text: string): string[] {
+  return stemsOfNormalized(normalize(text));
+}
+
+/** contentStems for text that is already normalized (the detectors share one normalisation per message). */
+export function stemsOfNormalized(normalized: string): string[] {
+  // Identifiers (emails, links, order numbers) say nothing about the topic.
+  const t = (/@|:\/\/|www\./.test(normalized) ? normalized.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+|https?:\/\/\S+|www\.\S+/g, ' ') : normalized)
+    .replace(/\{\{[^}]*\}\}/g, ' ').replace(/(\d)([a-z])/g, '$1 $2').replace(/([a-z])(\d)/g, '$1 $2');
+  const out: string[] = [];
+  for (const w of tokens(t)) {
+    if (w.length < 2 || STOPWORDS.has(w) || /^\d/.test(w) || NEUTRAL_WORDS.has(w)) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
+
+export function isGeneric(s: string): boolean {
+  return GENERIC_STEMS.has(s) || NEUTRAL_STEMS.has(s);
 }
 
 export function buildScope(description: string, subAgents: SubAgent[]): ScopeModel {
-  const text = [description, ...subAgents.flatMap((s) => [s.name.replace(/_/g, ' '), s.description, ...s.examples])].join(' ');
-  const vocabulary = new Set<string>();
-  for (const s of contentStems(text)) {
-    vocabulary.add(s);
-    for (const r of relatedIndex.get(s) ?? []) vocabulary.add(r);
+  const direct = new Set<string>();
+  const related = new Set<string>();
+  const relatedPairs = new Set<string>();
+  const pairs = new Set<string>();
+  const bound = new Set<string>();
+  const free = new Set<string>();
+  const texts = [description, ...subAgents.flatMap((s) => [s.name.replace(/[_-]+/g, ' '), s.description, ...s.examples])];
+  for (const text of texts) {
+    // Items of a list are separate even when joined by "and"/"or" ("shipping address and delivery").
+    for (const segment of text.split(/[,;:.()/\n&]+|\s(?:and|or|plus)\s/i)) {
+      const stems = contentStems(segment);
+      stems.forEach((s, i) => {
+        direct.add(s);
+        if (i > 0) pairs.add(`${stems[i - 1]} ${s}`);
+        if (i > 0 && !isGeneric(stems[i - 1])) bound.add(s);
+        else free.add(s);
+      });
+      for (let i = 0; i < stems.length; i++) {
+        for (const key of [stems[i], i > 0 ? `${stems[i - 1]} ${stems[i]}` : '']) {
+          for (const setIndex of synonymIndex.get(key) ?? []) {
+            for (const w of SYNONYM_SETS[setIndex]) {
+              const parts = w.split(' ').map(stem);
+              if (parts.length === 1) related.add(parts[0]);
+              else relatedPairs.add(parts.slice(0, 2).join(' '));
+            }
+          }
+        }
+      }
+    }
   }
-  return { vocabulary, hasScope: vocabulary.size > 0 };
+  for (const s of direct) related.delete(s);
+  for (const s of free) bound.delete(s);
+  return { direct, related, relatedPairs, pairs, bound, hasScope: direct.size > 0, memo: new Map() };
 }
 
-/** Greetings, thanks and goodbyes: small talk is never out of scope. */
-const GREETING = /\b(hi|hello|hallo|hey|hola|thanks?|thank you|thx|bye|goodbye|see ya|quit|exit|i'?m done|are(n'?t)? you a (bot|robot|human|person))\b/;
-
-/** Words that say nothing about the topic; a message of only these cannot be judged. */
-const NEUTRAL = new Set(
-  ['hello', 'hallo', 'hola', 'bye', 'goodbye', 'thx', 'okay', 'um', 'quit', 'done', 'later', 'exactly', 'sir', 'madam', 'dear', 'problem', 'issue', 'question', 'info', 'information', 'detail', 'support', 'service', 'customer', 'assist', 'assistance', 'please', 'urgent', 'asap', 'thank', 'great', 'bot', 'human', 'agent', 'person', 'help', 'work', 'happen', 'understand', 'wrong', 'ok', 'yes', 'no', 'sorry'].map(stem),
-);
+/** How a stem is covered: exactly, through a synonym, or as a typo/prefix of a scope word. Memoised per model. */
+function match(model: ScopeModel, s: string): Match {
+  const hit = model.memo.get(s);
+  if (hit !== undefined) return hit;
+  let m: Match = null;
+  if (model.direct.has(s)) m = 'direct';
+  else if (model.related.has(s)) m = 'related';
+  else if (s.length >= 4) {
+    // Typos and prefixes of synonyms count only for long words: synonym lists hold many short foreign-language
+    // forms that real English words sit one letter away from.
+    const budget = typoBudget(s.length);
+    for (const v of [...model.direct, ...model.related]) {
+      if (v.length < (model.direct.has(v) ? 4 : 6) || (s.length < 6 && !model.direct.has(v))) continue;
+      // Prefixes ("ortho" ~ "orthopedic", "reimburs" ~ "reimbursement").
+      if (model.direct.has(v) && ((v.startsWith(s) && s.length >= 5) || (s.startsWith(v) && v.length >= 5 && s.length - v.length <= 3))) {
+        m = 'fuzzy';
+        break;
+      }
+      if (budget && v[0] === s[0] && Math.abs(v.length - s.length) <= budget && isTypo(s, v, budget)) {
+        m = 'fuzzy';
+        break;
+      }
+    }
+  }
+  if (model.memo.size > 20_000) model.memo.clear();
+  model.memo.set(s, m);
+  return m;
+}
 
 /**
- * Returns the share of the message's topical words the scope covers, or null when the message has no
- * topical words to judge (greetings, thanks, "talk to a human").
+ * A slip rather than another word: short words may only lose, gain or swap a letter ("invice", "adress"),
+ * since a changed letter often makes a different word ("black"/"block", "freud"/"fraud"). Longer words may
+ * also have one letter changed, and the longest two slips.
  */
-export function scopeCoverage(model: ScopeModel, text: string): { covered: number; total: number } | null {
-  const stems = contentStems(text.replace(/(\d)([a-z])/gi, '$1 $2').replace(/([a-z])(\d)/gi, '$1 $2')).filter((s) => !NEUTRAL.has(s));
-  if (!stems.length) return null;
-  const flat = normalize(text);
-  // Small talk ("thanks goodbye", "hello its ella", "aren't you a bot") is not a request to judge.
-  if (GREETING.test(flat) && stems.length <= 2) return null;
-  let covered = 0;
-  for (const s of stems) if (covers(model, s)) covered++;
-  return { covered, total: stems.length };
+function isTypo(s: string, v: string, budget: number): boolean {
+  const d = typoDistance(s, v, budget);
+  if (d === 0) return true;
+  if (d === 1) return s.length >= 7 || s.length !== v.length || isSwap(s, v);
+  return d <= budget;
 }
 
-/** Exact stem, a shared prefix ("ortho" ~ "orthopedic"), or a typo ("invice", "pliiows", "percel"). */
-function covers(model: ScopeModel, s: string): boolean {
-  if (model.vocabulary.has(s)) return true;
-  if (s.length < 4) return false;
-  for (const v of model.vocabulary) {
-    if (v.length >= 4 && (v.startsWith(s) || (s.startsWith(v) && v.length >= 5))) return true;
-    const max = s.length >= 7 ? 2 : s.length >= 5 ? 1 : 0;
-    if (max && Math.abs(v.length - s.length) <= max && editDistance(s, v, max) <= max) return true;
+function isSwap(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+// Greetings, thanks and goodbyes: small talk is never out of scope.
+const SMALL_TALK =
+  /^((um+|uh+|ok(ay)?|well|oh|so|yes|yeah|no|great|cool|alright|and)[ ,.!]+)*(hi|hello|hallo|hey|hola|bonjour|ola|thanks?|thank you|thx|ty|bye|goodbye|good ?bye|see ya|see you|quit|exit|stop|i'?m done|that'?s all|good (morning|afternoon|evening|night)|cheers|gracias|merci|danke|obrigad[oa]|nothing else)\b/;
+// Two-letter words that carry no topic.
+const NOISE = new Set(['st', 'nd', 'rd', 'th', 'am', 'pm', 'vs', 'eg', 'ie', 'ok', 'hi', 'ya', 'ur', 'pl', 'kk', 'hm', 'oh', 'ah', 'eh', 'mr', 'ms', 'dr', 'no', 'yo']);
+
+/** Capitalised words inside a sentence are names ("pay Evan", "send 50$ to John"), never topics. */
+export function properNouns(raw: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of raw.matchAll(/(?<=[a-z0-9,]\s+)([A-Z][a-z]+)\b/g)) out.add(stem(m[1].toLowerCase()));
+  return out;
+}
+
+/** A qualifier foreign to the scope ("speed" in "speed limit"), not a common word or a typo of a scope word. */
+function qualifierMismatch(model: ScopeModel, prev: string): boolean {
+  if (prev.length < 3 || isGeneric(prev) || match(model, prev)) return false;
+  for (const v of model.direct) if (Math.abs(v.length - prev.length) <= 1 && v[0] === prev[0] && isTypo(prev, v, 1)) return false;
+  return true;
+}
+
+export interface ScopeJudgement {
+  /** 'in' or 'out' of scope; null when the message has nothing topical to judge. */
+  verdict: 'in' | 'out' | null;
+  confidence: number;
+  /** Topical words the scope covers, and those it does not. */
+  covered: string[];
+  foreign: string[];
+}
+
+const WEIGHT: Record<Exclude<Match, null>, number> = { direct: 1, related: 0.9, fuzzy: 0.7 };
+
+/** Judges one customer request (normalized text; raw for names) against the scope. */
+export function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudgement {
+  const stems = stemsOfNormalized(normalized);
+  const names = raw ? properNouns(raw) : new Set<string>();
+  // "send 20 bucks to maria", "pay evan": whoever money goes to is a person, not a topic.
+  for (const m of normalized.matchAll(/\b(?:send|sent|pay|paid|transfer|wire|give|owe|xfer)\b(?:(?:\s+\S+){0,4}?\s+to)?\s+([a-z]+)\s*[.!?]?$/g)) names.add(stem(m[1]));
+  const covered: string[] = [];
+  const foreign: string[] = [];
+  let strong = 0;
+  let weak = 0;
+  const pairCovered = new Set<number>();
+  for (let i = 1; i < stems.length; i++) {
+    const pair = `${stems[i - 1]} ${stems[i]}`;
+    if (model.pairs.has(pair) || model.relatedPairs.has(pair)) {
+      strong += 1;
+      pairCovered.add(i - 1).add(i);
+    }
   }
-  return false;
+  for (let i = 0; i < stems.length; i++) {
+    const s = stems[i];
+    const generic = isGeneric(s);
+    const m = pairCovered.has(i) ? 'direct' : match(model, s);
+    if (m && !generic) {
+      // "speed limit" is not "credit limit": a bound scope word under another qualifier proves little.
+      const prev = i > 0 ? stems[i - 1] : '';
+      const requalified = m === 'direct' && model.bound.has(s) && !!prev && !pairCovered.has(i) && qualifierMismatch(model, prev) && !names.has(prev);
+      strong += requalified ? 0 : WEIGHT[m];
+      if (requalified) weak += 0.5;
+      covered.push(s);
+    } else if (m === 'direct' && generic) {
+      weak += 0.5;
+      covered.push(s);
+    } else if (!m && !generic && !names.has(s) && !NOISE.has(s)) foreign.push(s);
+  }
+  if (!foreign.length && !covered.length) return { verdict: null, confidence: 0, covered, foreign };
+  if (!strong && foreign.length <= 2 && SMALL_TALK.test(normalized)) return { verdict: null, confidence: 0, covered, foreign };
+  if (strong > 0) return { verdict: 'in', confidence: Math.min(1, 0.5 + strong / 4), covered, foreign };
+  if (!foreign.length) return { verdict: 'in', confidence: 0.5, covered, foreign };
+  const confidence = Math.min(0.95, 0.55 + 0.12 * foreign.length - 0.1 * weak);
+  return { verdict: 'out', confidence: Math.max(0.5, confidence), covered, foreign };
+}
+
+/**
+ * Judges a whole customer message sentence by sentence, leaving out sentences about the support itself
+ * ("don't transfer me to a human"): in scope if any request is, out only if every judged one is.
+ */
+export function judgeMessage(model: ScopeModel, normalized: string, raw: string, skip: (sentence: string) => boolean): ScopeJudgement {
+  const parts = sentences(normalized).filter((s) => !skip(s));
+  const outs: ScopeJudgement[] = [];
+  for (const part of parts) {
+    const j = judgeScope(model, part, raw);
+    if (j.verdict === 'in') return j;
+    if (j.verdict === 'out') outs.push(j);
+  }
+  if (!outs.length) return { verdict: null, confidence: 0, covered: [], foreign: [] };
+  return { verdict: 'out', confidence: Math.max(...outs.map((j) => j.confidence)), covered: outs.flatMap((j) => j.covered), foreign: outs.flatMap((j) => j.foreign) };
 }
 
 /** The sub agent a conversation belongs to: by its tags first, then by the customer's words. */
-export function matchSubAgent(subAgents: SubAgent[], tags: string[], customerText: string): SubAgent | undefined {
-  const lowerTags = tags.map((t) => t.toLowerCase());
-  const byTag = subAgents.find((s) => s.tags.some((t) => lowerTags.includes(t.toLowerCase())));
+export function matchSubAgent(subAgents: SubAgent[], tags: string[], normalizedCustomerText: string, models: ScopeModel[]): SubAgent | undefined {
+  const lowerTags = new Set(tags.map((t) => t.toLowerCase()));
+  const byTag = subAgents.find((s) => s.tags.some((t) => lowerTags.has(t.toLowerCase())));
   if (byTag) return byTag;
-  const words = new Set(contentStems(customerText));
+  const stems = stemsOfNormalized(normalizedCustomerText);
   let best: { s: SubAgent; score: number } | undefined;
-  for (const s of subAgents) {
-    const vocab = buildScope(s.description, [{ ...s, description: '' }]).vocabulary;
+  subAgents.forEach((s, i) => {
+    const model = models[i];
     let score = 0;
-    for (const w of words) if (vocab.has(w)) score++;
-    if (score > 0 && (!best || score > best.score)) best = { s, score };
-  }
+    for (let k = 0; k < stems.length; k++) {
+      const m = match(model, stems[k]);
+      if (m) score += WEIGHT[m] * (isGeneric(stems[k]) ? 0.3 : 1);
+      if (k > 0 && model.pairs.has(`${stems[k - 1]} ${stems[k]}`)) score += 1;
+    }
+    if (score >= 0.9 && (!best || score > best.score)) best = { s, score };
+  });
   return best?.s;
 }

@@ -2,54 +2,82 @@ import type { Conversation } from '../schema/conversation';
 import type { Policy } from '../schema/policy';
 import type { Signal, VerdictStatus } from '../schema/verdict';
 import { EXTRACTORS, countFor, extractorFor, placeFor } from './extract';
-import { clip, sentences } from './text';
+import { customerDisplay } from './sanitize';
+import { contentStems } from './scope';
+import { clean, clip, sentences } from './text';
+import { listText, SIGNAL_LABEL } from './wording';
 
+/** Fields every summary has, whatever the team lead adds; their own entries may reword the descriptions. */
 export const DEFAULT_FIELDS: Record<string, string> = {
   issue: "the customer's issue in one sentence",
-  customer_details: 'contact details and identifiers the customer gave',
+  customer_details: 'contact details and identifiers the customer gave (email, phone, order number, name)',
   steps_taken: 'what the bot has already done or said',
   next_step: 'what the human team should do next',
 };
 
-const SIGNAL_TEXT: Record<string, string> = {
-  user_requested_human: 'Customer asked for a human',
-  bot_handed_off: 'Bot handed off',
-  out_of_scope: "Outside the bot's scope",
-  unconfirmed: 'Possible escalation, not confirmed',
-  custom_instruction: 'Matches the team lead’s escalation instruction',
-};
 
-export function nextStepFor(status: VerdictStatus, signals: Signal[], missing: string[], subAgent?: string): string {
-  if (status === 'unconfirmed') return missing.length ? `Let the bot collect the ${missing.join(', ')}, then check again.` : 'Check again after the next reply; nothing is confirmed yet.';
-  if (status === 'none') return 'No action needed; the bot can continue.';
-  const kinds = signals.map((s) => s.kind);
-  if (kinds.includes('out_of_scope')) return 'Reply personally: the request is outside what the bot handles.';
-  if (kinds.includes('bot_handed_off')) return `Pick up the case the bot handed off${subAgent ? ` (${subAgent})` : ''} and follow up with the customer.`;
-  return `Take over the conversation${subAgent ? ` (${subAgent})` : ''} and reply to the customer.`;
+export interface SummaryContext {
+  from: number;
+  status: VerdictStatus;
+  signals: Signal[];
+  missing: string[];
+  subAgent?: string;
 }
 
-export function buildSummary(
-  conv: Conversation,
-  policy: Policy,
-  from: number,
-  status: VerdictStatus,
-  signals: Signal[],
-  missing: string[],
-  subAgent?: string,
-): Record<string, string | null> {
-  const customer = conv.messages.filter((m) => m.role === 'customer' && !m.internal);
-  const customerText = customer.map((m) => m.text).join('\n');
-  const firstRequest = customer.find((m) => m.text.trim().length > 0);
-  const details = [...EXTRACTORS.email(customerText), ...EXTRACTORS.phone(customerText), ...EXTRACTORS.order(customerText).map((o) => `order ${o}`)];
-  const botSteps = conv.messages
-    .slice(from)
-    .filter((m) => m.role === 'bot' && !m.internal)
-    .map((m) => clip(sentences(m.text)[0] ?? m.text, 100));
+export function nextStepFor(ctx: SummaryContext): string {
+  const { status, signals, missing, subAgent } = ctx;
+  const team = subAgent ? ` (${subAgent})` : '';
+  if (status === 'unconfirmed') return missing.length ? `Let the bot collect the ${listText(missing)}, then check again.` : 'Check again after the next reply; nothing is confirmed yet.';
+  if (status === 'none') return ctx.from > 0 ? 'No action needed; a human agent is already on this conversation.' : 'No action needed; the bot can continue.';
+  const kinds = signals.map((s) => s.kind);
+  if (kinds.includes('user_requested_human')) return `Take over the conversation${team} and reply to the customer personally.`;
+  if (kinds.includes('bot_handed_off')) return `Pick up the case the bot handed off${team} and follow up with the customer.`;
+  if (kinds.includes('out_of_scope')) return 'Reply personally: the request is outside what the bot handles.';
+  return `Review the conversation${team}: the escalation instruction applies.`;
+}
+
+
+const EXTRACT_HEAD = 25;
+const EXTRACT_TAIL = 100;
+
+/** The customer's first substantive message: what the conversation is about. */
+function firstRequest(customerRaw: string[]): string | null {
+  let fallback: string | null = null;
+  for (const raw of customerRaw) {
+    const t = customerDisplay(raw);
+    if (!t) continue;
+    fallback ??= t;
+    if (contentStems(t).length >= 2) return clip(t, 200);
+  }
+  return fallback ? clip(fallback, 200) : null;
+}
+
+export function buildSummary(conv: Conversation, policy: Policy, ctx: SummaryContext): Record<string, string | null> {
+  const customerRaw = conv.messages.filter((m) => m.role === 'customer' && !m.internal).map((m) => m.text);
+  // Details come with the first requests and the latest turns; in a very long conversation the middle is left
+  // out of extraction so a check stays fast (values are still only ever copied, never guessed).
+  const scanned = customerRaw.length <= EXTRACT_HEAD + EXTRACT_TAIL ? customerRaw : [...customerRaw.slice(0, EXTRACT_HEAD), ...customerRaw.slice(-EXTRACT_TAIL)];
+  const customerText = customerDisplay(scanned.join('\n'));
+  const details = [
+    ...EXTRACTORS.name(customerText),
+    ...EXTRACTORS.email(customerText),
+    ...EXTRACTORS.phone(customerText),
+    ...EXTRACTORS.order(customerText).map((o) => `order ${o}`),
+  ];
+  const botSteps: string[] = [];
+  for (let i = conv.messages.length - 1; i >= ctx.from && botSteps.length < 3; i--) {
+    const m = conv.messages[i];
+    if (m.role !== 'bot' || m.internal) continue;
+    // The first sentence that says something ("Sorry about that!" does not).
+    const sents = sentences(clean(m.text));
+    const first = clip(sents.find((x) => x.split(/\s+/).length >= 5) ?? sents[0] ?? '', 100);
+    if (first) botSteps.unshift(first);
+  }
   const out: Record<string, string | null> = {
-    issue: firstRequest ? clip(firstRequest.text, 200) : null,
+    issue: firstRequest(customerRaw),
     customer_details: details.length ? [...new Set(details)].join(', ') : null,
-    steps_taken: botSteps.length ? botSteps.slice(-3).join(' · ') : null,
-    next_step: nextStepFor(status, signals, missing, subAgent),
+    steps_taken: botSteps.length ? botSteps.join(' · ') : null,
+    next_step: nextStepFor(ctx),
   };
   for (const [field, description] of Object.entries(policy.summarySchema)) {
     if (field in DEFAULT_FIELDS) continue;
@@ -63,30 +91,39 @@ export function buildSummary(
 /** The escalation note: readable as plain text and as Markdown. Customer text is quoted, never formatted. */
 export function buildNote(
   conv: Conversation,
-  status: VerdictStatus,
-  signals: Signal[],
+  ctx: SummaryContext,
   summary: Record<string, string | null>,
-  missing: string[],
-  meta: { subAgent?: string; sentiment: string; urgency: string },
+  meta: { sentiment: string; urgency: string; reason: string },
 ): string {
-  const head = status === 'escalate' ? 'Escalation' : status === 'unconfirmed' ? 'Possible escalation (not confirmed)' : 'No escalation needed';
-  const lines = [`**${head}**${conv.subject ? ` — ${conv.subject}` : ''}`, '', `Issue: ${summary.issue ?? 'not stated'}`];
-  if (signals.length) {
-    lines.push('', 'Why:');
-    for (const s of signals) {
+  const head = ctx.status === 'escalate' ? 'Escalation' : ctx.status === 'unconfirmed' ? 'Possible escalation (not confirmed yet)' : 'No escalation needed';
+  const lines = [`**${head}**${conv.subject ? ` — ${oneLine(conv.subject)}` : ''}`, '', `Issue: ${summary.issue ? oneLine(summary.issue) : 'not stated'}`];
+  if (ctx.signals.length) {
+    lines.push('', 'Evidence:');
+    for (const s of ctx.signals) {
       const who = conv.messages[s.evidence.messageIndex]?.role ?? 'message';
-      lines.push(`- ${SIGNAL_TEXT[s.kind]} (${Math.round(s.confidence * 100)}%): "${s.evidence.quote}" — ${who}`);
+      lines.push(`- ${SIGNAL_LABEL[s.kind]} (${who}, message ${s.evidence.messageIndex + 1}): "${oneLine(s.evidence.quote)}"`);
     }
+  } else lines.push('', `Why: ${meta.reason}`);
+  if (ctx.missing.length) lines.push('', `Still missing: ${ctx.missing.join(', ')}`);
+  if (summary.customer_details) lines.push('', `Customer details: ${oneLine(summary.customer_details)}`);
+  const extra = Object.entries(summary).filter(([k, v]) => !(k in DEFAULT_FIELDS) && v);
+  if (extra.length) {
+    lines.push('', 'Details:');
+    for (const [k, v] of extra) lines.push(`- ${k.replace(/_/g, ' ')}: ${oneLine(v!)}`);
   }
-  if (missing.length) lines.push('', `Still missing: ${missing.join(', ')}`);
-  if (summary.customer_details) lines.push('', `Customer details: ${summary.customer_details}`);
-  lines.push('', `Sub agent: ${meta.subAgent ?? 'none recognised'} · Sentiment: ${meta.sentiment} · Urgency: ${meta.urgency}`);
+  lines.push('', `Sub agent: ${ctx.subAgent ?? 'none recognised'} · Sentiment: ${meta.sentiment} · Urgency: ${meta.urgency}`);
   lines.push('', `Next step: ${summary.next_step}`);
   return lines.join('\n');
 }
 
+/** Customer text stays on one line and cannot become a link, HTML or code inside the note; emails stay copyable. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[`<>[\]]/g, (c) => `\\${c}`).trim();
+}
+
 export function questionFor(missing: string[]): string | undefined {
-  if (!missing.length) return undefined;
-  const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
-  return `So our team can take this further, could you share your ${list}?`;
+  const items = missing.filter((m) => m !== 'customer confirmation');
+  if (!items.length) return missing.includes('customer confirmation') ? 'Would you like me to connect you with our team?' : undefined;
+  if (items.length === 1 && items[0] === 'details of the issue') return 'So our team can take this further, could you describe the issue in a bit more detail?';
+  return `So our team can take this further, could you share your ${listText(items)}?`;
 }

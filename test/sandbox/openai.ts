@@ -1,103 +1,269 @@
 import type { SandboxPlatform, SandboxRequest, SandboxResponse } from './types';
 import { checkOffline } from '../../lib/engine/offline';
+import { RESPONSE_FORMAT_NAME } from '../../lib/engine/openai';
 import { ConversationSchema } from '../../lib/schema/conversation';
 import { PolicySchema } from '../../lib/schema/policy';
 
-export const OPENAI_SANDBOX = { apiKey: 'sk-sandbox' };
-
-type Mode = 'ok' | 'invalid_json' | 'schema_mismatch' | 'escalate_without_evidence';
+export const OPENAI_SANDBOX = { apiKey: 'sk-sandbox', model: 'gpt-4o-mini' };
 
 /**
- * A deterministic OpenAI-compatible endpoint (chat completions and responses) for the LLM path. It parses
- * the delimited transcript out of the request and answers with JSON for the requested schema, built from
- * Baton's offline engine, so the real SDK, structured outputs and validation are exercised end to end.
+ * How the fake model behaves, for tests of every failure path:
+ * - ok: a sensible, schema-valid answer (Baton's schema: the offline engine's verdict on the parsed transcript);
+ * - invalid_json / schema_mismatch / refusal / empty: broken answers with status 200;
+ * - escalate_without_evidence: says "escalate" with no signal (Baton must not trust it);
+ * - escalate_unconfirmed: escalates with a made-up quote (not in the transcript);
+ * - rate_limit / server_error / unauthorized: the matching HTTP errors in OpenAI's envelope;
+ * - slow: answers after `delayMs` (default 5 s), for timeouts.
  */
-export function createOpenAISandbox(): SandboxPlatform & {
-  setMode(m: Mode): void;
-  requests: SandboxRequest[];
-} {
-  let mode: Mode = 'ok';
-  const requests: SandboxRequest[] = [];
+export type OpenAISandboxMode =
+  | 'ok'
+  | 'invalid_json'
+  | 'schema_mismatch'
+  | 'refusal'
+  | 'empty'
+  | 'escalate_without_evidence'
+  | 'escalate_unconfirmed'
+  | 'rate_limit'
+  | 'server_error'
+  | 'unauthorized'
+  | 'slow';
 
-  function answerFor(body: any): string {
-    if (mode === 'invalid_json') return '{"status": "escalate", ';
-    const messages: { role: string; content: string }[] = body.messages ?? (Array.isArray(body.input) ? body.input : [{ role: 'user', content: String(body.input ?? '') }]);
-    const user = messages.filter((m) => m.role === 'user').map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content))).join('\n');
-    const system = messages.find((m) => m.role === 'system' || m.role === 'developer')?.content ?? String(body.instructions ?? '');
-    const data = /<transcript>\n?([\s\S]*?)\n?<\/transcript>/.exec(user)?.[1];
-    const transcript: { index: number; role: 'customer' | 'bot' | 'agent'; internal: boolean; text: string }[] = data ? JSON.parse(data) : [];
-    const scope = /Bot scope: (.*)/.exec(String(system))?.[1] ?? '';
-    const schema = body.response_format?.json_schema?.schema ?? body.text?.format?.schema;
-    const fields: string[] = schema?.properties?.summary?.required ?? [];
-    const conv = ConversationSchema.parse({ id: 'llm', messages: transcript.map((t) => ({ role: t.role, text: t.text, internal: t.internal })), scope: scope.startsWith('(') ? '' : scope });
-    const v = checkOffline(conv, PolicySchema.parse({ version: 2 }));
-    // Offline indices are positions in the trimmed transcript; map them back to the conversation's.
-    const signals = v.signals.map((s) => ({ kind: s.kind, confidence: s.confidence, messageIndex: transcript[s.evidence.messageIndex]?.index ?? 0, quote: s.evidence.quote }));
-    if (mode === 'schema_mismatch') return JSON.stringify({ verdict: 'yes', confidence: 'high' });
-    if (mode === 'escalate_without_evidence') {
-      return JSON.stringify({ status: 'escalate', signals: [], missing: [], suggestedQuestion: null, subAgent: null, sentiment: 'neutral', urgency: 'normal', summary: Object.fromEntries(fields.map((f) => [f, null])), note: 'n', reason: 'r' });
-    }
-    return JSON.stringify({
-      status: v.status,
-      signals,
-      missing: v.missing,
-      suggestedQuestion: v.suggestedQuestion ?? null,
+export interface RecordedLlmCall {
+  path: string;
+  model: string | undefined;
+  /** The system (or developer) message: where Baton puts the policy. */
+  system: string;
+  /** The user message(s): where Baton puts the delimited transcript. */
+  user: string;
+  /** Name of the requested json_schema, when structured outputs were asked for. */
+  schemaName: string | undefined;
+  strict: boolean | undefined;
+}
+
+export interface OpenAISandbox extends SandboxPlatform {
+  setMode(mode: OpenAISandboxMode, opts?: { delayMs?: number }): void;
+  /** Raw requests as received (bench and contract tests read their bodies). */
+  requests: SandboxRequest[];
+  calls(): RecordedLlmCall[];
+  state(): { mode: OpenAISandboxMode; calls: number; requests: RecordedLlmCall[] };
+}
+
+type ChatMessage = { role: string; content: unknown };
+
+function textOf(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) return content.map((c) => (typeof c === 'string' ? c : ((c as { text?: string })?.text ?? ''))).join('\n');
+  return '';
+}
+
+function messagesOf(body: any): ChatMessage[] {
+  if (Array.isArray(body?.messages)) return body.messages;
+  const input: ChatMessage[] = Array.isArray(body?.input) ? body.input : body?.input ? [{ role: 'user', content: String(body.input) }] : [];
+  return body?.instructions ? [{ role: 'system', content: body.instructions }, ...input] : input;
+}
+
+function requestedSchema(body: any): { name?: string; schema?: any; strict?: boolean } {
+  const chat = body?.response_format?.type === 'json_schema' ? body.response_format.json_schema : undefined;
+  const responses = body?.text?.format?.type === 'json_schema' ? body.text.format : undefined;
+  return chat ?? responses ?? {};
+}
+
+/** A minimal instance of any JSON schema: enough for a test double to answer schemas it does not know. */
+function instanceOf(schema: any): unknown {
+  if (!schema || typeof schema !== 'object') return null;
+  if (schema.enum) return schema.enum[0];
+  if (schema.const !== undefined) return schema.const;
+  if (schema.anyOf) return instanceOf(schema.anyOf[0]);
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  switch (type) {
+    case 'object':
+      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, instanceOf(v)]));
+    case 'array':
+      return [];
+    case 'string':
+      return '';
+    case 'number':
+    case 'integer':
+      return schema.minimum ?? 0;
+    case 'boolean':
+      return false;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The Baton answer: parses the policy and the delimited transcript out of the prompt and runs the offline
+ * engine on them, so the real SDK, structured outputs and Baton's validation are exercised end to end.
+ */
+function batonAnswer(system: string, user: string, schema: any, mode: OpenAISandboxMode): Record<string, unknown> {
+  const policyJson = /<policy>\s*([\s\S]*?)\s*<\/policy>/.exec(system)?.[1];
+  const p = policyJson ? JSON.parse(policyJson) : {};
+  const data = /<transcript>\s*([\s\S]*?)\s*<\/transcript>/.exec(user)?.[1];
+  const transcript: { index: number; role: 'customer' | 'bot' | 'agent'; internal?: boolean; text: string }[] = data ? JSON.parse(data) : [];
+  const policy = PolicySchema.parse({
+    version: 2,
+    scope: p.scope ?? '',
+    subAgents: p.subAgents ?? [],
+    customInstruction: p.customInstruction ?? '',
+    // Baton's default fields are always there; only the team lead's own go into the policy.
+    summarySchema: Object.fromEntries(Object.entries((p.summaryFields ?? {}) as Record<string, string>).filter(([k]) => !['issue', 'customer_details', 'steps_taken', 'next_step'].includes(k))),
+    signals: {
+      user_requested_human: (p.enabledSignals ?? ['user_requested_human']).includes('user_requested_human'),
+      bot_handed_off: (p.enabledSignals ?? ['bot_handed_off']).includes('bot_handed_off'),
+      out_of_scope: (p.enabledSignals ?? ['out_of_scope']).includes('out_of_scope'),
+    },
+  });
+  const conv = ConversationSchema.parse({ id: 'sandbox', messages: transcript.map((t) => ({ role: t.role, text: t.text, internal: !!t.internal })) });
+  const v = checkOffline(conv, policy);
+  const fields: string[] = schema?.properties?.summary?.required ?? Object.keys(p.summaryFields ?? {});
+  const summary = Object.fromEntries(fields.map((f) => [f, v.summary[f] ?? null]));
+  if (mode === 'escalate_without_evidence') {
+    return { status: 'escalate', signals: [], missing: [], suggestedQuestion: null, subAgent: null, sentiment: 'neutral', urgency: 'normal', summary, note: 'Escalate.', reason: 'The model thinks so.' };
+  }
+  if (mode === 'escalate_unconfirmed') {
+    const last = transcript.filter((t) => t.role === 'customer').at(-1);
+    return {
+      status: 'escalate',
+      signals: [{ kind: 'user_requested_human', confidence: 0.9, messageIndex: last?.index ?? 0, quote: 'I demand to speak with your manager right now' }],
+      missing: [],
+      suggestedQuestion: null,
       subAgent: null,
-      sentiment: v.sentiment,
-      urgency: v.urgency,
-      summary: Object.fromEntries(fields.map((f) => [f, v.summary[f] ?? null])),
-      note: `[sandbox model] ${v.note}`,
-      reason: `[sandbox model] ${v.reason}`,
-    });
+      sentiment: 'negative',
+      urgency: 'high',
+      summary,
+      note: 'Escalate.',
+      reason: 'The customer asked for a manager.',
+    };
+  }
+  return {
+    status: v.status,
+    // Offline indexes are positions in the (possibly trimmed) transcript; map them back to the conversation's.
+    signals: v.signals.map((s) => ({ kind: s.kind, confidence: s.confidence, messageIndex: transcript[s.evidence.messageIndex]?.index ?? 0, quote: s.evidence.quote })),
+    missing: v.missing,
+    suggestedQuestion: v.suggestedQuestion ?? null,
+    subAgent: v.subAgent ?? null,
+    sentiment: v.sentiment,
+    urgency: v.urgency,
+    summary,
+    note: `[sandbox model] ${v.note}`,
+    reason: `[sandbox model] ${v.reason}`,
+  };
+}
+
+const errorBody = (message: string, type: string, code: string | null) => ({ error: { message, type, param: null, code } });
+
+export function createOpenAISandbox(): OpenAISandbox {
+  let mode: OpenAISandboxMode = 'ok';
+  let delayMs = 5000;
+  const requests: SandboxRequest[] = [];
+  const recorded: RecordedLlmCall[] = [];
+
+  function answerText(body: any, call: RecordedLlmCall): string | null {
+    if (mode === 'invalid_json') return '{"status": "escalate", "signals": [';
+    if (mode === 'schema_mismatch') return JSON.stringify({ verdict: 'yes', confidence: 'high' });
+    if (mode === 'empty') return null;
+    const { name, schema } = requestedSchema(body);
+    if (name === RESPONSE_FORMAT_NAME) return JSON.stringify(batonAnswer(call.system, call.user, schema, mode));
+    if (schema) return JSON.stringify(instanceOf(schema));
+    return 'Hello from the Baton sandbox model.';
+  }
+
+  function record(req: SandboxRequest): RecordedLlmCall {
+    const body = (req.body ?? {}) as any;
+    const msgs = messagesOf(body);
+    const { name, strict } = requestedSchema(body);
+    const call: RecordedLlmCall = {
+      path: req.path,
+      model: body.model,
+      system: msgs.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => textOf(m.content)).join('\n'),
+      user: msgs.filter((m) => m.role === 'user').map((m) => textOf(m.content)).join('\n'),
+      schemaName: name,
+      strict,
+    };
+    recorded.push(call);
+    return call;
   }
 
   return {
     name: 'openai',
     requests,
-    setMode: (m) => void (mode = m),
+    calls: () => recorded,
+    setMode(m, opts) {
+      mode = m;
+      if (opts?.delayMs !== undefined) delayMs = opts.delayMs;
+    },
     handles: (host) => host === 'api.openai.com' || host.startsWith('openai.') || host.startsWith('llm.'),
-    handle(req): SandboxResponse | null {
+    async handle(req): Promise<SandboxResponse | null> {
+      const path = req.path.replace(/\/+$/, '');
+      const known = (req.method === 'GET' && (path === '/v1/models' || path.startsWith('/v1/models/'))) || (req.method === 'POST' && (path === '/v1/chat/completions' || path === '/v1/responses'));
+      if (!known) return null;
       requests.push(req);
-      if (req.headers.authorization !== `Bearer ${OPENAI_SANDBOX.apiKey}`) {
-        return { status: 401, body: { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' } } };
+      // Every model call is recorded, refused ones included, so tests can count what Baton sent.
+      const call = req.method === 'POST' ? record(req) : undefined;
+      const auth = req.headers.authorization ?? req.headers.Authorization;
+      if (auth !== `Bearer ${OPENAI_SANDBOX.apiKey}` || mode === 'unauthorized') {
+        return { status: 401, body: errorBody('Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.', 'invalid_request_error', 'invalid_api_key') };
       }
+      if (!call) {
+        const model = { id: OPENAI_SANDBOX.model, object: 'model', created: 1_700_000_000, owned_by: 'baton-sandbox' };
+        return { status: 200, body: path === '/v1/models' ? { object: 'list', data: [model] } : model };
+      }
+      if (mode === 'rate_limit') return { status: 429, headers: { 'retry-after': '20' }, body: errorBody('Rate limit reached for requests.', 'requests', 'rate_limit_exceeded') };
+      if (mode === 'server_error') return { status: 500, body: errorBody('The server had an error while processing your request.', 'server_error', null) };
+      if (mode === 'slow') await new Promise((r) => setTimeout(r, delayMs));
       const body = (req.body ?? {}) as any;
-      const usage = { prompt_tokens: Math.ceil(JSON.stringify(body).length / 4), completion_tokens: 200, total_tokens: 0 };
-      if (req.method === 'GET' && req.path === '/v1/models') return { status: 200, body: { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', owned_by: 'sandbox' }] } };
-      if (req.method === 'POST' && req.path === '/v1/chat/completions') {
+      const n = recorded.length;
+      const text = mode === 'refusal' ? null : answerText(body, call);
+      const promptTokens = Math.ceil(JSON.stringify(body).length / 4);
+      const completionTokens = Math.ceil((text ?? '').length / 4);
+      if (path === '/v1/chat/completions') {
         return {
           status: 200,
           body: {
-            id: `chatcmpl-sandbox-${requests.length}`,
+            id: `chatcmpl-sandbox-${n}`,
             object: 'chat.completion',
             created: 1_790_000_000,
-            model: body.model ?? 'gpt-4o-mini',
-            choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: answerFor(body), refusal: null } }],
-            usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
+            model: body.model ?? OPENAI_SANDBOX.model,
+            choices: [
+              {
+                index: 0,
+                finish_reason: 'stop',
+                logprobs: null,
+                message: { role: 'assistant', content: text, refusal: mode === 'refusal' ? 'I cannot help with that request.' : null },
+              },
+            ],
+            usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
           },
         };
       }
-      if (req.method === 'POST' && req.path === '/v1/responses') {
-        const text = answerFor(body);
-        return {
-          status: 200,
-          body: {
-            id: `resp_sandbox_${requests.length}`,
-            object: 'response',
-            created_at: 1_790_000_000,
-            status: 'completed',
-            model: body.model ?? 'gpt-4o-mini',
-            output: [{ type: 'message', id: `msg_${requests.length}`, status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [] }] }],
-            usage: { input_tokens: usage.prompt_tokens, output_tokens: 200, total_tokens: usage.prompt_tokens + 200 },
-          },
-        };
-      }
-      return null;
+      return {
+        status: 200,
+        body: {
+          id: `resp_sandbox_${n}`,
+          object: 'response',
+          created_at: 1_790_000_000,
+          status: 'completed',
+          model: body.model ?? OPENAI_SANDBOX.model,
+          output: [
+            {
+              type: 'message',
+              id: `msg_sandbox_${n}`,
+              status: 'completed',
+              role: 'assistant',
+              content: mode === 'refusal' ? [{ type: 'refusal', refusal: 'I cannot help with that request.' }] : [{ type: 'output_text', text: text ?? '', annotations: [] }],
+            },
+          ],
+          usage: { input_tokens: promptTokens, output_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+        },
+      };
     },
     reset() {
       mode = 'ok';
+      delayMs = 5000;
       requests.length = 0;
+      recorded.length = 0;
     },
-    state: () => ({ mode, calls: requests.length, requests: requests.map((r) => ({ path: r.path, body: r.body })) }),
+    state: () => ({ mode, calls: recorded.length, requests: recorded.map((r) => ({ ...r })) }),
   };
 }

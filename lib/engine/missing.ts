@@ -1,0 +1,20 @@
+import type { Conversation } from '../schema/conversation';
+import { EXTRACTORS } from './extract';
+
+/** Items the customer has already sent since the bot asked for them are no longer missing. */
+export function stillMissing(missing: string[], conv: Conversation, askedAt: number): string[] {
+  const replies = conv.messages
+    .slice(askedAt + 1)
+    .filter((m) => m.role === 'customer' && !m.internal)
+    .map((m) => m.text)
+    .join('\n');
+  if (!replies) return missing;
+  const sent: Record<string, boolean> = {
+    'email address': EXTRACTORS.email(replies).length > 0,
+    'phone number': EXTRACTORS.phone(replies).length > 0,
+    'order number': EXTRACTORS.order(replies).length > 0 || /\b[A-Z]{0,4}-?\d{4,}\b/.test(replies),
+    'user or account id': /\b(user ?(name|id)|username|account)\b[^\n]{0,10}[:#]?\s*\S+|\b[a-z]+\d{2,}\b/i.test(replies),
+    name: EXTRACTORS.name(replies).length > 0,
+  };
+  return missing.filter((m) => !sent[m]);
+}
