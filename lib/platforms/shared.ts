@@ -62,11 +62,3 @@ export function textToHtml(text: string): string {
     .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
     .join('');
 }
-
-/**
- * Neutralises Markdown and HTML in customer text placed inside a Markdown note (Front renders comments as
- * Markdown): links and images cannot be formed, tags are shown literally.
- */
-export function escapeMarkdown(text: string): string {
-  return escapeHtml(text).replace(/([\\`*_{}\[\]()#+!|~])/g, '\\$1');
-}

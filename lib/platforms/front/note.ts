@@ -7,8 +7,7 @@ import { encodeMarker } from '../marker';
  *   passes raw HTML through;
  * - the punctuation of links, images, emphasis, code, headings and tables is backslash-escaped, and so are
  *   list and heading markers at the start of a line and the colon of script URL schemes;
- * - entities are written without "#": shared escapeMarkdown escapes the "#" of its &#39; and the note
- *   would show "&#39;" for every apostrophe.
+ * - entities are written without "#", because "#" itself is escaped: "&#39;" would show literally.
  * Line breaks stay hard breaks. A bare URL stays as it is: it shows its own address, so it cannot hide one.
  */
 export function noteBody(note: string, markerId: string): string {
