@@ -15,8 +15,8 @@ let sandbox: ReturnType<typeof createZendeskSandbox>;
 let seen: SandboxRequest[];
 
 function ctx(conversationId: string, mode: 'token' | 'session' = 'token') {
-  const auth = mode === 'token' ? { Authorization: `Basic ${Buffer.from(`${ZENDESK_SANDBOX.email}/token:${ZENDESK_SANDBOX.token}`).toString('base64')}` } : {};
-  const cookies = mode === 'session' ? { _zendesk_session: ZENDESK_SANDBOX.session } : {};
+  const auth: Record<string, string> = mode === 'token' ? { Authorization: `Basic ${Buffer.from(`${ZENDESK_SANDBOX.email}/token:${ZENDESK_SANDBOX.token}`).toString('base64')}` } : {};
+  const cookies: Record<string, string> = mode === 'session' ? { _zendesk_session: ZENDESK_SANDBOX.session } : {};
   const http = createHttpClient({ transport: inProcessTransport([sandbox], { seen, cookies }), platformLabel: 'Zendesk', headers: auth, sleep: async () => {} });
   return { ref: { platform: 'zendesk' as const, account: 'acme', conversationId, idIsGuess: false }, http, authMode: mode, botIdentity: { ids: [], names: [], emails: [] } };
 }
