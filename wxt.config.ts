@@ -11,6 +11,8 @@ export const API_HOSTS = ['https://api2.frontapp.com/*', 'https://*.api.frontapp
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   srcDir: '.',
+  // Parallel work (several builds at once) can point each build at its own folder; tests read the same variable.
+  outDir: process.env.BATON_OUT_DIR ?? '.output',
   entrypointsDir: 'entrypoints',
   // Dev mode's auto-launched browser crashes headless machines; tests launch Chromium themselves.
   webExt: { disabled: true },

@@ -6,7 +6,8 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { startSandbox } from '../sandbox/server';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const OUTPUT_DIR = process.env.BATON_OUT_DIR ? resolve(process.env.BATON_OUT_DIR) : join(ROOT, '.output');
+export const EXTENSION_DIR = join(OUTPUT_DIR, 'chrome-mv3');
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './harness';
+import { OUTPUT_DIR } from './harness';
 
-const manifest = (dir: string) => JSON.parse(readFileSync(join(ROOT, '.output', dir, 'manifest.json'), 'utf8'));
+const manifest = (dir: string) => JSON.parse(readFileSync(join(OUTPUT_DIR, dir, 'manifest.json'), 'utf8'));
 
 describe('built manifests', () => {
   it('Chrome MV3: content scripts on the three helpdesks, an options page, a service worker, only the permissions used', () => {
