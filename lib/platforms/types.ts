@@ -14,6 +14,31 @@ export interface AdapterContext {
   botIdentity: BotIdentity;
   /** Front only: API origin (https://api2.frontapp.com or a company host). */
   apiBase?: string;
+  /** This platform's non-secret connection settings (its slice of `Connections`), e.g. the agent's author id. */
+  connection?: Record<string, unknown>;
+}
+
+/** What the rest of Baton may know about a platform: read from the registry, never spelled out elsewhere. */
+export interface PlatformMeta {
+  platform: Platform;
+  /** Shown to people: "Zendesk". */
+  label: string;
+  /** Manifest/content-script match patterns of the agent app. */
+  matches: string[];
+  /** Manifest host permissions for API hosts outside the agent app's origin (Front's api2 host). */
+  apiHosts: string[];
+  /** What an account is called and looks like, for Options: "subdomain" → acme.zendesk.com. */
+  account: { label: string; hint: string } | null;
+  /** Where conversations can be routed, with the platform's own words ("Team", "Group", "Inbox"). */
+  targetKinds: { kind: Target['kind']; label: string }[];
+  /** Auth modes this platform supports; the first is the default. */
+  authModes: AuthMode[];
+  /** Secret keys (in `Secrets`) this platform uses, with their labels. */
+  secrets: { key: string; label: string }[];
+  /** Headers for token mode from this platform's connection slice and secrets; null when something is missing. */
+  authHeaders(connection: Record<string, unknown>, secrets: Record<string, string | undefined>): Record<string, string> | null;
+  /** A sentence naming what to set when `authHeaders` returns null. */
+  missingCredentials: string;
 }
 
 /**
