@@ -1,10 +1,10 @@
 import { createHttpClient } from '../../lib/http/client';
-import { adapterFor } from '../../lib/platforms';
+import { adapterFor, metaFor } from '../../lib/platforms';
 import type { AdapterContext, PlatformAdapter } from '../../lib/platforms/types';
 import type { ConversationRef } from '../../lib/schema/conversation';
 import type { Policy } from '../../lib/schema/policy';
 import { readConnections, readSecrets } from '../../utils/settings';
-import { transportFor } from './transports';
+import { connectionOf, transportFor } from './transports';
 
 /** Builds the adapter context for one conversation (or an account, when conversationId is empty). */
 export async function contextFor(
@@ -15,7 +15,9 @@ export async function contextFor(
   const adapter = adapterFor(ref.platform);
   const [connections, secrets] = await Promise.all([readConnections(), readSecrets()]);
   const { transport, authMode } = transportFor(adapter, ref, connections, secrets, tabId);
-  const http = createHttpClient({ transport, platformLabel: adapter.label });
+  const http = createHttpClient({ transport, platformLabel: metaFor(ref.platform).label });
+  // Adapters read their own non-secret settings (API host, the agent's author id) from their slice.
+  const connection = connectionOf(connections, ref.platform);
   return {
     adapter,
     ctx: {
@@ -23,7 +25,8 @@ export async function contextFor(
       http,
       authMode,
       botIdentity: policy.botIdentity[ref.platform],
-      apiBase: ref.platform === 'front' ? connections.front.apiBase : undefined,
+      apiBase: typeof connection.apiBase === 'string' ? connection.apiBase : undefined,
+      connection,
     },
   };
 }

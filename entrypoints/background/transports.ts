@@ -4,11 +4,17 @@ import { TransportError, type HttpRequest, type Transport } from '../../lib/http
 import { SessionFetchResultSchema } from '../../lib/schema/messages';
 import type { ConversationRef } from '../../lib/schema/conversation';
 import type { Connections, Secrets } from '../../lib/schema/connections';
+import { authModeOf, metaFor } from '../../lib/platforms/metas';
 import type { AuthMode, PlatformAdapter } from '../../lib/platforms/types';
 
 export interface AuthedTransport {
   transport: Transport;
   authMode: AuthMode;
+}
+
+/** This platform's slice of the connection settings, as the generic record adapters and metas read. */
+export function connectionOf(connections: Connections, platform: ConversationRef['platform']): Record<string, unknown> {
+  return { ...(connections[platform] as Record<string, unknown> | undefined) };
 }
 
 /**
@@ -22,40 +28,36 @@ export function transportFor(
   connections: Connections,
   secrets: Secrets,
   tabId: number | undefined,
+  fetchImpl: typeof fetch = fetch,
 ): AuthedTransport {
+  const meta = metaFor(ref.platform);
+  const connection = connectionOf(connections, ref.platform);
   const fullRef = { idIsGuess: false, conversationId: '', ...ref };
-  const origin = new URL(adapter.apiOrigin(fullRef, connections.front.apiBase)).origin;
-  switch (ref.platform) {
-    case 'front': {
-      const token = secrets.frontToken;
-      return { authMode: 'token', transport: guarded(origin, token ? { Authorization: `Bearer ${token}` } : null, 'Front API token') };
-    }
-    case 'zendesk': {
-      const c = connections.zendesk;
-      if (c.authMode === 'session') return { authMode: 'session', transport: sessionTransport(origin, tabId) };
-      const auth = secrets.zendeskToken && c.email ? { Authorization: `Basic ${b64(`${c.email}/token:${secrets.zendeskToken}`)}` } : null;
-      return { authMode: 'token', transport: guarded(origin, auth, 'Zendesk email and API token') };
-    }
-    case 'gorgias': {
-      const c = connections.gorgias;
-      if (c.authMode === 'session') return { authMode: 'session', transport: sessionTransport(origin, tabId) };
-      const auth = secrets.gorgiasApiKey && c.email ? { Authorization: `Basic ${b64(`${c.email}:${secrets.gorgiasApiKey}`)}` } : null;
-      return { authMode: 'token', transport: guarded(origin, auth, 'Gorgias email and API key') };
-    }
-  }
+  const apiBase = typeof connection.apiBase === 'string' ? connection.apiBase : undefined;
+  const origin = new URL(adapter.apiOrigin(fullRef, apiBase)).origin;
+  const authMode = authModeOf(meta, connection);
+  if (authMode === 'session') return { authMode, transport: sessionTransport(origin, tabId) };
+  const headers = meta.authHeaders(connection, secrets as Record<string, string | undefined>);
+  return { authMode, transport: tokenTransport(origin, headers, meta.missingCredentials, fetchImpl) };
 }
 
-function b64(s: string): string {
-  return btoa(String.fromCharCode(...new TextEncoder().encode(s)));
-}
-
-function guarded(origin: string, authHeaders: Record<string, string> | null, what: string): Transport {
-  const base = fetchTransport(fetch, authHeaders ?? {});
+/**
+ * Token requests carry the token and nothing else: no cookies. The agent is usually signed in to the same
+ * helpdesk in this browser, and a request that carries both a token and the session cookie is treated as a
+ * browser session, which then demands a CSRF token and fails.
+ */
+export function tokenTransport(
+  origin: string,
+  authHeaders: Record<string, string> | null,
+  missing: string,
+  fetchImpl: typeof fetch = fetch,
+): Transport {
+  const base = fetchTransport(fetchImpl, authHeaders ?? {}, { credentials: 'omit' });
   return async (req: HttpRequest) => {
     if (new URL(req.url).origin !== origin) throw new TransportError(`Refusing to send credentials to ${new URL(req.url).host}`, 'network');
     if (!authHeaders) {
       // Answer like the platform would, so the agent gets the usual "check the token in Options" sentence.
-      return { status: 401, headers: {}, body: { message: `No ${what} is set in Baton's Options.` } };
+      return { status: 401, headers: {}, body: { message: missing } };
     }
     return base({ ...req, headers: { ...req.headers } });
   };

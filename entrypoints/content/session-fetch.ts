@@ -8,7 +8,7 @@ import { TabRequestSchema } from '../../lib/schema/messages';
  * cookies authenticate it. Only this page's origin is allowed, and no secret ever passes through here.
  */
 export function listenForSessionFetch(onCommand: (command: 'toggle-sidebar' | 'escalate') => void) {
-  const transport = fetchTransport((input, init) => fetch(input, { ...init, credentials: 'same-origin' }));
+  const transport = fetchTransport(fetch, {}, { credentials: 'same-origin' });
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const parsed = TabRequestSchema.safeParse(raw);
     if (!parsed.success) return undefined;

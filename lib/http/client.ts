@@ -3,7 +3,7 @@ import { TransportError, type HttpRequest, type HttpResponse, type Transport } f
 
 export interface HttpClientOptions {
   transport: Transport;
-  /** Shown in error sentences, e.g. "Zendesk". */
+  /** The platform's label, shown in error sentences. */
   platformLabel: string;
   /** Added to every request (auth headers are added by the transport, never here). */
   headers?: Record<string, string>;
@@ -51,7 +51,7 @@ export function retryAfterMs(headers: Record<string, string>, now = Date.now()):
     const date = Date.parse(ra);
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }
-  // Front sends x-ratelimit-reset as a Unix timestamp (seconds); Zendesk ratelimit-reset as seconds to wait.
+  // Some APIs send x-ratelimit-reset as a Unix timestamp (seconds), others ratelimit-reset as seconds to wait.
   const reset = h['x-ratelimit-reset'];
   if (reset !== undefined && Number.isFinite(Number(reset))) {
     const n = Number(reset);
@@ -153,8 +153,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return { call, paginate };
 }
 
-/** Transport over the global fetch, used by the background worker, the CLI and Node tests. */
-export function fetchTransport(fetchImpl: typeof fetch = fetch, extraHeaders: Record<string, string> = {}): Transport {
+export interface FetchTransportOptions {
+  /**
+   * Which cookies ride along. Token requests must send none ('omit', the default): with the agent's session
+   * cookie present, some helpdesks treat the call as a browser session and demand a CSRF token. Same-origin
+   * session requests from the agent's tab pass 'same-origin' so the session is what authenticates them.
+   */
+  credentials?: RequestCredentials;
+}
+
+/** Transport over the global fetch, used by the background worker, the agent's tab, the CLI and Node tests. */
+export function fetchTransport(
+  fetchImpl: typeof fetch = fetch,
+  extraHeaders: Record<string, string> = {},
+  { credentials = 'omit' }: FetchTransportOptions = {},
+): Transport {
   return async (req) => {
     const ctrl = new AbortController();
     const timer = req.timeoutMs ? setTimeout(() => ctrl.abort(), req.timeoutMs) : undefined;
@@ -164,7 +177,7 @@ export function fetchTransport(fetchImpl: typeof fetch = fetch, extraHeaders: Re
         headers: { ...req.headers, ...extraHeaders },
         body: req.body === undefined ? undefined : JSON.stringify(req.body),
         signal: ctrl.signal,
-        credentials: 'include',
+        credentials,
         redirect: 'follow',
       });
       const text = await res.text();

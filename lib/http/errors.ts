@@ -30,11 +30,11 @@ export function isApiError(e: unknown): e is ApiError {
   return e instanceof Error && e.name === 'ApiError';
 }
 
-/** Pull the platform's own error text out of the known envelopes (Zendesk, Front, Gorgias). */
+/** Pull the platform's own error text out of the error envelopes the supported helpdesk APIs use. */
 export function platformMessage(body: unknown): string | undefined {
   if (!body || typeof body !== 'object') return typeof body === 'string' && body.length < 300 ? body : undefined;
   const b = body as Record<string, any>;
-  // Front: {_error: {message}}; Gorgias: {error: {msg}}; Zendesk: {error, description, details}; newer: {errors: [{detail}]}
+  // Envelopes seen: {_error: {message}}, {error: {msg}}, {error, description, details}, JSON:API {errors: [{detail}]}.
   const candidates = [
     b._error?.message,
     typeof b.error === 'object' ? b.error?.msg ?? b.error?.message ?? b.error?.title : undefined,

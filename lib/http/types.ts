@@ -18,7 +18,7 @@ export const HttpResponseSchema = z.object({
   headers: z.record(z.string(), z.string()),
   /** Parsed JSON when the body is JSON, the raw text otherwise, null when empty. */
   body: z.unknown(),
-  /** Final URL after redirects (Front answers 301 for merged conversations). */
+  /** Final URL after redirects (a merged conversation can answer with a 301). */
   url: z.string().optional(),
 });
 export type HttpResponse = z.infer<typeof HttpResponseSchema>;

@@ -62,3 +62,16 @@ export function textToHtml(text: string): string {
     .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
     .join('');
 }
+
+/** Team leads paste whatever they have at hand: "acme", "acme.example.com" or a whole agent URL → "acme". */
+export function accountFromText(text: string, hostSuffix: string): string {
+  const host = text.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').split(/[/?#]/)[0] ?? '';
+  return host.endsWith(hostSuffix) ? host.slice(0, -hostSuffix.length) : host;
+}
+
+/** Base64 of UTF-8 text, for Basic auth headers (btoa alone rejects non-Latin-1 emails). */
+export function base64(text: string): string {
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+}
+
+export const str = (v: unknown): string => (typeof v === 'string' ? v : '');

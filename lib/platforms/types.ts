@@ -18,6 +18,29 @@ export interface AdapterContext {
   connection?: Record<string, unknown>;
 }
 
+/** A non-secret setting in a platform's connection slice, shown generically by Options (and the sidebar). */
+export interface ConnectionField {
+  /** Key in this platform's slice of `Connections`. */
+  key: string;
+  label: string;
+  hint: string;
+  type: 'text' | 'email' | 'url';
+  placeholder?: string;
+  /** Shown (and checked) only in these auth modes; in every mode when absent. */
+  authModes?: AuthMode[];
+  /** Must be filled in whenever it is shown. */
+  required?: boolean;
+  /** What a team lead pasted, made canonical before it is checked and saved (trim, drop a trailing slash). */
+  normalize?(text: string): string;
+  /** A sentence when a non-empty, normalised value is wrong; null when it is fine. */
+  problem?(value: string): string | null;
+  /**
+   * Belongs to the agent using this browser rather than to the team (e.g. their own teammate id): the
+   * sidebar asks for it once when a step fails for want of it.
+   */
+  perAgent?: boolean;
+}
+
 /** What the rest of Baton may know about a platform: read from the registry, never spelled out elsewhere. */
 export interface PlatformMeta {
   platform: Platform;
@@ -27,18 +50,46 @@ export interface PlatformMeta {
   matches: string[];
   /** Manifest host permissions for API hosts outside the agent app's origin (Front's api2 host). */
   apiHosts: string[];
-  /** What an account is called and looks like, for Options: "subdomain" → acme.zendesk.com. */
-  account: { label: string; hint: string } | null;
-  /** Where conversations can be routed, with the platform's own words ("Team", "Group", "Inbox"). */
+  /**
+   * What an account is called and looks like, for Options: "subdomain" → acme.zendesk.com. `normalize`
+   * turns a pasted address into the bare account. Null when the platform has one fixed account (`fixedAccount`).
+   */
+  account: { label: string; hint: string; normalize(text: string): string } | null;
+  /** The account of every conversation when `account` is null (Front's "app"). */
+  fixedAccount?: string;
+  /** Where conversations can be routed, with the platform's own words for the list ("Teams", "Agents"). */
   targetKinds: { kind: Target['kind']; label: string }[];
   /** Auth modes this platform supports; the first is the default. */
   authModes: AuthMode[];
-  /** Secret keys (in `Secrets`) this platform uses, with their labels. */
-  secrets: { key: string; label: string }[];
+  /** How Options names each auth mode ("Email and API token"). */
+  authModeLabels: Partial<Record<AuthMode, string>>;
+  /** Secret keys (in `Secrets`) this platform uses in token mode, with their labels and where to find them. */
+  secrets: { key: string; label: string; hint: string }[];
+  /** Non-secret settings of this platform's connection slice besides `authMode`, in the order Options shows them. */
+  connectionFields: ConnectionField[];
+  /** Where the bot can additionally be paused by moving the conversation out of a target (Front's managing inbox). */
+  pauseTarget?: { kind: Target['kind']; label: string; hint: string; emptyLabel: string };
+  /** Accent colour of the sidebar on this platform, for light and dark pages. */
+  accent: { light: string; dark: string };
   /** Headers for token mode from this platform's connection slice and secrets; null when something is missing. */
   authHeaders(connection: Record<string, unknown>, secrets: Record<string, string | undefined>): Record<string, string> | null;
   /** A sentence naming what to set when `authHeaders` returns null. */
   missingCredentials: string;
+}
+
+/**
+ * Thrown by an adapter when a step cannot run for want of a per-agent connection setting (Front's author id
+ * when the signed-in agent cannot be matched). The executor records `field`, and the sidebar asks for it once.
+ */
+export class MissingConnectionField extends Error {
+  constructor(
+    message: string,
+    /** The `ConnectionField.key` that is missing. */
+    readonly field: string,
+  ) {
+    super(message);
+    this.name = 'MissingConnectionField';
+  }
 }
 
 /**

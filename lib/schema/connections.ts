@@ -4,9 +4,9 @@ import { z } from 'zod';
 export const ConnectionsSchema = z.object({
   zendesk: z
     .object({
-      /** session: the agent's own Zendesk session, same-origin from the agent tab (X-CSRF-Token on writes). */
       /** The subdomain in https://{subdomain}.zendesk.com, for lists and tests outside a ticket tab. */
       account: z.string().default(''),
+      /** session: the agent's own Zendesk session, same-origin from the agent tab (X-CSRF-Token on writes). */
       authMode: z.enum(['session', 'token']).default('session'),
       email: z.string().default(''),
     })
@@ -24,6 +24,10 @@ export const ConnectionsSchema = z.object({
       authMode: z.literal('token').default('token'),
       /** API host; Front also serves company hosts like https://acme.api.frontapp.com */
       apiBase: z.string().url().default('https://api2.frontapp.com'),
+      /** The agent's own teammate email, to find their teammate id so notes carry them as author. */
+      authorEmail: z.string().optional(),
+      /** The agent's own teammate id (tea_…), when it cannot be found from the email. */
+      authorId: z.string().optional(),
     })
     .default({ authMode: 'token', apiBase: 'https://api2.frontapp.com' }),
 });

@@ -1,0 +1,68 @@
+import type { PlatformMeta } from '../types';
+
+// Front serves the API on api2.frontapp.com or on a company host such as acme.api.frontapp.com.
+const API_BASE_RE = /^https:\/\/(api2|[a-z0-9-]+\.api)\.frontapp\.com$/;
+
+/** Front as the rest of Baton sees it: one agent app for every company, API calls with a Bearer token only. */
+export const frontMeta: PlatformMeta = {
+  platform: 'front',
+  label: 'Front',
+  matches: ['https://app.frontapp.com/*'],
+  apiHosts: ['https://api2.frontapp.com/*', 'https://*.api.frontapp.com/*'],
+  account: null,
+  fixedAccount: 'app',
+  targetKinds: [
+    { kind: 'inbox', label: 'Inboxes' },
+    { kind: 'user', label: 'Teammates' },
+    { kind: 'view', label: 'Views' },
+  ],
+  authModes: ['token'],
+  authModeLabels: { token: 'API token' },
+  secrets: [
+    {
+      key: 'frontToken',
+      label: 'Front API token',
+      hint: 'Settings → Developers → API tokens in Front; give it the shared resources scope (and private resources if the bot works in private inboxes).',
+    },
+  ],
+  connectionFields: [
+    {
+      key: 'apiBase',
+      label: 'Front API address',
+      hint: 'Usually https://api2.frontapp.com; some companies have their own, like https://acme.api.frontapp.com.',
+      type: 'url',
+      required: true,
+      normalize: (text) => text.trim().replace(/\/+$/, ''),
+      problem: (v) => (API_BASE_RE.test(v) ? null : "Use https://api2.frontapp.com or your company's https://<name>.api.frontapp.com"),
+    },
+    {
+      key: 'authorEmail',
+      label: 'Your Front email',
+      hint: 'The email you sign in to Front with. Baton finds your teammate from it, so notes show you as their author rather than the API token.',
+      type: 'email',
+      perAgent: true,
+      normalize: (text) => text.trim(),
+    },
+    {
+      key: 'authorId',
+      label: 'Your Front teammate id',
+      hint: 'Only needed when Baton cannot find you by email: the tea_… id of your teammate in Front.',
+      type: 'text',
+      placeholder: 'tea_…',
+      perAgent: true,
+      normalize: (text) => text.trim(),
+      problem: (v) => (/^tea_[a-z0-9]+$/i.test(v) ? null : 'A teammate id looks like tea_2f1k'),
+    },
+  ],
+  pauseTarget: {
+    kind: 'inbox',
+    label: "Bot's managing inbox in Front",
+    hint: 'Paused conversations are moved out of this inbox, and back on Return to bot.',
+    emptyLabel: 'None: do not move conversations',
+  },
+  accent: { light: '#a2301f', dark: '#ff8f7a' },
+  authHeaders(_connection, secrets) {
+    return secrets.frontToken ? { Authorization: `Bearer ${secrets.frontToken}` } : null;
+  },
+  missingCredentials: "No Front API token is set in Baton's Options.",
+};

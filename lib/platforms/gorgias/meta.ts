@@ -1,0 +1,43 @@
+import type { PlatformMeta } from '../types';
+import { accountFromText, base64, str } from '../shared';
+
+const HOST = '.gorgias.com';
+
+/** Gorgias as the rest of Baton sees it. Token auth is Basic with the user's email and REST API key. */
+export const gorgiasMeta: PlatformMeta = {
+  platform: 'gorgias',
+  label: 'Gorgias',
+  matches: ['https://*.gorgias.com/*'],
+  // The API lives on the agent app's own origin ({account}.gorgias.com/api).
+  apiHosts: [],
+  account: {
+    label: 'Gorgias account',
+    hint: 'Your Gorgias account: acme for acme.gorgias.com. Pasting the full address works too.',
+    normalize: (text) => accountFromText(text, HOST),
+  },
+  targetKinds: [
+    { kind: 'team', label: 'Teams' },
+    { kind: 'user', label: 'Users' },
+    { kind: 'view', label: 'Views' },
+  ],
+  authModes: ['session', 'token'],
+  authModeLabels: { session: 'Your own Gorgias session (recommended)', token: 'Email and API key' },
+  secrets: [{ key: 'gorgiasApiKey', label: 'Gorgias API key', hint: 'Settings → REST API in Gorgias.' }],
+  connectionFields: [
+    {
+      key: 'email',
+      label: "Gorgias user's email",
+      hint: 'The Gorgias user the API key belongs to.',
+      type: 'email',
+      authModes: ['token'],
+      required: true,
+    },
+  ],
+  accent: { light: '#115cb9', dark: '#6ea8fe' },
+  authHeaders(connection, secrets) {
+    const email = str(connection.email).trim();
+    const key = secrets.gorgiasApiKey;
+    return email && key ? { Authorization: `Basic ${base64(`${email}:${key}`)}` } : null;
+  },
+  missingCredentials: "No Gorgias email and API key are set in Baton's Options.",
+};

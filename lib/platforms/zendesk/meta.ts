@@ -1,0 +1,43 @@
+import type { PlatformMeta } from '../types';
+import { accountFromText, base64, str } from '../shared';
+
+const HOST = '.zendesk.com';
+
+/** Zendesk as the rest of Baton sees it. Token auth is Zendesk's "{email}/token:{api token}" Basic scheme. */
+export const zendeskMeta: PlatformMeta = {
+  platform: 'zendesk',
+  label: 'Zendesk',
+  matches: ['https://*.zendesk.com/*'],
+  // The API lives on the agent app's own origin ({subdomain}.zendesk.com/api/v2).
+  apiHosts: [],
+  account: {
+    label: 'Zendesk subdomain',
+    hint: 'Your Zendesk subdomain: acme for acme.zendesk.com. Pasting the full address works too.',
+    normalize: (text) => accountFromText(text, HOST),
+  },
+  targetKinds: [
+    { kind: 'group', label: 'Groups' },
+    { kind: 'user', label: 'Agents' },
+    { kind: 'view', label: 'Views' },
+  ],
+  authModes: ['session', 'token'],
+  authModeLabels: { session: 'Your own Zendesk session (recommended)', token: 'Email and API token' },
+  secrets: [{ key: 'zendeskToken', label: 'Zendesk API token', hint: 'Admin Center → Apps and integrations → Zendesk API.' }],
+  connectionFields: [
+    {
+      key: 'email',
+      label: "Zendesk user's email",
+      hint: 'The Zendesk user the API token belongs to.',
+      type: 'email',
+      authModes: ['token'],
+      required: true,
+    },
+  ],
+  accent: { light: '#17494d', dark: '#5eb4a8' },
+  authHeaders(connection, secrets) {
+    const email = str(connection.email).trim();
+    const token = secrets.zendeskToken;
+    return email && token ? { Authorization: `Basic ${base64(`${email}/token:${token}`)}` } : null;
+  },
+  missingCredentials: "No Zendesk email and API token are set in Baton's Options.",
+};
