@@ -5,7 +5,7 @@ function recording() {
   const seen: RequestInit[] = [];
   const impl = (async (_url: string, init: RequestInit) => {
     seen.push(init);
-    return new Response('', { status: 204 });
+    return new Response(null, { status: 204 });
   }) as unknown as typeof fetch;
   return { seen, impl };
 }
