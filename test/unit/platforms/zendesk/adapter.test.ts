@@ -1,35 +1,27 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { createHttpClient } from '../../../../lib/http/client';
+import { describe, expect, it } from 'vitest';
 import { zendeskAdapter } from '../../../../lib/platforms/zendesk';
 import { buildPlan, newJournal } from '../../../../lib/executor/plan';
-import { runJournal, type JournalStore } from '../../../../lib/executor/run';
-import { PolicySchema } from '../../../../lib/schema/policy';
+import { runJournal, resumeBot, type JournalStore } from '../../../../lib/executor/run';
+import { PolicySchema, type PolicyInput } from '../../../../lib/schema/policy';
+import type { EscalationDraft } from '../../../../lib/schema/messages';
 import type { Journal } from '../../../../lib/schema/plan';
-import { inProcessTransport } from '../../../sandbox/inprocess';
-import { createZendeskSandbox, ZENDESK_SANDBOX } from '../../../sandbox/platforms/zendesk';
-import type { SandboxRequest } from '../../../sandbox/types';
-import { loadSpec, validateRequest } from '../../../contracts/openapi';
+import type { Target } from '../../../../lib/schema/target';
+import { expectInSpec, zendeskHarness } from './helpers';
 
-const spec = loadSpec('zendesk');
-let sandbox: ReturnType<typeof createZendeskSandbox>;
-let seen: SandboxRequest[];
-
-function ctx(conversationId: string, mode: 'token' | 'session' = 'token') {
-  const auth: Record<string, string> = mode === 'token' ? { Authorization: `Basic ${Buffer.from(`${ZENDESK_SANDBOX.email}/token:${ZENDESK_SANDBOX.token}`).toString('base64')}` } : {};
-  const cookies: Record<string, string> = mode === 'session' ? { _zendesk_session: ZENDESK_SANDBOX.session } : {};
-  const http = createHttpClient({ transport: inProcessTransport([sandbox], { seen, cookies }), platformLabel: 'Zendesk', headers: auth, sleep: async () => {} });
-  return { ref: { platform: 'zendesk' as const, account: 'acme', conversationId, idIsGuess: false }, http, authMode: mode, botIdentity: { ids: [], names: [], emails: [] } };
-}
 const store = (): JournalStore => {
   const m = new Map<string, Journal>();
-  return { get: async (k) => m.get(k) ?? null, put: async (j) => void m.set(j.key, structuredClone(j)) };
+  return { get: async (k) => structuredClone(m.get(k) ?? null), put: async (j) => void m.set(j.key, structuredClone(j)) };
 };
-const policy = PolicySchema.parse({ version: 2 });
+const PAUSING: PolicyInput = { version: 2, suspend: { enabled: true, pause: { front: {}, gorgias: {}, zendesk: { stopTag: 'sys_bot_paused', removeTags: ['bot_managed'] } } } };
+const policy = PolicySchema.parse(PAUSING);
+const GROUP: Target = { platform: 'zendesk', kind: 'group', id: '11', name: 'Returns team' };
+const draft = (over: Partial<EscalationDraft> = {}): EscalationDraft => ({ note: 'n', tags: ['sys_escalation'], target: GROUP, routeReason: '', suspend: true, ...over });
 
-beforeEach(() => {
-  sandbox = createZendeskSandbox();
-  seen = [];
-});
+async function planFor(h: ReturnType<typeof zendeskHarness>, id: string, over: Partial<EscalationDraft> = {}) {
+  const c = h.ctx(id);
+  const conversation = await zendeskAdapter.read(c);
+  return { c, conversation, plan: buildPlan(c.ref, conversation, draft(over), policy) };
+}
 
 describe('Zendesk URL detection', () => {
   it.each([
@@ -45,74 +37,173 @@ describe('Zendesk URL detection', () => {
   });
 });
 
-describe('Zendesk adapter against the sandbox', () => {
-  it('reads who said what, internal notes and tags', async () => {
-    sandbox.store.addMessage(8, 'agent', 'Internal: VIP customer', { internal: true });
-    const c = await zendeskAdapter.read(ctx('8'));
+describe('Zendesk read', () => {
+  it('reads who said what, internal notes, tags and the stamp the escalation will guard with', async () => {
+    const h = zendeskHarness();
+    h.sandbox.store.addMessage(8, 'agent', 'Internal: VIP customer', { internal: true });
+    const c = await zendeskAdapter.read(h.ctx('8'));
     expect(c.messages.map((m) => m.role)).toEqual(['customer', 'bot', 'agent', 'customer', 'agent']);
     expect(c.messages.at(-1)!.internal).toBe(true);
     expect(c.tags).toContain('returns');
+    expect(c.updatedStamp).toBe(h.sandbox.store.get(8)!.updatedAt);
+    expectInSpec(h.seen);
   });
 
-  it('escalates in 2 requests, escapes customer markup in the note, and every request is in the official spec', async () => {
-    const c = ctx('10', 'session');
-    const conversation = await zendeskAdapter.read(c);
-    const plan = buildPlan(c.ref, conversation, { note: `Quote: <img src=x onerror="alert(1)">`, tags: ['sys_escalation'], target: { platform: 'zendesk', kind: 'group', id: '11', name: 'Returns team' }, routeReason: '', suspend: true }, policy);
-    const before = seen.length;
+  it('an answer in an unexpected shape becomes one plain sentence, not a crash later', async () => {
+    const h = zendeskHarness({
+      intercept: async (req, send) => {
+        const res = await send(req);
+        return /\/tickets\/8\.json$/.test(req.url) ? { ...res, body: { ticket: { id: 'eight' } } } : res;
+      },
+    });
+    await expect(zendeskAdapter.read(h.ctx('8'))).rejects.toThrow(/Zendesk answered the request to read the ticket in a form Baton does not recognise \(ticket\.id/);
+  });
+});
+
+describe('Zendesk escalation: one ticket update', () => {
+  it('sends note, group, tags, stop tag and the bot-tag removal in ONE safe update, as in the official spec', async () => {
+    const h = zendeskHarness({ authMode: 'session' });
+    const { c, conversation, plan } = await planFor(h, '1', { note: '**Escalation**\nQuote: <img src=x onerror="alert(1)">' });
+    const before = h.seen.length;
+    const done = await runJournal(newJournal(plan), zendeskAdapter, c, store());
+    expect(done.steps.map((s) => s.status)).toEqual(['done', 'done', 'done', 'done']);
+
+    const writes = h.writes(before);
+    expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /api/v2/tickets/1.json']);
+    const ticket = (writes[0].body as { ticket: Record<string, any> }).ticket;
+    expect(ticket).toMatchObject({
+      group_id: 11,
+      additional_tags: ['sys_escalation', 'sys_bot_paused'],
+      remove_tags: ['bot_managed'],
+      safe_update: true,
+      updated_stamp: conversation.updatedStamp,
+      comment: { public: false },
+    });
+    expect(ticket.comment.html_body).toMatch(/^<p><strong>Escalation<\/strong><br>Quote: &lt;img src=x onerror=&quot;alert\(1\)&quot;&gt;<\/p>/);
+    expect(writes[0].headers['x-csrf-token']).toBe('sandbox-csrf-token');
+    expectInSpec(h.seen);
+
+    const state = h.sandbox.store.get(1)!;
+    expect(state.tags).toEqual(expect.arrayContaining(['returns', 'sys_escalation', 'sys_bot_paused']));
+    expect(state.tags).not.toContain('bot_managed');
+    expect(state.teamId).toBe(11);
+    expect(state.messages.filter((m) => m.internal)).toHaveLength(1);
+  });
+
+  it('a note that keeps failing leaves the bot working: no stop tag, no removed bot tag, every step failed', async () => {
+    const h = zendeskHarness({
+      intercept: async (req, send) => (req.method === 'PUT' ? { status: 503, headers: {}, body: { error: 'ServiceUnavailable' } } : send(req)),
+    });
+    const { c, plan } = await planFor(h, '1');
+    const failed = await runJournal(newJournal(plan), zendeskAdapter, c, store());
+    expect(failed.steps.map((s) => s.status)).toEqual(['failed', 'failed', 'failed', 'failed']);
+    expect(failed.steps.find((s) => s.kind === 'pause')!.error).toMatch(/server error \(503\).*post the internal note, assign the ticket, add the tags and pause the bot/);
+    const state = h.sandbox.store.get(1)!;
+    expect(state.tags).toContain('bot_managed');
+    expect(state.tags).not.toContain('sys_bot_paused');
+    expect(state.messages.some((m) => m.internal)).toBe(false);
+  });
+
+  it('a 409 (someone changed the ticket) re-reads the stamp and retries once', async () => {
+    const h = zendeskHarness();
+    const { c, plan } = await planFor(h, '2');
+    const fresh = h.sandbox.store.addMessage(2, 'customer', 'Are you there?')!.createdAt;
+    const before = h.seen.length;
     const done = await runJournal(newJournal(plan), zendeskAdapter, c, store());
     expect(done.steps.every((s) => s.status === 'done')).toBe(true);
-    const writes = seen.slice(before);
-    expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /api/v2/tickets/10/tags.json', 'PUT /api/v2/tickets/10.json']);
-    expect(writes.every((r) => r.headers['x-csrf-token'] === ZENDESK_SANDBOX.csrf)).toBe(true);
-    const state = sandbox.store.get(10)!;
-    expect(state.tags).toEqual(expect.arrayContaining(['sys_escalation', 'sys_bot_paused']));
-    expect(state.teamId).toBe(11);
-    const notes = state.messages.filter((m) => m.internal);
-    expect(notes).toHaveLength(1);
-    expect(notes[0].html).not.toContain('<img');
-    expect(notes[0].html).toContain('&lt;img');
-    for (const r of seen) {
-      const check = validateRequest(spec, { method: r.method, path: r.path, query: r.query, body: r.body });
-      expect(check.errors, `${r.method} ${r.path}`).toEqual([]);
-    }
+    const puts = h.seen.slice(before).filter((r) => r.method === 'PUT');
+    expect(puts).toHaveLength(2);
+    expect((puts[1].body as any).ticket.updated_stamp).toBe(fresh);
+    expect(h.sandbox.store.get(2)!.messages.filter((m) => m.internal)).toHaveLength(1);
+  });
+
+  it('a 409 after the note already landed does not post it again', async () => {
+    let lost = false;
+    const h = zendeskHarness({
+      intercept: async (req, send) => {
+        const res = await send(req);
+        // The first update lands, but its answer is a conflict (another update raced it).
+        if (req.method === 'PUT' && !lost) {
+          lost = true;
+          return { status: 409, headers: {}, body: { error: 'UpdateConflict', description: 'conflict' } };
+        }
+        return res;
+      },
+    });
+    const { c, plan } = await planFor(h, '3');
+    const before = h.seen.length;
+    const done = await runJournal(newJournal(plan), zendeskAdapter, c, store());
+    expect(done.steps.every((s) => s.status === 'done')).toBe(true);
+    expect(h.writes(before)).toHaveLength(1);
+    expect(h.sandbox.store.get(3)!.messages.filter((m) => m.internal)).toHaveLength(1);
+  });
+
+  it('a conflict that persists fails with a sentence naming what was not done', async () => {
+    let puts = 0;
+    const h = zendeskHarness({ intercept: async (req, send) => (req.method === 'PUT' ? (puts++, { status: 409, headers: {}, body: { error: 'UpdateConflict' } }) : send(req)) });
+    const { c, plan } = await planFor(h, '3');
+    const failed = await runJournal(newJournal(plan), zendeskAdapter, c, store());
+    expect(failed.steps[0].error).toMatch(/^Could not post the internal note, assign the ticket, add the tags and pause the bot: someone else changed/);
+    expect(puts).toBe(2);
   });
 
   it('finds a note that landed (hidden marker) so an uncertain retry does not post twice', async () => {
-    const c = ctx('2');
-    const conversation = await zendeskAdapter.read(c);
-    const plan = buildPlan(c.ref, conversation, { note: 'n', tags: [], target: null, routeReason: '', suspend: false }, policy);
-    const [noteOp] = zendeskAdapter.escalationOps(c, plan, ['note']);
-    expect(await noteOp.alreadyApplied!()).toBe(false);
-    await noteOp.run();
-    expect(await noteOp.alreadyApplied!()).toBe(true);
+    const h = zendeskHarness();
+    const { c, plan } = await planFor(h, '2', { tags: [], target: null, suspend: false });
+    const [op] = zendeskAdapter.escalationOps(c, plan, ['note']);
+    expect(await op.alreadyApplied!()).toBe(false);
+    await op.run();
+    expect(await op.alreadyApplied!()).toBe(true);
   });
 
-  it('routes to a view by its tag, and says plainly when a view cannot be matched', async () => {
-    const c = ctx('3');
-    const targets = await zendeskAdapter.listTargets(c);
+  it('routes to a view by its tag in the same update, and says plainly when a view cannot be matched', async () => {
+    const h = zendeskHarness();
+    const targets = await zendeskAdapter.listTargets(h.ctx(''));
     const tagged = targets.find((t) => t.kind === 'view' && t.viewTag)!;
     const untagged = targets.find((t) => t.kind === 'view' && !t.viewTag)!;
-    const conversation = await zendeskAdapter.read(c);
-    const plan = (target: typeof tagged) => buildPlan(c.ref, conversation, { note: 'n', tags: [], target, routeReason: '', suspend: false }, policy);
-    for (const op of zendeskAdapter.escalationOps(c, plan(tagged), ['assign'])) await op.run();
-    expect(sandbox.store.get(3)!.tags).toContain(tagged.viewTag);
-    expect(() => zendeskAdapter.escalationOps(c, plan(untagged), ['assign'])).toThrow(/cannot be matched by a tag/);
+    const { c, plan } = await planFor(h, '4', { target: tagged, tags: ['sys_escalation'], suspend: false });
+    const ops = zendeskAdapter.escalationOps(c, plan, ['tags', 'note', 'assign']);
+    expect(ops).toHaveLength(1);
+    await ops[0].run();
+    expect(h.sandbox.store.get(4)!.tags).toEqual(expect.arrayContaining([tagged.viewTag!, 'sys_escalation']));
+    const bad = buildPlan(c.ref, await zendeskAdapter.read(c), draft({ target: untagged }), policy);
+    expect(() => zendeskAdapter.escalationOps(c, bad, ['assign'])).toThrow(/cannot be matched by a tag/);
   });
 
-  it('Return to bot removes the stop tag and gives back the managing tags it removed', async () => {
-    const c = ctx('1');
-    const conversation = await zendeskAdapter.read(c);
-    const p = PolicySchema.parse({ version: 2, suspend: { enabled: true, pause: { front: {}, gorgias: {}, zendesk: { stopTag: 'sys_bot_paused', removeTags: ['bot_managed'] } } } });
-    const plan = buildPlan(c.ref, conversation, { note: 'n', tags: ['sys_escalation'], target: null, routeReason: '', suspend: true }, p);
-    await runJournal(newJournal(plan), zendeskAdapter, c, store());
-    expect(sandbox.store.get(1)!.tags).not.toContain('bot_managed');
-    for (const op of zendeskAdapter.resumeOps(c, plan)) await op.run();
-    expect(sandbox.store.get(1)!.tags).toEqual(expect.arrayContaining(['bot_managed', 'sys_escalation']));
-    expect(sandbox.store.get(1)!.tags).not.toContain('sys_bot_paused');
+  it('Return to bot is one update: the stop tag off, the managing tags it removed back', async () => {
+    const h = zendeskHarness();
+    const { c, plan } = await planFor(h, '1');
+    const s = store();
+    const done = await runJournal(newJournal(plan), zendeskAdapter, c, s);
+    const before = h.seen.length;
+    await resumeBot(done, zendeskAdapter, c, s);
+    const writes = h.writes(before);
+    expect(writes).toHaveLength(1);
+    expect(writes[0].body).toEqual({ ticket: { remove_tags: ['sys_bot_paused'], additional_tags: ['bot_managed'] } });
+    expectInSpec(writes);
+    const tags = h.sandbox.store.get(1)!.tags;
+    expect(tags).toEqual(expect.arrayContaining(['bot_managed', 'sys_escalation']));
+    expect(tags).not.toContain('sys_bot_paused');
+  });
+});
+
+describe('Zendesk auth on writes', () => {
+  it('a token request that also carries the session cookie is refused like the real app, in a plain sentence', async () => {
+    const h = zendeskHarness({ authMode: 'token', cookies: { _zendesk_session: 'sandbox-zendesk-session' } });
+    const { c, plan } = await planFor(h, '5');
+    const failed = await runJournal(newJournal(plan), zendeskAdapter, c, store());
+    expect(failed.steps[0].error).toMatch(/a Zendesk cookie travelled with it/);
+    expect(h.sandbox.store.get(5)!.tags).not.toContain('sys_bot_paused');
   });
 
-  it('a session without the CSRF token is refused on writes', async () => {
-    const res = await sandbox.handle({ method: 'PUT', host: 'acme.zendesk.com', path: '/api/v2/tickets/1/tags', query: {}, headers: {}, body: { tags: ['x'] }, cookies: { _zendesk_session: ZENDESK_SANDBOX.session } });
-    expect(res?.status).toBe(403);
+  it('token requests without cookies and session requests with the CSRF token both go through', async () => {
+    for (const authMode of ['token', 'session'] as const) {
+      const h = zendeskHarness({ authMode });
+      const { c, plan } = await planFor(h, '6');
+      const done = await runJournal(newJournal(plan), zendeskAdapter, c, store());
+      expect(done.steps.every((s) => s.status === 'done'), authMode).toBe(true);
+      const put = h.writes()[0];
+      expect(put.headers['x-csrf-token'], authMode).toBe(authMode === 'session' ? 'sandbox-csrf-token' : undefined);
+    }
   });
 });

@@ -1,0 +1,40 @@
+import type { Target } from '../../schema/target';
+import { ApiError } from '../../http/errors';
+import type { AdapterContext } from '../types';
+import { TtlCache } from '../cache';
+import { getJson } from './api';
+import { GroupsSchema, UsersSchema, ViewsSchema } from './schemas';
+
+const cache = new TtlCache<Target[]>(60_000);
+
+/** Groups, agents and active views; a view is a target only through a tag its conditions require. */
+export async function listTargets(ctx: AdapterContext): Promise<Target[]> {
+  const key = `${ctx.ref.account}:${ctx.authMode}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const [groups, users, views] = await Promise.all([
+    getJson(ctx, '/groups.json', GroupsSchema, 'list the groups'),
+    getJson(ctx, '/users.json?role[]=agent&role[]=admin', UsersSchema, 'list the agents'),
+    getJson(ctx, '/views.json?active=true', ViewsSchema, 'list the views'),
+  ]);
+  const targets: Target[] = [
+    ...groups.groups.filter((g) => !g.deleted).map((g) => ({ platform: 'zendesk' as const, kind: 'group' as const, id: String(g.id), name: g.name })),
+    ...users.users.map((u) => ({ platform: 'zendesk' as const, kind: 'user' as const, id: String(u.id), name: u.name ?? String(u.id) })),
+    ...views.views.map((v) => {
+      const viewTag = viewTagOf(v.conditions?.all ?? []);
+      return { platform: 'zendesk' as const, kind: 'view' as const, id: String(v.id), name: v.title, ...(viewTag ? { viewTag } : {}) };
+    }),
+  ];
+  cache.set(key, targets);
+  return targets;
+}
+
+/** A view can be reached by a tag when one of its "all" conditions requires that tag on the ticket. */
+export function viewTagOf(all: { field: string; operator: string; value: unknown }[]): string | undefined {
+  const c = all.find((x) => x.field === 'current_tags' && x.operator === 'includes' && typeof x.value === 'string');
+  return c ? String(c.value).split(/\s+/)[0] : undefined;
+}
+
+export function viewError() {
+  return new ApiError('This view cannot be matched by a tag, so Baton cannot route to it; pick a group or an agent instead.', 'invalid');
+}

@@ -1,0 +1,18 @@
+import type { ConversationRef } from '../../schema/conversation';
+
+/** The agent workspace's ticket URL: https://{subdomain}.zendesk.com/agent/tickets/{id}[/…]. */
+const TICKET_URL = /^https:\/\/([a-z0-9][a-z0-9-]*)\.zendesk\.com\/agent\/tickets\/(\d+)(?:[/?#]|$)/i;
+const TICKET_PATH = /^\/agent\/tickets\/(\d+)(?:\/|$)/;
+
+export function detectTicket(url: string): ConversationRef | null {
+  const m = TICKET_URL.exec(url);
+  return m ? { platform: 'zendesk', account: m[1].toLowerCase(), conversationId: m[2], idIsGuess: false } : null;
+}
+
+/** The API lives on the agent app's own origin. */
+export const originOf = (account: string) => `https://${account}.zendesk.com`;
+
+/** The ticket the tab shows, from a location's path (the DOM reader scopes itself by it). */
+export function ticketIdFromPath(pathname: string | undefined): string | null {
+  return (pathname && TICKET_PATH.exec(pathname)?.[1]) || null;
+}

@@ -1,0 +1,168 @@
+import type { SandboxRequest, SandboxResponse } from '../../types';
+import { AGENT_ID, match, type SandboxStore, type SbConversation } from '../common';
+import { authenticate, zendeskError, ZENDESK_SANDBOX } from './auth';
+
+const invalid = (field: string, description: string): SandboxResponse => ({
+  status: 422,
+  body: { error: 'RecordInvalid', description: 'Record validation errors', details: { [field]: [{ description }] } },
+});
+
+const isTagList = (v: unknown): v is string[] => Array.isArray(v) && v.every((t) => typeof t === 'string');
+const sameTime = (a: unknown, b: string) => typeof a === 'string' && Date.parse(a) === Date.parse(b);
+// The spec types safe_update as a boolean; its own tags example sends the string "true".
+const wantsSafeUpdate = (v: unknown) => v === true || v === 'true';
+
+/**
+ * Zendesk Support API subset on {sub}.zendesk.com/api/v2: tickets (one update carries comment, group,
+ * assignee, tags, additional_tags and remove_tags, all or nothing, guarded by safe_update + updated_stamp),
+ * comments with cursor pages, tags, groups, agents, views, users/me (with the CSRF authenticity_token).
+ */
+export function zendeskApi(store: SandboxStore) {
+  const origin = (req: SandboxRequest) => `https://${req.host}`;
+
+  const ticketJson = (c: SbConversation, req: SandboxRequest) => ({
+    id: c.id,
+    url: `${origin(req)}/api/v2/tickets/${c.id}.json`,
+    subject: c.subject,
+    raw_subject: c.subject,
+    status: 'open',
+    requester_id: c.customerId,
+    submitter_id: c.customerId,
+    assignee_id: c.assigneeId,
+    group_id: c.teamId,
+    tags: c.tags,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+  });
+
+  const userJson = (id: number) => {
+    const u = store.users.get(id)!;
+    return { id: u.id, name: u.name, email: u.email, role: u.role === 'customer' ? 'end-user' : 'agent' };
+  };
+
+  function stale(body: Record<string, unknown>, c: SbConversation): SandboxResponse | null {
+    if (!wantsSafeUpdate(body.safe_update)) return null;
+    if (body.updated_stamp === undefined) return zendeskError(400, 'InvalidValue', 'updated_stamp is required when safe_update is set');
+    return sameTime(body.updated_stamp, c.updatedAt) ? null : zendeskError(409, 'UpdateConflict', 'Ticket was updated by someone else since updated_stamp');
+  }
+
+  function updateTicket(c: SbConversation, t: Record<string, any>, req: SandboxRequest): SandboxResponse {
+    const conflict = stale(t, c);
+    if (conflict) return conflict;
+    for (const key of ['tags', 'additional_tags', 'remove_tags']) {
+      if (t[key] !== undefined && !isTagList(t[key])) return zendeskError(400, 'InvalidValue', `${key} must be a list of strings`);
+    }
+    if (t.group_id !== undefined && t.group_id !== null && !store.teams.some((g) => g.id === Number(t.group_id))) return invalid('group', 'Group is invalid');
+    if (t.assignee_id !== undefined && t.assignee_id !== null && store.users.get(Number(t.assignee_id))?.role !== 'agent') return invalid('assignee', 'Assignee is not an agent');
+    const comment = t.comment as { body?: unknown; html_body?: unknown; public?: unknown } | undefined;
+    const text = String(comment?.body ?? '');
+    const html = String(comment?.html_body ?? '');
+    if (comment && !text && !html) return invalid('comment', 'Comment body is empty');
+
+    // Everything was checked first, so the update applies as a whole or not at all, with one updated_at.
+    if (comment) store.addMessage(c.id, 'agent', text || html.replace(/<[^>]+>/g, ''), { internal: comment.public === false, html: html || undefined, authorId: AGENT_ID });
+    if (t.group_id !== undefined) c.teamId = t.group_id === null ? null : Number(t.group_id);
+    if (t.assignee_id !== undefined) c.assigneeId = t.assignee_id === null ? null : Number(t.assignee_id);
+    if (t.tags !== undefined) c.tags = [...new Set(t.tags as string[])];
+    for (const tag of (t.additional_tags as string[] | undefined) ?? []) if (!c.tags.includes(tag)) c.tags.push(tag);
+    if (t.remove_tags) c.tags = c.tags.filter((tag) => !(t.remove_tags as string[]).includes(tag));
+    store.touch(c);
+    return { status: 200, body: { ticket: ticketJson(c, req), audit: { id: Date.now(), ticket_id: c.id, events: [] } } };
+  }
+
+  function comments(c: SbConversation, req: SandboxRequest): SandboxResponse {
+    const size = Math.min(100, Number(req.query['page[size]'] ?? 100));
+    const after = Number(req.query['page[after]'] ?? 0);
+    const slice = c.messages.slice(after, after + size);
+    const hasMore = after + size < c.messages.length;
+    const include = req.query.include ? `&include=${req.query.include}` : '';
+    const next = hasMore ? `${origin(req)}/api/v2/tickets/${c.id}/comments.json?page[size]=${size}&page[after]=${after + size}${include}` : null;
+    const out: Record<string, unknown> = {
+      comments: slice.map((msg) => ({
+        id: msg.id,
+        type: 'Comment',
+        author_id: msg.authorId,
+        body: msg.text,
+        html_body: msg.html,
+        plain_body: msg.text,
+        public: !msg.internal,
+        created_at: msg.createdAt,
+        via: { channel: msg.role === 'bot' ? 'api' : 'web' },
+      })),
+      meta: { has_more: hasMore, after_cursor: hasMore ? String(after + size) : null, before_cursor: after ? String(after) : null },
+      links: { next, prev: null },
+    };
+    if (String(req.query.include ?? '').includes('users')) out.users = [...new Set(slice.map((x) => x.authorId))].map(userJson);
+    return { status: 200, body: out };
+  }
+
+  function tags(c: SbConversation, req: SandboxRequest, body: Record<string, unknown>): SandboxResponse | null {
+    if (req.method === 'GET') return { status: 200, body: { tags: c.tags } };
+    if (!isTagList(body.tags)) return zendeskError(400, 'InvalidValue', 'tags must be a list of strings');
+    const conflict = stale(body, c);
+    if (conflict) return conflict;
+    if (req.method === 'PUT') {
+      store.addTags(c, body.tags);
+      return { status: 200, body: { tags: c.tags } };
+    }
+    if (req.method === 'POST') {
+      c.tags = [...new Set(body.tags)];
+      store.touch(c);
+      return { status: 201, body: { tags: c.tags } };
+    }
+    if (req.method === 'DELETE') {
+      store.removeTags(c, body.tags);
+      return { status: 204 };
+    }
+    return null;
+  }
+
+  return function api(req: SandboxRequest): SandboxResponse | null {
+    const a = authenticate(req);
+    if (a !== 'ok') return a;
+    const body = (req.body ?? {}) as Record<string, any>;
+    let m: Record<string, string> | null;
+
+    if (req.method === 'GET' && match('/api/v2/users/me', req.path)) {
+      return { status: 200, body: { user: { ...userJson(AGENT_ID), authenticity_token: ZENDESK_SANDBOX.csrf } } };
+    }
+    if ((m = match('/api/v2/tickets/:id', req.path))) {
+      const c = store.get(m.id);
+      if (!c) return zendeskError(404, 'RecordNotFound', 'Not found');
+      if (req.method === 'GET') return { status: 200, body: { ticket: ticketJson(c, req) } };
+      if (req.method === 'PUT') {
+        if (!body.ticket || typeof body.ticket !== 'object') return zendeskError(400, 'InvalidEndpoint', 'ticket is required');
+        return updateTicket(c, body.ticket, req);
+      }
+    }
+    if ((m = match('/api/v2/tickets/:id/comments', req.path)) && req.method === 'GET') {
+      const c = store.get(m.id);
+      return c ? comments(c, req) : zendeskError(404, 'RecordNotFound', 'Not found');
+    }
+    if ((m = match('/api/v2/tickets/:id/tags', req.path))) {
+      const c = store.get(m.id);
+      return c ? tags(c, req, body) : zendeskError(404, 'RecordNotFound', 'Not found');
+    }
+    if (req.method === 'GET' && (match('/api/v2/groups', req.path) || match('/api/v2/groups/assignable', req.path))) {
+      const groups = store.teams.map((g) => ({ id: g.id, name: g.name, deleted: false }));
+      return { status: 200, body: { groups, next_page: null, previous_page: null, count: groups.length } };
+    }
+    if (req.method === 'GET' && match('/api/v2/users', req.path)) {
+      const roles = ([] as string[]).concat(req.query['role[]'] ?? req.query.role ?? []);
+      const users = [...store.users.values()].map((u) => userJson(u.id)).filter((u) => !roles.length || roles.includes(u.role));
+      return { status: 200, body: { users, next_page: null, previous_page: null, count: users.length } };
+    }
+    if (req.method === 'GET' && match('/api/v2/views', req.path)) {
+      const views = store.views.map((v) => ({
+        id: v.id,
+        title: v.name,
+        active: true,
+        conditions: v.tag
+          ? { all: [{ field: 'current_tags', operator: 'includes', value: v.tag }], any: [] }
+          : { all: [{ field: 'assignee_id', operator: 'is', value: '' }, { field: 'hours_since_created', operator: 'greater_than', value: '24' }], any: [] },
+      }));
+      return { status: 200, body: { views, next_page: null, previous_page: null, count: views.length } };
+    }
+    return null;
+  };
+}

@@ -1,0 +1,56 @@
+import type { SandboxPlatform, SandboxRequest, SandboxResponse } from '../../types';
+import { match, SandboxStore } from '../common';
+import { renderOtherPage } from '../page';
+import { zendeskApi } from './api';
+import { SESSION_COOKIE, ZENDESK_SANDBOX } from './auth';
+import { pageData, renderTicketPage } from './page';
+
+export { ZENDESK_SANDBOX, CSRF_REFUSAL } from './auth';
+export { pageData } from './page';
+
+export type ZendeskSandbox = SandboxPlatform & { store: SandboxStore; admin(req: SandboxRequest): SandboxResponse | null };
+
+/** The ticket opened in a background tab when the agent lands on `id`: another seeded ticket. */
+export function backgroundTabFor(store: SandboxStore, id: string): string[] {
+  const other = [...store.conversations.keys()].find((k) => String(k) !== id);
+  return other === undefined ? [] : [String(other)];
+}
+
+/**
+ * Zendesk Support on {sub}.zendesk.com: the API subset Baton uses (api.ts), and the Agent Workspace page
+ * (page.ts). Auth: session cookie (+ X-CSRF-Token on writes) or email/token Basic or OAuth Bearer, without
+ * the cookie (auth.ts). Every agent page sets the session cookie, as signing in to the real app does.
+ */
+export function createZendeskSandbox(): ZendeskSandbox {
+  const store = new SandboxStore(1);
+  const api = zendeskApi(store);
+
+  function page(req: SandboxRequest): SandboxResponse {
+    const headers = { 'Set-Cookie': `${SESSION_COOKIE}=${ZENDESK_SANDBOX.session}; Path=/; Secure; SameSite=Lax; HttpOnly` };
+    const m = /^\/agent\/tickets\/(\d+)\/?$/.exec(req.path);
+    if (!m) return { status: 200, contentType: 'text/html; charset=utf-8', headers, body: renderOtherPage('Zendesk') };
+    return { status: 200, contentType: 'text/html; charset=utf-8', headers, body: renderTicketPage(store, m[1], backgroundTabFor(store, m[1])) };
+  }
+
+  return {
+    name: 'zendesk',
+    store,
+    handles: (host) => /^[a-z0-9-]+\.zendesk\.com$/.test(host),
+    handle: (req) => (req.path.startsWith('/api/') ? api(req) : page(req)),
+    reset: () => store.reset(),
+    state: () => store.snapshot(),
+    admin(req) {
+      let m: Record<string, string> | null;
+      if ((m = match('/__admin/zendesk/page-data/:id', req.path))) {
+        const data = pageData(store, m.id);
+        return data ? { status: 200, body: data } : { status: 404, body: {} };
+      }
+      if ((m = match('/__admin/zendesk/conversations/:id/messages', req.path)) && req.method === 'POST') {
+        const b = req.body as { role: 'customer' | 'bot' | 'agent'; text: string };
+        const msg = store.addMessage(Number(m.id), b.role, b.text);
+        return msg ? { status: 201, body: msg } : { status: 404, body: {} };
+      }
+      return null;
+    },
+  };
+}
