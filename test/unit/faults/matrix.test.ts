@@ -34,11 +34,12 @@ const STEPS: StepKind[] = ['tags', 'note', 'assign', 'pause'];
 
 /** The request that carries each step, per platform (method regex, path regex). */
 const ROUTE: Record<Platform, Record<StepKind, { method: string; path: string }>> = {
+  // Zendesk carries all four steps in one ticket update.
   zendesk: {
-    tags: { method: 'PUT', path: '^/api/v2/tickets/\\d+/tags(\\.json)?$' },
+    tags: { method: 'PUT', path: '^/api/v2/tickets/\\d+(\\.json)?$' },
     note: { method: 'PUT', path: '^/api/v2/tickets/\\d+(\\.json)?$' },
     assign: { method: 'PUT', path: '^/api/v2/tickets/\\d+(\\.json)?$' },
-    pause: { method: 'DELETE', path: '^/api/v2/tickets/\\d+/tags(\\.json)?$' },
+    pause: { method: 'PUT', path: '^/api/v2/tickets/\\d+(\\.json)?$' },
   },
   front: {
     tags: { method: 'POST', path: '^/conversations/[^/]+/tags$' },
