@@ -1,13 +1,28 @@
 import type { z } from 'zod';
 import type { CallOptions } from '../../http/client';
 import { ApiError, errorForStatus, isApiError } from '../../http/errors';
+import { parseBody } from '../../http/parse';
 import type { HttpRequest, HttpResponse } from '../../http/types';
 import { TtlCache } from '../cache';
 import type { AdapterContext } from '../types';
-import { GPageSchema, GUserSchema, type GUser } from './types';
+import { GPageSchema, GUserSchema, type GUser } from './schemas';
 import { originOf } from './urls';
 
 export const LABEL = 'Gorgias';
+
+/**
+ * The sentence for a write Gorgias refused in session mode. Nothing public says Gorgias accepts the agent
+ * app's session cookie for writes on /api (reads are not documented either); a 400 or 403 there most likely
+ * means the session is not enough (a missing CSRF header or an API-only route), so the agent is pointed at
+ * the documented way: their own email and API key, created under Settings → REST API
+ * (developers.gorgias.com/docs/access-tokens-api-keys).
+ */
+export const sessionWriteRefused = (action: string) =>
+  `Could not ${action}: Gorgias refused this change from your browser session; add your Gorgias email and API key in Baton's Options (Settings → REST API in Gorgias) and retry.`;
+
+/** Statuses that, on a write in session mode, mean the session itself was refused. */
+const SESSION_WRITE_REFUSALS = [400, 403];
+const isWrite = (req: HttpRequest) => req.method !== 'GET';
 /** Gorgias's largest page (`limit` maximum). */
 export const PAGE_LIMIT = 100;
 const MAX_PAGES = 100;
@@ -51,8 +66,13 @@ const REFUSED = [400, 422];
 
 export async function call(ctx: AdapterContext, req: HttpRequest, opts: CallOptions): Promise<HttpResponse> {
   const accept = opts.accept ?? [];
+  const sessionWrite = ctx.authMode === 'session' && isWrite(req);
+  const own = sessionWrite ? [...REFUSED, ...SESSION_WRITE_REFUSALS] : REFUSED;
   try {
-    const res = await ctx.http.call(req, { ...opts, accept: [...accept, ...REFUSED] });
+    const res = await ctx.http.call(req, { ...opts, accept: [...accept, ...own] });
+    if (sessionWrite && SESSION_WRITE_REFUSALS.includes(res.status) && !accept.includes(res.status)) {
+      throw new ApiError(sessionWriteRefused(opts.action), 'auth', res.status);
+    }
     if (REFUSED.includes(res.status) && !accept.includes(res.status)) {
       throw withFieldDetail(errorForStatus(res.status, opts.action, LABEL, res.body), res.body);
     }
@@ -63,11 +83,7 @@ export async function call(ctx: AdapterContext, req: HttpRequest, opts: CallOpti
 }
 
 /** A response body in the shape Baton expects, or a plain sentence saying it was not. */
-export function parse<S extends z.ZodType>(schema: S, body: unknown, action: string): z.infer<S> {
-  const r = schema.safeParse(body);
-  if (r.success) return r.data;
-  throw new ApiError(`Could not ${action}: Gorgias answered in a shape Baton does not recognise.`, 'unexpected');
-}
+export const parse = <S extends z.ZodType>(schema: S, body: unknown, action: string): z.output<S> => parseBody(schema, body, LABEL, action);
 
 /**
  * Every item of a cursor-paginated list ({data, meta.next_cursor}), following next_cursor with the same

@@ -1,14 +1,25 @@
 import { ApiError } from '../../http/errors';
 import type { EscalationPlan, StepKind } from '../../schema/plan';
 import type { Target } from '../../schema/target';
+import { checkLayout, groupOperations } from '../steps';
 import type { AdapterContext, Operation } from '../types';
 import { call, currentUser, PAGE_LIMIT, parse, url } from './api';
 import { carriesMarker, noteBodies } from './note';
 import { isInternal } from './read';
-import { GMessageSchema, GPageSchema } from './types';
+import { GMessageSchema, GPageSchema, GTicketSchema } from './schemas';
 import { ticketPath } from './urls';
 
 export const VIEW_WITHOUT_TAG = 'This view cannot be matched by a tag, so Baton cannot route to it; pick a team or inbox.';
+
+/**
+ * Gorgias's escalation in 2 writes. The internal note goes first and alone: it is the one request that is
+ * not safe to repeat, and nothing else may land while it is missing. Then ONE ticket update
+ * (PUT /api/tickets/{id}) carries the tags, the stop tag, the removal of the bot's managing tags and the
+ * assignment: Gorgias's update takes `tags` (the full list, it replaces) beside `assignee_team` /
+ * `assignee_user` (contract.ts, "Update ticket"). So the bot is paused in the same write that gives the
+ * ticket its owner, never before the note, and never without the owner.
+ */
+export const GORGIAS_LAYOUT = checkLayout([['note'], ['tags', 'assign', 'pause']]);
 
 /** Gorgias routes to a team or a user (a view through its tag); other kinds belong to other helpdesks. */
 function checkTarget(target: Target): void {
@@ -24,15 +35,29 @@ function checkTarget(target: Target): void {
   }
 }
 
-/** Managing tags the pause removes: only those the ticket had, so resume can put exactly them back. */
+/** Managing tags the pause took off: only those the ticket had when planned, so resume gives back exactly them. */
 const removedByPause = (plan: EscalationPlan) => (plan.pause?.removeTags ?? []).filter((t) => plan.tagsBefore.includes(t));
 
-const tagsUrl = (ctx: AdapterContext, id: string) => url(ctx, `${ticketPath(id)}/tags`);
+const clean = (names: readonly string[]) => names.map((n) => n.trim()).filter(Boolean);
 
-function tagRequest(ctx: AdapterContext, id: string, method: 'POST' | 'DELETE', names: string[], action: string) {
-  return async () => {
-    await call(ctx, { method, url: tagsUrl(ctx, id), body: { names } }, { action, idempotent: true });
-  };
+/**
+ * The ticket's tags after a change. Because `tags` replaces the whole list, the list is computed from the
+ * tags read just before the write, so tags someone else added meanwhile are kept. Order is kept, names are
+ * compared exactly (Gorgias tag names are case-sensitive).
+ */
+export function nextTags(current: readonly string[], add: readonly string[], remove: readonly string[]): string[] {
+  const gone = new Set(clean(remove));
+  const out: string[] = [];
+  for (const name of [...clean(current), ...clean(add)]) if (!gone.has(name) && !out.includes(name)) out.push(name);
+  return out;
+}
+
+const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((t) => b.includes(t));
+
+/** The ticket's tags as Gorgias has them now (one GET, checked against the contract's ticket shape). */
+async function readTags(ctx: AdapterContext, id: string, action: string): Promise<string[]> {
+  const res = await call(ctx, { method: 'GET', url: url(ctx, ticketPath(id)) }, { action });
+  return (parse(GTicketSchema, res.body, action).tags ?? []).map((t) => t.name);
 }
 
 /** Looks for the note by its marker, newest messages first, stopping at the first page that has it. */
@@ -56,91 +81,92 @@ async function noteLanded(ctx: AdapterContext, id: string, markerId: string): Pr
   return false;
 }
 
-/**
- * An escalation in Gorgias's minimum of 3 requests:
- * 1. POST /tags with the escalation tags, the pause's stop tag and a view's tag together;
- * 2. POST /messages, the internal note (the only request that is not safe to repeat);
- * 3. PUT the ticket with assignee_team or assignee_user.
- * Removing the bot's managing tags is a 4th request, only when the pause is configured to.
- * Each operation covers the steps it completes: the pause is complete with the stop tag unless managing tags
- * must also go, and a view route is complete with its tag.
- */
-export function escalationOps(ctx: AdapterContext, plan: EscalationPlan, remaining: StepKind[]): Operation[] {
-  const want = (k: StepKind) => remaining.includes(k);
+function noteOp(ctx: AdapterContext, plan: EscalationPlan): Operation {
   const id = plan.conversationId;
-  ticketPath(id);
-  const target = want('assign') ? plan.target : null;
-  const pause = want('pause') ? plan.pause : null;
-  if (target) checkTarget(target);
-  const removal = pause ? removedByPause(plan) : [];
-
-  const names: string[] = [];
-  const covers: StepKind[] = [];
-  if (want('tags')) {
-    names.push(...plan.tags);
-    covers.push('tags');
-  }
-  // The stop tag rides with the escalation tags. When the managing tags' removal is what is left of the
-  // pause, a done tags step proves the stop tag landed with it, so the retry is that one DELETE. Otherwise
-  // (no escalation tags, or the stop tag is the whole pause) it is sent again: adding a tag is idempotent.
-  const stopLanded = !want('tags') && plan.tags.length > 0 && removal.length > 0;
-  if (pause?.stopTag && !stopLanded) names.push(pause.stopTag);
-  if (pause && !removal.length) covers.push('pause');
-  if (target?.kind === 'view') {
-    names.push(target.viewTag!);
-    covers.push('assign');
-  }
-  if (want('assign') && !plan.target) covers.push('assign');
-
-  const ops: Operation[] = [];
-  const unique = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
-  if (unique.length) {
-    const action = target?.kind === 'view' ? `add the tags that route the ticket to the view "${target.name}"` : 'add the tags';
-    ops.push({ covers, run: tagRequest(ctx, id, 'POST', unique, action) });
-  } else if (covers.length) {
-    // Nothing to send (no tags asked for, pause without a stop tag): the steps are complete as they are.
-    ops.push({ covers, run: async () => {} });
-  }
-
-  if (want('note')) {
-    ops.push({
-      covers: ['note'],
-      run: async () => {
-        const action = 'post the internal note';
-        const sender = await currentUser(ctx, 'find your Gorgias user, the sender of the internal note');
-        const body = { channel: 'internal-note', via: 'api', from_agent: true, sender: { id: sender.id }, ...noteBodies(plan.note, plan.noteMarker) };
-        await call(ctx, { method: 'POST', url: url(ctx, `${ticketPath(id)}/messages`), body }, { action });
-      },
-      alreadyApplied: () => noteLanded(ctx, id, plan.noteMarker),
-    });
-  }
-
-  if (target && target.kind !== 'view') {
-    const body = target.kind === 'team' ? { assignee_team: { id: Number(target.id) } } : { assignee_user: { id: Number(target.id) } };
-    ops.push({
-      covers: ['assign'],
-      run: async () => {
-        await call(ctx, { method: 'PUT', url: url(ctx, ticketPath(id)), body }, { action: `assign the ticket to ${target.name}`, idempotent: true });
-      },
-    });
-  }
-
-  if (removal.length) {
-    ops.push({ covers: ['pause'], run: tagRequest(ctx, id, 'DELETE', removal, "remove the bot's managing tags") });
-  }
-  return ops;
+  return {
+    covers: ['note'],
+    run: async () => {
+      const action = 'post the internal note';
+      const sender = await currentUser(ctx, 'find your Gorgias user, the sender of the internal note');
+      const body = { channel: 'internal-note', via: 'api', from_agent: true, sender: { id: sender.id }, ...noteBodies(plan.note, plan.noteMarker) };
+      await call(ctx, { method: 'POST', url: url(ctx, `${ticketPath(id)}/messages`), body }, { action });
+    },
+    alreadyApplied: () => noteLanded(ctx, id, plan.noteMarker),
+  };
 }
 
-/** "Return to bot": take the stop tag off, and give back the managing tags the pause removed. */
+/** "add the tags, assign the ticket to Returns and pause the bot": what the one update does, for its error. */
+function sentence(parts: string[]): string {
+  return parts.length < 2 ? (parts[0] ?? 'update the ticket') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** The one ticket update for the steps of the second group still to do; null when it would change nothing. */
+function updateOp(ctx: AdapterContext, plan: EscalationPlan, steps: StepKind[]): Operation | null {
+  const id = plan.conversationId;
+  const has = (k: StepKind) => steps.includes(k);
+  const target = has('assign') ? plan.target : null;
+  const pause = has('pause') ? plan.pause : null;
+  if (target) checkTarget(target);
+
+  const add = [
+    ...(has('tags') ? plan.tags : []),
+    ...(target?.kind === 'view' && target.viewTag ? [target.viewTag] : []),
+    ...(pause?.stopTag ? [pause.stopTag] : []),
+  ];
+  const remove = pause?.removeTags ?? [];
+  const assignee =
+    target?.kind === 'team' ? { assignee_team: { id: Number(target.id) } } : target?.kind === 'user' ? { assignee_user: { id: Number(target.id) } } : {};
+  if (!clean(add).length && !clean(remove).length && !Object.keys(assignee).length) return null;
+
+  const parts: string[] = [];
+  if (clean(add).length || clean(remove).length) parts.push(has('tags') && plan.tags.length ? 'add the tags' : 'set the tags');
+  if (target) parts.push(target.kind === 'view' ? `route the ticket to the view "${target.name}"` : `assign the ticket to ${target.name}`);
+  if (pause) parts.push('pause the bot');
+  const action = sentence(parts);
+
+  return {
+    covers: steps,
+    run: async () => {
+      const before = await readTags(ctx, id, 'read the ticket before updating it');
+      const after = nextTags(before, add, remove);
+      const body = { ...(sameTags(before, after) ? {} : { tags: after.map((name) => ({ name })) }), ...assignee };
+      // A retry after a lost answer finds the tags already in place: nothing left to send.
+      if (!Object.keys(body).length) return;
+      await call(ctx, { method: 'PUT', url: url(ctx, ticketPath(id)), body }, { action, idempotent: true });
+    },
+  };
+}
+
+/** The requests for the steps still to do, in Gorgias's 2-request layout (note, then one update). */
+export function escalationOps(ctx: AdapterContext, plan: EscalationPlan, remaining: StepKind[]): Operation[] {
+  ticketPath(plan.conversationId);
+  return groupOperations(GORGIAS_LAYOUT, remaining, (steps) => (steps.includes('note') ? noteOp(ctx, plan) : updateOp(ctx, plan, steps)));
+}
+
+/**
+ * "Return to bot", the exact reverse of the pause in one update: the stop tag comes off (unless the ticket
+ * already had it before the escalation) and the managing tags the pause removed come back. The escalation
+ * tags, the note and the owner stay.
+ */
 export function resumeOps(ctx: AdapterContext, plan: EscalationPlan): Operation[] {
   const pause = plan.pause;
   if (!pause) return [];
   const id = plan.conversationId;
   ticketPath(id);
-  const ops: Operation[] = [];
   const stop = pause.stopTag.trim();
-  if (stop) ops.push({ covers: ['pause'], run: tagRequest(ctx, id, 'DELETE', [stop], 'remove the pause tag so the bot takes over again') });
+  const remove = stop && !plan.tagsBefore.includes(stop) ? [stop] : [];
   const restore = removedByPause(plan);
-  if (restore.length) ops.push({ covers: ['pause'], run: tagRequest(ctx, id, 'POST', restore, "give the bot's managing tags back") });
-  return ops;
+  if (!remove.length && !restore.length) return [];
+  return [
+    {
+      covers: ['pause'],
+      run: async () => {
+        const before = await readTags(ctx, id, 'read the ticket before handing it back to the bot');
+        const after = nextTags(before, restore, remove);
+        if (sameTags(before, after)) return;
+        const body = { tags: after.map((name) => ({ name })) };
+        await call(ctx, { method: 'PUT', url: url(ctx, ticketPath(id)), body }, { action: "give the ticket back to the bot (remove the pause tag, restore the bot's tags)", idempotent: true });
+      },
+    },
+  ];
 }

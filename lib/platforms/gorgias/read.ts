@@ -2,7 +2,7 @@ import type { Author, Conversation, Message } from '../../schema/conversation';
 import type { AdapterContext } from '../types';
 import { htmlToText, roleOf } from '../shared';
 import { call, currentUser, listAll, PAGE_LIMIT, parse, url } from './api';
-import { GMessageSchema, GTicketSchema, type GMessage, type GPerson } from './types';
+import { GMessageSchema, GTicketSchema, type GMessage, type GPerson } from './schemas';
 import { ticketPath } from './urls';
 
 const READ_TICKET = 'read the ticket';

@@ -5,7 +5,7 @@ import type { AdapterContext } from '../types';
 import { listAll, PAGE_LIMIT } from './api';
 import { viewTagOf } from './filters';
 import { nameOf } from './read';
-import { GTeamSchema, GUserSchema, GViewSchema } from './types';
+import { GTeamSchema, GUserSchema, GViewSchema } from './schemas';
 
 const cache = new TtlCache<Target[]>(60_000);
 const page = { limit: String(PAGE_LIMIT) };

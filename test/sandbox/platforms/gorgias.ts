@@ -33,12 +33,16 @@ export const gorgiasPageUrl = (key: string, view?: number) =>
 export interface GorgiasSandboxOptions {
   /** Largest page the API returns whatever `limit` asks (tests use it to force several pages). */
   maxPageSize?: number;
+  /** Refuse writes made with the session cookie (400 or 403); also set by POST /__admin/gorgias/session-writes. */
+  refuseSessionWrites?: 400 | 403 | null;
 }
 
 export type GorgiasSandbox = Omit<SandboxPlatform, 'name' | 'state'> & {
   name: 'gorgias';
   state(): GorgiasSnapshot;
   admin(req: SandboxRequest): SandboxResponse | null;
+  /** Refuse (400/403) or accept (null) writes made with the session cookie, until reset. */
+  refuseSessionWrites(status: 400 | 403 | null): void;
   /** Appends a message to a ticket as the customer, the bot or an agent (what the admin route does). */
   addMessage(ticketId: number, role: SeedRole, text: string): boolean;
   /** The raw in-memory account (tests inspect it directly). */
@@ -75,8 +79,10 @@ const HTML = 'text/html; charset=utf-8';
 export function createGorgiasSandbox(options: GorgiasSandboxOptions = {}): GorgiasSandbox {
   const state = new GorgiasState();
   const counters = { requests: 0, byRoute: {} as Record<string, number>, messagesCreated: 0 };
+  let sessionWrites: 400 | 403 | null = options.refuseSessionWrites ?? null;
   const api = createGorgiasApi(state, {
     maxPageSize: options.maxPageSize ?? 100,
+    sessionWrites: () => sessionWrites,
     count(route) {
       counters.requests++;
       counters.byRoute[route] = (counters.byRoute[route] ?? 0) + 1;
@@ -132,17 +138,27 @@ export function createGorgiasSandbox(options: GorgiasSandboxOptions = {}): Gorgi
     handle: (req) => (req.path === '/api' || req.path.startsWith('/api/') ? api(req) : agentPage(req)),
     reset() {
       state.reset();
+      sessionWrites = options.refuseSessionWrites ?? null;
       counters.requests = 0;
       counters.byRoute = {};
       counters.messagesCreated = 0;
     },
     state: snapshot,
     addMessage,
+    refuseSessionWrites(status) {
+      sessionWrites = status;
+    },
     admin(req) {
       let m: RegExpExecArray | null;
       if (req.method === 'GET' && (m = /^\/__admin\/gorgias\/page-data\/([^/]+)\/?$/.exec(req.path))) {
         const data = pageData(state, decodeURIComponent(m[1]));
         return data ? { status: 200, body: data } : { status: 404, body: { error: `no ticket ${m[1]}` } };
+      }
+      if (req.method === 'POST' && /^\/__admin\/gorgias\/session-writes\/?$/.test(req.path)) {
+        const refuse = (req.body as { refuse?: unknown } | null)?.refuse ?? null;
+        if (refuse !== null && refuse !== 400 && refuse !== 403) return { status: 400, body: { error: 'body must be {refuse: 400 | 403 | null}' } };
+        sessionWrites = refuse as 400 | 403 | null;
+        return { status: 200, body: { refuse: sessionWrites } };
       }
       if (req.method === 'POST' && (m = /^\/__admin\/gorgias\/conversations\/(\d+)\/messages\/?$/.exec(req.path))) {
         const b = (req.body ?? {}) as { role?: unknown; text?: unknown };

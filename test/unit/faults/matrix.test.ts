@@ -47,11 +47,12 @@ const ROUTE: Record<Platform, Record<StepKind, { method: string; path: string }>
     assign: { method: 'PATCH', path: '^/conversations/[^/]+$' },
     pause: { method: 'DELETE', path: '^/conversations/[^/]+/tags$' },
   },
+  // Gorgias: the note, then one ticket update carrying tags, assignment and pause.
   gorgias: {
-    tags: { method: 'POST', path: '^/api/tickets/\\d+/tags$' },
+    tags: { method: 'PUT', path: '^/api/tickets/\\d+$' },
     note: { method: 'POST', path: '^/api/tickets/\\d+/messages$' },
     assign: { method: 'PUT', path: '^/api/tickets/\\d+$' },
-    pause: { method: 'DELETE', path: '^/api/tickets/\\d+/tags$' },
+    pause: { method: 'PUT', path: '^/api/tickets/\\d+$' },
   },
 };
 

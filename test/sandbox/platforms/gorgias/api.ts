@@ -18,6 +18,12 @@ const TICKET_FIELDS = ['assignee_user', 'assignee_team', 'status', 'priority', '
 
 export interface ApiOptions {
   maxPageSize: number;
+  /**
+   * How writes made with the agent app's session cookie are answered: null accepts them (the default, so
+   * the demo works in session mode), 400 or 403 refuses them. Whether the real Gorgias accepts its session
+   * on /api writes is not public; the refusal (and its wording) is this sandbox's guess at a CSRF check.
+   */
+  sessionWrites(): 400 | 403 | null;
   /** Counts each answered API request by route ("POST /api/tickets/:id/tags"). */
   count(route: string): void;
 }
@@ -222,6 +228,10 @@ export function createGorgiasApi(s: GorgiasState, opts: ApiOptions) {
   return (req: SandboxRequest): SandboxResponse | null => {
     const who = signedIn(req);
     if (typeof who !== 'number') return who;
+    const refuse = opts.sessionWrites();
+    if (refuse !== null && req.method !== 'GET' && !req.headers.authorization) {
+      return fail(refuse, refuse === 403 ? 'CSRF token missing or incorrect.' : 'The CSRF token is missing.');
+    }
     // The API's own links end with a slash (/api/tickets/5001/); both forms reach the same resource.
     const path = req.path.length > 1 ? req.path.replace(/\/+$/, '') : req.path;
     try {

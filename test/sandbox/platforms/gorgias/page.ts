@@ -2,11 +2,13 @@ import type { GorgiasState } from './state';
 
 /**
  * The agent's Gorgias tab at /app/ticket/{id} and /app/views/{view}/{id}: navigation with views, the ticket
- * list, and the ticket with its thread and reply box, as a single-page app. The thread follows the real app
- * as public code shows it: a list labelled "Ticket thread" (role="list", virtualised items with data-index),
- * MessageBubble elements whose CSS-module class contains "MessageBubble--messageBubble" and whose
- * data-variant is regular | from-agent | ai-agent | internal-note, a header with the sender and a time, then
- * the body. Customer text is only ever set with textContent.
+ * list, and the ticket with its thread and reply box, as a single-page app. The thread follows Gorgias's own
+ * published front-end code (see test/fixtures/dom/gorgias-thread-current.html for the sources): a list
+ * labelled "Ticket thread", one row per item (class "MessageBubble--messageRow--…", data-variant = the item's
+ * tag), inside it the MessageBubble (class "MessageBubble--messageBubble--…", data-variant = regular |
+ * from-agent | ai-agent | internal-note), a header (class "Layout--header--…") with the avatar's initials,
+ * MessageSender (container, name slot, "<e-mail>" slot) and channel + time, then MessageBody
+ * (div.message-content). Customer text is only ever set with textContent.
  */
 export const PAGE_DATA_BASE = '/__admin/gorgias/page-data/';
 export const DEFAULT_VIEW = 20;
@@ -19,7 +21,7 @@ export interface PageData {
   assignee: string | null;
   team: string | null;
   tags: string[];
-  messages: { id: number; variant: 'regular' | 'from-agent' | 'internal-note'; sender: string; channel: string; text: string; at: string }[];
+  messages: { id: number; variant: 'regular' | 'from-agent' | 'ai-agent' | 'internal-note'; sender: string; email: string | null; channel: string; text: string; at: string }[];
   tickets: { id: number; subject: string; customer: string; excerpt: string; tags: string[] }[];
   views: { id: number; name: string }[];
 }
@@ -39,10 +41,12 @@ export function pageData(s: GorgiasState, id: string): PageData | null {
     tags: s.tagNames(t),
     messages: t.messages.map((m) => ({
       id: m.id,
-      variant: m.channel === 'internal-note' ? 'internal-note' : m.fromAgent ? 'from-agent' : 'regular',
+      variant: m.channel === 'internal-note' ? 'internal-note' : !m.fromAgent ? 'regular' : s.isBot(m) ? 'ai-agent' : 'from-agent',
       sender: s.senderName(m),
+      email: m.channel === 'email' || !m.fromAgent ? s.senderEmail(m) : null,
       channel: m.channel === 'internal-note' ? 'Internal note' : m.channel === 'chat' ? 'Chat' : m.channel,
-      text: m.bodyText || htmlText(m.bodyHtml),
+      // Gorgias's MessageBody shows body_html when there is one, body_text otherwise.
+      text: m.bodyHtml.trim() ? htmlText(m.bodyHtml) : m.bodyText,
       at: new Date(Date.parse(m.createdAt)).toISOString(),
     })),
     tickets: [...s.tickets.values()].map((x) => ({
@@ -60,7 +64,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 /** What Gorgias shows of an HTML-only message, as plain text for the page's textContent. */
 const htmlText = (html: string) =>
   html
-    .replace(/<br\s*\/?>|<\/p>/gi, '\n')
+    .replace(/<br\s*\/?>|<\/p>|<\/li>/gi, '\n')
     .replace(/<[^>]+>/g, '')
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => ENTITIES[e])
     .trim();
@@ -152,14 +156,15 @@ body { margin: 0; font: 14px/1.45 Inter, -apple-system, "Segoe UI", Roboto, Helv
 .thread-item[data-align="right"] { justify-content: flex-end; }
 [class*="MessageBubble--messageBubble"] { width: 100%; max-width: 720px; background: #fff; border: 1px solid #e4e4e9; border-radius: 10px; padding: 10px 14px; display: flex; flex-direction: column; gap: 6px; }
 [class*="MessageBubble--messageBubble"][data-variant="from-agent"] { background: #eef0ff; border-color: #d5daff; }
+[class*="MessageBubble--messageBubble"][data-variant="ai-agent"] { background: #f1ecff; border-color: #dcd0ff; }
 [class*="MessageBubble--messageBubble"][data-variant="internal-note"] { background: #fff6d9; border-color: #f2d27a; }
-[class*="MessageHeader--container"] { display: flex; justify-content: space-between; align-items: center; gap: 8px; font-size: 13px; }
+[class*="Layout--header"] { display: flex; justify-content: space-between; align-items: center; gap: 8px; font-size: 13px; }
 .MessageHeader--who, .MessageHeader--meta { display: flex; align-items: center; gap: 8px; }
 [class*="MessageAvatar--avatar"] { width: 24px; height: 24px; border-radius: 50%; background: #d9dbe9; color: #3a3f5c; font-size: 11px; font-weight: 700; display: inline-flex; align-items: center; justify-content: center; }
 [data-variant="internal-note"] [class*="MessageAvatar--avatar"] { background: #f2d27a; }
-[class*="MessageSender--sender"] { font-weight: 600; }
+[class*="MessageSender--container"] { display: flex; gap: 4px; } [class*="MessageSender--nameSlot"] { font-weight: 600; } [class*="MessageSender--emailSlot"] { color: #6f6e77; }
 [class*="MessageChannel--channel"], [class*="MessageTimestamp--timestamp"] { color: #6f6e77; font-size: 12px; }
-[class*="MessageBody--body"] { white-space: pre-wrap; overflow-wrap: anywhere; }
+.message-content { white-space: pre-wrap; overflow-wrap: anywhere; }
 .TicketThread--empty { color: #6f6e77; padding: 24px 0; }
 .TicketReply--reply { margin: 0 20px 20px; background: #fff; border: 1px solid #d9d9e0; border-radius: 10px; overflow: hidden; }
 .TicketReply--tabs { display: flex; gap: 16px; padding: 8px 14px 0; font-size: 13px; }
@@ -181,14 +186,19 @@ const CLIENT = `
   var current = boot.initial;
   var MONTHS = ['Jan','Feb','Mar','Apr','May','Jun','Jul','Aug','Sep','Oct','Nov','Dec'];
   var CLASSES = {
+    row: 'MessageBubble--messageRow--r7u2k',
     bubble: 'MessageBubble--messageBubble--x3k1a',
-    header: 'MessageHeader--container--h8d2c',
+    header: 'Layout--header--h8d2c',
     avatar: 'MessageAvatar--avatar--p0q7e',
-    sender: 'MessageSender--sender--s4n9d',
+    sender: 'MessageSender--container--s4n9d',
+    nameSlot: 'MessageSender--nameSlot--n2m8q',
+    nameSlotWithEmail: 'MessageSender--nameSlotWithEmail--n5k1w',
+    emailSlot: 'MessageSender--emailSlot--e3j6y',
     channel: 'MessageChannel--channel--c2m5f',
     time: 'MessageTimestamp--timestamp--t6r3b',
-    body: 'MessageBody--body--b1v8g'
+    body: 'message-content MessageBody--content--b1v8g'
   };
+  var ROW_TAGS = { 'regular': 'message', 'from-agent': 'message', 'ai-agent': 'ai-agent-message', 'internal-note': 'internal-note' };
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -259,14 +269,20 @@ const CLIENT = `
       item.setAttribute('data-item-index', String(i));
       item.setAttribute('data-known-size', '0');
       item.setAttribute('data-align', m.variant === 'regular' ? 'left' : 'right');
+      var row = el('div', CLASSES.row);
+      row.setAttribute('data-variant', ROW_TAGS[m.variant] || 'message');
       var bubble = el('div', CLASSES.bubble);
       bubble.setAttribute('data-variant', m.variant);
+      bubble.setAttribute('data-hover-state', 'true');
       var header = el('div', CLASSES.header);
       var who = el('div', 'MessageHeader--who');
       var avatar = el('span', CLASSES.avatar, initials(m.sender));
       avatar.setAttribute('aria-hidden', 'true');
       who.appendChild(avatar);
-      who.appendChild(el('span', CLASSES.sender, m.sender));
+      var sender = el('div', CLASSES.sender);
+      sender.appendChild(el('div', m.email ? CLASSES.nameSlotWithEmail : CLASSES.nameSlot, m.sender));
+      if (m.email) sender.appendChild(el('div', CLASSES.emailSlot, '<' + m.email + '>'));
+      who.appendChild(sender);
       var meta = el('div', 'MessageHeader--meta');
       var channel = el('span', CLASSES.channel, m.channel);
       channel.setAttribute('role', 'img');
@@ -279,7 +295,8 @@ const CLIENT = `
       header.appendChild(meta);
       bubble.appendChild(header);
       bubble.appendChild(el('div', CLASSES.body, m.text));
-      item.appendChild(bubble);
+      row.appendChild(bubble);
+      item.appendChild(row);
       items.appendChild(item);
     });
   }

@@ -197,6 +197,16 @@ export class GorgiasState {
     });
   }
 
+  /** The bot's own API user, shown by the app as an AI agent bubble. */
+  isBot(m: GMessageRec): boolean {
+    return m.sender.kind === 'user' && m.sender.id === USERS.bot.id;
+  }
+
+  senderEmail(m: GMessageRec): string | null {
+    const who = m.sender.kind === 'user' ? this.users.get(m.sender.id) : this.customers.get(m.sender.id);
+    return who?.email ?? null;
+  }
+
   senderName(m: GMessageRec): string {
     const who = m.sender.kind === 'user' ? this.users.get(m.sender.id) : this.customers.get(m.sender.id);
     return who?.name ?? 'Unknown';

@@ -5,7 +5,7 @@ import { ApiError, isApiError } from '../../../../lib/http/errors';
 import { TransportError } from '../../../../lib/http/types';
 import { gorgiasAdapter } from '../../../../lib/platforms/gorgias';
 import { VIEW_WITHOUT_TAG } from '../../../../lib/platforms/gorgias/ops';
-import { hasMarker } from '../../../../lib/platforms/marker';
+import { encodeMarker, hasMarker } from '../../../../lib/platforms/marker';
 import type { Conversation } from '../../../../lib/schema/conversation';
 import type { EscalationPlan, Journal, StepKind } from '../../../../lib/schema/plan';
 import { defaultPolicy, type PauseConfig } from '../../../../lib/schema/policy';
@@ -52,6 +52,9 @@ function planFor(c: Conversation, over: { target?: Target | null; pause?: PauseC
   );
   return { ...plan, pause: over.pause === undefined ? STOP_ONLY : over.pause };
 }
+
+/** The write requests sent from index `from` on (reads are not part of the count). */
+const writes = (h: ReturnType<typeof setup>, from: number) => h.seen.slice(from).filter((r) => r.method !== 'GET');
 
 async function runOps(h: ReturnType<typeof setup>, plan: EscalationPlan, remaining: StepKind[] = ['tags', 'note', 'assign', 'pause'], key = 'human_request') {
   const ops = gorgiasAdapter.escalationOps(h.ctx(key), plan, remaining);
@@ -185,32 +188,31 @@ describe('targets', () => {
 });
 
 describe('escalation', () => {
-  it('tags (with the stop tag), posts one note and assigns the team in 3 requests', async () => {
+  it('posts the note first, then ONE ticket update with tags, stop tag and team: 2 writes', async () => {
     const h = setup();
     const c = await gorgiasAdapter.read(h.ctx());
     const plan = planFor(c);
     const before = h.seen.length;
     const ops = gorgiasAdapter.escalationOps(h.ctx(), plan, ['tags', 'note', 'assign', 'pause']);
     expect(h.seen.length).toBe(before); // building the operations sends nothing
-    expect(ops.map((o) => o.covers)).toEqual([['tags', 'pause'], ['note'], ['assign']]);
+    expect(ops.map((o) => o.covers)).toEqual([['note'], ['tags', 'assign', 'pause']]);
     for (const op of ops) await op.run();
 
-    expect(h.since(before)).toEqual(['POST /api/tickets/5001/tags', 'POST /api/tickets/5001/messages', 'PUT /api/tickets/5001']);
-    const [tags, note, assign] = h.seen.slice(before);
-    expect(tags.body).toEqual({ names: ['sys_escalation', 'sys_human_help', 'sys_bot_paused'] });
+    expect(h.since(before)).toEqual(['POST /api/tickets/5001/messages', 'GET /api/tickets/5001', 'PUT /api/tickets/5001']);
+    expect(writes(h, before)).toHaveLength(2);
+    const [note, , update] = h.seen.slice(before);
     expect(note.body).toMatchObject({ channel: 'internal-note', via: 'api', from_agent: true, sender: { id: users.dana.id } });
     expect(Object.keys(note.body as object).sort()).toEqual(['body_html', 'body_text', 'channel', 'from_agent', 'sender', 'via']);
-    expect(assign.body).toEqual({ assignee_team: { id: 11 } });
+    expect(update.body).toEqual({
+      tags: ['returns', 'bot_managed', 'sys_escalation', 'sys_human_help', 'sys_bot_paused'].map((name) => ({ name })),
+      assignee_team: { id: 11 },
+    });
 
     const t = h.ticket('human_request');
     expect(t.tags).toEqual(['returns', 'bot_managed', 'sys_escalation', 'sys_human_help', 'sys_bot_paused']);
     expect(t.teamId).toBe(11);
     expect(t.notes).toHaveLength(1);
     expect(t.notes[0].senderId).toBe(users.dana.id);
-    expect(hasMarker(t.notes[0].text, plan.noteMarker)).toBe(true);
-    expect(hasMarker(t.notes[0].html, plan.noteMarker)).toBe(true);
-    expect(t.notes[0].text.startsWith(NOTE)).toBe(true);
-    expect(t.notes[0].html.startsWith('<p>Customer asked for a person about order #A-10234.</p><p>Tried the self-service return; it failed.')).toBe(true);
 
     const after = await gorgiasAdapter.read(h.ctx());
     expect(after.messages.filter((m) => m.internal)).toHaveLength(1);
@@ -218,68 +220,91 @@ describe('escalation', () => {
     expect(after.updatedStamp! > c.updatedStamp!).toBe(true);
   });
 
-  it('assigns a user with assignee_user', async () => {
+  it('the note is rich: body_html from the rendered note beside body_text, both with the hidden marker', async () => {
+    const h = setup();
+    const note = '**Escalation**: customer wants a person.\n\n- Order #A-10234\n- Tried the return form';
+    const plan = planFor(await gorgiasAdapter.read(h.ctx()), { note });
+    await runOps(h, plan, ['note']);
+    const [stored] = h.ticket('human_request').notes;
+    const marker = encodeMarker(plan.noteMarker);
+    expect(stored.html).toBe(`<p><strong>Escalation</strong>: customer wants a person.</p><ul><li>Order #A-10234</li><li>Tried the return form${marker}</li></ul>`);
+    expect(stored.text).toBe(`Escalation: customer wants a person.\n\n- Order #A-10234\n- Tried the return form${marker}`);
+    expect(stored.text).not.toContain('**');
+    expect(hasMarker(stored.html, plan.noteMarker) && hasMarker(stored.text, plan.noteMarker)).toBe(true);
+  });
+
+  it('assigns a user with assignee_user in the same update', async () => {
     const h = setup();
     const plan = planFor(await gorgiasAdapter.read(h.ctx()), { target: OMAR });
     const before = h.seen.length;
-    await runOps(h, plan, ['assign']);
-    expect(h.seen.slice(before).map((r) => r.body)).toEqual([{ assignee_user: { id: users.omar.id } }]);
+    await runOps(h, plan, ['tags', 'assign', 'pause']);
+    const [update] = writes(h, before);
+    expect(update.body).toMatchObject({ assignee_user: { id: users.omar.id } });
     expect(h.ticket('human_request').assigneeId).toBe(users.omar.id);
   });
 
-  it('removes the managing tags in a 4th request only when the pause is configured to, and resume reverses it', async () => {
+  it("removing the bot's managing tags rides in the same update, and resume reverses it in one update", async () => {
     const h = setup();
     const c = await gorgiasAdapter.read(h.ctx());
     const plan = planFor(c, { pause: STOP_AND_MANAGED });
     const before = h.seen.length;
     const ops = await runOps(h, plan);
-    expect(ops.map((o) => o.covers)).toEqual([['tags'], ['note'], ['assign'], ['pause']]);
-    expect(h.since(before)).toEqual(['POST /api/tickets/5001/tags', 'POST /api/tickets/5001/messages', 'PUT /api/tickets/5001', 'DELETE /api/tickets/5001/tags']);
-    expect(h.seen.at(-1)!.body).toEqual({ names: ['bot_managed'] });
+    expect(ops.map((o) => o.covers)).toEqual([['note'], ['tags', 'assign', 'pause']]);
+    expect(writes(h, before).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/tickets/5001/messages', 'PUT /api/tickets/5001']);
     expect(h.ticket('human_request').tags).toEqual(['returns', 'sys_escalation', 'sys_human_help', 'sys_bot_paused']);
 
     const mark = h.seen.length;
-    for (const op of gorgiasAdapter.resumeOps(h.ctx(), plan)) await op.run();
-    expect(h.since(mark)).toEqual(['DELETE /api/tickets/5001/tags', 'POST /api/tickets/5001/tags']);
-    expect(h.seen.slice(mark).map((r) => r.body)).toEqual([{ names: ['sys_bot_paused'] }, { names: ['bot_managed'] }]);
-    expect(h.ticket('human_request').tags).toEqual(['returns', 'sys_escalation', 'sys_human_help', 'bot_managed']);
+    const resume = gorgiasAdapter.resumeOps(h.ctx(), plan);
+    expect(resume.map((o) => o.covers)).toEqual([['pause']]);
+    for (const op of resume) await op.run();
+    expect(h.since(mark)).toEqual(['GET /api/tickets/5001', 'PUT /api/tickets/5001']);
+    expect(h.seen.at(-1)!.body).toEqual({ tags: ['returns', 'sys_escalation', 'sys_human_help', 'bot_managed'].map((name) => ({ name })) });
+    const t = h.ticket('human_request');
+    expect(t.tags).toEqual(['returns', 'sys_escalation', 'sys_human_help', 'bot_managed']);
+    expect(t.teamId).toBe(11); // the owner and the note stay
+    expect(t.notes).toHaveLength(1);
   });
 
-  it('resume with only a stop tag is one request, and restores no tag the ticket did not have', async () => {
+  it('the tag list is computed from the tags read just before the write: a tag added meanwhile is kept', async () => {
+    const h = setup();
+    const plan = planFor(await gorgiasAdapter.read(h.ctx()), { pause: STOP_AND_MANAGED });
+    // Someone tags the ticket after Baton read it.
+    const t = h.sandbox.raw.ticket(gorgiasTicketId('human_request'))!;
+    h.sandbox.raw.addTags(t, [h.sandbox.raw.tagByName('vip', true)!.id]);
+    await runOps(h, plan);
+    expect(h.ticket('human_request').tags).toEqual(['returns', 'vip', 'sys_escalation', 'sys_human_help', 'sys_bot_paused']);
+  });
+
+  it('resume restores no tag the ticket did not have, and keeps a stop tag it already had', async () => {
     const h = setup();
     const c = await gorgiasAdapter.read(h.ctx('agent_handling'));
     const plan = planFor(c, { pause: STOP_AND_MANAGED }); // agent_handling has no bot_managed tag
-    const before = h.seen.length;
     await runOps(h, plan, ['tags', 'note', 'assign', 'pause'], 'agent_handling');
-    expect(h.seen.length - before).toBe(3);
-    const mark = h.seen.length;
-    const resume = gorgiasAdapter.resumeOps(h.ctx('agent_handling'), plan);
-    expect(resume).toHaveLength(1);
-    await resume[0].run();
-    expect(h.since(mark)).toEqual([`DELETE /api/tickets/${gorgiasTicketId('agent_handling')}/tags`]);
+    for (const op of gorgiasAdapter.resumeOps(h.ctx('agent_handling'), plan)) await op.run();
     expect(h.ticket('agent_handling').tags).toEqual(['returns', 'sys_escalation', 'sys_human_help']);
     expect(gorgiasAdapter.resumeOps(h.ctx(), { ...plan, pause: null })).toEqual([]);
+    const hadStop = { ...plan, tagsBefore: [...plan.tagsBefore, 'sys_bot_paused'], pause: STOP_ONLY };
+    expect(gorgiasAdapter.resumeOps(h.ctx(), hadStop)).toEqual([]);
   });
 
-  it('routes to a view by adding its tag in the tags request: no assignment request', async () => {
+  it('routes to a view by adding its tag in the update: no assignee is sent', async () => {
     const h = setup();
     const c = await gorgiasAdapter.read(h.ctx());
     const plan = planFor(c, { target: VIP });
     const before = h.seen.length;
     const ops = await runOps(h, plan);
-    expect(ops.map((o) => o.covers)).toEqual([['tags', 'pause', 'assign'], ['note']]);
-    expect(h.since(before)).toEqual(['POST /api/tickets/5001/tags', 'POST /api/tickets/5001/messages']);
-    expect(h.seen[before].body).toEqual({ names: ['sys_escalation', 'sys_human_help', 'sys_bot_paused', 'vip'] });
+    expect(ops.map((o) => o.covers)).toEqual([['note'], ['tags', 'assign', 'pause']]);
+    const [, update] = writes(h, before);
+    expect(update.body).toEqual({ tags: ['returns', 'bot_managed', 'sys_escalation', 'sys_human_help', 'vip', 'sys_bot_paused'].map((name) => ({ name })) });
     const t = h.ticket('human_request');
-    expect(t.tags).toContain('vip');
     expect([t.teamId, t.assigneeId]).toEqual([null, null]);
 
     // A view whose tag is also an escalation tag is sent once.
     const h2 = setup();
     const plan2 = planFor(await gorgiasAdapter.read(h2.ctx()), { target: ESCALATIONS });
     const mark = h2.seen.length;
-    await runOps(h2, plan2, ['assign']);
-    expect(h2.seen.slice(mark).map((r) => r.body)).toEqual([{ names: ['sys_escalation'] }]);
+    await runOps(h2, plan2, ['tags', 'assign']);
+    expect(writes(h2, mark).map((r) => r.body)).toEqual([{ tags: ['returns', 'bot_managed', 'sys_escalation', 'sys_human_help'].map((name) => ({ name })) }]);
   });
 
   it('refuses a view no tag can match, before sending anything', async () => {
@@ -289,7 +314,6 @@ describe('escalation', () => {
     const e = await failure(() => gorgiasAdapter.escalationOps(h.ctx(), plan, ['tags', 'note', 'assign', 'pause']));
     expect(e.kind).toBe('invalid');
     expect(e.message).toBe(VIEW_WITHOUT_TAG);
-    expect(e.message).toBe('This view cannot be matched by a tag, so Baton cannot route to it; pick a team or inbox.');
     expect(h.seen.length).toBe(before);
     // Not asked to route: the view does not matter.
     expect(() => gorgiasAdapter.escalationOps(h.ctx(), plan, ['note'])).not.toThrow();
@@ -306,13 +330,12 @@ describe('escalation', () => {
     expect(e.message).toMatch(/is not a Gorgias team/);
   });
 
-  it('sends only the steps still to do, each covered once', async () => {
+  it('sends only the steps still to do, each covered once, the pause always in the last request', async () => {
     const h = setup();
     const plan = planFor(await gorgiasAdapter.read(h.ctx()), { pause: STOP_AND_MANAGED });
     const cases: [StepKind[], StepKind[][]][] = [
-      [['note', 'assign', 'pause'], [['note'], ['assign'], ['pause']]],
-      [['assign', 'pause'], [['assign'], ['pause']]],
-      // The stop tag landed with the tags: only the managing tags are left to remove.
+      [['note', 'assign', 'pause'], [['note'], ['assign', 'pause']]],
+      [['assign', 'pause'], [['assign', 'pause']]],
       [['pause'], [['pause']]],
       [['tags'], [['tags']]],
       [['note'], [['note']]],
@@ -320,21 +343,19 @@ describe('escalation', () => {
     for (const [remaining, covers] of cases) {
       expect(gorgiasAdapter.escalationOps(h.ctx(), plan, remaining).map((o) => o.covers)).toEqual(covers);
     }
-    expect(gorgiasAdapter.escalationOps(h.ctx(), plan, ['pause'])).toHaveLength(1);
-    // When the stop tag is the whole pause, a pause left to do sends it (adding a tag is idempotent).
-    const [stop] = gorgiasAdapter.escalationOps(h.ctx(), { ...plan, pause: STOP_ONLY }, ['pause']);
-    expect(stop.covers).toEqual(['pause']);
+    // Only the pause left: the stop tag goes on and the managing tags come off, the escalation tags stay.
     const mark = h.seen.length;
-    await stop.run();
-    expect(h.seen.slice(mark).map((r) => r.body)).toEqual([{ names: ['sys_bot_paused'] }]);
+    await runOps(h, plan, ['pause']);
+    expect(writes(h, mark).map((r) => r.body)).toEqual([{ tags: ['returns', 'sys_bot_paused'].map((name) => ({ name })) }]);
+  });
 
-    // Without escalation tags nothing proves the stop tag landed, so it is sent again with the pause.
-    const noTags = { ...plan, tags: [] };
-    const ops = gorgiasAdapter.escalationOps(h.ctx(), noTags, ['note', 'assign', 'pause']);
-    expect(ops.map((o) => o.covers)).toEqual([[], ['note'], ['assign'], ['pause']]);
-    const before = h.seen.length;
-    await ops[0].run();
-    expect(h.seen.slice(before).map((r) => r.body)).toEqual([{ names: ['sys_bot_paused'] }]);
+  it('a retry after a lost update finds everything in place and sends no second write', async () => {
+    const h = setup();
+    const plan = planFor(await gorgiasAdapter.read(h.ctx()), { target: VIP });
+    await runOps(h, plan, ['tags', 'assign', 'pause']);
+    const mark = h.seen.length;
+    await runOps(h, plan, ['tags', 'assign', 'pause']);
+    expect(h.since(mark)).toEqual(['GET /api/tickets/5001']);
   });
 
   it('completes steps that need no request (no tags, a pause without a stop tag)', async () => {
@@ -349,13 +370,14 @@ describe('escalation', () => {
   it('escapes customer text in the note: no HTML can form', async () => {
     const h = setup();
     const c = await gorgiasAdapter.read(h.ctx('injection'));
-    const note = `Customer wrote: ${c.messages[0].text}\n<img src=x onerror=alert(1)> <script>alert(2)</script> <a href="javascript:alert(3)">x</a>`;
+    const note = `Customer wrote: ${c.messages[0].text}\n<img src=x onerror=alert(1)> <script>alert(2)</script> <a href="javascript:alert(3)">x</a> **<b>bold</b>**`;
     await runOps(h, planFor(c, { note }), ['note'], 'injection');
     const [stored] = h.ticket('injection').notes;
     expect(stored.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(stored.html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
     expect(stored.html).toContain('&lt;a href=&quot;javascript:alert(3)&quot;&gt;');
-    expect(stored.html).not.toMatch(/<(?!\/?(p|br)>)/);
+    expect(stored.html).toContain('<strong>&lt;b&gt;bold&lt;/b&gt;</strong>');
+    expect(stored.html).not.toMatch(/<(?!\/?(p|br|strong|ul|li)>)/);
     expect(stored.text).toContain('<img src=x onerror=alert(1)>');
   });
 
@@ -376,18 +398,35 @@ describe('escalation', () => {
     expect(h.seen.slice(mark).map((r) => r.query.order_by)).toEqual(['created_datetime:desc', 'created_datetime:desc']);
   });
 
-  it('asks for the sender first when the worker restarted since the read (4 requests)', async () => {
+  it('asks for the sender first when the worker restarted since the read', async () => {
     const h = setup();
     const plan = planFor(await gorgiasAdapter.read(h.ctx()));
     const { forgetCurrentUsers } = await import('../../../../lib/platforms/gorgias/api');
     forgetCurrentUsers();
     const before = h.seen.length;
     await runOps(h, plan);
-    expect(h.since(before)).toEqual(['POST /api/tickets/5001/tags', 'GET /api/users/0', 'POST /api/tickets/5001/messages', 'PUT /api/tickets/5001']);
+    expect(h.since(before)).toEqual(['GET /api/users/0', 'POST /api/tickets/5001/messages', 'GET /api/tickets/5001', 'PUT /api/tickets/5001']);
   });
 });
 
 describe('with the journal', () => {
+  it('a note that keeps failing leaves the bot NOT paused, no tag and no owner sent', async () => {
+    const h = setup({
+      intercept: async (req, send) => (req.method === 'POST' && /\/messages$/.test(req.url) ? { status: 503, headers: {}, body: { error: { msg: 'Service unavailable' } } } : send(req)),
+    });
+    const ctx = h.ctx();
+    const c = await gorgiasAdapter.read(ctx);
+    const before = h.seen.length;
+    const failed = await runJournal(newJournal(planFor(c, { pause: STOP_AND_MANAGED })), gorgiasAdapter, ctx, memoryStore());
+    expect(failed.steps.find((s) => s.kind === 'note')!.status).toBe('failed');
+    expect(failed.steps.find((s) => s.kind === 'pause')!.status).not.toBe('done');
+    expect(writes(h, before).every((r) => r.method === 'POST' && /\/messages$/.test(r.path))).toBe(true);
+    const t = h.ticket('human_request');
+    expect(t.tags).toEqual(['returns', 'bot_managed']);
+    expect([t.teamId, t.assigneeId]).toEqual([null, null]);
+    exchanges = exchanges.filter((x) => x.response.status !== 503); // the made-up 503 is not the sandbox's answer
+  });
+
   it('a note whose answer was lost is found by its marker on retry, never posted twice', async () => {
     let lose = true;
     const h = setup({
@@ -407,11 +446,13 @@ describe('with the journal', () => {
     const note = failed.steps.find((s) => s.kind === 'note')!;
     expect(note).toMatchObject({ status: 'failed', uncertain: true });
     expect(note.error).toBe('Gorgias did not answer in time, so Baton does not know whether it could post the internal note. Retry checks before repeating it.');
+    // Nothing after the note was sent: the bot is still in charge, nobody half-owns the ticket.
+    expect(h.ticket('human_request').tags).toEqual(['returns', 'bot_managed']);
 
     const before = h.seen.length;
     const done = await runJournal(failed, gorgiasAdapter, ctx, store);
     expect(done.steps.every((s) => s.status === 'done')).toBe(true);
-    expect(h.since(before)).toEqual(['GET /api/messages', 'PUT /api/tickets/5001', 'DELETE /api/tickets/5001/tags']);
+    expect(h.since(before)).toEqual(['GET /api/messages', 'GET /api/tickets/5001', 'PUT /api/tickets/5001']);
     expect(h.ticket('human_request').notes).toHaveLength(1);
 
     const resumed = await resumeBot(done, gorgiasAdapter, ctx, store);
@@ -419,7 +460,7 @@ describe('with the journal', () => {
     expect(h.ticket('human_request').tags).toEqual(['returns', 'sys_escalation', 'sys_human_help', 'bot_managed']);
   });
 
-  it('a refused assignment fails that step with Gorgias\'s reason, and the retry sends only what is left', async () => {
+  it("a refused assignment fails the update with Gorgias's reason: the bot is not paused, and the retry sends only the update", async () => {
     const h = setup();
     const ctx = h.ctx('bot_handoff');
     const c = await gorgiasAdapter.read(ctx);
@@ -428,15 +469,16 @@ describe('with the journal', () => {
     const failed = await runJournal(newJournal(planFor(c, { target: priya })), gorgiasAdapter, ctx, store);
     const assign = failed.steps.find((s) => s.kind === 'assign')!;
     expect(assign.status).toBe('failed');
-    expect(assign.error).toBe('Gorgias refused to assign the ticket to Priya Shah: Invalid data (assignee_user: User 105 does not exist or is deactivated).');
-    expect(failed.steps.map((s) => s.status)).toEqual(['done', 'done', 'failed', 'done']);
+    expect(assign.error).toBe('Gorgias refused to add the tags, assign the ticket to Priya Shah and pause the bot: Invalid data (assignee_user: User 105 does not exist or is deactivated).');
+    expect(failed.steps.map((s) => [s.kind, s.status])).toEqual([['tags', 'failed'], ['note', 'done'], ['assign', 'failed'], ['pause', 'failed']]);
+    expect(h.ticket('bot_handoff').tags).not.toContain('sys_bot_paused');
 
     const fixed: Journal = { ...failed, plan: { ...failed.plan, target: OMAR } };
     await store.put(fixed);
     const before = h.seen.length;
     const done = await runJournal(fixed, gorgiasAdapter, ctx, store);
     expect(done.steps.every((s) => s.status === 'done')).toBe(true);
-    expect(h.since(before)).toEqual([`PUT /api/tickets/${gorgiasTicketId('bot_handoff')}`]);
+    expect(writes(h, before).map((r) => `${r.method} ${r.path}`)).toEqual([`PUT /api/tickets/${gorgiasTicketId('bot_handoff')}`]);
     expect(h.ticket('bot_handoff').notes).toHaveLength(1);
   });
 });
@@ -464,6 +506,30 @@ describe('auth', () => {
       expect(errorEnvelope.safeParse(x.response.body).success).toBe(true);
     }
     exchanges = [];
+  });
+
+  it('a write refused in session mode (403 or 400) becomes the sentence offering the API key; reads still work', async () => {
+    for (const status of [403, 400] as const) {
+      const h = setup({ authMode: 'session' });
+      h.sandbox.refuseSessionWrites(status);
+      const ctx = h.ctx();
+      const c = await gorgiasAdapter.read(ctx);
+      const failed = await runJournal(newJournal(planFor(c)), gorgiasAdapter, ctx, memoryStore());
+      const note = failed.steps.find((s) => s.kind === 'note')!;
+      expect(note.status).toBe('failed');
+      expect(note.error).toBe(
+        "Could not post the internal note: Gorgias refused this change from your browser session; add your Gorgias email and API key in Baton's Options (Settings → REST API in Gorgias) and retry.",
+      );
+      expect(failed.steps.find((s) => s.kind === 'pause')!.status).toBe('pending');
+      expect(h.ticket('human_request').tags).toEqual(['returns', 'bot_managed']);
+    }
+  });
+
+  it('the same refusal with an API key is not about the session', async () => {
+    const h = setup();
+    h.sandbox.refuseSessionWrites(403); // applies to cookie-only requests; the key is accepted
+    await runOps(h, planFor(await gorgiasAdapter.read(h.ctx())));
+    expect(h.ticket('human_request').notes).toHaveLength(1);
   });
 
   it('API key refused: the usual sentence about the token in Options', async () => {

@@ -214,7 +214,7 @@ export const GORGIAS_CONTRACT: ContractRow[] = [
     source: `${SRC}, Endpoints "Internal note": channel "internal-note", via, from_agent required (doc G-MSG; body shape 3P G-MCP)`,
   },
   {
-    name: 'Assign user / team',
+    name: 'Update ticket (assignee, tags)',
     method: 'PUT',
     path: /^\/api\/tickets\/\d+$/,
     query: z.strictObject({}),
@@ -225,10 +225,16 @@ export const GORGIAS_CONTRACT: ContractRow[] = [
         status: z.enum(['open', 'closed']).optional(),
         priority: z.enum(['critical', 'high', 'normal', 'low']).optional(),
         subject: z.string().max(998).optional(),
+        // Replaces ALL the ticket's tags: a writer must send the full list it wants.
+        tags: z.array(z.strictObject({ name: z.string().trim().min(1).max(256), decoration: z.object({ color: z.string().nullish() }).nullish() })).optional(),
       })
-      .refine((b) => Object.keys(b).length > 0, 'an update changes something'),
+      .refine((b) => Object.keys(b).length > 0, 'an update changes something')
+      .refine((b) => !b.tags || new Set(b.tags.map((t) => t.name)).size === b.tags.length, 'each tag once'),
     success: { 202: ticket },
-    source: `${SRC}, Endpoints "Assign user / team": {"assignee_user": {"id"}} / {"assignee_team": {"id"}}, null clears (doc G-UPD, 3P G-WITHONE)`,
+    source:
+      `${SRC}, Endpoints "Assign user / team": {"assignee_user": {"id"}} / {"assignee_team": {"id"}}, null clears (doc G-UPD, 3P G-WITHONE); ` +
+      `"PUT /api/tickets/{id} with tags replaces all tags" (3P G-MCP src/tools/tickets.ts "Update Ticket": tags [{name ≤256, decoration?}], "Only the fields provided will be updated"; ` +
+      `3P Pipedream gorgias_oauth update-ticket action: assigneeTeamId / assigneeUserId on the same PUT)`,
   },
 ];
 

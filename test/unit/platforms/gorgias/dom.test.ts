@@ -59,8 +59,14 @@ describe('Gorgias DOM reader on the agent page', () => {
       ['customer', 'Maria Lopez', seed('human_request').messages[2].text, false],
     ]);
     expect(items.every((i) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:00\.000Z$/.test(i.message.createdAt!))).toBe(true);
-    expect(items[1].element.getAttribute('data-variant')).toBe('from-agent');
+    expect(items[1].element.getAttribute('data-variant')).toBe('ai-agent');
     expect(items[0].element.className).toMatch(/^MessageBubble--messageBubble--/);
+    // Like the real app: a row around each bubble with its own data-variant, the sender's e-mail in its own
+    // slot, the body under .message-content. Sender and body are read apart.
+    expect(items[0].element.parentElement!.className).toMatch(/^MessageBubble--messageRow--/);
+    expect(items[0].message.author).toEqual({ name: 'Maria Lopez', email: expect.stringMatching(/@/) });
+    expect(items[0].element.querySelector('[class*="MessageSender--emailSlot"]')!.textContent).toMatch(/^<.+@.+>$/);
+    for (const i of items) expect(i.message.text).not.toMatch(/Maria Lopez|Aissist Bot|<.+@|Chat/);
   });
 
   it('reads the same roles as the API for every seeded ticket', async () => {
@@ -122,7 +128,7 @@ describe('Gorgias DOM reader on the agent page', () => {
   });
 });
 
-describe('Gorgias DOM reader on markup shaped like the real app', () => {
+describe('Gorgias DOM reader on older guessed markup (no MessageSender/MessageBody classes it knows)', () => {
   it('reads bubbles by their CSS-module class and data-variant, including Gorgias AI Agent', () => {
     const page = new JSDOM(`<!doctype html><body>
       <div aria-label="Ticket thread" role="list" data-testid="virtuoso-scroller"><div data-viewport-type="element"><div data-testid="virtuoso-item-list">

@@ -212,7 +212,7 @@ describe('agent page and admin routes', () => {
     const id = gorgiasTicketId('tracking_resolved');
     const before = admin('GET', `/__admin/gorgias/page-data/${id}`)!;
     expect(before.status).toBe(200);
-    expect((before.body as any).messages.map((m: any) => m.variant)).toEqual(['regular', 'from-agent', 'regular']);
+    expect((before.body as any).messages.map((m: any) => m.variant)).toEqual(['regular', 'ai-agent', 'regular']);
     const added = admin('POST', `/__admin/gorgias/conversations/${id}/messages`, { role: 'customer', text: 'Actually it never arrived, I need a human.' })!;
     expect(added.status).toBe(201);
     const after = admin('GET', `/__admin/gorgias/page-data/${id}`)!.body as any;
