@@ -1,12 +1,9 @@
 import { defineConfig } from 'wxt';
+import { AGENT_APP_MATCHES, API_HOST_MATCHES } from './lib/platforms/metas';
 
-// Hosts Baton reads and writes. Kept in one place so the manifest asks for exactly these.
-export const HELPDESK_MATCHES = [
-  'https://*.zendesk.com/*',
-  'https://*.gorgias.com/*',
-  'https://app.frontapp.com/*',
-];
-export const API_HOSTS = ['https://api2.frontapp.com/*', 'https://*.api.frontapp.com/*', 'https://api.openai.com/*'];
+// Hosts Baton reads and writes come from the platform registry, so the manifest asks for exactly these.
+export const HELPDESK_MATCHES = [...AGENT_APP_MATCHES];
+export const API_HOSTS = [...API_HOST_MATCHES, 'https://api.openai.com/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],

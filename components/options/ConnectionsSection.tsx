@@ -1,5 +1,7 @@
 import type { Platform } from '../../lib/schema/conversation';
-import { PLATFORM_LABELS, type AuthMode } from '../../entrypoints/options/form';
+import { PLATFORM_METAS, fieldsFor, metaFor } from '../../lib/platforms/metas';
+import type { ConnectionField, PlatformMeta } from '../../lib/platforms/types';
+import { PLATFORM_LABELS, type AuthMode, type SecretKey } from '../../entrypoints/options/form';
 import { testConnection } from '../../entrypoints/options/remote';
 import { setField, useOptions } from '../../entrypoints/options/store';
 import { Field } from './Field';
@@ -15,90 +17,100 @@ export function ConnectionsSection() {
       intro="How Baton reaches each helpdesk. Tokens and keys are stored only in this browser, are never shown again once saved, and are never exported."
     >
       <div className="platform-grid">
-        <SessionPlatform platform="zendesk" />
-        <SessionPlatform platform="gorgias" />
-        <FrontConnection />
+        {PLATFORM_METAS.map((m) => (
+          <PlatformConnection key={m.platform} meta={m} />
+        ))}
       </div>
     </Section>
   );
 }
 
-const ACCOUNT_HELP: Record<'zendesk' | 'gorgias', string> = {
-  zendesk: 'Your Zendesk subdomain: acme for acme.zendesk.com. Pasting the full address works too.',
-  gorgias: 'Your Gorgias account: acme for acme.gorgias.com. Pasting the full address works too.',
-};
-
-function SessionPlatform({ platform }: { platform: 'zendesk' | 'gorgias' }) {
+/** One helpdesk's connection, drawn entirely from its meta: account, sign-in mode, fields and secrets. */
+function PlatformConnection({ meta }: { meta: PlatformMeta }) {
+  const platform = meta.platform;
   const c = useOptions((s) => s.form.connections[platform]);
-  const label = PLATFORM_LABELS[platform];
+  const label = meta.label;
   const base = `connections.${platform}`;
+  const mode = c.authMode;
+  const shown = fieldsFor(meta, mode);
+  const team = shown.filter((f) => !f.perAgent);
+  const mine = shown.filter((f) => f.perAgent);
+  const tokenThing = meta.secrets[0]?.label ?? 'token';
   return (
     <fieldset className="card group" data-testid={`connection-${platform}`}>
       <legend>{label}</legend>
-      <Field path={`${base}.account`} label={platform === 'zendesk' ? 'Zendesk subdomain' : 'Gorgias account'} help={ACCOUNT_HELP[platform]}>
-        {(p) => (
-          <input
-            {...p}
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="acme"
-            value={c.account}
-            onChange={(e) => setField(`${base}.account`, e.target.value)}
-          />
-        )}
-      </Field>
-      <fieldset className="radios">
-        <legend>How Baton signs in to {label}</legend>
-        {(['session', 'token'] as AuthMode[]).map((mode) => (
-          <div className="radio" key={mode}>
+      {meta.account && (
+        <Field path={`${base}.account`} label={meta.account.label} help={meta.account.hint}>
+          {(p) => (
             <input
-              type="radio"
-              id={`auth-${platform}-${mode}`}
-              name={`auth-${platform}`}
-              data-testid={`auth-${platform}-${mode}`}
-              checked={c.authMode === mode}
-              onChange={() => setField(`${base}.authMode`, mode)}
+              {...p}
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="acme"
+              value={c.account}
+              onChange={(e) => setField(`${base}.account`, e.target.value)}
             />
-            <label htmlFor={`auth-${platform}-${mode}`}>
-              {mode === 'session' ? `Your own ${label} session (recommended)` : platform === 'zendesk' ? 'Email and API token' : 'Email and API key'}
-            </label>
-          </div>
-        ))}
-        <p className="help">
-          {c.authMode === 'session'
-            ? `Baton works as the agent who is signed in to ${label} in the tab; it stores no secret. Testing needs a ${label} tab open.`
-            : `Baton works as the user the ${platform === 'zendesk' ? 'token' : 'key'} belongs to, for every agent using this browser profile.`}
-        </p>
-      </fieldset>
-      {c.authMode === 'token' && (
-        <>
-          <Field path={`${base}.email`} label={`${label} user's email`} help={`The ${label} user the ${platform === 'zendesk' ? 'API token' : 'API key'} belongs to.`}>
-            {(p) => <input {...p} type="email" autoComplete="off" value={c.email} onChange={(e) => setField(`${base}.email`, e.target.value)} />}
-          </Field>
-          <SecretInput
-            secret={platform === 'zendesk' ? 'zendeskToken' : 'gorgiasApiKey'}
-            label={platform === 'zendesk' ? 'Zendesk API token' : 'Gorgias API key'}
-            help={platform === 'zendesk' ? 'Admin Center → Apps and integrations → Zendesk API.' : 'Settings → REST API in Gorgias.'}
-          />
-        </>
+          )}
+        </Field>
+      )}
+      {meta.authModes.length > 1 && (
+        <fieldset className="radios">
+          <legend>How Baton signs in to {label}</legend>
+          {meta.authModes.map((m: AuthMode) => (
+            <div className="radio" key={m}>
+              <input
+                type="radio"
+                id={`auth-${platform}-${m}`}
+                name={`auth-${platform}`}
+                data-testid={`auth-${platform}-${m}`}
+                checked={mode === m}
+                onChange={() => setField(`${base}.authMode`, m)}
+              />
+              <label htmlFor={`auth-${platform}-${m}`}>{meta.authModeLabels[m] ?? m}</label>
+            </div>
+          ))}
+          <p className="help">
+            {mode === 'session'
+              ? `Baton works as the agent who is signed in to ${label} in the tab; it stores no secret. Testing needs a ${label} tab open.`
+              : `Baton works as the user the ${tokenThing} belongs to, for every agent using this browser profile.`}
+          </p>
+        </fieldset>
+      )}
+      {team.map((f) => (
+        <ConnectionInput key={f.key} platform={platform} field={f} />
+      ))}
+      {mode === 'token' && meta.secrets.map((s) => <SecretInput key={s.key} secret={s.key as SecretKey} label={s.label} help={s.hint} />)}
+      {mine.length > 0 && (
+        <fieldset className="group" data-testid={`connection-${platform}-agent`}>
+          <legend>Just for you, in this browser</legend>
+          {mine.map((f) => (
+            <ConnectionInput key={f.key} platform={platform} field={f} />
+          ))}
+        </fieldset>
       )}
       <TestConnection platform={platform} />
     </fieldset>
   );
 }
 
-function FrontConnection() {
-  const apiBase = useOptions((s) => s.form.connections.front.apiBase);
+function ConnectionInput({ platform, field }: { platform: Platform; field: ConnectionField }) {
+  const value = useOptions((s) => s.form.connections[platform][field.key] ?? '');
+  const path = `connections.${platform}.${field.key}`;
   return (
-    <fieldset className="card group" data-testid="connection-front">
-      <legend>Front</legend>
-      <Field path="connections.front.apiBase" label="Front API address" help="Usually https://api2.frontapp.com; some companies have their own, like https://acme.api.frontapp.com.">
-        {(p) => <input {...p} type="url" spellCheck={false} value={apiBase} onChange={(e) => setField('connections.front.apiBase', e.target.value)} />}
-      </Field>
-      <SecretInput secret="frontToken" label="Front API token" help="Settings → Developers → API tokens in Front; give it the shared resources scope." />
-      <TestConnection platform="front" />
-    </fieldset>
+    <Field path={path} label={field.label} help={field.hint}>
+      {(p) => (
+        <input
+          {...p}
+          type={field.type}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={field.placeholder}
+          value={value}
+          onChange={(e) => setField(path, e.target.value)}
+        />
+      )}
+    </Field>
   );
 }
 
@@ -117,7 +129,7 @@ function TestConnection({ platform }: { platform: Platform }) {
         Test connection
       </button>
       <p id={`test-connection-${platform}-help`} className="help">
-        Saves these {PLATFORM_LABELS[platform]} settings, then asks {PLATFORM_LABELS[platform]} who Baton is signed in as.
+        Saves these {PLATFORM_LABELS[platform]} settings, then asks {metaFor(platform).label} who Baton is signed in as.
       </p>
       <OutcomeText testId={`connection-result-${platform}`} outcome={outcome} />
     </div>

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { listLabels } from '../../lib/platforms/metas';
 import { loadOptions, watchPolicy } from '../../entrypoints/options/load';
 import { useOptions } from '../../entrypoints/options/store';
 import { BotIdentitySection } from './BotIdentitySection';
@@ -41,7 +42,7 @@ export function OptionsApp() {
     <div className="page">
       <header className="page-header">
         <h1>Baton options</h1>
-        <p>How your team escalates bot conversations in Front, Gorgias and Zendesk. Agents just click.</p>
+        <p>How your team escalates bot conversations in {listLabels()}. Agents just click.</p>
       </header>
       <nav className="page-nav" aria-label="Sections">
         <ul>

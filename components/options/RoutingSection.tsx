@@ -1,4 +1,5 @@
 import type { Platform } from '../../lib/schema/conversation';
+import { PLATFORM_METAS, listLabels } from '../../lib/platforms/metas';
 import { FORM_PLATFORMS, newRule, PLATFORM_LABELS } from '../../entrypoints/options/form';
 import { SAMPLE_OPTIONS } from '../../entrypoints/options/preview';
 import { loadTargets } from '../../entrypoints/options/remote';
@@ -66,11 +67,9 @@ export function RoutingSection() {
   );
 }
 
-const LIST_LABEL: Record<Platform, string> = {
-  front: 'inboxes, teammates and views',
-  gorgias: 'teams, users and views',
-  zendesk: 'groups, agents and views',
-};
+const LIST_LABEL = Object.fromEntries(
+  PLATFORM_METAS.map((m) => [m.platform, listLabels(m.targetKinds.map((k) => k.label.toLowerCase()))]),
+) as Record<Platform, string>;
 
 /** The live lists come from each helpdesk through the background worker, with the account from Connections. */
 function TargetLists() {

@@ -1,4 +1,5 @@
 import type { Platform } from '../../lib/schema/conversation';
+import { metaFor } from '../../lib/platforms/metas';
 import { FORM_PLATFORMS, PLATFORM_LABELS } from '../../entrypoints/options/form';
 import { setField, useOptions } from '../../entrypoints/options/store';
 import { CheckboxField, Field, LockGroup } from './Field';
@@ -49,19 +50,25 @@ function PlatformPause({ platform }: { platform: Platform }) {
       >
         {(p) => <input {...p} type="text" spellCheck={false} value={pause.removeTags} onChange={(e) => setField(`${base}.removeTags`, e.target.value)} />}
       </Field>
-      {platform === 'front' && <ManagingInbox value={pause.managingInboxId} />}
+      <PauseTarget platform={platform} value={pause.managingInboxId} />
     </fieldset>
   );
 }
 
-/** Front only: conversations leave the bot's inbox when paused; chosen from Front's live inbox list. */
-function ManagingInbox({ value }: { value: string }) {
-  const items = useOptions((s) => s.targets.front.items);
-  const current = items.find((t) => t.kind === 'inbox' && t.id === value) ?? (value ? { platform: 'front' as const, kind: 'inbox' as const, id: value, name: value } : null);
-  const path = 'policy.suspend.pause.front.managingInboxId';
+/**
+ * Platforms whose bot manages conversations by where they sit (an inbox) also pause by moving them out of
+ * it; the place is chosen from the platform's live list. Nothing is shown for the others.
+ */
+function PauseTarget({ platform, value }: { platform: Platform; value: string }) {
+  const meta = metaFor(platform);
+  const items = useOptions((s) => s.targets[platform].items);
+  const spec = meta.pauseTarget;
+  if (!spec) return null;
+  const current = items.find((t) => t.kind === spec.kind && t.id === value) ?? (value ? { platform, kind: spec.kind, id: value, name: value } : null);
+  const path = `policy.suspend.pause.${platform}.managingInboxId`;
   return (
-    <Field path={path} label="Bot's managing inbox in Front" help="Paused conversations are moved out of this inbox, and back on Return to bot.">
-      {(p) => <TargetPicker platform="front" kinds={['inbox']} value={current} control={p} emptyLabel="None: do not move conversations" onChange={(t) => setField(path, t?.id ?? '')} />}
+    <Field path={path} label={spec.label} help={spec.hint}>
+      {(p) => <TargetPicker platform={platform} kinds={[spec.kind]} value={current} control={p} emptyLabel={spec.emptyLabel} onChange={(t) => setField(path, t?.id ?? '')} />}
     </Field>
   );
 }

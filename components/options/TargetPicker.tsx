@@ -1,16 +1,13 @@
 import type { Platform } from '../../lib/schema/conversation';
 import type { Target, TargetKind } from '../../lib/schema/target';
 import { PLATFORM_LABELS } from '../../entrypoints/options/form';
+import { metaFor } from '../../lib/platforms/metas';
 import { useOptions } from '../../entrypoints/options/store';
 import type { ControlProps } from './Field';
 
-const KIND_GROUP: Record<TargetKind, (p: Platform) => string> = {
-  inbox: () => 'Inboxes',
-  team: () => 'Teams',
-  group: () => 'Groups',
-  user: (p) => (p === 'front' ? 'Teammates' : p === 'zendesk' ? 'Agents' : 'Users'),
-  view: () => 'Views',
-};
+const KIND_GROUP: Record<TargetKind, string> = { inbox: 'Inboxes', team: 'Teams', group: 'Groups', user: 'Users', view: 'Views' };
+/** The platform's own word for a kind of target ("Agents", "Teammates"), from its meta. */
+const groupLabel = (p: Platform, kind: TargetKind) => metaFor(p).targetKinds.find((k) => k.kind === kind)?.label ?? KIND_GROUP[kind];
 const ORDER: TargetKind[] = ['team', 'group', 'inbox', 'user', 'view'];
 
 export const targetValue = (t: Target | null) => (t ? `${t.kind}:${t.id}` : '');
@@ -55,7 +52,7 @@ export function TargetPicker({
         const ofKind = items.filter((t) => t.kind === kind);
         if (!ofKind.length) return null;
         return (
-          <optgroup key={kind} label={KIND_GROUP[kind](platform)}>
+          <optgroup key={kind} label={groupLabel(platform, kind)}>
             {ofKind.map((t) => (
               <option key={targetValue(t)} value={targetValue(t)} disabled={t.kind === 'view' && !t.viewTag}>
                 {t.name}

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, type CSSProperties } from 'react';
+import { metaFor } from '../../lib/platforms/metas';
 import { useSidebar } from './store';
 import { VerdictCard } from './VerdictCard';
 import { SummaryCard } from './SummaryCard';
@@ -9,7 +10,6 @@ import { HandoffMessage } from './HandoffMessage';
 import { EscalatePanel } from './EscalatePanel';
 import { send } from './messaging';
 
-const PLATFORM_LABEL = { front: 'Front', gorgias: 'Gorgias', zendesk: 'Zendesk' } as const;
 
 export function App({ onQuote }: { onQuote: (index: number, quote: string) => void }) {
   const s = useSidebar();
@@ -30,13 +30,15 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
   const verdict = result?.verdict;
   const locked = !!s.journal && !s.journal.resumedAt;
   const handoff = policy ? policy.handoffMessage.replace('{wait}', policy.expectedWait) : '';
+  const meta = metaFor(ref.platform);
+  const accent = { '--platform-accent': meta.accent.light, '--platform-accent-dark': meta.accent.dark } as CSSProperties;
   return (
-    <aside className="sidebar" data-platform={ref.platform} aria-label="Baton escalation sidebar" data-testid="baton-sidebar">
+    <aside className="sidebar" data-platform={ref.platform} style={accent} aria-label="Baton escalation sidebar" data-testid="baton-sidebar">
       <header className="header">
         <div>
           <h1>Baton</h1>
           <p className="muted small" data-testid="conversation-label">
-            {PLATFORM_LABEL[ref.platform]} · {result?.conversation.subject ?? ref.conversationId}
+            {meta.label} · {result?.conversation.subject ?? ref.conversationId}
           </p>
           {result && (
             <p className="muted small" data-testid="engine">

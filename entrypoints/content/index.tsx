@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { detectConversation } from '../../lib/platforms';
+import { AGENT_APP_MATCHES } from '../../lib/platforms/metas';
 import type { PlatformAdapter } from '../../lib/platforms/types';
 import type { Policy } from '../../lib/schema/policy';
 import { KEYS } from '../../lib/config/keys';
@@ -19,7 +20,8 @@ import { showMessage } from './highlight';
 const RECHECK_DEBOUNCE_MS = 1200;
 
 export default defineContentScript({
-  matches: ['https://*.zendesk.com/*', 'https://*.gorgias.com/*', 'https://app.frontapp.com/*'],
+  // Every platform's agent app, from the registry: the manifest asks for exactly the same hosts.
+  matches: [...AGENT_APP_MATCHES],
   cssInjectionMode: 'ui',
   runAt: 'document_end',
   async main(ctx) {

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { KEYS } from '../../lib/config/keys';
+import { PLATFORM_METAS } from '../../lib/platforms/metas';
 import type { Accounts } from './form';
 
 /**
- * Zendesk subdomain and Gorgias account name. The connections schema has no field for them yet, so they
- * live under their own key; a value stored inside the connections object wins once the schema has one.
+ * Account names of the platforms that have them. Older builds kept them under their own key, outside the
+ * connections object; a value stored inside the connections object wins.
  */
 export const ACCOUNTS_KEY = 'baton:accounts';
 
@@ -14,10 +15,9 @@ export async function readAccounts(): Promise<Accounts> {
   const got = await browser.storage.sync.get([KEYS.connections, ACCOUNTS_KEY]).catch(() => ({}) as Record<string, unknown>);
   const conn = (got[KEYS.connections] ?? {}) as Record<string, Record<string, unknown> | undefined>;
   const own = (got[ACCOUNTS_KEY] ?? {}) as Record<string, unknown>;
-  return {
-    zendesk: str(conn.zendesk?.account) || str(own.zendesk),
-    gorgias: str(conn.gorgias?.account) || str(own.gorgias),
-  };
+  const out: Accounts = {};
+  for (const m of PLATFORM_METAS) if (m.account) out[m.platform] = str(conn[m.platform]?.account) || str(own[m.platform]);
+  return out;
 }
 
 export async function writeAccounts(accounts: Accounts): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PlatformSchema, type Platform } from '../../lib/schema/conversation';
+import { PLATFORMS, PlatformSchema, type Platform } from '../../lib/schema/conversation';
+import { PLATFORM_METAS, accountFor, authModeOf, labelOf, metaFor } from '../../lib/platforms/metas';
 import type { Connections, Secrets } from '../../lib/schema/connections';
 import type { Policy } from '../../lib/schema/policy';
 import { TargetSchema } from '../../lib/schema/target';
@@ -9,17 +10,18 @@ import { TargetSchema } from '../../lib/schema/target';
  * so a half-typed value survives re-renders and drafts exactly as typed; it becomes a policy only when
  * validated. Field paths mirror the policy's own paths so zod issues land on the right field.
  */
-export const PLATFORM_LABELS: Record<Platform, string> = { front: 'Front', gorgias: 'Gorgias', zendesk: 'Zendesk' };
-export const FORM_PLATFORMS: readonly Platform[] = ['front', 'gorgias', 'zendesk'];
+export const PLATFORM_LABELS = Object.fromEntries(PLATFORMS.map((p) => [p, labelOf(p)])) as Record<Platform, string>;
+export const FORM_PLATFORMS: readonly Platform[] = PLATFORMS;
 
 export type SecretKey = keyof Secrets;
-export const SECRET_KEYS: readonly SecretKey[] = ['frontToken', 'zendeskToken', 'gorgiasApiKey', 'openaiApiKey'];
+/** Every platform's token secrets (from the registry), then the AI engine's key. */
+export const SECRET_KEYS: readonly SecretKey[] = [...PLATFORM_METAS.flatMap((m) => m.secrets.map((s) => s.key as SecretKey)), 'openaiApiKey'];
 
 const SentimentSchema = z.enum(['negative', 'neutral', 'positive']);
 const UrgencySchema = z.enum(['low', 'normal', 'high']);
 export type Sentiment = z.infer<typeof SentimentSchema>;
 export type Urgency = z.infer<typeof UrgencySchema>;
-const eachPlatform = <T extends z.ZodTypeAny>(s: T) => z.object({ front: s, gorgias: s, zendesk: s });
+const eachPlatform = <T extends z.ZodTypeAny>(s: T) => z.record(PlatformSchema, s);
 
 export const SubAgentFormSchema = z.object({
   key: z.string(),
@@ -68,18 +70,21 @@ export type PolicyForm = z.infer<typeof PolicyFormSchema>;
 const AuthModeSchema = z.enum(['session', 'token']);
 export type AuthMode = z.infer<typeof AuthModeSchema>;
 
-export const ConnectionsFormSchema = z.object({
-  zendesk: z.object({ account: z.string(), authMode: AuthModeSchema, email: z.string() }),
-  gorgias: z.object({ account: z.string(), authMode: AuthModeSchema, email: z.string() }),
-  front: z.object({ apiBase: z.string() }),
-});
+/**
+ * One platform's connection as typed: the account (when the platform has one), the auth mode, and every
+ * connection field of its meta under the field's own key, so form paths match the stored connection's paths.
+ */
+export const PlatformConnectionFormSchema = z.object({ account: z.string(), authMode: AuthModeSchema }).catchall(z.string());
+export type PlatformConnectionForm = z.infer<typeof PlatformConnectionFormSchema>;
+export const ConnectionsFormSchema = eachPlatform(PlatformConnectionFormSchema);
 export type ConnectionsForm = z.infer<typeof ConnectionsFormSchema>;
 
 /** Also the shape of a restored draft, so a draft from an older build is rejected rather than crashing. */
 export const FormStateSchema = z.object({ policy: PolicyFormSchema, connections: ConnectionsFormSchema });
 export type FormState = z.infer<typeof FormStateSchema>;
 
-export type Accounts = { zendesk: string; gorgias: string };
+/** The account name of each platform that has one (the others have a fixed account). */
+export type Accounts = Partial<Record<Platform, string>>;
 
 let counter = 0;
 /** Stable React keys for list rows; unique enough within one page and its restored draft. */
@@ -136,11 +141,17 @@ export function policyToForm(policy: Policy): PolicyForm {
 }
 
 export function connectionsToForm(c: Connections, accounts: Accounts): ConnectionsForm {
-  return {
-    zendesk: { account: accounts.zendesk, authMode: c.zendesk.authMode, email: c.zendesk.email },
-    gorgias: { account: accounts.gorgias, authMode: c.gorgias.authMode, email: c.gorgias.email },
-    front: { apiBase: c.front.apiBase },
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const one = (p: Platform): PlatformConnectionForm => {
+    const meta = metaFor(p);
+    const slice = c[p] as Record<string, unknown>;
+    return {
+      ...Object.fromEntries(meta.connectionFields.map((f) => [f.key, text(slice[f.key])])),
+      account: meta.account ? (accounts[p] ?? '') : '',
+      authMode: authModeOf(meta, slice),
+    };
   };
+  return Object.fromEntries(PLATFORMS.map((p) => [p, one(p)])) as ConnectionsForm;
 }
 
 export function newSubAgent(): SubAgentForm {
@@ -151,14 +162,12 @@ export function newRule(platform: Platform): RuleForm {
   return { key: newKey('rule'), subAgents: [], sentiment: '', urgency: '', platform, target: null };
 }
 
-/** The helpdesk account a request is about: Front has one API per company, so its account is fixed. */
+/** The helpdesk account a request is about: a platform without accounts has one fixed account. */
 export function accountOf(form: ConnectionsForm, platform: Platform): string {
-  return platform === 'front' ? 'app' : normalizeAccount(form[platform].account, platform);
+  return accountFor(platform, form[platform].account);
 }
 
-/** Team leads paste whatever they have at hand: "acme", "acme.zendesk.com" or a whole agent URL. */
-export function normalizeAccount(text: string, platform: 'zendesk' | 'gorgias'): string {
-  const host = text.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').split(/[/?#]/)[0] ?? '';
-  const suffix = `.${platform}.com`;
-  return host.endsWith(suffix) ? host.slice(0, -suffix.length) : host;
+/** Team leads paste whatever they have at hand: "acme", "acme.<helpdesk>.com" or a whole agent URL. */
+export function normalizeAccount(text: string, platform: Platform): string {
+  return metaFor(platform).account?.normalize(text) ?? '';
 }

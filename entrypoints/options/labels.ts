@@ -1,8 +1,12 @@
+import { PLATFORM_METAS } from '../../lib/platforms/metas';
+
 /**
  * Human names for policy paths, so an error names the field the way the page labels it
  * ("Routing › Handover rule 2 › Target") next to the exact path an exported file uses.
  */
 const WORDS: Record<string, string> = {
+  // Connection fields the words below do not name (the agent's own author id), in their meta's words.
+  ...Object.fromEntries(PLATFORM_METAS.flatMap((m) => m.connectionFields.map((f) => [f.key, f.label]))),
   policy: '',
   '(root)': '',
   connections: 'Connections',
@@ -47,13 +51,12 @@ const WORDS: Record<string, string> = {
   baseURL: 'Base URL',
   handoffMessage: 'Handoff message',
   expectedWait: 'Expected wait',
-  front: 'Front',
-  gorgias: 'Gorgias',
-  zendesk: 'Zendesk',
   account: 'Account',
   authMode: 'Sign-in',
   email: 'Email',
   apiBase: 'API address',
+  // Platform names, from the registry.
+  ...Object.fromEntries(PLATFORM_METAS.map((m) => [m.platform, m.label])),
 };
 
 const ITEM: Record<string, string> = { subAgents: 'Sub agent', rules: 'Handover rule', examples: 'Example', tags: 'Tag' };

@@ -1,4 +1,5 @@
 import { POLICY_VERSION } from '../../lib/schema/policy';
+import { PLATFORM_METAS } from '../../lib/platforms/metas';
 import { onPolicyChange, readConnections, readPolicy } from '../../utils/settings';
 import { readAccounts } from './accounts';
 import { clearDraft, loadDraft } from './draft';
@@ -53,8 +54,10 @@ export async function loadOptions(): Promise<void> {
   }
   const { form, secretsSet } = useOptions.getState();
   // Lists load only for helpdesks that are set up, so an unused one never shows an error.
-  if (secretsSet.frontToken) void loadTargets('front');
-  for (const p of ['zendesk', 'gorgias'] as const) if (form.connections[p].account.trim()) void loadTargets(p);
+  for (const m of PLATFORM_METAS) {
+    const setUp = m.account ? !!form.connections[m.platform].account.trim() : m.secrets.some((x) => secretsSet[x.key as keyof typeof secretsSet]);
+    if (setUp) void loadTargets(m.platform);
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 // The offline engine alone: the OpenAI client would only bloat the options bundle.
 import { checkOffline } from '../../lib/engine/offline';
 import { chooseRoute, type Route } from '../../lib/routing/handover';
-import { ConversationSchema, type Conversation, type MessageInput, type Platform } from '../../lib/schema/conversation';
+import { ConversationSchema, PLATFORMS, type Conversation, type MessageInput, type Platform } from '../../lib/schema/conversation';
 import type { Verdict } from '../../lib/schema/verdict';
 import type { PolicyForm } from './form';
 import type { LastConversation } from './last-conversation';
@@ -20,7 +20,7 @@ export interface PreviewSettings {
 export const DEFAULT_PREVIEW: PreviewSettings = {
   sample: 'returns',
   customText: 'Hi, I want to return the jacket from order #48213, it is too small.',
-  platform: 'gorgias',
+  platform: PLATFORMS[0]!,
 };
 
 const BUILT_IN: Record<'returns' | 'billing' | 'tracking', { label: string; messages: MessageInput[] }> = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { send } from '../../components/sidebar/messaging';
-import type { Platform } from '../../lib/schema/conversation';
+import { PLATFORMS, type Platform } from '../../lib/schema/conversation';
+import { metaFor } from '../../lib/platforms/metas';
 import { ConnectionsSchema } from '../../lib/schema/connections';
 import { TargetSchema } from '../../lib/schema/target';
 import { writeConnections, writeSecrets } from '../../utils/settings';
@@ -8,15 +9,15 @@ import { writeAccounts } from './accounts';
 import { accountOf, PLATFORM_LABELS, type SecretKey } from './form';
 import { secretPresence } from './secrets';
 import { sameForm, secretPatch, useOptions } from './store';
-import { parseConnectionsForm } from './validate';
+import { connectionSlice, parseConnectionsForm } from './validate';
 
-/** The one secret each helpdesk's token sign-in uses. */
-export const PLATFORM_SECRET: Record<Platform, SecretKey> = { front: 'frontToken', zendesk: 'zendeskToken', gorgias: 'gorgiasApiKey' };
+/** The secrets each helpdesk's token sign-in uses, from the registry. */
+export const PLATFORM_SECRETS = Object.fromEntries(PLATFORMS.map((p) => [p, metaFor(p).secrets.map((s) => s.key as SecretKey)])) as Record<Platform, SecretKey[]>;
 
 const WhoAmISchema = z.object({ id: z.string(), name: z.string(), email: z.string().optional() });
 const EngineTestSchema = z.object({ engine: z.string(), status: z.string() });
 
-const seq: Record<Platform, number> = { front: 0, gorgias: 0, zendesk: 0 };
+const seq = Object.fromEntries(PLATFORMS.map((p) => [p, 0])) as Record<Platform, number>;
 
 /** The live list of inboxes/teams/groups, users and views, as the background's adapter fetches it. */
 export async function loadTargets(platform: Platform, refresh = false): Promise<void> {
@@ -80,21 +81,17 @@ export async function testConnection(platform: Platform): Promise<void> {
 async function saveConnectionOf(platform: Platform): Promise<void> {
   const s = useOptions.getState();
   const f = s.form.connections;
-  const part =
-    platform === 'front'
-      ? { authMode: 'token' as const, apiBase: f.front.apiBase.trim().replace(/\/+$/, '') }
-      : { authMode: f[platform].authMode, email: f[platform].email.trim() };
-  const connections = ConnectionsSchema.parse({ ...s.saved.connections, [platform]: part });
+  const connections = ConnectionsSchema.parse({ ...s.saved.connections, [platform]: connectionSlice(f, platform) });
   await writeConnections(connections);
-  const accounts = platform === 'front' ? s.saved.accounts : { ...s.saved.accounts, [platform]: accountOf(f, platform) };
-  if (platform !== 'front') await writeAccounts(accounts);
-  const key = PLATFORM_SECRET[platform];
-  const edit = s.secretEdits[key];
-  const patch = secretPatch({ [key]: edit });
+  const hasAccount = !!metaFor(platform).account;
+  const accounts = hasAccount ? { ...s.saved.accounts, [platform]: accountOf(f, platform) } : s.saved.accounts;
+  if (hasAccount) await writeAccounts(accounts);
+  const keys = PLATFORM_SECRETS[platform];
+  const patch = secretPatch(Object.fromEntries(keys.map((k) => [k, s.secretEdits[k]])));
   if (Object.keys(patch).length) await writeSecrets(patch);
   const secretsSet = await secretPresence();
   useOptions.setState((now) => {
-    const { [key]: _done, ...secretEdits } = now.secretEdits;
+    const secretEdits = Object.fromEntries(Object.entries(now.secretEdits).filter(([k]) => !keys.includes(k as SecretKey)));
     const baseline = { ...now.baseline, connections: { ...now.baseline.connections, [platform]: now.form.connections[platform] } };
     return { saved: { ...now.saved, connections, accounts }, baseline, secretsSet, secretEdits: Object.keys(patch).length ? secretEdits : now.secretEdits };
   });

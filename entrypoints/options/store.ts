@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Platform } from '../../lib/schema/conversation';
+import { PLATFORMS, type Platform } from '../../lib/schema/conversation';
 import { ConnectionsSchema, type Connections } from '../../lib/schema/connections';
 import { defaultPolicy, type Policy } from '../../lib/schema/policy';
 import type { Target } from '../../lib/schema/target';
@@ -60,7 +60,7 @@ const idle = (): Outcome => ({ state: 'idle', message: '' });
 export function initialState(): OptionsState {
   const policy = defaultPolicy();
   const connections = ConnectionsSchema.parse({});
-  const accounts = { zendesk: '', gorgias: '' };
+  const accounts = {};
   const form = { policy: policyToForm(policy), connections: connectionsToForm(connections, accounts) };
   return {
     phase: 'loading',
@@ -76,8 +76,8 @@ export function initialState(): OptionsState {
     showAllErrors: false,
     saveStatus: { state: 'idle', message: '' },
     saveIssues: [],
-    targets: { front: idleTargets(), gorgias: idleTargets(), zendesk: idleTargets() },
-    connectionTests: { front: idle(), gorgias: idle(), zendesk: idle() },
+    targets: Object.fromEntries(PLATFORMS.map((p) => [p, idleTargets()])) as Record<Platform, TargetList>,
+    connectionTests: Object.fromEntries(PLATFORMS.map((p) => [p, idle()])) as Record<Platform, Outcome>,
     engineTest: idle(),
     importStatus: { state: 'idle', message: '', issues: [] },
     preview: DEFAULT_PREVIEW,

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { zodIssues } from '../../lib/config/migrate';
-import type { Platform } from '../../lib/schema/conversation';
+import { PLATFORMS, type Platform } from '../../lib/schema/conversation';
+import { PLATFORM_METAS, fieldsFor, metaFor } from '../../lib/platforms/metas';
 import { ConnectionsSchema, type Connections } from '../../lib/schema/connections';
 import { POLICY_VERSION, PolicySchema, type Policy, type PolicyInput } from '../../lib/schema/policy';
-import { FORM_PLATFORMS, normalizeAccount, type Accounts, type ConnectionsForm, type FormState, type PolicyForm } from './form';
+import { FORM_PLATFORMS, type Accounts, type ConnectionsForm, type FormState, type PolicyForm } from './form';
 
 export interface Issue {
-  /** Form path, e.g. "policy.routing.rules.0.target" or "connections.zendesk.account". */
+  /** Form path, e.g. "policy.routing.rules.0.target" or "connections.<platform>.account". */
   path: string;
   message: string;
 }
@@ -88,7 +89,7 @@ export function policyInput(form: PolicyForm, keepRule: (i: number) => boolean =
   const baseIssue = baseUrlProblem(form.engine.baseURL);
   if (baseIssue) issues.push({ path: 'policy.engine.baseURL', message: baseIssue });
 
-  const perPlatform = <T>(fn: (p: Platform) => T) => ({ front: fn('front'), gorgias: fn('gorgias'), zendesk: fn('zendesk') });
+  const perPlatform = <T>(fn: (p: Platform) => T) => Object.fromEntries(PLATFORMS.map((p) => [p, fn(p)])) as Record<Platform, T>;
   const input: PolicyInput = {
     version: POLICY_VERSION,
     scope: form.scope,
@@ -157,31 +158,55 @@ function withItemNames(issues: { path: string; message: string }[], input: unkno
 }
 
 const ACCOUNT_RE = /^[a-z0-9][a-z0-9-]{0,62}$/;
-const FRONT_API_RE = /^https:\/\/(api2|[a-z0-9-]+\.api)\.frontapp\.com\/?$/;
 
+/**
+ * One platform's stored connection slice from the form: the auth mode, the account when the platform has
+ * one, and every connection field of its meta, normalised; empty optional fields are left out.
+ */
+export function connectionSlice(form: ConnectionsForm, platform: Platform): Record<string, unknown> {
+  const meta = metaFor(platform);
+  const f = form[platform];
+  const slice: Record<string, unknown> = { authMode: f.authMode };
+  if (meta.account) slice.account = meta.account.normalize(f.account);
+  for (const field of meta.connectionFields) {
+    const raw = f[field.key] ?? '';
+    const value = field.normalize ? field.normalize(raw) : raw.trim();
+    if (value || field.required) slice[field.key] = value;
+  }
+  return slice;
+}
+
+/** Checks every platform's connection fields, as its meta describes them, at their form paths. */
 export function parseConnectionsForm(form: ConnectionsForm): { connections: Connections | null; accounts: Accounts; issues: Issue[] } {
   const issues: Issue[] = [];
-  const accounts = { zendesk: normalizeAccount(form.zendesk.account, 'zendesk'), gorgias: normalizeAccount(form.gorgias.account, 'gorgias') };
-  for (const p of ['zendesk', 'gorgias'] as const) {
-    const label = p === 'zendesk' ? 'Zendesk' : 'Gorgias';
-    if (accounts[p] && !ACCOUNT_RE.test(accounts[p])) {
-      issues.push({ path: `connections.${p}.account`, message: `Enter just the account name, like acme for acme.${p}.com` });
+  const accounts: Accounts = {};
+  for (const meta of PLATFORM_METAS) {
+    const p = meta.platform;
+    const base = `connections.${p}`;
+    const slice = connectionSlice(form, p);
+    if (meta.account) {
+      const account = String(slice.account ?? '');
+      accounts[p] = account;
+      if (account && !ACCOUNT_RE.test(account)) {
+        issues.push({ path: `${base}.account`, message: 'Enter just the account name (letters, digits and dashes), like acme' });
+      }
     }
-    if (form[p].authMode === 'token' && !form[p].email.trim()) {
-      issues.push({ path: `connections.${p}.email`, message: `Enter the email of the ${label} user the API ${p === 'zendesk' ? 'token' : 'key'} belongs to` });
-    } else if (form[p].authMode === 'token' && !z.email().safeParse(form[p].email.trim()).success) {
-      issues.push({ path: `connections.${p}.email`, message: 'Enter an email address like agent@example.com' });
+    for (const field of fieldsFor(meta, form[p].authMode)) {
+      const value = typeof slice[field.key] === 'string' ? (slice[field.key] as string) : '';
+      const path = `${base}.${field.key}`;
+      if (!value) {
+        if (field.required) issues.push({ path, message: `${field.label} is required. ${field.hint}` });
+        continue;
+      }
+      if (field.type === 'email' && !z.email().safeParse(value).success) issues.push({ path, message: 'Enter an email address like agent@example.com' });
+      else if (field.type === 'url' && !URL.canParse(value)) issues.push({ path, message: 'Enter a web address starting with https://' });
+      else {
+        const problem = field.problem?.(value);
+        if (problem) issues.push({ path, message: problem });
+      }
     }
   }
-  const apiBase = form.front.apiBase.trim().replace(/\/+$/, '');
-  if (!FRONT_API_RE.test(apiBase)) {
-    issues.push({ path: 'connections.front.apiBase', message: "Use https://api2.frontapp.com or your company's https://<name>.api.frontapp.com" });
-  }
-  const parsed = ConnectionsSchema.safeParse({
-    zendesk: { authMode: form.zendesk.authMode, email: form.zendesk.email.trim() },
-    gorgias: { authMode: form.gorgias.authMode, email: form.gorgias.email.trim() },
-    front: { authMode: 'token', apiBase },
-  });
+  const parsed = ConnectionsSchema.safeParse(Object.fromEntries(PLATFORMS.map((p) => [p, connectionSlice(form, p)])));
   if (!parsed.success) {
     const known = new Set(issues.map((i) => i.path));
     for (const i of zodIssues(parsed.error)) if (!known.has(`connections.${i.path}`)) issues.push({ ...i, path: `connections.${i.path}` });

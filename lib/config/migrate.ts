@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { POLICY_VERSION, PolicySchema, type Policy } from '../schema/policy';
 import { TargetSchema } from '../schema/target';
+import { PLATFORMS } from '../schema/conversation';
 
 /**
  * Version 1 (Baton 0.0.x) kept one escalation tag, a single default target for all platforms and a
@@ -32,7 +33,8 @@ function fromV1(v1: z.infer<typeof PolicyV1Schema>): unknown {
       defaultTargets: v1.defaultTarget ? { [v1.defaultTarget.platform]: v1.defaultTarget } : {},
       rules: v1.rules.map((r) => ({ subAgents: [r.subAgent], when: {}, target: r.target })),
     },
-    suspend: { enabled: v1.pauseBot, pause: { front: pause, gorgias: pause, zendesk: pause } },
+    // Version 1 had one pause setting for every platform.
+    suspend: { enabled: v1.pauseBot, pause: Object.fromEntries(PLATFORMS.map((p) => [p, pause])) },
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The escalation note is written (and edited by the agent) in a small Markdown subset: paragraphs, "- " list
  * items, **bold**, and backslash escapes for characters that must stay literal. Helpdesks show notes either
- * as HTML (Zendesk html_body, Gorgias body_html, Front comments) or as plain text; both forms come from here
+ * as HTML (an HTML body, or an HTML twin beside the plain text) or as plain text; both forms come from here
  * so the sidebar preview, the posted note and its plain-text twin always agree. Everything is escaped before
  * any markup is added, so customer text quoted in a note can never become HTML.
  */
