@@ -24,7 +24,6 @@ const SENDER = '[data-test-id="omni-log-item-sender"]';
 const USER_LINK = '[data-test-id="omni-log-comment-user-link"]';
 const INTERNAL = '[data-test-id="omni-log-internal-note-tag"]';
 const BODY = '[data-test-id="omni-log-message-content"], .zd-comment, [data-test-id="omni-log-item-message"]';
-const PANE = '[data-ticket-id], [data-side-conversations-anchor-id], .workspace';
 
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -91,7 +90,7 @@ export const zendeskDom: DomReader = {
   // The visible ticket's pane (conversation and composer): the sidebar sits beside it, never over it.
   layoutAnchor: (doc) => {
     const log = ticketLog(doc);
-    return log?.closest(PANE) ?? log?.parentElement ?? null;
+    return log?.closest('.workspace, [data-ticket-id]') ?? log?.closest('[data-side-conversations-anchor-id]') ?? log?.parentElement ?? null;
   },
   readMessages(doc, identity) {
     const log = ticketLog(doc);
