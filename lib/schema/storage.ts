@@ -34,8 +34,7 @@ export type NoteDraft = z.infer<typeof NoteDraftSchema>;
  * The options form as typed, so unsaved edits survive leaving the page. The form's own schema belongs to
  * the options page, so the envelope takes it as a parameter. `v` is the envelope's historic inline version.
  */
-export const optionsDraftSchema = <F extends z.ZodType>(form: F) =>
-  z.object({ v: z.literal(1), savedAt: z.number(), form });
+export const optionsDraftSchema = <F extends z.ZodType>(form: F) => z.object({ v: z.literal(1), savedAt: z.number(), form });
 export type OptionsDraft<F> = { v: 1; savedAt: number; form: F };
 
 /** One escalation as recorded locally for later insight (never sent anywhere). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLATFORMS } from '../../../schema/conversation';
 import { TargetSchema } from '../../../schema/target';
 
 /**
@@ -50,7 +51,8 @@ export function policyV1ToV2(value: unknown): unknown {
       defaultTargets: v1.defaultTarget ? { [v1.defaultTarget.platform]: v1.defaultTarget } : {},
       rules: v1.rules.map((r) => ({ subAgents: [r.subAgent], when: {}, target: r.target })),
     },
-    suspend: { enabled: v1.pauseBot, pause: { front: pause, gorgias: pause, zendesk: pause } },
+    // v1 had one pause setting for every platform.
+    suspend: { enabled: v1.pauseBot, pause: Object.fromEntries(PLATFORMS.map((p) => [p, { ...pause }])) },
   };
 }
 
