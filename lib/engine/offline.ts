@@ -2,14 +2,13 @@ import type { Conversation } from '../schema/conversation';
 import type { Policy } from '../schema/policy';
 import { VerdictSchema, type Signal, type Verdict, type VerdictStatus } from '../schema/verdict';
 import { narrow, widen } from './apply-instruction';
-import { readBotMessages } from './bot-reading';
 import { compilePolicy } from './compile';
-import { latestScopeJudgement, topicText } from './customer-requests';
+import { scopeJudgementAt, topicText } from './customer-requests';
 import { sentimentOf, shouting, urgencyOf } from './describe';
 import type { InstructionContext } from './instruction';
-import { findHumanRequest, retracts } from './human-request';
 import { stillMissing } from './missing';
-import { customerContent, originalQuote } from './sanitize';
+import { customerContent } from './sanitize';
+import { readConversation } from './sequence';
 import { matchSubAgent } from './scope';
 import { buildNote, buildSummary, questionFor, type SummaryContext } from './summary';
 import { clean, clip } from './text';
@@ -27,31 +26,27 @@ export function checkOffline(conv: Conversation, policy: Policy): Verdict {
   const norm: string[] = [];
   const customerNorm = (i: number) => (norm[i] ??= customerContent(msgs[i].text));
 
-  // The customer's side of the window: the latest request for a human that was not taken back.
-  let human: { index: number; quote: string; confidence: number } | undefined;
+  // The customer's side of the window, for mood, urgency and the instruction.
   const customerWindow: string[] = [];
   const customerRaw: string[] = [];
   for (let i = from; i < msgs.length; i++) {
     const m = msgs[i];
     if (m.role !== 'customer' || m.internal) continue;
-    const text = customerNorm(i);
-    customerWindow.push(text);
+    customerWindow.push(customerNorm(i));
     customerRaw.push(m.text);
-    if (!text) continue;
-    if (human && retracts(text)) human = undefined;
-    const r = findHumanRequest(text);
-    if (r) human = { index: i, quote: originalQuote(m.text, r.quote), confidence: r.confidence };
   }
-  const { handoff, pending } = readBotMessages(conv, from);
-  const judged = scope.hasScope ? latestScopeJudgement(conv, from, scope, customerNorm) : undefined;
+  // Every turn read into dialogue acts; the sequence of acts gives the findings.
+  const reading = readConversation(conv, from, customerNorm);
+  const { human, handoff, pending } = reading;
+  const judged = scope.hasScope ? scopeJudgementAt(conv, reading.scopeIndex, scope, customerNorm) : undefined;
 
   const enabled = policy.signals;
   let signals: Signal[] = [];
   if (human && enabled.user_requested_human) {
-    signals.push({ kind: 'user_requested_human', confidence: human.confidence, evidence: { messageIndex: human.index, quote: clip(human.quote) } });
+    signals.push({ kind: 'user_requested_human', confidence: human.act.confidence, evidence: { messageIndex: human.index, quote: clip(human.act.quote) } });
   }
   if (handoff && enabled.bot_handed_off) {
-    signals.push({ kind: 'bot_handed_off', confidence: handoff.finding.confidence, evidence: { messageIndex: handoff.index, quote: clip(handoff.finding.quote) } });
+    signals.push({ kind: 'bot_handed_off', confidence: handoff.act.confidence, evidence: { messageIndex: handoff.index, quote: clip(handoff.act.quote) } });
   }
   if (judged?.judgement.verdict === 'out' && enabled.out_of_scope) {
     const confidence = Math.round(judged.judgement.confidence * 100) / 100;
@@ -73,16 +68,15 @@ export function checkOffline(conv: Conversation, policy: Policy): Verdict {
   let reason = '';
   if (!signals.length && pending) {
     // A possible handoff that is not confirmed yet never escalates, whatever the instruction says.
-    const f = pending.finding;
-    signals.push({ kind: 'unconfirmed', confidence: f.confidence, evidence: { messageIndex: pending.index, quote: clip(f.quote) } });
-    missing = stillMissing(f.missing, conv, pending.index);
+    signals.push({ kind: 'unconfirmed', confidence: pending.act.confidence, evidence: { messageIndex: pending.index, quote: clip(pending.act.quote) } });
+    missing = stillMissing(pending.missing, conv, pending.index);
     status = 'unconfirmed';
     reason =
-      f.kind === 'collecting'
+      pending.kind === 'collecting'
         ? missing.length
           ? `Not yet: the bot is still collecting the ${missing.join(', ')} before a handoff.`
           : "Not yet: the customer has sent what the bot asked for; check again after the bot's next reply."
-        : f.kind === 'offer'
+        : pending.kind === 'offer'
           ? "Not yet: the bot offered a transfer and is waiting for the customer's answer."
           : 'Not yet: the bot only says the case might need review; check again after the next reply.';
   }

@@ -1,0 +1,120 @@
+/**
+ * Readers for a customer's turn, one per act: asks for a human, takes that back, supplies the details the
+ * bot asked for, reports a problem, makes a new request, or only greets, thanks, says goodbye or chats.
+ * Small talk is never out of scope on its own, and an answer to the bot's question has no topic of its own.
+ */
+import { distance } from 'fastest-levenshtein';
+import { findHumanRequest, retracts } from '../human-request';
+import { originalQuote } from '../sanitize';
+import { clip, tokens } from '../text';
+import { clausesOf } from './clause';
+import type { BotAct, CustomerAct } from './types';
+
+// Greeting, thanks, farewell and acknowledgement words: closed classes of chat, matched with one typo allowed.
+const SMALL_TALK: Record<'greeting' | 'thanks' | 'farewell' | 'ack', string[]> = {
+  greeting: ['hi', 'hello', 'hey', 'hiya', 'howdy', 'greetings', 'morning', 'afternoon', 'evening', 'good', 'there', 'yo', 'sup', 'hola', 'bonjour', 'hallo', 'ola', 'ciao', 'salut'],
+  thanks: ['thanks', 'thank', 'thx', 'ty', 'tysm', 'cheers', 'appreciate', 'appreciated', 'grateful', 'gracias', 'merci', 'danke', 'obrigado', 'obrigada', 'much', 'so', 'very', 'lot', 'you', 'a', 'for', 'your', 'the', 'help', 'all', 'again', 'kindly'],
+  farewell: ['bye', 'goodbye', 'cya', 'later', 'see', 'you', 'catch', 'take', 'care', 'ciao', 'adios', 'night', 'goodnight', 'have', 'a', 'nice', 'great', 'good', 'day', 'one', 'too', 'u', 'talk', 'soon', 'ttyl', 'au', 'revoir', 'tschuss', 'tchau'],
+  ack: ['ok', 'okay', 'k', 'kk', 'sure', 'alright', 'right', 'cool', 'great', 'perfect', 'awesome', 'nice', 'fine', 'got', 'it', 'understood', 'noted', 'yes', 'yeah', 'yep', 'no', 'nope', 'nah', 'that', 's', 'is', 'all', 'nothing', 'else', 'will', 'do', 'sounds', 'good', 'wow', 'oh', 'haha', 'lol', 'hmm', 'i', 'see', 'wait', 'fair', 'enough', 'excellent', 'wonderful', 'amazing', 'brilliant'],
+};
+const CORE: Record<keyof typeof SMALL_TALK, Set<string>> = {
+  greeting: new Set(['hi', 'hello', 'hey', 'hiya', 'howdy', 'greetings', 'morning', 'afternoon', 'evening', 'yo', 'hola', 'bonjour', 'hallo', 'ola', 'salut']),
+  thanks: new Set(['thanks', 'thank', 'thx', 'ty', 'tysm', 'cheers', 'appreciate', 'appreciated', 'grateful', 'gracias', 'merci', 'danke', 'obrigado', 'obrigada']),
+  farewell: new Set(['bye', 'goodbye', 'cya', 'later', 'care', 'ciao', 'adios', 'goodnight', 'ttyl', 'revoir', 'tschuss', 'tchau', 'day']),
+  ack: new Set(['ok', 'okay', 'k', 'kk', 'sure', 'alright', 'cool', 'great', 'perfect', 'awesome', 'nice', 'fine', 'understood', 'noted', 'yes', 'yeah', 'yep', 'no', 'nope', 'nah', 'wow', 'oh', 'haha', 'lol', 'hmm', 'excellent', 'wonderful', 'amazing', 'brilliant', 'all', 'nothing']),
+};
+const ALL_SMALL = new Map<string, keyof typeof SMALL_TALK>();
+for (const k of Object.keys(SMALL_TALK) as (keyof typeof SMALL_TALK)[]) for (const w of SMALL_TALK[k]) if (!ALL_SMALL.has(w) || CORE[k].has(w)) ALL_SMALL.set(w, k);
+
+function smallWord(w: string): { kind: keyof typeof SMALL_TALK; core: boolean } | null {
+  const exact = ALL_SMALL.get(w);
+  if (exact) return { kind: exact, core: CORE[exact].has(w) };
+  // "thnaks", "helo", "goodbey": one slip away from a core word of five letters or more.
+  if (w.length >= 4) {
+    for (const k of Object.keys(CORE) as (keyof typeof SMALL_TALK)[]) {
+      for (const c of CORE[k]) if (c.length >= 5 && Math.abs(c.length - w.length) <= 1 && distance(c, w) <= (c.length >= 6 ? 2 : 1)) return { kind: k, core: true };
+    }
+  }
+  return null;
+}
+
+/** Greeting, thanks, farewell or acknowledgement with nothing else in it ("ciao", "thnaks!", "catch you later"). */
+export function readsSmallTalk(normalized: string): CustomerAct['flavour'] | null {
+  const toks = tokens(normalized.replace(/[\u{1F300}-\u{1FAFF}\u2600-\u27BF]/gu, ' '));
+  if (!toks.length) return /[\u{1F300}-\u{1FAFF}\u2600-\u27BF]/u.test(normalized) ? 'ack' : null;
+  if (toks.length > 10) return null;
+  let flavour: keyof typeof SMALL_TALK | null = null;
+  for (const t of toks) {
+    const s = smallWord(t);
+    if (!s) return null;
+    if (s.core && (!flavour || flavour === 'ack')) flavour = s.kind;
+  }
+  return flavour;
+}
+
+const IDENTIFIER = /[\w.+-]+@[\w-]+(\.[\w-]+)+|\+?\d[\d\s().\/#-]{2,}\d|\b[a-z]*\d[a-z\d]{3,}\b/g;
+
+/** "cminh730@email.com", "Order ID: 3348917502", "(977) 625-2661", "Crystal Minh", "Southside Venue". */
+export function readsDetails(normalized: string, raw: string, asked: BotAct | undefined): boolean {
+  const rest = normalized.replace(IDENTIFIER, ' ').replace(/\b(order|id|number|no|username|user|email|phone|account|ref|my|is|it|s|the|here|yes|ok|sure|pin|name|zip|code|date|of|birth|and|its|it's|mine|was|either|or|at|for|with|a|an)\b/g, ' ');
+  const content = rest.replace(/[^a-z]/g, '');
+  if (content.length < 3) return true;
+  if (!asked) return false;
+  // An answer to the bot's question: short, without a request frame of its own.
+  const words = normalized.split(/\s+/).length;
+  if (words <= 6 && !/\?/.test(normalized) && !REQUEST.test(normalized)) return true;
+  // A proper name or a place as the whole answer ("Tyler Jones.", "Southside Venue").
+  return words <= 4 && /^[A-Z][\w'-]*(\s+[A-Z][\w'-]*)*[.!]?$/.test(raw.trim());
+}
+
+// A request frame: the customer wants something done or known.
+const REQUEST =
+  /\?|\b(i want|i wanna|i need|i would like|i'd like|i wish|i am looking for|i'm looking for|looking for|can you|could you|would you|will you|can i|could i|may i|how (do|can|to|much|long|many|does|is)|where|what|why|when|which|who|is it possible|is there|are there|do you|does it|help|please|want to|need to|trying to|tell me|show me|give me|get me|find me|book|cancel|change|check|order|reserve|track|buy|pay|send|make|set up|sign up|quiero|necesito|puedo|como|donde|je veux|je voudrais|comment|pourquoi|ich mochte|ich will|wie|warum|wo|quero|preciso|posso|onde)\b/;
+
+// A problem that a person will have to act on: money taken, an account broken into, a report to file.
+const INCIDENT =
+  /\b(fraud\w*|stole|stolen|steal\w*|theft|hack\w*|scam\w*|suspicious|unauthori[sz]ed|phishing|identity theft|compromised|money (is |was )?(missing|gone)|missing money|(someone|somebody|some \w+) (has |have )?(took|taken|withdr[ae]w\w*|transferred|used|charged|accessed|stole|emptied|is taking|keeps taking|made)|file (a|an) (\w+ )?(report|complaint|claim)|report (fraud|a fraud|theft|an incident)|(submit|make|lodge|raise|file|fill) (a|an) (\w+ )?(report|complaint|claim|dispute)|dispute (a|the|this) (charge|transaction)|injur\w*|damaged in|lost (my|the) (card|wallet|luggage|bag|baggage)|lost luggage|broken into)\b/;
+
+/** A problem the customer reports that the bot alone cannot settle (fraud, theft, a report or claim to file). */
+export function readsIncident(normalized: string): boolean {
+  if (!INCIDENT.test(normalized)) return false;
+  // "Is my card protected against fraud?": a question about the topic, not a report of an incident.
+  return !clausesOf(normalized).every((c) => c.question && c.subject !== 'i' && !/\b(report|file|stole|took|hack)/.test(c.tokens.join(' ')));
+}
+
+// A statement of something wrong is a request for help even without "can you" ("my washing machine isn't working").
+const TROUBLE =
+  /\b(is not|isn't|isnt|does not|doesn't|doesnt|did not|didn't|didnt|won't|wont|will not|can not|cannot|can't|cant|have not|haven't|havent|has not|hasn't|hasnt|never|not) (\w+ )?(work|working|worked|arrive|arrived|receive|received|load|loading|open|opening|start|starting|turn|charge|charging|connect|connecting|show|showing|access|log|sign|right)\b|\b(broken|problem|issue|error|faulty|defective|stuck|crash\w*|missing|wrong|leak\w*|overcharged|refund)\b/;
+
+export function readsRequest(normalized: string): boolean {
+  return REQUEST.test(normalized) || TROUBLE.test(normalized);
+}
+
+const AFFIRM = /^(yes|yeah|yep|yup|sure|ok|okay|please|please do|yes please|go ahead|do it|that would be great|sounds good|si|oui|ja|sim)\b/;
+const DECLINE = /^(no|nope|nah|no thanks|no thank you|not now|i am fine|i'm fine|not needed)\b/;
+
+/** Every act of one customer message; `normalized` is the sanitised, normalized text, `prev` the bot's last acts. */
+export function readCustomerTurn(raw: string, normalized: string, prev: BotAct[]): CustomerAct[] {
+  const acts: CustomerAct[] = [];
+  if (!normalized) return acts;
+  const quote = clip(raw);
+  const human = findHumanRequest(normalized);
+  if (human) acts.push({ kind: 'asks_human', confidence: human.confidence, quote: originalQuote(raw, human.quote) });
+  if (retracts(normalized)) acts.push({ kind: 'takes_back', confidence: 0.8, quote });
+  const asked = prev.find((a) => a.kind === 'asks_details');
+  const offered = prev.some((a) => a.kind === 'offers_transfer' || /\?\s*$/.test(a.quote));
+  if (offered && AFFIRM.test(normalized) && normalized.split(/\s+/).length <= 6) acts.push({ kind: 'affirms', confidence: 0.8, quote });
+  else if (offered && DECLINE.test(normalized) && normalized.split(/\s+/).length <= 6) acts.push({ kind: 'declines', confidence: 0.8, quote });
+  const flavour = readsSmallTalk(normalized);
+  if (flavour) {
+    acts.push({ kind: 'small_talk', confidence: 0.85, quote, flavour });
+    return acts;
+  }
+  if (readsIncident(normalized)) acts.push({ kind: 'reports_problem', confidence: 0.8, quote });
+  if (!human && readsDetails(normalized, raw, asked)) acts.push({ kind: 'supplies_details', confidence: 0.75, quote });
+  else if (!human && readsRequest(normalized)) acts.push({ kind: 'new_request', confidence: 0.7, quote });
+  // A statement with no request frame: the opening of a conversation states its request ("weather in Paris
+  // tomorrow"); mid-dialogue, it is chat around the task ("I hope he finds a job fast").
+  else if (!human && !acts.length) acts.push(prev.length ? { kind: 'small_talk', confidence: 0.5, quote, flavour: 'chat' } : { kind: 'new_request', confidence: 0.6, quote });
+  return acts;
+}

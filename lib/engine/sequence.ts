@@ -1,0 +1,141 @@
+/**
+ * The verdict's reading of the conversation: every turn read into acts (acts/), then the sequence decides.
+ * - A request for a human counts until the customer takes it back.
+ * - A confirmed handoff (transfer, follow-up commitment, redirect to a person, the bot unable to help)
+ *   counts until the conversation moves on: the bot serves a new request after it, or, for "I can't",
+ *   keeps helping in a later turn.
+ * - A handoff still collecting details, an offer waiting for the customer's yes, or a "may need review"
+ *   is pending (`unconfirmed`); a later answer from the bot closes it.
+ * - Details asked for after the customer reported an incident (fraud, theft, a claim to file) are
+ *   collecting for a person too.
+ * - Scope is judged on the customer's latest request that the bot has not taken on.
+ * Only turns after the last human agent's reply are read (windowStart), and only the latest READ_LIMIT.
+ */
+import type { Conversation } from '../schema/conversation';
+import { readBotTurn } from './acts/bot';
+import { readCustomerTurn } from './acts/customer';
+import type { Act, BotAct, CustomerAct } from './acts/types';
+
+export interface TurnReading {
+  index: number;
+  role: 'bot' | 'customer';
+  acts: Act[];
+}
+
+export interface Finding {
+  index: number;
+  act: Act;
+}
+
+export interface ConversationReading {
+  turns: TurnReading[];
+  human?: Finding;
+  handoff?: Finding;
+  pending?: Finding & { kind: 'collecting' | 'offer' | 'vague'; missing: string[] };
+  /** The customer message whose scope should be judged, if any. */
+  scopeIndex?: number;
+}
+
+/** Long conversations: acts of older turns no longer decide anything; reading them would only cost time. */
+export const READ_LIMIT = 80;
+
+const ENGAGED: readonly string[] = ['answers', 'asks_details', 'commits_future', 'transfers_now', 'waits', 'redirects', 'offers_transfer'];
+const SERVES: readonly string[] = ['answers', 'asks_details', 'waits'];
+
+function strongest(acts: BotAct[]): BotAct | undefined {
+  const order = ['transfers_now', 'commits_future', 'redirects', 'cannot_help'];
+  return acts.filter((a) => order.includes(a.kind) && !a.retrying).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || b.confidence - a.confidence)[0];
+}
+
+export function readConversation(conv: Conversation, from: number, customerNorm: (i: number) => string): ConversationReading {
+  const msgs = conv.messages;
+  const start = Math.max(from, msgs.length - READ_LIMIT);
+  const turns: TurnReading[] = [];
+  let human: Finding | undefined;
+  let handoff: Finding | undefined;
+  let pending: ConversationReading['pending'];
+  let lastBot: BotAct[] = [];
+  let incidentOpen = false;
+  let handoffTalk = false;
+  let fallbacks: Finding[] = [];
+  /** A new customer request after the handoff: if the bot then serves it, the handoff is behind. */
+  let requestAfterHandoff = false;
+  let openRequest: number | undefined;
+  let offerAt: Finding | undefined;
+
+  for (let i = start; i < msgs.length; i++) {
+    const m = msgs[i];
+    if (m.internal || m.role === 'agent') continue;
+    if (m.role === 'customer') {
+      const acts = readCustomerTurn(m.text, customerNorm(i), lastBot);
+      turns.push({ index: i, role: 'customer', acts });
+      for (const a of acts) {
+        if (a.kind === 'asks_human') human = { index: i, act: a };
+        else if (a.kind === 'takes_back' && human && human.index < i) human = undefined;
+        else if (a.kind === 'reports_problem') incidentOpen = true;
+      }
+      if (offerAt && acts.some((a) => a.kind === 'affirms')) {
+        // The customer said yes to a transfer: the bot owes a person now.
+        handoff = { index: offerAt.index, act: { ...offerAt.act, confidence: 0.75 } };
+        offerAt = undefined;
+        pending = undefined;
+      } else if (offerAt && acts.some((a) => a.kind === 'declines')) {
+        offerAt = undefined;
+        pending = undefined;
+      }
+      const asks = acts.some((a) => a.kind === 'new_request' || a.kind === 'reports_problem');
+      if (asks && !acts.some((a) => a.kind === 'asks_human')) {
+        openRequest = i;
+        if (handoff) requestAfterHandoff = true;
+      }
+      continue;
+    }
+    const acts = readBotTurn(m.text);
+    turns.push({ index: i, role: 'bot', acts });
+    if (!acts.length) continue;
+    lastBot = acts;
+    if (acts.some((a) => ENGAGED.includes(a.kind))) openRequest = undefined;
+    const kinds = new Set(acts.map((a) => a.kind));
+    const confirmed = strongest(acts);
+    if (confirmed && !(confirmed.kind === 'cannot_help' && (kinds.has('asks_details') || kinds.has('offers_transfer')))) {
+      handoff = { index: i, act: confirmed };
+      requestAfterHandoff = false;
+      pending = undefined;
+      incidentOpen = false;
+      offerAt = undefined;
+      continue;
+    }
+    // Later turns change the reading of earlier ones.
+    if (handoff && [...kinds].some((k) => SERVES.includes(k))) {
+      const moveOn = handoff.act.kind === 'cannot_help' || requestAfterHandoff;
+      if (moveOn) handoff = undefined;
+    }
+    const fallback = acts.find((a) => a.kind === 'cannot_help' && a.lacks === 'understanding');
+    if (fallback) fallbacks.push({ index: i, act: fallback });
+    else if (kinds.has('answers')) fallbacks = [];
+    if (kinds.has('offers_transfer')) {
+      const a = acts.find((x) => x.kind === 'offers_transfer')!;
+      offerAt = { index: i, act: a };
+      pending = { index: i, act: a, kind: 'offer', missing: ['customer confirmation'] };
+      handoffTalk = true;
+    } else if (kinds.has('may_need_review')) {
+      const a = acts.find((x) => x.kind === 'may_need_review')!;
+      const ask = acts.find((x) => x.kind === 'asks_details');
+      pending = ask ? { index: i, act: ask, kind: 'collecting', missing: ask.what ?? [] } : { index: i, act: a, kind: 'vague', missing: [] };
+      handoffTalk = true;
+    } else if (kinds.has('asks_details')) {
+      const a = acts.find((x) => x.kind === 'asks_details')!;
+      // Details asked for a person who will take over, or after an incident the bot cannot settle alone.
+      if (a.forHandoff || incidentOpen || handoffTalk) pending = { index: i, act: a, kind: 'collecting', missing: a.what ?? [] };
+      else pending = undefined;
+    } else if (kinds.has('answers') || kinds.has('closes')) {
+      pending = undefined;
+      offerAt = undefined;
+    }
+  }
+  // One "I didn't understand" without asking to rephrase, or two of any kind: the bot cannot follow.
+  if (!handoff && fallbacks.length && (fallbacks.length >= 2 || fallbacks.some((f) => !(f.act as BotAct).retrying))) handoff = fallbacks.at(-1);
+  return { turns, human, handoff, pending, scopeIndex: openRequest };
+}
+
+export type { BotAct, CustomerAct };
