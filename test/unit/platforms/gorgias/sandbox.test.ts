@@ -55,6 +55,37 @@ describe('auth', () => {
   });
 });
 
+describe('session writes', () => {
+  it('can refuse writes made with the session cookie (400 or 403) while reads and API-key writes go through', async () => {
+    const sb = createGorgiasSandbox();
+    const { call } = client(sb);
+    const session = { [GORGIAS_SANDBOX.sessionCookie]: GORGIAS_SANDBOX.session };
+    const write = (auth: string | null) => call({ method: 'PUT', path: `/api/tickets/${T}`, body: { tags: [{ name: 'sys_escalation' }], assignee_team: { id: 11 } }, auth, cookies: auth ? {} : session });
+    expect((await write(null)).status).toBe(202); // accepted by default, so the demo works in session mode
+    const set = sb.admin({ method: 'POST', host: 'acme.gorgias.com', path: '/__admin/gorgias/session-writes', query: {}, headers: {}, body: { refuse: 403 }, cookies: {} });
+    expect(set).toEqual({ status: 200, body: { refuse: 403 } });
+    const refused = await write(null);
+    expect(refused.status).toBe(403);
+    expect(errorEnvelope.safeParse(refused.body).success).toBe(true);
+    expect((await call({ path: `/api/tickets/${T}`, auth: null, cookies: session })).status).toBe(200);
+    expect((await write(gorgiasBasicAuth())).status).toBe(202);
+    sb.refuseSessionWrites(400);
+    expect((await write(null)).status).toBe(400);
+    sb.reset();
+    expect((await write(null)).status).toBe(202);
+    expect(sb.admin({ method: 'POST', host: 'acme.gorgias.com', path: '/__admin/gorgias/session-writes', query: {}, headers: {}, body: { refuse: 500 }, cookies: {} })!.status).toBe(400);
+  });
+
+  it('takes tags (the whole list) and the assignee in one ticket update', async () => {
+    const { sb, call } = client();
+    const res = await call({ method: 'PUT', path: `/api/tickets/${T}`, body: { tags: [{ name: 'returns' }, { name: 'sys_bot_paused' }], assignee_user: { id: GORGIAS_SANDBOX.users.omar.id } } });
+    expect(res.status).toBe(202);
+    const t = sb.state().conversations.find((c) => c.id === T)!;
+    expect(t.tags).toEqual(['returns', 'sys_bot_paused']);
+    expect(t.assigneeId).toBe(GORGIAS_SANDBOX.users.omar.id);
+  });
+});
+
 describe('API', () => {
   it('serves every seeded ticket, 404 for unknown ones', async () => {
     const { call } = client();
