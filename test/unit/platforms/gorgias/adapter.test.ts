@@ -187,6 +187,19 @@ describe('targets', () => {
   });
 });
 
+describe('responses are validated', () => {
+  it('a ticket in an unexpected shape becomes one sentence naming the field, before anything is read from it', async () => {
+    const h = setup({
+      intercept: async (req, send) => (req.method === 'GET' && /\/api\/tickets\/\d+$/.test(req.url) ? { status: 200, headers: {}, body: { id: 'five', tags: 'vip' } } : send(req)),
+    });
+    const e = await failure(gorgiasAdapter.read(h.ctx()));
+    expect(e.kind).toBe('unexpected');
+    expect(e.message).toBe(
+      'Gorgias answered the request to read the ticket in a form Baton does not recognise (id: Invalid input: expected number, received string). Reload the page and retry; if it keeps happening, the Gorgias API may have changed.',
+    );
+  });
+});
+
 describe('escalation', () => {
   it('posts the note first, then ONE ticket update with tags, stop tag and team: 2 writes', async () => {
     const h = setup();
