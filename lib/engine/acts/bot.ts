@@ -81,7 +81,9 @@ export function readsPassedOn(c: Clause): { who: string } | null {
   const subj = c.subjectWords.join(' ');
   const done = c.perfect || c.past || c.passive || c.progressive || c.modality === 'now';
   if (!done) return null;
-  if (c.passive) {
+  // "Fraud report submitted successfully": a passive without its auxiliary.
+  const reduced = c.past && !c.perfect && (c.subject === 'thing' || c.subject === 'none') && REPORT_NOUNS.test(subj);
+  if (c.passive || reduced) {
     // "your order has been sent" is delivery, not a handoff: the thing passed on must be the case itself.
     if (['send', 'submit', 'log', 'file', 'open', 'create', 'write', 'share', 'raise', 'report', 'tell', 'inform'].includes(c.verb) && !REPORT_NOUNS.test(subj) && !(c.object.some(isPersonNoun) && CASE_NOUNS.test(subj))) return null;
     if (!CASE_NOUNS.test(subj) && !c.object.some(isPersonNoun) && subj !== 'you') return null;
@@ -133,7 +135,7 @@ export function readsDetailRequest(c: Clause, sentence: string): string[] | null
     ((c.subject === 'i' || c.subject === 'we') && !c.negated && ['need', 'require'].includes(c.verb) && DETAIL_NOUN.test(obj)) ||
     /^(what|which) (is|was|are) (your|the) /.test(sentence) ||
     // "Account number and pin", "And your date of birth?": a bare list of details.
-    (c.verb && !c.subject.match(/^(i|we)$/) && DETAIL_NOUN.test(sentence) && sentence.split(' ').length <= 7 && !/\b(is|are|was|has|have)\b/.test(sentence) && (c.question || c.imperative || /^(and )?(your|account|full|date|phone|email|order|pin)\b/.test(sentence)));
+    (!c.subject.match(/^(i|we)$/) && DETAIL_NOUN.test(sentence) && sentence.split(' ').length <= 7 && !/\b(is|are|was|has|have)\b/.test(sentence) && (c.question || c.imperative || /\bplease\b/.test(sentence) || /^(\w+ )?(and )?(your|account|full|date|phone|email|order|pin)\b/.test(sentence)));
   if (!asks) return null;
   if (c.subject === 'you' && c.verb === 'let' && !/\b(know|me)\b/.test(obj)) return null;
   const items: string[] = [];
@@ -209,9 +211,11 @@ function readUncached(raw: string): BotAct[] {
       if (what) {
         const prior = acts.find((a) => a.kind === 'asks_details');
         // One request for details per message; the grammar's items are more precise than the patterns'.
-        if (prior) prior.what = [...new Set([...(prior.what ?? []).filter((w) => what.some((x) => !x.includes(w) && !w.includes(x)) || what.includes(w)), ...what])];
+        if (prior) prior.what = prior.quote === s.raw || prior.what?.every((w) => w === 'details of the issue') ? [...new Set(what)] : [...new Set([...(prior.what ?? []), ...what])];
         else add({ kind: 'asks_details', confidence: 0.7, quote: s.raw, what });
       }
+      // Any other question to the customer ("What apartment are you interested in?") waits for an answer.
+      else if (c.question && c.subject === 'you' && !/^(would|do|did) you (like|want|wish|prefer|need)\b|\bshall i\b/.test(s.norm) && !CLOSING.test(s.norm) && !acts.some((a) => a.kind === 'offers_transfer')) add({ kind: 'asks_details', confidence: 0.6, quote: s.raw, what: ['answer to the question'] });
       else if (c.subject === 'i' && (c.modality === 'now' || c.modality === 'future') && ['check', 'see', 'look', 'find', 'verify', 'confirm', 'search', 'pull'].includes(c.verb)) add({ kind: 'waits', confidence: 0.7, quote: s.raw });
     }
   }
@@ -222,7 +226,7 @@ function readUncached(raw: string): BotAct[] {
     if (legacy?.kind === 'collecting') out = out.filter((a) => a.kind !== 'transfers_now' && a.kind !== 'commits_future');
   }
   if (!out.some((a) => a.kind !== 'closes')) {
-    const substantive = sents.some((s) => !CLOSING.test(s.norm) && !WAITING.test(s.norm) && s.norm.split(' ').length >= 3 && !/\?$/.test(s.norm));
+    const substantive = sents.some((s) => !CLOSING.test(s.norm) && !WAITING.test(s.norm) && s.norm.split(' ').length >= 2 && !/\?$/.test(s.norm));
     if (substantive) out = [...out, { kind: 'answers', confidence: 0.6, quote: sents.find((s) => !CLOSING.test(s.norm))!.raw }];
   }
   return out;

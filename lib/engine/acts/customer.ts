@@ -15,13 +15,13 @@ const SMALL_TALK: Record<'greeting' | 'thanks' | 'farewell' | 'ack', string[]> =
   greeting: ['hi', 'hello', 'hey', 'hiya', 'howdy', 'greetings', 'morning', 'afternoon', 'evening', 'good', 'there', 'yo', 'sup', 'hola', 'bonjour', 'hallo', 'ola', 'ciao', 'salut'],
   thanks: ['thanks', 'thank', 'thx', 'ty', 'tysm', 'cheers', 'appreciate', 'appreciated', 'grateful', 'gracias', 'merci', 'danke', 'obrigado', 'obrigada', 'much', 'so', 'very', 'lot', 'you', 'a', 'for', 'your', 'the', 'help', 'all', 'again', 'kindly'],
   farewell: ['bye', 'goodbye', 'cya', 'later', 'see', 'you', 'catch', 'take', 'care', 'ciao', 'adios', 'night', 'goodnight', 'have', 'a', 'nice', 'great', 'good', 'day', 'one', 'too', 'u', 'talk', 'soon', 'ttyl', 'au', 'revoir', 'tschuss', 'tchau'],
-  ack: ['ok', 'okay', 'k', 'kk', 'sure', 'alright', 'right', 'cool', 'great', 'perfect', 'awesome', 'nice', 'fine', 'got', 'it', 'understood', 'noted', 'yes', 'yeah', 'yep', 'no', 'nope', 'nah', 'that', 's', 'is', 'all', 'nothing', 'else', 'will', 'do', 'sounds', 'good', 'wow', 'oh', 'haha', 'lol', 'hmm', 'i', 'see', 'wait', 'fair', 'enough', 'excellent', 'wonderful', 'amazing', 'brilliant'],
+  ack: ['ok', 'okay', 'k', 'kk', 'sure', 'alright', 'right', 'cool', 'great', 'perfect', 'awesome', 'nice', 'fine', 'got', 'it', 'understood', 'noted', 'yes', 'yeah', 'yep', 'no', 'nope', 'nah', 'that', 's', 'is', 'all', 'nothing', 'else', 'will', 'do', 'sounds', 'good', 'wow', 'oh', 'haha', 'lol', 'hmm', 'i', 'see', 'wait', 'fair', 'enough', 'excellent', 'wonderful', 'amazing', 'brilliant', 'please', 'do', 'thanks', 'go', 'ahead'],
 };
 const CORE: Record<keyof typeof SMALL_TALK, Set<string>> = {
   greeting: new Set(['hi', 'hello', 'hey', 'hiya', 'howdy', 'greetings', 'morning', 'afternoon', 'evening', 'yo', 'hola', 'bonjour', 'hallo', 'ola', 'salut']),
   thanks: new Set(['thanks', 'thank', 'thx', 'ty', 'tysm', 'cheers', 'appreciate', 'appreciated', 'grateful', 'gracias', 'merci', 'danke', 'obrigado', 'obrigada']),
   farewell: new Set(['bye', 'goodbye', 'cya', 'later', 'care', 'ciao', 'adios', 'goodnight', 'ttyl', 'revoir', 'tschuss', 'tchau', 'day']),
-  ack: new Set(['ok', 'okay', 'k', 'kk', 'sure', 'alright', 'cool', 'great', 'perfect', 'awesome', 'nice', 'fine', 'understood', 'noted', 'yes', 'yeah', 'yep', 'no', 'nope', 'nah', 'wow', 'oh', 'haha', 'lol', 'hmm', 'excellent', 'wonderful', 'amazing', 'brilliant', 'all', 'nothing']),
+  ack: new Set(['ok', 'okay', 'k', 'kk', 'sure', 'alright', 'cool', 'great', 'perfect', 'awesome', 'nice', 'fine', 'understood', 'noted', 'yes', 'yeah', 'yep', 'no', 'nope', 'nah', 'wow', 'oh', 'haha', 'lol', 'hmm', 'excellent', 'wonderful', 'amazing', 'brilliant', 'all', 'nothing', 'please']),
 };
 const ALL_SMALL = new Map<string, keyof typeof SMALL_TALK>();
 for (const k of Object.keys(SMALL_TALK) as (keyof typeof SMALL_TALK)[]) for (const w of SMALL_TALK[k]) if (!ALL_SMALL.has(w) || CORE[k].has(w)) ALL_SMALL.set(w, k);
@@ -91,6 +91,7 @@ export function readsRequest(normalized: string): boolean {
 }
 
 const AFFIRM = /^(yes|yeah|yep|yup|sure|ok|okay|please|please do|yes please|go ahead|do it|that would be great|sounds good|si|oui|ja|sim)\b/;
+
 const DECLINE = /^(no|nope|nah|no thanks|no thank you|not now|i am fine|i'm fine|not needed)\b/;
 
 /** Every act of one customer message; `normalized` is the sanitised, normalized text, `prev` the bot's last acts. */
@@ -103,9 +104,9 @@ export function readCustomerTurn(raw: string, normalized: string, prev: BotAct[]
   if (retracts(normalized)) acts.push({ kind: 'takes_back', confidence: 0.8, quote });
   const asked = prev.find((a) => a.kind === 'asks_details');
   const offered = prev.some((a) => a.kind === 'offers_transfer' || /\?\s*$/.test(a.quote));
-  if (offered && AFFIRM.test(normalized) && normalized.split(/\s+/).length <= 6) acts.push({ kind: 'affirms', confidence: 0.8, quote });
+  if (offered && AFFIRM.test(normalized) && normalized.split(/\s+/).length <= 10) acts.push({ kind: 'affirms', confidence: 0.8, quote });
   else if (offered && DECLINE.test(normalized) && normalized.split(/\s+/).length <= 6) acts.push({ kind: 'declines', confidence: 0.8, quote });
-  const flavour = readsSmallTalk(normalized);
+  const flavour = readsSmallTalk(normalized) ?? (acts.some((a) => a.kind === 'affirms' || a.kind === 'declines') && !readsRequest(normalized.replace(/^[^.!?]*[.!?]/, '')) ? 'ack' : null);
   if (flavour) {
     acts.push({ kind: 'small_talk', confidence: 0.85, quote, flavour });
     return acts;
