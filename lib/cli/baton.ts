@@ -44,7 +44,7 @@ async function run(args: CliArgs): Promise<number> {
     const { line } = parsed;
     const verdict = await checkEscalation(toConversation(line), policy, { engine, openai, cache });
     if (args.command === 'check') process.stdout.write(`${JSON.stringify({ id: line.id, ...verdict })}\n`);
-    else if (line.expected) scored.push({ label: { expected: line.expected }, verdict });
+    else if (line.expected) scored.push({ label: { expected: line.expected, source: line.source }, verdict });
     else unlabelled++;
   }
   if (args.command === 'eval') {

@@ -2,6 +2,7 @@ import type { Verdict } from '../schema/verdict';
 
 export interface Labelled {
   expected: { escalate: boolean; signal: string };
+  source?: string;
 }
 
 export interface EvalReport {
@@ -16,6 +17,26 @@ export interface EvalReport {
   unconfirmedEscalated: number;
   /** Per expected signal: how often the verdict got that signal right (see signalCorrect). */
   perSignal: Record<string, { n: number; correct: number; accuracy: number }>;
+  /** Expected signal × signal the verdict gave (see gotSignal): counts. */
+  confusion: Record<string, Record<string, number>>;
+  /** The same figures per item source, when items name one. */
+  perSource: Record<string, { n: number; precision: number; recall: number; f1: number; unconfirmedEscalated: number; correct: number }>;
+}
+
+/** The one signal a verdict stands for in the confusion matrix: the expected one when present, else the strongest. */
+export function gotSignal(expected: string, v: Verdict): string {
+  if (v.status === 'none') return 'none';
+  if (v.status === 'unconfirmed') return 'unconfirmed';
+  const kinds = v.signals.map((s) => s.kind as string);
+  if (kinds.includes(expected)) return expected;
+  return ['user_requested_human', 'bot_handed_off', 'out_of_scope', 'custom_instruction'].find((k) => kinds.includes(k)) ?? 'none';
+}
+
+function prf(tp: number, fp: number, fn: number): { precision: number; recall: number; f1: number } {
+  const precision = tp + fp ? tp / (tp + fp) : 1;
+  const recall = tp + fn ? tp / (tp + fn) : 1;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1 };
 }
 
 /**
@@ -35,21 +56,40 @@ export function score(items: { label: Labelled; verdict: Verdict }[]): EvalRepor
   let fn = 0;
   let unconfirmedEscalated = 0;
   const perSignal: EvalReport['perSignal'] = {};
+  const confusion: EvalReport['confusion'] = {};
+  const bySource = new Map<string, { n: number; tp: number; fp: number; fn: number; unconfirmedEscalated: number; correct: number }>();
   for (const { label, verdict } of items) {
     const exp = label.expected;
-    if (verdict.escalate && exp.escalate) tp++;
-    else if (verdict.escalate) fp++;
-    else if (exp.escalate) fn++;
-    if (exp.signal === 'unconfirmed' && verdict.escalate) unconfirmedEscalated++;
+    const src = label.source ? bySource.get(label.source) ?? { n: 0, tp: 0, fp: 0, fn: 0, unconfirmedEscalated: 0, correct: 0 } : undefined;
+    if (src && label.source) bySource.set(label.source, src);
+    if (src) src.n++;
+    if (verdict.escalate && exp.escalate) {
+      tp++;
+      if (src) src.tp++;
+    } else if (verdict.escalate) {
+      fp++;
+      if (src) src.fp++;
+    } else if (exp.escalate) {
+      fn++;
+      if (src) src.fn++;
+    }
+    if (exp.signal === 'unconfirmed' && verdict.escalate) {
+      unconfirmedEscalated++;
+      if (src) src.unconfirmedEscalated++;
+    }
     const p = (perSignal[exp.signal] ??= { n: 0, correct: 0, accuracy: 0 });
     p.n++;
-    if (signalCorrect(exp.signal, verdict)) p.correct++;
+    const right = signalCorrect(exp.signal, verdict);
+    if (right) p.correct++;
+    if (right && src) src.correct++;
+    const row = (confusion[exp.signal] ??= {});
+    const got = gotSignal(exp.signal, verdict);
+    row[got] = (row[got] ?? 0) + 1;
   }
   for (const p of Object.values(perSignal)) p.accuracy = p.correct / p.n;
-  const precision = tp + fp ? tp / (tp + fp) : 1;
-  const recall = tp + fn ? tp / (tp + fn) : 1;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { n: items.length, tp, fp, fn, precision, recall, f1, unconfirmedEscalated, perSignal };
+  const perSource: EvalReport['perSource'] = {};
+  for (const [name, s] of [...bySource].sort()) perSource[name] = { n: s.n, ...prf(s.tp, s.fp, s.fn), unconfirmedEscalated: s.unconfirmedEscalated, correct: s.correct };
+  return { n: items.length, tp, fp, fn, ...prf(tp, fp, fn), unconfirmedEscalated, perSignal, confusion, perSource };
 }
 
 export function formatReport(r: EvalReport, meta: { engine: string; badLines: number; unlabelled: number }): string {
@@ -61,5 +101,14 @@ export function formatReport(r: EvalReport, meta: { engine: string; badLines: nu
     'per-signal accuracy:',
   ];
   for (const [k, v] of Object.entries(r.perSignal).sort()) lines.push(`  ${k.padEnd(22)} ${String(v.correct).padStart(4)}/${String(v.n).padEnd(4)} ${pct(v.accuracy)}`);
+  const cols = ['user_requested_human', 'bot_handed_off', 'out_of_scope', 'custom_instruction', 'unconfirmed', 'none'].filter((c) => Object.values(r.confusion).some((row) => row[c]) || r.confusion[c]);
+  const short: Record<string, string> = { user_requested_human: 'human', bot_handed_off: 'handoff', out_of_scope: 'scope', custom_instruction: 'instr', unconfirmed: 'unconf', none: 'none' };
+  lines.push('confusion (rows expected, columns got):', `  ${''.padEnd(22)} ${cols.map((c) => (short[c] ?? c).padStart(8)).join('')}`);
+  for (const exp of cols.filter((c) => r.confusion[c])) lines.push(`  ${exp.padEnd(22)} ${cols.map((c) => String(r.confusion[exp][c] ?? 0).padStart(8)).join('')}`);
+  const sources = Object.entries(r.perSource);
+  if (sources.length > 1) {
+    lines.push('per source:');
+    for (const [name, s] of sources) lines.push(`  ${name.padEnd(26)} n ${String(s.n).padStart(4)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}  signal right ${s.correct}/${s.n}  unconfirmed escalated ${s.unconfirmedEscalated}`);
+  }
   return lines.join('\n');
 }

@@ -15,6 +15,8 @@ export const LineSchema = z.object({
   tags: z.array(z.string()).optional(),
   subject: z.string().optional(),
   expected: z.object({ escalate: z.boolean(), signal: z.string() }).optional(),
+  /** Where a labelled item came from; eval reports figures per source. */
+  source: z.string().optional(),
 });
 export type Line = z.infer<typeof LineSchema>;
 
