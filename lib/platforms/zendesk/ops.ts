@@ -54,6 +54,15 @@ function updateFor(plan: EscalationPlan, steps: StepKind[]): TicketUpdate | null
   return Object.keys(ticket).length ? ticket : null;
 }
 
+/**
+ * A refused update changed nothing (Zendesk applies it whole or not at all), so the agent is told the bot is
+ * still answering. After a timeout nobody knows yet, so that error is left as it is.
+ */
+function nothingChanged(e: unknown, steps: StepKind[]): unknown {
+  if (!isApiError(e) || e.outcomeUnknown || !steps.includes('pause')) return e;
+  return new ApiError(`${e.message} Nothing was changed, so the bot is not paused and still answers this ticket.`, e.kind, e.status, false, e.retryAfterMs);
+}
+
 export function escalationOps(ctx: AdapterContext, plan: EscalationPlan, remaining: StepKind[]): Operation[] {
   if (remaining.includes('assign') && plan.target?.kind === 'view' && !plan.target.viewTag) throw viewError();
   const url = apiUrl(ctx, `/tickets/${plan.conversationId}.json`);
@@ -75,7 +84,7 @@ export function escalationOps(ctx: AdapterContext, plan: EscalationPlan, remaini
             await write(ctx, { method: 'PUT', url, body: { ticket: { ...update, safe_update: true, updated_stamp: stamp } } }, action, !hasNote);
             return;
           } catch (e) {
-            if (!(isApiError(e) && e.kind === 'conflict') || attempt > 0) throw e;
+            if (!(isApiError(e) && e.kind === 'conflict') || attempt > 0) throw nothingChanged(e, steps);
             stamp = (await readTicket(ctx, 'read the ticket again after a conflicting change')).updated_at;
             // A note from an earlier uncertain attempt is already there: everything it carried landed with it.
             if (hasNote && (await landed())) return;

@@ -5,7 +5,9 @@ import type { SandboxStore } from '../common';
  * real workspace rely on (sources: docs/notes/zendesk.md, test/fixtures/dom/zendesk-*.html):
  * - main#main_panes holds one div.workspace[data-ticket-id] per open ticket tab; switching tabs hides the
  *   others with display:none but keeps their DOM. The page opens with one other ticket already open in a
- *   background tab, placed BEFORE the visible one, so a reader that takes the first log reads the wrong ticket;
+ *   background tab; after a switch to another ticket the first pane in the document is a hidden one, so a
+ *   reader that takes the first log reads the wrong ticket (the visible pane comes first on load only so that
+ *   page-wide queries such as "the first textarea" still find the visible composer);
  * - the conversation div carries data-side-conversations-anchor-id; its log is omni-log-container;
  * - each comment is article[data-test-id="omni-log-comment-item"] with the avatar (figure omni-log-base-avatar,
  *   team members' with svg omni-log-avatar-badge-AgentBadge), the sender (omni-log-item-sender holding the
@@ -165,9 +167,10 @@ export function renderTicketPage(store: SandboxStore, ticketId: string, backgrou
     var m = location.pathname.match(/^\\/agent\\/tickets\\/(\\d+)/);
     if (m) open(m[1]);
   });
-  // Tabs the agent had open before this one keep their (hidden) panes, ahead of the visible one.
-  cfg.backgroundTabs.forEach(function (id) { paneFor(id); load(id); });
   open(current);
+  // Other tabs the agent has open keep their (hidden) panes; switching tabs later leaves this one's pane
+  // hidden ahead of the newly visible one.
+  cfg.backgroundTabs.forEach(function (id) { paneFor(id); show(current); load(id); });
   setInterval(function () { load(current); }, 1000);
 })();
 </script>

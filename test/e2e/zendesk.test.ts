@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { admin, configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
+import { startSandbox } from '../sandbox/server';
+import { demoPolicy } from '../fixtures/demo-policy';
+import { conversationId, conversationUrl } from '../fixtures/urls';
+import { readBack, notesOf } from '../fixtures/readback';
+import { SCENARIOS } from '../sandbox/scenarios';
+
+/**
+ * Zendesk in the browser: the Agent Workspace keeps every open ticket tab in the page, an escalation is one
+ * ticket update, and a note that cannot be posted leaves the bot answering (and the sidebar says so).
+ */
+let sandbox: Sandbox;
+let browser: Launched;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
+  browser = await launchBrowser(sandbox);
+  const policy = await demoPolicy(Object.values(sandbox.platforms), {
+    suspend: { enabled: true, pause: { front: {}, gorgias: {}, zendesk: { stopTag: 'sys_bot_paused', removeTags: ['bot_managed'] } } },
+  });
+  await configure(browser.worker, { policy });
+});
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+beforeEach(async () => {
+  sandbox.reset();
+  await browser.worker.evaluate(async () => {
+    const c = (globalThis as any).chrome;
+    const all = await c.storage.local.get(null);
+    await c.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('baton:journal:') || k.startsWith('baton:draft:')));
+  });
+});
+
+const TICKET = '^/api/v2/tickets/\\d+(\\.json)?$';
+const text = (key: string, i: number) => SCENARIOS.find((s) => s.key === key)!.messages[i].text;
+const writes = (since: number) => sandbox.traffic().slice(since).filter((t) => t.platform === 'zendesk' && t.method !== 'GET');
+
+async function open(key: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(conversationUrl('zendesk', key));
+  return page;
+}
+
+describe('Zendesk agent workspace', () => {
+  it('with two ticket tabs in the page, Baton reads the visible ticket (from the page, when the API fails)', async () => {
+    // The API cannot list comments, so Baton falls back to reading the page.
+    sandbox.faults.add({ platform: 'zendesk', method: 'GET', path: '^/api/v2/tickets/\\d+/comments(\\.json)?$', status: 503, times: 0 });
+    const page = await open('human_request');
+    await page.locator('[data-test-id="omni-log-comment-item"]').first().waitFor();
+    // Switch tabs inside the workspace: the first ticket's pane stays in the page, hidden, ahead of the new one.
+    await page.locator(`a[href="/agent/tickets/${conversationId('zendesk', 'tracking_resolved')}"]`).click();
+    await expect.poll(() => page.locator('#main_panes > .workspace[style*="display: none"]').count()).toBeGreaterThanOrEqual(1);
+    // A new customer message arrives on the visible ticket: Baton re-reads the page.
+    await admin(sandbox, `/__admin/zendesk/conversations/${conversationId('zendesk', 'tracking_resolved')}/messages`, {
+      method: 'POST',
+      body: { role: 'customer', text: 'Great, it arrived today. Thanks!' },
+    });
+    const transcript = page.locator('[data-testid="transcript"]');
+    await expect.poll(() => transcript.textContent(), { timeout: 30_000 }).toContain('Great, it arrived today.');
+    expect(await transcript.textContent()).toContain(text('tracking_resolved', 1));
+    expect(await transcript.textContent()).not.toContain(text('human_request', 2));
+    await expect.poll(() => page.locator('[data-testid="api-problem"]').textContent()).toMatch(/from the page/);
+    await expect.poll(() => page.locator('.verdict-title').getAttribute('data-status')).toBe('none');
+    await page.close();
+  });
+
+  it('an escalation is one ticket update carrying note, group, tags and the pause', async () => {
+    const page = await open('human_request');
+    expect(await verdictStatus(page)).toBe('escalate');
+    const before = sandbox.traffic().length;
+    await page.locator('[data-testid="escalate"]').click();
+    await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+    const sent = writes(before);
+    expect(sent.map((t) => `${t.method} ${t.path}`)).toEqual([`PUT /api/v2/tickets/${conversationId('zendesk', 'human_request')}.json`]);
+    expect((sent[0].body as any).ticket).toMatchObject({ safe_update: true, additional_tags: expect.arrayContaining(['sys_bot_paused']), remove_tags: ['bot_managed'] });
+    const after = await readBack(Object.values(sandbox.platforms), 'zendesk', conversationId('zendesk', 'human_request'));
+    expect(notesOf(after)).toHaveLength(1);
+    expect(after.tags).toEqual(expect.arrayContaining(['sys_escalation', 'sys_bot_paused']));
+    expect(after.tags).not.toContain('bot_managed');
+    await page.close();
+  });
+
+  it('a note that keeps failing (503) leaves the bot NOT paused, and the sidebar says so', async () => {
+    sandbox.faults.add({ platform: 'zendesk', method: 'PUT', path: TICKET, status: 503, times: 0 });
+    const page = await open('bot_handoff');
+    expect(await verdictStatus(page)).toBe('escalate');
+    await page.locator('[data-testid="escalate"]').click();
+    const pause = page.locator('[data-step="pause"][data-status="failed"]');
+    await pause.waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-step="note"]').getAttribute('data-status')).toBe('failed');
+    await expect.poll(() => pause.textContent()).toMatch(/the bot is not paused and still answers this ticket/);
+    const after = await readBack(Object.values(sandbox.platforms), 'zendesk', conversationId('zendesk', 'bot_handoff'));
+    expect(after.tags).not.toContain('sys_bot_paused');
+    expect(notesOf(after)).toHaveLength(0);
+    // Once Zendesk answers again, Retry completes everything in one update.
+    sandbox.faults.clear();
+    await page.locator('[data-testid="retry"]').click();
+    await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+    const done = await readBack(Object.values(sandbox.platforms), 'zendesk', conversationId('zendesk', 'bot_handoff'));
+    expect(done.tags).toContain('sys_bot_paused');
+    expect(notesOf(done)).toHaveLength(1);
+    await page.close();
+  });
+});
