@@ -28,27 +28,19 @@ function conversation(seed: number): Conversation {
   return ConversationSchema.parse({ id: `perf-${seed}`, messages });
 }
 
-describe('offline engine speed', () => {
-  it('checks a 2,000-message conversation well under 20 ms', () => {
+// Speed is measured by `npm run bench` (scripts/bench.ts), never asserted here: a busy CI machine is not the engine.
+describe('offline engine on a 2,000-message conversation', () => {
+  it('finds the request for a human in the last of 2,000 distinct messages, and nothing earlier', () => {
     const p = policy({ summarySchema: { email: 'customer email', order_number: 'the order number' }, customInstruction: 'Always escalate when the customer is angry.' });
-    // Conversations are built first: their allocation must not be collected during a timed check.
-    const rounds = [0, 1, 2].map((round) => Array.from({ length: 7 }, (_, i) => conversation(round * 10 + i + 1)));
-    // Warm up as a running extension is: regexes compiled, policy compiled, code optimised by the JIT.
-    for (let seed = 100; seed < 103; seed++) checkOffline(conversation(seed), p);
-    // CPU time of this process, not wall-clock time: other test files (and other work on the machine) run in
-    // parallel, and time spent waiting for a core is not the engine's. A round disturbed anyway is retried.
-    let median = Infinity;
-    for (const convs of rounds) {
-      const times = convs.map((c) => {
-        const t = process.cpuUsage();
-        const v = checkOffline(c, p);
-        const used = process.cpuUsage(t);
-        expect(v.escalate).toBe(true);
-        return (used.user + used.system) / 1000;
-      });
-      median = Math.min(median, times.sort((a, b) => a - b)[3]);
-      if (median < 20) break;
-    }
-    expect(median).toBeLessThan(20);
+    const c = conversation(1);
+    const v = checkOffline(c, p);
+    expect(v.escalate).toBe(true);
+    const human = v.signals.find((s) => s.kind === 'user_requested_human');
+    expect(human?.evidence.messageIndex).toBe(c.messages.length - 1);
+    expect(human?.evidence.quote).toContain('I want to talk to a real person now.');
+    expect(v.signals.some((s) => s.kind === 'bot_handed_off')).toBe(false);
+    // Without the final message the long conversation is ordinary support: nothing escalates.
+    const calm = ConversationSchema.parse({ ...c, messages: c.messages.slice(0, -1) });
+    expect(checkOffline(calm, p).signals.filter((s) => s.kind !== 'custom_instruction')).toEqual([]);
   });
 });
