@@ -93,6 +93,7 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
         {verdict && draft && (
           <>
             <EscalatePanel
+              platform={ref.platform}
               status={verdict.status}
               journal={s.journal}
               acting={s.acting}
@@ -102,6 +103,7 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
               onSuspend={(v) => s.editDraft({ suspend: v })}
               onEscalate={() => void s.escalate()}
               onRetry={() => void s.retry()}
+              onProvide={(key, value) => void s.provideSetting(key, value)}
               onResume={() => void s.resume()}
             />
             <RouteCard

@@ -1,3 +1,7 @@
+import { useState } from 'react';
+import { pauseHeldBack } from '../../lib/executor/outcome';
+import { metaFor } from '../../lib/platforms/metas';
+import type { Platform } from '../../lib/schema/conversation';
 import type { Journal, StepKind } from '../../lib/schema/plan';
 import type { VerdictStatus } from '../../lib/schema/verdict';
 
@@ -10,6 +14,7 @@ const STEP_LABEL: Record<StepKind, string> = {
 const STATUS_ICON = { pending: '○', running: '◐', done: '✓', failed: '✕', skipped: '–' } as const;
 
 export function EscalatePanel(props: {
+  platform: Platform;
   status: VerdictStatus;
   journal: Journal | null;
   acting: boolean;
@@ -19,6 +24,7 @@ export function EscalatePanel(props: {
   onSuspend: (v: boolean) => void;
   onEscalate: () => void;
   onRetry: () => void;
+  onProvide: (key: string, value: string) => void;
   onResume: () => void;
 }) {
   const j = props.journal && !props.journal.resumedAt ? props.journal : null;
@@ -26,6 +32,8 @@ export function EscalatePanel(props: {
   const running = props.acting || j?.steps.some((s) => s.status === 'running');
   const finished = !!j?.finishedAt;
   const interrupted = j && !finished && !failed && !props.acting;
+  const heldBack = j && !props.acting ? pauseHeldBack(j) : null;
+  const needs = j?.steps.find((s) => s.status === 'failed' && s.needs)?.needs;
   return (
     <section className="card escalate" aria-labelledby="baton-escalate-title">
       <h2 id="baton-escalate-title" className="sr-only">
@@ -69,13 +77,25 @@ export function EscalatePanel(props: {
                     {s.error}
                   </p>
                 )}
+                {s.kind === 'pause' && heldBack && s.status !== 'failed' && (
+                  <span className="muted small step-note"> (not paused)</span>
+                )}
               </li>
             ))}
           </ol>
-          {failed && (
-            <button type="button" className="btn btn-primary" data-testid="retry" disabled={props.acting} onClick={props.onRetry}>
-              Retry
-            </button>
+          {heldBack && (
+            <p className="warn" role="status" data-testid="not-paused">
+              {heldBack}
+            </p>
+          )}
+          {needs ? (
+            <AskSetting platform={props.platform} fieldKey={needs} busy={props.acting} onProvide={props.onProvide} />
+          ) : (
+            failed && (
+              <button type="button" className="btn btn-primary" data-testid="retry" disabled={props.acting} onClick={props.onRetry}>
+                Retry
+              </button>
+            )
           )}
           {interrupted && (
             <button type="button" className="btn btn-primary" data-testid="resume-steps" onClick={props.onRetry}>
@@ -107,5 +127,44 @@ export function EscalatePanel(props: {
         </p>
       )}
     </section>
+  );
+}
+
+/** Asks once for the per-agent setting a step failed for (from the platform's meta), then retries. */
+function AskSetting(props: { platform: Platform; fieldKey: string; busy: boolean; onProvide: (key: string, value: string) => void }) {
+  const field = metaFor(props.platform).connectionFields.find((f) => f.key === props.fieldKey);
+  const [value, setValue] = useState('');
+  if (!field) return null;
+  const normalized = field.normalize ? field.normalize(value) : value.trim();
+  const problem = normalized ? field.problem?.(normalized) : null;
+  const id = `baton-setting-${field.key}`;
+  return (
+    <form
+      className="ask-setting"
+      data-testid="ask-setting"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (normalized && !problem) props.onProvide(field.key, normalized);
+      }}
+    >
+      <label htmlFor={id}>{field.label}</label>
+      <input
+        id={id}
+        type={field.type}
+        value={value}
+        placeholder={field.placeholder}
+        spellCheck={false}
+        aria-describedby={`${id}-help`}
+        aria-invalid={problem ? true : undefined}
+        data-testid="ask-setting-input"
+        onChange={(e) => setValue(e.target.value)}
+      />
+      <p id={`${id}-help`} className="help">
+        {problem ?? `${field.hint} Saved in Baton's options for next time.`}
+      </p>
+      <button type="submit" className="btn btn-primary" data-testid="ask-setting-save" disabled={props.busy || !normalized || !!problem}>
+        Save and retry
+      </button>
+    </form>
   );
 }

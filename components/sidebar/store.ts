@@ -35,6 +35,8 @@ interface Actions {
   setOpen(open: boolean): void;
   escalate(): Promise<void>;
   retry(): Promise<void>;
+  /** Saves a per-agent connection setting a step failed for, then retries. */
+  provideSetting(key: string, value: string): Promise<void>;
   resume(): Promise<void>;
   journalChanged(j: Journal | null): void;
 }
@@ -156,6 +158,15 @@ export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
   async retry() {
     const { ref } = get();
     if (ref) await act(set, get, () => send<Journal>({ type: 'retry', ref }));
+  },
+
+  async provideSetting(key, value) {
+    const { ref } = get();
+    if (!ref) return;
+    await act(set, get, async () => {
+      await send<true>({ type: 'setConnectionField', platform: ref.platform, key, value });
+      return send<Journal>({ type: 'retry', ref });
+    });
   },
 
   async resume() {

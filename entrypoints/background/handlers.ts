@@ -7,7 +7,10 @@ import { KEYS } from '../../lib/config/keys';
 import { ConversationSchema, type Conversation, type ConversationRef } from '../../lib/schema/conversation';
 import type { BatonRequest, CheckResult } from '../../lib/schema/messages';
 import { journalKey, type Journal } from '../../lib/schema/plan';
-import { journalStore, readPolicy, readSecrets } from '../../utils/settings';
+import { journalStore, readConnections, readPolicy, readSecrets, writeConnections } from '../../utils/settings';
+import { metaFor } from '../../lib/platforms/metas';
+import { ConnectionsSchema } from '../../lib/schema/connections';
+import type { Platform } from '../../lib/schema/conversation';
 import { contextFor } from './context';
 import { recordEscalation } from './insights';
 
@@ -53,6 +56,8 @@ export async function handle(req: BatonRequest, tabId: number | undefined): Prom
       const { adapter, ctx } = await contextFor(ref, policy, tabId);
       return adapter.whoAmI(ctx);
     }
+    case 'setConnectionField':
+      return setConnectionField(req.platform, req.key, req.value);
     case 'testEngine':
       return testEngine();
     case 'openOptions':
@@ -112,6 +117,22 @@ async function escalate(req: Extract<BatonRequest, { type: 'escalate' }>, tabId:
   return runJournal(journal, adapter, ctx, journalStore);
 }
 
+/**
+ * Only settings that belong to the agent (marked perAgent in the platform's meta) can be given from the
+ * sidebar; team settings and secrets stay on the options page.
+ */
+async function setConnectionField(platform: Platform, key: string, raw: string): Promise<true> {
+  const field = metaFor(platform).connectionFields.find((f) => f.key === key && f.perAgent);
+  if (!field) throw new Error('That setting can only be changed on the options page.');
+  const value = field.normalize ? field.normalize(raw) : raw.trim();
+  const problem = value ? field.problem?.(value) : `Enter ${field.label.toLowerCase()}.`;
+  if (problem) throw new Error(problem);
+  const connections = await readConnections();
+  const next = ConnectionsSchema.safeParse({ ...connections, [platform]: { ...connections[platform], [key]: value } });
+  if (!next.success) throw new Error(`${field.label} was not saved: ${next.error.issues[0]?.message ?? 'invalid value'}.`);
+  await writeConnections(next.data);
+  return true;
+}
 
 async function testEngine(): Promise<unknown> {
   const { policy } = await readPolicy();

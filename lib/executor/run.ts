@@ -65,6 +65,15 @@ async function execute(
 
   for (const op of ops) {
     const covers = op.covers.filter((k) => remaining.includes(k));
+    // The bot is paused only once everything else has landed or lands in this very request; an adapter that
+    // orders its requests otherwise is refused here rather than leaving a paused bot with nobody answering.
+    const missing = covers.includes('pause')
+      ? j.steps.filter((s) => s.kind !== 'pause' && s.status !== 'done' && s.status !== 'skipped' && !covers.includes(s.kind)).map((s) => s.kind)
+      : [];
+    if (missing.length) {
+      await save((x) => setSteps(x, ['pause'], { status: 'failed', error: `Baton did not pause the bot because ${missing.join(', ')} ${missing.length > 1 ? 'were' : 'was'} not done first.` }));
+      return j;
+    }
     const wasUncertain = j.steps.some((s) => covers.includes(s.kind) && (s.uncertain || s.status === 'running'));
     await save((x) =>
       setSteps(x, covers, (s) => ({ status: 'running', error: undefined, attempts: s.attempts + 1 })),
@@ -72,10 +81,10 @@ async function execute(
     try {
       const landed = wasUncertain && op.alreadyApplied ? await op.alreadyApplied() : false;
       if (!landed) await op.run();
-      await save((x) => setSteps(x, covers, { status: 'done', uncertain: false, error: undefined }));
+      await save((x) => setSteps(x, covers, { status: 'done', uncertain: false, error: undefined, needs: undefined }));
     } catch (e) {
       const uncertain = isApiError(e) && e.outcomeUnknown;
-      await save((x) => setSteps(x, covers, { status: 'failed', error: message(e), uncertain }));
+      await save((x) => setSteps(x, covers, { status: 'failed', error: message(e), uncertain, needs: neededField(e) }));
       return j;
     }
   }
@@ -97,6 +106,12 @@ function setSteps(
       kinds.includes(s.kind) ? { ...s, ...(typeof patch === 'function' ? patch(s) : patch), updatedAt: now } : s,
     ),
   };
+}
+
+/** The connection setting an adapter said it lacks (MissingConnectionField), matched by shape across bundles. */
+function neededField(e: unknown): string | undefined {
+  const field = e instanceof Error && e.name === 'MissingConnectionField' ? (e as unknown as { field?: unknown }).field : undefined;
+  return typeof field === 'string' ? field : undefined;
 }
 
 function message(e: unknown): string {

@@ -36,6 +36,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resume'), ref: ConversationRefSchema }),
   z.object({ type: z.literal('journal'), ref: ConversationRefSchema }),
   z.object({ type: z.literal('testConnection'), platform: PlatformSchema, account: z.string() }),
+  /** The agent gives a per-agent connection setting a step failed for (e.g. their own author id). */
+  z.object({ type: z.literal('setConnectionField'), platform: PlatformSchema, key: z.string().min(1), value: z.string().max(200) }),
   z.object({ type: z.literal('testEngine') }),
   z.object({ type: z.literal('openOptions') }),
 ]);

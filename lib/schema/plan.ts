@@ -18,6 +18,8 @@ export const StepStateSchema = z.object({
   attempts: z.number().int().default(0),
   /** The last attempt may have landed (timeout after sending): check before sending again. */
   uncertain: z.boolean().optional(),
+  /** The step failed for want of this connection setting (a key of the platform's connection fields). */
+  needs: z.string().optional(),
   updatedAt: z.string().optional(),
 });
 export type StepState = z.infer<typeof StepStateSchema>;
