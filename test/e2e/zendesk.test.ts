@@ -94,6 +94,7 @@ describe('Zendesk agent workspace', () => {
     await pause.waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-step="note"]').getAttribute('data-status')).toBe('failed');
     await expect.poll(() => pause.textContent()).toMatch(/the bot is not paused and still answers this ticket/);
+    await expect.poll(() => page.locator('[data-testid="not-paused"]').textContent()).toMatch(/The bot was not paused because the note could not be posted/);
     const after = await readBack(Object.values(sandbox.platforms), 'zendesk', conversationId('zendesk', 'bot_handoff'));
     expect(after.tags).not.toContain('sys_bot_paused');
     expect(notesOf(after)).toHaveLength(0);
