@@ -4,24 +4,53 @@ import type { DomReader } from '../types';
 import { roleOf } from '../shared';
 
 /**
- * Reads Front's conversation pane. Front's markup is not public and its class names are generated, so
- * the reader keys on the pane's structure: the conversation region, its role="log" timeline, one article
- * per message (inbound or outbound) or internal comment, each with an author, a time and a body.
+ * Reads Front's own conversation view: the fallback when the API cannot be read, scroll-to-message, and
+ * the re-check when a message arrives. Front is a React app whose class names come from styled-components
+ * (`component__StyledPart-sc-hash`), so the reader keys on test ids and on the stable part of those names.
+ *
+ * Seen in public extensions that run on app.frontapp.com:
+ * - `#front-app-root` holds the app and `body > .layer` is the page the app lays out: Kenchi makes room
+ *   for its sidebar by shrinking `.layer` (michaelschade/kenchi, packages/scripts/src/front and its Front
+ *   domain settings migration);
+ * - `[data-testid="conversation"]` is the open conversation, attachments carry `data-testid="attachment-base-…"`
+ *   and styled parts like `attachmentBase__StyledNameDiv` (i3devco/front-attachment-viewer, 2025);
+ * - message viewers have classes starting with `messageViewer…` (Kenchi: `div[class^="messageViewerActionZone"]`).
+ * Assumed, not seen: the per-message hooks below (`viewer-message…` / `viewer-comment…` test ids, the
+ * `__StyledAuthor` / `__StyledBody` parts and an "inbound" marker). docs/notes/front.md keeps that list.
  */
-const PANE = 'main.conversation-pane, main[aria-label="Conversation"]';
-const TIMELINE = '.conversation-timeline, [role="log"]';
-const ITEMS = 'article.message, article.comment';
+const APP_ROOT = '#front-app-root';
+const LAYER = 'body > .layer';
+const CONVERSATION = '[data-testid="conversation"]';
+const ITEM = '[data-testid^="viewer-message"], [data-testid^="viewer-comment"], [class^="messageViewer__"], [class*=" messageViewer__"]';
+const AUTHOR = '[data-testid="viewer-author"], [class*="__StyledAuthor"], [class*="__StyledSender"]';
+const BODY = '[data-testid="viewer-body"], [class*="__StyledBody"], [class*="__StyledContent"]';
 
-function pane(doc: Document): Element | null {
-  return doc.querySelector(PANE);
+function hidden(el: Element): boolean {
+  return !!el.closest('[hidden], [aria-hidden="true"]');
 }
 
 function text(el: Element | null): string {
   return (el?.textContent ?? '').replace(/\u00a0/g, ' ').trim();
 }
 
+/** The open conversation: the visible one when Front keeps another in the page. */
 function threadRoot(doc: Document): Element | null {
-  return pane(doc)?.querySelector(TIMELINE) ?? null;
+  return [...doc.querySelectorAll(CONVERSATION)].find((el) => !hidden(el)) ?? null;
+}
+
+const testId = (el: Element) => el.getAttribute('data-testid') ?? '';
+
+function isComment(el: Element): boolean {
+  return testId(el).startsWith('viewer-comment') || /(^|\s)comment\w*__/i.test(el.getAttribute('class') ?? '');
+}
+
+function isInbound(el: Element): boolean {
+  return /inbound/i.test(testId(el)) || /__Styled\w*Inbound/.test(el.getAttribute('class') ?? '');
+}
+
+/** `viewer-message-msg_1q15qmtq` → msg_1q15qmtq, when the test id carries an API-shaped id. */
+function idOf(el: Element): string | undefined {
+  return /(?:^|-)((?:msg|com)_[0-9a-z]+)$/.exec(testId(el))?.[1];
 }
 
 export const frontDom: DomReader = {
@@ -30,17 +59,18 @@ export const frontDom: DomReader = {
   readMessages(doc: Document, identity: BotIdentity) {
     const root = threadRoot(doc);
     if (!root) return [];
-    return [...root.querySelectorAll(ITEMS)].map((element) => {
-      const internal = element.classList.contains('comment');
-      const inbound = !internal && element.classList.contains('message--inbound');
-      const name = text(element.querySelector('.message-author, .comment-author')) || undefined;
+    const items = [...root.querySelectorAll(ITEM)].filter((el) => !el.parentElement?.closest(ITEM) || !root.contains(el.parentElement.closest(ITEM)));
+    return items.map((element) => {
+      const internal = isComment(element);
+      const name = text(element.querySelector(AUTHOR)) || undefined;
       const author: Author = name ? { name } : {};
       const when = element.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined;
+      const id = idOf(element);
       const message: Message = {
-        id: element.getAttribute('data-message-id') ?? element.getAttribute('data-comment-id') ?? undefined,
-        role: roleOf(author, !inbound, identity),
+        ...(id ? { id } : {}),
+        role: roleOf(author, internal || !isInbound(element), identity),
         author,
-        text: text(element.querySelector('.message-body, .comment-body')),
+        text: text(element.querySelector(BODY)),
         internal,
         ...(when ? { createdAt: when } : {}),
       };
@@ -48,7 +78,8 @@ export const frontDom: DomReader = {
     });
   },
 
+  /** Kenchi's evidence: Front lays its app out in `body > .layer`; the sidebar sits beside that. */
   layoutAnchor(doc) {
-    return pane(doc);
+    return doc.querySelector(LAYER) ?? doc.querySelector(APP_ROOT) ?? threadRoot(doc);
   },
 };

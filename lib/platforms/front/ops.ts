@@ -2,23 +2,31 @@ import { ApiError, errorForStatus } from '../../http/errors';
 import type { EscalationPlan, StepKind } from '../../schema/plan';
 import type { Target } from '../../schema/target';
 import type { AdapterContext, Operation } from '../types';
-import { hasMarker } from '../marker';
+import { checkLayout, groupOperations } from '../steps';
 import { LABEL, listAll, writeConversation } from './api';
-import { noteBody } from './note';
+import { noteLanded, postNote } from './note';
+import { FInboxSchema } from './schemas';
 import { forgetTags, resolveTagIds, tagIndex } from './tags';
-import type { FrontComment } from './types';
 
 export const VIEW_WITHOUT_TAG = 'This view cannot be matched by a tag, so Baton cannot route to it; pick a team or inbox.';
 
 /**
+ * Front has no atomic update, so the steps go in the order that never leaves a half-done handoff: the
+ * comment first, then the move or assignment, then the tags with the stop tag last. When the note or the
+ * assignment fails, the bot is therefore still answering: nobody is left waiting on a paused bot.
+ * 3 requests for a usual escalation; removing the bot's managing tags adds one to the last group.
+ */
+export const FRONT_LAYOUT = checkLayout([['note'], ['assign'], ['tags', 'pause']]);
+
+/**
  * How the pause's option (c), leaving the bot's managing inbox, is carried out:
  * - by-move: the escalation moves the conversation to another inbox, which takes it out already;
- * - no-destination: it sits in the managing inbox but the target is a teammate or a view. The pause has
+ * - no-destination: it may sit in the managing inbox but the target is a teammate or a view. The pause has
  *   no inbox of its own to move to, so Baton does not invent one: when a stop tag or managing tags also
  *   pause the bot, the move is skipped; when leaving the inbox is the only way configured, the pause step
- *   fails with a sentence asking for an inbox target;
- * - none: no managing inbox configured, or the conversation is elsewhere.
- * An unknown current inbox (the token could not list it) counts as being in the managing inbox.
+ *   checks where the conversation is and fails with a sentence asking for an inbox target if it is there;
+ * - none: no managing inbox configured, or the conversation is known to be elsewhere.
+ * An unknown current inbox (reads do not list inboxes) counts as being in the managing inbox.
  */
 export function leaveManagingInbox(plan: EscalationPlan): 'by-move' | 'no-destination' | 'none' {
   const managing = plan.pause?.managingInboxId;
@@ -28,78 +36,41 @@ export function leaveManagingInbox(plan: EscalationPlan): 'by-move' | 'no-destin
   return 'no-destination';
 }
 
-interface Draft {
-  /** Steps this request does part of. */
-  carries: StepKind[];
-  run(): Promise<void>;
-  alreadyApplied?(): Promise<boolean>;
-}
-
-/**
- * Tags (escalation tags, the stop tag, a view's tag) in one request, the note, the move or assignment,
- * and only when configured the managing tags' removal: 3 requests for a usual escalation.
- */
 export function escalationOps(ctx: AdapterContext, plan: EscalationPlan, remaining: StepKind[]): Operation[] {
-  const want = (k: StepKind) => remaining.includes(k);
-  const id = plan.conversationId;
-  const target = want('assign') ? plan.target : null;
-  const pause = want('pause') ? plan.pause : null;
+  const target = remaining.includes('assign') ? plan.target : null;
   if (target) checkTarget(target);
-
-  const add: string[] = [];
-  const tagsCarry: StepKind[] = [];
-  if (want('tags') && plan.tags.length) {
-    add.push(...plan.tags);
-    tagsCarry.push('tags');
-  }
-  if (pause?.stopTag) {
-    add.push(pause.stopTag);
-    tagsCarry.push('pause');
-  }
-  if (target?.kind === 'view') {
-    add.push(target.viewTag!);
-    tagsCarry.push('assign');
-  }
-  const remove = pause ? pause.removeTags.filter((t) => plan.tagsBefore.includes(t) && !add.includes(t)) : [];
-  const leave = pause ? leaveManagingInbox(plan) : 'none';
-
-  const drafts: Draft[] = [];
-  if (add.length) drafts.push({ carries: tagsCarry, run: () => changeTags(ctx, id, 'POST', unique(add), 'add the tags') });
-  if (want('note')) drafts.push(noteDraft(ctx, plan));
-  if (target && target.kind !== 'view') {
-    drafts.push({ carries: leave === 'by-move' ? ['assign', 'pause'] : ['assign'], run: () => route(ctx, id, target) });
-  }
-  if (remove.length) drafts.push({ carries: ['pause'], run: () => changeTags(ctx, id, 'DELETE', remove, "remove the bot's managing tags") });
-  if (pause && leave === 'no-destination' && !pause.stopTag && pause.removeTags.length === 0) {
-    drafts.push({
-      carries: ['pause'],
-      run: async () => {
-        throw new ApiError(
-          "Baton could not pause the bot: it pauses it by moving the conversation out of the bot's inbox, and that needs an inbox as the target. Route it to an inbox, or set a stop tag for Front in Options.",
-          'invalid',
-        );
-      },
-    });
-  }
-  return toOperations(drafts, remaining);
+  return groupOperations(FRONT_LAYOUT, remaining, (steps) => {
+    if (steps.includes('note')) return { covers: steps, run: () => postNote(ctx, plan), alreadyApplied: () => noteLanded(ctx, plan) };
+    if (steps.includes('assign')) return target ? { covers: steps, run: () => route(ctx, plan.conversationId, target) } : null;
+    return tagsAndPause(ctx, plan, steps);
+  });
 }
 
-/**
- * Each step is completed by the last request that does part of it (the stop tag goes with the tags,
- * but the pause is only done once the managing tags are gone too). A request that completes nothing
- * still reports the steps it carries, so its failure shows on a step. A step with nothing to send
- * (all its tags already handled) completes without a request.
- */
-function toOperations(drafts: Draft[], remaining: StepKind[]): Operation[] {
-  const last = new Map<StepKind, number>();
-  drafts.forEach((d, i) => d.carries.forEach((k) => last.set(k, i)));
-  const ops: Operation[] = drafts.map((d, i) => {
-    const completes = d.carries.filter((k) => last.get(k) === i);
-    return { covers: completes.length ? completes : [...d.carries], run: d.run, ...(d.alreadyApplied ? { alreadyApplied: d.alreadyApplied } : {}) };
-  });
-  const idle = remaining.filter((k) => !last.has(k));
-  if (idle.length) ops.push({ covers: idle, run: async () => {} });
-  return ops;
+/** The escalation's tags and the stop tag in one request, then (only when configured) the managing tags' removal. */
+function tagsAndPause(ctx: AdapterContext, plan: EscalationPlan, steps: StepKind[]): Operation | null {
+  const id = plan.conversationId;
+  const pause = steps.includes('pause') ? plan.pause : null;
+  const add = unique([...(steps.includes('tags') ? plan.tags : []), ...(pause?.stopTag ? [pause.stopTag] : [])]);
+  const remove = pause ? pause.removeTags.filter((t) => plan.tagsBefore.includes(t) && !add.includes(t)) : [];
+  const mustLeave = !!pause && leaveManagingInbox(plan) === 'no-destination' && !pause.stopTag && pause.removeTags.length === 0;
+  if (!add.length && !remove.length && !mustLeave) return null;
+  return {
+    covers: steps,
+    run: async () => {
+      if (add.length) await changeTags(ctx, id, 'POST', add, pause?.stopTag ? 'add the tags and the pause tag' : 'add the tags');
+      if (remove.length) await changeTags(ctx, id, 'DELETE', remove, "remove the bot's managing tags");
+      if (mustLeave) await refuseIfInManagingInbox(ctx, id, pause!.managingInboxId!);
+    },
+  };
+}
+
+async function refuseIfInManagingInbox(ctx: AdapterContext, id: string, managing: string) {
+  const inboxes = await listAll(ctx, `/conversations/${id}/inboxes`, FInboxSchema, "the conversation's inboxes");
+  if (!inboxes.some((i) => i.id === managing)) return;
+  throw new ApiError(
+    "Baton could not pause the bot: it pauses it by moving the conversation out of the bot's inbox, and that needs an inbox as the target. Route it to an inbox, or set a stop tag for Front in Options.",
+    'invalid',
+  );
 }
 
 function checkTarget(target: Target) {
@@ -109,22 +80,9 @@ function checkTarget(target: Target) {
   }
 }
 
-function noteDraft(ctx: AdapterContext, plan: EscalationPlan): Draft {
-  const id = plan.conversationId;
-  return {
-    carries: ['note'],
-    run: async () => {
-      await writeConversation(ctx, id, 'POST', '/comments', { body: noteBody(plan.note, plan.noteMarker) }, { action: 'post the internal note', idempotent: false });
-    },
-    alreadyApplied: async () => {
-      const comments = await listAll<FrontComment>(ctx, `/conversations/${id}/comments`, 'the internal comments');
-      return comments.some((c) => hasMarker(c.body, plan.noteMarker));
-    },
-  };
-}
-
-/** An inbox target moves the conversation (team routing in Front is an inbox); a teammate is assigned. */
+/** An inbox target moves the conversation (team routing in Front is an inbox); a teammate is assigned; a view gets its tag. */
 async function route(ctx: AdapterContext, id: string, target: Target) {
+  if (target.kind === 'view') return changeTags(ctx, id, 'POST', [target.viewTag!], `route the conversation to ${target.name} by its tag`);
   const [body, action] =
     target.kind === 'inbox'
       ? [{ inbox_id: target.id }, `move the conversation to ${target.name}`]
@@ -138,7 +96,7 @@ async function route(ctx: AdapterContext, id: string, target: Target) {
  * listed again and the request is sent once more.
  */
 export async function changeTags(ctx: AdapterContext, id: string, method: 'POST' | 'DELETE', names: string[], action: string) {
-  const ids = async () => (method === 'POST' ? resolveTagIds(ctx, names) : existingTagIds(ctx, names));
+  const ids = () => (method === 'POST' ? resolveTagIds(ctx, names) : existingTagIds(ctx, names));
   const send = async (tagIds: string[]) =>
     tagIds.length ? writeConversation(ctx, id, method, '/tags', { tag_ids: tagIds }, { action, idempotent: true, accept: [400, 404] }) : null;
   const first = await send(await ids());
@@ -157,18 +115,18 @@ async function existingTagIds(ctx: AdapterContext, names: string[]): Promise<str
 const unique = <T>(xs: T[]) => [...new Set(xs)];
 
 /**
- * "Return to bot": remove the stop tag (whether or not it was there before: the agent asked for the bot
- * back), give back the managing tags the pause removed, and move the conversation back to the inbox it
- * left when the pause moved it.
+ * "Return to bot": the exact reverse of the pause, in reverse order: give back the managing tags the pause
+ * removed, remove the stop tag (whether or not it was there before: the agent asked for the bot back), and
+ * move the conversation back to the inbox it left when the escalation's move took it out.
  */
 export function resumeOps(ctx: AdapterContext, plan: EscalationPlan): Operation[] {
   const pause = plan.pause;
   if (!pause) return [];
   const id = plan.conversationId;
   const ops: Operation[] = [];
-  if (pause.stopTag) ops.push({ covers: ['pause'], run: () => changeTags(ctx, id, 'DELETE', [pause.stopTag], 'remove the pause tag so the bot takes over') });
   const restore = pause.removeTags.filter((t) => plan.tagsBefore.includes(t));
   if (restore.length) ops.push({ covers: ['pause'], run: () => changeTags(ctx, id, 'POST', restore, "give the bot's managing tags back") });
+  if (pause.stopTag) ops.push({ covers: ['pause'], run: () => changeTags(ctx, id, 'DELETE', [pause.stopTag], 'remove the pause tag so the bot takes over') });
   if (leaveManagingInbox(plan) === 'by-move') {
     const back = plan.inboxBefore ?? pause.managingInboxId!;
     ops.push({

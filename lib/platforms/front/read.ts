@@ -1,57 +1,96 @@
 import type { Author, Conversation, Message, Role } from '../../schema/conversation';
 import type { BotIdentity } from '../../schema/policy';
-import { isApiError } from '../../http/errors';
 import type { AdapterContext } from '../types';
 import { htmlToText, roleOf } from '../shared';
-import { getConversation, listAll, PAGE_LIMIT } from './api';
-import { TAG_TTL_MS, tagIndex } from './tags';
-import { teammateName, type FrontComment, type FrontConversation, type FrontInbox, type FrontMessage, type FrontTeammate } from './types';
+import { apiBase, getConversation, listAll, PAGE_LIMIT } from './api';
+import { FCommentSchema, FMessageSchema, teammateName, type FComment, type FConversation, type FMessage, type FTeammate } from './schemas';
 
+/**
+ * What the last read of a conversation found, kept per API host and conversation so a re-check of an
+ * unchanged conversation costs one request (the conversation itself) instead of three. "Unchanged" means
+ * the same `updated_at` and the same `_links.related.last_message` (the spec's link to the newest message).
+ */
+interface Snapshot {
+  stamp: string;
+  messages: Message[];
+}
+const MAX_SNAPSHOTS = 50;
+const snapshots = new Map<string, Snapshot>();
+
+export function clearReadCache() {
+  snapshots.clear();
+}
+
+function remember(key: string, snap: Snapshot) {
+  snapshots.delete(key);
+  snapshots.set(key, snap);
+  while (snapshots.size > MAX_SNAPSHOTS) snapshots.delete(snapshots.keys().next().value!);
+}
+
+const stampOf = (c: FConversation): string | null =>
+  c.updated_at === undefined || c.updated_at === null ? null : `${c.updated_at} ${c._links?.related?.last_message ?? ''}`;
+
+/**
+ * Requests an open conversation costs: the conversation, its messages and its comments, sent together the
+ * first time (one round trip); afterwards the conversation alone while nothing changed. Inboxes are not
+ * read here: only the pause's "leave the bot's inbox" needs them, and it asks when it runs.
+ */
 export async function readConversation(ctx: AdapterContext): Promise<Conversation> {
-  const conv = await getConversation<FrontConversation>(ctx, ctx.ref.conversationId);
-  const id = conv.id;
-  const [messages, comments, inboxes] = await Promise.all([
-    listAll<FrontMessage>(ctx, `/conversations/${id}/messages`, 'the messages', { limit: String(PAGE_LIMIT) }),
-    // The spec declares no paging parameters here; a `_pagination.next`, if Front sends one, is still followed.
-    listAll<FrontComment>(ctx, `/conversations/${id}/comments`, 'the internal comments'),
-    // Only the pause's "leave the bot's inbox" needs this; a token without inboxes:read still reads the rest.
-    listAll<FrontInbox>(ctx, `/conversations/${id}/inboxes`, "the conversation's inboxes").catch((e: unknown) => {
-      if (isApiError(e) && (e.kind === 'forbidden' || e.kind === 'not_found')) return null;
-      throw e;
-    }),
-    // Warms the tag ids, so the escalation's click sends only its own writes.
-    tagIndex(ctx, TAG_TTL_MS).catch(() => undefined),
-  ]);
+  const asked = ctx.ref.conversationId;
+  const known = snapshots.get(`${apiBase(ctx)} ${asked}`);
+  let conv: FConversation;
+  let messages: Message[];
+  if (known) {
+    conv = await getConversation(ctx, asked);
+    const same = conv.id === asked && stampOf(conv) === known.stamp;
+    messages = same ? known.messages : await timeline(ctx, conv.id);
+  } else {
+    // Sent at once; if the conversation turns out to be merged, the lists of the old id are dropped.
+    const lists = timeline(ctx, asked);
+    lists.catch(() => undefined);
+    conv = await getConversation(ctx, asked);
+    messages = conv.id === asked ? await lists : await timeline(ctx, conv.id);
+  }
+  const stamp = stampOf(conv);
+  if (stamp) remember(`${apiBase(ctx)} ${conv.id}`, { stamp, messages });
 
-  const timeline: { at: number; order: number; message: Message }[] = [];
-  messages
-    .filter((m) => !m.draft_mode)
-    .forEach((m, order) => timeline.push({ at: m.created_at, order, message: fromMessage(m, ctx.botIdentity) }));
-  comments.forEach((c, i) =>
-    timeline.push({ at: c.posted_at ?? 0, order: messages.length + i, message: fromComment(c, ctx.botIdentity) }),
-  );
-  // Front lists messages newest first; the conversation is read oldest first, comments in their place.
-  timeline.sort((a, b) => a.at - b.at || a.order - b.order);
-
-  const inbox = inboxes?.[0];
   return {
-    ref: { ...ctx.ref, conversationId: id },
-    id,
+    ref: { ...ctx.ref, conversationId: conv.id },
+    id: conv.id,
     subject: conv.subject || undefined,
-    messages: timeline.map((t) => t.message),
+    messages,
     tags: (conv.tags ?? []).map((t) => t.name),
     assignee: conv.assignee ? { id: conv.assignee.id, name: teammateName(conv.assignee) } : null,
     team: null,
-    inbox: inboxes === null ? undefined : inbox ? { id: inbox.id, name: inbox.name } : null,
     source: 'api',
-    updatedStamp: conv.updated_at === undefined ? undefined : String(conv.updated_at),
+    updatedStamp: conv.updated_at === undefined || conv.updated_at === null ? undefined : String(conv.updated_at),
   };
+
+  async function timeline(ctx: AdapterContext, id: string): Promise<Message[]> {
+    const [msgs, comments] = await Promise.all([
+      listAll(ctx, `/conversations/${id}/messages`, FMessageSchema, 'the messages', { limit: String(PAGE_LIMIT) }),
+      // The spec declares no paging parameters here; a `_pagination.next`, if Front sends one, is still followed.
+      listAll(ctx, `/conversations/${id}/comments`, FCommentSchema, 'the internal comments'),
+    ]);
+    return merge(msgs, comments, ctx.botIdentity);
+  }
+}
+
+/** Front lists messages newest first; the conversation is read oldest first, comments in their place. */
+function merge(messages: FMessage[], comments: FComment[], identity: BotIdentity): Message[] {
+  const items: { at: number; order: number; message: Message }[] = [];
+  messages
+    .filter((m) => !m.draft_mode)
+    .forEach((m, order) => items.push({ at: m.created_at, order, message: fromMessage(m, identity) }));
+  comments.forEach((c, i) => items.push({ at: c.posted_at ?? 0, order: messages.length + i, message: fromComment(c, identity) }));
+  items.sort((a, b) => a.at - b.at || a.order - b.order);
+  return items.map((t) => t.message);
 }
 
 const iso = (seconds: number) => new Date(Math.round(seconds * 1000)).toISOString();
 
-function teammateAuthor(t: FrontTeammate): Author {
-  return clean({ id: t.id, name: teammateName(t), email: t.email });
+function teammateAuthor(t: FTeammate): Author {
+  return clean({ id: t.id, name: teammateName(t), email: t.email ?? undefined });
 }
 
 function clean(a: Author): Author {
@@ -59,12 +98,12 @@ function clean(a: Author): Author {
 }
 
 /** Front types bot teammates by what they act for; an "ai" teammate is an AI agent talking to customers. */
-function roleFor(author: Author, teammate: FrontTeammate | null | undefined, fromTeam: boolean, identity: BotIdentity): Role {
+function roleFor(author: Author, teammate: FTeammate | null | undefined, fromTeam: boolean, identity: BotIdentity): Role {
   const role = roleOf(author, fromTeam, identity);
   return fromTeam && role === 'agent' && teammate?.type === 'ai' ? 'bot' : role;
 }
 
-export function fromMessage(m: FrontMessage, identity: BotIdentity): Message {
+export function fromMessage(m: FMessage, identity: BotIdentity): Message {
   const from = m.recipients?.find((r) => r.role === 'from');
   const sender: Author = clean({ name: from?.name ?? undefined, email: from?.handle });
   const author = m.is_inbound ? sender : m.author ? teammateAuthor(m.author) : sender;
@@ -78,7 +117,7 @@ export function fromMessage(m: FrontMessage, identity: BotIdentity): Message {
   };
 }
 
-export function fromComment(c: FrontComment, identity: BotIdentity): Message {
+export function fromComment(c: FComment, identity: BotIdentity): Message {
   const author = c.author ? teammateAuthor(c.author) : {};
   return {
     id: c.id,
@@ -86,11 +125,16 @@ export function fromComment(c: FrontComment, identity: BotIdentity): Message {
     author,
     text: markdownToText(c.body),
     internal: true,
-    createdAt: c.posted_at === undefined ? undefined : iso(c.posted_at),
+    createdAt: c.posted_at === undefined || c.posted_at === null ? undefined : iso(c.posted_at),
   };
 }
 
-/** Comment bodies are Markdown: shown as plain text, with backslash escapes (Baton's own notes) undone. */
+/**
+ * Comment bodies are Markdown: shown as plain text, bold markers dropped and backslash escapes (Baton's
+ * own notes) undone.
+ */
 export function markdownToText(body: string): string {
-  return htmlToText(body).replace(/\\([\\`*_{}[\]()#+!|~<>&.=:-])/g, '$1');
+  return htmlToText(body.replace(/ {2}\n/g, '\n'))
+    .replace(/(?<!\\)\*\*(?=\S)(.+?)(?<=[^\s\\])\*\*/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+!|~<>&.=:-])/g, '$1');
 }

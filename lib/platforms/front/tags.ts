@@ -1,11 +1,7 @@
 import { errorForStatus } from '../../http/errors';
 import type { AdapterContext } from '../types';
-import { apiBase, LABEL, listAll, PAGE_LIMIT } from './api';
-
-export interface FrontTag {
-  id: string;
-  name: string;
-}
+import { apiBase, LABEL, listAll, PAGE_LIMIT, write } from './api';
+import { FTagSchema } from './schemas';
 
 interface TagIndex {
   at: number;
@@ -38,7 +34,7 @@ export function tagIndex(ctx: AdapterContext, maxAgeMs = Infinity): Promise<TagI
   if (hit && Date.now() - hit.at <= maxAgeMs) return Promise.resolve(hit);
   let pending = loading.get(key);
   if (!pending) {
-    pending = listAll<FrontTag>(ctx, '/tags', 'the tags', { limit: String(PAGE_LIMIT) })
+    pending = listAll(ctx, '/tags', FTagSchema, 'the tags', { limit: String(PAGE_LIMIT) })
       .then((tags) => {
         const idx: TagIndex = { at: Date.now(), byName: new Map(), byId: new Map() };
         for (const t of tags) remember(idx, t.name, t.id);
@@ -89,12 +85,10 @@ function createTag(ctx: AdapterContext, name: string): Promise<string> {
 
 async function postTag(ctx: AdapterContext, name: string): Promise<string> {
   const action = `create the tag ${name}`;
-  const res = await ctx.http.call(
-    // Front's API default hides new tags from conversation lists; agents should see an escalation tag there.
-    { method: 'POST', url: `${apiBase(ctx)}/tags`, body: { name, is_visible_in_conversation_lists: true } },
-    { action, accept: [400, 409] },
-  );
-  let id = res.status < 300 ? (res.body as Partial<FrontTag> | null)?.id : undefined;
+  // Front's API default hides new tags from conversation lists; agents should see an escalation tag there.
+  const res = await write(ctx, 'POST', '/tags', { name, is_visible_in_conversation_lists: true }, { action, accept: [400, 409] });
+  const created = res.status < 300 ? FTagSchema.safeParse(res.body) : null;
+  let id = created?.success ? created.data.id : undefined;
   if (!id) {
     // Refused, most likely because someone created it since the list was read: list again and use theirs.
     forgetTags(ctx);

@@ -2,7 +2,7 @@ import { SCENARIOS } from '../scenarios';
 import type { SandboxPlatform, SandboxRequest, SandboxResponse } from '../types';
 import { createFrontApi, FRONT_TOKEN } from './front/api';
 import { isAppPath, pageData, renderAppPage, renderOtherPage } from './front/page';
-import { FIRST_CONVERSATION, FrontState, id36, INBOXES, MERGED_CONVERSATION, TEAMMATES } from './front/state';
+import { FIRST_CONVERSATION, FrontState, id36, INBOXES, MERGED_CONVERSATION, PRIVATE_INBOX, TEAMMATES } from './front/state';
 
 /** Credentials and ids of the sandbox Front company, for tests and the demo. */
 export const FRONT_SANDBOX = {
@@ -15,10 +15,12 @@ export const FRONT_SANDBOX = {
     keyof typeof INBOXES,
     { id: string; numericId: number; name: string }
   >,
-  teammates: Object.fromEntries(Object.entries(TEAMMATES).map(([k, v]) => [k, { id: id36('tea', v.num), name: `${v.first} ${v.last}` }])) as Record<
+  teammates: Object.fromEntries(Object.entries(TEAMMATES).map(([k, v]) => [k, { id: id36('tea', v.num), name: `${v.first} ${v.last}`, email: v.email }])) as Record<
     keyof typeof TEAMMATES,
-    { id: string; name: string }
+    { id: string; name: string; email: string }
   >,
+  /** Dana's individual inbox (private): see FrontSandboxOptions.privateConversations. */
+  privateInbox: { id: id36('inb', PRIVATE_INBOX.num), numericId: PRIVATE_INBOX.num },
   views: { escalations: 'lns_esc4', vip: 'lns_vip7', tier2Queue: 'lns_t2q1', returnsInTier2: 'lns_rt29' },
 } as const;
 
@@ -44,6 +46,10 @@ export interface FrontSandboxOptions {
   maxPageSize?: number;
   rateLimitPerMinute?: number;
   now?: () => number;
+  /** Scenario keys whose conversation sits in Dana's private inbox. */
+  privateConversations?: string[];
+  /** The token has the "Private resources" scope (default: no, as a token made with shared resources only). */
+  privateAccess?: boolean;
 }
 
 export type FrontSandbox = Omit<SandboxPlatform, 'state'> & {
@@ -57,7 +63,12 @@ const API_HOST = /^(api2\.frontapp\.com|[a-z0-9-]+\.api\.frontapp\.com)$/;
 
 export function createFrontSandbox(options: FrontSandboxOptions = {}): FrontSandbox {
   const state = new FrontState();
+  if (options.privateConversations?.length) {
+    state.privateKeys = options.privateConversations;
+    state.reset();
+  }
   const api = createFrontApi(state, {
+    privateAccess: options.privateAccess ?? false,
     maxPageSize: options.maxPageSize ?? 100,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
     now: options.now ?? Date.now,

@@ -101,7 +101,9 @@ describe.each(PLATFORMS)('%s fault matrix', (platform) => {
     const adapter = ADAPTERS[platform];
     const http = createHttpClient({ transport: sandboxTransport(sandbox.httpUrl, platform), platformLabel: adapter.label, timeoutMs: 300, sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))) });
     const ref = { platform, account: platform === 'front' ? 'app' : 'acme', conversationId: conversationId(platform, 'human_request'), idIsGuess: false };
-    const ctx = { ref, http, authMode: 'token' as const, botIdentity: policy.botIdentity[platform] };
+    // Front notes are written as the agent: their teammate is found from the email they set in Options.
+    const connection = platform === 'front' ? { authorEmail: 'dana@acme-support.example' } : undefined;
+    const ctx = { ref, http, authMode: 'token' as const, botIdentity: policy.botIdentity[platform], connection };
     const conversation = await adapter.read(ctx);
     const target = policy.routing.rules.find((r) => r.target.platform === platform)!.target;
     const note = `Customer wants a human about order #A-10234 (${platform}/${step}/${fault.name}).`;

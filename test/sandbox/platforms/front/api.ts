@@ -11,6 +11,8 @@ export interface FrontApiOptions {
   /** Requests per minute before 429 (Front: 50–200 per company by plan). */
   rateLimitPerMinute: number;
   now: () => number;
+  /** Whether the token has the "Private resources" scope (access to teammates' individual inboxes). */
+  privateAccess: boolean;
 }
 
 type Body = Record<string, unknown>;
@@ -83,6 +85,9 @@ export function createFrontApi(state: FrontState, opts: FrontApiOptions) {
       }
       const c = state.conversation(id);
       if (!c || !/^cnv_[0-9a-z]+$/.test(id)) return fail(404, `Conversation ${id} not found.`);
+      // Front's answer for a conversation in a private inbox the token may not reach (community.front.com,
+      // "Question about API tokens / permissions", 2022).
+      if (state.isPrivate(c) && !opts.privateAccess) return fail(403, `This agent is not allowed to read the "conversation" with ID: "${c.num}"`);
       return conversationRoute(req, c, sub, body, json, page);
     }
 
@@ -99,7 +104,8 @@ export function createFrontApi(state: FrontState, opts: FrontApiOptions) {
     }
     if (path === 'inboxes' && req.method === 'GET') {
       count('/inboxes');
-      return ok(200, { _links: { self: `https://${req.host}/inboxes` }, _results: state.inboxes.map((i) => json.inbox(i)) });
+      // Shared inboxes only: individual inboxes are listed per teammate (GET /teammates/{id}/inboxes).
+      return ok(200, { _links: { self: `https://${req.host}/inboxes` }, _results: state.inboxes.filter((i) => !i.privateOf).map((i) => json.inbox(i)) });
     }
     if (path === 'teammates' && req.method === 'GET') {
       count('/teammates');
@@ -147,8 +153,9 @@ export function createFrontApi(state: FrontState, opts: FrontApiOptions) {
         if (!isObject(body) || typeof body.body !== 'string' || !body.body.trim()) return fail(400, 'body must be a non-empty string.');
         const extra = unknownKeys(body, ['body', 'author_id', 'is_pinned', 'attachments']);
         if (extra.length) return fail(400, `Unknown field ${extra[0]}.`);
+        // An author Front does not know is refused like the real API refuses an unknown alias: 404.
         if (body.author_id !== undefined && !state.teammate(String(body.author_id))) return fail(404, `Teammate ${String(body.author_id)} not found.`);
-        const author = typeof body.author_id === 'string' ? body.author_id : state.teammates.find((t) => t.type === 'api')!.id;
+        const author = typeof body.author_id === 'string' ? state.teammate(body.author_id)!.id : state.teammates.find((t) => t.type === 'api')!.id;
         const item = state.addItem(c, 'agent', body.body, { internal: true, authorId: author });
         state.counters.commentsPosted++;
         return ok(201, json.comment(item, c));

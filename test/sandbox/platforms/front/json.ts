@@ -36,8 +36,8 @@ export class FrontJson {
       _links: { self: this.link(`/inboxes/${i.id}`), related: { teammates: this.link(`/inboxes/${i.id}/teammates`), conversations: this.link(`/inboxes/${i.id}/conversations`), channels: this.link(`/inboxes/${i.id}/channels`) } },
       id: i.id,
       name: i.name,
-      is_private: false,
-      is_public: true,
+      is_private: !!i.privateOf,
+      is_public: !i.privateOf,
       custom_fields: {},
     };
   }
@@ -74,6 +74,7 @@ export class FrontJson {
   conversation(c: FConversation) {
     const assignee = this.state.teammate(c.assigneeId);
     const base = `/conversations/${c.id}`;
+    const lastMessage = c.items.filter((i) => i.kind === 'message').at(-1);
     return {
       _links: {
         self: this.link(base),
@@ -83,6 +84,7 @@ export class FrontJson {
           messages: this.link(`${base}/messages`),
           comments: this.link(`${base}/comments`),
           inboxes: this.link(`${base}/inboxes`),
+          ...(lastMessage ? { last_message: this.link(`/messages/${lastMessage.id}?referer=conversation`) } : {}),
         },
       },
       id: c.id,
@@ -98,7 +100,7 @@ export class FrontJson {
       created_at: c.createdAt,
       updated_at: c.updatedAt,
       waiting_since: c.items.filter((i) => i.inbound).at(-1)?.at ?? c.createdAt,
-      is_private: false,
+      is_private: this.state.isPrivate(c),
       scheduled_reminders: [],
       metadata: {},
     };

@@ -3,10 +3,12 @@ import type { FrontState } from './state';
 /**
  * The agent's Front tab: app shell (top bar, inbox navigation, conversation list, conversation pane with
  * the message timeline and a composer), a single-page app like the real one. Front's own markup is not
- * public (its class names are generated), so the pane follows the app's visible structure, with stable
- * hooks Baton's DOM reader keys on: main.conversation-pane, a role="log" timeline, article.message
- * (message--inbound / message--outbound) and article.comment for internal comments, each with an author,
- * a time and a body. Customer text is only ever set with textContent.
+ * public; the shell follows what public extensions that run on app.frontapp.com rely on: `body > .layer`
+ * and `#front-app-root` (Kenchi), `[data-testid="conversation"]` for the open conversation and
+ * styled-components class names (i3devco/front-attachment-viewer), message viewers whose classes start
+ * with `messageViewer…` (Kenchi). Per message: `data-testid="viewer-message-{id}"` / `viewer-comment-{id}`,
+ * `viewer-author`, a `__StyledBody` part and a `__StyledInbound` part on customer messages (assumed, see
+ * docs/notes/front.md). Customer text is only ever set with textContent.
  */
 export const PAGE_DATA_BASE = '/__admin/front/page-data/';
 
@@ -57,6 +59,7 @@ export function pageData(state: FrontState, ref: string): PageData | null {
  */
 export function renderedComment(body: string): string {
   return body
+    .replace(/(?<!\\)\*\*(?=\S)(.+?)(?<=[^\s\\])\*\*/g, '$1')
     .replace(/\\([!-/:-@[-`{-~])/g, '$1')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -73,10 +76,33 @@ export function isAppPath(path: string): boolean {
   return path === '/' || /^\/(open|inboxes)(\/|$)/.test(path);
 }
 
+/**
+ * styled-components class names as Front's build emits them: `component__StyledPart-sc-hash`. The reader
+ * keys on the stable `component__StyledPart` part (i3devco/front-attachment-viewer matches
+ * `attachmentBase__StyledNameDiv` the same way); the hashes here are made up.
+ */
+export const SC = {
+  pane: 'conversationView__StyledPane-sc-1f4a2b',
+  header: 'conversationHeader__StyledHeader-sc-6d0e1c',
+  subject: 'conversationHeader__StyledSubject-sc-6d0e1c',
+  timeline: 'conversationViewer__StyledTimeline-sc-8c1d0a',
+  message: 'messageViewer__StyledRoot-sc-3kq9x1',
+  inbound: 'messageViewer__StyledInbound-sc-3kq9x1',
+  comment: 'commentViewer__StyledRoot-sc-5t6y7u',
+  author: 'messageViewerHeader__StyledAuthor-sc-77x1zz',
+  body: 'messageViewerBody__StyledBody-sc-2m4d9e',
+  actionZone: 'messageViewerActionZone__StyledZone-sc-9p0q1r',
+  composer: 'composer__StyledComposer-sc-4h5j6k',
+  empty: 'conversationView__StyledEmpty-sc-1f4a2b',
+  selection: 'bulkActions__StyledPanel-sc-0b9c8d',
+} as const;
+
 export function renderAppPage(state: FrontState, initial: PageData | null): string {
   const folders = state.inboxes
+    .filter((i) => !i.privateOf)
     .map((i) => `<li><a data-spa class="nav-item" href="/inboxes/teams/folders/${i.num}/unassigned"><span class="nav-icon" aria-hidden="true">#</span>${esc(i.name)}</a></li>`)
     .join('');
+  const me = state.teammates.find((t) => t.username === 'dana')!;
   const list = [...state.conversations.values()]
     .map((c) => {
       const last = c.items.filter((i) => i.kind === 'message').at(-1);
@@ -90,39 +116,42 @@ export function renderAppPage(state: FrontState, initial: PageData | null): stri
 <title>${esc(initial?.subject ?? 'Front')} · Front</title>
 <style>${CSS}</style></head>
 <body>
-<div class="front-app">
+<div class="layer">
+<div id="front-app-root" class="front-app">
   <header class="app-topbar">
     <span class="app-logo">front</span>
     <input class="app-search" type="search" placeholder="Search Acme Support" aria-label="Search conversations">
-    <span class="app-me" title="Dana Agent" aria-label="Signed in as Dana Agent">DA</span>
+    <span class="app-me" title="${esc(`${me.first} ${me.last}`)}" aria-label="Signed in as ${esc(`${me.first} ${me.last}`)}">DA</span>
   </header>
   <div class="app-body">
     <nav class="nav-sidebar" aria-label="Inboxes">
       <div class="nav-heading">Acme Support</div>
-      <ul>${folders}</ul>
+      <ul>${folders}<li><a data-spa class="nav-item" href="/inboxes/teammates/${me.num}/inbox/all"><span class="nav-icon" aria-hidden="true">@</span>My inbox</a></li></ul>
     </nav>
     <section class="conversation-list" aria-label="Conversation list">
       <div class="list-header">Open conversations</div>
       <ul>${list}</ul>
     </section>
-    <main class="conversation-pane" aria-label="Conversation">
-      <header class="conversation-header">
-        <h1 class="conversation-subject"></h1>
+    <main class="${SC.pane}" aria-label="Conversation">
+      <header class="${SC.header}">
+        <h1 class="${SC.subject}"></h1>
         <div class="conversation-meta">
           <span class="conversation-inbox"></span><span class="conversation-status"></span><span class="conversation-assignee"></span>
         </div>
         <ul class="conversation-tags" aria-label="Tags"></ul>
       </header>
-      <div class="conversation-timeline" role="log" aria-label="Conversation messages"></div>
-      <p class="conversation-empty" hidden>No conversation selected</p>
-      <footer class="composer">
+      <div data-testid="conversation" class="${SC.timeline}" aria-label="Conversation messages"></div>
+      <p class="${SC.empty}" hidden>No conversation selected</p>
+      <p class="${SC.selection}" data-testid="bulk-actions" hidden></p>
+      <footer class="${SC.composer}">
         <div class="composer-tabs" role="tablist"><span role="tab" aria-selected="true">Reply</span><span role="tab" aria-selected="false">Comment</span></div>
         <textarea class="composer-input" aria-label="Reply" placeholder="Reply…"></textarea>
       </footer>
     </main>
   </div>
 </div>
-<script type="application/json" id="front-bootstrap">${scriptJson({ dataBase: PAGE_DATA_BASE, initial })}</script>
+</div>
+<script type="application/json" id="front-bootstrap">${scriptJson({ dataBase: PAGE_DATA_BASE, initial, sc: SC })}</script>
 <script>${CLIENT}</script>
 </body></html>`;
 }
@@ -159,24 +188,24 @@ body { margin: 0; font: 14px/1.45 -apple-system, "Segoe UI", Roboto, Helvetica, 
 .item-sender { font-weight: 600; }
 .item-subject { font-size: 13px; }
 .item-blurb { font-size: 12px; color: #6b7189; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.conversation-pane { flex: 1; min-width: 0; display: flex; flex-direction: column; background: #f4f5f8; }
-.conversation-header { padding: 14px 20px 10px; background: #fff; border-bottom: 1px solid #e3e5ec; }
-.conversation-subject { margin: 0 0 4px; font-size: 18px; }
+.conversationView__StyledPane-sc-1f4a2b { flex: 1; min-width: 0; display: flex; flex-direction: column; background: #f4f5f8; }
+.conversationHeader__StyledHeader-sc-6d0e1c { padding: 14px 20px 10px; background: #fff; border-bottom: 1px solid #e3e5ec; }
+.conversationHeader__StyledSubject-sc-6d0e1c { margin: 0 0 4px; font-size: 18px; }
 .conversation-meta { display: flex; gap: 10px; font-size: 12px; color: #6b7189; }
 .conversation-status { background: #eef0f4; border-radius: 10px; padding: 0 8px; }
 .conversation-tags { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
 .conversation-tags li { font-size: 12px; padding: 1px 8px; border-radius: 10px; background: #e6e9fd; color: #3d4bb8; }
-.conversation-timeline { flex: 1; padding: 16px 20px; display: flex; flex-direction: column; gap: 10px; }
-.message { background: #fff; border: 1px solid #e3e5ec; border-radius: 8px; padding: 10px 14px; }
-.message--outbound { border-left: 3px solid #5a6cf0; }
+[data-testid="conversation"] { flex: 1; padding: 16px 20px; display: flex; flex-direction: column; gap: 10px; }
+.messageViewer__StyledRoot-sc-3kq9x1 { background: #fff; border: 1px solid #e3e5ec; border-radius: 8px; padding: 10px 14px; }
+.messageViewer__StyledRoot-sc-3kq9x1:not(.messageViewer__StyledInbound-sc-3kq9x1) { border-left: 3px solid #5a6cf0; }
 .message-header, .comment-header { display: flex; flex-wrap: wrap; gap: 2px 8px; align-items: baseline; margin-bottom: 4px; }
-.message-author, .comment-author { font-weight: 600; }
+[data-testid="viewer-author"] { font-weight: 600; }
 .message-recipients, .message-header time, .comment-header time { font-size: 12px; color: #6b7189; }
-.message-body, .comment-body { white-space: pre-wrap; overflow-wrap: anywhere; }
-.comment { align-self: flex-end; max-width: 80%; background: #fff6d8; border: 1px solid #f3dc8c; border-radius: 12px 12px 2px 12px; padding: 8px 12px; }
+[class*="__StyledBody"] { white-space: pre-wrap; overflow-wrap: anywhere; }
+.commentViewer__StyledRoot-sc-5t6y7u { align-self: flex-end; max-width: 80%; background: #fff6d8; border: 1px solid #f3dc8c; border-radius: 12px 12px 2px 12px; padding: 8px 12px; }
 .comment-badge { white-space: nowrap; font-size: 11px; color: #8a6d00; text-transform: uppercase; letter-spacing: .04em; }
-.conversation-empty { padding: 40px; text-align: center; color: #6b7189; }
-.composer { padding: 10px 20px 16px; background: #fff; border-top: 1px solid #e3e5ec; }
+.conversationView__StyledEmpty-sc-1f4a2b, .bulkActions__StyledPanel-sc-0b9c8d { padding: 40px; text-align: center; color: #6b7189; }
+.composer__StyledComposer-sc-4h5j6k { padding: 10px 20px 16px; background: #fff; border-top: 1px solid #e3e5ec; }
 .composer-tabs { display: flex; gap: 14px; font-size: 12px; font-weight: 600; color: #6b7189; margin-bottom: 6px; }
 .composer-tabs [aria-selected="true"] { color: #1c2134; }
 .composer-input { width: 100%; min-height: 84px; padding: 8px 10px; border: 1px solid #cfd3df; border-radius: 8px; font: inherit; resize: vertical; }
@@ -188,16 +217,20 @@ body { margin: 0; font: 14px/1.45 -apple-system, "Segoe UI", Roboto, Helvetica, 
 const CLIENT = `
 (function () {
   var boot = JSON.parse(document.getElementById('front-bootstrap').textContent);
-  var pane = document.querySelector('.conversation-pane');
-  var timeline = pane.querySelector('.conversation-timeline');
+  var SC = boot.sc;
+  var pane = document.querySelector('main[aria-label="Conversation"]');
+  var timeline = pane.querySelector('[data-testid="conversation"]');
   var last = '';
 
-  function currentId() {
+  // The app's own URL grammar: /open/cnv_…, or an in-app list ending in the conversation's number
+  // (0 = none open, "a,b" = several selected).
+  function current() {
     var p = location.pathname.split('/').filter(Boolean);
-    if (p[0] === 'open' && p.length === 2 && /^cnv_[0-9a-z]+$/.test(p[1])) return p[1];
+    if (p[0] === 'open' && p.length === 2 && /^cnv_[0-9a-z]+$/.test(p[1])) return { id: p[1] };
     if (p[0] === 'inboxes' && p.length >= 4) {
-      var t = p.slice(-3);
-      if (/^\\d+$/.test(t[0]) && /^[a-z][a-z_-]*$/.test(t[1]) && /^\\d+$/.test(t[2])) return t[2];
+      var t = p[p.length - 1], list = p[p.length - 2];
+      if (/^\\d+(,\\d+)+$/.test(t)) return { selection: t.split(',') };
+      if (/^\\d+$/.test(t) && !/^0+$/.test(t) && /^[a-z][a-z_-]*$/.test(list) && !/^(folders|views|teammates|teams|shared|assigned|me)$/.test(list)) return { id: t };
     }
     return null;
   }
@@ -214,26 +247,39 @@ const CLIENT = `
   }
   function item(m) {
     var comment = m.kind === 'comment';
-    var a = el('article', comment ? 'comment' : 'message message--' + m.direction);
-    a.setAttribute(comment ? 'data-comment-id' : 'data-message-id', m.id);
+    var a = el('div', comment ? SC.comment : SC.message + (m.direction === 'inbound' ? ' ' + SC.inbound : ''));
+    a.setAttribute('data-testid', (comment ? 'viewer-comment-' : 'viewer-message-') + m.id);
     a.setAttribute('aria-label', (comment ? 'Comment from ' : 'Message from ') + m.author);
-    var h = el('header', comment ? 'comment-header' : 'message-header');
-    h.appendChild(el('span', comment ? 'comment-author' : 'message-author', m.author));
+    var h = el('div', comment ? 'comment-header' : 'message-header');
+    var who = el('span', SC.author, m.author);
+    who.setAttribute('data-testid', 'viewer-author');
+    h.appendChild(who);
     if (comment) h.appendChild(el('span', 'comment-badge', 'Internal comment'));
     else h.appendChild(el('span', 'message-recipients', 'to ' + m.to));
     h.appendChild(time(m.at));
     a.appendChild(h);
-    a.appendChild(el('div', comment ? 'comment-body' : 'message-body', m.text));
+    a.appendChild(el('div', SC.body, m.text));
+    if (!comment) {
+      var zone = el('div', SC.actionZone);
+      var reply = el('div', null, 'Reply');
+      reply.setAttribute('role', 'button');
+      zone.appendChild(reply);
+      a.appendChild(zone);
+    }
     return a;
   }
-  function render(data) {
-    var sig = JSON.stringify(data);
+  function render(data, selection) {
+    var sig = JSON.stringify([data, selection]);
     if (sig === last) return;
     last = sig;
     var empty = !data;
-    pane.querySelector('.conversation-empty').hidden = !empty;
-    pane.querySelector('.conversation-header').hidden = empty;
-    pane.querySelector('.composer').hidden = empty;
+    pane.querySelector('.' + SC.empty).hidden = !empty || !!selection;
+    var bulk = pane.querySelector('[data-testid="bulk-actions"]');
+    bulk.hidden = !selection;
+    bulk.textContent = selection ? selection.length + ' conversations selected' : '';
+    pane.querySelector('.' + SC.header).hidden = empty;
+    pane.querySelector('.' + SC.composer).hidden = empty;
+    timeline.hidden = empty;
     pane.setAttribute('data-conversation-id', empty ? '' : data.id);
     timeline.textContent = '';
     var tags = pane.querySelector('.conversation-tags');
@@ -243,7 +289,7 @@ const CLIENT = `
     });
     if (empty) { document.title = 'Front'; return; }
     document.title = data.subject + ' · Front';
-    pane.querySelector('.conversation-subject').textContent = data.subject;
+    pane.querySelector('.' + SC.subject).textContent = data.subject;
     pane.querySelector('.conversation-inbox').textContent = data.inbox || '';
     pane.querySelector('.conversation-status').textContent = data.status;
     pane.querySelector('.conversation-assignee').textContent = data.assignee ? 'Assigned to ' + data.assignee : 'Unassigned';
@@ -252,10 +298,11 @@ const CLIENT = `
     pane.querySelector('.composer-input').setAttribute('placeholder', 'Reply to ' + data.contact.name + '…');
   }
   function load() {
-    var id = currentId();
-    if (!id) { render(null); return; }
+    var at = current();
+    if (!at || at.selection) { render(null, at && at.selection); return; }
+    var id = at.id;
     fetch(boot.dataBase + encodeURIComponent(id)).then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (data) { if (id === currentId()) render(data); })
+      .then(function (data) { var now = current(); if (now && now.id === id) render(data, null); })
       .catch(function () {});
   }
   document.addEventListener('click', function (e) {
@@ -266,7 +313,7 @@ const CLIENT = `
     load();
   });
   window.addEventListener('popstate', load);
-  render(boot.initial && boot.initial.id && currentId() ? boot.initial : null);
+  render(boot.initial && boot.initial.id && current() ? boot.initial : null, null);
   load();
   setInterval(load, 1000);
 })();

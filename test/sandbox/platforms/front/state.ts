@@ -28,6 +28,9 @@ export const INBOXES = {
   bot: { num: 2104, name: 'Bot inbox' },
 } as const;
 
+/** Dana's individual inbox: private, so a token without the "Private resources" scope gets 403 on its conversations. */
+export const PRIVATE_INBOX = { num: 2105, name: 'Dana Agent', owner: 'dana' } as const;
+
 /** Tags a team lead sets up when adopting Baton, so an escalation needs no tag creation. */
 const BATON_TAGS = ['sys_escalation', 'sys_human_help', 'sys_human_follow_up', 'sys_bot_paused'];
 
@@ -45,6 +48,8 @@ export interface FInbox {
   id: string;
   num: number;
   name: string;
+  /** Teammate id of the owner of a private (individual) inbox. */
+  privateOf?: string;
 }
 export interface FTag {
   id: string;
@@ -94,7 +99,11 @@ export class FrontState {
   /** Merged conversation id → the conversation it was merged into. */
   merged = new Map<string, string>();
   counters = { requests: 0, tagsCreated: 0, commentsPosted: 0, rateLimited: 0, byRoute: {} as Record<string, number> };
+  /** Scenario keys whose conversation sits in Dana's private inbox (set by the sandbox's options). */
+  privateKeys: string[] = [];
   private clock = 0;
+  /** The latest time handed out: after a reset, writes carry later times, as real time never runs back. */
+  private latest = 0;
   private nextItem = 1;
   private nextTag = 3001;
 
@@ -109,6 +118,7 @@ export class FrontState {
     this.counters = { requests: 0, tagsCreated: 0, commentsPosted: 0, rateLimited: 0, byRoute: {} };
     this.teammates = Object.values(TEAMMATES).map((t) => ({ ...t, id: id36('tea', t.num), blocked: 'blocked' in t && t.blocked }));
     this.inboxes = Object.values(INBOXES).map((i) => ({ ...i, id: id36('inb', i.num) }));
+    this.inboxes.push({ id: id36('inb', PRIVATE_INBOX.num), num: PRIVATE_INBOX.num, name: PRIVATE_INBOX.name, privateOf: id36('tea', TEAMMATES.dana.num) });
     this.tags = [];
     this.conversations.clear();
     this.merged = new Map([[id36('cnv', MERGED_CONVERSATION), id36('cnv', FIRST_CONVERSATION)]]);
@@ -129,7 +139,7 @@ export class FrontState {
         contact: { ...s.customer },
         tagIds: s.tags.map((t) => this.tagByName(t)!.id),
         assigneeId: null,
-        inboxId: this.inbox('bot').id,
+        inboxId: this.privateKeys.includes(s.key) ? id36('inb', PRIVATE_INBOX.num) : this.inbox('bot').id,
         status: 'open',
         createdAt: this.tick(),
         updatedAt: 0,
@@ -142,18 +152,30 @@ export class FrontState {
         if (s.key === 'agent_handling' && j === 1) this.addItem(c, 'agent', 'Taking this one: the jacket exchange needs a size M from stock.', { internal: true });
       });
     });
+    // Seeded conversations look the same after every reset; anything written afterwards is newer than
+    // anything written before the reset, so a client's "unchanged since" check never mistakes one for the other.
+    this.clock = Math.max(this.clock, this.latest);
   }
 
   tick(): number {
-    return BASE_TIME + ++this.clock * 60;
+    this.latest = Math.max(this.latest, ++this.clock);
+    return BASE_TIME + this.clock * 60;
   }
 
   inbox(key: keyof typeof INBOXES): FInbox {
     return this.inboxes.find((i) => i.num === INBOXES[key].num)!;
   }
 
+  /** By id, or by Front's documented alias `alt:email:{email}` (dev.frontapp.com/docs/resource-aliases-1). */
   teammate(id: string | null | undefined): FTeammate | undefined {
-    return id ? this.teammates.find((t) => t.id === id) : undefined;
+    if (!id) return undefined;
+    const alias = /^alt:email:(.+)$/.exec(id);
+    if (alias) return this.teammates.find((t) => t.email.toLowerCase() === alias[1].toLowerCase());
+    return this.teammates.find((t) => t.id === id);
+  }
+
+  isPrivate(c: FConversation): boolean {
+    return !!this.inboxes.find((i) => i.id === c.inboxId)?.privateOf;
   }
 
   tagByName(name: string): FTag | undefined {

@@ -5,6 +5,7 @@ import type { HttpResponse } from '../../../../lib/http/types';
 import type { AdapterContext } from '../../../../lib/platforms/types';
 import { clearTagCache } from '../../../../lib/platforms/front/tags';
 import { clearTargetCache } from '../../../../lib/platforms/front/targets';
+import { clearReadCache } from '../../../../lib/platforms/front/read';
 import type { BotIdentity } from '../../../../lib/schema/policy';
 import { loadSpec, specFile, validateRequest, validateResponse } from '../../../contracts/openapi';
 import { inProcessTransport } from '../../../sandbox/inprocess';
@@ -22,9 +23,15 @@ export const NO_IDENTITY: BotIdentity = { ids: [], names: [], emails: [] };
  * The sandbox Front in-process, Baton's HTTP client over it with the token the worker would add, and
  * every request with the sandbox's answer, for request counts and contract checks.
  */
-export function frontHarness(opts: FrontSandboxOptions & { token?: string | null; apiBase?: string; sleep?: (ms: number) => Promise<void> } = {}) {
+/** The signed-in agent of the sandbox company, as the agent sets it once in Options. */
+export const AS_DANA = { authorEmail: FRONT_SANDBOX.teammates.dana.email };
+
+export function frontHarness(
+  opts: FrontSandboxOptions & { token?: string | null; apiBase?: string; sleep?: (ms: number) => Promise<void>; connection?: Record<string, unknown> } = {},
+) {
   clearTagCache();
   clearTargetCache();
+  clearReadCache();
   const sandbox = createFrontSandbox(opts);
   const exchanges: Exchange[] = [];
   const recording = {
@@ -49,6 +56,7 @@ export function frontHarness(opts: FrontSandboxOptions & { token?: string | null
     http,
     authMode: 'token',
     botIdentity: identity,
+    connection: opts.connection ?? AS_DANA,
     ...(opts.apiBase ? { apiBase: opts.apiBase } : {}),
   });
   return {

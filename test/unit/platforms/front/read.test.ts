@@ -6,6 +6,7 @@ import { markdownToText } from '../../../../lib/platforms/front/read';
 import { noteBody } from '../../../../lib/platforms/front/note';
 import { clearTagCache } from '../../../../lib/platforms/front/tags';
 import { encodeMarker } from '../../../../lib/platforms/marker';
+import { renderNote } from '../../../../lib/note/render';
 import { NO_IDENTITY } from './helpers';
 
 /** A Front that answers from a table of paths, for shapes the sandbox does not produce. */
@@ -70,16 +71,22 @@ describe('reading Front shapes', () => {
   });
 });
 
-describe('the note as Markdown', () => {
-  it('reads back as the text that was written, marker included', () => {
+describe('the note as a Front comment (Markdown built from the shared rendering)', () => {
+  it('reads back as the plain-text twin the sidebar previews, marker included', () => {
     const note = 'Order #A-1 * 2 = $5.00 (paid) [sic] _x_ `y` ~z~ | a > b < c & d\n1. step\n- item\n# title\n\nNew paragraph! ![i](u)';
     const body = noteBody(note, 'bt1');
     expect(body.endsWith(encodeMarker('bt1'))).toBe(true);
-    expect(markdownToText(body)).toBe(note + encodeMarker('bt1'));
+    expect(markdownToText(body)).toBe(renderNote(note).text + encodeMarker('bt1'));
   });
 
-  it('leaves no Markdown or HTML construct able to form', () => {
-    const body = noteBody('<b>x</b> [a](http://e) ![b](http://e) <http://e> **bold** `code` # h\n> quote\n---\n1) one', 'bt1');
+  it("keeps the template's bold and list as Markdown, so Front shows them formatted, not as asterisks", () => {
+    const body = noteBody('**Escalation**: customer wants a human\n- Order: #A-1\n- Said: <b>now</b>', 'bt1');
+    expect(body).toMatch(/^\*\*Escalation\*\*: customer wants a human\n\n- Order: \\#A-1\n- Said: &lt;b&gt;now&lt;\/b&gt;/);
+    expect(markdownToText(body)).toBe('Escalation: customer wants a human\n\n- Order: #A-1\n- Said: <b>now</b>' + encodeMarker('bt1'));
+  });
+
+  it('leaves no Markdown or HTML construct able to form from quoted text', () => {
+    const body = noteBody('<b>x</b> [a](http://e) ![b](http://e) <http://e> `code` # h\n> quote\n---\n1) one', 'bt1');
     expect(body).not.toMatch(/[<>]/);
     expect(body).not.toMatch(/(^|[^\\])[[\]()`*_#]/m);
     // An escaped first dash is enough: the line can no longer be a rule or a heading underline.

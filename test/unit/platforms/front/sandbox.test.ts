@@ -104,6 +104,7 @@ describe('sandbox Front API', () => {
     expect((await call(sb, 'PUT', `/conversations/${human}/assignee`, { assignee_id: FRONT_SANDBOX.teammates.dana.id })).status).toBe(204);
     const state = sb.state().conversations.find((c) => c.id === human)!;
     expect(state).toMatchObject({ tags: ['returns', 'bot_managed', 'sys_escalation'], inboxId: FRONT_SANDBOX.inboxes.returns.id, assigneeId: FRONT_SANDBOX.teammates.dana.id });
+    // Without author_id Front posts as the API token.
     expect(state.notes).toEqual([{ id: expect.stringMatching(/^com_/), authorId: FRONT_SANDBOX.teammates.api.id, text: 'Escalated **to billing**' }]);
     const after = (await call(sb, 'GET', `/conversations/${human}`)).body as { updated_at: number; status: string };
     expect(after.updated_at).toBeGreaterThan(before.updated_at);
@@ -181,8 +182,9 @@ describe('sandbox Front agent page', () => {
       const res = await page(sb, url);
       expect(res).toMatchObject({ status: 200, contentType: 'text/html; charset=utf-8' });
       const html = res.body as string;
-      expect(html).toContain('<main class="conversation-pane" aria-label="Conversation">');
-      expect(html).toContain('role="log"');
+      // The hooks public extensions rely on: body > .layer, #front-app-root, [data-testid="conversation"].
+      expect(html).toMatch(/<body>\s*<div class="layer">\s*<div id="front-app-root"/);
+      expect(html).toContain('data-testid="conversation" class="conversationViewer__StyledTimeline-sc-');
       expect(html).toContain('<textarea class="composer-input"');
       expect(html).not.toMatch(/position:\s*fixed/);
       expect(bootstrap(html).initial).toMatchObject({ id: human, subject: 'Return for damaged blender' });
@@ -190,7 +192,7 @@ describe('sandbox Front agent page', () => {
       for (const s of SCENARIOS) expect(html).toContain(`href="/open/${frontConversation(s.key).id}"`);
     }
     expect(bootstrap((await page(sb, 'https://app.frontapp.com/inboxes/teams/folders/2104/unassigned')).body as string).initial).toBeNull();
-    expect((await page(sb, 'https://app.frontapp.com/settings')).body).not.toContain('<main class="conversation-pane"');
+    expect((await page(sb, 'https://app.frontapp.com/settings')).body).not.toContain('<div data-testid="conversation"');
   });
 
   it("never puts the customer's markup into the page as markup", async () => {

@@ -1,0 +1,33 @@
+import type { ConversationRef } from '../../schema/conversation';
+import type { PlatformAdapter } from '../types';
+import { apiBaseOf, detectFrontUrl } from './urls';
+import { getParsed } from './api';
+import { readConversation } from './read';
+import { listTargets } from './targets';
+import { escalationOps, resumeOps } from './ops';
+import { frontDom } from './dom';
+import { FIdentitySchema } from './schemas';
+
+/**
+ * Front through its Core API with a Bearer token (added by the worker's transport, never here): the
+ * conversation, its messages and internal comments; tags by id; a Markdown comment written as the agent;
+ * a move to an inbox or a teammate assignment; the pause as tags and, when configured, leaving the bot's inbox.
+ */
+export const frontAdapter: PlatformAdapter = {
+  platform: 'front',
+  label: 'Front',
+  detect: detectFrontUrl,
+  apiOrigin: (_ref: ConversationRef, apiBase?: string) => apiBaseOf(apiBase),
+
+  async whoAmI(ctx) {
+    // GET /me describes the API token: the company it belongs to.
+    const me = await getParsed(ctx, '/me', FIdentitySchema, 'check the connection');
+    return { id: me.id, name: me.name };
+  },
+
+  read: readConversation,
+  listTargets,
+  escalationOps,
+  resumeOps,
+  dom: frontDom,
+};
