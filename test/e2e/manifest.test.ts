@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTPUT_DIR } from './harness';
+import { AGENT_APP_MATCHES, API_HOST_MATCHES } from '../../lib/platforms/metas';
 
 const manifest = (dir: string) => JSON.parse(readFileSync(join(OUTPUT_DIR, dir, 'manifest.json'), 'utf8'));
 
@@ -14,6 +15,9 @@ describe('built manifests', () => {
     expect(m.background.service_worker).toBe('background.js');
     expect(m.permissions).toEqual(['storage']);
     expect(m.host_permissions.every((h: string) => /zendesk\.com|gorgias\.com|frontapp\.com|api\.openai\.com/.test(h))).toBe(true);
+    // Both lists come from the platform registry: a platform added there is matched and permitted here.
+    expect([...m.content_scripts[0].matches].sort()).toEqual([...AGENT_APP_MATCHES].sort());
+    expect([...m.host_permissions].sort()).toEqual([...AGENT_APP_MATCHES, ...API_HOST_MATCHES, 'https://api.openai.com/*'].sort());
     expect(Object.keys(m.commands).sort()).toEqual(['escalate', 'toggle-sidebar']);
     expect(m.content_security_policy.extension_pages).toContain("script-src 'self'");
     expect(m.storage.managed_schema).toBe('managed_schema.json');
