@@ -55,6 +55,7 @@ describe('Gorgias: escalation order and session writes', () => {
     // The pause is not done and says so on its row; the agent is offered a retry.
     expect(await step(page, 'pause').getAttribute('data-status')).not.toBe('done');
     await expect.poll(() => step(page, 'pause').textContent()).toMatch(/Pause the bot: (pending|failed)/);
+    await expect.poll(() => page.locator('[data-testid="not-paused"]').textContent()).toMatch(/The bot was not paused because the note could not be posted/);
     expect(await page.locator('[data-testid="retry"]').isVisible()).toBe(true);
     expect(await page.locator('[data-testid="escalated"]').count()).toBe(0);
 
@@ -90,6 +91,7 @@ describe('Gorgias: escalation order and session writes', () => {
       "Could not post the internal note: Gorgias refused this change from your browser session; add your Gorgias email and API key in Baton's Options (Settings → REST API in Gorgias) and retry.",
     );
     expect(await step(page, 'pause').getAttribute('data-status')).not.toBe('done');
+    await expect.poll(() => page.locator('[data-testid="not-paused"]').textContent()).toMatch(/The bot was not paused/);
     const after = await readBack(Object.values(sandbox.platforms), 'gorgias', conversationId('gorgias', 'bot_handoff'));
     expect(after.tags).not.toContain('sys_bot_paused');
     expect(notesOf(after)).toHaveLength(0);
