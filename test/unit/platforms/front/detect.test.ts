@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { frontAdapter } from '../../../../lib/platforms/front';
 import { apiIdToNumeric, numericToApiId } from '../../../../lib/platforms/front/ids';
+import { parseFrontUrl } from '../../../../lib/platforms/front/urls';
 import { detectConversation } from '../../../../lib/platforms';
 
 const open = (id: string) => ({ platform: 'front', account: 'app', conversationId: id, idIsGuess: false });
@@ -22,6 +23,12 @@ describe('Front URL detection', () => {
     ['https://app.frontapp.com/inboxes/teams/folders/2104/unassigned/1001?q=refund', guessed('cnv_rt')],
     ['https://app.frontapp.com/inboxes/shared/folders/71178/open/46656', guessed('cnv_1000')],
     ['https://app.frontapp.com/inboxes/me/folders/12/all/35', guessed('cnv_z')],
+    // Shapes seen in public sources: a view, a personal inbox, "assigned to me", an older named shared inbox, a search.
+    ['https://app.frontapp.com/inboxes/teams/views/15931074/open/7762260226', guessed(`cnv_${(7762260226).toString(36)}`)],
+    ['https://app.frontapp.com/inboxes/teammates/20999898/inbox/all/117421069338', guessed(`cnv_${(117421069338).toString(36)}`)],
+    ['https://app.frontapp.com/inboxes/teams/assigned/13337420/inbox/open/1001', guessed('cnv_rt')],
+    ['https://app.frontapp.com/inboxes/shared/support/open/121516198', guessed(`cnv_${(121516198).toString(36)}`)],
+    ['https://app.frontapp.com/inboxes/teams/4808209/search/workspace/maria%40example.com/1001', guessed('cnv_rt')],
     // Larger than 2^53 stays exact.
     ['https://app.frontapp.com/inboxes/teams/folders/1/unassigned/9007199254740993', guessed(`cnv_${(9007199254740993n).toString(36)}`)],
   ])('%s', (url, expected) => {
@@ -43,6 +50,14 @@ describe('Front URL detection', () => {
     'https://app.frontapp.com/inboxes/teams/folders/2104/unassigned',
     'https://app.frontapp.com/inboxes/teams/folders/unassigned/1001',
     'https://app.frontapp.com/inboxes/teams/folders/2104/unassigned/cnv_rt',
+    // 0 is Front's "no conversation open" (Kenchi's Front script); a container address is not a conversation.
+    'https://app.frontapp.com/inboxes/teams/folders/2104/unassigned/0',
+    'https://app.frontapp.com/inboxes/teams/assigned/13337420/inbox/open/0',
+    'https://app.frontapp.com/inboxes/teams/assigned/13337420',
+    'https://app.frontapp.com/inboxes/teammates/20999898',
+    'https://app.frontapp.com/inboxes/teams/views/15931074',
+    // Several selected conversations: no single one to read.
+    'https://app.frontapp.com/inboxes/teams/folders/2104/unassigned/1001,1002',
     'https://app.frontapp.com/analytics/2104/overview/1001',
     'http://app.frontapp.com/open/cnv_rt',
     'https://app.frontapp.com:8443/open/cnv_rt',
@@ -54,6 +69,13 @@ describe('Front URL detection', () => {
     'not a url',
   ])('not a conversation: %s', (url) => {
     expect(frontAdapter.detect(url)).toBeNull();
+  });
+
+  it('tells a multi-selection from a conversation and from other pages', () => {
+    expect(parseFrontUrl('https://app.frontapp.com/inboxes/teammates/20999898/inbox/all/1001,1002,0')).toEqual({ kind: 'selection', conversationIds: ['cnv_rt', 'cnv_ru'] });
+    expect(parseFrontUrl('https://app.frontapp.com/inboxes/teams/folders/2104/unassigned/1001')).toMatchObject({ kind: 'conversation', ref: { conversationId: 'cnv_rt', idIsGuess: true } });
+    expect(parseFrontUrl('https://app.frontapp.com/settings')).toEqual({ kind: 'other' });
+    expect(parseFrontUrl('https://acme.zendesk.com/agent/tickets/1')).toBeNull();
   });
 
   it('converts numeric ids both ways, by the unofficial base-36 rule', () => {

@@ -27,7 +27,14 @@ export const NO_IDENTITY: BotIdentity = { ids: [], names: [], emails: [] };
 export const AS_DANA = { authorEmail: FRONT_SANDBOX.teammates.dana.email };
 
 export function frontHarness(
-  opts: FrontSandboxOptions & { token?: string | null; apiBase?: string; sleep?: (ms: number) => Promise<void>; connection?: Record<string, unknown> } = {},
+  opts: FrontSandboxOptions & {
+    token?: string | null;
+    apiBase?: string;
+    sleep?: (ms: number) => Promise<void>;
+    connection?: Record<string, unknown>;
+    /** Answers a request instead of the sandbox (faults); null lets the sandbox answer. */
+    intercept?: (req: SandboxRequest) => SandboxResponse | null;
+  } = {},
 ) {
   clearTagCache();
   clearTargetCache();
@@ -37,7 +44,7 @@ export function frontHarness(
   const recording = {
     ...sandbox,
     handle: async (req: SandboxRequest) => {
-      const res = await sandbox.handle(req);
+      const res = opts.intercept?.(req) ?? (await sandbox.handle(req));
       if (req.host !== 'app.frontapp.com') exchanges.push({ req, res });
       return res;
     },
