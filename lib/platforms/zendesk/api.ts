@@ -40,6 +40,9 @@ async function csrfHeader(ctx: AdapterContext, refresh = false): Promise<Record<
   return { 'X-CSRF-Token': token };
 }
 
+/** Tests start from a browser that has not fetched any token yet. */
+export const forgetCsrfTokens = () => csrfTokens.clear();
+
 /** Warms the CSRF token while the conversation is read, so the click's write does not wait for it. */
 export const prefetchCsrf = (ctx: AdapterContext) => csrfHeader(ctx).catch(() => ({}));
 

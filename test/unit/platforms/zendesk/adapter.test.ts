@@ -7,6 +7,7 @@ import type { EscalationDraft } from '../../../../lib/schema/messages';
 import type { Journal } from '../../../../lib/schema/plan';
 import type { Target } from '../../../../lib/schema/target';
 import { expectInSpec, zendeskHarness } from './helpers';
+import { ZENDESK_SANDBOX } from '../../../sandbox/platforms/zendesk';
 
 const store = (): JournalStore => {
   const m = new Map<string, Journal>();
@@ -194,6 +195,21 @@ describe('Zendesk auth on writes', () => {
     const failed = await runJournal(newJournal(plan), zendeskAdapter, c, store());
     expect(failed.steps[0].error).toMatch(/a Zendesk cookie travelled with it/);
     expect(h.sandbox.store.get(5)!.tags).not.toContain('sys_bot_paused');
+  });
+
+  it('a session whose CSRF token was rotated fetches the new one and retries once', async () => {
+    const h = zendeskHarness({ authMode: 'session' });
+    const { c, plan } = await planFor(h, '7');
+    const original = ZENDESK_SANDBOX.csrf;
+    ZENDESK_SANDBOX.csrf = 'rotated-csrf-token';
+    try {
+      const done = await runJournal(newJournal(plan), zendeskAdapter, c, store());
+      expect(done.steps.every((s) => s.status === 'done')).toBe(true);
+      expect(h.writes().map((r) => r.headers['x-csrf-token'])).toEqual([original, 'rotated-csrf-token']);
+      expect(h.sandbox.store.get(7)!.messages.filter((m) => m.internal)).toHaveLength(1);
+    } finally {
+      ZENDESK_SANDBOX.csrf = original;
+    }
   });
 
   it('token requests without cookies and session requests with the CSRF token both go through', async () => {

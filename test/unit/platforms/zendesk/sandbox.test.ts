@@ -15,6 +15,8 @@ describe('Zendesk sandbox: auth like the real app', () => {
     expect(res?.body).toEqual({ error: 'InvalidAuthenticityToken', description: 'Invalid authenticity token' });
     const bearer = await sb.handle(put({ additional_tags: ['x'] }, { cookies: SESSION, headers: { authorization: `Bearer ${ZENDESK_SANDBOX.oauthToken}` } }));
     expect(bearer?.status).toBe(403);
+    const sessionOnly = await sb.handle(put({ additional_tags: ['x'] }, { cookies: SESSION, headers: {} }));
+    expect(sessionOnly?.status).toBe(403);
     expect(sb.store.get(1)!.tags).not.toContain('x');
   });
 
