@@ -120,5 +120,9 @@ export function checkOffline(conv: Conversation, policy: Policy): Verdict {
     suggestedTags: [...new Set(suggestedTags)],
     engine: 'offline',
     reason,
+    acts: reading.turns
+      .filter((t) => t.acts.length)
+      .slice(-40)
+      .map((t) => ({ messageIndex: t.index, role: t.role, acts: [...new Set(t.acts.map((a) => a.kind))] })),
   });
 }

@@ -17,6 +17,14 @@ export const SignalSchema = z.object({
 });
 export type Signal = z.infer<typeof SignalSchema>;
 
+/** Dialogue acts the engine read in one message (lib/engine/acts/types.ts names them), for the sidebar and LLM hints. */
+export const MessageActsSchema = z.object({
+  messageIndex: z.number().int().min(0),
+  role: z.enum(['customer', 'bot']),
+  acts: z.array(z.string()),
+});
+export type MessageActs = z.infer<typeof MessageActsSchema>;
+
 export const VerdictStatusSchema = z.enum(['escalate', 'unconfirmed', 'none']);
 export type VerdictStatus = z.infer<typeof VerdictStatusSchema>;
 
@@ -41,5 +49,7 @@ export const VerdictSchema = z.object({
   reason: z.string(),
   /** Set when the OpenAI engine failed and the offline verdict is shown instead. */
   fallback: z.string().optional(),
+  /** The dialogue acts read per message (latest turns of the window), when the engine reports them. */
+  acts: z.array(MessageActsSchema).optional(),
 });
 export type Verdict = z.infer<typeof VerdictSchema>;

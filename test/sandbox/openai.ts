@@ -119,7 +119,7 @@ function batonAnswer(system: string, user: string, schema: any, mode: OpenAISand
   const fields: string[] = schema?.properties?.summary?.required ?? Object.keys(p.summaryFields ?? {});
   const summary = Object.fromEntries(fields.map((f) => [f, v.summary[f] ?? null]));
   if (mode === 'escalate_without_evidence') {
-    return { status: 'escalate', signals: [], missing: [], suggestedQuestion: null, subAgent: null, sentiment: 'neutral', urgency: 'normal', summary, note: 'Escalate.', reason: 'The model thinks so.' };
+    return { status: 'escalate', signals: [], missing: [], suggestedQuestion: null, subAgent: null, sentiment: 'neutral', urgency: 'normal', summary, note: 'Escalate.', reason: 'The model thinks so.', acts: null };
   }
   if (mode === 'escalate_unconfirmed') {
     const last = transcript.filter((t) => t.role === 'customer').at(-1);
@@ -134,6 +134,7 @@ function batonAnswer(system: string, user: string, schema: any, mode: OpenAISand
       summary,
       note: 'Escalate.',
       reason: 'The customer asked for a manager.',
+      acts: null,
     };
   }
   return {
@@ -148,6 +149,7 @@ function batonAnswer(system: string, user: string, schema: any, mode: OpenAISand
     summary,
     note: `[sandbox model] ${v.note}`,
     reason: `[sandbox model] ${v.reason}`,
+    acts: v.acts?.map((a) => ({ messageIndex: transcript[a.messageIndex]?.index ?? 0, acts: a.acts })) ?? null,
   };
 }
 
