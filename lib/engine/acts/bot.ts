@@ -170,7 +170,7 @@ function readUncached(raw: string): BotAct[] {
     const quote = originalQuote(raw, legacy.quote);
     if (legacy.kind === 'handoff') {
       const inability = /\b(not|unable|cannot|can't|don't|beyond|outside)\b/i.test(quote) && !/\b(connect|transfer|escalat|forward|pass(ed|ing)? (it |this )?(on|to|along)|hand(ed|ing)? (it |this )?(off|over))/i.test(quote);
-      add(inability ? { kind: 'cannot_help', confidence: legacy.confidence, quote, lacks: 'capability' } : { kind: 'transfers_now', confidence: legacy.confidence, quote });
+      add(inability ? { kind: 'cannot_help', confidence: legacy.confidence, quote, lacks: /\baccess\b/i.test(quote) ? 'access' : /\b(information|details)\b/i.test(quote) ? 'information' : 'capability' } : { kind: 'transfers_now', confidence: legacy.confidence, quote });
     } else if (legacy.kind === 'collecting') add({ kind: 'asks_details', confidence: legacy.confidence, quote, what: legacy.missing, forHandoff: legacy.handoffContext });
     else if (legacy.kind === 'offer') add({ kind: 'offers_transfer', confidence: legacy.confidence, quote });
     else if (legacy.kind === 'vague') add({ kind: 'may_need_review', confidence: legacy.confidence, quote, forHandoff: legacy.handoffContext });

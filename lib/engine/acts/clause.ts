@@ -65,6 +65,8 @@ function subjectOf(words: string[]): Subject {
   if (!words.length) return 'none';
   const last = words[words.length - 1];
   if (PRONOUNS[last]) return PRONOUNS[last];
+  // "One will be with you shortly": "one" standing alone is a person.
+  if (words.length === 1 && last === 'one') return 'someone';
   if (words.some(isPersonNoun) || /^(one|some|any) of (our|the)/.test(words.join(' '))) return words.includes('someone') || words[0] === 'one' || words[0] === 'a' || words[0] === 'an' ? 'someone' : 'team';
   return 'thing';
 }
