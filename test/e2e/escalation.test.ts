@@ -32,7 +32,8 @@ beforeAll(async () => {
   sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
   browser = await launchBrowser(sandbox);
   policy = await demoPolicy(Object.values(sandbox.platforms));
-  await configure(browser.worker, { policy });
+  // The agent's own Front teammate (set once in Options), so Front notes are written by them.
+  await configure(browser.worker, { policy, connections: { front: { authorEmail: 'dana@acme-support.example' } } });
 });
 afterAll(async () => {
   await browser?.close();
