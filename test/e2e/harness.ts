@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { startSandbox } from '../sandbox/server';
+import { AGENT } from '../sandbox/scenarios';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const OUTPUT_DIR = process.env.BATON_OUT_DIR ? resolve(process.env.BATON_OUT_DIR) : join(ROOT, '.output');
@@ -68,8 +69,12 @@ export async function launchBrowser(sandbox: Sandbox, opts: { headless?: boolean
   };
 }
 
-/** Sandbox credentials, saved the way the options page saves them. */
-export async function configure(worker: Worker, extra: { policy?: unknown; connections?: unknown; secrets?: Record<string, string> } = {}) {
+/**
+ * Sandbox credentials, saved the way the options page saves them. The Front connection names the sandbox
+ * agent as the note author (what the agent sets once), unless the test passes its own Front connection.
+ */
+export async function configure(worker: Worker, extra: { policy?: unknown; connections?: Record<string, unknown>; secrets?: Record<string, string> } = {}) {
+  const connections = { front: { authMode: 'token', apiBase: 'https://api2.frontapp.com', authorEmail: AGENT.email }, ...(extra.connections ?? {}) };
   await worker.evaluate(async (cfg) => {
     const c = (globalThis as any).chrome;
     await c.storage.local.set({
@@ -77,7 +82,7 @@ export async function configure(worker: Worker, extra: { policy?: unknown; conne
     });
     if (cfg.connections) await c.storage.sync.set({ 'baton:connections': cfg.connections });
     if (cfg.policy) await c.storage.sync.set({ 'baton:policy': cfg.policy });
-  }, extra);
+  }, { ...extra, connections });
 }
 
 export const sidebar = (page: Page) => page.locator('[data-testid="baton-sidebar"]');

@@ -13,7 +13,7 @@ async function show(note: string): Promise<HTMLElement> {
   host = document.createElement('div');
   document.body.append(host);
   await act(async () => createRoot(host).render(<NoteEditor note={note} edited={false} disabled={false} onChange={() => {}} />));
-  return host.querySelector('[data-testid="note-preview"]')!;
+  return host.querySelector<HTMLElement>('[data-testid="note-preview"]')!;
 }
 
 describe('note preview in the sidebar', () => {
