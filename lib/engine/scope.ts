@@ -1,4 +1,8 @@
+import { distance } from 'fastest-levenshtein';
 import type { SubAgent } from '../schema/policy';
+import { modelWords } from './scope/features';
+import { readDomain, scopeProfile, type DomainReading, type ScopeProfile } from './scope/model';
+import { isSmallTalk } from './scope/smalltalk';
 import { GENERIC_WORDS, NEUTRAL_WORDS, SYNONYM_SETS } from './synonyms';
 import { normalize, sentences, stem, STOPWORDS, tokens, typoBudget, typoDistance } from './text';
 
@@ -10,7 +14,14 @@ import { normalize, sentences, stem, STOPWORDS, tokens, typoBudget, typoDistance
  * foreign to the scope is out. Common words every domain uses ("change", "status", "price") are weak: they
  * neither prove nor disprove anything alone. Nothing here is a fixed topic list: without a scope, nothing is
  * out of scope.
+ *
+ * A learned domain model (scope/model.ts) reads the request and the scope in one space and settles what words
+ * alone cannot: a request the lexicon finds foreign but the model places in a domain the scope covers is unsure,
+ * and unsure counts as in scope; a request the model confidently places in a domain the scope never speaks of
+ * ("what's the weather" to a store) is out even when no scope word is foreign to it. Small talk is never out.
  */
+
+export { isSmallTalk };
 
 type Match = 'direct' | 'related' | 'fuzzy' | null;
 
@@ -28,6 +39,10 @@ export interface ScopeModel {
   bound: Set<string>;
   hasScope: boolean;
   memo: Map<string, Match>;
+  /** The scope's words as written (4+ letters), for typo'd request words that stemming cannot relate. */
+  words?: Set<string>;
+  /** Which domains of the learned model the scope speaks of. */
+  profile?: ScopeProfile;
 }
 
 const synonymIndex = new Map<string, number[]>();
@@ -98,7 +113,9 @@ export function buildScope(description: string, subAgents: SubAgent[]): ScopeMod
   }
   for (const s of direct) related.delete(s);
   for (const s of free) bound.delete(s);
-  return { direct, related, relatedPairs, pairs, bound, hasScope: direct.size > 0, memo: new Map() };
+  const words = new Set(texts.flatMap((t) => modelWords(t)).filter((w) => w.length >= 4));
+  const hasScope = direct.size > 0;
+  return { direct, related, relatedPairs, pairs, bound, hasScope, memo: new Map(), words, profile: hasScope ? scopeProfile(description, subAgents) : undefined };
 }
 
 /** How a stem is covered: exactly, through a synonym, or as a typo/prefix of a scope word. Memoised per model. */
@@ -179,6 +196,38 @@ export interface ScopeJudgement {
 
 const WEIGHT: Record<Exclude<Match, null>, number> = { direct: 1, related: 0.9, fuzzy: 0.7 };
 
+// Thresholds of the learned model, set on held-out public data (docs/notes/scope.md): a request is taken back
+// into scope when at least RESCUE_IN of its topical probability lies on covered domains and the model is
+// RESCUE_CONF sure of its domain; it is put out of scope on the model alone only when the model is FOREIGN_CONF
+// sure of a domain the scope does not cover at all.
+const RESCUE_IN = 0.9;
+const RESCUE_CONF = 0.6;
+// A typo'd in-scope request has one unknown word, rarely more; several foreign words are a foreign request.
+const RESCUE_MAX_FOREIGN = 1;
+const DIALOGUE_MIN = 0.6;
+const FOREIGN_CONF = 0.9;
+const FOREIGN_MAX_IN = 0.05;
+
+// Domains the model alone may put out of scope: assistant tasks no support bot shares a word with. Domains
+// near commerce and banking (email "send it to John", takeaway orders, hotels, transport) need the lexicon too.
+const VETO_DOMAINS = new Set(['weather', 'music', 'alarm', 'cooking', 'smarthome', 'chitchat', 'media', 'knowledge', 'lists', 'datetime', 'calendar', 'news']);
+
+function modelOnly(reading: DomainReading | undefined, covered: string[], foreign: string[]): ScopeJudgement {
+  if (reading && VETO_DOMAINS.has(reading.domain) && reading.confidence >= FOREIGN_CONF && reading.inScope <= FOREIGN_MAX_IN && reading.dialogue < 0.2) {
+    return { verdict: 'out', confidence: Math.round(reading.confidence * 60) / 100, covered, foreign: [...foreign, `domain:${reading.domain}`] };
+  }
+  return { verdict: covered.length ? 'in' : null, confidence: covered.length ? 0.5 : 0, covered, foreign };
+}
+
+function nearScopeWord(words: Set<string>, w: string): boolean {
+  const budget = w.length >= 7 ? 2 : 1;
+  for (const v of words) {
+    if (Math.abs(v.length - w.length) > budget || v[0] !== w[0]) continue;
+    if (distance(v, w) <= budget || isSwap(w, v)) return true;
+  }
+  return false;
+}
+
 /** Judges one customer request (normalized text; raw for names) against the scope. */
 export function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudgement {
   const stems = stemsOfNormalized(normalized);
@@ -213,10 +262,27 @@ export function judgeScope(model: ScopeModel, normalized: string, raw = ''): Sco
       covered.push(s);
     } else if (!m && !generic && !names.has(s) && !NOISE.has(s)) foreign.push(s);
   }
-  if (!foreign.length && !covered.length) return { verdict: null, confidence: 0, covered, foreign };
+  if (isSmallTalk(normalized)) return { verdict: null, confidence: 0, covered, foreign };
+  // A foreign stem whose written word is one slip from a scope word ("plcae" ~ "place") is that word.
+  if (foreign.length && model.words) {
+    const rescued = new Set(modelWords(normalized).filter((w) => w.length >= 4 && !model.words!.has(w) && nearScopeWord(model.words!, w)).map(stem));
+    for (let i = foreign.length - 1; i >= 0; i--) {
+      if (rescued.has(foreign[i])) {
+        covered.push(foreign[i]);
+        weak += 0.5;
+        foreign.splice(i, 1);
+      }
+    }
+  }
+  const reading = model.profile && (foreign.length || strong < 1) ? readDomain(model.profile, normalized) : undefined;
+  if (!foreign.length && !covered.length) return modelOnly(reading, covered, foreign);
   if (!strong && foreign.length <= 2 && SMALL_TALK.test(normalized)) return { verdict: null, confidence: 0, covered, foreign };
   if (strong > 0) return { verdict: 'in', confidence: Math.min(1, 0.5 + strong / 4), covered, foreign };
-  if (!foreign.length) return { verdict: 'in', confidence: 0.5, covered, foreign };
+  if (!foreign.length) return modelOnly(reading, covered, foreign) ?? { verdict: 'in', confidence: 0.5, covered, foreign };
+  // Words say out; the model may know better ("tarck my ordr", "thnaks"): unsure counts as in scope.
+  if (reading && foreign.length <= RESCUE_MAX_FOREIGN && (reading.dialogue >= DIALOGUE_MIN || (reading.inScope >= RESCUE_IN && reading.confidence >= RESCUE_CONF))) {
+    return { verdict: null, confidence: 0, covered, foreign };
+  }
   const confidence = Math.min(0.95, 0.55 + 0.12 * foreign.length - 0.1 * weak);
   return { verdict: 'out', confidence: Math.max(0.5, confidence), covered, foreign };
 }

@@ -1,0 +1,65 @@
+import { distance } from 'fastest-levenshtein';
+import { modelWords } from './features';
+
+/**
+ * Small talk: greetings, thanks, farewells, acknowledgements and pleasantries ("ciao", "thnaks", "catch you
+ * later", "ok thank you", "you too!"). A closed class of phrases, so a word list with typo tolerance is more
+ * reliable here than a model; it is never out of scope on its own.
+ */
+
+// Words that make a message small talk (at least one must be present).
+const CORE = new Set(
+  (
+    'hi hello hey hiya howdy yo hola ciao bonjour salut hallo ola greetings morning afternoon evening night ' +
+    'thanks thank thanx thnx thankyou cheers appreciate appreciated grateful gracias merci danke obrigado obrigada grazie ' +
+    'bye goodbye byebye bye-bye later cya adios tschuss farewell care ' +
+    'ok okay k kk alright sure yes yeah yep yup ya no nope nah fine great perfect awesome cool nice wonderful excellent lovely ' +
+    'brilliant fantastic amazing super good understood noted welcome sorry pardon lol haha hehe wow'
+  ).split(' '),
+);
+// Words that may stand beside them ("have a nice day", "that is all for now", "how are you doing").
+const GLUE = new Set(
+  (
+    'a an the and or so well oh um uh hmm ah i me my you your yours u we it it\'s its that that\'s this is was be will ' +
+    'all for now much very so really lot lots again too also just to of in on at with see soon catch take have had ' +
+    'nice day weekend one there here sir madam dear guys everyone all folks friend buddy mate team please pls ' +
+    'how are doing what\'s whats up sup going everything anything nothing else more need needed got it done help helped helpful ' +
+    'same back talk speak bot assistant great job work'
+  ).split(' '),
+);
+// Phrases that are small talk as a whole even though a word of them is a topic elsewhere.
+const PHRASES = /\b(see (you|ya)|catch you|talk (to you )?(soon|later)|take care|have a (nice|good|great|lovely) (day|one|evening|weekend)|you too|same to you|that('s| is| will be) (all|it)|nothing else|no (thanks|thank you)|never mind|all good)\b/;
+
+function near(word: string, vocab: Set<string>): boolean {
+  if (vocab.has(word)) return true;
+  if (word.length < 4) return false;
+  const budget = word.length >= 7 ? 2 : 1;
+  for (const v of vocab) {
+    if (v.length < 4 || Math.abs(v.length - word.length) > budget || v[0] !== word[0]) continue;
+    if (distance(word, v) <= budget || isSwap(word, v)) return true;
+  }
+  return false;
+}
+
+/** Two neighbouring letters swapped ("thnaks" ~ "thanks"): one slip, though edit distance counts two. */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+export function isSmallTalk(text: string): boolean {
+  const words = modelWords(text).map((w) => w.replace(/'/g, "'"));
+  if (!words.length || words.length > 14) return false;
+  const joined = words.join(' ');
+  const phrase = PHRASES.test(joined);
+  let core = phrase;
+  for (const w of words) {
+    if (CORE.has(w)) core = true;
+    else if (GLUE.has(w)) continue;
+    else if (near(w, CORE)) core = true;
+    else if (!(phrase && words.length <= 6) && !near(w, GLUE)) return false;
+  }
+  return core;
+}
