@@ -1,4 +1,4 @@
-import { ApiError, errorForStatus, isApiError } from '../../http/errors';
+import { errorForStatus, isApiError } from '../../http/errors';
 import { renderNote } from '../../note/render';
 import type { EscalationPlan } from '../../schema/plan';
 import { encodeMarker, hasMarker } from '../marker';
