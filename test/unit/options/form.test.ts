@@ -62,6 +62,19 @@ describe('options form model', () => {
     expect(parseConnectionsForm(form)).toMatchObject({ issues: [], connections: { front: { apiBase: 'https://acme.api.frontapp.com' } } });
   });
 
+  it("keeps the agent's own teammate (a per-agent field from the platform's meta), checked and trimmed", () => {
+    const form = connectionsToForm(ConnectionsSchema.parse({}), {});
+    expect(form.front.authorEmail).toBe('');
+    form.front.authorId = 'dana';
+    expect(parseConnectionsForm(form).issues).toEqual([{ path: 'connections.front.authorId', message: expect.stringMatching(/tea_/) }]);
+    form.front.authorId = ' tea_2f1k ';
+    form.front.authorEmail = ' dana@acme-support.example ';
+    const { connections } = parseConnectionsForm(form);
+    expect(connections?.front).toMatchObject({ authorId: 'tea_2f1k', authorEmail: 'dana@acme-support.example' });
+    // Saved and loaded again, the form shows the same values.
+    expect(connectionsToForm(connections!, {}).front).toMatchObject({ authorId: 'tea_2f1k', authorEmail: 'dana@acme-support.example' });
+  });
+
   it('names paths the way the page labels them', () => {
     expect(describePath('routing.rules.1.target')).toBe('Routing › Handover rule 2 › Target');
     expect(describePath('policy.subAgents.0.tags.2')).toBe('Sub agent 1 › Tag 3');
