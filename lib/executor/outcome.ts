@@ -15,7 +15,9 @@ export function pauseHeldBack(j: Journal): string | null {
   const pause = j.steps.find((s) => s.kind === 'pause');
   if (!pause || pause.status === 'done' || pause.status === 'skipped') return null;
   // The note first: it is what the next agent needs most, and what the sentence should lead with.
-  const failed = (Object.keys(NOT_DONE) as Exclude<StepKind, 'pause'>[]).filter((k) => j.steps.some((s) => s.kind === k && s.status === 'failed'));
+  const failed = (Object.keys(NOT_DONE) as Exclude<StepKind, 'pause'>[]).filter((k) =>
+    j.steps.some((s) => s.kind === k && s.status === 'failed'),
+  );
   if (!failed.length) return pause.status === 'failed' ? 'The bot was not paused: the pause itself failed. Retry to pause it.' : null;
   const why = failed.map((k) => NOT_DONE[k]);
   const reason = why.length > 1 ? `${why.slice(0, -1).join(', ')} and ${why[why.length - 1]}` : why[0];

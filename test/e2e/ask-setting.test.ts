@@ -35,7 +35,9 @@ describe('a per-agent setting the escalation needs', () => {
 
     const ask = page.locator('[data-testid="ask-setting"]');
     await ask.waitFor({ timeout: 30_000 });
-    await expect.poll(() => page.locator('[data-testid="not-paused"]').textContent()).toMatch(/The bot was not paused because the note could not be posted/);
+    await expect
+      .poll(() => page.locator('[data-testid="not-paused"]').textContent())
+      .toMatch(/The bot was not paused because the note could not be posted/);
     expect(await page.locator('[data-step="pause"]').getAttribute('data-status')).not.toBe('done');
 
     await ask.locator('[data-testid="ask-setting-input"]').fill(AGENT.email);
@@ -46,7 +48,9 @@ describe('a per-agent setting the escalation needs', () => {
     const after = await readBack(Object.values(sandbox.platforms), 'front', conversationId('front', 'human_request'));
     expect(notesOf(after)).toHaveLength(1);
     expect(after.tags).toContain('sys_bot_paused');
-    const stored = await browser.worker.evaluate(async () => (await (globalThis as any).chrome.storage.sync.get('baton:connections'))['baton:connections']);
+    const stored = await browser.worker.evaluate(
+      async () => (await (globalThis as any).chrome.storage.sync.get('baton:connections'))['baton:connections'],
+    );
     expect(stored.front.authorEmail).toBe(AGENT.email);
     await page.close();
   });

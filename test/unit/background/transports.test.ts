@@ -29,7 +29,14 @@ describe('token transport (background worker)', () => {
   for (const meta of PLATFORM_METAS) {
     it(`${meta.label}: sends the token and no cookies, so a signed-in session cannot turn it into a CSRF-checked request`, async () => {
       const { calls, impl } = recordingFetch();
-      const { transport, authMode } = transportFor(adapterOf(meta.platform), refOf(meta.platform), tokenConnections, secrets, undefined, impl);
+      const { transport, authMode } = transportFor(
+        adapterOf(meta.platform),
+        refOf(meta.platform),
+        tokenConnections,
+        secrets,
+        undefined,
+        impl,
+      );
       expect(authMode).toBe('token');
       const res = await transport({ method: 'GET', url: `${ORIGIN[meta.platform]}/anything`, headers: {} });
       expect(res.status).toBe(200);

@@ -41,7 +41,13 @@ function memoryStore(): JournalStore {
 const ref = { platform: 'zendesk' as const, account: 'acme', conversationId: '7', idIsGuess: false };
 const conversation = ConversationSchema.parse({ id: '7', messages: [{ role: 'customer', text: 'a human please' }], tags: [] });
 const target = { platform: 'zendesk' as const, kind: 'group' as const, id: '2', name: 'Returns team' };
-const plan = () => buildPlan(ref, conversation, { note: 'Customer wants a human.', tags: ['sys_escalation'], target, routeReason: '', suspend: true }, defaultPolicy());
+const plan = () =>
+  buildPlan(
+    ref,
+    conversation,
+    { note: 'Customer wants a human.', tags: ['sys_escalation'], target, routeReason: '', suspend: true },
+    defaultPolicy(),
+  );
 const unavailable = () => new ApiError('The helpdesk is temporarily unavailable (503) and could not post the note.', 'server', 503);
 const step = (j: Journal, kind: StepKind) => j.steps.find((s) => s.kind === kind)!;
 
@@ -99,6 +105,8 @@ describe('a note that keeps failing never leaves the bot paused', () => {
     const j = await runJournal(newJournal(plan()), d.adapter, {} as never, memoryStore());
     expect(pauseHeldBack(j)).toBeNull();
     const noPause = newJournal({ ...plan(), pause: null });
-    expect(pauseHeldBack({ ...noPause, steps: noPause.steps.map((s) => (s.kind === 'note' ? { ...s, status: 'failed' as const } : s)) })).toBeNull();
+    expect(
+      pauseHeldBack({ ...noPause, steps: noPause.steps.map((s) => (s.kind === 'note' ? { ...s, status: 'failed' as const } : s)) }),
+    ).toBeNull();
   });
 });
