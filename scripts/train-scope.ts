@@ -194,7 +194,7 @@ const augmented: Example[] = [...train, ...train.map((e) => ({ text: typoed(e.te
 const df = new Map<string, number>();
 const vectors = augmented.map((e) => featuresOf(e.text));
 for (const v of vectors) for (const k of v.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-const vocab = [...df.entries()].filter(([k, n]) => n >= (k.startsWith('b ') ? 10 : 5)).map(([k]) => k).sort();
+const vocab = [...df.entries()].filter(([k, n]) => n >= (k.includes(' ') ? 10 : 5)).map(([k]) => k).sort();
 const index = new Map(vocab.map((k, i) => [k, i]));
 console.log(`features ${vocab.length}`);
 
@@ -251,7 +251,7 @@ for (let epoch = 0; epoch < 12; epoch++) {
 
 // ---- pruning and 8-bit quantisation keep the shipped file small
 // Weights under MIN_Q steps barely move a decision; dropping them is most of the size saving.
-const MIN_Q = Number(process.env.MIN_Q ?? 6);
+const MIN_Q = Number(process.env.MIN_Q ?? 7);
 const TOP_K = Number(process.env.TOP_K ?? 3);
 // Softmax is unchanged when one feature's weights all shift by the same amount: centring each feature on its
 // median across domains leaves only the domains it speaks for or against, which is what makes pruning cheap.

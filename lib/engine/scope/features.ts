@@ -30,17 +30,20 @@ export function modelWords(text: string): string[] {
   return out;
 }
 
-/** Sparse binary features, scaled so every text has unit length whatever its size. */
+/**
+ * Sparse binary features, scaled so every text has unit length whatever its size. Keys: a word as is, a word pair
+ * with a space, a trigram after '#' (short keys keep the shipped weights small).
+ */
 export function featuresOf(text: string): Map<string, number> {
   const words = modelWords(text);
   const keys = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    keys.add(`w ${w}`);
-    if (i > 0) keys.add(`b ${words[i - 1]} ${w}`);
+    keys.add(w);
+    if (i > 0) keys.add(`${words[i - 1]} ${w}`);
     if (w.length >= 3 && w !== '0') {
       const padded = `<${w}>`;
-      for (let k = 0; k + 3 <= padded.length; k++) keys.add(`c ${padded.slice(k, k + 3)}`);
+      for (let k = 0; k + 3 <= padded.length; k++) keys.add(`#${padded.slice(k, k + 3)}`);
     }
   }
   const out = new Map<string, number>();
