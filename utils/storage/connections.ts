@@ -4,12 +4,12 @@ import { LegacyAccountsSchema } from '../../lib/schema/storage';
 import { defineVersionedItem, type Read } from './item';
 
 /**
- * Deprecated: Zendesk subdomain and Gorgias account, from before connections carried them. Read only by the
+ * Deprecated: the platforms' account names, from before connections carried them. Read only by the
  * connections upgrade; nothing should write it once Options saves accounts inside the connections.
  */
 export const legacyAccountsItem = defineVersionedItem('sync:baton:accounts', {
   schema: LegacyAccountsSchema,
-  fallback: () => ({ zendesk: '', gorgias: '' }),
+  fallback: () => LegacyAccountsSchema.parse({}),
   version: STORAGE_VERSIONS.legacyAccounts,
   label: 'Saved account names',
 });

@@ -1,7 +1,7 @@
-import { LegacyAccountsSchema } from '../../../schema/storage';
+import { LegacyAccountsSchema, type LegacyAccounts } from '../../../schema/storage';
 
 /**
- * Connections v1 had no account names: the Zendesk subdomain and Gorgias account lived under their own
+ * Connections v1 had no account names: the platforms' account names lived under their own
  * sync key (`baton:accounts`). v2 keeps them inside each platform's connection. An account already in
  * the connection wins (that is what the options page has shown since v2), so running this on a value
  * that is already v2 changes nothing and returns the same object.
@@ -9,10 +9,11 @@ import { LegacyAccountsSchema } from '../../../schema/storage';
 export function connectionsV1ToV2(value: unknown, legacyAccounts?: unknown): unknown {
   if (!isObject(value)) return value;
   const accounts = LegacyAccountsSchema.safeParse(legacyAccounts ?? {});
-  const legacy = accounts.success ? accounts.data : { zendesk: '', gorgias: '' };
+  const legacy = accounts.success ? accounts.data : LegacyAccountsSchema.parse({});
   let changed = false;
   const next: Record<string, unknown> = { ...value };
-  for (const platform of ['zendesk', 'gorgias'] as const) {
+  // The platforms that had an account name are exactly the legacy schema's keys.
+  for (const platform of Object.keys(LegacyAccountsSchema.shape) as (keyof LegacyAccounts)[]) {
     const conn = isObject(value[platform]) ? value[platform] : undefined;
     if (conn && typeof conn.account === 'string' && conn.account !== '') continue;
     if (!legacy[platform] && conn && 'account' in conn) continue;
