@@ -199,7 +199,8 @@ const WEIGHT: Record<Exclude<Match, null>, number> = { direct: 1, related: 0.9, 
 // Thresholds of the learned model, set on held-out public data (docs/notes/scope.md): a request is taken back
 // into scope when at least RESCUE_IN of its topical probability lies on covered domains and the model is
 // RESCUE_CONF sure of its domain; it is put out of scope on the model alone only when the model is FOREIGN_CONF
-// sure of a domain the scope does not cover at all.
+// sure of a domain the scope does not cover at all. When the words already relate the request to the scope
+// (a typo'd scope word), the model's most likely domain being covered is enough.
 const RESCUE_IN = 0.9;
 const RESCUE_CONF = 0.6;
 // A typo'd in-scope request has one unknown word, rarely more; several foreign words are a foreign request.
@@ -264,10 +265,12 @@ export function judgeScope(model: ScopeModel, normalized: string, raw = ''): Sco
   }
   if (isSmallTalk(normalized)) return { verdict: null, confidence: 0, covered, foreign };
   // A foreign stem whose written word is one slip from a scope word ("plcae" ~ "place") is that word.
+  let slips = 0;
   if (foreign.length && model.words) {
     const rescued = new Set(modelWords(normalized).filter((w) => w.length >= 4 && !model.words!.has(w) && nearScopeWord(model.words!, w)).map(stem));
     for (let i = foreign.length - 1; i >= 0; i--) {
       if (rescued.has(foreign[i])) {
+        slips++;
         covered.push(foreign[i]);
         weak += 0.5;
         foreign.splice(i, 1);
@@ -280,7 +283,9 @@ export function judgeScope(model: ScopeModel, normalized: string, raw = ''): Sco
   if (strong > 0) return { verdict: 'in', confidence: Math.min(1, 0.5 + strong / 4), covered, foreign };
   if (!foreign.length) return modelOnly(reading, covered, foreign) ?? { verdict: 'in', confidence: 0.5, covered, foreign };
   // Words say out; the model may know better ("tarck my ordr", "thnaks"): unsure counts as in scope.
-  if (reading && foreign.length <= RESCUE_MAX_FOREIGN && (reading.dialogue >= DIALOGUE_MIN || (reading.inScope >= RESCUE_IN && reading.confidence >= RESCUE_CONF))) {
+  const modelSaysIn =
+    reading && (reading.inScope >= RESCUE_IN || (slips > 0 && reading.topCoverage >= RESCUE_IN)) && reading.confidence >= RESCUE_CONF - (slips ? 0.1 : 0);
+  if (reading && foreign.length <= RESCUE_MAX_FOREIGN && (reading.dialogue >= DIALOGUE_MIN || modelSaysIn)) {
     return { verdict: null, confidence: 0, covered, foreign };
   }
   const confidence = Math.min(0.95, 0.55 + 0.12 * foreign.length - 0.1 * weak);

@@ -110,6 +110,8 @@ export interface DomainReading {
   /** The request's most likely domain and its probability. */
   domain: string;
   confidence: number;
+  /** How much the scope covers that most likely domain (0..1). */
+  topCoverage: number;
   /** Probability that the request is conversation management rather than a topic. */
   dialogue: number;
 }
@@ -125,5 +127,5 @@ export function readDomain(profile: ScopeProfile, text: string): DomainReading {
     inMass += p[d] * profile.coverage[d];
     if (p[d] > p[best] || best === DIALOGUE) best = d;
   }
-  return { inScope: topical > 0 ? inMass / topical : 1, domain: DOMAINS[best], confidence: p[best], dialogue: p[DIALOGUE] };
+  return { inScope: topical > 0 ? inMass / topical : 1, domain: DOMAINS[best], confidence: p[best], topCoverage: profile.coverage[best], dialogue: p[DIALOGUE] };
 }

@@ -28,7 +28,7 @@ const GLUE = new Set(
   ).split(' '),
 );
 // Phrases that are small talk as a whole even though a word of them is a topic elsewhere.
-const PHRASES = /\b(see (you|ya)|catch you|talk (to you )?(soon|later)|take care|have a (nice|good|great|lovely) (day|one|evening|weekend)|you too|same to you|that('s| is| will be) (all|it)|nothing else|no (thanks|thank you)|never mind|all good)\b/;
+const PHRASES = /\b(see (you|ya)|catch you|talk (to you )?(soon|later)|take care|have a (nice|good|great|lovely) (day|one|evening|weekend)|you too|same to you|that('s| is| will be) (all|it)|nothing else|no (thanks|thank you)|never mind|all good|you('re| are)? (rock|the best|a star|a hero|awesome|amazing|great))\b/;
 
 function near(word: string, vocab: Set<string>): boolean {
   if (vocab.has(word)) return true;
