@@ -137,7 +137,8 @@ describe('handover rules', () => {
     const target = field('policy.routing.rules.0.target') as unknown as HTMLSelectElement;
     expect([...target.options].find((o) => o.value === 'view:3')?.disabled).toBe(true);
     await choose(target, 'team:7');
-    // The sample is a returns conversation, so the page shows it would hit the new rule.
+    await choose(byTestId('preview-platform'), 'gorgias');
+    // The sample is a returns conversation in Gorgias, so the page shows it would hit the new rule.
     expect(byTestId('route-preview').textContent).toMatch(/Handover rule 1 → Returns team/);
     expect(byTestId('rule-0-hit')).toBeTruthy();
 
