@@ -1,15 +1,47 @@
 /**
- * Sentiment and urgency of the customer's recent messages, for routing rules and the note. Heuristic and
- * multilingual; the latest messages weigh most, since mood at handoff time is what the human meets.
+ * Sentiment and urgency of the customer's recent messages, for routing rules and the note. The latest messages
+ * weigh most, since mood at handoff time is what the human meets.
+ *
+ * Sentiment follows VADER's method (Hutto & Gilbert 2014, vaderSentiment.py, MIT) in its simplest form: the
+ * valences of the lexicon's words are summed, a word with a negation among the three before it is flipped and
+ * damped (x -0.74), and the sum is normalised to -1..1 (x / sqrt(x^2 + 15)); +-0.05 are VADER's thresholds.
+ * English only: messages in other languages read as neutral.
  */
+import { VALENCE_GROUPS } from './sentiment-lexicon';
+import { tokens } from './text';
 
-const NEGATIVE =
-  /\b(angry|furious|frustrat\w*|annoy\w*|terrible|awful|horrible|worst|useless|ridiculous|unacceptable|disappoint\w*|pathetic|incompetent|rude|disgust\w*|outrag\w*|hate|fed up|sick of|tired of|scam\w*|rip ?off|fraud|never again|waste of|still (not|no|waiting|nothing)|not (helping|helpful|happy|ok|acceptable|working)|are not helping|keeps? (failing|crashing)|again and again|third time|second time|nobody|no one (helps|answers|replies)|fucking|fuck|shit|damn|wtf|bullshit|unhappy|upset|lousy|poor service|complain\w*|enfadad\w*|molest\w*|horrible|pesim\w*|fatal|decepcion\w*|inaceptable|furieux|nul|inadmissible|decu\w*|en colere|inacceptable|wutend|verargert|schlecht\w*|unzufrieden|enttauscht|inakzeptabel|irritad\w*|pessim\w*|decepcionad\w*|inaceitavel|pessimo|chatead\w*)\b|!{2,}|\?{2,}|:\(/;
-const POSITIVE =
-  /\b(thanks?|thank you|thx|great|perfect|awesome|excellent|love|appreciate\w*|wonderful|amazing|fantastic|helpful|happy|glad|brilliant|nice|gracias|genial|perfecto|excelente|merci|parfait|super|genial|danke|toll|prima|perfekt|obrigad[oa]|otimo|perfeito)\b|:\)|🙂|😊|👍/;
-const URGENT =
-  /\b(urgent\w*|asap|immediately|right now|right away|emergency|as soon as possible|fraud\w*|stolen|hacked|unauthori[sz]ed|charged (\S+ ){0,3}twice|double charged|lawyer|legal action|sue|court|chargeback|deadline|critical|can'?t access|locked out|security breach|within (an|the) hour|urgente|inmediatamente|ahora mismo|de inmediato|urgence|tout de suite|immediatement|dringend|sofort|notfall|imediatamente|agora mesmo)\b/;
-const LOW = /\b(no rush|whenever|not urgent|just curious|when you get a chance|no hurry|at your convenience|sin prisa|pas presse|keine eile|sem pressa)\b/;
+const VALENCE = new Map<string, number>();
+for (const [v, words] of Object.entries(VALENCE_GROUPS)) for (const w of words.split(' ')) VALENCE.set(w, Number(v));
+
+// VADER's negations, as our tokens() leaves them (contractions already expanded: "don't" → "do not").
+const NEGATION = new Set([
+  'not',
+  'no',
+  'never',
+  'none',
+  'nothing',
+  'nobody',
+  'neither',
+  'nor',
+  'nowhere',
+  'without',
+  'rarely',
+  'seldom',
+  'despite',
+]);
+
+/** VADER's compound score of one normalized message, -1..1. */
+export function compound(normalized: string): number {
+  const toks = tokens(normalized);
+  let sum = 0;
+  toks.forEach((t, i) => {
+    const v = VALENCE.get(t);
+    if (v === undefined) return;
+    const negated = toks.slice(Math.max(0, i - 3), i).some((w) => NEGATION.has(w));
+    sum += negated ? v * -0.74 : v;
+  });
+  return sum / Math.sqrt(sum * sum + 15);
+}
 
 /** Recent customer texts (already normalized), oldest first. */
 export function sentimentOf(recent: string[]): 'negative' | 'neutral' | 'positive' {
@@ -17,13 +49,20 @@ export function sentimentOf(recent: string[]): 'negative' | 'neutral' | 'positiv
   let score = 0;
   recent.forEach((t, i) => {
     const weight = i === recent.length - 1 ? 2 : 1;
-    if (NEGATIVE.test(t)) score -= weight;
-    if (POSITIVE.test(t) && !/\b(not|no|never) (great|helpful|happy|good|nice)\b/.test(t)) score += weight * 0.75;
+    const c = compound(t);
+    if (c <= -0.05) score -= weight;
+    else if (c >= 0.05) score += weight * 0.75;
   });
   if (score <= -1) return 'negative';
   if (score >= 1) return 'positive';
   return 'neutral';
 }
+
+// Urgency is a closed list of deadline, security and legal words, not sentiment.
+const URGENT =
+  /\b(urgent\w*|asap|immediately|right now|right away|emergency|as soon as possible|fraud\w*|stolen|hacked|unauthori[sz]ed|charged (\S+ ){0,3}twice|double charged|lawyer|legal action|sue|court|chargeback|deadline|critical|can'?t access|locked out|security breach|within (an|the) hour|urgente|inmediatamente|ahora mismo|de inmediato|urgence|tout de suite|immediatement|dringend|sofort|notfall|imediatamente|agora mesmo)\b/;
+const LOW =
+  /\b(no rush|whenever|not urgent|just curious|when you get a chance|no hurry|at your convenience|sin prisa|pas presse|keine eile|sem pressa)\b/;
 
 /** Shouting ("WHERE IS MY ORDER") counts as negative; it is read on the original text. */
 export function shouting(raw: string): boolean {

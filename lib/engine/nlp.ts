@@ -9,12 +9,18 @@ import nlp from 'compromise/two';
 const world = nlp.world() as unknown as {
   methods: {
     one: { tokenize: { splitSentences: (text: string, world: unknown) => string[] } };
-    two: { transform: { verb: { toInfinitive: (word: string, model: unknown, tag: string) => string } } };
+    two: {
+      transform: {
+        verb: { toInfinitive: (word: string, model: unknown, tag: string) => string };
+        noun: { toSingular: (word: string, model: unknown) => string };
+      };
+    };
   };
   model: { one: { lexicon: Record<string, string | string[]> } };
 };
 const lexicon = world.model.one.lexicon;
 const toInfinitive = world.methods.two.transform.verb.toInfinitive;
+const toSingular = world.methods.two.transform.noun.toSingular;
 
 /** Sentences of a message, as compromise splits them (abbreviations, ellipses, newlines). */
 export function splitSentences(text: string): string[] {
@@ -60,5 +66,67 @@ export function lemma(word: string): string {
   }
   if (lemmaCache.size > 20_000) lemmaCache.clear();
   lemmaCache.set(word, out);
+  return out;
+}
+
+// Closed classes of English, as compromise's lexicon tags them: words that carry grammar, never a topic.
+const FUNCTION_TAGS = new Set([
+  'Determiner',
+  'Preposition',
+  'Pronoun',
+  'Conjunction',
+  'Copula',
+  'Auxiliary',
+  'Modal',
+  'QuestionWord',
+  'Possessive',
+  'Reflexive',
+  'Negative',
+]);
+
+/** Every single word compromise's lexicon tags as a function word ("the", "of", "could", "whose", "them"). */
+export function functionWords(): string[] {
+  const out: string[] = [];
+  for (const [w, t] of Object.entries(lexicon)) {
+    if (!/^[a-z]+$/.test(w)) continue;
+    if ((Array.isArray(t) ? t : [t]).some((x) => FUNCTION_TAGS.has(x))) out.push(w);
+  }
+  return out;
+}
+
+const baseCache = new Map<string, string>();
+
+/**
+ * The dictionary form of a lowercase word: plural nouns singular ("deliveries" → "delivery"), verb forms
+ * infinitive ("refunded", "refunding" → "refund"). Words the lexicon knows as singular or uncountable
+ * ("status", "news") and short words stay as they are. Inflection only: no derivation, unlike a stemmer.
+ */
+export function baseForm(word: string): string {
+  const hit = baseCache.get(word);
+  if (hit !== undefined) return hit;
+  let out = word;
+  if (word.length > 3) {
+    const tags = tagsOf(word);
+    // Participles the lexicon files as adjectives ("charged", "interested") are still verb forms here.
+    const participle = /(ed|ing)$/.test(word);
+    const fixed =
+      !tags.includes('Plural') &&
+      tags.some(
+        (t) => t === 'Singular' || t === 'Uncountable' || t === 'Infinitive' || ((t === 'Adjective' || t === 'Adverb') && !participle),
+      );
+    if (!fixed) {
+      if (tags.includes('Plural') || (!tags.length && /[^su]s$/.test(word))) {
+        try {
+          out = toSingular(word, world.model) || word;
+        } catch {
+          out = word;
+        }
+      }
+      // "bookings" → "booking" → "book"; "things" → "thing" stays (the lexicon knows it as a noun).
+      if (out === word || (/ing$/.test(out) && (tagsOf(out).includes('Gerund') || !tagsOf(out).length))) out = lemma(out);
+    }
+  }
+  if (baseCache.size > 50_000) baseCache.clear();
+  baseCache.set(word, out);
   return out;
 }
