@@ -3,60 +3,39 @@
  * bot asked for, reports a problem, makes a new request, or only greets, thanks, says goodbye or chats.
  * Small talk is never out of scope on its own, and an answer to the bot's question has no topic of its own.
  */
-import { distance } from 'fastest-levenshtein';
 import { findHumanRequest, retracts } from '../human-request';
+import { isSmallTalk } from '../scope';
 import { originalQuote } from '../sanitize';
 import { clip, tokens } from '../text';
 import { clausesOf } from './clause';
 import type { BotAct, CustomerAct } from './types';
 
-// Greeting, thanks, farewell and acknowledgement words: closed classes of chat, matched with one typo allowed.
-const SMALL_TALK: Record<'greeting' | 'thanks' | 'farewell' | 'ack', string[]> = {
-  greeting: ['hi', 'hello', 'hey', 'hiya', 'howdy', 'greetings', 'morning', 'afternoon', 'evening', 'good', 'there', 'yo', 'sup', 'hola', 'bonjour', 'hallo', 'ola', 'ciao', 'salut'],
-  thanks: ['thanks', 'thank', 'thx', 'ty', 'tysm', 'cheers', 'appreciate', 'appreciated', 'grateful', 'gracias', 'merci', 'danke', 'obrigado', 'obrigada', 'much', 'so', 'very', 'lot', 'you', 'a', 'for', 'your', 'the', 'help', 'all', 'again', 'kindly'],
-  farewell: ['bye', 'goodbye', 'cya', 'later', 'see', 'you', 'catch', 'take', 'care', 'ciao', 'adios', 'night', 'goodnight', 'have', 'a', 'nice', 'great', 'good', 'day', 'one', 'too', 'u', 'talk', 'soon', 'ttyl', 'au', 'revoir', 'tschuss', 'tchau'],
-  ack: ['ok', 'okay', 'k', 'kk', 'sure', 'alright', 'right', 'cool', 'great', 'perfect', 'awesome', 'nice', 'fine', 'got', 'it', 'understood', 'noted', 'yes', 'yeah', 'yep', 'no', 'nope', 'nah', 'that', 's', 'is', 'all', 'nothing', 'else', 'will', 'do', 'sounds', 'good', 'wow', 'oh', 'haha', 'lol', 'hmm', 'i', 'see', 'wait', 'fair', 'enough', 'excellent', 'wonderful', 'amazing', 'brilliant', 'please', 'do', 'thanks', 'go', 'ahead'],
-};
-const CORE: Record<keyof typeof SMALL_TALK, Set<string>> = {
-  greeting: new Set(['hi', 'hello', 'hey', 'hiya', 'howdy', 'greetings', 'morning', 'afternoon', 'evening', 'yo', 'hola', 'bonjour', 'hallo', 'ola', 'salut']),
-  thanks: new Set(['thanks', 'thank', 'thx', 'ty', 'tysm', 'cheers', 'appreciate', 'appreciated', 'grateful', 'gracias', 'merci', 'danke', 'obrigado', 'obrigada']),
-  farewell: new Set(['bye', 'goodbye', 'cya', 'later', 'care', 'ciao', 'adios', 'goodnight', 'ttyl', 'revoir', 'tschuss', 'tchau', 'day']),
-  ack: new Set(['ok', 'okay', 'k', 'kk', 'sure', 'alright', 'cool', 'great', 'perfect', 'awesome', 'nice', 'fine', 'understood', 'noted', 'yes', 'yeah', 'yep', 'no', 'nope', 'nah', 'wow', 'oh', 'haha', 'lol', 'hmm', 'excellent', 'wonderful', 'amazing', 'brilliant', 'all', 'nothing', 'please']),
-};
-const ALL_SMALL = new Map<string, keyof typeof SMALL_TALK>();
-for (const k of Object.keys(SMALL_TALK) as (keyof typeof SMALL_TALK)[]) for (const w of SMALL_TALK[k]) if (!ALL_SMALL.has(w) || CORE[k].has(w)) ALL_SMALL.set(w, k);
-
-function smallWord(w: string): { kind: keyof typeof SMALL_TALK; core: boolean } | null {
-  const exact = ALL_SMALL.get(w);
-  if (exact) return { kind: exact, core: CORE[exact].has(w) };
-  // "thnaks", "helo", "goodbey": one slip away from a core word of five letters or more.
-  if (w.length >= 4) {
-    for (const k of Object.keys(CORE) as (keyof typeof SMALL_TALK)[]) {
-      for (const c of CORE[k]) if (c.length >= 5 && Math.abs(c.length - w.length) <= 1 && distance(c, w) <= (c.length >= 6 ? 2 : 1)) return { kind: k, core: true };
-    }
-  }
-  return null;
-}
+// Which kind of small talk a message is, by its first telling word; whether it is small talk at all is the
+// scope judge's call (isSmallTalk, lib/engine/scope.ts), so scope and acts agree.
+const FLAVOUR: [NonNullable<CustomerAct['flavour']>, RegExp][] = [
+  ['thanks', /\b(thanks?|thx|thanx|thnx|ty|tysm|cheers|appreciated?|grateful|gracias|merci|danke|obrigad[oa]|grazie)\b/],
+  ['farewell', /\b(bye|goodbye|cya|later|take care|ciao|adios|goodnight|ttyl|revoir|tschuss|tchau|have a \w+ (day|one|evening|weekend))\b/],
+  ['greeting', /\b(hi|hello|hey|hiya|howdy|greetings|morning|afternoon|evening|yo|hola|bonjour|hallo|ola|salut)\b/],
+];
 
 /** Greeting, thanks, farewell or acknowledgement with nothing else in it ("ciao", "thnaks!", "catch you later"). */
 export function readsSmallTalk(normalized: string): CustomerAct['flavour'] | null {
-  const toks = tokens(normalized.replace(/[\u{1F300}-\u{1FAFF}\u2600-\u27BF]/gu, ' '));
-  if (!toks.length) return /[\u{1F300}-\u{1FAFF}\u2600-\u27BF]/u.test(normalized) ? 'ack' : null;
-  if (toks.length > 10) return null;
-  let flavour: keyof typeof SMALL_TALK | null = null;
-  for (const t of toks) {
-    const s = smallWord(t);
-    if (!s) return null;
-    if (s.core && (!flavour || flavour === 'ack')) flavour = s.kind;
-  }
-  return flavour;
+  const bare = normalized.replace(/[\u{1F300}-\u{1FAFF}\u2600-\u27BF]/gu, ' ').trim();
+  if (!bare) return /[\u{1F300}-\u{1FAFF}\u2600-\u27BF]/u.test(normalized) ? 'ack' : null;
+  if (!isSmallTalk(bare)) return null;
+  return FLAVOUR.find(([, re]) => re.test(bare))?.[0] ?? 'ack';
 }
 
 const IDENTIFIER = /[\w.+-]+@[\w-]+(\.[\w-]+)+|\+?\d[\d\s().\/#-]{2,}\d|\b[a-z]*\d[a-z\d]{3,}\b/g;
 
 /** "cminh730@email.com", "Order ID: 3348917502", "(977) 625-2661", "Crystal Minh", "Southside Venue". */
 export function readsDetails(normalized: string, raw: string, asked: BotAct | undefined): boolean {
-  const rest = normalized.replace(IDENTIFIER, ' ').replace(/\b(order|id|number|no|username|user|email|phone|account|ref|my|is|it|s|the|here|yes|ok|sure|pin|name|zip|code|date|of|birth|and|its|it's|mine|was|either|or|at|for|with|a|an)\b/g, ' ');
+  const rest = normalized
+    .replace(IDENTIFIER, ' ')
+    .replace(
+      /\b(order|id|number|no|username|user|email|phone|account|ref|my|is|it|s|the|here|yes|ok|sure|pin|name|zip|code|date|of|birth|and|its|it's|mine|was|either|or|at|for|with|a|an)\b/g,
+      ' ',
+    );
   const content = rest.replace(/[^a-z]/g, '');
   if (content.length < 3) return true;
   if (!asked) return false;
@@ -79,7 +58,9 @@ const INCIDENT =
 export function readsIncident(normalized: string): boolean {
   if (!INCIDENT.test(normalized)) return false;
   // "Is my card protected against fraud?": a question about the topic, not a report of an incident.
-  return !clausesOf(normalized).every((c) => c.question && c.subject !== 'i' && !/\b(report|file|stole|took|hack)/.test(c.tokens.join(' ')));
+  return !clausesOf(normalized).every(
+    (c) => c.question && c.subject !== 'i' && !/\b(report|file|stole|took|hack)/.test(c.tokens.join(' ')),
+  );
 }
 
 // A statement of something wrong is a request for help even without "can you" ("my washing machine isn't working").
@@ -90,7 +71,8 @@ export function readsRequest(normalized: string): boolean {
   return REQUEST.test(normalized) || TROUBLE.test(normalized);
 }
 
-const AFFIRM = /^(yes|yeah|yep|yup|sure|ok|okay|please|please do|yes please|go ahead|do it|that would be great|sounds good|si|oui|ja|sim)\b/;
+const AFFIRM =
+  /^(yes|yeah|yep|yup|sure|ok|okay|please|please do|yes please|go ahead|do it|that would be great|sounds good|si|oui|ja|sim)\b/;
 
 const DECLINE = /^(no|nope|nah|no thanks|no thank you|not now|i am fine|i'm fine|not needed)\b/;
 
@@ -105,8 +87,13 @@ export function readCustomerTurn(raw: string, normalized: string, prev: BotAct[]
   const asked = prev.find((a) => a.kind === 'asks_details');
   const offered = prev.some((a) => a.kind === 'offers_transfer' || /\?\s*$/.test(a.quote));
   if (offered && AFFIRM.test(normalized) && normalized.split(/\s+/).length <= 10) acts.push({ kind: 'affirms', confidence: 0.8, quote });
-  else if (offered && DECLINE.test(normalized) && normalized.split(/\s+/).length <= 6) acts.push({ kind: 'declines', confidence: 0.8, quote });
-  const flavour = readsSmallTalk(normalized) ?? (acts.some((a) => a.kind === 'affirms' || a.kind === 'declines') && !readsRequest(normalized.replace(/^[^.!?]*[.!?]/, '')) ? 'ack' : null);
+  else if (offered && DECLINE.test(normalized) && normalized.split(/\s+/).length <= 6)
+    acts.push({ kind: 'declines', confidence: 0.8, quote });
+  const flavour =
+    readsSmallTalk(normalized) ??
+    (acts.some((a) => a.kind === 'affirms' || a.kind === 'declines') && !readsRequest(normalized.replace(/^[^.!?]*[.!?]/, ''))
+      ? 'ack'
+      : null);
   if (flavour) {
     acts.push({ kind: 'small_talk', confidence: 0.85, quote, flavour });
     return acts;
@@ -116,6 +103,9 @@ export function readCustomerTurn(raw: string, normalized: string, prev: BotAct[]
   else if (!human && readsRequest(normalized)) acts.push({ kind: 'new_request', confidence: 0.7, quote });
   // A statement with no request frame: the opening of a conversation states its request ("weather in Paris
   // tomorrow"); mid-dialogue, it is chat around the task ("I hope he finds a job fast").
-  else if (!human && !acts.length) acts.push(prev.length ? { kind: 'small_talk', confidence: 0.5, quote, flavour: 'chat' } : { kind: 'new_request', confidence: 0.6, quote });
+  else if (!human && !acts.length)
+    acts.push(
+      prev.length ? { kind: 'small_talk', confidence: 0.5, quote, flavour: 'chat' } : { kind: 'new_request', confidence: 0.6, quote },
+    );
   return acts;
 }
