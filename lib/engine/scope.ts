@@ -4,7 +4,7 @@ import { modelWords } from './scope/features';
 import { readDomain, scopeProfile, type DomainReading, type ScopeProfile } from './scope/model';
 import { isSmallTalk } from './scope/smalltalk';
 import { GENERIC_WORDS, NEUTRAL_WORDS, SYNONYM_SETS } from './synonyms';
-import { normalize, sentences, stem, STOPWORDS, tokens, typoBudget, typoDistance } from './text';
+import { isStopword, isSwap, plainText, sentences, stem, tokens, typoBudget, typoDistance } from './scope/words';
 
 /**
  * Signal 4: is the customer's request inside what the bot is meant to handle? The scope is the team lead's
@@ -41,8 +41,19 @@ export interface ScopeModel {
   memo: Map<string, Match>;
   /** The scope's words as written (4+ letters), for typo'd request words that stemming cannot relate. */
   words?: Set<string>;
-  /** Which domains of the learned model the scope speaks of. */
+  /** Which domains of the learned model the scope speaks of: read on first need (profileOf). */
   profile?: ScopeProfile;
+  /** The scope text the profile is read from, kept until then. */
+  source?: { description: string; subAgents: SubAgent[] };
+}
+
+/** The scope's domain profile, read by the model the first time a request needs it. */
+export function profileOf(model: ScopeModel): ScopeProfile | undefined {
+  if (!model.profile && model.source) {
+    model.profile = scopeProfile(model.source.description, model.source.subAgents);
+    model.source = undefined;
+  }
+  return model.profile;
 }
 
 const synonymIndex = new Map<string, number[]>();
@@ -60,7 +71,7 @@ const NEUTRAL_STEMS = new Set([...NEUTRAL_WORDS].map(stem));
 
 /** Content stems of a text: no stop words, numbers, placeholders ({{Order Number}}) or chat noise. */
 export function contentStems(text: string): string[] {
-  return stemsOfNormalized(normalize(text));
+  return stemsOfNormalized(plainText(text));
 }
 
 /** contentStems for text that is already normalized (the detectors share one normalisation per message). */
@@ -70,7 +81,7 @@ export function stemsOfNormalized(normalized: string): string[] {
     .replace(/\{\{[^}]*\}\}/g, ' ').replace(/(\d)([a-z])/g, '$1 $2').replace(/([a-z])(\d)/g, '$1 $2');
   const out: string[] = [];
   for (const w of tokens(t)) {
-    if (w.length < 2 || STOPWORDS.has(w) || /^\d/.test(w) || NEUTRAL_WORDS.has(w)) continue;
+    if (w.length < 2 || isStopword(w) || /^\d/.test(w) || NEUTRAL_WORDS.has(w)) continue;
     out.push(stem(w));
   }
   return out;
@@ -115,7 +126,7 @@ export function buildScope(description: string, subAgents: SubAgent[]): ScopeMod
   for (const s of free) bound.delete(s);
   const words = new Set(texts.flatMap((t) => modelWords(t)).filter((w) => w.length >= 4));
   const hasScope = direct.size > 0;
-  return { direct, related, relatedPairs, pairs, bound, hasScope, memo: new Map(), words, profile: hasScope ? scopeProfile(description, subAgents) : undefined };
+  return { direct, related, relatedPairs, pairs, bound, hasScope, memo: new Map(), words, source: hasScope ? { description, subAgents } : undefined };
 }
 
 /** How a stem is covered: exactly, through a synonym, or as a typo/prefix of a scope word. Memoised per model. */
@@ -157,12 +168,6 @@ function isTypo(s: string, v: string, budget: number): boolean {
   if (d === 0) return true;
   if (d === 1) return s.length >= 7 || s.length !== v.length || isSwap(s, v);
   return d <= budget;
-}
-
-function isSwap(a: string, b: string): boolean {
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 // Greetings, thanks and goodbyes: small talk is never out of scope.
@@ -277,7 +282,8 @@ export function judgeScope(model: ScopeModel, normalized: string, raw = ''): Sco
       }
     }
   }
-  const reading = model.profile && (foreign.length || strong < 1) ? readDomain(model.profile, normalized) : undefined;
+  const profile = foreign.length || strong < 1 ? profileOf(model) : undefined;
+  const reading = profile ? readDomain(profile, normalized) : undefined;
   if (!foreign.length && !covered.length) return modelOnly(reading, covered, foreign);
   if (!strong && foreign.length <= 2 && SMALL_TALK.test(normalized)) return { verdict: null, confidence: 0, covered, foreign };
   if (strong > 0) return { verdict: 'in', confidence: Math.min(1, 0.5 + strong / 4), covered, foreign };

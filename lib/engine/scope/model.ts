@@ -9,47 +9,92 @@ import { SCOPE_MODEL } from './weights';
  * domains the scope description or a sub agent speaks of, whatever words either uses.
  */
 
-export const DOMAINS: readonly string[] = SCOPE_MODEL.classes;
-/** Conversation management ("yes", "say that again", "you rock"): no topic, never a reason to escalate. */
-const DIALOGUE = DOMAINS.indexOf('dialogue');
-/** Jokes and chit-chat with the assistant: not a topic a scope names, but not the customer's business either. */
-const CHITCHAT = DOMAINS.indexOf('chitchat');
-
-let table: Map<string, { c: number[]; w: number[] }> | undefined;
-
-function weights(): Map<string, { c: number[]; w: number[] }> {
-  if (table) return table;
-  table = new Map();
-  const features = SCOPE_MODEL.features.split('|');
-  const packed = SCOPE_MODEL.weights.split('|');
-  for (let i = 0; i < features.length; i++) {
-    const c: number[] = [];
-    const w: number[] = [];
-    for (const p of packed[i].split(',')) {
-      c.push(parseInt(p[0], 36));
-      w.push(Number(p.slice(1)) * SCOPE_MODEL.scale);
-    }
-    table.set(features[i], { c, w });
-  }
-  return table;
+/** The shipped form of the model (scripts/train-scope.ts writes it; weights.ts holds it). */
+export interface PackedModel {
+  classes: string[];
+  scale: number;
+  bias: number[];
+  /** Feature keys, sorted, joined by "|". */
+  features: string;
+  /** base64: SLOTS (domain, int8 weight) byte pairs per feature, in feature order; domain 255 marks an empty slot. */
+  slots: string;
 }
 
-/** Probability of each domain (index as in DOMAINS) for a text. */
-export function domainsOf(text: string): number[] {
-  const z = [...SCOPE_MODEL.bias];
-  const t = weights();
+export interface Unpacked {
+  classes: string[];
+  bias: number[];
+  keys: string[];
+  domain: Uint8Array;
+  weight: Float32Array;
+}
+
+const SLOTS = 3;
+
+function base64Bytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** Decodes the shipped model into typed arrays: one split, one base64 decode, no per-feature objects. */
+export function unpack(m: PackedModel): Unpacked {
+  const bytes = base64Bytes(m.slots);
+  const n = bytes.length / 2;
+  const domain = new Uint8Array(n);
+  const weight = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    domain[i] = bytes[2 * i];
+    weight[i] = ((bytes[2 * i + 1] << 24) >> 24) * m.scale;
+  }
+  return { classes: m.classes, bias: m.bias, keys: m.features.split('|'), domain, weight };
+}
+
+/** Index of a feature key in the sorted key list, or -1 (binary search: no lookup table to build). */
+function find(keys: string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = keys[mid];
+    if (k === key) return mid;
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Probability of each domain (index as in classes) for a text. */
+export function domainScores(u: Unpacked, text: string): number[] {
+  const z = [...u.bias];
   let known = 0;
   for (const [k, v] of featuresOf(text)) {
-    const e = t.get(k);
-    if (!e) continue;
+    const f = find(u.keys, k);
+    if (f < 0) continue;
     known++;
-    for (let j = 0; j < e.c.length; j++) z[e.c[j]] += e.w[j] * v;
+    for (let j = f * SLOTS; j < f * SLOTS + SLOTS; j++) if (u.domain[j] !== 255) z[u.domain[j]] += u.weight[j] * v;
   }
   if (!known) return z.map(() => 1 / z.length);
   const m = Math.max(...z);
   const ez = z.map((x) => Math.exp(x - m));
   const s = ez.reduce((a, b) => a + b, 0);
   return ez.map((x) => x / s);
+}
+
+export const DOMAINS: readonly string[] = SCOPE_MODEL.classes;
+/** Conversation management ("yes", "say that again", "you rock"): no topic, never a reason to escalate. */
+const DIALOGUE = DOMAINS.indexOf('dialogue');
+/** Jokes and chit-chat with the assistant: not a topic a scope names, but not the customer's business either. */
+const CHITCHAT = DOMAINS.indexOf('chitchat');
+
+// Decoded on first use, once per process (the extension's background worker keeps it): a conversation the
+// scope words settle never pays for it.
+let model: Unpacked | undefined;
+
+/** Probability of each domain (index as in DOMAINS) for a text. */
+export function domainsOf(text: string): number[] {
+  model ??= unpack(SCOPE_MODEL);
+  return domainScores(model, text);
 }
 
 export interface ScopeProfile {
