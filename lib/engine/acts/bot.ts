@@ -17,20 +17,163 @@ interface Sentence {
 }
 
 // Verbs of someone acting on the case later.
-const FOLLOW_UP = new Set(['contact', 'call', 'email', 'reach', 'get', 'follow', 'review', 'investigate', 'look', 'examine', 'handle', 'resolve', 'fix', 'update', 'notify', 'inform', 'respond', 'reply', 'work', 'assess', 'be', 'have', 'process', 'text', 'message', 'touch', 'escalate', 'assist', 'help', 'take', 'pick', 'join', 'answer', 'send']);
+const FOLLOW_UP = new Set([
+  'contact',
+  'call',
+  'email',
+  'reach',
+  'get',
+  'follow',
+  'review',
+  'investigate',
+  'look',
+  'examine',
+  'handle',
+  'resolve',
+  'fix',
+  'update',
+  'notify',
+  'inform',
+  'respond',
+  'reply',
+  'work',
+  'assess',
+  'be',
+  'have',
+  'process',
+  'text',
+  'message',
+  'touch',
+  'escalate',
+  'assist',
+  'help',
+  'take',
+  'pick',
+  'join',
+  'answer',
+  'send',
+]);
 // Verbs of passing the case on.
-const PASS_ON = new Set(['report', 'escalate', 'forward', 'pass', 'refer', 'flag', 'raise', 'notify', 'alert', 'transfer', 'assign', 'route', 'hand', 'relay', 'share', 'log', 'submit', 'file', 'open', 'create', 'send', 'write', 'inform', 'tell']);
-const CASE_NOUNS = /\b(report|ticket|case|claim|complaint|request|incident|escalation|feedback|issue|query|inquiry|enquiry|concern|matter|problem|it|this)\b/;
+const PASS_ON = new Set([
+  'report',
+  'escalate',
+  'forward',
+  'pass',
+  'refer',
+  'flag',
+  'raise',
+  'notify',
+  'alert',
+  'transfer',
+  'assign',
+  'route',
+  'hand',
+  'relay',
+  'share',
+  'log',
+  'submit',
+  'file',
+  'open',
+  'create',
+  'send',
+  'write',
+  'inform',
+  'tell',
+]);
+const CASE_NOUNS =
+  /\b(report|ticket|case|claim|complaint|request|incident|escalation|feedback|issue|query|inquiry|enquiry|concern|matter|problem|it|this)\b/;
 const REPORT_NOUNS = /\b(report|ticket|case|claim|complaint|incident|escalation)\b/;
-const CONTACT_VERBS = new Set(['call', 'contact', 'email', 'reach', 'message', 'dm', 'ring', 'phone', 'speak', 'talk', 'write', 'visit', 'get', 'text', 'chat', 'go', 'head', 'send', 'consult', 'ask']);
-const SELF_SERVICE = /\b(website|site|link|page|app|faq|article|help ?center|portal|settings|online|form|guide|here|below|above|url|www|http)\b/;
-const CHANNEL = /\b(us|our|team|department|desk|support|service|store|branch|office|number|phone|line|hotline|dm|direct message|private message|inbox|email|e-mail|bank|provider|manufacturer|carrier|airline|agent|staff|specialist|representative|advisor|pharmacist|doctor|helpline)\b|\d{3}/;
-const HELP_VERBS = new Set(['help', 'assist', 'access', 'see', 'view', 'find', 'locate', 'retrieve', 'process', 'handle', 'answer', 'do', 'resolve', 'fix', 'provide', 'change', 'modify', 'understand', 'authenticate', 'verify', 'look', 'check', 'book', 'cancel', 'complete', 'perform', 'make', 'offer', 'support', 'pull']);
-const LACK_OBJECTS = /\b(access|ability|permission|permissions|information|details|tools|authority|capability|rights|visibility|record|records)\b/;
-const CLOSING = /\b(anything else|something else|any other (questions?|concerns?)|have a (great|good|nice|wonderful|lovely|fantastic) (day|one|evening|night|weekend|time)|enjoy (your|the) (day|evening|rest)|take care|goodbye|bye|you are welcome|you're welcome|my pleasure|glad (i|we) could help|happy to help|thanks for (contacting|reaching|chatting|your patience|shopping)|thank you for (contacting|reaching|chatting|your patience|shopping|choosing|being)|feel free|do not hesitate|don't hesitate|a pleasure)\b/;
-const WAITING = /^(one|a|just a) (moment|minute|second|sec)\b|\b(please )?(wait|hold on|bear with me)\b|\b(checking|searching|looking)( (that|this|it|now|availability))?\b/;
-const ASK_VERBS = new Set(['provide', 'share', 'send', 'give', 'tell', 'confirm', 'let', 'specify', 'describe', 'clarify', 'upload', 'attach', 'enter', 'type', 'include', 'verify', 'spell', 'state', 'supply', 'submit', 'fill', 'list']);
-const DETAIL_NOUN = /\b(name|number|id|email|e-mail|address|phone|date|birth|pin|password|username|account|order|booking|reference|code|zip|postcode|details|information|screenshot|photo|description|reason|time|location|model|version|device|membership|level|amount|receipt|serial|card|report|answer|question)\b/;
+const CONTACT_VERBS = new Set([
+  'call',
+  'contact',
+  'email',
+  'reach',
+  'message',
+  'dm',
+  'ring',
+  'phone',
+  'speak',
+  'talk',
+  'write',
+  'visit',
+  'get',
+  'text',
+  'chat',
+  'go',
+  'head',
+  'send',
+  'consult',
+  'ask',
+]);
+const SELF_SERVICE =
+  /\b(website|site|link|page|app|faq|article|help ?center|portal|settings|online|form|guide|here|below|above|url|www|http)\b/;
+const CHANNEL =
+  /\b(us|our|team|department|desk|support|service|store|branch|office|number|phone|line|hotline|dm|direct message|private message|inbox|email|e-mail|bank|provider|manufacturer|carrier|airline|agent|staff|specialist|representative|advisor|pharmacist|doctor|helpline)\b|\d{3}/;
+const HELP_VERBS = new Set([
+  'help',
+  'assist',
+  'access',
+  'see',
+  'view',
+  'find',
+  'locate',
+  'retrieve',
+  'process',
+  'handle',
+  'answer',
+  'do',
+  'resolve',
+  'fix',
+  'provide',
+  'change',
+  'modify',
+  'understand',
+  'authenticate',
+  'verify',
+  'look',
+  'check',
+  'book',
+  'cancel',
+  'complete',
+  'perform',
+  'make',
+  'offer',
+  'support',
+  'pull',
+]);
+const LACK_OBJECTS =
+  /\b(access|ability|permission|permissions|information|details|tools|authority|capability|rights|visibility|record|records)\b/;
+// A wish that ends a sentence is a close too: "Enjoy.", "Enjoy your coffee!".
+const CLOSING =
+  /^enjoy( (your|the) \w+)?[.! ]*$|\b(anything else|something else|any other (questions?|concerns?)|have a (great|good|nice|wonderful|lovely|fantastic) (day|one|evening|night|weekend|time)|enjoy (your|the) (day|evening|rest)|take care|goodbye|bye|you are welcome|you're welcome|my pleasure|glad (i|we) could help|happy to help|thanks for (contacting|reaching|chatting|your patience|shopping)|thank you for (contacting|reaching|chatting|your patience|shopping|choosing|being)|feel free|do not hesitate|don't hesitate|a pleasure)\b/;
+const WAITING =
+  /^(one|a|just a) (moment|minute|second|sec)\b|\b(please )?(wait|hold on|bear with me)\b|\b(checking|searching|looking)( (that|this|it|now|availability))?\b/;
+const ASK_VERBS = new Set([
+  'provide',
+  'share',
+  'send',
+  'give',
+  'tell',
+  'confirm',
+  'let',
+  'specify',
+  'describe',
+  'clarify',
+  'upload',
+  'attach',
+  'enter',
+  'type',
+  'include',
+  'verify',
+  'spell',
+  'state',
+  'supply',
+  'submit',
+  'fill',
+  'list',
+]);
+const DETAIL_NOUN =
+  /\b(name|number|id|email|e-mail|address|phone|date|birth|pin|password|username|account|order|booking|reference|code|zip|postcode|details|information|screenshot|photo|description|reason|time|location|model|version|device|membership|level|amount|receipt|serial|card|report|answer|question)\b/;
 
 function sentencesOf(raw: string): Sentence[] {
   return splitSentences(clean(raw)).map((s) => {
@@ -54,16 +197,31 @@ export function readsCommitment(c: Clause): { who: string; action: string } | nu
   const verb = c.verb;
   const obj = c.object.join(' ');
   // "I'm going to write up a report for our purchasing department", "I will raise a ticket".
-  if ((c.subject === 'i' || c.subject === 'we') && c.modality !== 'obligation' && PASS_ON.has(verb) && (REPORT_NOUNS.test(obj) || c.object.some(isPersonNoun))) {
+  if (
+    (c.subject === 'i' || c.subject === 'we') &&
+    c.modality !== 'obligation' &&
+    PASS_ON.has(verb) &&
+    (REPORT_NOUNS.test(obj) || c.object.some(isPersonNoun))
+  ) {
     if (!SELF_SERVICE.test(obj)) return { who: who(c), action: 'report' };
   }
   if (!FOLLOW_UP.has(verb)) return null;
   // What counts as acting later: contacting the customer, or looking into the case.
-  const contacts = ['contact', 'call', 'email', 'text', 'message', 'reach', 'notify', 'inform', 'update'].includes(verb) && /\b(you|back|out)\b/.test(obj + ' ' + c.particle);
+  const contacts =
+    ['contact', 'call', 'email', 'text', 'message', 'reach', 'notify', 'inform', 'update'].includes(verb) &&
+    /\b(you|back|out)\b/.test(obj + ' ' + c.particle);
   const getsBack = (verb === 'get' || verb === 'come') && (c.particle === 'back' || /^(in touch|back)/.test(obj));
   const inTouch = (verb === 'be' || verb === 'get' || verb === 'keep') && /\bin touch\b/.test(obj);
-  const looksInto = (verb === 'look' && (c.particle === 'into' || /^(into|at) (it|this|the|your)/.test(obj))) || ['investigate', 'examine', 'review', 'assess'].includes(verb) || (verb === 'have' && /\b(a )?(look|closer look)\b/.test(obj)) || (verb === 'follow' && c.particle === 'up') || (verb === 'work' && c.particle === 'on');
-  const takesOver = otherParty && (['handle', 'assist', 'help', 'take', 'pick', 'join', 'answer', 'resolve', 'fix', 'escalate', 'respond', 'reply'].includes(verb) || (verb === 'be' && /\bwith you\b/.test(obj)));
+  const looksInto =
+    (verb === 'look' && (c.particle === 'into' || /^(into|at) (it|this|the|your)/.test(obj))) ||
+    ['investigate', 'examine', 'review', 'assess'].includes(verb) ||
+    (verb === 'have' && /\b(a )?(look|closer look)\b/.test(obj)) ||
+    (verb === 'follow' && c.particle === 'up') ||
+    (verb === 'work' && c.particle === 'on');
+  const takesOver =
+    otherParty &&
+    (['handle', 'assist', 'help', 'take', 'pick', 'join', 'answer', 'resolve', 'fix', 'escalate', 'respond', 'reply'].includes(verb) ||
+      (verb === 'be' && /\bwith you\b/.test(obj)));
   if (contacts || getsBack || inTouch) {
     // "I will update you in a moment" is the bot itself, in this chat; "we will contact you" is later.
     if (c.subject === 'you' || c.subject === 'thing' || c.subject === 'none') return null;
@@ -85,26 +243,52 @@ export function readsPassedOn(c: Clause): { who: string } | null {
   const reduced = c.past && !c.perfect && (c.subject === 'thing' || c.subject === 'none') && REPORT_NOUNS.test(subj);
   if (c.passive || reduced) {
     // "your order has been sent" is delivery, not a handoff: the thing passed on must be the case itself.
-    if (['send', 'submit', 'log', 'file', 'open', 'create', 'write', 'share', 'raise', 'report', 'tell', 'inform'].includes(c.verb) && !REPORT_NOUNS.test(subj) && !(c.object.some(isPersonNoun) && CASE_NOUNS.test(subj))) return null;
+    if (
+      ['send', 'submit', 'log', 'file', 'open', 'create', 'write', 'share', 'raise', 'report', 'tell', 'inform'].includes(c.verb) &&
+      !REPORT_NOUNS.test(subj) &&
+      !(c.object.some(isPersonNoun) && CASE_NOUNS.test(subj))
+    )
+      return null;
     if (!CASE_NOUNS.test(subj) && !c.object.some(isPersonNoun) && subj !== 'you') return null;
     return { who: c.object.filter(isPersonNoun).join(' ') || 'the team' };
   }
   if (c.subject !== 'i' && c.subject !== 'we') return null;
-  if (['send', 'share', 'tell', 'inform', 'write', 'open', 'create', 'log', 'file', 'submit', 'raise'].includes(c.verb) && !REPORT_NOUNS.test(obj) && !c.object.some(isPersonNoun)) return null;
+  if (
+    ['send', 'share', 'tell', 'inform', 'write', 'open', 'create', 'log', 'file', 'submit', 'raise'].includes(c.verb) &&
+    !REPORT_NOUNS.test(obj) &&
+    !c.object.some(isPersonNoun)
+  )
+    return null;
   if (SELF_SERVICE.test(obj) && !c.object.some(isPersonNoun)) return null;
   return { who: c.object.filter(isPersonNoun).join(' ') || 'the team' };
+}
+
+/** "A human agent has joined the conversation", "a specialist is taking over": a person is here now. */
+export function readsPersonJoined(c: Clause): { who: string } | null {
+  if (c.negated || c.question || c.conditional || c.imperative) return null;
+  if (!(c.subject === 'team' || c.subject === 'someone') || !c.subjectWords.some(isPersonNoun)) return null;
+  const now = c.perfect || (c.progressive && !c.past) || c.modality === 'now' || (c.past && !c.passive);
+  const joins =
+    c.verb === 'join' || ((c.verb === 'take' || c.verb === 'pick') && /^(over|up)\b/.test(`${c.particle} ${c.object.join(' ')}`.trim()));
+  return now && joins ? { who: c.subjectWords.join(' ') } : null;
 }
 
 /** "Please call our baggage team", "you can reach us at 555-0100", "DM us your order number". */
 export function readsRedirect(c: Clause, sentence: string): { channel: string } | null {
   if (c.negated || c.conditional || /\b(feel free|do not hesitate|if you|in case)\b/.test(sentence)) return null;
-  const toYou = c.imperative || (c.subject === 'you' && (c.modality === 'ability' || c.modality === 'hedge' || c.modality === 'obligation' || c.modality === 'future'));
+  const toYou =
+    c.imperative ||
+    (c.subject === 'you' && (c.modality === 'ability' || c.modality === 'hedge' || c.modality === 'obligation' || c.modality === 'future'));
   if (!toYou || !CONTACT_VERBS.has(c.verb)) return null;
   if (c.question && c.subject === 'you' && !c.imperative) return null;
   const obj = `${c.particle} ${c.object.join(' ')}`;
   if (c.verb === 'get' && !/\bin touch\b/.test(obj)) return null;
   if ((c.verb === 'go' || c.verb === 'head' || c.verb === 'visit') && !/\b(store|branch|office|counter|desk|bank)\b/.test(obj)) return null;
-  if ((c.verb === 'send' || c.verb === 'message' || c.verb === 'write') && !/\b(us|dm|direct message|private message|team|email)\b/.test(obj)) return null;
+  if (
+    (c.verb === 'send' || c.verb === 'message' || c.verb === 'write') &&
+    !/\b(us|dm|direct message|private message|team|email)\b/.test(obj)
+  )
+    return null;
   if (c.verb === 'ask' && !c.object.some(isPersonNoun)) return null;
   if (!CHANNEL.test(obj) && !c.object.some(isPersonNoun)) return null;
   if (SELF_SERVICE.test(obj) && !/\b(us|team|number|phone|store|branch|dm)\b/.test(obj)) return null;
@@ -115,14 +299,27 @@ export function readsRedirect(c: Clause, sentence: string): { channel: string } 
 export function readsCannotHelp(c: Clause): { lacks: 'information' | 'access' | 'capability' | 'understanding' } | null {
   if (c.conditional || c.question || (c.subject !== 'i' && c.subject !== 'we')) return null;
   const obj = c.object.join(' ');
-  if (c.negated && (c.verb === 'have' || c.verb === 'possess') && LACK_OBJECTS.test(obj)) return { lacks: /\baccess|visibility\b/.test(obj) ? 'access' : /\binformation|details|record/.test(obj) ? 'information' : 'capability' };
+  if (c.negated && (c.verb === 'have' || c.verb === 'possess') && LACK_OBJECTS.test(obj))
+    return {
+      lacks: /\baccess|visibility\b/.test(obj) ? 'access' : /\binformation|details|record/.test(obj) ? 'information' : 'capability',
+    };
   if (!c.negated) return null;
   if (c.verb === 'understand' || (c.verb === 'know' && /\b(how|what|the answer)\b/.test(obj))) return { lacks: 'understanding' };
   if (c.modality !== 'ability' && !(c.verb === 'be' && /^(able|authori[sz]ed|allowed|equipped|permitted)\b/.test(obj))) return null;
   if (!HELP_VERBS.has(c.verb) && c.verb !== 'be') return null;
   // "we cannot accept the return" is a policy answer; "I cannot see your address" is the bot's limit.
-  if (c.subject === 'we' && !['help', 'assist', 'access', 'see', 'view', 'find', 'locate', 'answer', 'handle', 'understand'].includes(c.verb)) return null;
-  return { lacks: ['access', 'see', 'view', 'retrieve', 'pull'].includes(c.verb) ? 'access' : ['find', 'locate', 'authenticate', 'verify'].includes(c.verb) ? 'information' : 'capability' };
+  if (
+    c.subject === 'we' &&
+    !['help', 'assist', 'access', 'see', 'view', 'find', 'locate', 'answer', 'handle', 'understand'].includes(c.verb)
+  )
+    return null;
+  return {
+    lacks: ['access', 'see', 'view', 'retrieve', 'pull'].includes(c.verb)
+      ? 'access'
+      : ['find', 'locate', 'authenticate', 'verify'].includes(c.verb)
+        ? 'information'
+        : 'capability',
+  };
 }
 
 /** "Could you provide your date of birth?", "May I have your name?", "What is your order number?". */
@@ -135,11 +332,20 @@ export function readsDetailRequest(c: Clause, sentence: string): string[] | null
     ((c.subject === 'i' || c.subject === 'we') && !c.negated && ['need', 'require'].includes(c.verb) && DETAIL_NOUN.test(obj)) ||
     /^(what|which) (is|was|are) (your|the) /.test(sentence) ||
     // "Account number and pin", "And your date of birth?": a bare list of details.
-    (!c.subject.match(/^(i|we)$/) && DETAIL_NOUN.test(sentence) && sentence.split(' ').length <= 7 && !/\b(is|are|was|has|have)\b/.test(sentence) && (c.question || c.imperative || /\bplease\b/.test(sentence) || /^(\w+ )?(and )?(your|account|full|date|phone|email|order|pin)\b/.test(sentence)));
+    (!c.subject.match(/^(i|we)$/) &&
+      DETAIL_NOUN.test(sentence) &&
+      sentence.split(' ').length <= 7 &&
+      !/\b(is|are|was|has|have)\b/.test(sentence) &&
+      (c.question ||
+        c.imperative ||
+        /\bplease\b/.test(sentence) ||
+        /^(\w+ )?(and )?(your|account|full|date|phone|email|order|pin)\b/.test(sentence)));
   if (!asks) return null;
   if (c.subject === 'you' && c.verb === 'let' && !/\b(know|me)\b/.test(obj)) return null;
   const items: string[] = [];
-  for (const m of sentence.matchAll(/\b(full name|name|account (?:number|id)|order (?:number|id)|user ?name|username|e-?mail(?: address)?|phone(?: number)?|(?:shipping |billing )?address|date of birth|pin|password|zip ?code|postcode|booking (?:id|number|reference)|reference(?: number)?|screenshot|photo|membership level|mother's maiden name|maiden name|(?:detailed )?\w* ?report|security question|device|model|version|reason|location|time|date)\b/g)) {
+  for (const m of sentence.matchAll(
+    /\b(full name|name|account (?:number|id)|order (?:number|id)|user ?name|username|e-?mail(?: address)?|phone(?: number)?|(?:shipping |billing )?address|date of birth|pin|password|zip ?code|postcode|booking (?:id|number|reference)|reference(?: number)?|screenshot|photo|membership level|mother's maiden name|maiden name|(?:detailed )?\w* ?report|security question|device|model|version|reason|location|time|date)\b/g,
+  )) {
     const item = m[1].replace(/^(detailed )/, '').trim();
     if (!items.includes(item)) items.push(item);
   }
@@ -169,12 +375,26 @@ function readUncached(raw: string): BotAct[] {
   if (legacy) {
     const quote = originalQuote(raw, legacy.quote);
     if (legacy.kind === 'handoff') {
-      const inability = /\b(not|unable|cannot|can't|don't|beyond|outside)\b/i.test(quote) && !/\b(connect|transfer|escalat|forward|pass(ed|ing)? (it |this )?(on|to|along)|hand(ed|ing)? (it |this )?(off|over))/i.test(quote);
-      add(inability ? { kind: 'cannot_help', confidence: legacy.confidence, quote, lacks: /\baccess\b/i.test(quote) ? 'access' : /\b(information|details)\b/i.test(quote) ? 'information' : 'capability' } : { kind: 'transfers_now', confidence: legacy.confidence, quote });
-    } else if (legacy.kind === 'collecting') add({ kind: 'asks_details', confidence: legacy.confidence, quote, what: legacy.missing, forHandoff: legacy.handoffContext });
+      const inability =
+        /\b(not|unable|cannot|can't|don't|beyond|outside)\b/i.test(quote) &&
+        !/\b(connect|transfer|escalat|forward|pass(ed|ing)? (it |this )?(on|to|along)|hand(ed|ing)? (it |this )?(off|over))/i.test(quote);
+      add(
+        inability
+          ? {
+              kind: 'cannot_help',
+              confidence: legacy.confidence,
+              quote,
+              lacks: /\baccess\b/i.test(quote) ? 'access' : /\b(information|details)\b/i.test(quote) ? 'information' : 'capability',
+            }
+          : { kind: 'transfers_now', confidence: legacy.confidence, quote },
+      );
+    } else if (legacy.kind === 'collecting')
+      add({ kind: 'asks_details', confidence: legacy.confidence, quote, what: legacy.missing, forHandoff: legacy.handoffContext });
     else if (legacy.kind === 'offer') add({ kind: 'offers_transfer', confidence: legacy.confidence, quote });
-    else if (legacy.kind === 'vague') add({ kind: 'may_need_review', confidence: legacy.confidence, quote, forHandoff: legacy.handoffContext });
-    else if (legacy.kind === 'fallback') add({ kind: 'cannot_help', confidence: legacy.confidence, quote, lacks: 'understanding', retrying: legacy.retrying });
+    else if (legacy.kind === 'vague')
+      add({ kind: 'may_need_review', confidence: legacy.confidence, quote, forHandoff: legacy.handoffContext });
+    else if (legacy.kind === 'fallback')
+      add({ kind: 'cannot_help', confidence: legacy.confidence, quote, lacks: 'understanding', retrying: legacy.retrying });
   }
   let mitigated = false;
   for (const s of sents) {
@@ -187,7 +407,18 @@ function readUncached(raw: string): BotAct[] {
     for (const c of s.clauses) {
       const commit = readsCommitment(c);
       if (commit) {
-        add({ kind: 'commits_future', confidence: commit.action === 'contact' || commit.action === 'report' ? 0.85 : 0.75, quote: s.raw, who: commit.who, action: commit.action });
+        add({
+          kind: 'commits_future',
+          confidence: commit.action === 'contact' || commit.action === 'report' ? 0.85 : 0.75,
+          quote: s.raw,
+          who: commit.who,
+          action: commit.action,
+        });
+        continue;
+      }
+      const joined = readsPersonJoined(c);
+      if (joined) {
+        add({ kind: 'transfers_now', confidence: 0.85, quote: s.raw, who: joined.who });
         continue;
       }
       const passed = readsPassedOn(c);
@@ -197,7 +428,12 @@ function readUncached(raw: string): BotAct[] {
       }
       const redirect = readsRedirect(c, s.norm);
       if (redirect) {
-        add({ kind: 'redirects', confidence: /\b(us|our|team|department|support|service)\b/.test(redirect.channel) ? 0.8 : 0.65, quote: s.raw, who: redirect.channel });
+        add({
+          kind: 'redirects',
+          confidence: /\b(us|our|team|department|support|service)\b/.test(redirect.channel) ? 0.8 : 0.65,
+          quote: s.raw,
+          who: redirect.channel,
+        });
         continue;
       }
       const cannot = readsCannotHelp(c);
@@ -206,17 +442,50 @@ function readUncached(raw: string): BotAct[] {
         continue;
       }
       // "…but I can assign you a new one": the bot still helps.
-      if ((c.subject === 'i' || c.subject === 'we' || c.subject === 'you') && c.modality === 'ability' && !c.negated && !c.question && c.verb && c.verb !== 'be') mitigated = true;
+      if (
+        (c.subject === 'i' || c.subject === 'we' || c.subject === 'you') &&
+        c.modality === 'ability' &&
+        !c.negated &&
+        !c.question &&
+        c.verb &&
+        c.verb !== 'be'
+      )
+        mitigated = true;
+      // "…though I'd be happy to help if you'd like to order a coffee": an offer of what the bot can do.
+      if (
+        (c.subject === 'i' || c.subject === 'we') &&
+        !c.negated &&
+        !c.question &&
+        c.verb === 'be' &&
+        /\b(happy|glad|able|pleased) to (help|assist)\b/.test(c.tokens.join(' '))
+      )
+        mitigated = true;
       const what = readsDetailRequest(c, s.norm);
       if (what) {
         const prior = acts.find((a) => a.kind === 'asks_details');
         // One request for details per message; the grammar's items are more precise than the patterns'.
-        if (prior) prior.what = prior.quote === s.raw || prior.what?.every((w) => w === 'details of the issue') ? [...new Set(what)] : [...new Set([...(prior.what ?? []), ...what])];
+        if (prior)
+          prior.what =
+            prior.quote === s.raw || prior.what?.every((w) => w === 'details of the issue')
+              ? [...new Set(what)]
+              : [...new Set([...(prior.what ?? []), ...what])];
         else add({ kind: 'asks_details', confidence: 0.7, quote: s.raw, what });
       }
       // Any other question to the customer ("What apartment are you interested in?") waits for an answer.
-      else if (c.question && c.subject === 'you' && !/^(would|do|did) you (like|want|wish|prefer|need)\b|\bshall i\b/.test(s.norm) && !CLOSING.test(s.norm) && !acts.some((a) => a.kind === 'offers_transfer')) add({ kind: 'asks_details', confidence: 0.6, quote: s.raw, what: ['answer to the question'] });
-      else if (c.subject === 'i' && (c.modality === 'now' || c.modality === 'future') && ['check', 'see', 'look', 'find', 'verify', 'confirm', 'search', 'pull'].includes(c.verb)) add({ kind: 'waits', confidence: 0.7, quote: s.raw });
+      else if (
+        c.question &&
+        c.subject === 'you' &&
+        !/^(would|do|did) you (like|want|wish|prefer|need)\b|\bshall i\b/.test(s.norm) &&
+        !CLOSING.test(s.norm) &&
+        !acts.some((a) => a.kind === 'offers_transfer')
+      )
+        add({ kind: 'asks_details', confidence: 0.6, quote: s.raw, what: ['answer to the question'] });
+      else if (
+        c.subject === 'i' &&
+        (c.modality === 'now' || c.modality === 'future') &&
+        ['check', 'see', 'look', 'find', 'verify', 'confirm', 'search', 'pull'].includes(c.verb)
+      )
+        add({ kind: 'waits', confidence: 0.7, quote: s.raw });
     }
   }
   let out = acts;
@@ -226,7 +495,9 @@ function readUncached(raw: string): BotAct[] {
     if (legacy?.kind === 'collecting') out = out.filter((a) => a.kind !== 'transfers_now' && a.kind !== 'commits_future');
   }
   if (!out.some((a) => a.kind !== 'closes')) {
-    const substantive = sents.some((s) => !CLOSING.test(s.norm) && !WAITING.test(s.norm) && s.norm.split(' ').length >= 2 && !/\?$/.test(s.norm));
+    const substantive = sents.some(
+      (s) => !CLOSING.test(s.norm) && !WAITING.test(s.norm) && s.norm.split(' ').length >= 2 && !/\?$/.test(s.norm),
+    );
     if (substantive) out = [...out, { kind: 'answers', confidence: 0.6, quote: sents.find((s) => !CLOSING.test(s.norm))!.raw }];
   }
   return out;

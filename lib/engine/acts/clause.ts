@@ -33,20 +33,134 @@ export interface Clause {
 }
 
 const MODALS: Record<string, Modality> = {
-  will: 'future', shall: 'future', can: 'ability', could: 'ability', must: 'obligation', would: 'hedge', should: 'hedge', may: 'hedge', might: 'hedge',
+  will: 'future',
+  shall: 'future',
+  can: 'ability',
+  could: 'ability',
+  must: 'obligation',
+  would: 'hedge',
+  should: 'hedge',
+  may: 'hedge',
+  might: 'hedge',
 };
 const BE = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const HAVE = new Set(['have', 'has', 'had', 'having']);
 const DO = new Set(['do', 'does', 'did']);
 const NEG = new Set(['not', 'never', 'no', 'unable']);
 const PARTICLES = new Set(['up', 'into', 'back', 'over', 'out', 'on', 'in', 'at', 'through', 'along', 'off', 'forward']);
-const ADVERBS = new Set(['just', 'now', 'also', 'already', 'still', 'then', 'soon', 'certainly', 'definitely', 'gladly', 'happily', 'personally', 'further', 'again', 'surely', 'kindly', 'first', 'asap', 'immediately', 'shortly', 'promptly', 'quickly', 'actually', 'really', 'unfortunately', 'sadly', 'currently', 'right', 'directly', 'so']);
-const PRONOUNS: Record<string, Subject> = { i: 'i', we: 'we', you: 'you', u: 'you', they: 'they', someone: 'someone', somebody: 'someone', it: 'thing', this: 'thing', that: 'thing', he: 'someone', she: 'someone' };
+const ADVERBS = new Set([
+  'just',
+  'now',
+  'also',
+  'already',
+  'still',
+  'then',
+  'soon',
+  'certainly',
+  'definitely',
+  'gladly',
+  'happily',
+  'personally',
+  'further',
+  'again',
+  'surely',
+  'kindly',
+  'first',
+  'asap',
+  'immediately',
+  'shortly',
+  'promptly',
+  'quickly',
+  'actually',
+  'really',
+  'unfortunately',
+  'sadly',
+  'currently',
+  'right',
+  'directly',
+  'so',
+]);
+const PRONOUNS: Record<string, Subject> = {
+  i: 'i',
+  we: 'we',
+  you: 'you',
+  u: 'you',
+  they: 'they',
+  someone: 'someone',
+  somebody: 'someone',
+  it: 'thing',
+  this: 'thing',
+  that: 'thing',
+  he: 'someone',
+  she: 'someone',
+};
 /** Nouns for a group of people on the support side that the lexicon does not mark as people. */
-const GROUP_NOUNS = new Set(['team', 'teams', 'department', 'departments', 'desk', 'staff', 'support', 'unit', 'office', 'crew', 'personnel', 'representative', 'representatives', 'rep', 'reps', 'engineer', 'engineers', 'experts', 'expert', 'human', 'humans', 'person', 'people', 'management', 'colleagues', 'partner', 'partners', 'carrier', 'courier']);
-const DETERMINERS = new Set(['a', 'an', 'the', 'some', 'any', 'your', 'my', 'our', 'this', 'that', 'no', 'more', 'nice', 'good', 'great', 'wonderful', 'lovely']);
+const GROUP_NOUNS = new Set([
+  'team',
+  'teams',
+  'department',
+  'departments',
+  'desk',
+  'staff',
+  'support',
+  'unit',
+  'office',
+  'crew',
+  'personnel',
+  'representative',
+  'representatives',
+  'rep',
+  'reps',
+  'engineer',
+  'engineers',
+  'experts',
+  'expert',
+  'human',
+  'humans',
+  'person',
+  'people',
+  'management',
+  'colleagues',
+  'partner',
+  'partners',
+  'carrier',
+  'courier',
+]);
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'some',
+  'any',
+  'your',
+  'my',
+  'our',
+  'this',
+  'that',
+  'no',
+  'more',
+  'nice',
+  'good',
+  'great',
+  'wonderful',
+  'lovely',
+]);
 const CONDITIONAL = /^(if|once|when|whenever|unless|after|in case|as soon as|should you|in the event)\b/;
-const SUBORDINATE = new Set(['if', 'once', 'when', 'whenever', 'unless', 'because', 'since', 'so', 'that', 'while', 'until', 'before', 'after']);
+const SUBORDINATE = new Set([
+  'if',
+  'once',
+  'when',
+  'whenever',
+  'unless',
+  'because',
+  'since',
+  'so',
+  'that',
+  'while',
+  'until',
+  'before',
+  'after',
+]);
 
 export function isPersonNoun(w: string): boolean {
   return GROUP_NOUNS.has(w) || isActor(w);
@@ -54,7 +168,17 @@ export function isPersonNoun(w: string): boolean {
 
 function isVerbish(w: string): boolean {
   const t = tagsOf(w);
-  return t.some((x) => x === 'Infinitive' || x === 'PastTense' || x === 'PresentTense' || x === 'Gerund' || x === 'Participle' || x === 'Verb' || x === 'Imperative' || x === 'PhrasalVerb');
+  return t.some(
+    (x) =>
+      x === 'Infinitive' ||
+      x === 'PastTense' ||
+      x === 'PresentTense' ||
+      x === 'Gerund' ||
+      x === 'Participle' ||
+      x === 'Verb' ||
+      x === 'Imperative' ||
+      x === 'PhrasalVerb',
+  );
 }
 
 function isParticiple(w: string): boolean {
@@ -67,11 +191,12 @@ function subjectOf(words: string[]): Subject {
   if (PRONOUNS[last]) return PRONOUNS[last];
   // "One will be with you shortly": "one" standing alone is a person.
   if (words.length === 1 && last === 'one') return 'someone';
-  if (words.some(isPersonNoun) || /^(one|some|any) of (our|the)/.test(words.join(' '))) return words.includes('someone') || words[0] === 'one' || words[0] === 'a' || words[0] === 'an' ? 'someone' : 'team';
+  if (words.some(isPersonNoun) || /^(one|some|any) of (our|the)/.test(words.join(' ')))
+    return words.includes('someone') || words[0] === 'one' || words[0] === 'a' || words[0] === 'an' ? 'someone' : 'team';
   return 'thing';
 }
 
-/** Clauses of one normalized sentence: split at "but", ";", and "and"/"so" that start a new verb group. */
+/** Clauses of one normalized sentence: split at contrasts ("but", "though"), and "and"/"so" that start a new verb group. */
 export function clausesOf(sentence: string): Clause[] {
   const question = /\?\s*$/.test(sentence);
   const toks = tokens(sentence);
@@ -80,8 +205,16 @@ export function clausesOf(sentence: string): Clause[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     const next = toks[i + 1] ?? '';
-    const newGroup = PRONOUNS[next] || MODALS[next] || isPersonNoun(next) || next === 'our' || next === 'your' || next === 'please' || next === 'let';
-    if ((t === 'but' || t === 'however' || t === 'although' || ((t === 'and' || t === 'so' || t === 'then' || t === 'or') && (newGroup || MODALS[next] !== undefined))) && cur.length) {
+    const newGroup =
+      PRONOUNS[next] || MODALS[next] || isPersonNoun(next) || next === 'our' || next === 'your' || next === 'please' || next === 'let';
+    if (
+      (t === 'but' ||
+        t === 'however' ||
+        t === 'although' ||
+        ((t === 'though' || t === 'whereas') && newGroup) ||
+        ((t === 'and' || t === 'so' || t === 'then' || t === 'or') && (newGroup || MODALS[next] !== undefined))) &&
+      cur.length
+    ) {
       parts.push(cur);
       cur = [];
       continue;
@@ -101,12 +234,32 @@ export function clausesOf(sentence: string): Clause[] {
 
 function parseClause(toks: string[], question: boolean, inherited: { subject: Subject; words: string[] }): Clause {
   const c: Clause = {
-    subject: 'none', subjectWords: [], modality: null, negated: false, perfect: false, passive: false, progressive: false, past: false,
-    imperative: false, question, conditional: CONDITIONAL.test(toks.join(' ')), verb: '', particle: '', object: [], tokens: toks,
+    subject: 'none',
+    subjectWords: [],
+    modality: null,
+    negated: false,
+    perfect: false,
+    passive: false,
+    progressive: false,
+    past: false,
+    imperative: false,
+    question,
+    conditional: CONDITIONAL.test(toks.join(' ')),
+    verb: '',
+    particle: '',
+    object: [],
+    tokens: toks,
   };
   let i = 0;
   // Leading discourse words: "ok", "sure", "great", "sorry", "please".
-  while (i < toks.length && /^(ok|okay|sure|great|alright|right|well|also|and|so|now|thanks|thank|sorry|unfortunately|firstly|first|hi|hello|yes|no|oh)$/.test(toks[i]) && i < toks.length - 1) i++;
+  while (
+    i < toks.length &&
+    /^(ok|okay|sure|great|alright|right|well|also|and|so|now|thanks|thank|sorry|unfortunately|firstly|first|hi|hello|yes|no|oh)$/.test(
+      toks[i],
+    ) &&
+    i < toks.length - 1
+  )
+    i++;
   if (toks[i] === 'please' || toks[i] === 'kindly') {
     c.imperative = true;
     i++;
@@ -130,8 +283,15 @@ function parseClause(toks: string[], question: boolean, inherited: { subject: Su
   while (j < toks.length) {
     const t = toks[j];
     if (MODALS[t] !== undefined || BE.has(t) || HAVE.has(t) || DO.has(t) || NEG.has(t) || t === 'going') break;
-    if (subj.length && (PRONOUNS[subj[subj.length - 1]] || isPersonNoun(subj[subj.length - 1]) || /s$/.test(subj[subj.length - 1])) && isVerbish(t) && !ADVERBS.has(t)) break;
-    if (!subj.length && isVerbish(t) && !PRONOUNS[t] && !/^(our|your|my|the|a|an|one|some|this|that|it|there)$/.test(t) && !isPersonNoun(t)) break;
+    if (
+      subj.length &&
+      (PRONOUNS[subj[subj.length - 1]] || isPersonNoun(subj[subj.length - 1]) || /s$/.test(subj[subj.length - 1])) &&
+      isVerbish(t) &&
+      !ADVERBS.has(t)
+    )
+      break;
+    if (!subj.length && isVerbish(t) && !PRONOUNS[t] && !/^(our|your|my|the|a|an|one|some|this|that|it|there)$/.test(t) && !isPersonNoun(t))
+      break;
     if (SUBORDINATE.has(t) && subj.length) break;
     subj.push(t);
     j++;
