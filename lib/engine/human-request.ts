@@ -15,6 +15,7 @@ import {
   WEAK_HUMAN_NOUNS,
 } from './lexicon';
 import { sentences, STOPWORDS, tokens, typoBudget, typoDistance } from './text';
+import { tagsOf } from './nlp';
 
 /**
  * Signal 1: the customer explicitly asks for a human. Works on tokens, not on whole-message patterns: a human
@@ -33,11 +34,105 @@ interface TokenInfo {
   typo: boolean;
 }
 
-const MODALS = new Set(['can', 'could', 'may', 'would', 'puedo', 'podria', 'puede', 'peux', 'pourrais', 'pouvez', 'puis', 'kann', 'konnte', 'konnen', 'posso', 'poderia', 'pode']);
-const IRREGULAR_PAST = new Set(['spoke', 'spoken', 'rang', 'rung', 'talked', 'called', 'contacted', 'chatted', 'reached', 'emailed', 'messaged', 'phoned', 'transferred', 'connected', 'forwarded', 'escalated', 'referred', 'passed']);
-const PAST_SUBJECTS = new Set(['i', 'we', 'already', 'have', 'had', 'has', 'just', 'previously', 'they', 'he', 'she', 'been', 'was', 'were', 'you', 'ive']);
+const MODALS = new Set([
+  'can',
+  'could',
+  'may',
+  'would',
+  'puedo',
+  'podria',
+  'puede',
+  'peux',
+  'pourrais',
+  'pouvez',
+  'puis',
+  'kann',
+  'konnte',
+  'konnen',
+  'posso',
+  'poderia',
+  'pode',
+]);
+const IRREGULAR_PAST = new Set([
+  'spoke',
+  'spoken',
+  'rang',
+  'rung',
+  'talked',
+  'called',
+  'contacted',
+  'chatted',
+  'reached',
+  'emailed',
+  'messaged',
+  'phoned',
+  'transferred',
+  'connected',
+  'forwarded',
+  'escalated',
+  'referred',
+  'passed',
+]);
+const PAST_SUBJECTS = new Set([
+  'i',
+  'we',
+  'already',
+  'have',
+  'had',
+  'has',
+  'just',
+  'previously',
+  'they',
+  'he',
+  'she',
+  'been',
+  'was',
+  'were',
+  'you',
+  'ive',
+]);
 const PASSIVE_REQUEST = new Set(['be', 'being', 'get', 'got']);
-const NEGATION_SKIP = new Set(['do', 'does', 'did', 'really', 'even', 'actually', 'a', 'an', 'any', 'to', 'the', 'un', 'una', 'une', 'de', 'd', 'einen', 'einem', 'einer', 'mit', 'com', 'um', 'uma', 'me', 'pas', 'i', 'je', 'yo', 'eu', 'ich', 'to', 'ever', 'de', 'con', 'avec', 'falar', 'hablar', 'parler', 'sprechen']);
+const NEGATION_SKIP = new Set([
+  'do',
+  'does',
+  'did',
+  'really',
+  'even',
+  'actually',
+  'a',
+  'an',
+  'any',
+  'to',
+  'the',
+  'un',
+  'una',
+  'une',
+  'de',
+  'd',
+  'einen',
+  'einem',
+  'einer',
+  'mit',
+  'com',
+  'um',
+  'uma',
+  'me',
+  'pas',
+  'i',
+  'je',
+  'yo',
+  'eu',
+  'ich',
+  'to',
+  'ever',
+  'de',
+  'con',
+  'avec',
+  'falar',
+  'hablar',
+  'parler',
+  'sprechen',
+]);
 
 const infoCache = new Map<string, TokenInfo>();
 const PHRASES = new Set(HUMAN_PHRASES);
@@ -67,7 +162,15 @@ function typoOf(t: string, words: readonly string[]): string | null {
 }
 
 function classifyPlain(t: string): TokenInfo {
-  const info: TokenInfo = { noun: null, contact: null, request: false, negator: NEGATORS.has(t), bot: BOT_WORDS.has(t), modal: MODALS.has(t), typo: false };
+  const info: TokenInfo = {
+    noun: null,
+    contact: null,
+    request: false,
+    negator: NEGATORS.has(t),
+    bot: BOT_WORDS.has(t),
+    modal: MODALS.has(t),
+    typo: false,
+  };
   if (HUMAN_NOUNS.has(t)) info.noun = 'strong';
   else if (WEAK_HUMAN_NOUNS.has(t)) info.noun = 'weak';
   if (REQUEST_WORDS.has(t)) info.request = true;
@@ -121,22 +224,197 @@ function classify(t: string): TokenInfo {
 }
 
 // Nouns that name someone else's human: "delivery agent", "my agent", "in person".
-const OTHER_PEOPLE = new Set(['delivery', 'courier', 'travel', 'insurance', 'sales', 'estate', 'shipping', 'booking', 'customs', 'border', 'security', 'postal', 'secret', 'my', 'per', 'in', 'that', 'this', 'every', 'each', 'mi', 'mon', 'ma', 'mein', 'meinen', 'meu', 'minha', 'missing', 'wrong', 'another']);
+const OTHER_PEOPLE = new Set([
+  'delivery',
+  'courier',
+  'travel',
+  'insurance',
+  'sales',
+  'estate',
+  'shipping',
+  'booking',
+  'customs',
+  'border',
+  'security',
+  'postal',
+  'secret',
+  'my',
+  'per',
+  'in',
+  'that',
+  'this',
+  'every',
+  'each',
+  'mi',
+  'mon',
+  'ma',
+  'mein',
+  'meinen',
+  'meu',
+  'minha',
+  'missing',
+  'wrong',
+  'another',
+]);
 
-const BOTLIKE = '(bot|robot|human|person|ai|machine|computer|automated|real person|real human|chatbot|program|humano|persona|humain|personne|mensch|pessoa|maquina|robo|ki|ia)';
+const BOTLIKE =
+  '(bot|robot|human|person|ai|machine|computer|automated|real person|real human|chatbot|program|humano|persona|humain|personne|mensch|pessoa|maquina|robo|ki|ia)';
 // "Are you a bot?", "am I talking to a real person?": questions about who is answering, not requests.
 const IDENTITY_Q = new RegExp(
   `^(are|r) (you|u)( really| actually| even| just)?( a| an| the)?( real| actual| live)? ${BOTLIKE}\\b|^(is|am) (this|that|it|i) (really |actually )?((talking|speaking|chatting) (to|with) )?(a |an )?(real |actual |live )?${BOTLIKE}\\b|^(am i|are we) (really )?(talking|speaking|chatting) (to|with) (a |an )?(real |actual |live )?(${BOTLIKE.slice(1, -1)}|someone)\\b|^(you are|you re|u r|ur) (a |an |just a )?(bot|robot|machine|ai|chatbot)\\b|^(eres|es usted|sos) (un |una )?(bot|robot|humano|persona|maquina)|^(estoy hablando|hablo) con (un |una )?(bot|robot|humano|persona|maquina)|^(tu es|vous etes|etes vous|es tu) (un |une )?(bot|robot|humain|personne|machine)|^(est ce que )?je parle (a|avec) (un |une )?(bot|robot|humain|personne)|^(bist du|sind sie) (ein |eine )?(bot|roboter|mensch|maschine|ki)|^(spreche ich|rede ich) mit (einem |einer )?(bot|roboter|menschen|maschine|ki)|^(voce e|vc e|tu es) (um |uma )?(bot|robo|humano|pessoa|maquina)|^(estou falando|falo) com (um |uma )?(bot|robo|humano|pessoa|maquina)`,
 );
 const HOURS_WORD =
   /\b(hours?|open|opening|opens|close|closing|closes|schedule|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|24 ?7|holidays?|horarios?|heures?|horaires?|ouverts?|offnungszeiten|erreichbar|geoffnet|aberto|disponivel|disponibles?|atendimento funciona)\b/;
-const QUESTION_START = /^(when|what|which|are|is|do|does|until|till|how late|cuando|a que hora|quand|a quelle heure|wann|um wie viel|quando|que horas|qual|hasta|bis)\b/;
+const QUESTION_START =
+  /^(when|what|which|are|is|do|does|until|till|how late|cuando|a que hora|quand|a quelle heure|wann|um wie viel|quando|que horas|qual|hasta|bis)\b/;
 const NOW_WORDS = /\b(now|right away|asap|immediately|ahora|maintenant|jetzt|sofort|agora|ja)\b/;
-const CALL_ME = /\b(call|phone|ring) (me|us)\b|\bcall ?back\b|\bgive me a (call|ring)\b|\b(llamame|llamenme|llameme|rappelez[- ]moi|rappelle[- ]moi|ruf(en sie)? mich|ruckruf|me (liga|ligue|ligar|ligam))\b/;
+/**
+ * "You can call me Jonesy": "call me" with a name after it names the customer. A call-back request is followed
+ * by nothing, or by when, where or how ("call me back", "call me at 555…", "call me tomorrow", "call me asap").
+ */
+function namesSelf(text: string): boolean {
+  const m = /\bcall me ([a-z][a-z'-]*)/.exec(text);
+  if (!m) return false;
+  const next = m[1];
+  if (
+    /^(back|please|pls|asap|now|later|soon|if|and|or|right|immediately|urgently|when|whenever|once|today|tonight|tomorrow|instead|again)$/.test(
+      next,
+    )
+  )
+    return false;
+  const tags = tagsOf(next);
+  return !tags.some((t) =>
+    [
+      'Adverb',
+      'Preposition',
+      'Date',
+      'Duration',
+      'WeekDay',
+      'Month',
+      'Conjunction',
+      'QuestionWord',
+      'Value',
+      'Cardinal',
+      'Determiner',
+      'Possessive',
+    ].includes(t),
+  );
+}
+
+const CALL_ME =
+  /\b(call|phone|ring) (me|us)\b|\bcall ?back\b|\bgive me a (call|ring)\b|\b(llamame|llamenme|llameme|rappelez[- ]moi|rappelle[- ]moi|ruf(en sie)? mich|ruckruf|me (liga|ligue|ligar|ligam))\b/;
 const EXISTENTIAL = /\b(is there|are there|hay|y a[- ]t[- ]il|il y a|gibt es|tem|existe|any)\b/;
 // What may follow "I need someone" for it to still be a request for a person.
-const WEAK_TAIL = new Set(['please', 'now', 'to', 'help', 'me', 'us', 'assist', 'talk', 'speak', 'with', 'asap', 'here', 'real', 'else', 'who', 'can', 'could', 'urgently', 'immediately', 'right', 'away']);
-const BARE_EXTRAS = new Set(['please', 'now', 'asap', 'a', 'an', 'the', 'i', 'want', 'need', 'ok', 'okay', 'hey', 'hi', 'hello', 'just', 'real', 'live', 'actual', 'right', 'away', 'immediately', 'any', 'here', 'there', 'available', 'online', 'again', 'get', 'give', 'me', 'some', 'one', 'un', 'una', 'une', 'bitte', 'por', 'favor', 's', 'il', 'vous', 'plait', 'agora', 'ya', 'ahora', 'maintenant', 'sofort', 'jetzt', 'talk', 'speak', 'to', 'with', 'fucking', 'damn', 'only', 'human', 'service', 'customer', 'support', 'team', 'member', 'being', 'person', 'yes', 'si', 'oui', 'ja', 'sim', 'ein', 'einen', 'echten', 'um', 'uma', 'o', 'el', 'la', 'le', 'de', 'al', 'com', 'con', 'avec', 'mit', 'einem', 'alive']);
+const WEAK_TAIL = new Set([
+  'please',
+  'now',
+  'to',
+  'help',
+  'me',
+  'us',
+  'assist',
+  'talk',
+  'speak',
+  'with',
+  'asap',
+  'here',
+  'real',
+  'else',
+  'who',
+  'can',
+  'could',
+  'urgently',
+  'immediately',
+  'right',
+  'away',
+]);
+const BARE_EXTRAS = new Set([
+  'please',
+  'now',
+  'asap',
+  'a',
+  'an',
+  'the',
+  'i',
+  'want',
+  'need',
+  'ok',
+  'okay',
+  'hey',
+  'hi',
+  'hello',
+  'just',
+  'real',
+  'live',
+  'actual',
+  'right',
+  'away',
+  'immediately',
+  'any',
+  'here',
+  'there',
+  'available',
+  'online',
+  'again',
+  'get',
+  'give',
+  'me',
+  'some',
+  'one',
+  'un',
+  'una',
+  'une',
+  'bitte',
+  'por',
+  'favor',
+  's',
+  'il',
+  'vous',
+  'plait',
+  'agora',
+  'ya',
+  'ahora',
+  'maintenant',
+  'sofort',
+  'jetzt',
+  'talk',
+  'speak',
+  'to',
+  'with',
+  'fucking',
+  'damn',
+  'only',
+  'human',
+  'service',
+  'customer',
+  'support',
+  'team',
+  'member',
+  'being',
+  'person',
+  'yes',
+  'si',
+  'oui',
+  'ja',
+  'sim',
+  'ein',
+  'einen',
+  'echten',
+  'um',
+  'uma',
+  'o',
+  'el',
+  'la',
+  'le',
+  'de',
+  'al',
+  'com',
+  'con',
+  'avec',
+  'mit',
+  'einem',
+  'alive',
+]);
 
 export interface HumanRequest {
   quote: string;
@@ -149,7 +427,10 @@ function clauses(sentence: string): string[][] {
   for (const part of sentence.split(/[,;:()"]+|\s[-–—]\s/)) {
     let cur: string[] = [];
     for (const t of tokens(part)) {
-      if (['and', 'but', 'pero', 'mais', 'aber', 'mas', 'et', 'und', 'y', 'e', 'so', 'then', 'instead', 'just', 'also'].includes(t) && cur.length) {
+      if (
+        ['and', 'but', 'pero', 'mais', 'aber', 'mas', 'et', 'und', 'y', 'e', 'so', 'then', 'instead', 'just', 'also'].includes(t) &&
+        cur.length
+      ) {
         out.push(cur);
         cur = [];
       } else cur.push(t);
@@ -210,7 +491,13 @@ function linked(toks: string[], k: number, kind: 'strong' | 'weak', questionLike
     if (t === 'from' && !['help', 'assistance', 'support', 'advice', 'answer', 'response', 'reply'].includes(toks[j - 1] ?? '')) break;
     const info = classify(t);
     // "tlak to a person", "tolk with somebody": a short verb one slip away, confirmed by "to/with <a human>".
-    if (!info.contact && (toks[j + 1] === 'to' || toks[j + 1] === 'with') && shortVerbTypo(t) && toks.slice(j + 2, k).every((g) => FILLERS.has(g))) return { confidence: 0.8 };
+    if (
+      !info.contact &&
+      (toks[j + 1] === 'to' || toks[j + 1] === 'with') &&
+      shortVerbTypo(t) &&
+      toks.slice(j + 2, k).every((g) => FILLERS.has(g))
+    )
+      return { confidence: 0.8 };
     if (info.contact) {
       if (info.contact === 'past' && j > 0 && PAST_SUBJECTS.has(toks[j - 1]) && !PASSIVE_REQUEST.has(toks[j - 1])) return null;
       if (toks[j + 1] === 'like' || toks[j + 1] === 'as') return null;
@@ -224,7 +511,8 @@ function linked(toks: string[], k: number, kind: 'strong' | 'weak', questionLike
       const isLike = t === 'like' ? toks[j - 1] === 'would' || toks[j - 1] === 'should' : true;
       if ((info.request && isLike) || info.modal) {
         const gap = toks.slice(j + 1, k);
-        if (gap.length <= 5 && gap.every((g) => FILLERS.has(g) || g === 'i' || g === 'we' || g === 'from' || classify(g).noun)) return { confidence: 0.9 };
+        if (gap.length <= 5 && gap.every((g) => FILLERS.has(g) || g === 'i' || g === 'we' || g === 'from' || classify(g).noun))
+          return { confidence: 0.9 };
       }
     }
   }
@@ -253,7 +541,11 @@ function linked(toks: string[], k: number, kind: 'strong' | 'weak', questionLike
 function clauseRequest(toks: string[], questionLike: boolean): number | null {
   // "human", "agent please", "real person now": the whole clause is the request.
   const content = toks.filter((t) => !BARE_EXTRAS.has(t));
-  if (toks.length <= 6 && toks.some((_, k) => isNounAt(toks, k) === 'strong') && content.every((t) => classify(t).noun === 'strong' || t === 'rep' || t === 'agent')) {
+  if (
+    toks.length <= 6 &&
+    toks.some((_, k) => isNounAt(toks, k) === 'strong') &&
+    content.every((t) => classify(t).noun === 'strong' || t === 'rep' || t === 'agent')
+  ) {
     const k = toks.findIndex((_, i) => isNounAt(toks, i) === 'strong');
     if (!negated(toks, k) && !toks.includes('not') && !toks.includes('no')) return 0.9;
   }
@@ -267,9 +559,12 @@ function clauseRequest(toks: string[], questionLike: boolean): number | null {
   if (best !== null) return best;
   const text = toks.join(' ');
   // "This bot is useless, transfer me": the verb of reaching with the customer as its only object.
-  const tm = /\b(transfer|connect|escalate|forward|patch|pass|put) me( through| over| thru| on| please| now| asap| already)*$|\b(transfiereme|transfierame|pasame|paseme|conectame|transfere[- ]me|passez[- ]moi|verbinden sie mich|me transfere|me passa)\b/.exec(text);
+  const tm =
+    /\b(transfer|connect|escalate|forward|patch|pass|put) me( through| over| thru| on| please| now| asap| already)*$|\b(transfiereme|transfierame|pasame|paseme|conectame|transfere[- ]me|passez[- ]moi|verbinden sie mich|me transfere|me passa)\b/.exec(
+      text,
+    );
   if (tm && !toks.slice(0, toks.length - 2).some((t) => classify(t).negator)) return 0.85;
-  if (CALL_ME.test(text) && !toks.slice(0, 4).some((t) => classify(t).negator)) return 0.85;
+  if (CALL_ME.test(text) && !namesSelf(text) && !toks.slice(0, 4).some((t) => classify(t).negator)) return 0.85;
   const esc = toks.findIndex((t) => /^escalat|^eskalier|^escalar/.test(t));
   if (esc >= 0 && !negated(toks, esc) && !toks.slice(Math.max(0, esc - 3), esc).some((t) => classify(t).negator)) {
     const prev = toks[esc - 1];
@@ -295,11 +590,18 @@ function mayAsk(text: string): boolean {
 /** Questions about the bot ("are you a bot?") and about the team's hours are not requests for a human. */
 function notARequest(sentence: string): boolean {
   const s = sentence.replace(/^[^a-z0-9]+/, '');
-  if (IDENTITY_Q.test(s) && !/\b(want|need|please|let me|give me|get me|prefer|demand|require|transfer me|connect me)\b/.test(s)) return true;
+  if (IDENTITY_Q.test(s) && !/\b(want|need|please|let me|give me|get me|prefer|demand|require|transfer me|connect me)\b/.test(s))
+    return true;
   const hours = HOURS_WORD.test(s) || (/\b(available|availability)\b/.test(s) && /^(when|what time|which days?)\b/.test(s));
   if (hours && (s.includes('?') || QUESTION_START.test(s)) && !NOW_WORDS.test(s) && !/\b(transfer|connect|put) me\b/.test(s)) return true;
   // "Are there humans working there or is it all AI?": asking what answers, not asking for someone.
-  if (/\b(humans?|person|people|real|someone)\b.{0,40}\bor\b.{0,25}\b(bot|ai|robot|machine|automated|computer)\b|\b(bot|ai|robot|machine|automated|computer)\b.{0,25}\bor\b.{0,40}\b(humans?|person|people|real)\b/.test(s) && !/\b(want|need|please|let me|give me|get me|transfer|connect)\b/.test(s)) return true;
+  if (
+    /\b(humans?|person|people|real|someone)\b.{0,40}\bor\b.{0,25}\b(bot|ai|robot|machine|automated|computer)\b|\b(bot|ai|robot|machine|automated|computer)\b.{0,25}\bor\b.{0,40}\b(humans?|person|people|real)\b/.test(
+      s,
+    ) &&
+    !/\b(want|need|please|let me|give me|get me|transfer|connect)\b/.test(s)
+  )
+    return true;
   if (/\bhow many (agents|people|employees|staff)\b/.test(s)) return true;
   return false;
 }

@@ -102,4 +102,12 @@ describe('customer act readers', () => {
     const t = 'Somebody withdrew 300 dollars from my account with my stolen card';
     expect(readCustomerTurn(t, normalize(t), []).map((a) => a.kind)).toContain('reports_problem');
   });
+
+  it('"call me" with a name names the customer; with when or how, it asks for a call', () => {
+    const asked = readBotTurn('Could I get your full name, please?');
+    const kindsOf = (t: string) => readCustomerTurn(t, normalize(t), asked).map((a) => a.kind);
+    expect(kindsOf('Yes it is Priya Shah. You can call me Pri though.')).not.toContain('asks_human');
+    for (const t of ['Please call me back', 'Can someone call me tomorrow?', 'call me at 555 0100'])
+      expect(kindsOf(t)).toContain('asks_human');
+  });
 });
