@@ -3,6 +3,8 @@ import type { BotIdentity, PauseConfig } from '../schema/policy';
 import type { EscalationPlan, StepKind } from '../schema/plan';
 import type { Target } from '../schema/target';
 import type { HttpClient } from '../http/client';
+import type { HttpRequest, HttpResponse } from '../http/types';
+import type { SetupLine } from '../schema/setup';
 
 export type AuthMode = 'session' | 'token';
 
@@ -139,7 +141,18 @@ export interface PlatformAdapter {
   escalationOps(ctx: AdapterContext, plan: EscalationPlan, remaining: StepKind[]): Operation[];
   /** "Return to bot": the exact reverse of the pause. */
   resumeOps(ctx: AdapterContext, plan: EscalationPlan): Operation[];
+  /**
+   * Check setup: whether Baton can read, note, tag and assign with this connection, from the platform's
+   * own permission data or probes. `ctx.http` only reads; writes go through `tools.probe` (lib/setup/run.ts).
+   */
+  checkSetup?(ctx: AdapterContext, tools: SetupTools): Promise<SetupLine[]>;
   dom: DomReader;
+}
+
+/** The one door for a write during Check setup: a request the helpdesk refuses or that changes nothing. */
+export interface SetupTools {
+  /** Sends it and returns every answer (403 included) instead of throwing. */
+  probe(req: HttpRequest, action: string): Promise<HttpResponse>;
 }
 
 export type { PauseConfig };

@@ -1,4 +1,5 @@
 import type { ConversationRef } from '../../schema/conversation';
+import { checkSetup } from './check';
 import type { PlatformAdapter } from '../types';
 import { apiBaseOf, detectFrontUrl } from './urls';
 import { getParsed } from './api';
@@ -29,5 +30,6 @@ export const frontAdapter: PlatformAdapter = {
   listTargets,
   escalationOps,
   resumeOps,
+  checkSetup,
   dom: frontDom,
 };

@@ -1,4 +1,5 @@
 import type { PlatformAdapter } from '../types';
+import { checkSetup } from './check';
 import { fetchCurrentUser } from './api';
 import { gorgiasDom } from './dom';
 import { gorgiasMeta } from './meta';
@@ -30,5 +31,6 @@ export const gorgiasAdapter: PlatformAdapter = {
   listTargets,
   escalationOps,
   resumeOps,
+  checkSetup,
   dom: gorgiasDom,
 };

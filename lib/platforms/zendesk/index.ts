@@ -1,4 +1,5 @@
 import type { PlatformAdapter } from '../types';
+import { checkSetup } from './check';
 import { fetchMe } from './api';
 import { zendeskDom } from './dom';
 import { escalationOps, resumeOps } from './ops';
@@ -28,5 +29,6 @@ export const zendeskAdapter: PlatformAdapter = {
   listTargets,
   escalationOps,
   resumeOps,
+  checkSetup,
   dom: zendeskDom,
 };

@@ -1,0 +1,50 @@
+import { isApiError } from '../http/errors';
+import type { SetupLine, SetupLineId } from '../schema/setup';
+
+/** What each line checks, as the checklist shows it. */
+export const LINE_LABELS: Record<SetupLineId, string> = {
+  identity: 'Who Baton is signed in as',
+  read: 'Read one conversation',
+  targets: 'List where conversations can be routed',
+  tags: 'List tags',
+  privateInboxes: 'Private inboxes',
+  writeNote: 'Post internal notes',
+  writeTags: 'Tag conversations',
+  writeAssign: 'Assign and route conversations',
+};
+
+export const ok = (id: SetupLineId, detail: string): SetupLine => ({ id, label: LINE_LABELS[id], state: 'ok', detail });
+export const problem = (id: SetupLineId, detail: string, permission?: string): SetupLine => ({
+  id,
+  label: LINE_LABELS[id],
+  state: 'problem',
+  detail,
+  ...(permission ? { permission } : {}),
+});
+export const unknown = (id: SetupLineId, detail: string): SetupLine => ({ id, label: LINE_LABELS[id], state: 'unknown', detail });
+
+/**
+ * Runs one line's check; an error becomes that line's sentence instead of ending the checklist, because
+ * a team lead needs every missing permission at once, not one per run.
+ */
+export async function line(id: SetupLineId, run: () => Promise<SetupLine | SetupLine[]>): Promise<SetupLine[]> {
+  try {
+    const out = await run();
+    return Array.isArray(out) ? out : [out];
+  } catch (e) {
+    return [fromError(id, e)];
+  }
+}
+
+export function fromError(id: SetupLineId, e: unknown): SetupLine {
+  const message = e instanceof Error ? e.message : String(e);
+  if (isApiError(e) && (e.kind === 'auth' || e.kind === 'forbidden')) return problem(id, message);
+  if (isApiError(e) && e.kind === 'not_found') return problem(id, message);
+  return unknown(id, message);
+}
+
+/** "3 groups, 5 agents and 2 views". */
+export function countPhrase(parts: [number, string][]): string {
+  const words = parts.map(([n, what]) => `${n} ${what}`);
+  return words.length <= 1 ? (words[0] ?? 'nothing') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
