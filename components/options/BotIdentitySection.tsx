@@ -1,6 +1,6 @@
-import type { Platform } from '../../lib/schema/conversation';
-import { FORM_PLATFORMS, PLATFORM_LABELS } from '../../entrypoints/options/form';
-import { setField, useOptions } from '../../entrypoints/options/store';
+import type { Platform } from '@/lib/schema/conversation';
+import { FORM_PLATFORMS, PLATFORM_LABELS } from './state/form';
+import { setField, useOptions } from './state/store';
 import { Field, LockGroup } from './Field';
 import { Section } from './Section';
 

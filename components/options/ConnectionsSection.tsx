@@ -1,9 +1,9 @@
-import type { Platform } from '../../lib/schema/conversation';
-import { PLATFORM_METAS, fieldsFor, metaFor } from '../../lib/platforms/metas';
-import type { ConnectionField, PlatformMeta } from '../../lib/platforms/types';
-import { PLATFORM_LABELS, type AuthMode, type SecretKey } from '../../entrypoints/options/form';
-import { testConnection } from '../../entrypoints/options/remote';
-import { setField, useOptions } from '../../entrypoints/options/store';
+import type { Platform } from '@/lib/schema/conversation';
+import { PLATFORM_METAS, fieldsFor, metaFor } from '@/lib/platforms/metas';
+import type { ConnectionField, PlatformMeta } from '@/lib/platforms/types';
+import { PLATFORM_LABELS, type AuthMode, type SecretKey } from './state/form';
+import { testConnection } from './state/remote';
+import { setField, useOptions } from './state/store';
 import { Field } from './Field';
 import { OutcomeText } from './OutcomeText';
 import { Section } from './Section';

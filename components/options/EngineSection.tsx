@@ -1,6 +1,6 @@
-import { hostPatternFor } from '../../entrypoints/options/permissions';
-import { engineTestBlocker, testEngine } from '../../entrypoints/options/remote';
-import { setField, useOptions } from '../../entrypoints/options/store';
+import { hostPatternFor } from './state/permissions';
+import { engineTestBlocker, testEngine } from './state/remote';
+import { setField, useOptions } from './state/store';
 import { Field, LockGroup } from './Field';
 import { OutcomeText } from './OutcomeText';
 import { Section } from './Section';

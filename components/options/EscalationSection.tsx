@@ -1,4 +1,4 @@
-import { setField, useOptions } from '../../entrypoints/options/store';
+import { setField, useOptions } from './state/store';
 import { CheckboxField, Field, LockGroup } from './Field';
 import { Section } from './Section';
 

@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
-import { isManagedPath, useOptions } from '../../entrypoints/options/store';
-import { issuesAt, validateForm, type Issue } from '../../entrypoints/options/validate';
+import { isManagedPath, useOptions } from './state/store';
+import { issuesAt, validateForm, type Issue } from './state/validate';
 
 /** DOM id of a field's control, derived from its form path so error links and tests can find it. */
 export const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`;

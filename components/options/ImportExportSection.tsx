@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { downloadText, exportFileName, exportJson } from '../../entrypoints/options/import-export';
-import { importPolicy } from '../../entrypoints/options/importing';
-import { describePath } from '../../entrypoints/options/labels';
-import { sameForm, useOptions } from '../../entrypoints/options/store';
+import { downloadText, exportFileName, exportJson } from './state/import-export';
+import { importPolicy } from './state/importing';
+import { describePath } from './state/labels';
+import { sameForm, useOptions } from './state/store';
 import { Section } from './Section';
 
 export function ImportExportSection() {

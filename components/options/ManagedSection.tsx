@@ -1,5 +1,5 @@
-import { describePath } from '../../entrypoints/options/labels';
-import { useOptions } from '../../entrypoints/options/store';
+import { describePath } from './state/labels';
+import { useOptions } from './state/store';
 import { Section } from './Section';
 
 export function ManagedSection() {

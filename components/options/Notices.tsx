@@ -1,6 +1,6 @@
-import { discardChanges } from '../../entrypoints/options/load';
-import { useOptions } from '../../entrypoints/options/store';
-import { POLICY_VERSION } from '../../lib/schema/policy';
+import { discardChanges } from './state/load';
+import { useOptions } from './state/store';
+import { POLICY_VERSION } from '@/lib/schema/policy';
 
 const time = (ms: number) => new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { listLabels } from '../../lib/platforms/metas';
-import { loadOptions, watchPolicy } from '../../entrypoints/options/load';
-import { useOptions } from '../../entrypoints/options/store';
+import { listLabels } from '@/lib/platforms/metas';
+import { loadOptions, watchPolicy } from './state/load';
+import { useOptions } from './state/store';
 import { BotIdentitySection } from './BotIdentitySection';
 import { ConnectionsSection } from './ConnectionsSection';
 import { EngineSection } from './EngineSection';

@@ -1,4 +1,4 @@
-import type { Outcome } from '../../entrypoints/options/store';
+import type { Outcome } from './state/store';
 
 /** A live status line for a Test button: present before any result, so the result is announced. */
 export function OutcomeText({ testId, outcome }: { testId: string; outcome: Outcome }) {

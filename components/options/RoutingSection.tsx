@@ -1,9 +1,9 @@
-import type { Platform } from '../../lib/schema/conversation';
-import { PLATFORM_METAS, listLabels } from '../../lib/platforms/metas';
-import { FORM_PLATFORMS, newRule, PLATFORM_LABELS } from '../../entrypoints/options/form';
-import { SAMPLE_OPTIONS } from '../../entrypoints/options/preview';
-import { loadTargets } from '../../entrypoints/options/remote';
-import { setField, useOptions } from '../../entrypoints/options/store';
+import type { Platform } from '@/lib/schema/conversation';
+import { PLATFORM_METAS, listLabels } from '@/lib/platforms/metas';
+import { FORM_PLATFORMS, newRule, PLATFORM_LABELS } from './state/form';
+import { SAMPLE_OPTIONS } from './state/preview';
+import { loadTargets } from './state/remote';
+import { setField, useOptions } from './state/store';
 import { Field, fieldId, LockGroup } from './Field';
 import { focusSoon } from './focus';
 import { RuleEditor } from './RuleEditor';

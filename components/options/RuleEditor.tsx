@@ -1,7 +1,7 @@
-import type { Platform } from '../../lib/schema/conversation';
-import { FORM_PLATFORMS, PLATFORM_LABELS, type RuleForm } from '../../entrypoints/options/form';
-import { loadTargets } from '../../entrypoints/options/remote';
-import { setField, useOptions } from '../../entrypoints/options/store';
+import type { Platform } from '@/lib/schema/conversation';
+import { FORM_PLATFORMS, PLATFORM_LABELS, type RuleForm } from './state/form';
+import { loadTargets } from './state/remote';
+import { setField, useOptions } from './state/store';
 import { Field, FieldErrors, fieldId, useFieldErrors } from './Field';
 import { focusSoon } from './focus';
 import { TargetPicker } from './TargetPicker';

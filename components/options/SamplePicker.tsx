@@ -1,7 +1,7 @@
-import type { Platform } from '../../lib/schema/conversation';
-import { FORM_PLATFORMS, PLATFORM_LABELS } from '../../entrypoints/options/form';
-import { previewConversation, SAMPLE_OPTIONS, type SampleKey } from '../../entrypoints/options/preview';
-import { setPreview, useOptions } from '../../entrypoints/options/store';
+import type { Platform } from '@/lib/schema/conversation';
+import { FORM_PLATFORMS, PLATFORM_LABELS } from './state/form';
+import { previewConversation, SAMPLE_OPTIONS, type SampleKey } from './state/preview';
+import { setPreview, useOptions } from './state/store';
 
 const ROLE: Record<string, string> = { customer: 'Customer', bot: 'Bot', agent: 'Agent' };
 

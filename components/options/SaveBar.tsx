@@ -1,8 +1,8 @@
-import { discardChanges } from '../../entrypoints/options/load';
-import { describePath } from '../../entrypoints/options/labels';
-import { save } from '../../entrypoints/options/save';
-import { isDirty, useOptions } from '../../entrypoints/options/store';
-import { validateForm } from '../../entrypoints/options/validate';
+import { discardChanges } from './state/load';
+import { describePath } from './state/labels';
+import { save } from './state/save';
+import { isDirty, useOptions } from './state/store';
+import { validateForm } from './state/validate';
 import { fieldId } from './Field';
 
 /** Always in view: what is unsaved, Save, and whether the last save worked. */

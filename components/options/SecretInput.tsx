@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { SecretKey } from '../../entrypoints/options/form';
-import { setSecret, useOptions } from '../../entrypoints/options/store';
+import type { SecretKey } from './state/form';
+import { setSecret, useOptions } from './state/store';
 import { focusSoon } from './focus';
 
 /**

@@ -1,5 +1,5 @@
-import { newSubAgent, type SubAgentForm } from '../../entrypoints/options/form';
-import { setField, useOptions } from '../../entrypoints/options/store';
+import { newSubAgent, type SubAgentForm } from './state/form';
+import { setField, useOptions } from './state/store';
 import { Field, fieldId, LockGroup } from './Field';
 import { focusSoon } from './focus';
 import { Section } from './Section';

@@ -1,4 +1,4 @@
-import { setField, useOptions } from '../../entrypoints/options/store';
+import { setField, useOptions } from './state/store';
 import { Field, LockGroup } from './Field';
 import { SamplePicker } from './SamplePicker';
 import { Section } from './Section';

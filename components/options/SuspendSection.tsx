@@ -1,7 +1,7 @@
-import type { Platform } from '../../lib/schema/conversation';
-import { metaFor } from '../../lib/platforms/metas';
-import { FORM_PLATFORMS, PLATFORM_LABELS } from '../../entrypoints/options/form';
-import { setField, useOptions } from '../../entrypoints/options/store';
+import type { Platform } from '@/lib/schema/conversation';
+import { metaFor } from '@/lib/platforms/metas';
+import { FORM_PLATFORMS, PLATFORM_LABELS } from './state/form';
+import { setField, useOptions } from './state/store';
 import { CheckboxField, Field, LockGroup } from './Field';
 import { Section } from './Section';
 import { TargetPicker } from './TargetPicker';

@@ -1,8 +1,8 @@
-import type { Platform } from '../../lib/schema/conversation';
-import type { Target, TargetKind } from '../../lib/schema/target';
-import { PLATFORM_LABELS } from '../../entrypoints/options/form';
-import { metaFor } from '../../lib/platforms/metas';
-import { useOptions } from '../../entrypoints/options/store';
+import type { Platform } from '@/lib/schema/conversation';
+import type { Target, TargetKind } from '@/lib/schema/target';
+import { PLATFORM_LABELS } from './state/form';
+import { metaFor } from '@/lib/platforms/metas';
+import { useOptions } from './state/store';
 import type { ControlProps } from './Field';
 
 const KIND_GROUP: Record<TargetKind, string> = { inbox: 'Inboxes', team: 'Teams', group: 'Groups', user: 'Users', view: 'Views' };

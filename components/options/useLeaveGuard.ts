@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { flushDraft } from '../../entrypoints/options/draft';
-import { isDirty, useOptions } from '../../entrypoints/options/store';
+import { flushDraft } from './state/draft';
+import { isDirty, useOptions } from './state/store';
 
 /**
  * Leaving with unsaved changes asks first; the draft is flushed either way so even a forced close or a

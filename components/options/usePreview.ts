@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { runPreview, type PreviewResult } from '../../entrypoints/options/preview';
-import { useOptions } from '../../entrypoints/options/store';
+import { runPreview, type PreviewResult } from './state/preview';
+import { useOptions } from './state/store';
 
 /** The engine's verdict and route for the chosen sample, recomputed whenever the form changes. */
 export function usePreview(): PreviewResult {

@@ -1,5 +1,5 @@
 import { useEffect, type CSSProperties } from 'react';
-import { metaFor } from '../../lib/platforms/metas';
+import { metaFor } from '@/lib/platforms/metas';
 import { useSidebar } from './store';
 import { VerdictCard } from './VerdictCard';
 import { SummaryCard } from './SummaryCard';
@@ -8,7 +8,7 @@ import { RouteCard } from './RouteCard';
 import { TagsEditor } from './TagsEditor';
 import { HandoffMessage } from './HandoffMessage';
 import { EscalatePanel } from './EscalatePanel';
-import { send } from './messaging';
+import { send } from '@/utils/messaging';
 
 
 export function App({ onQuote }: { onQuote: (index: number, quote: string) => void }) {
@@ -51,7 +51,7 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
           <button type="button" className="btn btn-small" onClick={() => void s.check({ force: true })} disabled={s.checking} aria-label="Check again">
             ↻
           </button>
-          <button type="button" className="btn btn-small" onClick={() => void send({ type: 'openOptions' })} aria-label="Open Baton options">
+          <button type="button" className="btn btn-small" onClick={() => void send('openOptions')} aria-label="Open Baton options">
             ⚙
           </button>
           <button type="button" className="btn btn-small" data-testid="collapse" onClick={() => s.setOpen(false)} aria-label="Collapse the sidebar">

@@ -1,25 +1,11 @@
-import { browser } from 'wxt/browser';
-import { z } from 'zod';
-import { KEYS } from '../../lib/config/keys';
-import { TargetSchema } from '../../lib/schema/target';
+import type { NoteDraft } from '@/lib/schema/storage';
+import { noteDraftItem } from '@/utils/storage';
 
 /** What the agent changed before clicking; each flag says the agent touched it, so re-checks leave it alone. */
-export const DraftSchema = z.object({
-  note: z.string(),
-  noteEdited: z.boolean().default(false),
-  tags: z.array(z.string()),
-  tagsEdited: z.boolean().default(false),
-  target: TargetSchema.nullable(),
-  targetEdited: z.boolean().default(false),
-  suspend: z.boolean(),
-  suspendEdited: z.boolean().default(false),
-});
-export type Draft = z.infer<typeof DraftSchema>;
+export type Draft = NoteDraft;
 
 export async function loadDraft(key: string): Promise<Draft | null> {
-  const v = await browser.storage.local.get(KEYS.draft(key));
-  const parsed = DraftSchema.safeParse(v[KEYS.draft(key)]);
-  return parsed.success ? parsed.data : null;
+  return noteDraftItem(key).get();
 }
 
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -37,11 +23,11 @@ export async function flushDraft(key: string): Promise<void> {
   clearTimeout(timers.get(key));
   if (!d) return;
   pending.delete(key);
-  await browser.storage.local.set({ [KEYS.draft(key)]: d });
+  await noteDraftItem(key).set(d);
 }
 
 export async function clearDraft(key: string): Promise<void> {
   pending.delete(key);
   clearTimeout(timers.get(key));
-  await browser.storage.local.remove(KEYS.draft(key));
+  await noteDraftItem(key).remove();
 }

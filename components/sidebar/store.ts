@@ -1,13 +1,12 @@
 import { create } from 'zustand';
-import { browser } from 'wxt/browser';
-import { KEYS } from '../../lib/config/keys';
-import type { ConversationRef, Message } from '../../lib/schema/conversation';
-import type { CheckResult, EscalationDraft } from '../../lib/schema/messages';
-import { JournalSchema, journalKey, type Journal } from '../../lib/schema/plan';
-import type { Policy } from '../../lib/schema/policy';
-import type { Target } from '../../lib/schema/target';
+import type { ConversationRef, Message } from '@/lib/schema/conversation';
+import type { CheckResult, EscalationDraft } from '@/lib/schema/messages';
+import { journalKey, type Journal } from '@/lib/schema/plan';
+import type { Policy } from '@/lib/schema/policy';
+import type { Target } from '@/lib/schema/target';
 import { clearDraft, loadDraft, saveDraft, type Draft } from './draft';
-import { send } from './messaging';
+import { send } from '@/utils/messaging';
+import { sidebarOpenItem } from '@/utils/storage';
 
 export interface SidebarState {
   ref: ConversationRef | null;
@@ -81,9 +80,10 @@ export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
     if (key === get().key) return;
     set({ ...initial, open: get().open, ref, key, policy });
     if (!ref || !key) return;
-    const draft = await loadDraft(key);
+    // The agent's draft for this conversation and whether they had closed the sidebar on this helpdesk.
+    const [draft, open] = await Promise.all([loadDraft(key), sidebarOpenItem(ref.platform).get()]);
     if (get().key !== key) return;
-    set({ draft });
+    set({ draft, open });
   },
 
   setPolicy(policy) {
@@ -96,7 +96,7 @@ export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
     // The previous verdict stays on screen while re-checking, so nothing flickers.
     set({ checking: true });
     try {
-      const result = await send<CheckResult>({ type: 'check', ref, force: opts.force ?? false, domMessages: opts.domMessages });
+      const result = await send('check', { ref, force: opts.force ?? false, domMessages: opts.domMessages });
       if (get().key !== key) return;
       const policy = get().policy!;
       const draft = mergeDraft(get().draft, result, policy);
@@ -114,7 +114,7 @@ export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
     const { ref } = get();
     if (!ref) return;
     try {
-      const targets = await send<Target[]>({ type: 'targets', platform: ref.platform, account: ref.account, refresh });
+      const targets = await send('targets', { platform: ref.platform, account: ref.account, refresh });
       set({ targets, targetsError: null });
     } catch (e) {
       set({ targetsError: (e as Error).message });
@@ -139,7 +139,7 @@ export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
   setOpen(open) {
     set({ open });
     const platform = get().ref?.platform;
-    if (platform) void browser.storage.local.set({ [KEYS.sidebarOpen(platform)]: open });
+    if (platform) void sidebarOpenItem(platform).set(open);
   },
 
   async escalate() {
@@ -152,26 +152,26 @@ export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
       routeReason: draft.targetEdited ? 'chosen by the agent' : result?.route.reason ?? '',
       suspend: draft.suspend,
     };
-    await act(set, get, () => send<Journal>({ type: 'escalate', ref, draft: payload }));
+    await act(set, get, () => send('escalate', { ref, draft: payload }));
   },
 
   async retry() {
     const { ref } = get();
-    if (ref) await act(set, get, () => send<Journal>({ type: 'retry', ref }));
+    if (ref) await act(set, get, () => send('retry', { ref }));
   },
 
   async provideSetting(key, value) {
     const { ref } = get();
     if (!ref) return;
     await act(set, get, async () => {
-      await send<true>({ type: 'setConnectionField', platform: ref.platform, key, value });
-      return send<Journal>({ type: 'retry', ref });
+      await send('setConnectionField', { platform: ref.platform, key, value });
+      return send('retry', { ref });
     });
   },
 
   async resume() {
     const { ref } = get();
-    if (ref) await act(set, get, () => send<Journal>({ type: 'resume', ref }));
+    if (ref) await act(set, get, () => send('resume', { ref }));
   },
 
   journalChanged(j) {
@@ -187,7 +187,7 @@ async function act(
   const key = get().key;
   set({ acting: true, actionError: null });
   try {
-    const j = JournalSchema.parse(await run());
+    const j = await run();
     if (get().key !== key) return;
     set({ journal: j });
     if (j.finishedAt && key) await clearDraft(key);

@@ -1,10 +1,17 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { migrateStorage } from '@/utils/storage';
 import { dispatch } from './dispatch';
-import { handle } from './handlers';
+import { handlers } from './handlers/index';
+import { installRelay } from './relay';
+import { installResume } from './resume';
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => dispatch(raw, sender.tab?.id, handle));
+  // Stored values from older versions are upgraded now, before the first page asks for them.
+  void migrateStorage();
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => dispatch(raw, sender.tab?.id, handlers));
+  // Session requests go through ready helpdesk tabs; escalations cut off by a tab or worker going away finish.
+  installResume(installRelay());
 
   browser.commands?.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { OptionsApp } from '../../components/options/OptionsApp';
+import { OptionsApp } from '@/components/options/OptionsApp';
 import './options.css';
 
 createRoot(document.getElementById('root')!).render(

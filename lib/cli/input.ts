@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { loadPolicy } from '../config/migrate';
+import { loadPolicy } from '../config/load-policy';
 import { ConversationSchema, RoleSchema, type Conversation } from '../schema/conversation';
 import { defaultPolicy, type Policy } from '../schema/policy';
 

@@ -1,7 +1,15 @@
+/** Every cache the adapters made, so a refresh the user asked for can expire them all at once. */
+const all = new Set<TtlCache<unknown>>();
+
 /** A small time-limited cache (targets lists, tag ids) shared by the adapters. */
 export class TtlCache<T> {
   private entries = new Map<string, { at: number; value: T }>();
-  constructor(private ttlMs: number, private now: () => number = Date.now) {}
+  constructor(
+    private ttlMs: number,
+    private now: () => number = Date.now,
+  ) {
+    all.add(this as TtlCache<unknown>);
+  }
   get(key: string): T | undefined {
     const e = this.entries.get(key);
     if (!e || this.now() - e.at > this.ttlMs) return undefined;
@@ -13,4 +21,12 @@ export class TtlCache<T> {
   clear() {
     this.entries.clear();
   }
+}
+
+/**
+ * Forgets everything the adapters cached. Called when the user presses Refresh: they expect what the
+ * helpdesk says now (a team created a minute ago), not a list up to ten minutes old.
+ */
+export function expireCaches(): void {
+  for (const c of all) c.clear();
 }

@@ -3,11 +3,14 @@ import { ConversationRefSchema, ConversationSchema, MessageSchema, PlatformSchem
 import { VerdictSchema } from './verdict';
 import { TargetSchema } from './target';
 import { JournalSchema } from './plan';
+import { SecretsSchema } from './connections';
 import { HttpRequestSchema, HttpResponseSchema } from '../http/types';
 
 /**
- * Messages between the extension's parts. Every message is parsed on receipt; a malformed one is
- * rejected with a logged reason and never reaches a handler.
+ * The protocol between the sidebar / options page and the background worker: for every request type, the
+ * schema of the request and the schema of the answer's data. The background parses each request before a
+ * handler sees it and each handler's result before answering; the sender (utils/messaging.ts) parses the
+ * answer again on arrival, so no part of Baton ever acts on a shape it did not check.
  */
 
 /** The agent's edits to what the click will do. */
@@ -19,30 +22,6 @@ export const EscalationDraftSchema = z.object({
   suspend: z.boolean(),
 });
 export type EscalationDraft = z.infer<typeof EscalationDraftSchema>;
-
-export const RequestSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('check'),
-    ref: ConversationRefSchema,
-    /** Messages read from the page, used when the API cannot be read. */
-    domMessages: z.array(MessageSchema).optional(),
-    force: z.boolean().default(false),
-  }),
-  /** Routing targets of an account (cached briefly by the adapter). */
-  z.object({ type: z.literal('targets'), platform: PlatformSchema, account: z.string(), refresh: z.boolean().default(false) }),
-  z.object({ type: z.literal('escalate'), ref: ConversationRefSchema, draft: EscalationDraftSchema, clickedBy: z.string().optional() }),
-  /** Runs the failed step and the ones after it. */
-  z.object({ type: z.literal('retry'), ref: ConversationRefSchema }),
-  z.object({ type: z.literal('resume'), ref: ConversationRefSchema }),
-  z.object({ type: z.literal('journal'), ref: ConversationRefSchema }),
-  z.object({ type: z.literal('testConnection'), platform: PlatformSchema, account: z.string() }),
-  /** The agent gives a per-agent connection setting a step failed for (e.g. their own author id). */
-  z.object({ type: z.literal('setConnectionField'), platform: PlatformSchema, key: z.string().min(1), value: z.string().max(200) }),
-  z.object({ type: z.literal('testEngine') }),
-  z.object({ type: z.literal('openOptions') }),
-]);
-export type BatonRequest = z.infer<typeof RequestSchema>;
-export type BatonRequestInput = z.input<typeof RequestSchema>;
 
 export const CheckResultSchema = z.object({
   conversation: ConversationSchema,
@@ -56,19 +35,100 @@ export const CheckResultSchema = z.object({
 });
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
-/** Every answer is either ok with data or a plain-sentence error. */
+/** Who the saved credentials act as, from the helpdesk itself. */
+export const WhoAmISchema = z.object({ id: z.string(), name: z.string(), email: z.string().optional() });
+export const EngineTestResultSchema = z.object({ engine: z.string(), status: z.string() });
+/** Which secrets are saved, never their values: all the options page may learn about them. */
+export const SecretPresenceSchema = z.record(SecretsSchema.keyof(), z.boolean());
+export type SecretPresence = z.infer<typeof SecretPresenceSchema>;
+/** A new value sets a secret, '' removes it, an absent key keeps it. */
+export const SecretsPatchSchema = z.object(
+  Object.fromEntries(Object.keys(SecretsSchema.shape).map((k) => [k, z.string().max(4000).optional()])) as {
+    [K in keyof typeof SecretsSchema.shape]: z.ZodOptional<z.ZodString>;
+  },
+);
+
+const Ref = { ref: ConversationRefSchema };
+const Account = { platform: PlatformSchema, account: z.string() };
+
+/** One entry per request type: what is sent and what a successful answer carries. */
+export const PROTOCOL = {
+  check: {
+    request: z.object({
+      type: z.literal('check'),
+      ...Ref,
+      /** Messages read from the page, used when the API cannot be read. */
+      domMessages: z.array(MessageSchema).optional(),
+      force: z.boolean().default(false),
+    }),
+    response: CheckResultSchema,
+  },
+  /** Routing targets of an account; `refresh` skips the adapters' short-lived caches. */
+  targets: {
+    request: z.object({ type: z.literal('targets'), ...Account, refresh: z.boolean().default(false) }),
+    response: z.array(TargetSchema),
+  },
+  escalate: {
+    request: z.object({ type: z.literal('escalate'), ...Ref, draft: EscalationDraftSchema, clickedBy: z.string().optional() }),
+    response: JournalSchema,
+  },
+  /** Runs the failed step and the ones after it. */
+  retry: { request: z.object({ type: z.literal('retry'), ...Ref }), response: JournalSchema },
+  resume: { request: z.object({ type: z.literal('resume'), ...Ref }), response: JournalSchema },
+  journal: { request: z.object({ type: z.literal('journal'), ...Ref }), response: JournalSchema.nullable() },
+  testConnection: { request: z.object({ type: z.literal('testConnection'), ...Account }), response: WhoAmISchema },
+  /** The agent gives a per-agent connection setting a step failed for (e.g. their own author id). */
+  setConnectionField: {
+    request: z.object({ type: z.literal('setConnectionField'), platform: PlatformSchema, key: z.string().min(1), value: z.string().max(200) }),
+    response: z.literal(true),
+  },
+  testEngine: { request: z.object({ type: z.literal('testEngine') }), response: EngineTestResultSchema },
+  openOptions: { request: z.object({ type: z.literal('openOptions') }), response: z.literal(true) },
+  secretPresence: { request: z.object({ type: z.literal('secretPresence') }), response: SecretPresenceSchema },
+  /** The options page writes secrets through the background, which alone reads them; answers what is set now. */
+  saveSecrets: { request: z.object({ type: z.literal('saveSecrets'), patch: SecretsPatchSchema }), response: SecretPresenceSchema },
+} as const;
+
+export type RequestType = keyof typeof PROTOCOL;
+/** A request of one type as its sender writes it (defaults may be left out). */
+export type RequestInput<T extends RequestType> = z.input<(typeof PROTOCOL)[T]['request']>;
+/** A request of one type as a handler receives it (parsed, defaults filled). */
+export type RequestOf<T extends RequestType> = z.output<(typeof PROTOCOL)[T]['request']>;
+/** What a handler may return for a request type (checked against the response schema before it is sent). */
+export type ResponseInput<T extends RequestType> = z.input<(typeof PROTOCOL)[T]['response']>;
+/** What the sender gets back for a request type. */
+export type ResponseOf<T extends RequestType> = z.output<(typeof PROTOCOL)[T]['response']>;
+
+const requests = Object.values(PROTOCOL).map((p) => p.request);
+export const RequestSchema = z.discriminatedUnion('type', requests as unknown as [(typeof requests)[number], ...(typeof requests)[number][]]);
+export type BatonRequest = { [T in RequestType]: RequestOf<T> }[RequestType];
+export type BatonRequestInput = { [T in RequestType]: RequestInput<T> }[RequestType];
+
+/** Every answer is either ok with data (checked against the request type's response schema) or a plain-sentence error. */
 export const ResponseSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), data: z.unknown() }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type BatonResponse = z.infer<typeof ResponseSchema>;
 
+/** Zod issues as one line for a log: "path: message; …". */
+export function describeIssues(error: z.ZodError, max = 5): string {
+  return error.issues
+    .slice(0, max)
+    .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+}
+
 /** Background → tab: session-auth requests run same-origin from the agent's tab. */
 export const TabRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sessionFetch'), request: HttpRequestSchema }),
   z.object({ type: z.literal('command'), command: z.enum(['toggle-sidebar', 'escalate']) }),
+  /** Is this tab's content script listening? Answered `true`; the relay asks after a worker restart. */
+  z.object({ type: z.literal('ping') }),
 ]);
 export type TabRequest = z.infer<typeof TabRequestSchema>;
+/** Tab → background: a content script connects a port of this name once it can carry session requests. */
+export const TAB_READY_PORT = 'baton:tab-ready';
 export const SessionFetchResultSchema = z.union([
   z.object({ ok: z.literal(true), response: HttpResponseSchema }),
   z.object({ ok: z.literal(false), kind: z.enum(['timeout', 'network']), message: z.string() }),

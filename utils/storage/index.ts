@@ -10,3 +10,14 @@ export { journalItem, journalStorage } from './journals';
 export { noteDraftItem, defineOptionsDraftItem } from './drafts';
 export { escalationRecordsItem, appendEscalationRecord, MAX_ESCALATION_RECORDS } from './records';
 export { lastConversationItem, sidebarOpenItem } from './ui-state';
+
+import { connectionsItem as connections } from './connections';
+import { policyStore as policy } from './policy';
+
+/**
+ * Runs every pending upgrade (WXT starts them when the items are defined; this waits for them). The
+ * background calls it at startup so old values are upgraded before any page reads them.
+ */
+export async function migrateStorage(): Promise<void> {
+  await Promise.all([policy.migrate(), connections.migrate()]);
+}

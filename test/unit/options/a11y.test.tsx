@@ -2,7 +2,7 @@
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PolicySchema } from '../../../lib/schema/policy';
+import { PolicySchema } from '@/lib/schema/policy';
 import { byTestId, click, mount, resetAll, stubBackground, type, unmount, waitFor } from './helpers';
 
 /** jsdom has no layout, so colour contrast is left to the end-to-end check in real Chromium. */
@@ -25,7 +25,7 @@ beforeEach(async () => {
       subAgents: [{ name: 'returns' }, { name: 'billing' }],
       routing: { defaultTargets: {}, rules: [{ subAgents: ['returns'], when: {}, target: gorgiasTeam }] },
     }),
-    'baton:accounts': { zendesk: '', gorgias: 'acme' },
+    'baton:connections': { gorgias: { account: 'acme' } },
   });
   stubBackground({ targets: () => ({ ok: true, data: [gorgiasTeam] }), testConnection: () => ({ ok: false, error: 'Gorgias did not accept the credentials (401).' }) });
 });

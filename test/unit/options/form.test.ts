@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PolicySchema } from '../../../lib/schema/policy';
-import { connectionsToForm, normalizeAccount, policyToForm } from '../../../entrypoints/options/form';
-import { describePath } from '../../../entrypoints/options/labels';
-import { hostPatternFor } from '../../../entrypoints/options/permissions';
-import { sameForm } from '../../../entrypoints/options/store';
-import { parseConnectionsForm, parsePolicyForm } from '../../../entrypoints/options/validate';
-import { ConnectionsSchema } from '../../../lib/schema/connections';
+import { PolicySchema } from '@/lib/schema/policy';
+import { connectionsToForm, normalizeAccount, policyToForm } from '@/components/options/state/form';
+import { describePath } from '@/components/options/state/labels';
+import { hostPatternFor } from '@/components/options/state/permissions';
+import { sameForm } from '@/components/options/state/store';
+import { parseConnectionsForm, parsePolicyForm } from '@/components/options/state/validate';
+import { ConnectionsSchema } from '@/lib/schema/connections';
 
 const FULL = PolicySchema.parse({
   version: 2,

@@ -2,18 +2,27 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { OptionsApp } from '../../../components/options/OptionsApp';
-import { initialState, useOptions } from '../../../entrypoints/options/store';
+import { OptionsApp } from '@/components/options/OptionsApp';
+import { initialState, useOptions } from '@/components/options/state/store';
+import { dispatch } from '@/entrypoints/background/dispatch';
+import { handlers as backgroundHandlers } from '@/entrypoints/background/handlers/index';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 export type Reply = { ok: true; data: unknown } | { ok: false; error: string };
 export type Handler = (msg: { type: string; [k: string]: unknown }) => Reply | Promise<Reply>;
 
-/** Stands in for the background worker: each request type answered by the test. */
+/**
+ * Stands in for the background worker: each request type answered by the test. Secrets are read and
+ * written by the real background handlers (on the fake browser's storage), as the options page cannot.
+ */
 export function stubBackground(handlers: Record<string, Handler> = {}) {
+  const real: Record<string, Handler> = {
+    secretPresence: (msg) => dispatch(msg, undefined, backgroundHandlers),
+    saveSecrets: (msg) => dispatch(msg, undefined, backgroundHandlers),
+  };
   const fn = vi.fn(async (msg: { type: string }) => {
-    const h = handlers[msg.type];
+    const h = handlers[msg.type] ?? real[msg.type];
     return h ? h(msg as never) : { ok: false, error: `no stub for ${msg.type}` };
   });
   (fakeBrowser.runtime as { sendMessage: unknown }).sendMessage = fn;

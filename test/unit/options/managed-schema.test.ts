@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defaultPolicy, PolicySchema } from '../../../lib/schema/policy';
+import { defaultPolicy, PolicySchema } from '@/lib/schema/policy';
 
 /**
  * public/managed_schema.json is derived from PolicySchema, in the subset of JSON Schema Chrome accepts for

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PolicySchema } from '../../../lib/schema/policy';
+import { PolicySchema } from '@/lib/schema/policy';
 import { $, byTestId, choose, click, flush, mount, resetAll, stored, stubBackground, type, unmount, waitFor } from './helpers';
 
 const SAVED = PolicySchema.parse({
@@ -121,7 +121,8 @@ describe('saving', () => {
 
 describe('handover rules', () => {
   it('adds a rule (returns → a Gorgias team from the live list) and saves it', async () => {
-    await fakeBrowser.storage.sync.set({ 'baton:accounts': { zendesk: '', gorgias: 'acme' } });
+    // Saved by an older Baton: the account names under their own key, beside connections without them.
+    await fakeBrowser.storage.sync.set({ 'baton:accounts': { zendesk: '', gorgias: 'acme' }, 'baton:connections': {} });
     const team = { platform: 'gorgias', kind: 'team', id: '7', name: 'Returns team' };
     const send = stubBackground({
       targets: () => ({ ok: true, data: [team, { platform: 'gorgias', kind: 'view', id: '3', name: 'Unmatchable view' }] }),
@@ -177,8 +178,9 @@ describe('connections', () => {
     await waitFor(() => byTestId('connection-result-gorgias').dataset.state === 'ok');
     expect(byTestId('connection-result-gorgias').textContent).toContain('Connected. Baton acts as Ada Agent (ada@acme.example).');
     expect(send).toHaveBeenCalledWith({ type: 'testConnection', platform: 'gorgias', account: 'acme' });
-    // Testing saved the account so it is there next time.
-    expect(await stored('sync', 'baton:accounts')).toEqual({ zendesk: '', gorgias: 'acme' });
+    // Testing saved the account inside the connections so it is there next time; the old separate key is not written.
+    expect(((await stored('sync', 'baton:connections')) as { gorgias: { account: string } }).gorgias.account).toBe('acme');
+    expect(await stored('sync', 'baton:accounts')).toBeUndefined();
 
     reply = { ok: false, error: 'Gorgias did not accept the credentials (401). Check the email and API key in Options.' };
     await click(byTestId('test-connection-gorgias'));

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { PLATFORMS, PlatformSchema, type Platform } from '../../lib/schema/conversation';
-import { PLATFORM_METAS, accountFor, authModeOf, labelOf, metaFor } from '../../lib/platforms/metas';
-import type { Connections, Secrets } from '../../lib/schema/connections';
-import type { Policy } from '../../lib/schema/policy';
-import { TargetSchema } from '../../lib/schema/target';
+import { PLATFORMS, PlatformSchema, type Platform } from '@/lib/schema/conversation';
+import { PLATFORM_METAS, accountFor, authModeOf, labelOf, metaFor } from '@/lib/platforms/metas';
+import type { Connections, Secrets } from '@/lib/schema/connections';
+import type { Policy } from '@/lib/schema/policy';
+import { TargetSchema } from '@/lib/schema/target';
 
 /**
  * The options form keeps lists as the text the team lead typed (one per line, or comma-separated tags)

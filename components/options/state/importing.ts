@@ -1,4 +1,4 @@
-import { readPolicy, writePolicy } from '../../utils/settings';
+import { policyStore } from '@/utils/storage';
 import { clearDraft, saveDraft } from './draft';
 import { policyToForm } from './form';
 import { parseImport } from './import-export';
@@ -21,8 +21,9 @@ export async function importPolicy(text: string): Promise<void> {
     return;
   }
   try {
-    await writePolicy(parsed.policy);
-    const { policy, managed } = await readPolicy();
+    await policyStore.write(parsed.policy);
+    await policyStore.clearMigrated();
+    const { policy, managed } = await policyStore.read();
     const form = policyToForm(policy);
     useOptions.setState((s) => ({
       saved: { ...s.saved, policy },

@@ -1,7 +1,6 @@
-import { POLICY_VERSION } from '../../lib/schema/policy';
-import { PLATFORM_METAS } from '../../lib/platforms/metas';
-import { onPolicyChange, readConnections, readPolicy } from '../../utils/settings';
-import { readAccounts } from './accounts';
+import { PLATFORM_METAS } from '@/lib/platforms/metas';
+import { connectionsItem, migrateStorage, policyStore } from '@/utils/storage';
+import { accountsOf } from './accounts';
 import { clearDraft, loadDraft } from './draft';
 import { connectionsToForm, policyToForm, type FormState, type PolicyForm } from './form';
 import { readLastConversation } from './last-conversation';
@@ -19,16 +18,18 @@ function withManaged(form: PolicyForm, effective: PolicyForm, managed: string[])
 
 export async function loadOptions(): Promise<void> {
   try {
-    // Read before readPolicy(), which upgrades an old policy and writes it back.
-    const version = await storedPolicyVersion();
-    const { policy, problem, managed } = await readPolicy();
-    const [connections, accounts, secretsSet, lastConversation, draft] = await Promise.all([
-      readConnections(),
-      readAccounts(),
+    // The page can open before the background has upgraded older stored values (right after an update).
+    await migrateStorage();
+    const [{ policy, problem, managed }, connections, secretsSet, lastConversation, draft] = await Promise.all([
+      policyStore.read(),
+      connectionsItem.get(),
       secretPresence(),
       readLastConversation(),
       loadDraft(),
     ]);
+    // Asked after read(), which waits for the upgrade that records the version it started from.
+    const version = await storedPolicyVersion();
+    const accounts = accountsOf(connections);
     const baseline: FormState = { policy: policyToForm(policy), connections: connectionsToForm(connections, accounts) };
     const restore = draft && !sameForm(draft.form, baseline) ? draft : null;
     const form = restore ? { ...restore.form, policy: withManaged(restore.form.policy, baseline.policy, managed) } : baseline;
@@ -43,7 +44,7 @@ export async function loadOptions(): Promise<void> {
       // Real data makes the better preview, but only by default: a reload keeps the team lead's choice.
       preview: lastConversation && s.phase === 'loading' ? { ...s.preview, sample: 'last' } : s.preview,
       notices: {
-        migratedFrom: version !== null && version < POLICY_VERSION && !problem ? version : undefined,
+        migratedFrom: version !== null && !problem ? version : undefined,
         problem,
         draftRestoredAt: restore?.savedAt,
       },
@@ -65,8 +66,8 @@ export async function loadOptions(): Promise<void> {
  * follows; a page with edits keeps them and says so, rather than silently dropping either side.
  */
 export function watchPolicy(): () => void {
-  return onPolicyChange(async () => {
-    const { policy, managed } = await readPolicy();
+  return policyStore.watch(async () => {
+    const { policy, managed } = await policyStore.read();
     const s = useOptions.getState();
     if (JSON.stringify(policy) === JSON.stringify(s.saved.policy) && managed.join() === s.managed.join()) return;
     const effective = policyToForm(policy);

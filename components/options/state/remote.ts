@@ -1,21 +1,16 @@
-import { z } from 'zod';
-import { send } from '../../components/sidebar/messaging';
-import { PLATFORMS, type Platform } from '../../lib/schema/conversation';
-import { metaFor } from '../../lib/platforms/metas';
-import { ConnectionsSchema } from '../../lib/schema/connections';
-import { TargetSchema } from '../../lib/schema/target';
-import { writeConnections, writeSecrets } from '../../utils/settings';
-import { writeAccounts } from './accounts';
+import { send } from '@/utils/messaging';
+import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
+import { metaFor } from '@/lib/platforms/metas';
+import { ConnectionsSchema } from '@/lib/schema/connections';
+import { connectionsItem } from '@/utils/storage';
+import { accountsOf } from './accounts';
 import { accountOf, PLATFORM_LABELS, type SecretKey } from './form';
-import { secretPresence } from './secrets';
+import { saveSecrets, secretPresence } from './secrets';
 import { sameForm, secretPatch, useOptions } from './store';
 import { connectionSlice, parseConnectionsForm } from './validate';
 
 /** The secrets each helpdesk's token sign-in uses, from the registry. */
 export const PLATFORM_SECRETS = Object.fromEntries(PLATFORMS.map((p) => [p, metaFor(p).secrets.map((s) => s.key as SecretKey)])) as Record<Platform, SecretKey[]>;
-
-const WhoAmISchema = z.object({ id: z.string(), name: z.string(), email: z.string().optional() });
-const EngineTestSchema = z.object({ engine: z.string(), status: z.string() });
 
 const seq = Object.fromEntries(PLATFORMS.map((p) => [p, 0])) as Record<Platform, number>;
 
@@ -31,9 +26,8 @@ export async function loadTargets(platform: Platform, refresh = false): Promise<
   const mine = ++seq[platform];
   setList({ state: 'loading', error: '' });
   try {
-    const raw = await send<unknown>({ type: 'targets', platform, account, refresh });
+    const items = await send('targets', { platform, account, refresh });
     if (mine !== seq[platform]) return;
-    const items = z.array(TargetSchema).parse(raw);
     setList({ state: 'ready', items, error: '' });
   } catch (e) {
     if (mine !== seq[platform]) return;
@@ -70,7 +64,7 @@ export async function testConnection(platform: Platform): Promise<void> {
     return;
   }
   try {
-    const who = WhoAmISchema.parse(await send<unknown>({ type: 'testConnection', platform, account }));
+    const who = await send('testConnection', { platform, account });
     setTest(platform, 'ok', `Connected. Baton acts as ${who.name}${who.email ? ` (${who.email})` : ''}.`);
     void loadTargets(platform, true);
   } catch (e) {
@@ -82,14 +76,11 @@ async function saveConnectionOf(platform: Platform): Promise<void> {
   const s = useOptions.getState();
   const f = s.form.connections;
   const connections = ConnectionsSchema.parse({ ...s.saved.connections, [platform]: connectionSlice(f, platform) });
-  await writeConnections(connections);
-  const hasAccount = !!metaFor(platform).account;
-  const accounts = hasAccount ? { ...s.saved.accounts, [platform]: accountOf(f, platform) } : s.saved.accounts;
-  if (hasAccount) await writeAccounts(accounts);
+  await connectionsItem.set(connections);
+  const accounts = accountsOf(connections);
   const keys = PLATFORM_SECRETS[platform];
   const patch = secretPatch(Object.fromEntries(keys.map((k) => [k, s.secretEdits[k]])));
-  if (Object.keys(patch).length) await writeSecrets(patch);
-  const secretsSet = await secretPresence();
+  const secretsSet = Object.keys(patch).length ? await saveSecrets(patch) : await secretPresence();
   useOptions.setState((now) => {
     const secretEdits = Object.fromEntries(Object.entries(now.secretEdits).filter(([k]) => !keys.includes(k as SecretKey)));
     const baseline = { ...now.baseline, connections: { ...now.baseline.connections, [platform]: now.form.connections[platform] } };
@@ -112,7 +103,7 @@ export async function testEngine(): Promise<void> {
   if (blocker) return set('error', blocker);
   set('busy', 'Testing…');
   try {
-    const r = EngineTestSchema.parse(await send<unknown>({ type: 'testEngine' }));
+    const r = await send('testEngine');
     set('ok', `Works: the model answered a test request and its verdict (${r.status}) passed Baton's checks.`);
   } catch (e) {
     set('error', (e as Error).message);

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { zodIssues } from '../../lib/config/migrate';
-import { PLATFORMS, type Platform } from '../../lib/schema/conversation';
-import { PLATFORM_METAS, fieldsFor, metaFor } from '../../lib/platforms/metas';
-import { ConnectionsSchema, type Connections } from '../../lib/schema/connections';
-import { POLICY_VERSION, PolicySchema, type Policy, type PolicyInput } from '../../lib/schema/policy';
+import { zodIssues } from '@/lib/config/load-policy';
+import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
+import { PLATFORM_METAS, fieldsFor, metaFor } from '@/lib/platforms/metas';
+import { ConnectionsSchema, type Connections } from '@/lib/schema/connections';
+import { POLICY_VERSION, PolicySchema, type Policy, type PolicyInput } from '@/lib/schema/policy';
 import { FORM_PLATFORMS, type Accounts, type ConnectionsForm, type FormState, type PolicyForm } from './form';
 
 export interface Issue {

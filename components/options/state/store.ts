@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import { PLATFORMS, type Platform } from '../../lib/schema/conversation';
-import { ConnectionsSchema, type Connections } from '../../lib/schema/connections';
-import { defaultPolicy, type Policy } from '../../lib/schema/policy';
-import type { Target } from '../../lib/schema/target';
+import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
+import { ConnectionsSchema, type Connections } from '@/lib/schema/connections';
+import { defaultPolicy, type Policy } from '@/lib/schema/policy';
+import type { Target } from '@/lib/schema/target';
 import { clearDraft, saveDraft } from './draft';
 import { connectionsToForm, policyToForm, SECRET_KEYS, type Accounts, type FormState, type SecretKey } from './form';
 import type { LastConversation } from './last-conversation';

@@ -1,8 +1,8 @@
 // The offline engine alone: the OpenAI client would only bloat the options bundle.
-import { checkOffline } from '../../lib/engine/offline';
-import { chooseRoute, type Route } from '../../lib/routing/handover';
-import { ConversationSchema, PLATFORMS, type Conversation, type MessageInput, type Platform } from '../../lib/schema/conversation';
-import type { Verdict } from '../../lib/schema/verdict';
+import { checkOffline } from '@/lib/engine/offline';
+import { chooseRoute, type Route } from '@/lib/routing/handover';
+import { ConversationSchema, PLATFORMS, type Conversation, type MessageInput, type Platform } from '@/lib/schema/conversation';
+import type { Verdict } from '@/lib/schema/verdict';
 import type { PolicyForm } from './form';
 import type { LastConversation } from './last-conversation';
 import { parsePolicyForm } from './validate';

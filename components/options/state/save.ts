@@ -1,8 +1,7 @@
-import { readPolicy, writeConnections, writePolicy, writeSecrets } from '../../utils/settings';
-import { writeAccounts } from './accounts';
+import { connectionsItem, policyStore } from '@/utils/storage';
 import { clearDraft } from './draft';
 import { hostPatternFor, requestHostPermission } from './permissions';
-import { secretPresence } from './secrets';
+import { saveSecrets, secretPresence } from './secrets';
 import { secretPatch, useOptions } from './store';
 import { validateForm } from './validate';
 
@@ -41,13 +40,13 @@ export function save(): Promise<void> {
       return;
     }
     try {
-      await writePolicy(policy);
-      await writeConnections(connections);
-      await writeAccounts(accounts);
+      await policyStore.write(policy);
+      await connectionsItem.set(connections);
       const patch = secretPatch(edits);
-      if (Object.keys(patch).length) await writeSecrets(patch);
-      await clearDraft();
-      const [secretsSet, effective] = await Promise.all([secretPresence(), readPolicy()]);
+      const secretsSet = Object.keys(patch).length ? await saveSecrets(patch) : await secretPresence();
+      // Saving is the team lead's answer to "your settings were upgraded": the notice has done its job.
+      await Promise.all([clearDraft(), policyStore.clearMigrated()]);
+      const effective = await policyStore.read();
       useOptions.setState((now) => ({
         saved: { policy: effective.policy, connections, accounts },
         managed: effective.managed,

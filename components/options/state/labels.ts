@@ -1,4 +1,4 @@
-import { PLATFORM_METAS } from '../../lib/platforms/metas';
+import { PLATFORM_METAS } from '@/lib/platforms/metas';
 
 /**
  * Human names for policy paths, so an error names the field the way the page labels it

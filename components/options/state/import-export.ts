@@ -1,5 +1,5 @@
-import { loadPolicy } from '../../lib/config/migrate';
-import { PolicySchema, type Policy } from '../../lib/schema/policy';
+import { loadPolicy } from '@/lib/config/load-policy';
+import { PolicySchema, type Policy } from '@/lib/schema/policy';
 import type { Issue } from './validate';
 
 export type ImportResult = { ok: true; policy: Policy; migratedFrom?: number } | { ok: false; issues: Issue[] };

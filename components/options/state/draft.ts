@@ -1,17 +1,12 @@
-import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { defineOptionsDraftItem } from '@/utils/storage';
 import { FormStateSchema, type FormState } from './form';
 
 /** The in-progress form, so closing the page or a crash never loses a team lead's edits. Never holds secrets. */
-export const DRAFT_KEY = 'baton:optionsDraft';
-
-const DraftSchema = z.object({ v: z.literal(1), savedAt: z.number(), form: FormStateSchema });
-export type OptionsDraft = z.infer<typeof DraftSchema>;
+const draftItem = defineOptionsDraftItem(FormStateSchema);
+export type OptionsDraft = { v: 1; savedAt: number; form: FormState };
 
 export async function loadDraft(): Promise<OptionsDraft | null> {
-  const got = await browser.storage.local.get(DRAFT_KEY);
-  const parsed = DraftSchema.safeParse(got[DRAFT_KEY]);
-  return parsed.success ? parsed.data : null;
+  return (await draftItem.get()) as OptionsDraft | null;
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -29,11 +24,11 @@ export async function flushDraft(): Promise<void> {
   const form = pending;
   pending = null;
   if (!form) return;
-  await browser.storage.local.set({ [DRAFT_KEY]: { v: 1, savedAt: Date.now(), form } satisfies OptionsDraft });
+  await draftItem.set({ v: 1, savedAt: Date.now(), form });
 }
 
 export async function clearDraft(): Promise<void> {
   clearTimeout(timer);
   pending = null;
-  await browser.storage.local.remove(DRAFT_KEY);
+  await draftItem.remove();
 }

@@ -1,0 +1,46 @@
+import { checkEscalation, createVerdictCache } from '@/lib/engine';
+import { chooseRoute } from '@/lib/routing/handover';
+import { ConversationSchema, type Conversation } from '@/lib/schema/conversation';
+import type { CheckResult, RequestOf } from '@/lib/schema/messages';
+import { journalStorage, lastConversationItem, policyStore, secretsStore } from '@/utils/storage';
+import { contextFor } from '../context';
+import { keyOf, lastRead, lastVerdict } from './memory';
+
+const verdictCache = createVerdictCache();
+
+/** Reads the conversation (the page's messages when the API cannot be read) and runs the escalation check. */
+export async function check(req: RequestOf<'check'>, tabId: number | undefined): Promise<CheckResult> {
+  const [{ policy }, secrets, journal] = await Promise.all([policyStore.read(), secretsStore.read(), journalStorage.get(keyOf(req.ref))]);
+  const { adapter, ctx } = await contextFor(req.ref, policy, tabId);
+  let conversation: Conversation;
+  let apiProblem: string | undefined;
+  try {
+    conversation = await adapter.read(ctx);
+  } catch (e) {
+    if (!req.domMessages?.length) throw e;
+    apiProblem = `${(e as Error).message} Showing what Baton could read from the page instead.`;
+    conversation = ConversationSchema.parse({ ref: req.ref, id: req.ref.conversationId, messages: req.domMessages, source: 'dom' });
+  }
+  lastRead.set(keyOf(req.ref), conversation);
+  const apiKey = secrets.value.openaiApiKey;
+  const verdict = await checkEscalation(conversation, policy, {
+    engine: policy.engine.kind,
+    openai: apiKey ? { apiKey, baseURL: policy.engine.baseURL, model: policy.engine.model } : undefined,
+    cache: req.force ? undefined : verdictCache,
+  });
+  lastVerdict.set(keyOf(req.ref), { signals: verdict.signals.map((s) => s.kind), subAgent: verdict.subAgent });
+  const route = chooseRoute(verdict, policy, req.ref.platform);
+  // The options page previews the summary schema on the last conversation opened (not awaited: the
+  // verdict should not wait for it). An empty conversation is not worth previewing.
+  if (conversation.messages.length) {
+    void lastConversationItem.set({ platform: req.ref.platform, messages: conversation.messages }).catch(() => {});
+  }
+  return {
+    conversation,
+    verdict,
+    route: { target: route.target, reason: route.reason },
+    apiProblem,
+    checkedAt: new Date().toISOString(),
+    journal,
+  };
+}

@@ -1,0 +1,27 @@
+import { browser } from 'wxt/browser';
+import { checkEscalation } from '@/lib/engine';
+import { ConversationSchema } from '@/lib/schema/conversation';
+import type { ResponseInput } from '@/lib/schema/messages';
+import { policyStore, secretsStore } from '@/utils/storage';
+
+/** One real request to the configured model, whose verdict must pass Baton's checks. */
+export async function testEngine(): Promise<ResponseInput<'testEngine'>> {
+  const [{ policy }, secrets] = await Promise.all([policyStore.read(), secretsStore.read()]);
+  const apiKey = secrets.value.openaiApiKey;
+  if (!apiKey) throw new Error('Add an API key first.');
+  const sample = ConversationSchema.parse({
+    id: 'test',
+    messages: [{ role: 'customer', text: 'I would like to talk to a person, please.' }],
+  });
+  const v = await checkEscalation(sample, policy, {
+    engine: 'openai',
+    openai: { apiKey, baseURL: policy.engine.baseURL, model: policy.engine.model },
+  });
+  if (v.fallback) throw new Error(v.fallback);
+  return { engine: v.engine, status: v.status };
+}
+
+export async function openOptions(): Promise<true> {
+  await browser.runtime.openOptionsPage();
+  return true;
+}

@@ -1,0 +1,22 @@
+import type { Handlers } from '../dispatch';
+import { check } from './check';
+import { secretPresence, saveSecrets, setConnectionField, testConnection } from './connection';
+import { openOptions, testEngine } from './engine';
+import { escalate, journal, resume, retry } from './escalation';
+import { targets } from './targets';
+
+/** Every request type of the protocol (lib/schema/messages.ts) and the handler that answers it. */
+export const handlers: Handlers = {
+  check,
+  targets,
+  escalate,
+  retry,
+  resume,
+  journal,
+  testConnection,
+  setConnectionField,
+  testEngine,
+  openOptions,
+  secretPresence,
+  saveSecrets,
+};

@@ -1,0 +1,68 @@
+import { checkOffline } from '@/lib/engine/offline';
+import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { ConversationSchema } from '@/lib/schema/conversation';
+import type { RequestInput, RequestType, ResponseInput } from '@/lib/schema/messages';
+import { defaultPolicy } from '@/lib/schema/policy';
+
+export const ref = { platform: 'zendesk' as const, account: 'acme', conversationId: '7', idIsGuess: false };
+const conversation = ConversationSchema.parse({ id: '7', messages: [{ role: 'customer', text: 'I want to talk to a human please' }] });
+const target = { platform: 'zendesk' as const, kind: 'group' as const, id: '2', name: 'Returns team' };
+const journal = newJournal(
+  buildPlan(ref, conversation, { note: 'Customer wants a human.', tags: ['sys_escalation'], target, routeReason: 'x', suspend: true }, defaultPolicy()),
+);
+const presence = { zendeskToken: false, gorgiasApiKey: true, frontToken: false, openaiApiKey: false };
+
+/** One well-formed request per type, as the sidebar or options page sends it. */
+export const REQUESTS: { [T in RequestType]: RequestInput<T> } = {
+  check: { type: 'check', ref },
+  targets: { type: 'targets', platform: 'zendesk', account: 'acme', refresh: true },
+  escalate: { type: 'escalate', ref, draft: { note: 'n', tags: ['sys_escalation'], target, suspend: true } },
+  retry: { type: 'retry', ref },
+  resume: { type: 'resume', ref },
+  journal: { type: 'journal', ref },
+  testConnection: { type: 'testConnection', platform: 'gorgias', account: 'acme' },
+  setConnectionField: { type: 'setConnectionField', platform: 'front', key: 'authorId', value: 'tea_1' },
+  testEngine: { type: 'testEngine' },
+  openOptions: { type: 'openOptions' },
+  secretPresence: { type: 'secretPresence' },
+  saveSecrets: { type: 'saveSecrets', patch: { gorgiasApiKey: 'new-key' } },
+};
+
+/** A well-formed answer per type. */
+export const VALID: { [T in RequestType]: ResponseInput<T> } = {
+  check: {
+    conversation,
+    verdict: checkOffline(conversation, defaultPolicy()),
+    route: { target, reason: 'default target' },
+    checkedAt: new Date(0).toISOString(),
+    journal: null,
+  },
+  targets: [target],
+  escalate: journal,
+  retry: journal,
+  resume: journal,
+  journal: null,
+  testConnection: { id: '9', name: 'Ada Agent', email: 'ada@acme.example' },
+  setConnectionField: true,
+  testEngine: { engine: 'openai', status: 'escalate' },
+  openOptions: true,
+  secretPresence: presence,
+  saveSecrets: presence,
+};
+
+/** A plausible but wrong answer per type, with the field a check must name. */
+export const MALFORMED: { [T in RequestType]: { data: unknown; names: RegExp } } = {
+  check: { data: { ...VALID.check, verdict: undefined }, names: /verdict/ },
+  targets: { data: [{ platform: 'zendesk', kind: 'group', name: 'No id' }], names: /0\.id/ },
+  escalate: { data: { ...journal, steps: 'all done' }, names: /steps/ },
+  retry: { data: { key: journal.key }, names: /plan/ },
+  resume: { data: [journal], names: /\(root\)/ },
+  journal: { data: { ...journal, startedAt: 5 }, names: /startedAt/ },
+  testConnection: { data: { name: 'Ada Agent' }, names: /id/ },
+  setConnectionField: { data: false, names: /\(root\)/ },
+  testEngine: { data: { engine: 'openai' }, names: /status/ },
+  openOptions: { data: 'yes', names: /\(root\)/ },
+  // A presence answer must never carry a secret's value.
+  secretPresence: { data: { ...presence, frontToken: 'the-token' }, names: /frontToken/ },
+  saveSecrets: { data: { gorgiasApiKey: true }, names: /zendeskToken/ },
+};
