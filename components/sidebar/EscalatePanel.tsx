@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { pauseHeldBack } from '../../lib/executor/outcome';
+import { interruption, pauseHeldBack } from '../../lib/executor/outcome';
 import { metaFor } from '../../lib/platforms/metas';
 import type { Platform } from '../../lib/schema/conversation';
 import type { Journal, StepKind } from '../../lib/schema/plan';
@@ -11,7 +11,7 @@ const STEP_LABEL: Record<StepKind, string> = {
   assign: 'Assign / route',
   pause: 'Pause the bot',
 };
-const STATUS_ICON = { pending: '○', running: '◐', done: '✓', failed: '✕', skipped: '–' } as const;
+const STATUS_ICON = { pending: '○', running: '◐', done: '✓', failed: '✕', skipped: '–', interrupted: '↻' } as const;
 
 export function EscalatePanel(props: {
   platform: Platform;
@@ -31,7 +31,10 @@ export function EscalatePanel(props: {
   const failed = j?.steps.some((s) => s.status === 'failed');
   const running = props.acting || j?.steps.some((s) => s.status === 'running');
   const finished = !!j?.finishedAt;
-  const interrupted = j && !finished && !failed && !props.acting;
+  // Cut off (tab reloaded or closed, worker restarted), not failed: the background finishes it by itself.
+  const waitingFor = j && !finished ? interruption(j) : null;
+  const resuming = !!waitingFor || (!!j && !finished && !failed && j.steps.some((s) => s.status === 'running' && s.uncertain));
+  const interrupted = j && !finished && !failed && !props.acting && !resuming && !j.steps.some((s) => s.status === 'running');
   const heldBack = j && !props.acting ? pauseHeldBack(j) : null;
   const needs = j?.steps.find((s) => s.status === 'failed' && s.needs)?.needs;
   return (
@@ -102,7 +105,13 @@ export function EscalatePanel(props: {
               Continue where it stopped
             </button>
           )}
-          {running && <p className="muted small">Working…</p>}
+          {resuming ? (
+            <p className="muted small" role="status" data-testid="resuming">
+              Resuming…{waitingFor ? ` ${waitingFor}` : ''}
+            </p>
+          ) : (
+            running && <p className="muted small">Working…</p>
+          )}
           {finished && (
             <p className="done" data-testid="escalated">
               Escalated {new Date(j.finishedAt!).toLocaleTimeString()}

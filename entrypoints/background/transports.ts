@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { tabRelay, type TabRelay } from './relay';
 import { fetchTransport } from '../../lib/http/client';
 import { TransportError, type HttpRequest, type Transport } from '../../lib/http/types';
 import { SessionFetchResultSchema } from '../../lib/schema/messages';
@@ -36,7 +36,11 @@ export function transportFor(
   const apiBase = typeof connection.apiBase === 'string' ? connection.apiBase : undefined;
   const origin = new URL(adapter.apiOrigin(fullRef, apiBase)).origin;
   const authMode = authModeOf(meta, connection);
-  if (authMode === 'session') return { authMode, transport: sessionTransport(origin, tabId) };
+  if (authMode === 'session') {
+    // Named from the registry: "Open a <label> tab of <account> to connect".
+    const noTab = `Open a ${meta.label} tab of ${ref.account} to connect.`;
+    return { authMode, transport: sessionTransport(origin, tabId, noTab) };
+  }
   const headers = meta.authHeaders(connection, secrets as Record<string, string | undefined>);
   return { authMode, transport: tokenTransport(origin, headers, meta.missingCredentials, fetchImpl) };
 }
@@ -63,28 +67,19 @@ export function tokenTransport(
   };
 }
 
-/** Same-origin request made by the content script in the agent's tab, so the helpdesk session is used. */
-function sessionTransport(origin: string, tabId: number | undefined): Transport {
+/**
+ * Same-origin request made by the content script in a ready tab of the account, so the helpdesk session is
+ * used. The relay picks the tab (the asking tab when it is on that origin), waits briefly for one that is
+ * still loading, and tells a request that never reached a tab (`no_tab`) from one whose tab went away while
+ * it was in flight (`tab_gone`): neither blames the network.
+ */
+function sessionTransport(origin: string, tabId: number | undefined, noTab: string, relay: TabRelay = tabRelay()): Transport {
   return async (req: HttpRequest) => {
     if (new URL(req.url).origin !== origin) throw new TransportError('Session requests must stay on the helpdesk origin', 'network');
-    const tab = tabId ?? (await findTab(origin));
-    if (tab === undefined) {
-      throw new TransportError(`Open ${new URL(origin).host} in a tab so Baton can use your session`, 'network');
-    }
-    let raw: unknown;
-    try {
-      raw = await browser.tabs.sendMessage(tab, { type: 'sessionFetch', request: req });
-    } catch (e) {
-      throw new TransportError(`The helpdesk tab did not answer (${(e as Error).message})`, 'network');
-    }
+    const raw = await relay.send(origin, tabId, { type: 'sessionFetch', request: req }, noTab);
     const res = SessionFetchResultSchema.safeParse(raw);
     if (!res.success) throw new TransportError('The helpdesk tab sent a malformed answer', 'network');
     if (!res.data.ok) throw new TransportError(res.data.message, res.data.kind);
     return res.data.response;
   };
-}
-
-async function findTab(origin: string): Promise<number | undefined> {
-  const tabs = await browser.tabs.query({ url: `${origin}/*` });
-  return tabs.find((t) => t.id !== undefined)?.id;
 }

@@ -1,18 +1,22 @@
-import { browser } from 'wxt/browser';
-import { fetchTransport } from '../../lib/http/client';
-import { TransportError } from '../../lib/http/types';
-import { TabRequestSchema } from '../../lib/schema/messages';
+import { browser, type Browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { fetchTransport } from '@/lib/http/client';
+import { TransportError } from '@/lib/http/types';
+import { TAB_READY_PORT, TabRequestSchema } from '@/lib/schema/messages';
 
 /**
  * Session auth: the background asks this tab to make a same-origin API call, so the helpdesk's own
  * cookies authenticate it. Only this page's origin is allowed, and no secret ever passes through here.
+ * The listener lives as long as this content script's context: an extension update removes it.
  */
-export function listenForSessionFetch(onCommand: (command: 'toggle-sidebar' | 'escalate') => void) {
+export function listenForTabRequests(ctx: ContentScriptContext, onCommand: (command: 'toggle-sidebar' | 'escalate') => void) {
   const transport = fetchTransport(fetch, {}, { credentials: 'same-origin' });
-  browser.runtime.onMessage.addListener((raw: unknown) => {
+  const listener = (raw: unknown) => {
+    if (ctx.isInvalid) return undefined;
     const parsed = TabRequestSchema.safeParse(raw);
     if (!parsed.success) return undefined;
     const msg = parsed.data;
+    if (msg.type === 'ping') return Promise.resolve(true);
     if (msg.type === 'command') {
       onCommand(msg.command);
       return Promise.resolve(true);
@@ -24,5 +28,36 @@ export function listenForSessionFetch(onCommand: (command: 'toggle-sidebar' | 'e
       (response) => ({ ok: true, response }),
       (e: unknown) => ({ ok: false, kind: e instanceof TransportError ? e.kind : 'network', message: (e as Error).message }),
     );
-  });
+  };
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}
+
+/**
+ * Tells the background this tab can carry session requests (call after `listenForTabRequests`). The open port
+ * is the announcement: it closes by itself when this page goes away. When the worker restarts the port
+ * closes too; the worker then asks tabs directly (a ping), so nothing here reconnects and wakes it for nothing.
+ * Called again after an in-app navigation, in case the worker forgot the tab meanwhile.
+ */
+export function announceReady(ctx: ContentScriptContext): () => void {
+  let port: Browser.runtime.Port | null = null;
+  const close = () => {
+    try {
+      port?.disconnect();
+    } catch {
+      // Already closed.
+    }
+    port = null;
+  };
+  ctx.onInvalidated(close);
+  return () => {
+    if (ctx.isInvalid) return;
+    close();
+    try {
+      port = browser.runtime.connect({ name: TAB_READY_PORT });
+      port.onDisconnect.addListener(() => (port = null));
+    } catch {
+      // The extension was updated under this page: the new content script announces itself.
+    }
+  };
 }

@@ -23,3 +23,14 @@ export function pauseHeldBack(j: Journal): string | null {
   const reason = why.length > 1 ? `${why.slice(0, -1).join(', ')} and ${why[why.length - 1]}` : why[0];
   return `The bot was not paused because ${reason}; it keeps answering the customer until you retry.`;
 }
+
+/**
+ * While an escalation is interrupted (its tab went away, or no tab could carry a request), why it waits, in
+ * one sentence; null otherwise. The sidebar shows it under "Resuming…": nothing has failed, and Baton
+ * finishes by itself once a tab of the account is ready.
+ */
+export function interruption(j: Journal): string | null {
+  if (j.resumedAt || j.steps.some((s) => s.status === 'failed')) return null;
+  const step = j.steps.find((s) => s.status === 'interrupted');
+  return step ? (step.error ?? 'The request was cut off before the helpdesk answered.') : null;
+}

@@ -18,6 +18,34 @@ export function hasFailed(j: Journal): boolean {
   return j.steps.some((s) => s.status === 'failed');
 }
 
+/** Cut off (tab gone, worker restarted) rather than failed: finished by itself once a tab is back. */
+export function isInterrupted(j: Journal): boolean {
+  return !j.resumedAt && !hasFailed(j) && j.steps.some((s) => s.status === 'interrupted');
+}
+
+/** The run in progress for this journal in this worker, if any. */
+export function runningFor(key: string): Promise<Journal> | undefined {
+  return inFlight.get(key);
+}
+
+/**
+ * A step left 'running' with no run in progress in this worker was cut off by a worker restart: its
+ * request may have landed. It becomes interrupted and uncertain, so the next run checks before sending.
+ * Returns null when nothing was stale.
+ */
+export function markStale(j: Journal, now = new Date()): Journal | null {
+  if (inFlight.has(j.key) || !j.steps.some((s) => s.status === 'running')) return null;
+  const at = now.toISOString();
+  return {
+    ...j,
+    steps: j.steps.map((s) =>
+      s.status === 'running'
+        ? { ...s, status: 'interrupted', uncertain: true, error: 'Baton was restarted while this step ran.', updatedAt: at }
+        : s,
+    ),
+  };
+}
+
 /**
  * Runs every step of the journal that is not done yet, in order, persisting each transition before and
  * after its request. A second call for the same conversation while one runs joins the running one, so a
@@ -78,12 +106,22 @@ async function execute(
     await save((x) =>
       setSteps(x, covers, (s) => ({ status: 'running', error: undefined, attempts: s.attempts + 1 })),
     );
+    // Until the check has answered, an uncertain step stays uncertain whatever else fails.
+    let checked = !wasUncertain;
     try {
       const landed = wasUncertain && op.alreadyApplied ? await op.alreadyApplied() : false;
+      checked = true;
       if (!landed) await op.run();
       await save((x) => setSteps(x, covers, { status: 'done', uncertain: false, error: undefined, needs: undefined }));
     } catch (e) {
-      const uncertain = isApiError(e) && e.outcomeUnknown;
+      if (isApiError(e) && (e.kind === 'interrupted' || e.kind === 'no_tab')) {
+        // Not a failure: the tab carrying the request went away (it may have landed: check before resending),
+        // or no tab could carry it (nothing was sent). Either way it is finished once a tab is back.
+        const uncertain = !checked || e.kind === 'interrupted';
+        await save((x) => setSteps(x, covers, { status: 'interrupted', error: e.message, uncertain }));
+        return j;
+      }
+      const uncertain = !checked || (isApiError(e) && e.outcomeUnknown);
       await save((x) => setSteps(x, covers, { status: 'failed', error: message(e), uncertain, needs: neededField(e) }));
       return j;
     }

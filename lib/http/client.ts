@@ -94,10 +94,22 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         res = await transport(full);
       } catch (e) {
         const kind = e instanceof TransportError ? e.kind : 'network';
-        if (idempotent && attempt < maxRetries) {
+        // The relay already waited for a tab; its sentence names the tab to open.
+        if (kind === 'no_tab') throw new ApiError((e as Error).message, 'no_tab');
+        // A write whose tab went away is not resent blindly: the executor checks what landed first.
+        const retriable = kind === 'tab_gone' ? full.method === 'GET' : idempotent;
+        if (retriable && attempt < maxRetries) {
           attempt++;
           await sleep(backoff(attempt));
           continue;
+        }
+        if (kind === 'tab_gone') {
+          throw new ApiError(
+            `The ${platformLabel} tab carrying the request to ${opts.action} closed or reloaded before ${platformLabel} answered. Baton checks what landed and finishes by itself once a ${platformLabel} tab is open again.`,
+            'interrupted',
+            undefined,
+            !idempotent,
+          );
         }
         throw new ApiError(
           kind === 'timeout'

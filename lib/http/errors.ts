@@ -9,6 +9,10 @@ export type ApiErrorKind =
   | 'server'
   | 'timeout'
   | 'network'
+  /** The agent's tab carrying a session request went away before the answer: finish it once a tab is back. */
+  | 'interrupted'
+  /** No tab of the account is open to carry a session request; nothing was sent. */
+  | 'no_tab'
   | 'unexpected';
 
 export class ApiError extends Error {

@@ -29,11 +29,18 @@ export type HttpResponse = z.infer<typeof HttpResponseSchema>;
  */
 export type Transport = (req: HttpRequest) => Promise<HttpResponse>;
 
+/**
+ * timeout: sent, no answer in time (outcome unknown). network: connection refused or dropped.
+ * tab_gone: a session request was handed to the agent's tab, and the tab reloaded, navigated or closed
+ * before it answered: the request may have landed, and the network is not to blame.
+ * no_tab: no tab of the account could carry a session request; nothing was sent.
+ */
+export type TransportErrorKind = 'timeout' | 'network' | 'tab_gone' | 'no_tab';
+
 export class TransportError extends Error {
   constructor(
     message: string,
-    /** timeout: sent, no answer in time (outcome unknown). network: connection refused or dropped. */
-    readonly kind: 'timeout' | 'network',
+    readonly kind: TransportErrorKind,
   ) {
     super(message);
     this.name = 'TransportError';

@@ -7,7 +7,12 @@ export const StepKindSchema = z.enum(['tags', 'note', 'assign', 'pause']);
 export type StepKind = z.infer<typeof StepKindSchema>;
 export const STEP_ORDER: readonly StepKind[] = ['tags', 'note', 'assign', 'pause'];
 
-export const StepStatusSchema = z.enum(['pending', 'running', 'done', 'failed', 'skipped']);
+/**
+ * interrupted: the step's request was cut off by something that is not an error of the helpdesk or the
+ * network (the agent's tab carrying it reloaded or closed, the worker restarted mid-request). It is finished
+ * by itself, checking first whether it landed, once a tab of the account is back.
+ */
+export const StepStatusSchema = z.enum(['pending', 'running', 'done', 'failed', 'skipped', 'interrupted']);
 export type StepStatus = z.infer<typeof StepStatusSchema>;
 
 export const StepStateSchema = z.object({
