@@ -208,6 +208,8 @@ const WEIGHT: Record<Exclude<Match, null>, number> = { direct: 1, related: 0.9, 
 // (a typo'd scope word), the model's most likely domain being covered is enough.
 const RESCUE_IN = 0.9;
 const RESCUE_CONF = 0.6;
+// With a typo'd scope word the words already relate the request to the scope: the model need only lean the same way.
+const SLIP_EASE = 0.2;
 // A typo'd in-scope request has one unknown word, rarely more; several foreign words are a foreign request.
 const RESCUE_MAX_FOREIGN = 1;
 const DIALOGUE_MIN = 0.6;
@@ -290,7 +292,7 @@ export function judgeScope(model: ScopeModel, normalized: string, raw = ''): Sco
   if (!foreign.length) return modelOnly(reading, covered, foreign) ?? { verdict: 'in', confidence: 0.5, covered, foreign };
   // Words say out; the model may know better ("tarck my ordr", "thnaks"): unsure counts as in scope.
   const modelSaysIn =
-    reading && (reading.inScope >= RESCUE_IN || (slips > 0 && reading.topCoverage >= RESCUE_IN)) && reading.confidence >= RESCUE_CONF - (slips ? 0.1 : 0);
+    reading && (reading.inScope >= RESCUE_IN || (slips > 0 && reading.topCoverage >= RESCUE_IN)) && reading.confidence >= RESCUE_CONF - (slips ? SLIP_EASE : 0);
   if (reading && foreign.length <= RESCUE_MAX_FOREIGN && (reading.dialogue >= DIALOGUE_MIN || modelSaysIn)) {
     return { verdict: null, confidence: 0, covered, foreign };
   }

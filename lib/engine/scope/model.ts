@@ -1,5 +1,6 @@
 import type { SubAgent } from '../../schema/policy';
-import { featuresOf } from './features';
+import { featuresOf, modelWords } from './features';
+import { isStopword } from './words';
 import { SCOPE_MODEL } from './weights';
 
 /**
@@ -97,6 +98,14 @@ export function domainsOf(text: string): number[] {
   return domainScores(model, text);
 }
 
+/** How many content words of a text the model knows as whole words (not only by their letter trigrams). */
+export function knownWords(text: string): number {
+  model ??= unpack(SCOPE_MODEL);
+  let n = 0;
+  for (const w of modelWords(text)) if (w.length >= 3 && !isStopword(w) && find(model.keys, w) >= 0) n++;
+  return n;
+}
+
 export interface ScopeProfile {
   /** How much the scope speaks of each domain, 0..1: the strongest reading of any one item of it. */
   coverage: number[];
@@ -140,7 +149,10 @@ const FULL = 0.9;
 export function scopeProfile(description: string, subAgents: SubAgent[] = []): ScopeProfile {
   const items = scopeItems(description, subAgents);
   const coverage = DOMAINS.map(() => 0);
-  for (const item of items) {
+  // The description read whole as well: a list of short items often names its domain only as a whole.
+  for (const item of [...items, description]) {
+    // An item the model knows only by letter trigrams ("apr" looks like "april") says nothing about domains.
+    if (!knownWords(item)) continue;
     const p = domainsOf(item);
     for (let d = 0; d < p.length; d++) coverage[d] = Math.max(coverage[d], Math.min(1, Math.max(0, (p[d] - FLOOR) / (FULL - FLOOR))));
   }
