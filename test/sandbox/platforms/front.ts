@@ -67,12 +67,15 @@ export function createFrontSandbox(options: FrontSandboxOptions = {}): FrontSand
     state.privateKeys = options.privateConversations;
     state.reset();
   }
-  const api = createFrontApi(state, {
+  // The token's access; POST /__admin/front/token changes it until the next reset.
+  const apiOptions = {
     privateAccess: options.privateAccess ?? false,
+    scopes: null as string[] | null,
     maxPageSize: options.maxPageSize ?? 100,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
     now: options.now ?? Date.now,
-  });
+  };
+  const api = createFrontApi(state, apiOptions);
 
   function agentPage(req: SandboxRequest): SandboxResponse | null {
     if (req.method !== 'GET') return null;
@@ -93,10 +96,21 @@ export function createFrontSandbox(options: FrontSandboxOptions = {}): FrontSand
     raw: state,
     handles: (host) => host === 'app.frontapp.com' || API_HOST.test(host),
     handle: (req) => (req.host === 'app.frontapp.com' ? agentPage(req) : api.handle(req)),
-    reset: () => state.reset(),
+    reset: () => {
+      state.reset();
+      apiOptions.privateAccess = options.privateAccess ?? false;
+      apiOptions.scopes = null;
+    },
     state: () => state.snapshot(),
     admin(req) {
       const parts = req.path.split('/').filter(Boolean).slice(2);
+      if (req.method === 'POST' && parts[0] === 'token' && parts.length === 1) {
+        // {privateAccess?: boolean, scopes?: string[] | null}: what the API token may reach.
+        const b = (req.body ?? {}) as { privateAccess?: unknown; scopes?: unknown };
+        if (typeof b.privateAccess === 'boolean') apiOptions.privateAccess = b.privateAccess;
+        if (b.scopes === null || (Array.isArray(b.scopes) && b.scopes.every((x) => typeof x === 'string'))) apiOptions.scopes = b.scopes as string[] | null;
+        return { status: 200, body: { privateAccess: apiOptions.privateAccess, scopes: apiOptions.scopes } };
+      }
       if (req.method === 'GET' && parts[0] === 'page-data' && parts.length === 2) {
         const data = pageData(state, decodeURIComponent(parts[1]));
         return data ? { status: 200, body: data } : { status: 404, body: { error: 'no such conversation' } };

@@ -154,6 +154,13 @@ export function createGorgiasSandbox(options: GorgiasSandboxOptions = {}): Gorgi
         const data = pageData(state, decodeURIComponent(m[1]));
         return data ? { status: 200, body: data } : { status: 404, body: { error: `no ticket ${m[1]}` } };
       }
+      if (req.method === 'POST' && /^\/__admin\/gorgias\/role\/?$/.test(req.path)) {
+        // {role}: the signed-in agent's Gorgias role (GET /api/users/0 role.name) until the next reset.
+        const role = (req.body as { role?: unknown } | null)?.role;
+        if (typeof role !== 'string' || !role) return { status: 400, body: { error: 'body must be {role: string}' } };
+        state.users.get(USERS.dana.id)!.role = role;
+        return { status: 200, body: { role } };
+      }
       if (req.method === 'POST' && /^\/__admin\/gorgias\/session-writes\/?$/.test(req.path)) {
         const refuse = (req.body as { refuse?: unknown } | null)?.refuse ?? null;
         if (refuse !== null && refuse !== 400 && refuse !== 403) return { status: 400, body: { error: 'body must be {refuse: 400 | 403 | null}' } };

@@ -13,6 +13,24 @@ export interface FrontApiOptions {
   now: () => number;
   /** Whether the token has the "Private resources" scope (access to teammates' individual inboxes). */
   privateAccess: boolean;
+  /** The token's scopes (Front's "Required scope" per operation); null = every scope. */
+  scopes?: string[] | null;
+}
+
+/** The scope Front's spec names for each route Baton uses ("Required scope: `comments:write`"). */
+export function requiredScope(method: string, parts: string[]): string | null {
+  const [head, id, sub] = parts;
+  if (head === 'me') return null;
+  if (head === 'tags') return method === 'GET' ? 'tags:read' : 'tags:write';
+  if (head === 'inboxes' || (head === 'teammates' && sub === 'inboxes')) return 'inboxes:read';
+  if (head === 'teammates') return 'teammates:read';
+  if (head === 'views') return 'views:read';
+  if (head !== 'conversations') return null;
+  if (!id) return method === 'GET' ? 'conversations:read' : 'conversations:write';
+  if (sub === 'messages') return 'messages:read';
+  if (sub === 'comments') return method === 'GET' ? 'comments:read' : 'comments:write';
+  if (sub === 'inboxes') return 'inboxes:read';
+  return method === 'GET' ? 'conversations:read' : 'conversations:write';
 }
 
 type Body = Record<string, unknown>;
@@ -50,6 +68,9 @@ export function createFrontApi(state: FrontState, opts: FrontApiOptions) {
     if (req.headers.authorization !== `Bearer ${FRONT_TOKEN}`) return fail(401, 'The API token is missing or invalid.');
     const limited = rateHeaders();
     if ('status' in limited) return limited as SandboxResponse;
+    const scope = requiredScope(req.method, req.path.split('/').filter(Boolean));
+    // The wording of Front's own refusal (spec: "Token lacks the required `conversations:delete` scope").
+    if (scope && opts.scopes && !opts.scopes.includes(scope)) return fail(403, `Token lacks the required \`${scope}\` scope`);
     const res = route(req);
     if (!res) return null;
     return { ...res, headers: { ...limited, ...(res.headers ?? {}) } };
@@ -92,6 +113,21 @@ export function createFrontApi(state: FrontState, opts: FrontApiOptions) {
     }
 
     const path = parts.join('/');
+    if (path === 'conversations' && req.method === 'GET') {
+      count('/conversations');
+      // Most recently updated first; conversations in a private inbox only with private access.
+      const visible = [...state.conversations.values()].filter((c) => !state.isPrivate(c) || opts.privateAccess).sort((a, b) => b.updatedAt - a.updatedAt);
+      return page(visible.map((c) => json.conversation(c)));
+    }
+    if (parts[0] === 'teammates' && parts[2] === 'inboxes' && parts.length === 3 && req.method === 'GET') {
+      count('/teammates/:id/inboxes');
+      const t = state.teammate(parts[1]);
+      if (!t) return fail(404, `Teammate ${parts[1]} not found.`);
+      // A teammate's individual inbox is a private resource (help.front.com/t/80d8nt): ASSUMED to refuse the list.
+      const own = state.inboxes.filter((i) => i.privateOf === t.id);
+      if (own.length && !opts.privateAccess) return fail(403, 'You do not have access to the resources of this teammate.');
+      return ok(200, { _links: { self: `https://${req.host}${req.path}` }, _results: state.inboxes.filter((i) => !i.privateOf || i.privateOf === t.id).map((i) => json.inbox(i)) });
+    }
     if (path === 'me' && req.method === 'GET') {
       count('/me');
       return ok(200, { _links: { self: `https://${req.host}/me` }, id: 'cmp_acme', name: 'Acme Support' });
@@ -185,6 +221,8 @@ export function createFrontApi(state: FrontState, opts: FrontApiOptions) {
     if (!isObject(body)) return fail(400, 'The request body must be a JSON object.');
     const extra = unknownKeys(body, ['assignee_id', 'inbox_id', 'status', 'status_id', 'tag_ids', 'custom_fields']);
     if (extra.length) return fail(400, `Unknown field ${extra[0]}.`);
+    // An update that asks for nothing changes nothing (Check setup uses it to test conversations:write).
+    if (Object.keys(body).length === 0) return ok(204);
     if (body.status !== undefined && !STATUSES.includes(body.status as (typeof STATUSES)[number])) return fail(400, `Invalid status ${String(body.status)}.`);
     if (body.inbox_id !== undefined && !state.inboxes.some((i) => i.id === body.inbox_id)) return fail(404, `Inbox ${String(body.inbox_id)} not found.`);
     const ids = body.tag_ids === undefined ? undefined : tagIds({ tag_ids: body.tag_ids });

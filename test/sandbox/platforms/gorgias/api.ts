@@ -154,6 +154,8 @@ const ROUTES: { method: string; pattern: RegExp; name: string }[] = [
   { method: 'GET', pattern: /^\/api\/users$/, name: 'GET /api/users' },
   { method: 'GET', pattern: /^\/api\/teams$/, name: 'GET /api/teams' },
   { method: 'GET', pattern: /^\/api\/views$/, name: 'GET /api/views' },
+  { method: 'GET', pattern: /^\/api\/tickets$/, name: 'GET /api/tickets' },
+  { method: 'GET', pattern: /^\/api\/tags$/, name: 'GET /api/tags' },
   { method: 'GET', pattern: /^\/api\/messages$/, name: 'GET /api/messages' },
   { method: 'GET|PUT', pattern: /^\/api\/tickets\/(\d+)$/, name: ':method /api/tickets/:id' },
   { method: 'GET|POST|PUT|DELETE', pattern: /^\/api\/tickets\/(\d+)\/tags$/, name: ':method /api/tickets/:id/tags' },
@@ -168,6 +170,9 @@ export function createGorgiasApi(s: GorgiasState, opts: ApiOptions) {
     const { r, m } = found;
     if (!r.method.split('|').includes(req.method)) return fail(405, `Method ${req.method} is not allowed on ${path}.`);
     opts.count(r.name.replace(':method', req.method));
+    // An observer agent may read and add internal notes but not change a ticket (ASSUMED from Gorgias's role docs).
+    const changesTicket = req.method !== 'GET' && r.name !== 'POST /api/tickets/:id/messages';
+    if (changesTicket && s.users.get(me)?.role === 'observer-agent') return fail(403, 'You do not have the permission to perform this action.');
     const ticket = () => {
       const t = s.ticket(m![1]);
       if (!t) throw new Invalid(404, 'Ticket not found.');
@@ -185,6 +190,12 @@ export function createGorgiasApi(s: GorgiasState, opts: ApiOptions) {
         return ok(200, page(s.teams.map((t) => teamJson(s, t)), req, opts.maxPageSize));
       case 'GET /api/views':
         return ok(200, page(s.views.map(viewJson), req, opts.maxPageSize));
+      case 'GET /api/tickets': {
+        const newest = [...s.tickets.values()].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+        return ok(200, page(newest.map((t) => ticketJson(s, t)), req, opts.maxPageSize));
+      }
+      case 'GET /api/tags':
+        return ok(200, page([...s.tags.values()].map(tagJson), req, opts.maxPageSize));
       case 'GET /api/messages': {
         const order = orderBy(req, ['created_datetime'], 'created_datetime:desc');
         const ticketId = one(req.query.ticket_id);

@@ -1,6 +1,7 @@
 import type { SandboxRequest, SandboxResponse } from '../../types';
 import { AGENT_ID, match, type SandboxStore, type SbConversation } from '../common';
 import { authenticate, zendeskError, ZENDESK_SANDBOX } from './auth';
+import { defaultAccess, refuseUpdate, userFields, type ZendeskAccess } from './access';
 
 const invalid = (field: string, description: string): SandboxResponse => ({
   status: 422,
@@ -17,7 +18,7 @@ const wantsSafeUpdate = (v: unknown) => v === true || v === 'true';
  * assignee, tags, additional_tags and remove_tags, all or nothing, guarded by safe_update + updated_stamp),
  * comments with cursor pages, tags, groups, agents, views, users/me (with the CSRF authenticity_token).
  */
-export function zendeskApi(store: SandboxStore) {
+export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = defaultAccess) {
   const origin = (req: SandboxRequest) => `https://${req.host}`;
 
   const ticketJson = (c: SbConversation, req: SandboxRequest) => ({
@@ -47,6 +48,8 @@ export function zendeskApi(store: SandboxStore) {
   }
 
   function updateTicket(c: SbConversation, t: Record<string, any>, req: SandboxRequest): SandboxResponse {
+    const refused = refuseUpdate(access(), t);
+    if (refused) return refused;
     const conflict = stale(t, c);
     if (conflict) return conflict;
     for (const key of ['tags', 'additional_tags', 'remove_tags']) {
@@ -98,6 +101,8 @@ export function zendeskApi(store: SandboxStore) {
 
   function tags(c: SbConversation, req: SandboxRequest, body: Record<string, unknown>): SandboxResponse | null {
     if (req.method === 'GET') return { status: 200, body: { tags: c.tags } };
+    const refused = refuseUpdate(access(), { tags: body.tags });
+    if (refused) return refused;
     if (!isTagList(body.tags)) return zendeskError(400, 'InvalidValue', 'tags must be a list of strings');
     const conflict = stale(body, c);
     if (conflict) return conflict;
@@ -124,7 +129,21 @@ export function zendeskApi(store: SandboxStore) {
     let m: Record<string, string> | null;
 
     if (req.method === 'GET' && match('/api/v2/users/me', req.path)) {
-      return { status: 200, body: { user: { ...userJson(AGENT_ID), authenticity_token: ZENDESK_SANDBOX.csrf } } };
+      return { status: 200, body: { user: { ...userJson(AGENT_ID), ...userFields(access()), authenticity_token: ZENDESK_SANDBOX.csrf } } };
+    }
+    if (req.method === 'GET' && match('/api/v2/custom_roles', req.path)) {
+      const role = access().customRole;
+      return { status: 200, body: { custom_roles: role ? [{ ...role, role_type: 0, description: '' }] : [] } };
+    }
+    if (req.method === 'GET' && match('/api/v2/tickets', req.path)) {
+      const size = Math.min(100, Number(req.query['page[size]'] ?? 100));
+      const newest = [...store.conversations.values()].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
+      return { status: 200, body: { tickets: newest.slice(0, size).map((c) => ticketJson(c, req)), meta: { has_more: newest.length > size }, links: { next: null } } };
+    }
+    if (req.method === 'GET' && match('/api/v2/tags', req.path)) {
+      const counts = new Map<string, number>();
+      for (const c of store.conversations.values()) for (const tag of c.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      return { status: 200, body: { tags: [...counts].map(([name, count]) => ({ name, count })), meta: { has_more: false }, links: { next: null } } };
     }
     if ((m = match('/api/v2/tickets/:id', req.path))) {
       const c = store.get(m.id);

@@ -2,6 +2,7 @@ import type { SandboxPlatform, SandboxRequest, SandboxResponse } from '../../typ
 import { match, SandboxStore } from '../common';
 import { renderOtherPage } from '../page';
 import { zendeskApi } from './api';
+import { defaultAccess, type ZendeskAccess } from './access';
 import { SESSION_COOKIE, ZENDESK_SANDBOX } from './auth';
 import { pageData, renderTicketPage } from './page';
 
@@ -23,7 +24,9 @@ export function backgroundTabFor(store: SandboxStore, id: string): string[] {
  */
 export function createZendeskSandbox(): ZendeskSandbox {
   const store = new SandboxStore(1);
-  const api = zendeskApi(store);
+  // The signed-in agent's role; POST /__admin/zendesk/role changes it until the next reset.
+  let access: ZendeskAccess = defaultAccess();
+  const api = zendeskApi(store, () => access);
 
   function page(req: SandboxRequest): SandboxResponse {
     const headers = { 'Set-Cookie': `${SESSION_COOKIE}=${ZENDESK_SANDBOX.session}; Path=/; Secure; SameSite=Lax; HttpOnly` };
@@ -37,10 +40,24 @@ export function createZendeskSandbox(): ZendeskSandbox {
     store,
     handles: (host) => /^[a-z0-9-]+\.zendesk\.com$/.test(host),
     handle: (req) => (req.path.startsWith('/api/') ? api(req) : page(req)),
-    reset: () => store.reset(),
+    reset: () => {
+      store.reset();
+      access = defaultAccess();
+    },
     state: () => store.snapshot(),
     admin(req) {
       let m: Record<string, string> | null;
+      if (req.method === 'POST' && match('/__admin/zendesk/role', req.path)) {
+        // {role?, roleType?, configuration?}: the configuration is merged into the agent's custom role.
+        const b = (req.body ?? {}) as Partial<ZendeskAccess> & { configuration?: Record<string, unknown> };
+        const base = defaultAccess();
+        access = {
+          role: b.role ?? base.role,
+          roleType: b.roleType === undefined ? base.roleType : b.roleType,
+          customRole: b.customRole === null ? null : { ...base.customRole!, configuration: { ...base.customRole!.configuration, ...(b.configuration ?? {}) } },
+        };
+        return { status: 200, body: access };
+      }
       if ((m = match('/__admin/zendesk/page-data/:id', req.path))) {
         const data = pageData(store, m.id);
         return data ? { status: 200, body: data } : { status: 404, body: {} };
