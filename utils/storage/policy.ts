@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { loadPolicy } from '../../lib/config/load-policy';
 import { MIGRATIONS, STORAGE_VERSIONS } from '../../lib/config/migrations';
 import { defaultPolicy, PolicySchema, type Policy, type PolicyInput } from '../../lib/schema/policy';
 import { ManagedPolicySchema } from '../../lib/schema/storage';
@@ -33,6 +34,7 @@ export type EffectivePolicy = {
  * Never throws; a field of the managed policy that would make the policy invalid is left out and named.
  */
 async function read(): Promise<EffectivePolicy> {
+  await Promise.all([upgradeByOwnVersion(policyLocalItem), upgradeByOwnVersion(policySyncItem)]);
   const [local, sync, managed] = await Promise.all([rawPresent(policyLocalItem), policySyncItem.read(), readManaged()]);
   const saved: Read<Policy> = local ?? sync;
   const problems = [saved.reason, managed.reason].filter(Boolean) as string[];
@@ -49,6 +51,25 @@ async function read(): Promise<EffectivePolicy> {
   }
   if (rejected.length) problems.push(`The administrator's policy has invalid fields (${rejected.join(', ')}); they were ignored.`);
   return { policy, managed: applied, ...(problems.length ? { problem: problems.join(' ') } : {}) };
+}
+
+/**
+ * A policy carries its own version. When it is older than the stored version metadata says (an older Baton
+ * in another browser wrote it to storage.sync, which syncs the value but does not reset the metadata), it
+ * is upgraded here with the same steps and the upgrade is recorded like any other.
+ */
+async function upgradeByOwnVersion(item: typeof policyLocalItem): Promise<void> {
+  try {
+    const raw = await storage.getItem<{ version?: unknown }>(item.key);
+    const own = raw && typeof raw === 'object' ? raw.version : undefined;
+    if (typeof own !== 'number' || own >= STORAGE_VERSIONS.policy) return;
+    const res = loadPolicy(raw);
+    if (!res.ok) return; // read() reports why the value is unusable
+    await item.set(res.policy);
+    await storage.setMeta(item.key, { migratedFrom: own });
+  } catch {
+    // Unreadable storage: read() falls back and says so.
+  }
 }
 
 /** The local copy only counts when it exists: an absent local value must not hide the synced one. */

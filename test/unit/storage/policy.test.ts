@@ -24,6 +24,17 @@ const local = async (key: string) => (await fakeBrowser.storage.local.get(key))[
 beforeEach(() => fakeBrowser.reset());
 
 describe('policy v1 → v2', () => {
+  it('upgrades a v1 policy that arrives through sync after this browser already stored v2', async () => {
+    await policyStore.write(defaultPolicy());
+    // An older Baton in another browser writes the value; sync carries it but not this browser's version metadata.
+    await fakeBrowser.storage.sync.set({ 'baton:policy': V1 });
+    const { policy, problem } = await policyStore.read();
+    expect(problem).toBeUndefined();
+    expect(policy.customInstruction).toBe('Escalate refunds over 100 EUR');
+    expect((await sync('baton:policy'))?.version).toBe(2);
+    expect(await policyStore.migratedFrom()).toBe(1);
+  });
+
   it('upgrades a v1 policy stored in sync, keeps every setting, and says it was upgraded', async () => {
     await fakeBrowser.storage.sync.set({ 'baton:policy': V1 });
     await policyStore.migrate();
