@@ -5,6 +5,7 @@ import { dispatch } from './dispatch';
 import { handlers } from './handlers/index';
 import { installRelay } from './relay';
 import { installResume } from './resume';
+import { installFirstRun } from './setup';
 
 export default defineBackground(() => {
   // Stored values from older versions are upgraded now, before the first page asks for them.
@@ -12,6 +13,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw: unknown, sender) => dispatch(raw, sender.tab?.id, handlers));
   // Session requests go through ready helpdesk tabs; escalations cut off by a tab or worker going away finish.
   installResume(installRelay());
+  installFirstRun();
 
   browser.commands?.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

@@ -5,6 +5,7 @@ import { TargetSchema } from './target';
 import { JournalSchema } from './plan';
 import { SecretsSchema } from './connections';
 import { HttpRequestSchema, HttpResponseSchema } from '../http/types';
+import { CheckSetupRequestSchema, CheckSetupResponseSchema, MarkBotRequestSchema, MarkBotResponseSchema } from './setup';
 
 /**
  * The protocol between the sidebar / options page and the background worker: for every request type, the
@@ -87,6 +88,10 @@ export const PROTOCOL = {
   secretPresence: { request: z.object({ type: z.literal('secretPresence') }), response: SecretPresenceSchema },
   /** The options page writes secrets through the background, which alone reads them; answers what is set now. */
   saveSecrets: { request: z.object({ type: z.literal('saveSecrets'), patch: SecretsPatchSchema }), response: SecretPresenceSchema },
+  /** Check setup (lib/setup): what this connection may read and write, line by line; changes nothing. */
+  checkSetup: { request: CheckSetupRequestSchema, response: CheckSetupResponseSchema },
+  /** "This author is the bot": adds a conversation's author to the platform's bot identity. */
+  markBot: { request: MarkBotRequestSchema, response: MarkBotResponseSchema },
 } as const;
 
 export type RequestType = keyof typeof PROTOCOL;

@@ -4,6 +4,7 @@ import { secretPresence, saveSecrets, setConnectionField, testConnection } from 
 import { openOptions, testEngine } from './engine';
 import { escalate, journal, resume, retry } from './escalation';
 import { targets } from './targets';
+import { setupHandlers } from '../setup';
 
 /** Every request type of the protocol (lib/schema/messages.ts) and the handler that answers it. */
 export const handlers: Handlers = {
@@ -19,4 +20,5 @@ export const handlers: Handlers = {
   openOptions,
   secretPresence,
   saveSecrets,
+  ...setupHandlers,
 };

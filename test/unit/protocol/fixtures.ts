@@ -26,6 +26,8 @@ export const REQUESTS: { [T in RequestType]: RequestInput<T> } = {
   openOptions: { type: 'openOptions' },
   secretPresence: { type: 'secretPresence' },
   saveSecrets: { type: 'saveSecrets', patch: { gorgiasApiKey: 'new-key' } },
+  checkSetup: { type: 'checkSetup', platform: 'zendesk', account: 'acme', conversationId: '7' },
+  markBot: { type: 'markBot', platform: 'gorgias', author: { id: '103', name: 'Aissist' } },
 };
 
 /** A well-formed answer per type. */
@@ -48,6 +50,14 @@ export const VALID: { [T in RequestType]: ResponseInput<T> } = {
   openOptions: true,
   secretPresence: presence,
   saveSecrets: presence,
+  checkSetup: {
+    platform: 'zendesk',
+    account: 'acme',
+    lines: [{ id: 'identity', label: 'Who Baton is signed in as', state: 'ok', detail: 'Signed in as Ada Agent, an agent.' }],
+    ok: true,
+    checkedAt: new Date(0).toISOString(),
+  },
+  markBot: { ids: ['103'], names: [], emails: [] },
 };
 
 /** A plausible but wrong answer per type, with the field a check must name. */
@@ -65,4 +75,6 @@ export const MALFORMED: { [T in RequestType]: { data: unknown; names: RegExp } }
   // A presence answer must never carry a secret's value.
   secretPresence: { data: { ...presence, frontToken: 'the-token' }, names: /frontToken/ },
   saveSecrets: { data: { gorgiasApiKey: true }, names: /zendeskToken/ },
+  checkSetup: { data: { platform: 'zendesk', account: 'acme', lines: [{ id: 'identity', state: 'green' }], ok: true, checkedAt: 'x' }, names: /lines\.0\.state/ },
+  markBot: { data: { ids: '103', names: [], emails: [] }, names: /ids/ },
 };
