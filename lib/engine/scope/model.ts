@@ -149,8 +149,11 @@ const FULL = 0.9;
 export function scopeProfile(description: string, subAgents: SubAgent[] = []): ScopeProfile {
   const items = scopeItems(description, subAgents);
   const coverage = DOMAINS.map(() => 0);
-  // The description read whole as well: a list of short items often names its domain only as a whole.
-  for (const item of [...items, description]) {
+  // Short items are read after the scope's head ("Banking assistant: order checks", not "order checks" alone,
+  // which reads as takeaway); the description is also read whole.
+  const head = items[0] ?? '';
+  const ctx = (item: string) => (item === head || item.split(' ').length > 3 ? item : `${head} ${item}`);
+  for (const item of [...items.map(ctx), description]) {
     // An item the model knows only by letter trigrams ("apr" looks like "april") says nothing about domains.
     if (!knownWords(item)) continue;
     const p = domainsOf(item);

@@ -82,3 +82,50 @@ describe('scope domain model', () => {
     expect(cov('music')).toBe(0);
   });
 });
+
+// Online-store, insurance and finance phrasings. Sources: tau-bench retail few-shot conversations
+// (sierra-research/tau-bench, MIT), DSTC11 track 2 test utterances (amazon-science/dstc11-track2-intent-induction,
+// CDLA-Permissive-2.0), Rasa financial-demo out_of_scope ("my tv isn't working", as issue 10's washing machine).
+const BANK = 'Banking and credit-card self-service assistant: apr, balance, bill due, card declined, credit limit, order checks, pay bill, pin change, report lost card.';
+const SHOP = 'Online store support: orders (place, change, cancel, track), shipping and delivery, returns, exchanges and refunds, payment methods, account and login, product questions.';
+const INSURANCE = 'Insurance support bot: quotes, policies, claims, billing and payments, proof of insurance.';
+
+describe('scope: online store, insurance and appliances', () => {
+  it.each(["Hi! I need to return a digital camera that I received. Can you help me with that?", "I got a helmet that doesn't fit, and I need to exchange it. It's too small.", 'Hi, I\'d like to update my user address, please.'])(
+    'store: "%s" is not out of scope',
+    (text) => {
+      expect(judge(SHOP, text)).not.toBe('out');
+    },
+  );
+
+  it.each(["my washing machine isn't working", "my tv isn't working"])('a broken household appliance is outside a store and a bank: "%s"', (text) => {
+    expect(judge(SHOP, text)).toBe('out');
+    expect(judge(CARDS, text)).toBe('out');
+  });
+
+  it('reads customer-service calls as their domain', () => {
+    const top = (text: string) => {
+      const p = domainsOf(text);
+      return DOMAINS[p.indexOf(Math.max(...p))];
+    };
+    expect(top('Hello, can I get a quote for auto insurance?')).toBe('insurance');
+    expect(top('Hi this is Betty. I own a small business and would like to order some checks.')).toBe('finance');
+    expect(top('I recently ordered a bookshelf, but I would like to exchange it for a camera.')).toBe('shop');
+  });
+
+  it('an insurance request is in an insurance scope and out of a store scope', () => {
+    const text = 'Good morning, I need to file a claim, a tree fell on my car last night';
+    expect(judge(INSURANCE, text)).not.toBe('out');
+    expect(judge(STORE, text)).toBe('out');
+  });
+
+  it('short scope items the model only knows by their letters ("apr") cover no domain', () => {
+    const p = scopeProfile(BANK);
+    const cov = (d: string) => p.coverage[DOMAINS.indexOf(d)];
+    expect(cov('restaurant')).toBe(0);
+    expect(cov('weather')).toBe(0);
+    expect(cov('bank_card')).toBeGreaterThan(0.5);
+    // HWU64 / SNIPS restaurant booking, outside a bank whatever its short items say.
+    expect(judge(BANK, 'book a table for four at an italian restaurant tonight')).toBe('out');
+  });
+});
