@@ -1,5 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// `@/` is the project root, as WXT defines it for the build (the unit project gets it from WxtVitest).
+const root = fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, '');
 
 export default defineConfig({
   test: {
@@ -14,6 +18,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: { '@': root } },
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -1,6 +1,6 @@
-import { connectionsV1ToV2, STORAGE_VERSIONS } from '../../lib/config/migrations';
-import { ConnectionsSchema, SecretsSchema, type Secrets } from '../../lib/schema/connections';
-import { LegacyAccountsSchema } from '../../lib/schema/storage';
+import { connectionsV1ToV2, STORAGE_VERSIONS } from '@/lib/config/migrations';
+import { ConnectionsSchema, SecretsSchema, type Secrets } from '@/lib/schema/connections';
+import { LegacyAccountsSchema } from '@/lib/schema/storage';
 import { defineVersionedItem, type Read } from './item';
 
 /**

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { STORAGE_VERSIONS } from '../../lib/config/migrations';
-import { NoteDraftSchema, optionsDraftSchema } from '../../lib/schema/storage';
+import { STORAGE_VERSIONS } from '@/lib/config/migrations';
+import { NoteDraftSchema, optionsDraftSchema } from '@/lib/schema/storage';
 import { defineKeyedItems, defineVersionedItem } from './item';
 
 /** The sidebar's edits to note, tags, target and pause, per conversation (journal key), until escalated. */

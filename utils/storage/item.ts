@@ -1,6 +1,6 @@
 import { storage, type StorageItemKey, type WxtStorageItem } from 'wxt/utils/storage';
 import type { z } from 'zod';
-import type { MigrationStep } from '../../lib/config/migrations';
+import type { MigrationStep } from '@/lib/config/migrations';
 
 /** A stored value as a reader gets it: always usable; `reason` says why it is the fallback, if it is. */
 export type Read<T> = { value: T; reason?: string };

@@ -1,6 +1,6 @@
-import { STORAGE_VERSIONS } from '../../lib/config/migrations';
-import type { JournalStore } from '../../lib/executor/run';
-import { JournalSchema, type Journal } from '../../lib/schema/plan';
+import { STORAGE_VERSIONS } from '@/lib/config/migrations';
+import type { JournalStore } from '@/lib/executor/run';
+import { JournalSchema, type Journal } from '@/lib/schema/plan';
 import { defineKeyedItems } from './item';
 
 /**

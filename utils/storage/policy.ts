@@ -1,8 +1,8 @@
 import { storage } from 'wxt/utils/storage';
-import { loadPolicy } from '../../lib/config/load-policy';
-import { MIGRATIONS, STORAGE_VERSIONS } from '../../lib/config/migrations';
-import { defaultPolicy, PolicySchema, type Policy, type PolicyInput } from '../../lib/schema/policy';
-import { ManagedPolicySchema } from '../../lib/schema/storage';
+import { loadPolicy } from '@/lib/config/load-policy';
+import { MIGRATIONS, STORAGE_VERSIONS } from '@/lib/config/migrations';
+import { defaultPolicy, PolicySchema, type Policy, type PolicyInput } from '@/lib/schema/policy';
+import { ManagedPolicySchema } from '@/lib/schema/storage';
 import { defineVersionedItem, type Read } from './item';
 
 /** storage.sync allows 8 KB per item; bigger policies live in storage.local. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { STORAGE_VERSIONS } from '../../lib/config/migrations';
-import { EscalationRecordSchema, type EscalationRecord } from '../../lib/schema/storage';
+import { STORAGE_VERSIONS } from '@/lib/config/migrations';
+import { EscalationRecordSchema, type EscalationRecord } from '@/lib/schema/storage';
 import { defineVersionedItem } from './item';
 
 /** The newest records are kept; older ones are dropped so storage.local stays small. */

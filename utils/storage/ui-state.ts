@@ -1,6 +1,6 @@
-import { STORAGE_VERSIONS } from '../../lib/config/migrations';
-import type { Platform } from '../../lib/schema/conversation';
-import { LastConversationSchema, SidebarOpenSchema } from '../../lib/schema/storage';
+import { STORAGE_VERSIONS } from '@/lib/config/migrations';
+import type { Platform } from '@/lib/schema/conversation';
+import { LastConversationSchema, SidebarOpenSchema } from '@/lib/schema/storage';
 import { defineKeyedItems, defineVersionedItem } from './item';
 
 /** Written by the background after each check; the options page previews the summary schema on it. */
