@@ -3,6 +3,8 @@ import { listLabels } from '@/lib/platforms/metas';
 import { loadOptions, watchPolicy } from './state/load';
 import { useOptions } from './state/store';
 import { BotIdentitySection } from './BotIdentitySection';
+import { CheckSetupSection } from './CheckSetupSection';
+import { FirstRun, useWelcomeRoute } from './FirstRun';
 import { ConnectionsSection } from './ConnectionsSection';
 import { EngineSection } from './EngineSection';
 import { EscalationSection } from './EscalationSection';
@@ -18,6 +20,7 @@ import { useLeaveGuard } from './useLeaveGuard';
 
 const SECTIONS = [
   ['connections', 'Connections'],
+  ['check-setup', 'Check setup'],
   ['bot-identity', 'Bot identity'],
   ['sub-agents', 'Sub agents'],
   ['escalation', 'Escalation'],
@@ -33,6 +36,7 @@ export function OptionsApp() {
   const phase = useOptions((s) => s.phase);
   const loadError = useOptions((s) => s.loadError);
   useLeaveGuard();
+  const [welcome, leaveWelcome] = useWelcomeRoute();
   useEffect(() => {
     void loadOptions();
     return watchPolicy();
@@ -60,10 +64,12 @@ export function OptionsApp() {
             Baton could not load its settings: {loadError}
           </p>
         )}
-        {phase === 'ready' && (
+        {phase === 'ready' && welcome && <FirstRun onDone={leaveWelcome} />}
+        {phase === 'ready' && !welcome && (
           <>
             <Notices />
             <ConnectionsSection />
+            <CheckSetupSection />
             <BotIdentitySection />
             <SubAgentsSection />
             <EscalationSection />

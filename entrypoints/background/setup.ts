@@ -1,11 +1,9 @@
 import { browser } from 'wxt/browser';
 import { runSetupCheck } from '@/lib/setup/run';
 import type { RequestOf, ResponseInput } from '@/lib/schema/messages';
+import { WELCOME_HASH } from '@/lib/schema/setup';
 import { policyStore } from '@/utils/storage';
 import { contextFor } from './context';
-
-/** Where Options shows the first-run guide (components/options/FirstRun.tsx reads the same hash). */
-export const WELCOME_HASH = '#welcome';
 
 /** Check setup for one helpdesk account, on the open conversation when the sidebar asks. */
 export async function checkSetup(req: RequestOf<'checkSetup'>, tabId: number | undefined): Promise<ResponseInput<'checkSetup'>> {

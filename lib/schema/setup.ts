@@ -6,6 +6,9 @@ import { PlatformSchema } from './conversation';
  * platform publishes no permission data), so running it changes nothing a customer or colleague sees.
  */
 
+/** The Options route of the first-run guide, opened by the background on a fresh install. */
+export const WELCOME_HASH = '#welcome';
+
 /** What each line is about, in the order the checklist shows them. */
 export const SETUP_LINE_IDS = ['identity', 'read', 'targets', 'tags', 'privateInboxes', 'writeNote', 'writeTags', 'writeAssign'] as const;
 export const SetupLineIdSchema = z.enum(SETUP_LINE_IDS);
