@@ -21,7 +21,7 @@ type Log = (msg: string) => void;
  */
 export async function send<T extends RequestType>(
   type: T,
-  ...[payload, log = console.warn]: {} extends Payload<T> ? [payload?: Payload<T>, log?: Log] : [payload: Payload<T>, log?: Log]
+  ...[payload, log = console.warn]: Partial<Payload<T>> extends Payload<T> ? [payload?: Payload<T>, log?: Log] : [payload: Payload<T>, log?: Log]
 ): Promise<ResponseOf<T>> {
   let raw: unknown;
   try {

@@ -9,15 +9,20 @@ import { TagsEditor } from './TagsEditor';
 import { HandoffMessage } from './HandoffMessage';
 import { EscalatePanel } from './EscalatePanel';
 import { send } from '@/utils/messaging';
+import { MarkBotButton, refusedForAccess, SetupCheck } from './SetupCheck';
 
 
 export function App({ onQuote }: { onQuote: (index: number, quote: string) => void }) {
   const s = useSidebar();
   const { ref, result, draft, policy } = s;
 
+  // The targets belong to the account, not the conversation: switching tickets keeps the list.
+  const platform = ref?.platform;
+  const account = ref?.account;
+  const loadTargets = s.loadTargets;
   useEffect(() => {
-    if (ref) void s.loadTargets();
-  }, [ref?.platform, ref?.account]);
+    if (platform) void loadTargets();
+  }, [platform, account, loadTargets]);
 
   if (!ref) return null;
   if (!s.open) {
@@ -76,6 +81,7 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
             </button>
           </div>
         )}
+        {refusedForAccess(s.journal) && <SetupCheck conversation={ref} />}
         {!result && !s.error && <p className="muted" role="status">Reading the conversation…</p>}
         {result && (
           <details className="card transcript" data-testid="transcript">
@@ -84,6 +90,7 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
               {result.conversation.messages.map((m, i) => (
                 <li key={i} data-role={m.role} className={m.internal ? 'internal' : undefined}>
                   <strong>{m.internal ? 'note' : m.role}:</strong> {m.text}
+                  {m.role === 'agent' && !m.internal && m.author && <MarkBotButton conversation={ref} author={m.author} onMarked={() => void s.check({ force: true })} />}
                 </li>
               ))}
             </ol>
