@@ -122,7 +122,7 @@ async function execute(
         return j;
       }
       const uncertain = !checked || (isApiError(e) && e.outcomeUnknown);
-      await save((x) => setSteps(x, covers, { status: 'failed', error: message(e), uncertain, needs: neededField(e) }));
+      await save((x) => setSteps(x, covers, { status: 'failed', error: message(e), uncertain, needs: neededField(e), httpStatus: isApiError(e) ? e.status : undefined }));
       return j;
     }
   }

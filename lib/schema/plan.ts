@@ -25,6 +25,8 @@ export const StepStateSchema = z.object({
   uncertain: z.boolean().optional(),
   /** The step failed for want of this connection setting (a key of the platform's connection fields). */
   needs: z.string().optional(),
+  /** The helpdesk's HTTP status when the step failed (401/403 offer Check setup in the sidebar). */
+  httpStatus: z.number().int().optional(),
   updatedAt: z.string().optional(),
 });
 export type StepState = z.infer<typeof StepStateSchema>;
