@@ -8,8 +8,15 @@ export function CheckSetupLines({ report, testId }: { report: SetupReport; testI
   return (
     <ul className="setup-lines" data-testid={testId} data-ok={report.ok}>
       {report.lines.map((l) => (
-        <li key={l.id} className={`setup-line setup-${l.state}`} data-testid={`${testId}-${l.id}`} data-state={l.state} data-permission={l.permission}>
-          <span aria-hidden="true">{MARK[l.state]}</span> <strong>{l.label}</strong> <span className="visually-hidden">{SAID[l.state]}:</span> {l.detail}
+        <li
+          key={l.id}
+          className={`setup-line setup-${l.state}`}
+          data-testid={`${testId}-${l.id}`}
+          data-state={l.state}
+          data-permission={l.permission}
+        >
+          <span aria-hidden="true">{MARK[l.state]}</span> <strong>{l.label}</strong>{' '}
+          <span className="visually-hidden">{SAID[l.state]}:</span> {l.detail}
         </li>
       ))}
     </ul>

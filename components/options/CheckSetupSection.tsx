@@ -35,7 +35,13 @@ export function CheckSetupCard({ platform }: { platform: Platform }) {
   return (
     <div className="card group" data-testid={`check-setup-${platform}`} data-state={run.state}>
       <h3>{meta.label}</h3>
-      <button type="button" className="btn" data-testid={`check-setup-${platform}-run`} disabled={run.state === 'busy'} onClick={() => void start()}>
+      <button
+        type="button"
+        className="btn"
+        data-testid={`check-setup-${platform}-run`}
+        disabled={run.state === 'busy'}
+        onClick={() => void start()}
+      >
         {run.state === 'busy' ? 'Checking…' : 'Check setup'}
       </button>
       {run.state === 'error' && (
@@ -45,7 +51,9 @@ export function CheckSetupCard({ platform }: { platform: Platform }) {
       )}
       {run.report && (
         <>
-          <p role="status">{run.report.ok ? `Baton can read, note, tag and assign in ${meta.label}.` : `Some things need an admin in ${meta.label}:`}</p>
+          <p role="status">
+            {run.report.ok ? `Baton can read, note, tag and assign in ${meta.label}.` : `Some things need an admin in ${meta.label}:`}
+          </p>
           <CheckSetupLines report={run.report} testId={`setup-${platform}`} />
         </>
       )}

@@ -9,7 +9,6 @@ import { FirstRunReady } from './FirstRunReady';
 import { RoutingSection } from './RoutingSection';
 import { useOptions } from './state/store';
 
-
 /** Whether Options is showing the first-run guide; it follows the address, so Back and a reload keep it. */
 export function useWelcomeRoute(): [boolean, () => void] {
   const read = () => typeof location !== 'undefined' && location.hash.startsWith(WELCOME_HASH);
@@ -64,7 +63,13 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
           <legend>Which helpdesks does your team use?</legend>
           {PLATFORM_METAS.map((m) => (
             <label key={m.platform} className="checkbox">
-              <input type="checkbox" data-testid={`first-run-pick-${m.platform}`} checked={picked.includes(m.platform)} onChange={() => toggle(m.platform)} /> {m.label}
+              <input
+                type="checkbox"
+                data-testid={`first-run-pick-${m.platform}`}
+                checked={picked.includes(m.platform)}
+                onChange={() => toggle(m.platform)}
+              />{' '}
+              {m.label}
             </label>
           ))}
         </fieldset>
@@ -80,7 +85,9 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
       )}
       {step === 'target' && <RoutingSection />}
       {step === 'check' && <CheckSetupSection platforms={picked.length ? picked : undefined} />}
-      {step !== 'helpdesks' && step !== 'check' && <p className="help">Save at the bottom of the page before you move on; Check setup uses what is saved.</p>}
+      {step !== 'helpdesks' && step !== 'check' && (
+        <p className="help">Save at the bottom of the page before you move on; Check setup uses what is saved.</p>
+      )}
       <div className="first-run-nav">
         {at > 0 && (
           <button type="button" className="btn" data-testid="first-run-back" onClick={() => go(-1)}>
@@ -88,7 +95,13 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
           </button>
         )}
         {at < STEPS.length - 1 ? (
-          <button type="button" className="btn btn-primary" data-testid="first-run-next" disabled={step === 'helpdesks' && picked.length === 0} onClick={() => go(1)}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="first-run-next"
+            disabled={step === 'helpdesks' && picked.length === 0}
+            onClick={() => go(1)}
+          >
             Next
           </button>
         ) : (

@@ -7,7 +7,8 @@ import { send } from '@/utils/messaging';
 const MARK = { ok: '✓', problem: '✗', unknown: '?' } as const;
 
 /** A step the helpdesk refused for sign-in or permission reasons: Check setup can say which permission. */
-export const refusedForAccess = (journal: Journal | null) => !!journal?.steps.some((s) => s.status === 'failed' && (s.httpStatus === 401 || s.httpStatus === 403));
+export const refusedForAccess = (journal: Journal | null) =>
+  !!journal?.steps.some((s) => s.status === 'failed' && (s.httpStatus === 401 || s.httpStatus === 403));
 
 /**
  * Offered from the gear when an action failed with 401/403: the same checklist as in Options, on the open
@@ -18,7 +19,11 @@ export function SetupCheck({ conversation }: { conversation: ConversationRef }) 
   const run = async () => {
     setState({ busy: true });
     try {
-      const report = await send('checkSetup', { platform: conversation.platform, account: conversation.account, conversationId: conversation.conversationId });
+      const report = await send('checkSetup', {
+        platform: conversation.platform,
+        account: conversation.account,
+        conversationId: conversation.conversationId,
+      });
       setState({ busy: false, report });
     } catch (e) {
       setState({ busy: false, error: (e as Error).message });

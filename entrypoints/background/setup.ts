@@ -21,7 +21,8 @@ export async function markBot(req: RequestOf<'markBot'>): Promise<ResponseInput<
   const { policy, managed } = await policyStore.read();
   if (managed.includes('botIdentity')) throw new Error("Your administrator manages the bot's identity; ask them to add this author.");
   const current = policy.botIdentity[req.platform];
-  const add = (list: string[], value: string | undefined) => (value && !list.some((x) => x.toLowerCase() === value.toLowerCase()) ? [...list, value] : list);
+  const add = (list: string[], value: string | undefined) =>
+    value && !list.some((x) => x.toLowerCase() === value.toLowerCase()) ? [...list, value] : list;
   const next = {
     ids: add(current.ids, req.author.id),
     names: add(current.names, req.author.id || req.author.email ? undefined : req.author.name),

@@ -21,8 +21,15 @@ export async function readLine(
 }
 
 /** Lists routing targets and counts them in the platform's own words ("2 groups, 5 agents and 3 views"). */
-export async function targetsLine(ctx: AdapterContext, list: (ctx: AdapterContext) => Promise<Target[]>, meta: PlatformMeta): Promise<SetupLine> {
+export async function targetsLine(
+  ctx: AdapterContext,
+  list: (ctx: AdapterContext) => Promise<Target[]>,
+  meta: PlatformMeta,
+): Promise<SetupLine> {
   const targets = await list(ctx);
-  const parts = meta.targetKinds.map(({ kind, label }): [number, string] => [targets.filter((t) => t.kind === kind).length, label.toLowerCase()]);
+  const parts = meta.targetKinds.map(({ kind, label }): [number, string] => [
+    targets.filter((t) => t.kind === kind).length,
+    label.toLowerCase(),
+  ]);
   return ok('targets', `Listed ${countPhrase(parts)}.`);
 }

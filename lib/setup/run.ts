@@ -25,7 +25,12 @@ export interface SetupRun {
 }
 
 /** The checklist for one helpdesk account: the platform's own checks, or the generic ones it supports. */
-export async function runSetupCheck(adapter: PlatformAdapter, ctx: AdapterContext, account: string, run: SetupRun = { probes: [] }): Promise<SetupReport> {
+export async function runSetupCheck(
+  adapter: PlatformAdapter,
+  ctx: AdapterContext,
+  account: string,
+  run: SetupRun = { probes: [] },
+): Promise<SetupReport> {
   const probes = new WeakSet<HttpRequest>();
   const http = readOnlyClient(ctx.http, probes);
   const tools: SetupTools = {

@@ -48,7 +48,9 @@ const line = (page: Page, platform: string, id: string) => page.getByTestId(`set
 describe('first run', () => {
   it('installing Baton opens Options on the first-run guide, which walks from helpdesks to connection', async () => {
     const url = `chrome-extension://${browser.extensionId}/options.html#welcome`;
-    const opened = browser.context.pages().find((p) => p.url() === url) ?? (await browser.context.waitForEvent('page', { predicate: (p) => p.url() === url, timeout: 20_000 }));
+    const opened =
+      browser.context.pages().find((p) => p.url() === url) ??
+      (await browser.context.waitForEvent('page', { predicate: (p) => p.url() === url, timeout: 20_000 }));
     const guide = opened.getByTestId('first-run');
     await guide.waitFor({ timeout: 20_000 });
     expect(await guide.getAttribute('data-step')).toBe('helpdesks');
@@ -96,14 +98,26 @@ describe('Check setup', () => {
     await admin(sandbox, '/__admin/reset', { method: 'POST' });
     await admin(sandbox, '/__admin/zendesk/role', { method: 'POST', body: { configuration: { ticket_editing: false } } });
     await admin(sandbox, '/__admin/gorgias/role', { method: 'POST', body: { role: 'observer-agent' } });
-    const frontScopes = ['conversations:read', 'conversations:write', 'messages:read', 'comments:read', 'tags:read', 'tags:write', 'teammates:read', 'inboxes:read', 'views:read'];
+    const frontScopes = [
+      'conversations:read',
+      'conversations:write',
+      'messages:read',
+      'comments:read',
+      'tags:read',
+      'tags:write',
+      'teammates:read',
+      'inboxes:read',
+      'views:read',
+    ];
     await admin(sandbox, '/__admin/front/token', { method: 'POST', body: { privateAccess: false, scopes: frontScopes } });
     await configure(browser.worker, { connections: CONNECTIONS, secrets: SECRETS });
 
     const before = await visibleState();
     const page = await checkAll();
     expect(await line(page, 'zendesk', 'writeAssign').getAttribute('data-permission')).toBe('ticket_editing');
-    expect(await line(page, 'zendesk', 'writeAssign').textContent()).toMatch(/may not edit ticket properties \(ticket_editing\).*Ask a Zendesk admin/);
+    expect(await line(page, 'zendesk', 'writeAssign').textContent()).toMatch(
+      /may not edit ticket properties \(ticket_editing\).*Ask a Zendesk admin/,
+    );
     expect(await line(page, 'gorgias', 'writeTags').textContent()).toMatch(/Observer agent role may not edit tickets/);
     expect(await line(page, 'front', 'writeNote').getAttribute('data-permission')).toBe('comments:write');
     expect(await line(page, 'front', 'writeNote').textContent()).toMatch(/lacks the comments:write scope/);

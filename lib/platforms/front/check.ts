@@ -41,12 +41,15 @@ export async function checkSetup(ctx: AdapterContext, tools: SetupTools): Promis
       try {
         return await readLine(ctx, readConversation, latest, 'conversation');
       } catch (e) {
-        if (isApiError(e) && e.kind === 'forbidden' && /private inbox/.test(e.message)) return problem('read', e.message, 'Private resources');
+        if (isApiError(e) && e.kind === 'forbidden' && /private inbox/.test(e.message))
+          return problem('read', e.message, 'Private resources');
         throw e;
       }
     }),
     line('targets', () => targetsLine(ctx, listTargets, frontMeta)),
-    line('tags', async () => ok('tags', `Listed ${(await listAll(ctx, '/tags', FTagSchema, 'the tags', { limit: String(PAGE_LIMIT) })).length} tags.`)),
+    line('tags', async () =>
+      ok('tags', `Listed ${(await listAll(ctx, '/tags', FTagSchema, 'the tags', { limit: String(PAGE_LIMIT) })).length} tags.`),
+    ),
     line('privateInboxes', async () => privateInboxLine(ctx, await author)),
   ]);
   const writes = conversationId ? await writeLines(ctx, tools, conversationId, await author) : noConversation();
@@ -60,9 +63,16 @@ async function privateInboxLine(ctx: AdapterContext, author: { id: string } | { 
   if (!('id' in author) || author.id.startsWith('alt:')) {
     return unknown('privateInboxes', 'Set "your Front teammate" in Options so Baton can check whether the token reaches private inboxes.');
   }
-  const res = await ctx.http.call({ method: 'GET', url: `${apiBase(ctx)}/teammates/${author.id}/inboxes` }, { action: 'list your inboxes', accept: [403] });
+  const res = await ctx.http.call(
+    { method: 'GET', url: `${apiBase(ctx)}/teammates/${author.id}/inboxes` },
+    { action: 'list your inboxes', accept: [403] },
+  );
   if (res.status === 403) {
-    return problem('privateInboxes', `The token lacks access to private inboxes: conversations in a teammate's individual inbox cannot be read or escalated. ${PRIVATE_ASK}`, 'Private resources');
+    return problem(
+      'privateInboxes',
+      `The token lacks access to private inboxes: conversations in a teammate's individual inbox cannot be read or escalated. ${PRIVATE_ASK}`,
+      'Private resources',
+    );
   }
   return ok('privateInboxes', 'The token can reach private inboxes.');
 }
@@ -82,11 +92,18 @@ function refused(id: SetupLine['id'], res: HttpResponse, action: string, expecte
   const e = forbidden(action, res.body);
   const privateInbox = /private inbox/.test(e.message);
   const permission = privateInbox ? 'Private resources' : scopeOf(res, expected);
-  const detail = privateInbox ? e.message : `Baton cannot ${action}: the Front API token lacks the ${permission} scope. Ask a Front admin for a token with ${permission}, then set it in Options.`;
+  const detail = privateInbox
+    ? e.message
+    : `Baton cannot ${action}: the Front API token lacks the ${permission} scope. Ask a Front admin for a token with ${permission}, then set it in Options.`;
   return problem(id, detail, permission);
 }
 
-async function writeLines(ctx: AdapterContext, tools: SetupTools, id: string, author: { id: string } | { error: unknown }): Promise<SetupLine[]> {
+async function writeLines(
+  ctx: AdapterContext,
+  tools: SetupTools,
+  id: string,
+  author: { id: string } | { error: unknown },
+): Promise<SetupLine[]> {
   const base = `${apiBase(ctx)}/conversations/${id}`;
   const [comment, update, tag] = await Promise.all([
     tools.probe({ method: 'POST', url: `${base}/comments`, body: {} }, 'post internal notes'),
@@ -105,6 +122,9 @@ async function writeLines(ctx: AdapterContext, tools: SetupTools, id: string, au
       : tag.status === 403
         ? refused('writeTags', tag, 'create the escalation tags that do not exist yet', 'tags:write')
         : ok('writeTags', 'The token may tag conversations and create missing tags.');
-  const assign = update.status === 403 ? refused('writeAssign', update, 'assign or move conversations', 'conversations:write') : ok('writeAssign', 'The token may assign and move conversations.');
+  const assign =
+    update.status === 403
+      ? refused('writeAssign', update, 'assign or move conversations', 'conversations:write')
+      : ok('writeAssign', 'The token may assign and move conversations.');
   return [note, tags, assign];
 }

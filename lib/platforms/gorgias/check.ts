@@ -34,7 +34,10 @@ export async function checkSetup(ctx: AdapterContext): Promise<SetupLine[]> {
     const user = await fetchCurrentUser(ctx, 'check who is signed in');
     role = user.role?.name ?? null;
     const label = role ? (ROLES[role]?.label ?? role) : 'no role';
-    return ok('identity', `Signed in as ${nameOf(user) ?? user.id}${user.email ? ` (${user.email})` : ''}, ${label}${ctx.authMode === 'session' ? ', with your browser session' : ''}.`);
+    return ok(
+      'identity',
+      `Signed in as ${nameOf(user) ?? user.id}${user.email ? ` (${user.email})` : ''}, ${label}${ctx.authMode === 'session' ? ', with your browser session' : ''}.`,
+    );
   });
   if (identity[0]?.state !== 'ok') return identity;
   const rest = await Promise.all([
@@ -50,7 +53,11 @@ export async function checkSetup(ctx: AdapterContext): Promise<SetupLine[]> {
 }
 
 async function latestTicket(ctx: AdapterContext): Promise<string | null> {
-  const res = await call(ctx, { method: 'GET', url: url(ctx, '/api/tickets?limit=1&order_by=updated_datetime:desc') }, { action: 'find a ticket to read' });
+  const res = await call(
+    ctx,
+    { method: 'GET', url: url(ctx, '/api/tickets?limit=1&order_by=updated_datetime:desc') },
+    { action: 'find a ticket to read' },
+  );
   const first = parse(GPageSchema, res.body, 'find a ticket to read').data[0];
   return first === undefined ? null : String(parse(TicketRef, first, 'find a ticket to read').id);
 }
@@ -59,12 +66,22 @@ function writeLines(role: string | null): SetupLine[] {
   const known = role ? ROLES[role] : undefined;
   if (!known) {
     const why = `Gorgias reports the role "${role ?? 'none'}", which Baton does not know; ask a Gorgias admin whether it may`;
-    return [unknown('writeNote', `${why} add internal notes.`), unknown('writeTags', `${why} edit ticket tags.`), unknown('writeAssign', `${why} assign tickets.`)];
+    return [
+      unknown('writeNote', `${why} add internal notes.`),
+      unknown('writeTags', `${why} edit ticket tags.`),
+      unknown('writeAssign', `${why} assign tickets.`),
+    ];
   }
   const { label, can } = known;
   return [
-    can.note ? ok('writeNote', `${label}s may add internal notes.`) : problem('writeNote', `Baton cannot post internal notes: the ${label} role may not. ${ASK}`, 'internal notes'),
-    can.tags ? ok('writeTags', `${label}s may tag tickets.`) : problem('writeTags', `Baton cannot tag tickets: the ${label} role may not edit tickets. ${ASK}`, 'edit tickets (tags)'),
-    can.assign ? ok('writeAssign', `${label}s may assign tickets.`) : problem('writeAssign', `Baton cannot assign tickets: the ${label} role may not edit tickets. ${ASK}`, 'edit tickets (assignee)'),
+    can.note
+      ? ok('writeNote', `${label}s may add internal notes.`)
+      : problem('writeNote', `Baton cannot post internal notes: the ${label} role may not. ${ASK}`, 'internal notes'),
+    can.tags
+      ? ok('writeTags', `${label}s may tag tickets.`)
+      : problem('writeTags', `Baton cannot tag tickets: the ${label} role may not edit tickets. ${ASK}`, 'edit tickets (tags)'),
+    can.assign
+      ? ok('writeAssign', `${label}s may assign tickets.`)
+      : problem('writeAssign', `Baton cannot assign tickets: the ${label} role may not edit tickets. ${ASK}`, 'edit tickets (assignee)'),
   ];
 }

@@ -37,7 +37,9 @@ const ConfigSchema = z
     assign_tickets_to_any_group: z.boolean().nullish(),
   })
   .passthrough();
-const RolesSchema = z.object({ custom_roles: z.array(z.object({ id: z.number().int(), name: z.string(), configuration: ConfigSchema.nullish() })) });
+const RolesSchema = z.object({
+  custom_roles: z.array(z.object({ id: z.number().int(), name: z.string(), configuration: ConfigSchema.nullish() })),
+});
 const TicketsSchema = z.object({ tickets: z.array(z.object({ id: z.number().int() })) });
 const TagsSchema = z.object({ tags: z.array(z.object({ name: z.string() })) });
 
@@ -58,7 +60,11 @@ export async function checkSetup(ctx: AdapterContext): Promise<SetupLine[]> {
       );
     }
     if (me.role === 'end-user') {
-      return problem('identity', `Baton is signed in as ${me.name ?? me.id}, an end user (customer). ${ASK} to make this user an agent.`, 'agent role');
+      return problem(
+        'identity',
+        `Baton is signed in as ${me.name ?? me.id}, an end user (customer). ${ASK} to make this user an agent.`,
+        'agent role',
+      );
     }
     const kind = me.role === 'admin' ? 'an admin' : me.role_type === LIGHT_AGENT ? 'a light agent' : 'an agent';
     return ok('identity', `Signed in as ${me.name ?? me.id}${me.email ? ` (${me.email})` : ''}, ${kind}.`);
@@ -66,10 +72,16 @@ export async function checkSetup(ctx: AdapterContext): Promise<SetupLine[]> {
   const rest = await Promise.all([
     line('read', () => readLine(ctx, readConversation, () => latestTicket(ctx), 'ticket')),
     line('targets', () => targetsLine(ctx, listTargets, zendeskMeta)),
-    line('tags', async () => ok('tags', `Listed ${(await getJson(ctx, '/tags.json?page[size]=100', TagsSchema, 'list the tags')).tags.length} tags (the first page).`)),
+    line('tags', async () =>
+      ok(
+        'tags',
+        `Listed ${(await getJson(ctx, '/tags.json?page[size]=100', TagsSchema, 'list the tags')).tags.length} tags (the first page).`,
+      ),
+    ),
   ]);
   const signedIn = me as Me | null;
-  const writes = signedIn && signedIn.id !== null && signedIn.role !== 'end-user' ? await line('writeNote', () => writeLines(ctx, signedIn)) : [];
+  const writes =
+    signedIn && signedIn.id !== null && signedIn.role !== 'end-user' ? await line('writeNote', () => writeLines(ctx, signedIn)) : [];
   return [...identity, ...rest.flat(), ...writes];
 }
 
@@ -80,18 +92,31 @@ async function latestTicket(ctx: AdapterContext): Promise<string | null> {
 
 async function writeLines(ctx: AdapterContext, me: Me): Promise<SetupLine[]> {
   if (ctx.authMode === 'session' && !me.authenticity_token) {
-    const why = 'Zendesk gave this session no security (CSRF) token, so it cannot write. Reload the Zendesk tab, or set an API token in Options.';
+    const why =
+      'Zendesk gave this session no security (CSRF) token, so it cannot write. Reload the Zendesk tab, or set an API token in Options.';
     return [problem('writeNote', why), problem('writeTags', why), problem('writeAssign', why)];
   }
   if (me.role === 'admin') {
-    return [ok('writeNote', 'Admins may add internal notes.'), ok('writeTags', 'Admins may edit tags.'), ok('writeAssign', 'Admins may assign tickets to any group or agent.')];
+    return [
+      ok('writeNote', 'Admins may add internal notes.'),
+      ok('writeTags', 'Admins may edit tags.'),
+      ok('writeAssign', 'Admins may assign tickets to any group or agent.'),
+    ];
   }
   if (me.role_type === LIGHT_AGENT) {
     const light = `a light agent cannot edit tickets. ${ASK} to give this user a full agent role.`;
-    return [ok('writeNote', 'Light agents may add internal notes.'), problem('writeTags', `Baton cannot tag tickets: ${light}`, 'ticket_tag_editing'), problem('writeAssign', `Baton cannot assign tickets: ${light}`, 'ticket_editing')];
+    return [
+      ok('writeNote', 'Light agents may add internal notes.'),
+      problem('writeTags', `Baton cannot tag tickets: ${light}`, 'ticket_tag_editing'),
+      problem('writeAssign', `Baton cannot assign tickets: ${light}`, 'ticket_editing'),
+    ];
   }
   if (me.custom_role_id == null) {
-    return [ok('writeNote', 'Agents may add internal notes.'), ok('writeTags', 'Agents may edit tags.'), ok('writeAssign', 'Agents may assign tickets.')];
+    return [
+      ok('writeNote', 'Agents may add internal notes.'),
+      ok('writeTags', 'Agents may edit tags.'),
+      ok('writeAssign', 'Agents may assign tickets.'),
+    ];
   }
   const roles = await getJson(ctx, '/custom_roles.json', RolesSchema, 'read the agent role').catch(() => null);
   const role = roles?.custom_roles.find((r) => r.id === me.custom_role_id);
@@ -117,7 +142,14 @@ async function writeLines(ctx: AdapterContext, me: Me): Promise<SetupLine[]> {
           canEdit ? 'ticket_tag_editing' : 'ticket_editing',
         ),
     canEdit
-      ? ok('writeAssign', `The role "${role.name}" may assign tickets${c.assign_tickets_to_any_group === false ? ' (only to its own groups)' : ''}.`)
-      : problem('writeAssign', `Baton cannot assign tickets: the role "${role.name}" may not edit ticket properties (ticket_editing). ${ASK} to allow "Edit ticket properties" for this role.`, 'ticket_editing'),
+      ? ok(
+          'writeAssign',
+          `The role "${role.name}" may assign tickets${c.assign_tickets_to_any_group === false ? ' (only to its own groups)' : ''}.`,
+        )
+      : problem(
+          'writeAssign',
+          `Baton cannot assign tickets: the role "${role.name}" may not edit ticket properties (ticket_editing). ${ASK} to allow "Edit ticket properties" for this role.`,
+          'ticket_editing',
+        ),
   ];
 }

@@ -10,7 +10,15 @@ import { frontHarness } from '../platforms/front/helpers';
 import { gorgiasHarness } from '../platforms/gorgias/helpers';
 import { zendeskHarness } from '../platforms/zendesk/helpers';
 
-const adminCall = (path: string, body: unknown): SandboxRequest => ({ method: 'POST', host: 'sandbox', path, query: {}, headers: {}, body, cookies: {} });
+const adminCall = (path: string, body: unknown): SandboxRequest => ({
+  method: 'POST',
+  host: 'sandbox',
+  path,
+  query: {},
+  headers: {},
+  body,
+  cookies: {},
+});
 const byId = (r: SetupReport) => Object.fromEntries(r.lines.map((l) => [l.id, l])) as Record<SetupLine['id'], SetupLine>;
 /** What customers and colleagues see: conversations and tags, not the sandbox's request counters. */
 const visible = (state: unknown) => {
@@ -52,17 +60,23 @@ describe('Check setup on Zendesk', () => {
     expect(lines.writeTags).toMatchObject({ state: 'problem', permission: 'ticket_tag_editing' });
     expect(lines.writeTags.detail).toMatch(/"Support agent" may not edit ticket tags/);
     expect(lines.writeAssign.state).toBe('ok');
-    const refused = await h.ctx('1').http.call(
-      { method: 'PUT', url: 'https://acme.zendesk.com/api/v2/tickets/1.json', body: { ticket: { additional_tags: ['x'] } } },
-      { action: 'tag', accept: [403] },
-    );
+    const refused = await h
+      .ctx('1')
+      .http.call(
+        { method: 'PUT', url: 'https://acme.zendesk.com/api/v2/tickets/1.json', body: { ticket: { additional_tags: ['x'] } } },
+        { action: 'tag', accept: [403] },
+      );
     expect(refused.status).toBe(403);
   });
 
   it('a wrong API token is one red identity line saying what to check, not a crash', async () => {
     const h = zendeskHarness();
     const ctx = h.ctx('1');
-    const report = await runSetupCheck(zendeskAdapter, { ...ctx, http: zendeskHarness({ authMode: 'session', cookies: {} }).ctx('1').http }, 'acme');
+    const report = await runSetupCheck(
+      zendeskAdapter,
+      { ...ctx, http: zendeskHarness({ authMode: 'session', cookies: {} }).ctx('1').http },
+      'acme',
+    );
     expect(byId(report).identity.state).toBe('problem');
     expect(report.ok).toBe(false);
   });
@@ -75,7 +89,16 @@ describe('Check setup on Front', () => {
     const run = { probes: [] as string[] };
     const report = await runSetupCheck(frontAdapter, fromOptions(h.ctx()), 'app', run);
     expect(red(report)).toEqual([]);
-    expect(report.lines.map((l) => l.id)).toEqual(['identity', 'read', 'targets', 'tags', 'privateInboxes', 'writeNote', 'writeTags', 'writeAssign']);
+    expect(report.lines.map((l) => l.id)).toEqual([
+      'identity',
+      'read',
+      'targets',
+      'tags',
+      'privateInboxes',
+      'writeNote',
+      'writeTags',
+      'writeAssign',
+    ]);
     const writes = h.exchanges.filter((e) => e.req.method !== 'GET');
     expect(writes.map((e) => `${e.req.method} ${e.req.path} ${JSON.stringify(e.req.body)} → ${e.res?.status}`)).toEqual([
       expect.stringMatching(/^POST \/conversations\/cnv_\w+\/comments \{\} → 400$/),
@@ -106,7 +129,18 @@ describe('Check setup on Front', () => {
     ['conversations:write', 'writeAssign'],
     ['tags:write', 'writeTags'],
   ] as const)('a token without %s: the %s line names that scope', async (scope, id) => {
-    const all = ['conversations:read', 'conversations:write', 'messages:read', 'comments:read', 'comments:write', 'tags:read', 'tags:write', 'teammates:read', 'inboxes:read', 'views:read'];
+    const all = [
+      'conversations:read',
+      'conversations:write',
+      'messages:read',
+      'comments:read',
+      'comments:write',
+      'tags:read',
+      'tags:write',
+      'teammates:read',
+      'inboxes:read',
+      'views:read',
+    ];
     const h = frontHarness({ privateAccess: true });
     h.sandbox.admin(adminCall('/__admin/front/token', { scopes: all.filter((s) => s !== scope) }));
     const report = await runSetupCheck(frontAdapter, h.ctx(), 'app');
@@ -159,7 +193,10 @@ describe('the checklist only reads', () => {
     const sneaky: PlatformAdapter = {
       ...zendeskAdapter,
       async checkSetup(ctx) {
-        await ctx.http.call({ method: 'PUT', url: 'https://acme.zendesk.com/api/v2/tickets/1.json', body: { ticket: { tags: [] } } }, { action: 'x' });
+        await ctx.http.call(
+          { method: 'PUT', url: 'https://acme.zendesk.com/api/v2/tickets/1.json', body: { ticket: { tags: [] } } },
+          { action: 'x' },
+        );
         return [];
       },
     };

@@ -28,7 +28,11 @@ export const FULL_AGENT_ROLE = {
 export const defaultAccess = (): ZendeskAccess => ({ role: 'agent', roleType: 0, customRole: structuredClone(FULL_AGENT_ROLE) });
 
 /** Zendesk's answer to a change the role does not allow (classic envelope). */
-export const FORBIDDEN = zendeskError(403, 'Forbidden', 'You do not have access to this page. Please contact the account owner of this help desk for further help.');
+export const FORBIDDEN = zendeskError(
+  403,
+  'Forbidden',
+  'You do not have access to this page. Please contact the account owner of this help desk for further help.',
+);
 
 /** What a ticket update asks for, refused when the role may not: the whole update is refused, as Zendesk does. */
 export function refuseUpdate(access: ZendeskAccess, ticket: Record<string, unknown>): SandboxResponse | null {
@@ -45,5 +49,10 @@ export function refuseUpdate(access: ZendeskAccess, ticket: Record<string, unkno
 }
 
 export function userFields(access: ZendeskAccess) {
-  return { role: access.role, role_type: access.roleType, custom_role_id: access.customRole?.id ?? null, restricted_agent: access.role !== 'admin' };
+  return {
+    role: access.role,
+    role_type: access.roleType,
+    custom_role_id: access.customRole?.id ?? null,
+    restricted_agent: access.role !== 'admin',
+  };
 }
