@@ -61,7 +61,7 @@ export function readPolicy(path?: string): Policy {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new Error(`Could not read the policy file ${path}: ${(e as Error).message}`);
+    throw new Error(`Could not read the policy file ${path}: ${(e as Error).message}`, { cause: e });
   }
   const res = loadPolicy(raw);
   if (!res.ok) throw new Error(`Invalid policy file ${path}: ${res.issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
