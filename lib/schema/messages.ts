@@ -12,6 +12,10 @@ import { CheckSetupRequestSchema, CheckSetupResponseSchema, MarkBotRequestSchema
  * schema of the request and the schema of the answer's data. The background parses each request before a
  * handler sees it and each handler's result before answering; the sender (utils/messaging.ts) parses the
  * answer again on arrival, so no part of Baton ever acts on a shape it did not check.
+ *
+ * Adding a request: an entry in PROTOCOL below, its handler in entrypoints/background/handlers/ (registered
+ * in handlers/index.ts; the Handlers type fails to compile until it is), a valid and a malformed answer in
+ * test/unit/protocol/fixtures.ts. Callers use `send(type, payload)` from utils/messaging.ts.
  */
 
 /** The agent's edits to what the click will do. */
@@ -136,5 +140,6 @@ export type TabRequest = z.infer<typeof TabRequestSchema>;
 export const TAB_READY_PORT = 'baton:tab-ready';
 export const SessionFetchResultSchema = z.union([
   z.object({ ok: z.literal(true), response: HttpResponseSchema }),
-  z.object({ ok: z.literal(false), kind: z.enum(['timeout', 'network']), message: z.string() }),
+  /** tab_gone: the page was unloading (reload, navigation, closed tab) when the request was cut off. */
+  z.object({ ok: z.literal(false), kind: z.enum(['timeout', 'network', 'tab_gone']), message: z.string() }),
 ]);
