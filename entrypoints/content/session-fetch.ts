@@ -11,6 +11,13 @@ import { TAB_READY_PORT, TabRequestSchema } from '@/lib/schema/messages';
  */
 export function listenForTabRequests(ctx: ContentScriptContext, onCommand: (command: 'toggle-sidebar' | 'escalate') => void) {
   const transport = fetchTransport(fetch, {}, { credentials: 'same-origin' });
+  // The page aborts its requests as it unloads, and this script may still answer before it goes: such a
+  // failure is the tab going away (the request may have landed), not the network.
+  let unloading = false;
+  const leaving = () => (unloading = true);
+  ctx.addEventListener(window, 'beforeunload', leaving);
+  ctx.addEventListener(window, 'pagehide', leaving);
+  ctx.addEventListener(window, 'pageshow', () => (unloading = false));
   const listener = (raw: unknown) => {
     if (ctx.isInvalid) return undefined;
     const parsed = TabRequestSchema.safeParse(raw);
@@ -26,7 +33,11 @@ export function listenForTabRequests(ctx: ContentScriptContext, onCommand: (comm
     }
     return transport(msg.request).then(
       (response) => ({ ok: true, response }),
-      (e: unknown) => ({ ok: false, kind: e instanceof TransportError ? e.kind : 'network', message: (e as Error).message }),
+      (e: unknown) => ({
+        ok: false,
+        kind: unloading ? 'tab_gone' : e instanceof TransportError ? e.kind : 'network',
+        message: unloading ? 'The page was closed or reloaded before the helpdesk answered' : (e as Error).message,
+      }),
     );
   };
   browser.runtime.onMessage.addListener(listener);
