@@ -226,7 +226,9 @@ let shared: TabRelay | undefined;
 /** The worker's one relay, over the real browser. */
 export function tabRelay(): TabRelay {
   shared ??= new TabRelay({
-    query: (origin) => browser.tabs.query({ url: `${origin}/*` }),
+    // A tab whose first page is still on its way counts too (its pendingUrl): it is worth waiting for.
+    query: async (origin) =>
+      (await browser.tabs.query({})).filter((t) => [t.url, (t as { pendingUrl?: string }).pendingUrl].some((u) => originOf(u) === origin)),
     urlOf: (tabId) => browser.tabs.get(tabId).then((t) => t.url, () => undefined),
     sendMessage: (tabId, message) => browser.tabs.sendMessage(tabId, message),
     load: () => readyTabsItem.getValue(),
