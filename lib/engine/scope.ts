@@ -1,10 +1,10 @@
 import { distance } from 'fastest-levenshtein';
 import type { SubAgent } from '../schema/policy';
 import { modelWords } from './scope/features';
-import { readDomain, scopeProfile, type DomainReading, type ScopeProfile } from './scope/model';
+import { domainsOf, isKnownWord, readDomain, scopeProfile, type DomainReading, type ScopeProfile } from './scope/model';
 import { isSmallTalk } from './scope/smalltalk';
 import { GENERIC_WORDS, NEUTRAL_WORDS, SYNONYM_SETS } from './synonyms';
-import { isStopword, isSwap, plainText, sentences, stem, tokens, typoBudget, typoDistance } from './scope/words';
+import { isModifier, isStopword, isSwap, plainText, sentences, stem, tokens, typoBudget, typoDistance } from './scope/words';
 
 /**
  * Signal 4: is the customer's request inside what the bot is meant to handle? The scope is the team lead's
@@ -227,6 +227,73 @@ function modelOnly(reading: DomainReading | undefined, covered: string[], foreig
   return { verdict: covered.length ? 'in' : null, confidence: covered.length ? 0.5 : 0, covered, foreign };
 }
 
+// "Out" must be confident. Two or more words the scope does not know are a foreign request (words the model
+// reads as domain-neutral, "request", "extra", do not count). One foreign word alone is out only when it is
+// read as foreign and the model does not place the request in (or next to) a covered domain: by the model, or through the synonyms customers use for it ("earnings" ~ "income", which the
+// model reads as finance). A word nobody can place ("emblm", a card brand) is unsure when the request shares
+// an action with the scope ("pay" ~ "payments") or the model leans to a covered domain ("extra towels", hotel).
+// The model reading such a request in (or next to) a covered domain with at least DOUBT_CONF confidence, or
+// with DOUBT_NEAR of its topical probability there, makes "out" unsure.
+const DOUBT_NEAR = 0.5;
+const DOUBT_CONF = 0.3;
+// A foreign word whose own reading is this sure of one domain is placed there.
+const WORD_CONF = 0.6;
+// A reading this sure of a covered (or neighbouring) domain is enough to doubt.
+const WORD_DOUBT = 0.3;
+// A foreign word counts as the scope's own domain only where the scope (or its neighbour) is fully covered: a
+// domain the scope's short items merely touch ("delivery" reads partly as takeaway) does not take in "toppings".
+const WORD_NEAR = 0.9;
+// A word the model knows but reads this flatly ("request", "extra") names no domain: not evidence either way.
+const FLAT = 0.2;
+
+function topOf(p: number[]): { domain: number; p: number } {
+  const d = p.indexOf(Math.max(...p));
+  return { domain: d, p: p[d] };
+}
+
+/**
+ * The domain of one word: the model's reading of it or, for a word the model never saw, the best reading of a
+ * synonym customers use for it. Undefined when nobody can place the word.
+ */
+function wordDomain(word: string): { domain: number; p: number } | undefined {
+  if (isKnownWord(word)) return topOf(domainsOf(word));
+  let best: { domain: number; p: number } | undefined;
+  for (const set of synonymIndex.get(stem(word)) ?? []) {
+    for (const w of SYNONYM_SETS[set]) {
+      if (w.includes(' ') || !isKnownWord(w)) continue;
+      const t = topOf(domainsOf(w));
+      if (!best || t.p > best.p) best = t;
+    }
+  }
+  return best;
+}
+
+/** A common action the scope names, in this or another form ("pay" ~ "payments", "transferring" ~ "transfer"). */
+function sharedAction(model: ScopeModel, stems: string[]): boolean {
+  for (const s of stems) {
+    if (!isGeneric(s) || s.length < 3 || isModifier(s)) continue;
+    if (model.direct.has(s)) return true;
+    for (const v of model.direct) if (v.startsWith(s) && /^(s|es|ed|ing|ment|ments|er|ers|ion|ions|al)$/.test(v.slice(s.length))) return true;
+  }
+  return false;
+}
+
+function confidentlyForeign(model: ScopeModel, profile: ScopeProfile | undefined, reading: DomainReading | undefined, normalized: string, stems: string[], foreign: string[]): boolean {
+  if (!profile || !reading) return true;
+  const written = modelWords(normalized);
+  const evidence = [...new Set(foreign)]
+    .map((f) => written.find((w) => stem(w) === f) ?? f)
+    .filter((w) => !isKnownWord(w) || topOf(domainsOf(w)).p >= FLAT);
+  if (evidence.length >= 2) return true;
+  if (!evidence.length) return false;
+  if (reading.nearIn >= DOUBT_NEAR || (reading.nearTop >= DOUBT_NEAR && reading.confidence >= DOUBT_CONF)) return false;
+  const d = wordDomain(evidence[0]);
+  if (d && d.p >= WORD_CONF) return profile.near[d.domain] < WORD_NEAR;
+  if (d && d.p >= WORD_DOUBT && profile.near[d.domain] >= WORD_NEAR) return false;
+  if (!d) return !(sharedAction(model, stems) || reading.nearTop >= DOUBT_NEAR);
+  return true;
+}
+
 function nearScopeWord(words: Set<string>, w: string): boolean {
   const budget = w.length >= 7 ? 2 : 1;
   for (const v of words) {
@@ -296,6 +363,7 @@ export function judgeScope(model: ScopeModel, normalized: string, raw = ''): Sco
   if (reading && foreign.length <= RESCUE_MAX_FOREIGN && (reading.dialogue >= DIALOGUE_MIN || modelSaysIn)) {
     return { verdict: null, confidence: 0, covered, foreign };
   }
+  if (!confidentlyForeign(model, profile, reading, normalized, stems, foreign)) return { verdict: null, confidence: 0, covered, foreign };
   const confidence = Math.min(0.95, 0.55 + 0.12 * foreign.length - 0.1 * weak);
   return { verdict: 'out', confidence: Math.max(0.5, confidence), covered, foreign };
 }

@@ -106,9 +106,20 @@ export function knownWords(text: string): number {
   return n;
 }
 
+/** Whether the model knows a word as a whole word (not only by its letter trigrams). */
+export function isKnownWord(word: string): boolean {
+  model ??= unpack(SCOPE_MODEL);
+  return find(model.keys, word) >= 0;
+}
+
 export interface ScopeProfile {
   /** How much the scope speaks of each domain, 0..1: the strongest reading of any one item of it. */
   coverage: number[];
+  /**
+   * Coverage widened to neighbouring domains (NEAR_GROUPS): a bank that speaks of transfers is not foreign to
+   * card payments or earnings, a store that speaks of orders not to deliveries. Only used to doubt "out".
+   */
+  near: number[];
   /** The items the scope was read as (for explanations and tests). */
   items: string[];
 }
@@ -146,6 +157,29 @@ export function scopeItems(description: string, subAgents: SubAgent[] = []): str
 const FLOOR = 0.6;
 const FULL = 0.9;
 
+// Domains one support team plausibly handles together. The scope's items name a few of them; a request in a
+// neighbour is not clearly foreign, so it is never put out of scope on the model's say-so. A neighbour counts
+// NEAR of the group's strongest coverage: enough to doubt "out"; "in" is never proved by it (the rescue reads
+// coverage, not near).
+const NEAR_GROUPS = [
+  ['bank_card', 'bank_payment', 'bank_transfer', 'bank_topup', 'finance'],
+  // Insurers bill and pay out: premiums and payments are theirs too, card top-ups are not. (Accounts and logins
+  // belong to every scope, so they are nobody's neighbour.)
+  ['insurance', 'bank_payment', 'finance'],
+  ['shop', 'takeaway'],
+];
+const NEAR = 0.9;
+
+function widen(coverage: number[]): number[] {
+  const near = [...coverage];
+  for (const group of NEAR_GROUPS) {
+    const idx = group.map((d) => DOMAINS.indexOf(d)).filter((i) => i >= 0);
+    const top = Math.max(0, ...idx.map((i) => coverage[i]));
+    for (const i of idx) near[i] = Math.max(near[i], NEAR * top);
+  }
+  return near;
+}
+
 export function scopeProfile(description: string, subAgents: SubAgent[] = []): ScopeProfile {
   const items = scopeItems(description, subAgents);
   const coverage = DOMAINS.map(() => 0);
@@ -161,7 +195,7 @@ export function scopeProfile(description: string, subAgents: SubAgent[] = []): S
   }
   coverage[DIALOGUE] = 1;
   if (CHITCHAT >= 0) coverage[CHITCHAT] = 0;
-  return { coverage, items };
+  return { coverage, near: widen(coverage), items };
 }
 
 export interface DomainReading {
@@ -174,18 +208,31 @@ export interface DomainReading {
   topCoverage: number;
   /** Probability that the request is conversation management rather than a topic. */
   dialogue: number;
+  /** inScope and topCoverage with neighbouring domains counted (ScopeProfile.near). */
+  nearIn: number;
+  nearTop: number;
 }
 
 export function readDomain(profile: ScopeProfile, text: string): DomainReading {
   const p = domainsOf(text);
   let inMass = 0;
+  let nearMass = 0;
   let topical = 0;
   let best = 0;
   for (let d = 0; d < p.length; d++) {
     if (d === DIALOGUE) continue;
     topical += p[d];
     inMass += p[d] * profile.coverage[d];
+    nearMass += p[d] * profile.near[d];
     if (p[d] > p[best] || best === DIALOGUE) best = d;
   }
-  return { inScope: topical > 0 ? inMass / topical : 1, domain: DOMAINS[best], confidence: p[best], topCoverage: profile.coverage[best], dialogue: p[DIALOGUE] };
+  return {
+    inScope: topical > 0 ? inMass / topical : 1,
+    domain: DOMAINS[best],
+    confidence: p[best],
+    topCoverage: profile.coverage[best],
+    dialogue: p[DIALOGUE],
+    nearIn: topical > 0 ? nearMass / topical : 1,
+    nearTop: profile.near[best],
+  };
 }

@@ -26,6 +26,11 @@ function tagsOf(word: string): string[] {
   return t === undefined ? [] : Array.isArray(t) ? t : [t];
 }
 
+/** Adjectives and adverbs ("new", "more"): qualities, never the action a request asks for. */
+export function isModifier(word: string): boolean {
+  return tagsOf(word).some((t) => t === 'Adjective' || t === 'Comparative' || t === 'Superlative' || t === 'Adverb');
+}
+
 /** Lowercase, accent-free text with typographic apostrophes made plain (what judgeScope expects). */
 export function plainText(text: string): string {
   let t = text.toLowerCase();
