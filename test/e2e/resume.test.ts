@@ -92,6 +92,9 @@ describe.each(PLATFORMS)('%s: an escalation survives its tab', (platform) => {
       await holdAndClick(page, platform, req, true);
       await page.reload();
       await finishedOnce(page, platform, 'human_request');
+      // The request that landed was checked, not sent again.
+      const path = new RegExp(req.path);
+      expect(sandbox.traffic().filter((t) => t.platform === platform && t.method === req.method && path.test(t.path))).toHaveLength(1);
       await page.close();
     });
   }

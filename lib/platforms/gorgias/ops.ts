@@ -126,6 +126,15 @@ function updateOp(ctx: AdapterContext, plan: EscalationPlan, steps: StepKind[]):
 
   return {
     covers: steps,
+    // After a cut-off update (its tab went away), the ticket itself says whether it landed.
+    alreadyApplied: async () => {
+      const action = 'check whether the ticket update already landed';
+      const ticket = parse(GTicketSchema, (await call(ctx, { method: 'GET', url: url(ctx, ticketPath(id)) }, { action })).body, action);
+      const now = (ticket.tags ?? []).map((t) => t.name);
+      const owner = target?.kind === 'team' ? ticket.assignee_team?.id : target?.kind === 'user' ? ticket.assignee_user?.id : undefined;
+      const assigned = !Object.keys(assignee).length || (owner !== undefined && String(owner) === target?.id);
+      return assigned && sameTags(now, nextTags(now, add, remove));
+    },
     run: async () => {
       const before = await readTags(ctx, id, 'read the ticket before updating it');
       const after = nextTags(before, add, remove);
