@@ -229,11 +229,11 @@ function modelOnly(reading: DomainReading | undefined, covered: string[], foreig
 
 // "Out" must be confident. Two or more words the scope does not know are a foreign request (words the model
 // reads as domain-neutral, "request", "extra", do not count). One foreign word alone is out only when it is
-// read as foreign and the model does not place the request in (or next to) a covered domain: by the model, or through the synonyms customers use for it ("earnings" ~ "income", which the
-// model reads as finance). A word nobody can place ("emblm", a card brand) is unsure when the request shares
-// an action with the scope ("pay" ~ "payments") or the model leans to a covered domain ("extra towels", hotel).
-// The model reading such a request in (or next to) a covered domain with at least DOUBT_CONF confidence, or
-// with DOUBT_NEAR of its topical probability there, makes "out" unsure.
+// read as foreign, by the model or through the synonyms customers use for it ("earnings" ~ "income", which the
+// model reads as finance, a neighbour of a bank's transfers), and the model does not place the request in (or
+// next to) a covered domain with at least DOUBT_CONF confidence or DOUBT_NEAR of its topical probability. A
+// word nobody can place ("emblm", a card brand) is unsure next to an action the scope names ("pay" ~
+// "payments") or when the model leans to a covered domain ("extra towels" to a hotel).
 const DOUBT_NEAR = 0.5;
 const DOUBT_CONF = 0.3;
 // A foreign word whose own reading is this sure of one domain is placed there.

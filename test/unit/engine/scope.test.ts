@@ -129,3 +129,34 @@ describe('scope: online store, insurance and appliances', () => {
     expect(judge(BANK, 'book a table for four at an italian restaurant tonight')).toBe('out');
   });
 });
+
+// "Out" must be confident: one word the scope does not name does not make a request foreign when the request
+// belongs to the scope's domain or a neighbour of it. Phrasings: NLU++ hotels (PolyAI-LDN/task-specific-datasets
+// @ 57ec275, nlupp/data/hotels, CC BY 4.0) and DSTC11 track 2 finance calls (amazon-science/dstc11-track2-intent-
+// induction @ 969b95a, dstc11/test-finance, CDLA-Permissive-2.0).
+describe('scope: one unknown word is not enough for out of scope', () => {
+  const HOTEL = 'Hotel assistant: room reservations, check-in and check-out.';
+  const TRANSFERS = 'Banking assistant: account balance, transactions, money transfers, credit-card payments, known recipients, transfer charges.';
+
+  it.each(['I want to get an extra towel', 'Can I get a toothbrush'])('hotel: an amenity ("%s") is not out of scope', (text) => {
+    expect(judge(HOTEL, text)).not.toBe('out');
+  });
+
+  it.each(['I need to pay my loan...', 'I need a loan, my name is Willis Tyler'])('bank: a loan, next to transfers and card payments ("%s"), is not out of scope', (text) => {
+    expect(judge(TRANSFERS, text)).not.toBe('out');
+  });
+
+  // HWU64 again: clearly foreign requests stay out for both scopes.
+  it.each(['Play new Rihanna song', 'Set an alarm for tomorrow at six in the morning', 'What can I cook with broccoli and chicken?'])('"%s" is still out of scope', (text) => {
+    expect(judge(HOTEL, text)).toBe('out');
+    expect(judge(TRANSFERS, text)).toBe('out');
+  });
+
+  it('neighbouring domains are covered for doubting, not for proving: a bank covers finance, not takeaway', () => {
+    const p = scopeProfile(TRANSFERS);
+    const near = (d: string) => p.near[DOMAINS.indexOf(d)];
+    expect(near('finance')).toBeGreaterThanOrEqual(0.5);
+    expect(near('takeaway')).toBe(0);
+    expect(near('weather')).toBe(0);
+  });
+});
