@@ -59,7 +59,13 @@ export function EscalatePanel(props: {
               Escalate
             </button>
           ) : (
-            <button type="button" className="btn btn-secondary" data-testid="escalate-anyway" disabled={props.acting} onClick={props.onEscalate}>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              data-testid="escalate-anyway"
+              disabled={props.acting}
+              onClick={props.onEscalate}
+            >
               Escalate anyway
             </button>
           )}
@@ -80,9 +86,7 @@ export function EscalatePanel(props: {
                     {s.error}
                   </p>
                 )}
-                {s.kind === 'pause' && heldBack && s.status !== 'failed' && (
-                  <span className="muted small step-note"> (not paused)</span>
-                )}
+                {s.kind === 'pause' && heldBack && s.status !== 'failed' && <span className="muted small step-note"> (not paused)</span>}
               </li>
             ))}
           </ol>
@@ -119,7 +123,13 @@ export function EscalatePanel(props: {
             </p>
           )}
           {finished && j.plan.pause && (
-            <button type="button" className="btn btn-secondary" data-testid="return-to-bot" disabled={props.acting} onClick={props.onResume}>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              data-testid="return-to-bot"
+              disabled={props.acting}
+              onClick={props.onResume}
+            >
               Return to bot
             </button>
           )}

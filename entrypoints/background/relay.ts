@@ -229,7 +229,11 @@ export function tabRelay(): TabRelay {
     // A tab whose first page is still on its way counts too (its pendingUrl): it is worth waiting for.
     query: async (origin) =>
       (await browser.tabs.query({})).filter((t) => [t.url, (t as { pendingUrl?: string }).pendingUrl].some((u) => originOf(u) === origin)),
-    urlOf: (tabId) => browser.tabs.get(tabId).then((t) => t.url, () => undefined),
+    urlOf: (tabId) =>
+      browser.tabs.get(tabId).then(
+        (t) => t.url,
+        () => undefined,
+      ),
     sendMessage: (tabId, message) => browser.tabs.sendMessage(tabId, message),
     load: () => readyTabsItem.getValue(),
     save: (ready) => readyTabsItem.setValue(ready),

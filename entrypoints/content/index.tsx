@@ -43,7 +43,8 @@ export default defineContentScript({
 
     let policy: Policy = (await policyStore.read()).policy;
     if (ctx.isInvalid) return;
-    const domMessages = () => (adapter ? adapter.dom.readMessages(document, policy.botIdentity[adapter.platform]).map((m) => m.message) : []);
+    const domMessages = () =>
+      adapter ? adapter.dom.readMessages(document, policy.botIdentity[adapter.platform]).map((m) => m.message) : [];
     const check = (force = false) => store.getState().check({ force, domMessages: safe(domMessages) });
 
     ctx.onInvalidated(
@@ -127,7 +128,14 @@ export default defineContentScript({
       stopThread = watchThreadRoot(
         ctx,
         () => dom.threadRoot(document),
-        (root) => watchMessageCount(ctx, root, () => safe(domMessages).length, () => void check(), RECHECK_DEBOUNCE_MS),
+        (root) =>
+          watchMessageCount(
+            ctx,
+            root,
+            () => safe(domMessages).length,
+            () => void check(),
+            RECHECK_DEBOUNCE_MS,
+          ),
       );
     };
 

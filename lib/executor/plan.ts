@@ -24,9 +24,7 @@ export function buildPlan(ref: ConversationRef, conversation: Conversation, draf
 
 export function newJournal(plan: EscalationPlan, now = new Date()): Journal {
   const skipped = (kind: StepKind) =>
-    (kind === 'tags' && plan.tags.length === 0) ||
-    (kind === 'assign' && !plan.target) ||
-    (kind === 'pause' && !plan.pause);
+    (kind === 'tags' && plan.tags.length === 0) || (kind === 'assign' && !plan.target) || (kind === 'pause' && !plan.pause);
   return {
     key: journalKey(plan.platform, plan.account, plan.conversationId),
     plan,

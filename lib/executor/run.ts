@@ -96,16 +96,21 @@ async function execute(
     // The bot is paused only once everything else has landed or lands in this very request; an adapter that
     // orders its requests otherwise is refused here rather than leaving a paused bot with nobody answering.
     const missing = covers.includes('pause')
-      ? j.steps.filter((s) => s.kind !== 'pause' && s.status !== 'done' && s.status !== 'skipped' && !covers.includes(s.kind)).map((s) => s.kind)
+      ? j.steps
+          .filter((s) => s.kind !== 'pause' && s.status !== 'done' && s.status !== 'skipped' && !covers.includes(s.kind))
+          .map((s) => s.kind)
       : [];
     if (missing.length) {
-      await save((x) => setSteps(x, ['pause'], { status: 'failed', error: `Baton did not pause the bot because ${missing.join(', ')} ${missing.length > 1 ? 'were' : 'was'} not done first.` }));
+      await save((x) =>
+        setSteps(x, ['pause'], {
+          status: 'failed',
+          error: `Baton did not pause the bot because ${missing.join(', ')} ${missing.length > 1 ? 'were' : 'was'} not done first.`,
+        }),
+      );
       return j;
     }
     const wasUncertain = j.steps.some((s) => covers.includes(s.kind) && (s.uncertain || s.status === 'running'));
-    await save((x) =>
-      setSteps(x, covers, (s) => ({ status: 'running', error: undefined, attempts: s.attempts + 1 })),
-    );
+    await save((x) => setSteps(x, covers, (s) => ({ status: 'running', error: undefined, attempts: s.attempts + 1 })));
     // Until the check has answered, an uncertain step stays uncertain whatever else fails.
     let checked = !wasUncertain;
     try {
@@ -122,7 +127,15 @@ async function execute(
         return j;
       }
       const uncertain = !checked || (isApiError(e) && e.outcomeUnknown);
-      await save((x) => setSteps(x, covers, { status: 'failed', error: message(e), uncertain, needs: neededField(e), httpStatus: isApiError(e) ? e.status : undefined }));
+      await save((x) =>
+        setSteps(x, covers, {
+          status: 'failed',
+          error: message(e),
+          uncertain,
+          needs: neededField(e),
+          httpStatus: isApiError(e) ? e.status : undefined,
+        }),
+      );
       return j;
     }
   }
@@ -132,17 +145,11 @@ async function execute(
 
 type StepPatch = Partial<Journal['steps'][number]>;
 
-function setSteps(
-  j: Journal,
-  kinds: StepKind[],
-  patch: StepPatch | ((s: Journal['steps'][number]) => StepPatch),
-): Journal {
+function setSteps(j: Journal, kinds: StepKind[], patch: StepPatch | ((s: Journal['steps'][number]) => StepPatch)): Journal {
   const now = new Date().toISOString();
   return {
     ...j,
-    steps: j.steps.map((s) =>
-      kinds.includes(s.kind) ? { ...s, ...(typeof patch === 'function' ? patch(s) : patch), updatedAt: now } : s,
-    ),
+    steps: j.steps.map((s) => (kinds.includes(s.kind) ? { ...s, ...(typeof patch === 'function' ? patch(s) : patch), updatedAt: now } : s)),
   };
 }
 
@@ -158,12 +165,7 @@ function message(e: unknown): string {
 }
 
 /** "Return to bot": reverses the pause recorded in the journal. */
-export async function resumeBot(
-  journal: Journal,
-  adapter: PlatformAdapter,
-  ctx: AdapterContext,
-  store: JournalStore,
-): Promise<Journal> {
+export async function resumeBot(journal: Journal, adapter: PlatformAdapter, ctx: AdapterContext, store: JournalStore): Promise<Journal> {
   for (const op of adapter.resumeOps(ctx, journal.plan)) await op.run();
   const j = { ...journal, resumedAt: new Date().toISOString() };
   await store.put(j);

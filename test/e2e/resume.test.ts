@@ -70,11 +70,26 @@ async function holdAndClick(page: Page, platform: Platform, req: { method: strin
 
 /** The sidebar shows the normal done state with every step done, and the helpdesk has it all exactly once. */
 async function finishedOnce(page: Page, platform: Platform, key: string) {
-  await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 }).catch(async (e: unknown) => {
-    // Say what the sidebar shows instead, so a failure reads as the agent would see it.
-    if (process.env.BATON_DEBUG) console.log(JSON.stringify(sandbox.traffic().map((t) => `${t.method} ${t.path}`)), JSON.stringify(await browser.worker.evaluate(async () => (globalThis as any).chrome.storage.local.get(null))).slice(0, 3000));
-    throw new Error(`${(e as Error).message}\nSidebar: ${await page.locator('[data-testid="steps"]').textContent().catch(() => '(no steps)')} ${await page.locator('.escalate').textContent().catch(() => '')}`);
-  });
+  await page
+    .locator('[data-testid="escalated"]')
+    .waitFor({ timeout: 30_000 })
+    .catch(async (e: unknown) => {
+      // Say what the sidebar shows instead, so a failure reads as the agent would see it.
+      if (process.env.BATON_DEBUG)
+        console.log(
+          JSON.stringify(sandbox.traffic().map((t) => `${t.method} ${t.path}`)),
+          JSON.stringify(await browser.worker.evaluate(async () => (globalThis as any).chrome.storage.local.get(null))).slice(0, 3000),
+        );
+      throw new Error(
+        `${(e as Error).message}\nSidebar: ${await page
+          .locator('[data-testid="steps"]')
+          .textContent()
+          .catch(() => '(no steps)')} ${await page
+          .locator('.escalate')
+          .textContent()
+          .catch(() => '')}`,
+      );
+    });
   const statuses = await page.locator('[data-testid="steps"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
   expect(statuses.every((s) => s === 'done' || s === 'skipped')).toBe(true);
   expect(await page.locator('[data-testid="retry"]').count()).toBe(0);
@@ -113,11 +128,14 @@ describe.each(PLATFORMS)('%s: an escalation survives its tab', (platform) => {
     await holdAndClick(page, platform, req, true);
     await page.close();
     // Nothing else of the account is open meanwhile: a session escalation waits for a tab, it does not fail.
-    const journal = await browser.worker.evaluate(async (k) => {
-      const c = (globalThis as any).chrome;
-      const all = await c.storage.local.get(null);
-      return Object.entries(all).find(([key]) => key.startsWith('baton:journal:') && key.endsWith(k))?.[1] as any;
-    }, `:${conversationId(platform, 'human_request')}`);
+    const journal = await browser.worker.evaluate(
+      async (k) => {
+        const c = (globalThis as any).chrome;
+        const all = await c.storage.local.get(null);
+        return Object.entries(all).find(([key]) => key.startsWith('baton:journal:') && key.endsWith(k))?.[1] as any;
+      },
+      `:${conversationId(platform, 'human_request')}`,
+    );
     expect(journal?.steps.some((s: { status: string }) => s.status === 'failed')).toBe(false);
     const again = await open(platform, 'human_request');
     await finishedOnce(again, platform, 'human_request');

@@ -17,7 +17,10 @@ function fakeBrowser(tabs: { id: number; listening: boolean; goneMidRequest?: bo
       if (!tab?.listening) throw new Error('Could not establish connection. Receiving end does not exist.');
       sent.push({ tab: tabId, type });
       if (type === 'ping') return true;
-      if (tab.goneMidRequest) throw new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
+      if (tab.goneMidRequest)
+        throw new Error(
+          'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+        );
       return { ok: true, tab: tabId };
     },
     load: async () => ({}),
@@ -36,7 +39,10 @@ describe('session relay', () => {
   });
 
   it('uses a tab that announced itself, and finds one that answers a ping after a worker restart', async () => {
-    const { b, sent } = fakeBrowser([{ id: 1, listening: false }, { id: 2, listening: true }]);
+    const { b, sent } = fakeBrowser([
+      { id: 1, listening: false },
+      { id: 2, listening: true },
+    ]);
     const relay = new TabRelay(b);
     expect(await relay.send(ORIGIN, 1, { type: 'sessionFetch' }, NO_TAB)).toEqual({ ok: true, tab: 2 });
     expect(sent.filter((s) => s.type === 'sessionFetch')).toEqual([{ tab: 2, type: 'sessionFetch' }]);

@@ -41,7 +41,11 @@ function relayedDesk() {
     escalationOps(c: AdapterContext, _plan: unknown, remaining: StepKind[]): Operation[] {
       return remaining.map((kind) => ({
         covers: [kind],
-        run: async () => void (await c.http.call({ method: kind === 'note' ? 'POST' : 'PUT', url: `https://acme.example/${kind}` }, { action: `do ${kind}`, idempotent: kind !== 'note' })),
+        run: async () =>
+          void (await c.http.call(
+            { method: kind === 'note' ? 'POST' : 'PUT', url: `https://acme.example/${kind}` },
+            { action: `do ${kind}`, idempotent: kind !== 'note' },
+          )),
         alreadyApplied: () => landed(c, kind),
       }));
     },
@@ -59,7 +63,12 @@ const ref = { platform: 'zendesk' as const, account: 'acme', conversationId: '7'
 const conversation = ConversationSchema.parse({ id: '7', messages: [{ role: 'customer', text: 'human please' }] });
 const target = { platform: 'zendesk' as const, kind: 'group' as const, id: '2', name: 'Returns team' };
 const plan = () =>
-  buildPlan(ref, conversation, { note: 'Customer wants a human.', tags: ['sys_escalation'], target, routeReason: 'x', suspend: true }, defaultPolicy());
+  buildPlan(
+    ref,
+    conversation,
+    { note: 'Customer wants a human.', tags: ['sys_escalation'], target, routeReason: 'x', suspend: true },
+    defaultPolicy(),
+  );
 
 const STEPS: StepKind[] = ['tags', 'note', 'assign', 'pause'];
 
@@ -112,7 +121,15 @@ describe('an escalation whose tab goes away', () => {
     desk.cut.set('note', 'gone-after-landing');
     const first = await runJournal(newJournal(plan()), desk.adapter, desk.ctx, store);
     // The check itself fails for good (not a tab problem): the step fails but stays uncertain.
-    const broken = { ...desk.ctx, http: createHttpClient({ transport: async () => ({ status: 500, headers: {}, body: {} }), platformLabel: 'Zendesk', sleep: async () => {}, maxRetries: 0 }) };
+    const broken = {
+      ...desk.ctx,
+      http: createHttpClient({
+        transport: async () => ({ status: 500, headers: {}, body: {} }),
+        platformLabel: 'Zendesk',
+        sleep: async () => {},
+        maxRetries: 0,
+      }),
+    };
     const second = await runJournal(first, desk.adapter, broken, store);
     expect(second.steps[1]).toMatchObject({ status: 'failed', uncertain: true });
     const third = await runJournal(second, desk.adapter, desk.ctx, store);
@@ -129,7 +146,9 @@ describe('a step left running by a worker that was stopped', () => {
     desk.applied.push('tags', 'note');
     const crashed: Journal = {
       ...j,
-      steps: j.steps.map((s) => (s.kind === 'tags' ? { ...s, status: 'done' } : s.kind === 'note' ? { ...s, status: 'running', attempts: 1 } : s)),
+      steps: j.steps.map((s) =>
+        s.kind === 'tags' ? { ...s, status: 'done' } : s.kind === 'note' ? { ...s, status: 'running', attempts: 1 } : s,
+      ),
     };
     const swept = markStale(crashed)!;
     expect(swept.steps[1]).toMatchObject({ status: 'interrupted', uncertain: true });
@@ -148,6 +167,6 @@ describe('a step left running by a worker that was stopped', () => {
     const running: Journal = { ...j, steps: j.steps.map((s) => (s.kind === 'tags' ? { ...s, status: 'running' } : s)) };
     expect(markStale(running)).toBeNull();
     await run;
-    expect(markStale(await store.get(j.key) as Journal)).toBeNull();
+    expect(markStale((await store.get(j.key)) as Journal)).toBeNull();
   });
 });
