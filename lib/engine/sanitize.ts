@@ -13,7 +13,7 @@ const ROLE_PREFIX =
 const INLINE_ROLE = /(^|[\s.!?,;])[[(<{]?\s*(system|bot|assistant|chatbot|instructions?|admin|developer)\s*[\])>}]?\s*:\s/i;
 // Sentences aimed at the checker rather than the support team.
 const INJECTION =
-  /\b(ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,40}\b(previous|prior|above|earlier|all|any|your|the|these|those)\b[^.!?\n]{0,20}\b(rules?|instructions?|prompts?|guidelines?|polic(y|ies)|directions?)\b|\b(new|updated) (rules?|instructions?)\s*:|\bsystem prompt\b|\byou are now\b|\b(do not|don'?t|never) (escalate|flag|report|tag)\b[^.!?\n]{0,30}\b(this|conversation|chat|ticket|me)\b|\bset (escalate|status)\b|\b(escalate|escalation|status|verdict|signals?)["']?\s*[:=]\s*["'\[{]?\s*(true|false|none|null|escalate|unconfirmed|\]|\})/i;
+  /\b(ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,40}\b(previous|prior|above|earlier|all|any|your|the|these|those)\b[^.!?\n]{0,20}\b(rules?|instructions?|prompts?|guidelines?|polic(y|ies)|directions?)\b|\b(new|updated) (rules?|instructions?)\s*:|\bsystem prompt\b|\byou are now\b|\b(do not|don'?t|never) (escalate|flag|report|tag)\b[^.!?\n]{0,30}\b(this|conversation|chat|ticket|me)\b|\bset (escalate|status)\b|\b(escalate|escalation|status|verdict|signals?)["']?\s*[:=]\s*["'[{]?\s*(true|false|none|null|escalate|unconfirmed|\]|\})/i;
 // A line of JSON with verdict fields ({"status":"none","escalate":false}): data aimed at the checker.
 const VERDICT_JSON = /^\s*[[{].*["'](status|escalate|signals|verdict|reason|engine)["']\s*:/i;
 

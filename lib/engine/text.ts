@@ -2,7 +2,10 @@
 import { distance } from 'fastest-levenshtein';
 import { baseForm, functionWords } from './nlp';
 
+// Zero-width and joiner characters are matched one by one on purpose (they are what injected text hides in).
+// eslint-disable-next-line no-misleading-character-class
 const ZERO_WIDTH = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad\u034f\u180e]/g;
+// eslint-disable-next-line no-misleading-character-class
 const HAS_ZERO_WIDTH = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad\u034f\u180e]/;
 const ODD_SPACE = /[\t\f\v\r\u00a0\u2000-\u200a\u3000]| {2}|\n[\n ]| \n/;
 

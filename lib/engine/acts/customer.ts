@@ -6,7 +6,7 @@
 import { findHumanRequest, retracts } from '../human-request';
 import { isSmallTalk } from '../scope';
 import { originalQuote } from '../sanitize';
-import { clip, tokens } from '../text';
+import { clip } from '../text';
 import { clausesOf } from './clause';
 import type { BotAct, CustomerAct } from './types';
 
@@ -26,7 +26,7 @@ export function readsSmallTalk(normalized: string): CustomerAct['flavour'] | nul
   return FLAVOUR.find(([, re]) => re.test(bare))?.[0] ?? 'ack';
 }
 
-const IDENTIFIER = /[\w.+-]+@[\w-]+(\.[\w-]+)+|\+?\d[\d\s().\/#-]{2,}\d|\b[a-z]*\d[a-z\d]{3,}\b/g;
+const IDENTIFIER = /[\w.+-]+@[\w-]+(\.[\w-]+)+|\+?\d[\d\s()./#-]{2,}\d|\b[a-z]*\d[a-z\d]{3,}\b/g;
 
 /** "cminh730@email.com", "Order ID: 3348917502", "(977) 625-2661", "Crystal Minh", "Southside Venue". */
 export function readsDetails(normalized: string, raw: string, asked: BotAct | undefined): boolean {

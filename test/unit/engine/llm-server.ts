@@ -13,7 +13,7 @@ export async function startLlmServer(): Promise<{ sandbox: OpenAISandbox; baseUR
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
-    let body: unknown = null;
+    let body: unknown;
     try {
       body = raw ? JSON.parse(raw) : null;
     } catch {

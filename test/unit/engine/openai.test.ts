@@ -96,7 +96,7 @@ describe('OpenAI engine against the sandbox, with the real SDK', () => {
     expect(v.engine).toBe('offline');
     expect(v.fallback).toMatch(why);
     expect(v.fallback).toMatch(/showing the offline verdict\.$/);
-    const { fallback, ...rest } = v;
+    const { fallback: _fallback, ...rest } = v;
     expect(rest).toEqual(checkOffline(charged, p));
     expect(llm.sandbox.state().calls).toBe(1);
     // Failures are not cached: the next check tries again.
