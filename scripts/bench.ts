@@ -74,20 +74,34 @@ async function llmFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>) {
   const openai = sandbox.platforms.openai as unknown as { requests: { body: any }[] };
   const before = openai.requests.length;
   const policy = PolicySchema.parse({ ...DEMO_BASE, engine: { kind: 'openai', baseURL: `${sandbox.httpUrl}/v1`, model: 'gpt-4o-mini' } });
-  const fetchVia: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), 'x-sandbox-host': 'api.openai.com' } });
+  const fetchVia: typeof fetch = (input, init) =>
+    fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), 'x-sandbox-host': 'api.openai.com' } });
   const cache = createVerdictCache();
   const conversations = [generated(50), generated(500)];
   let tokens = 0;
   for (const c of conversations) {
-    const v = await checkEscalation(c, policy, { engine: 'openai', cache, openai: { apiKey: 'sk-sandbox', baseURL: `${sandbox.httpUrl}/v1`, model: 'gpt-4o-mini', fetch: fetchVia } });
+    const v = await checkEscalation(c, policy, {
+      engine: 'openai',
+      cache,
+      openai: { apiKey: 'sk-sandbox', baseURL: `${sandbox.httpUrl}/v1`, model: 'gpt-4o-mini', fetch: fetchVia },
+    });
     if (v.fallback) throw new Error(`LLM path fell back: ${v.fallback}`);
   }
   const firstPass = openai.requests.length - before;
   for (const r of openai.requests.slice(before)) tokens += Math.ceil(JSON.stringify(r.body.messages).length / 4);
   // Unchanged conversations again: answered from the cache, no call.
-  for (const c of conversations) await checkEscalation(c, policy, { engine: 'openai', cache, openai: { apiKey: 'sk-sandbox', baseURL: `${sandbox.httpUrl}/v1`, model: 'gpt-4o-mini', fetch: fetchVia } });
+  for (const c of conversations)
+    await checkEscalation(c, policy, {
+      engine: 'openai',
+      cache,
+      openai: { apiKey: 'sk-sandbox', baseURL: `${sandbox.httpUrl}/v1`, model: 'gpt-4o-mini', fetch: fetchVia },
+    });
   const unchangedCalls = openai.requests.length - before - firstPass;
-  return { llm_calls_per_check: round(firstPass / conversations.length), llm_input_tokens_per_check: Math.round(tokens / firstPass), llm_calls_unchanged: unchangedCalls };
+  return {
+    llm_calls_per_check: round(firstPass / conversations.length),
+    llm_input_tokens_per_check: Math.round(tokens / firstPass),
+    llm_calls_unchanged: unchangedCalls,
+  };
 }
 
 async function browserFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>) {
@@ -122,7 +136,10 @@ async function browserFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>)
       const before = sandbox.traffic().length;
       await page.locator('[data-testid="escalate"]').click();
       await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
-      requests[platform] = sandbox.traffic().slice(before).filter((t) => t.platform === platform && t.method !== 'GET').length;
+      requests[platform] = sandbox
+        .traffic()
+        .slice(before)
+        .filter((t) => t.platform === platform && t.method !== 'GET').length;
       await page.close();
     }
     return { ttv, requests };
@@ -132,7 +149,8 @@ async function browserFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>)
 }
 
 async function main() {
-  if (!existsSync(join(OUTPUT_DIR, 'chrome-mv3/manifest.json'))) execSync('npx wxt build', { cwd: ROOT, stdio: json ? 'ignore' : 'inherit' });
+  if (!existsSync(join(OUTPUT_DIR, 'chrome-mv3/manifest.json')))
+    execSync('npx wxt build', { cwd: ROOT, stdio: json ? 'ignore' : 'inherit' });
   const engine = engineTimes();
   const sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/bench-traffic.jsonl') });
   try {
@@ -150,13 +168,19 @@ async function main() {
       llm_input_tokens_per_check: llm.llm_input_tokens_per_check,
     };
     log('Baton benchmark');
-    log(`  engine p50 (offline, Node)      50 msgs: ${engine['50']} ms   500: ${engine['500']} ms   2,000: ${engine['2000']} ms   (target ≤ 20 ms at 2,000)`);
+    log(
+      `  engine p50 (offline, Node)      50 msgs: ${engine['50']} ms   500: ${engine['500']} ms   2,000: ${engine['2000']} ms   (target ≤ 20 ms at 2,000)`,
+    );
     log(`  time to verdict p50 (Chromium)  ${PLATFORMS.map((p) => `${p}: ${ttv[p]} ms`).join('   ')}   (target ≤ 150 ms)`);
     log(
       `  requests per escalation         ${PLATFORMS.map((p) => `${labelOf(p)}: ${requests[p]} ${requests[p]! <= REQUEST_FLOORS[p] ? '✓' : '✗'}`).join('   ')}   (floor: ${PLATFORMS.map((p) => `${labelOf(p)} ${REQUEST_FLOORS[p]}`).join(', ')})`,
     );
-    log(`  bundle                          content ${bundle.content} KB   background ${bundle.background} KB   options ${bundle.options} KB`);
-    log(`  LLM                             ${llm.llm_calls_per_check} call(s) per check, ~${llm.llm_input_tokens_per_check} input tokens per check, ${llm.llm_calls_unchanged} calls for unchanged conversations`);
+    log(
+      `  bundle                          content ${bundle.content} KB   background ${bundle.background} KB   options ${bundle.options} KB`,
+    );
+    log(
+      `  LLM                             ${llm.llm_calls_per_check} call(s) per check, ~${llm.llm_input_tokens_per_check} input tokens per check, ${llm.llm_calls_unchanged} calls for unchanged conversations`,
+    );
     if (json) console.log(JSON.stringify(result));
   } finally {
     await sandbox.stop();

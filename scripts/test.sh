@@ -7,6 +7,9 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 bash scripts/ensure-chromium.sh
 npx tsc --noEmit -p .
+# Lint (ESLint with TypeScript and React hooks rules) and layout (Prettier) are part of the test command.
+npx eslint .
+npx prettier --check .
 npx wxt build
 npx wxt build -b firefox
 # Each run leaves a fresh traffic log of what Baton sent to the sandbox.

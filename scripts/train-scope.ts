@@ -54,7 +54,9 @@ function hwuDomain(scenario: string, intent: string): string {
 
 function loadHwu(): Example[] {
   const base = 'CrossValidation/autoGeneFromRealAnno/autoGene_2018_03_22-13_01_25_169/CrossValidation/KFold_1/';
-  const files = git('hwu', 'ls-tree').split('\n').filter((f) => f.startsWith(base));
+  const files = git('hwu', 'ls-tree')
+    .split('\n')
+    .filter((f) => f.startsWith(base));
   const out: Example[] = [];
   for (const f of files.sort()) {
     if (f.includes('/trainset/') && f.endsWith('.csv')) {
@@ -99,32 +101,53 @@ function loadBanking77(): Example[] {
 }
 
 const SNIPS_DOMAIN: Record<string, string> = {
-  AddToPlaylist: 'music', PlayMusic: 'music', BookRestaurant: 'restaurant', GetWeather: 'weather',
-  RateBook: 'media', SearchCreativeWork: 'media', SearchScreeningEvent: 'media',
+  AddToPlaylist: 'music',
+  PlayMusic: 'music',
+  BookRestaurant: 'restaurant',
+  GetWeather: 'weather',
+  RateBook: 'media',
+  SearchCreativeWork: 'media',
+  SearchScreeningEvent: 'media',
 };
 
 function loadSnips(): Example[] {
   const out: Example[] = [];
   for (const [intent, label] of Object.entries(SNIPS_DOMAIN)) {
-    const data = JSON.parse(git('snips', 'show', `2017-06-custom-intent-engines/${intent}/train_${intent}_full.json`).replace(/^\uFEFF/, ''));
-    for (const row of data[intent] as { data: { text: string }[] }[]) out.push({ text: row.data.map((d) => d.text).join('').trim(), label });
+    const data = JSON.parse(
+      git('snips', 'show', `2017-06-custom-intent-engines/${intent}/train_${intent}_full.json`).replace(/^\uFEFF/, ''),
+    );
+    for (const row of data[intent] as { data: { text: string }[] }[])
+      out.push({
+        text: row.data
+          .map((d) => d.text)
+          .join('')
+          .trim(),
+        label,
+      });
   }
   return out;
 }
 
 function loadRestaurant8k(): Example[] {
   const out: Example[] = [];
-  const files = git('banking77', 'ls-tree').split('\n').filter((f) => /^span_extraction\/restaurant8k\/train_\d+\.json$/.test(f));
-  for (const f of files.sort()) for (const r of JSON.parse(git('banking77', 'show', f)) as { userInput: { text: string } }[]) out.push({ text: r.userInput.text, label: 'restaurant' });
+  const files = git('banking77', 'ls-tree')
+    .split('\n')
+    .filter((f) => /^span_extraction\/restaurant8k\/train_\d+\.json$/.test(f));
+  for (const f of files.sort())
+    for (const r of JSON.parse(git('banking77', 'show', f)) as { userInput: { text: string } }[])
+      out.push({ text: r.userInput.text, label: 'restaurant' });
   return out;
 }
 
 function loadHotels(): Example[] {
   const out: Example[] = [];
-  const files = git('banking77', 'ls-tree').split('\n').filter((f) => /^nlupp\/data\/hotels\/fold\d+\.json$/.test(f));
+  const files = git('banking77', 'ls-tree')
+    .split('\n')
+    .filter((f) => /^nlupp\/data\/hotels\/fold\d+\.json$/.test(f));
   for (const f of files.sort()) {
     // Only rows with an intent: the slot-only answers ("tomorrow at 7") say nothing about the domain.
-    for (const r of JSON.parse(git('banking77', 'show', f)) as { text: string; intents?: string[] }[]) if (r.intents?.length) out.push({ text: r.text, label: 'hotel' });
+    for (const r of JSON.parse(git('banking77', 'show', f)) as { text: string; intents?: string[] }[])
+      if (r.intents?.length) out.push({ text: r.text, label: 'hotel' });
   }
   return out;
 }
@@ -137,7 +160,8 @@ function dstcDomain(set: string, intent: string): string {
   if (/ExchangeRate/.test(intent)) return 'bank_topup';
   if (/Card|Pin|ATM/.test(intent)) return 'bank_card';
   if (/DisputeCharge|AutoPayment|CashDeposit/.test(intent)) return 'bank_payment';
-  if (/Loan|Invest|Stock|Bond|Index|Ratio|NetIncome|CreditReport|Appointment|Check$|OrderCheck|CancelCheck|Statement/.test(intent)) return 'finance';
+  if (/Loan|Invest|Stock|Bond|Index|Ratio|NetIncome|CreditReport|Appointment|Check$|OrderCheck|CancelCheck|Statement/.test(intent))
+    return 'finance';
   return 'account';
 }
 
@@ -183,13 +207,23 @@ function loadRetail(): Example[] {
   }
   // The stores' own policies read like a scope description ("cancel or modify pending orders"): the sentences
   // about orders, returns, delivery and payment teach the model how a team lead names the shop's topics.
-  for (const [src, path] of [['tau', 'tau_bench/envs/retail/wiki.md'], ['tau2', 'data/tau2/domains/retail/policy.md']] as const) {
+  for (const [src, path] of [
+    ['tau', 'tau_bench/envs/retail/wiki.md'],
+    ['tau2', 'data/tau2/domains/retail/policy.md'],
+  ] as const) {
     for (const raw of git(src, 'show', path).split(/\n|(?<=\.)\s+/)) {
       const text = raw.replace(/[#*`]|^\s*-\s*/g, '').trim();
-      if (text.split(' ').length >= 3 && /order|return|exchange|refund|deliver|ship|cancel|product|item|address|payment/i.test(text) && !/tool|database|\bapi\b/i.test(text)) out.push({ text, label: 'shop' });
+      if (
+        text.split(' ').length >= 3 &&
+        /order|return|exchange|refund|deliver|ship|cancel|product|item|address|payment/i.test(text) &&
+        !/tool|database|\bapi\b/i.test(text)
+      )
+        out.push({ text, label: 'shop' });
     }
   }
-  const tasks = JSON.parse(git('tau2', 'show', 'data/tau2/domains/retail/tasks.json')) as { user_scenario: { instructions: { reason_for_call?: string } } }[];
+  const tasks = JSON.parse(git('tau2', 'show', 'data/tau2/domains/retail/tasks.json')) as {
+    user_scenario: { instructions: { reason_for_call?: string } };
+  }[];
   for (const t of tasks) {
     const reason = t.user_scenario.instructions.reason_for_call ?? '';
     for (const s of reason.split(/(?<=[.!?])\s+/)) {
@@ -237,7 +271,15 @@ function hash(s: string): number {
 }
 
 // ---- data
-const all = [...loadHwu(), ...loadBanking77(), ...loadSnips(), ...loadRestaurant8k(), ...loadHotels(), ...loadDstc11(), ...loadRetail()].filter((e) => e.text.trim());
+const all = [
+  ...loadHwu(),
+  ...loadBanking77(),
+  ...loadSnips(),
+  ...loadRestaurant8k(),
+  ...loadHotels(),
+  ...loadDstc11(),
+  ...loadRetail(),
+].filter((e) => e.text.trim());
 const seen = new Set<string>();
 const unique = all.filter((e) => {
   const k = `${e.label}\t${e.text.toLowerCase()}`;
@@ -264,11 +306,33 @@ const test = unique.filter(isTest);
 // Scopes written the way team leads write them, with the domains each covers; domains that a scope arguably
 // includes (a store's "account and login" vs Banking77's account questions) are left out of its count.
 const JUDGE_SCOPES: { scope: string; covers: string[]; unclear: string[] }[] = [
-  { scope: 'Online store support: orders (place, change, cancel, track), shipping and delivery, returns, exchanges and refunds, payment methods, account and login, product questions.', covers: ['shop'], unclear: ['account', 'bank_payment', 'takeaway', 'bank_card'] },
-  { scope: 'Banking assistant: cards (lost, stolen, activate, PIN), payments and charges, transfers, top-ups and currency exchange, account details and security.', covers: ['bank_card', 'bank_payment', 'bank_topup', 'bank_transfer', 'account'], unclear: ['finance', 'insurance', 'shop'] },
-  { scope: 'Insurance support bot: quotes, policies, claims, billing and payments, dependents, proof of insurance.', covers: ['insurance'], unclear: ['account', 'bank_payment', 'finance'] },
-  { scope: 'Hotel assistant: room bookings, check-in and check-out, amenities, room service, parking.', covers: ['hotel'], unclear: ['restaurant', 'transport', 'local'] },
-  { scope: 'Restaurant assistant: table reservations, opening hours, menu and dietary questions.', covers: ['restaurant'], unclear: ['takeaway', 'local', 'cooking'] },
+  {
+    scope:
+      'Online store support: orders (place, change, cancel, track), shipping and delivery, returns, exchanges and refunds, payment methods, account and login, product questions.',
+    covers: ['shop'],
+    unclear: ['account', 'bank_payment', 'takeaway', 'bank_card'],
+  },
+  {
+    scope:
+      'Banking assistant: cards (lost, stolen, activate, PIN), payments and charges, transfers, top-ups and currency exchange, account details and security.',
+    covers: ['bank_card', 'bank_payment', 'bank_topup', 'bank_transfer', 'account'],
+    unclear: ['finance', 'insurance', 'shop'],
+  },
+  {
+    scope: 'Insurance support bot: quotes, policies, claims, billing and payments, dependents, proof of insurance.',
+    covers: ['insurance'],
+    unclear: ['account', 'bank_payment', 'finance'],
+  },
+  {
+    scope: 'Hotel assistant: room bookings, check-in and check-out, amenities, room service, parking.',
+    covers: ['hotel'],
+    unclear: ['restaurant', 'transport', 'local'],
+  },
+  {
+    scope: 'Restaurant assistant: table reservations, opening hours, menu and dietary questions.',
+    covers: ['restaurant'],
+    unclear: ['takeaway', 'local', 'cooking'],
+  },
 ];
 if (JUDGE) {
   const { buildScope, judgeMessage } = await import('../lib/engine/scope');
@@ -296,7 +360,9 @@ if (JUDGE) {
     TP += tp;
     FP += fp;
     FN += fn;
-    console.log(`${scope.slice(0, 40).padEnd(40)} out-of-scope P ${(tp / Math.max(1, tp + fp)).toFixed(3)} R ${(tp / Math.max(1, tp + fn)).toFixed(3)} (flagged ${tp + fp}; in-scope flagged ${fp})`);
+    console.log(
+      `${scope.slice(0, 40).padEnd(40)} out-of-scope P ${(tp / Math.max(1, tp + fp)).toFixed(3)} R ${(tp / Math.max(1, tp + fn)).toFixed(3)} (flagged ${tp + fp}; in-scope flagged ${fp})`,
+    );
     for (const w of wrong) console.log(`    in scope, flagged: ${w}`);
   }
   console.log(`all held-out scopes: out-of-scope P ${(TP / (TP + FP)).toFixed(3)} R ${(TP / (TP + FN)).toFixed(3)}`);
@@ -314,7 +380,10 @@ const augmented: Example[] = [...train, ...train.map((e) => ({ text: typoed(e.te
 const df = new Map<string, number>();
 const vectors = augmented.map((e) => featuresOf(e.text));
 for (const v of vectors) for (const k of v.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-const vocab = [...df.entries()].filter(([k, n]) => n >= (k.includes(' ') ? 10 : 5)).map(([k]) => k).sort();
+const vocab = [...df.entries()]
+  .filter(([k, n]) => n >= (k.includes(' ') ? 10 : 5))
+  .map(([k]) => k)
+  .sort();
 const index = new Map(vocab.map((k, i) => [k, i]));
 console.log(`features ${vocab.length}`);
 
@@ -327,7 +396,10 @@ const bias = new Float64Array(C);
 const cls = new Map(classes.map((c, i) => [c, i]));
 const mean = augmented.length / C;
 const weightOf = classes.map((c) => Math.min(3, Math.sqrt(mean / (counts[c] * 2))));
-const rows = augmented.map((e, i) => ({ y: cls.get(e.label)!, x: [...vectors[i]].flatMap(([k, v]) => (index.has(k) ? [[index.get(k)!, v] as const] : [])) }));
+const rows = augmented.map((e, i) => ({
+  y: cls.get(e.label)!,
+  x: [...vectors[i]].flatMap(([k, v]) => (index.has(k) ? [[index.get(k)!, v] as const] : [])),
+}));
 const order = rows.map((_, i) => i);
 const shuffle = rng(11);
 const L2 = 1e-5;
@@ -429,7 +501,11 @@ for (const e of test) {
   if (p[top] >= CONFIDENT) conf[top][top === cls.get(e.label) ? 'tp' : 'fp']++;
 }
 console.log(`confident (≥ ${CONFIDENT}) readings per domain: precision, share of own texts`);
-classes.forEach((c, i) => console.log(`  ${c.padEnd(14)} P ${(conf[i].tp / Math.max(1, conf[i].tp + conf[i].fp)).toFixed(3)}  covered ${(conf[i].tp / Math.max(1, conf[i].n)).toFixed(2)}  (n ${conf[i].n})`));
+classes.forEach((c, i) =>
+  console.log(
+    `  ${c.padEnd(14)} P ${(conf[i].tp / Math.max(1, conf[i].tp + conf[i].fp)).toFixed(3)}  covered ${(conf[i].tp / Math.max(1, conf[i].n)).toFixed(2)}  (n ${conf[i].n})`,
+  ),
+);
 
 const body = `// Generated by scripts/train-scope.ts from public data (data/scope/SOURCES.md); do not edit by hand.
 // Softmax regression over words, word pairs and character trigrams. features: sorted keys joined by "|";

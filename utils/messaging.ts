@@ -1,12 +1,5 @@
 import { browser } from 'wxt/browser';
-import {
-  describeIssues,
-  PROTOCOL,
-  ResponseSchema,
-  type RequestInput,
-  type RequestType,
-  type ResponseOf,
-} from '@/lib/schema/messages';
+import { describeIssues, PROTOCOL, ResponseSchema, type RequestInput, type RequestType, type ResponseOf } from '@/lib/schema/messages';
 
 export const UNEXPECTED_REPLY = 'Baton received an unexpected answer from its background worker. Reload this page and try again.';
 export const DISCONNECTED = 'Baton was updated or restarted. Reload this page to reconnect.';
@@ -21,7 +14,9 @@ type Log = (msg: string) => void;
  */
 export async function send<T extends RequestType>(
   type: T,
-  ...[payload, log = console.warn]: Partial<Payload<T>> extends Payload<T> ? [payload?: Payload<T>, log?: Log] : [payload: Payload<T>, log?: Log]
+  ...[payload, log = console.warn]: Partial<Payload<T>> extends Payload<T>
+    ? [payload?: Payload<T>, log?: Log]
+    : [payload: Payload<T>, log?: Log]
 ): Promise<ResponseOf<T>> {
   let raw: unknown;
   try {

@@ -36,8 +36,20 @@ function PlatformIdentity({ platform }: { platform: Platform }) {
       {FIELDS.map((f) => {
         const path = `policy.botIdentity.${platform}.${f.key}`;
         return (
-          <Field key={f.key} path={path} label={<>{f.label}<span className="sr-only"> of the bot in {PLATFORM_LABELS[platform]}</span></>} help={f.help}>
-            {(p) => <textarea {...p} rows={2} spellCheck={false} value={identity[f.key]} onChange={(e) => setField(path, e.target.value)} />}
+          <Field
+            key={f.key}
+            path={path}
+            label={
+              <>
+                {f.label}
+                <span className="sr-only"> of the bot in {PLATFORM_LABELS[platform]}</span>
+              </>
+            }
+            help={f.help}
+          >
+            {(p) => (
+              <textarea {...p} rows={2} spellCheck={false} value={identity[f.key]} onChange={(e) => setField(path, e.target.value)} />
+            )}
           </Field>
         );
       })}

@@ -8,7 +8,11 @@ import { SecretInput } from './SecretInput';
 
 const KINDS = [
   { kind: 'offline', label: 'Offline (default)', help: 'Deterministic checks in your browser; no conversation leaves it.' },
-  { kind: 'openai', label: 'OpenAI-compatible', help: 'Adds judgement and free-form summary fields; falls back to offline on any failure.' },
+  {
+    kind: 'openai',
+    label: 'OpenAI-compatible',
+    help: 'Adds judgement and free-form summary fields; falls back to offline on any failure.',
+  },
 ] as const;
 
 export function EngineSection() {
@@ -39,7 +43,15 @@ export function EngineSection() {
         {engine.kind === 'openai' && (
           <>
             <Field path="policy.engine.model" label="Model" help="e.g. gpt-4o-mini, or the name your provider uses.">
-              {(p) => <input {...p} type="text" spellCheck={false} value={engine.model} onChange={(e) => setField('policy.engine.model', e.target.value)} />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="text"
+                  spellCheck={false}
+                  value={engine.model}
+                  onChange={(e) => setField('policy.engine.model', e.target.value)}
+                />
+              )}
             </Field>
             <Field
               path="policy.engine.baseURL"
@@ -50,7 +62,15 @@ export function EngineSection() {
                   : 'https://api.openai.com/v1, or any OpenAI-compatible address.'
               }
             >
-              {(p) => <input {...p} type="url" spellCheck={false} value={engine.baseURL} onChange={(e) => setField('policy.engine.baseURL', e.target.value)} />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="url"
+                  spellCheck={false}
+                  value={engine.baseURL}
+                  onChange={(e) => setField('policy.engine.baseURL', e.target.value)}
+                />
+              )}
             </Field>
           </>
         )}
@@ -58,22 +78,26 @@ export function EngineSection() {
       {/* The key is this browser's secret, not policy, so an administrator's lock on the engine leaves it editable. */}
       {engine.kind === 'openai' && (
         <div className="card">
-          <SecretInput secret="openaiApiKey" label="OpenAI API key" help="Stored only in this browser and used only by Baton's background worker." />
+          <SecretInput
+            secret="openaiApiKey"
+            label="OpenAI API key"
+            help="Stored only in this browser and used only by Baton's background worker."
+          />
           <div className="test-row">
-              <button
-                type="button"
-                className="btn"
-                data-testid="test-engine"
-                aria-describedby="test-engine-help"
-                disabled={outcome.state === 'busy' || blocker !== null}
-                onClick={() => void testEngine()}
-              >
-                Test
-              </button>
-              <p id="test-engine-help" className="help">
-                {blocker ?? 'Sends one short made-up conversation to the model with the saved settings.'}
-              </p>
-              <OutcomeText testId="engine-result" outcome={outcome} />
+            <button
+              type="button"
+              className="btn"
+              data-testid="test-engine"
+              aria-describedby="test-engine-help"
+              disabled={outcome.state === 'busy' || blocker !== null}
+              onClick={() => void testEngine()}
+            >
+              Test
+            </button>
+            <p id="test-engine-help" className="help">
+              {blocker ?? 'Sends one short made-up conversation to the model with the saved settings.'}
+            </p>
+            <OutcomeText testId="engine-result" outcome={outcome} />
           </div>
         </div>
       )}

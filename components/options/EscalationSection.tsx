@@ -4,7 +4,11 @@ import { Section } from './Section';
 
 const SIGNALS = [
   { key: 'user_requested_human', label: 'The customer asks for a human', help: 'e.g. "can I talk to a person?", in any common language.' },
-  { key: 'bot_handed_off', label: 'The bot hands off or says it cannot help', help: 'A handoff the bot is still preparing (asking for an order number) waits until it is confirmed.' },
+  {
+    key: 'bot_handed_off',
+    label: 'The bot hands off or says it cannot help',
+    help: 'A handoff the bot is still preparing (asking for an order number) waits until it is confirmed.',
+  },
   { key: 'out_of_scope', label: "The request is outside the bot's scope", help: 'Judged against the bot scope and sub agents.' },
 ] as const;
 
@@ -30,17 +34,37 @@ export function EscalationSection() {
           label="Your instruction for the escalation check"
           help={
             <>
-              e.g. “Only escalate payment issues” or “Always escalate legal threats”. <strong>This changes Baton’s checks, not what the bot replies to customers.</strong>
+              e.g. “Only escalate payment issues” or “Always escalate legal threats”.{' '}
+              <strong>This changes Baton’s checks, not what the bot replies to customers.</strong>
             </>
           }
         >
-          {(p) => <textarea {...p} rows={3} maxLength={2000} value={policy.customInstruction} onChange={(e) => setField('policy.customInstruction', e.target.value)} />}
+          {(p) => (
+            <textarea
+              {...p}
+              rows={3}
+              maxLength={2000}
+              value={policy.customInstruction}
+              onChange={(e) => setField('policy.customInstruction', e.target.value)}
+            />
+          )}
         </Field>
       </LockGroup>
       <LockGroup field="tags" legend="Tags">
-        <Field path="policy.tags.escalation" label="Tags added on escalation" help="Separated by commas, e.g. sys_escalation, vip. Tag names have no spaces.">
+        <Field
+          path="policy.tags.escalation"
+          label="Tags added on escalation"
+          help="Separated by commas, e.g. sys_escalation, vip. Tag names have no spaces."
+        >
           {(p) => (
-            <input {...p} type="text" spellCheck={false} list="tag-suggestions" value={policy.tags.escalation} onChange={(e) => setField('policy.tags.escalation', e.target.value)} />
+            <input
+              {...p}
+              type="text"
+              spellCheck={false}
+              list="tag-suggestions"
+              value={policy.tags.escalation}
+              onChange={(e) => setField('policy.tags.escalation', e.target.value)}
+            />
           )}
         </Field>
         <datalist id="tag-suggestions">
@@ -57,13 +81,21 @@ export function EscalationSection() {
         />
       </LockGroup>
       <LockGroup field="handoffMessage" legend="Message to the customer">
-        <Field path="policy.handoffMessage" label="Handoff message" help="Offered to the agent to send the customer. {wait} becomes the expected wait below.">
-          {(p) => <textarea {...p} rows={2} value={policy.handoffMessage} onChange={(e) => setField('policy.handoffMessage', e.target.value)} />}
+        <Field
+          path="policy.handoffMessage"
+          label="Handoff message"
+          help="Offered to the agent to send the customer. {wait} becomes the expected wait below."
+        >
+          {(p) => (
+            <textarea {...p} rows={2} value={policy.handoffMessage} onChange={(e) => setField('policy.handoffMessage', e.target.value)} />
+          )}
         </Field>
       </LockGroup>
       <LockGroup field="expectedWait" legend="Expected wait">
         <Field path="policy.expectedWait" label="Expected wait" help="e.g. within a few hours.">
-          {(p) => <input {...p} type="text" value={policy.expectedWait} onChange={(e) => setField('policy.expectedWait', e.target.value)} />}
+          {(p) => (
+            <input {...p} type="text" value={policy.expectedWait} onChange={(e) => setField('policy.expectedWait', e.target.value)} />
+          )}
         </Field>
       </LockGroup>
     </Section>

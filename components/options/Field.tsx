@@ -126,7 +126,17 @@ export function CheckboxField({
  * A group of fields an administrator may lock as a whole (one top-level policy field). A disabled
  * fieldset disables every control inside it, so nothing managed can be edited by accident.
  */
-export function LockGroup({ field, legend, children, className = '' }: { field: string; legend: ReactNode; children: ReactNode; className?: string }) {
+export function LockGroup({
+  field,
+  legend,
+  children,
+  className = '',
+}: {
+  field: string;
+  legend: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   const locked = useOptions((s) => s.managed.includes(field));
   return (
     <fieldset className={`group ${className}`} disabled={locked} data-managed={locked || undefined} data-testid={`group-${field}`}>

@@ -20,7 +20,11 @@ export function ImportExportSection() {
         <button type="button" className="btn" data-testid="export" onClick={() => downloadText(exportJson(saved), exportFileName())}>
           Download the saved policy
         </button>
-        <p className="help">{policyDirty ? 'Unsaved changes are not in the file; save first to include them.' : 'A JSON file you can import here or push as a managed policy.'}</p>
+        <p className="help">
+          {policyDirty
+            ? 'Unsaved changes are not in the file; save first to include them.'
+            : 'A JSON file you can import here or push as a managed policy.'}
+        </p>
       </div>
       <div className="field">
         <label htmlFor="import-file">Import a policy file</label>
@@ -54,8 +58,8 @@ export function ImportExportSection() {
         Import pasted JSON
       </button>
       <p id="import-help" className="help">
-        Importing replaces the policy and saves it at once. A file with any problem changes nothing; each problem is listed with its field. Files from older Baton
-        versions are upgraded.
+        Importing replaces the policy and saves it at once. A file with any problem changes nothing; each problem is listed with its field.
+        Files from older Baton versions are upgraded.
       </p>
       <div role="status" className={`import-result import-${status.state}`} data-testid="import-result" data-state={status.state}>
         {status.message && <p>{status.message}</p>}

@@ -12,8 +12,8 @@ export function Notices() {
     <div className="notices">
       {notices.migratedFrom !== undefined && (
         <p className="notice notice-info" data-testid="notice-migrated">
-          Your saved settings came from an older Baton (policy version {notices.migratedFrom}) and were upgraded to version {POLICY_VERSION}. Check them below; everything
-          already works as shown.
+          Your saved settings came from an older Baton (policy version {notices.migratedFrom}) and were upgraded to version {POLICY_VERSION}
+          . Check them below; everything already works as shown.
         </p>
       )}
       {notices.problem && (

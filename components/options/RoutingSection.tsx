@@ -131,8 +131,8 @@ function RoutePreview() {
                 : `No rule matches and ${PLATFORM_LABELS[result.platform]} has no default target: the agent picks one.`}
           </p>
           <p className="muted">
-            In {PLATFORM_LABELS[result.platform]} · sub agent: {result.verdict.subAgent ?? 'none recognised'} · sentiment: {result.verdict.sentiment} · urgency:{' '}
-            {result.verdict.urgency}
+            In {PLATFORM_LABELS[result.platform]} · sub agent: {result.verdict.subAgent ?? 'none recognised'} · sentiment:{' '}
+            {result.verdict.sentiment} · urgency: {result.verdict.urgency}
           </p>
         </div>
       )}

@@ -20,7 +20,10 @@ function move(index: number, by: -1 | 1): void {
 
 function remove(index: number): void {
   const rules = useOptions.getState().form.policy.routing.rules;
-  setField('policy.routing.rules', rules.filter((_, i) => i !== index));
+  setField(
+    'policy.routing.rules',
+    rules.filter((_, i) => i !== index),
+  );
   focusSoon(rules.length > 1 ? `rule-${Math.max(0, index - 1)}-remove` : 'add-rule-button');
 }
 
@@ -40,7 +43,14 @@ export function RuleEditor({ index, rule, count, hit }: { index: number; rule: R
         )}
         <SubAgentChecks index={index} rule={rule} names={subAgents.map((s) => s.name.trim()).filter(Boolean)} />
         <div className="row wrap">
-          <Field path={`${base}.sentiment`} label={<>Only when sentiment is<span className="sr-only"> (rule {n})</span></>}>
+          <Field
+            path={`${base}.sentiment`}
+            label={
+              <>
+                Only when sentiment is<span className="sr-only"> (rule {n})</span>
+              </>
+            }
+          >
             {(p) => (
               <select {...p} value={rule.sentiment} onChange={(e) => setField(`${base}.sentiment`, e.target.value)}>
                 <option value="">Any sentiment</option>
@@ -50,7 +60,14 @@ export function RuleEditor({ index, rule, count, hit }: { index: number; rule: R
               </select>
             )}
           </Field>
-          <Field path={`${base}.urgency`} label={<>Only when urgency is<span className="sr-only"> (rule {n})</span></>}>
+          <Field
+            path={`${base}.urgency`}
+            label={
+              <>
+                Only when urgency is<span className="sr-only"> (rule {n})</span>
+              </>
+            }
+          >
             {(p) => (
               <select {...p} value={rule.urgency} onChange={(e) => setField(`${base}.urgency`, e.target.value)}>
                 <option value="">Any urgency</option>
@@ -62,7 +79,15 @@ export function RuleEditor({ index, rule, count, hit }: { index: number; rule: R
           </Field>
         </div>
         <div className="row wrap">
-          <Field path={`${base}.platform`} label={<>Helpdesk<span className="sr-only"> of rule {n}</span></>} help="Rules apply to conversations in this helpdesk.">
+          <Field
+            path={`${base}.platform`}
+            label={
+              <>
+                Helpdesk<span className="sr-only"> of rule {n}</span>
+              </>
+            }
+            help="Rules apply to conversations in this helpdesk."
+          >
             {(p) => (
               <select
                 {...p}
@@ -83,8 +108,16 @@ export function RuleEditor({ index, rule, count, hit }: { index: number; rule: R
           </Field>
           <Field
             path={`${base}.target`}
-            label={<>Send to<span className="sr-only"> (rule {n})</span></>}
-            help={targetsState === 'ready' ? `From the live ${PLATFORM_LABELS[rule.platform]} list.` : `Load the ${PLATFORM_LABELS[rule.platform]} list above to choose.`}
+            label={
+              <>
+                Send to<span className="sr-only"> (rule {n})</span>
+              </>
+            }
+            help={
+              targetsState === 'ready'
+                ? `From the live ${PLATFORM_LABELS[rule.platform]} list.`
+                : `Load the ${PLATFORM_LABELS[rule.platform]} list above to choose.`
+            }
           >
             {(p) => (
               <TargetPicker
@@ -101,10 +134,22 @@ export function RuleEditor({ index, rule, count, hit }: { index: number; rule: R
           <button type="button" id={`rule-${index}-up`} className="btn btn-quiet" disabled={index === 0} onClick={() => move(index, -1)}>
             Move up<span className="sr-only"> rule {n}</span>
           </button>
-          <button type="button" id={`rule-${index}-down`} className="btn btn-quiet" disabled={index === count - 1} onClick={() => move(index, 1)}>
+          <button
+            type="button"
+            id={`rule-${index}-down`}
+            className="btn btn-quiet"
+            disabled={index === count - 1}
+            onClick={() => move(index, 1)}
+          >
             Move down<span className="sr-only"> rule {n}</span>
           </button>
-          <button type="button" id={`rule-${index}-remove`} className="btn btn-quiet btn-danger" data-testid={`rule-${index}-remove`} onClick={() => remove(index)}>
+          <button
+            type="button"
+            id={`rule-${index}-remove`}
+            className="btn btn-quiet btn-danger"
+            data-testid={`rule-${index}-remove`}
+            onClick={() => remove(index)}
+          >
             Remove<span className="sr-only"> rule {n}</span>
           </button>
         </div>
@@ -125,7 +170,13 @@ function SubAgentChecks({ index, rule, names }: { index: number; rule: RuleForm;
     setField(path, on ? [...rule.subAgents, name] : rule.subAgents.filter((s) => s.trim().toLowerCase() !== name.toLowerCase()));
   const errId = `${fieldId(path)}-error`;
   return (
-    <fieldset id={fieldId(path)} tabIndex={-1} className="group checks" aria-describedby={errors.length ? errId : undefined} data-invalid={errors.length > 0 || undefined}>
+    <fieldset
+      id={fieldId(path)}
+      tabIndex={-1}
+      className="group checks"
+      aria-describedby={errors.length ? errId : undefined}
+      data-invalid={errors.length > 0 || undefined}
+    >
       <legend>
         Sub agents<span className="sr-only"> of rule {index + 1}</span>
       </legend>

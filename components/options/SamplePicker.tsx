@@ -15,7 +15,12 @@ export function SamplePicker() {
       <div className="row wrap">
         <div className="field">
           <label htmlFor="preview-sample">Sample conversation</label>
-          <select id="preview-sample" data-testid="preview-sample" value={settings.sample} onChange={(e) => setPreview({ sample: e.target.value as SampleKey })}>
+          <select
+            id="preview-sample"
+            data-testid="preview-sample"
+            value={settings.sample}
+            onChange={(e) => setPreview({ sample: e.target.value as SampleKey })}
+          >
             {SAMPLE_OPTIONS.map((o) => (
               <option key={o.key} value={o.key} disabled={o.key === 'last' && !last}>
                 {o.key === 'last' ? (last ? `${o.label} (${PLATFORM_LABELS[last.platform]})` : `${o.label} (none yet)`) : o.label}
@@ -26,7 +31,12 @@ export function SamplePicker() {
         {settings.sample !== 'last' && (
           <div className="field">
             <label htmlFor="preview-platform">As a conversation in</label>
-            <select id="preview-platform" data-testid="preview-platform" value={settings.platform} onChange={(e) => setPreview({ platform: e.target.value as Platform })}>
+            <select
+              id="preview-platform"
+              data-testid="preview-platform"
+              value={settings.platform}
+              onChange={(e) => setPreview({ platform: e.target.value as Platform })}
+            >
               {FORM_PLATFORMS.map((p) => (
                 <option key={p} value={p}>
                   {PLATFORM_LABELS[p]}
@@ -36,11 +46,20 @@ export function SamplePicker() {
           </div>
         )}
       </div>
-      <p className="help">The same sample drives the summary preview and the routing preview. The last conversation opened is the last one Baton checked in your helpdesk.</p>
+      <p className="help">
+        The same sample drives the summary preview and the routing preview. The last conversation opened is the last one Baton checked in
+        your helpdesk.
+      </p>
       {settings.sample === 'custom' && (
         <div className="field">
           <label htmlFor="preview-custom">The customer writes</label>
-          <textarea id="preview-custom" data-testid="preview-custom" rows={2} value={settings.customText} onChange={(e) => setPreview({ customText: e.target.value })} />
+          <textarea
+            id="preview-custom"
+            data-testid="preview-custom"
+            rows={2}
+            value={settings.customText}
+            onChange={(e) => setPreview({ customText: e.target.value })}
+          />
         </div>
       )}
       {sample && settings.sample !== 'custom' && (
@@ -49,7 +68,11 @@ export function SamplePicker() {
           <ol>
             {sample.conversation.messages.map((m, i) => (
               <li key={i} data-role={m.role}>
-                <strong>{ROLE[m.role]}{m.internal ? ' (internal note)' : ''}:</strong> {m.text}
+                <strong>
+                  {ROLE[m.role]}
+                  {m.internal ? ' (internal note)' : ''}:
+                </strong>{' '}
+                {m.text}
               </li>
             ))}
           </ol>

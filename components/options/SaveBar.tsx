@@ -17,10 +17,22 @@ export function SaveBar() {
           {status.state === 'saved' && <span aria-hidden="true">✓ </span>}
           {status.message || (dirty ? 'You have unsaved changes.' : 'All changes saved.')}
         </p>
-        <button type="button" className="btn btn-quiet" data-testid="discard" disabled={!dirty || status.state === 'saving'} onClick={() => void discardChanges()}>
+        <button
+          type="button"
+          className="btn btn-quiet"
+          data-testid="discard"
+          disabled={!dirty || status.state === 'saving'}
+          onClick={() => void discardChanges()}
+        >
           Discard changes
         </button>
-        <button type="button" className="btn btn-primary" data-testid="save" disabled={status.state === 'saving'} onClick={() => void save()}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="save"
+          disabled={status.state === 'saving'}
+          onClick={() => void save()}
+        >
           Save
         </button>
       </div>

@@ -27,7 +27,10 @@ export function SubAgentsSection() {
     focusSoon(fieldId(`policy.subAgents.${subAgents.length}.name`));
   };
   const remove = (i: number) => {
-    setField('policy.subAgents', subAgents.filter((_, j) => j !== i));
+    setField(
+      'policy.subAgents',
+      subAgents.filter((_, j) => j !== i),
+    );
     focusSoon(subAgents.length > 1 ? fieldId(`policy.subAgents.${Math.max(0, i - 1)}.name`) : 'add-sub-agent');
   };
   return (
@@ -37,7 +40,11 @@ export function SubAgentsSection() {
       intro="What the bot handles. A request that none of this covers counts as outside the bot's scope; handover rules route by sub agent."
     >
       <LockGroup field="scope" legend="Bot scope">
-        <Field path="policy.scope" label="What the bot is meant to handle" help="A sentence or two, e.g. order tracking, returns and billing for our online store.">
+        <Field
+          path="policy.scope"
+          label="What the bot is meant to handle"
+          help="A sentence or two, e.g. order tracking, returns and billing for our online store."
+        >
           {(p) => <textarea {...p} rows={3} value={scope} onChange={(e) => setField('policy.scope', e.target.value)} />}
         </Field>
       </LockGroup>
@@ -72,16 +79,52 @@ function SubAgentCard({ index, sub, onRemove }: { index: number; sub: SubAgentFo
           Remove
         </button>
       </div>
-      <Field path={`${base}.name`} label={<>Name<Ctx index={index} /></>} help="As the bot calls it, e.g. returns. Handover rules use this name.">
+      <Field
+        path={`${base}.name`}
+        label={
+          <>
+            Name
+            <Ctx index={index} />
+          </>
+        }
+        help="As the bot calls it, e.g. returns. Handover rules use this name."
+      >
         {(p) => <input {...p} type="text" spellCheck={false} value={sub.name} onChange={(e) => rename(index, e.target.value)} />}
       </Field>
-      <Field path={`${base}.description`} label={<>Description<Ctx index={index} /></>} help="What it handles, in plain words.">
+      <Field
+        path={`${base}.description`}
+        label={
+          <>
+            Description
+            <Ctx index={index} />
+          </>
+        }
+        help="What it handles, in plain words."
+      >
         {(p) => <textarea {...p} rows={2} value={sub.description} onChange={(e) => setField(`${base}.description`, e.target.value)} />}
       </Field>
-      <Field path={`${base}.examples`} label={<>Example requests<Ctx index={index} /></>} help="One per line, as customers write them, e.g. I want to return my shoes.">
+      <Field
+        path={`${base}.examples`}
+        label={
+          <>
+            Example requests
+            <Ctx index={index} />
+          </>
+        }
+        help="One per line, as customers write them, e.g. I want to return my shoes."
+      >
         {(p) => <textarea {...p} rows={3} value={sub.examples} onChange={(e) => setField(`${base}.examples`, e.target.value)} />}
       </Field>
-      <Field path={`${base}.tags`} label={<>Tags<Ctx index={index} /></>} help="Tags that mark a conversation as handled by this sub agent, separated by commas.">
+      <Field
+        path={`${base}.tags`}
+        label={
+          <>
+            Tags
+            <Ctx index={index} />
+          </>
+        }
+        help="Tags that mark a conversation as handled by this sub agent, separated by commas."
+      >
         {(p) => <input {...p} type="text" spellCheck={false} value={sub.tags} onChange={(e) => setField(`${base}.tags`, e.target.value)} />}
       </Field>
     </li>

@@ -40,15 +40,35 @@ function PlatformPause({ platform }: { platform: Platform }) {
   return (
     <fieldset className="card group">
       <legend>{label}</legend>
-      <Field path={`${base}.stopTag`} label={<>Stop-list tag{ctx}</>} help="A tag your bot is set to ignore conversations with. Leave empty to not add one.">
-        {(p) => <input {...p} type="text" spellCheck={false} value={pause.stopTag} onChange={(e) => setField(`${base}.stopTag`, e.target.value)} />}
+      <Field
+        path={`${base}.stopTag`}
+        label={<>Stop-list tag{ctx}</>}
+        help="A tag your bot is set to ignore conversations with. Leave empty to not add one."
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="text"
+            spellCheck={false}
+            value={pause.stopTag}
+            onChange={(e) => setField(`${base}.stopTag`, e.target.value)}
+          />
+        )}
       </Field>
       <Field
         path={`${base}.removeTags`}
         label={<>Managing tags to remove{ctx}</>}
         help="Tags that hand the conversation to the bot, separated by commas. Removed on pause, put back on Return to bot."
       >
-        {(p) => <input {...p} type="text" spellCheck={false} value={pause.removeTags} onChange={(e) => setField(`${base}.removeTags`, e.target.value)} />}
+        {(p) => (
+          <input
+            {...p}
+            type="text"
+            spellCheck={false}
+            value={pause.removeTags}
+            onChange={(e) => setField(`${base}.removeTags`, e.target.value)}
+          />
+        )}
       </Field>
       <PauseTarget platform={platform} value={pause.managingInboxId} />
     </fieldset>
@@ -64,11 +84,21 @@ function PauseTarget({ platform, value }: { platform: Platform; value: string })
   const items = useOptions((s) => s.targets[platform].items);
   const spec = meta.pauseTarget;
   if (!spec) return null;
-  const current = items.find((t) => t.kind === spec.kind && t.id === value) ?? (value ? { platform, kind: spec.kind, id: value, name: value } : null);
+  const current =
+    items.find((t) => t.kind === spec.kind && t.id === value) ?? (value ? { platform, kind: spec.kind, id: value, name: value } : null);
   const path = `policy.suspend.pause.${platform}.managingInboxId`;
   return (
     <Field path={path} label={spec.label} help={spec.hint}>
-      {(p) => <TargetPicker platform={platform} kinds={[spec.kind]} value={current} control={p} emptyLabel={spec.emptyLabel} onChange={(t) => setField(path, t?.id ?? '')} />}
+      {(p) => (
+        <TargetPicker
+          platform={platform}
+          kinds={[spec.kind]}
+          value={current}
+          control={p}
+          emptyLabel={spec.emptyLabel}
+          onChange={(t) => setField(path, t?.id ?? '')}
+        />
+      )}
     </Field>
   );
 }

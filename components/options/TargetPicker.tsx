@@ -45,7 +45,9 @@ export function TargetPicker({
       {value && !known && <option value={targetValue(value)}>{value.name} (saved)</option>}
       {list.state !== 'ready' && (
         <option value="" disabled>
-          {list.state === 'loading' ? `Loading the ${PLATFORM_LABELS[platform]} list…` : `Load the ${PLATFORM_LABELS[platform]} list under Routing to see more`}
+          {list.state === 'loading'
+            ? `Loading the ${PLATFORM_LABELS[platform]} list…`
+            : `Load the ${PLATFORM_LABELS[platform]} list under Routing to see more`}
         </option>
       )}
       {kinds.map((kind) => {

@@ -11,7 +11,6 @@ import { EscalatePanel } from './EscalatePanel';
 import { send } from '@/utils/messaging';
 import { MarkBotButton, refusedForAccess, SetupCheck } from './SetupCheck';
 
-
 export function App({ onQuote }: { onQuote: (index: number, quote: string) => void }) {
   const s = useSidebar();
   const { ref, result, draft, policy } = s;
@@ -38,7 +37,13 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
   const meta = metaFor(ref.platform);
   const accent = { '--platform-accent': meta.accent.light, '--platform-accent-dark': meta.accent.dark } as CSSProperties;
   return (
-    <aside className="sidebar" data-platform={ref.platform} style={accent} aria-label="Baton escalation sidebar" data-testid="baton-sidebar">
+    <aside
+      className="sidebar"
+      data-platform={ref.platform}
+      style={accent}
+      aria-label="Baton escalation sidebar"
+      data-testid="baton-sidebar"
+    >
       <header className="header">
         <div>
           <h1>Baton</h1>
@@ -53,20 +58,35 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
           )}
         </div>
         <div className="header-actions">
-          <button type="button" className="btn btn-small" onClick={() => void s.check({ force: true })} disabled={s.checking} aria-label="Check again">
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => void s.check({ force: true })}
+            disabled={s.checking}
+            aria-label="Check again"
+          >
             ↻
           </button>
           <button type="button" className="btn btn-small" onClick={() => void send('openOptions')} aria-label="Open Baton options">
             ⚙
           </button>
-          <button type="button" className="btn btn-small" data-testid="collapse" onClick={() => s.setOpen(false)} aria-label="Collapse the sidebar">
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="collapse"
+            onClick={() => s.setOpen(false)}
+            aria-label="Collapse the sidebar"
+          >
             ›
           </button>
         </div>
       </header>
       <div className="body">
         {ref.idIsGuess && (
-          <p className="warn small">This conversation id was worked out from the page address (an unofficial conversion); if it looks wrong, open the conversation from its /open/cnv_ link.</p>
+          <p className="warn small">
+            This conversation id was worked out from the page address (an unofficial conversion); if it looks wrong, open the conversation
+            from its /open/cnv_ link.
+          </p>
         )}
         {result?.apiProblem && (
           <p className="warn" role="status" data-testid="api-problem">
@@ -82,7 +102,11 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
           </div>
         )}
         {refusedForAccess(s.journal) && <SetupCheck conversation={ref} />}
-        {!result && !s.error && <p className="muted" role="status">Reading the conversation…</p>}
+        {!result && !s.error && (
+          <p className="muted" role="status">
+            Reading the conversation…
+          </p>
+        )}
         {result && (
           <details className="card transcript" data-testid="transcript">
             <summary>{result.conversation.messages.length} messages</summary>
@@ -90,7 +114,9 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
               {result.conversation.messages.map((m, i) => (
                 <li key={i} data-role={m.role} className={m.internal ? 'internal' : undefined}>
                   <strong>{m.internal ? 'note' : m.role}:</strong> {m.text}
-                  {m.role === 'agent' && !m.internal && m.author && <MarkBotButton conversation={ref} author={m.author} onMarked={() => void s.check({ force: true })} />}
+                  {m.role === 'agent' && !m.internal && m.author && (
+                    <MarkBotButton conversation={ref} author={m.author} onMarked={() => void s.check({ force: true })} />
+                  )}
                 </li>
               ))}
             </ol>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { interruption, pauseHeldBack } from '../../lib/executor/outcome';
-import { metaFor } from '../../lib/platforms/metas';
-import type { Platform } from '../../lib/schema/conversation';
-import type { Journal, StepKind } from '../../lib/schema/plan';
-import type { VerdictStatus } from '../../lib/schema/verdict';
+import { interruption, pauseHeldBack } from '@/lib/executor/outcome';
+import { metaFor } from '@/lib/platforms/metas';
+import type { Platform } from '@/lib/schema/conversation';
+import type { Journal, StepKind } from '@/lib/schema/plan';
+import type { VerdictStatus } from '@/lib/schema/verdict';
 
 const STEP_LABEL: Record<StepKind, string> = {
   tags: 'Add tags',

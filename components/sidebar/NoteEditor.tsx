@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { renderNote } from '../../lib/note/render';
+import { renderNote } from '@/lib/note/render';
 
 export function NoteEditor({
   note,

@@ -1,4 +1,4 @@
-import type { Target } from '../../lib/schema/target';
+import type { Target } from '@/lib/schema/target';
 
 const KIND_LABEL: Record<Target['kind'], string> = { inbox: 'Inbox', team: 'Team', group: 'Group', user: 'Teammate', view: 'View' };
 const idOf = (t: Target) => `${t.kind}:${t.id}`;

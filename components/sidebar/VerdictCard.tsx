@@ -1,4 +1,4 @@
-import type { Verdict } from '../../lib/schema/verdict';
+import type { Verdict } from '@/lib/schema/verdict';
 
 const STATUS = {
   escalate: { title: 'Escalate', className: 'verdict-escalate' },
@@ -21,7 +21,11 @@ export function VerdictCard({ verdict, onQuote }: { verdict: Verdict; onQuote: (
         {s.title}
       </h2>
       <p className="muted">{verdict.reason}</p>
-      {verdict.fallback && <p className="warn" role="status">{verdict.fallback}</p>}
+      {verdict.fallback && (
+        <p className="warn" role="status">
+          {verdict.fallback}
+        </p>
+      )}
       {verdict.signals.length > 0 && (
         <ul className="signals">
           {verdict.signals.map((sig, i) => (

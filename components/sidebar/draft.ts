@@ -15,7 +15,10 @@ const pending = new Map<string, Draft>();
 export function saveDraft(key: string, draft: Draft, delayMs = 200): void {
   pending.set(key, draft);
   clearTimeout(timers.get(key));
-  timers.set(key, setTimeout(() => void flushDraft(key), delayMs));
+  timers.set(
+    key,
+    setTimeout(() => void flushDraft(key), delayMs),
+  );
 }
 
 export async function flushDraft(key: string): Promise<void> {

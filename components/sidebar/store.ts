@@ -149,7 +149,7 @@ export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
       note: draft.note,
       tags: draft.tags,
       target: draft.target,
-      routeReason: draft.targetEdited ? 'chosen by the agent' : result?.route.reason ?? '',
+      routeReason: draft.targetEdited ? 'chosen by the agent' : (result?.route.reason ?? ''),
       suspend: draft.suspend,
     };
     await act(set, get, () => send('escalate', { ref, draft: payload }));
@@ -179,11 +179,7 @@ export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
   },
 }));
 
-async function act(
-  set: (p: Partial<SidebarState>) => void,
-  get: () => SidebarState,
-  run: () => Promise<Journal>,
-): Promise<void> {
+async function act(set: (p: Partial<SidebarState>) => void, get: () => SidebarState, run: () => Promise<Journal>): Promise<void> {
   const key = get().key;
   set({ acting: true, actionError: null });
   try {

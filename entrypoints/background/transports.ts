@@ -1,11 +1,11 @@
 import { tabRelay, type TabRelay } from './relay';
-import { fetchTransport } from '../../lib/http/client';
-import { TransportError, type HttpRequest, type Transport } from '../../lib/http/types';
-import { SessionFetchResultSchema } from '../../lib/schema/messages';
-import type { ConversationRef } from '../../lib/schema/conversation';
-import type { Connections, Secrets } from '../../lib/schema/connections';
-import { authModeOf, metaFor } from '../../lib/platforms/metas';
-import type { AuthMode, PlatformAdapter } from '../../lib/platforms/types';
+import { fetchTransport } from '@/lib/http/client';
+import { TransportError, type HttpRequest, type Transport } from '@/lib/http/types';
+import { SessionFetchResultSchema } from '@/lib/schema/messages';
+import type { ConversationRef } from '@/lib/schema/conversation';
+import type { Connections, Secrets } from '@/lib/schema/connections';
+import { authModeOf, metaFor } from '@/lib/platforms/metas';
+import type { AuthMode, PlatformAdapter } from '@/lib/platforms/types';
 
 export interface AuthedTransport {
   transport: Transport;

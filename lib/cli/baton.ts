@@ -37,7 +37,8 @@ async function run(args: CliArgs): Promise<number> {
     if ('error' in parsed) {
       bad++;
       const message = `line ${lineNo}: ${parsed.error}`;
-      if (args.command === 'check') process.stdout.write(`${JSON.stringify({ ...(parsed.id ? { id: parsed.id } : {}), line: lineNo, error: message })}\n`);
+      if (args.command === 'check')
+        process.stdout.write(`${JSON.stringify({ ...(parsed.id ? { id: parsed.id } : {}), line: lineNo, error: message })}\n`);
       process.stderr.write(`${message}\n`);
       continue;
     }
@@ -49,7 +50,9 @@ async function run(args: CliArgs): Promise<number> {
   }
   if (args.command === 'eval') {
     const report = score(scored);
-    process.stdout.write(`${args.json ? JSON.stringify({ engine, badLines: bad, ...report }) : formatReport(report, { engine, badLines: bad, unlabelled })}\n`);
+    process.stdout.write(
+      `${args.json ? JSON.stringify({ engine, badLines: bad, ...report }) : formatReport(report, { engine, badLines: bad, unlabelled })}\n`,
+    );
   }
   return bad ? 1 : 0;
 }

@@ -60,7 +60,9 @@ export function score(items: { label: Labelled; verdict: Verdict }[]): EvalRepor
   const bySource = new Map<string, { n: number; tp: number; fp: number; fn: number; unconfirmedEscalated: number; correct: number }>();
   for (const { label, verdict } of items) {
     const exp = label.expected;
-    const src = label.source ? bySource.get(label.source) ?? { n: 0, tp: 0, fp: 0, fn: 0, unconfirmedEscalated: 0, correct: 0 } : undefined;
+    const src = label.source
+      ? (bySource.get(label.source) ?? { n: 0, tp: 0, fp: 0, fn: 0, unconfirmedEscalated: 0, correct: 0 })
+      : undefined;
     if (src && label.source) bySource.set(label.source, src);
     if (src) src.n++;
     if (verdict.escalate && exp.escalate) {
@@ -88,7 +90,8 @@ export function score(items: { label: Labelled; verdict: Verdict }[]): EvalRepor
   }
   for (const p of Object.values(perSignal)) p.accuracy = p.correct / p.n;
   const perSource: EvalReport['perSource'] = {};
-  for (const [name, s] of [...bySource].sort()) perSource[name] = { n: s.n, ...prf(s.tp, s.fp, s.fn), unconfirmedEscalated: s.unconfirmedEscalated, correct: s.correct };
+  for (const [name, s] of [...bySource].sort())
+    perSource[name] = { n: s.n, ...prf(s.tp, s.fp, s.fn), unconfirmedEscalated: s.unconfirmedEscalated, correct: s.correct };
   return { n: items.length, tp, fp, fn, ...prf(tp, fp, fn), unconfirmedEscalated, perSignal, confusion, perSource };
 }
 
@@ -100,15 +103,29 @@ export function formatReport(r: EvalReport, meta: { engine: string; badLines: nu
     `unconfirmed items escalated: ${r.unconfirmedEscalated}`,
     'per-signal accuracy:',
   ];
-  for (const [k, v] of Object.entries(r.perSignal).sort()) lines.push(`  ${k.padEnd(22)} ${String(v.correct).padStart(4)}/${String(v.n).padEnd(4)} ${pct(v.accuracy)}`);
-  const cols = ['user_requested_human', 'bot_handed_off', 'out_of_scope', 'custom_instruction', 'unconfirmed', 'none'].filter((c) => Object.values(r.confusion).some((row) => row[c]) || r.confusion[c]);
-  const short: Record<string, string> = { user_requested_human: 'human', bot_handed_off: 'handoff', out_of_scope: 'scope', custom_instruction: 'instr', unconfirmed: 'unconf', none: 'none' };
+  for (const [k, v] of Object.entries(r.perSignal).sort())
+    lines.push(`  ${k.padEnd(22)} ${String(v.correct).padStart(4)}/${String(v.n).padEnd(4)} ${pct(v.accuracy)}`);
+  const cols = ['user_requested_human', 'bot_handed_off', 'out_of_scope', 'custom_instruction', 'unconfirmed', 'none'].filter(
+    (c) => Object.values(r.confusion).some((row) => row[c]) || r.confusion[c],
+  );
+  const short: Record<string, string> = {
+    user_requested_human: 'human',
+    bot_handed_off: 'handoff',
+    out_of_scope: 'scope',
+    custom_instruction: 'instr',
+    unconfirmed: 'unconf',
+    none: 'none',
+  };
   lines.push('confusion (rows expected, columns got):', `  ${''.padEnd(22)} ${cols.map((c) => (short[c] ?? c).padStart(8)).join('')}`);
-  for (const exp of cols.filter((c) => r.confusion[c])) lines.push(`  ${exp.padEnd(22)} ${cols.map((c) => String(r.confusion[exp][c] ?? 0).padStart(8)).join('')}`);
+  for (const exp of cols.filter((c) => r.confusion[c]))
+    lines.push(`  ${exp.padEnd(22)} ${cols.map((c) => String(r.confusion[exp][c] ?? 0).padStart(8)).join('')}`);
   const sources = Object.entries(r.perSource);
   if (sources.length > 1) {
     lines.push('per source:');
-    for (const [name, s] of sources) lines.push(`  ${name.padEnd(26)} n ${String(s.n).padStart(4)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}  signal right ${s.correct}/${s.n}  unconfirmed escalated ${s.unconfirmedEscalated}`);
+    for (const [name, s] of sources)
+      lines.push(
+        `  ${name.padEnd(26)} n ${String(s.n).padStart(4)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}  signal right ${s.correct}/${s.n}  unconfirmed escalated ${s.unconfirmedEscalated}`,
+      );
   }
   return lines.join('\n');
 }

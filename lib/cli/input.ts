@@ -8,9 +8,7 @@ import { defaultPolicy, type Policy } from '../schema/policy';
 /** One input line: a conversation, optionally with its label (eval files). Extra fields are ignored. */
 export const LineSchema = z.object({
   id: z.union([z.string().min(1), z.number()]).transform(String),
-  messages: z
-    .array(z.object({ role: RoleSchema, text: z.string(), internal: z.boolean().optional() }))
-    .min(1, 'messages cannot be empty'),
+  messages: z.array(z.object({ role: RoleSchema, text: z.string(), internal: z.boolean().optional() })).min(1, 'messages cannot be empty'),
   scope: z.string().optional(),
   tags: z.array(z.string()).optional(),
   subject: z.string().optional(),
@@ -21,7 +19,14 @@ export const LineSchema = z.object({
 export type Line = z.infer<typeof LineSchema>;
 
 export function toConversation(line: Line): Conversation {
-  return ConversationSchema.parse({ id: line.id, subject: line.subject, messages: line.messages, scope: line.scope, tags: line.tags ?? [], source: 'file' });
+  return ConversationSchema.parse({
+    id: line.id,
+    subject: line.subject,
+    messages: line.messages,
+    scope: line.scope,
+    tags: line.tags ?? [],
+    source: 'file',
+  });
 }
 
 /** Zod issues as "field.path: message; …", the way the CLI reports bad input. */

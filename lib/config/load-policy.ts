@@ -2,9 +2,7 @@ import type { z } from 'zod';
 import { PolicySchema, type Policy } from '../schema/policy';
 import { MIGRATIONS, STORAGE_VERSIONS } from './migrations';
 
-export type PolicyLoad =
-  | { ok: true; policy: Policy; migratedFrom?: number }
-  | { ok: false; issues: { path: string; message: string }[] };
+export type PolicyLoad = { ok: true; policy: Policy; migratedFrom?: number } | { ok: false; issues: { path: string; message: string }[] };
 
 /**
  * Parses a policy file (an export, the CLI's --policy) of any version Baton ever wrote into the current

@@ -9,7 +9,11 @@ import { describeSignals, SIGNAL_CLAUSE } from './wording';
  * "Only escalate when …" and "Never escalate …" narrow the decision: signals they rule out are dropped, and
  * each drop is explained (it goes into the reason). They never touch an unconfirmed case or the bot's replies.
  */
-export function narrow(signals: Signal[], instructions: Instruction[], ctx: () => InstructionContext): { signals: Signal[]; notes: string[] } {
+export function narrow(
+  signals: Signal[],
+  instructions: Instruction[],
+  ctx: () => InstructionContext,
+): { signals: Signal[]; notes: string[] } {
   const notes: string[] = [];
   let kept = signals;
   const only = instructions.filter((x) => x.mode === 'only');
@@ -18,7 +22,9 @@ export function narrow(signals: Signal[], instructions: Instruction[], ctx: () =
     if (!only.some((x) => x.condition.kind !== 'signal' && holds(x, ctx()))) {
       const allowed = kept.filter((s) => allowedKinds.includes(s.kind));
       if (allowed.length < kept.length) {
-        notes.push(`${describeSignals(kept.filter((s) => !allowed.includes(s)))}, but the escalation instruction says to escalate only ${only.map((x) => `when ${x.topic}`).join(' or ')}`);
+        notes.push(
+          `${describeSignals(kept.filter((s) => !allowed.includes(s)))}, but the escalation instruction says to escalate only ${only.map((x) => `when ${x.topic}`).join(' or ')}`,
+        );
       }
       kept = allowed;
     }
@@ -40,11 +46,23 @@ export function narrow(signals: Signal[], instructions: Instruction[], ctx: () =
 }
 
 /** "Always escalate when …" widens: a matching conversation escalates with the instruction as its signal. */
-export function widen(conv: Conversation, from: number, instructions: Instruction[], ctx: () => InstructionContext): { signal: Signal; instruction: Instruction } | null {
+export function widen(
+  conv: Conversation,
+  from: number,
+  instructions: Instruction[],
+  ctx: () => InstructionContext,
+): { signal: Signal; instruction: Instruction } | null {
   const always = instructions.find((x) => x.mode === 'always' && x.condition.kind !== 'signal' && holds(x, ctx()));
   if (!always) return null;
   const idx = evidenceFor(conv, from, always);
-  return { instruction: always, signal: { kind: 'custom_instruction', confidence: 0.8, evidence: { messageIndex: idx, quote: clip(clean(conv.messages[idx]?.text ?? '')) } } };
+  return {
+    instruction: always,
+    signal: {
+      kind: 'custom_instruction',
+      confidence: 0.8,
+      evidence: { messageIndex: idx, quote: clip(clean(conv.messages[idx]?.text ?? '')) },
+    },
+  };
 }
 
 /** The latest customer message in the window the condition holds for (any, for moods and tags). */
@@ -52,7 +70,11 @@ function evidenceFor(conv: Conversation, from: number, ins: Instruction): number
   for (let i = conv.messages.length - 1; i >= from; i--) {
     const m = conv.messages[i];
     if (m.role !== 'customer' || m.internal) continue;
-    if (ins.condition.kind !== 'topic' || holds(ins, { customerText: customerContent(m.text), signals: [], sentiment: 'neutral', urgency: 'normal', tags: [] })) return i;
+    if (
+      ins.condition.kind !== 'topic' ||
+      holds(ins, { customerText: customerContent(m.text), signals: [], sentiment: 'neutral', urgency: 'normal', tags: [] })
+    )
+      return i;
   }
   return Math.max(from, conv.messages.length - 1, 0);
 }

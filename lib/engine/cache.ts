@@ -28,7 +28,16 @@ export function contentHash(text: string): string {
 export function verdictCacheKey(conv: Conversation, policy: Policy, model: string, baseURL: string): string {
   const messages = conv.messages.map((m) => [m.role, m.internal ? 1 : 0, m.text]);
   const { scope, subAgents, signals, customInstruction, tags, summarySchema } = policy;
-  return contentHash(JSON.stringify([messages, conv.tags, conv.scope ?? null, { scope, subAgents, signals, customInstruction, tags, summarySchema }, model, baseURL]));
+  return contentHash(
+    JSON.stringify([
+      messages,
+      conv.tags,
+      conv.scope ?? null,
+      { scope, subAgents, signals, customInstruction, tags, summarySchema },
+      model,
+      baseURL,
+    ]),
+  );
 }
 
 export interface VerdictCache {

@@ -23,12 +23,15 @@ export const EXTRACTORS: Record<ExtractorKind, (text: string) => string[]> = {
     }),
   order: (t) => {
     const out: string[] = [];
-    const label = /\b(?:order|pedido|commande|bestellung|bestellnummer|encomenda|ticket|booking|reservation|reference|ref|tracking|confirmation|invoice|case)\s*(?:number|no\.?|num|id|#|nr\.?|numero|nummer)?\s*(?:is|es|est|ist|e)?\s*[:#]?\s*([A-Z]{0,5}-?\d[\w-]{2,})/gi;
+    const label =
+      /\b(?:order|pedido|commande|bestellung|bestellnummer|encomenda|ticket|booking|reservation|reference|ref|tracking|confirmation|invoice|case)\s*(?:number|no\.?|num|id|#|nr\.?|numero|nummer)?\s*(?:is|es|est|ist|e)?\s*[:#]?\s*([A-Z]{0,5}-?\d[\w-]{2,})/gi;
     for (const m of t.matchAll(label)) out.push(m[1]);
     for (const m of t.matchAll(/(?:^|\s)#\s?([A-Z]{0,5}-?\d[\w-]{2,})/g)) out.push(m[1]);
     return [...new Set(out)];
   },
-  amount: (t) => t.match(/(?:[$€£¥₹]\s?\d[\d,.]*\d|[$€£¥₹]\s?\d|\b\d[\d,.]*\s?(?:usd|eur|gbp|inr|dollars?|euros?|pounds?|rupees?|rs\.?)(?![a-z]))/gi) ?? [],
+  amount: (t) =>
+    t.match(/(?:[$€£¥₹]\s?\d[\d,.]*\d|[$€£¥₹]\s?\d|\b\d[\d,.]*\s?(?:usd|eur|gbp|inr|dollars?|euros?|pounds?|rupees?|rs\.?)(?![a-z]))/gi) ??
+    [],
   date: (t) =>
     t.match(
       new RegExp(
@@ -38,7 +41,10 @@ export const EXTRACTORS: Record<ExtractorKind, (text: string) => string[]> = {
     ) ?? [],
   url: (t) => t.match(/https?:\/\/[^\s<>"')]+/g) ?? [],
   name: (t) => {
-    const m = /\b(?:my name is|my name's|this is|i am|i'm|me llamo|mi nombre es|je m'appelle|je suis|ich heiße|ich heisse|mein name ist|meu nome é|meu nome e|eu sou|me chamo)\s+([A-ZÀ-Ý][\p{L}'-]+(?:\s[A-ZÀ-Ý][\p{L}'-]+)?)/u.exec(t);
+    const m =
+      /\b(?:my name is|my name's|this is|i am|i'm|me llamo|mi nombre es|je m'appelle|je suis|ich heiße|ich heisse|mein name ist|meu nome é|meu nome e|eu sou|me chamo)\s+([A-ZÀ-Ý][\p{L}'-]+(?:\s[A-ZÀ-Ý][\p{L}'-]+)?)/u.exec(
+        t,
+      );
     return m ? [m[1]] : [];
   },
 };
@@ -49,7 +55,11 @@ export function extractorFor(field: string, description: string): ExtractorKind 
   if (/e-?mail|correo|courriel/.test(s)) return 'email';
   if (/phone|mobile|telephone|cell|whatsapp|tel[eé]fono|telefon/.test(s)) return 'phone';
   if (/\burl\b|\blink\b|website|web page|webpage/.test(s)) return 'url';
-  if (/\b(order|booking|reservation|reference|ticket|tracking|invoice|confirmation|case) ?(number|no|id|#|code|ref)?\b/.test(s) && !/\b(amount|date|status)\b/.test(s)) return 'order';
+  if (
+    /\b(order|booking|reservation|reference|ticket|tracking|invoice|confirmation|case) ?(number|no|id|#|code|ref)?\b/.test(s) &&
+    !/\b(amount|date|status)\b/.test(s)
+  )
+    return 'order';
   if (/amount|price|cost|money|charge|refund|total|sum|paid|payment|balance|fee/.test(s)) return 'amount';
   if (/\bdate\b|\bwhen\b|\bday\b|deadline|since|fecha|datum/.test(s)) return 'date';
   if (/\bname\b|nombre|\bnom\b|nome/.test(s) && !/product|item|company|store|file/.test(s)) return 'name';
@@ -58,7 +68,9 @@ export function extractorFor(field: string, description: string): ExtractorKind 
 
 /** "number_of_esim": looks for "3 eSIMs" / "eSIMs: 3" / "two eSIMs" using the field's own noun. */
 export function countFor(field: string, text: string): string | null {
-  const m = /(?:number_of_|num_|count_of_|how_many_|quantity_of_|qty_)([a-z]+)/i.exec(field) ?? /^([a-z]+)_(?:count|quantity|number|qty)$/i.exec(field);
+  const m =
+    /(?:number_of_|num_|count_of_|how_many_|quantity_of_|qty_)([a-z]+)/i.exec(field) ??
+    /^([a-z]+)_(?:count|quantity|number|qty)$/i.exec(field);
   if (!m) return null;
   const noun = m[1].replace(/s$/i, '');
   const words = 'one|two|three|four|five|six|seven|eight|nine|ten';

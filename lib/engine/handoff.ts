@@ -12,7 +12,8 @@ const TEAM_WORDS =
 // A person or team on the support side; "service page", "support article" are places, not people.
 const TEAM = `(${TEAM_WORDS})(?! (page|website|site|link|article|section|portal|form|settings|app|faq|menu|tab|center|centre|hours))`;
 const WHO = `(${TEAM_WORDS}|they|he|she)`;
-const ACT = '(escalate|forward|transfer|pass|hand|connect|route|refer|direct|redirect|assign|put you through|get you (connected|transferred|over|through|in touch))';
+const ACT =
+  '(escalate|forward|transfer|pass|hand|connect|route|refer|direct|redirect|assign|put you through|get you (connected|transferred|over|through|in touch))';
 const DONE = '(escalated|forwarded|transferred|passed|handed|referred|routed|assigned|raised|flagged|sent|shared|reported|submitted)';
 
 export interface Gated {
@@ -35,7 +36,8 @@ const ANY_LANG = new RegExp([ES, FR, DE, PT].map((r) => r.source).join('|'));
  */
 const ACT_TRIGGER =
   /\b(escalat|forward|transfer|referr|refer\b|rout(e|ed|ing)\b|assign|raised|flagged|reported|submitted|notified|alerted|informed|told|contacted|messaged|created|opened|logged|filed|connect|redirect|put you|get you|while (i|we)\b|someone|ticket|reviewed by|pass(ed|ing)? (on|along|you|this|it|your)\b|hand(ed|ing)? (off|over|you|this|it)\b|sent (to|your)\b|shared with|let (my|our|the|a|an) |(let|allow) (me|us) (just |quickly )?(get|bring|fetch|find|grab) )/;
-const FOLLOW_TRIGGER = /(will|going to|shall|should|would|to|let me|need to|have to|must) (now )?(be )?(contact|reach|get back|follow|call|email|be in touch|be with you|review|look|check|investigat|take|assist|reply|respond|handle|give you a call|join|pick|confirm|verif|ask|consult|come back|in touch|get in touch)/;
+const FOLLOW_TRIGGER =
+  /(will|going to|shall|should|would|to|let me|need to|have to|must) (now )?(be )?(contact|reach|get back|follow|call|email|be in touch|be with you|review|look|check|investigat|take|assist|reply|respond|handle|give you a call|join|pick|confirm|verif|ask|consult|come back|in touch|get in touch)/;
 const UNABLE_TRIGGER = /\b(i|we) (am |are |do |did |can |could |have )?(not|unable)\b|beyond|outside|out of|sorry|something i/;
 
 function group(trigger: RegExp, patterns: Gated[]): Gated {
@@ -45,18 +47,26 @@ function group(trigger: RegExp, patterns: Gated[]): Gated {
 const ACTION = [
   // Already done ("I have escalated this to our billing team"), doing it now ("let me connect you"), passive ("you are being transferred").
   group(ACT_TRIGGER, [
-    new RegExp(`\\b(i|we) (have |had )?(now |just |already |also )?${DONE}\\b.{0,60}\\b(to|with) (our|the|a|an|one of|my)( \\w+)?( \\w+)? ${TEAM}`),
+    new RegExp(
+      `\\b(i|we) (have |had )?(now |just |already |also )?${DONE}\\b.{0,60}\\b(to|with) (our|the|a|an|one of|my)( \\w+)?( \\w+)? ${TEAM}`,
+    ),
     /\b(i|we) (have |had )?(now |just |already )?(escalated|transferred|forwarded|passed on|handed over) (your|this|the) (case|ticket|request|issue|chat|call|conversation|query|inquiry|complaint|claim)\b/,
-    new RegExp(`\\b(i|we) (have |had )?(now |just |already )?(notified|alerted|informed|told|contacted|messaged|let) (my|our|the|a|an)( \\w+)? ${TEAM}`),
+    new RegExp(
+      `\\b(i|we) (have |had )?(now |just |already )?(notified|alerted|informed|told|contacted|messaged|let) (my|our|the|a|an)( \\w+)? ${TEAM}`,
+    ),
     /\b(i|we) (have |had )?(now |just |already )?(created|opened|raised|logged|submitted|filed) (a|an|the|your) (ticket|case|request|report|claim|escalation)\b/,
     /\b(has|have|is|was|are|were) (now )?been (escalated|forwarded|transferred|passed on|passed along|passed to|handed over|handed off|handed to|given to|assigned|referred|routed|shared with|sent to)\b/,
     /\b(you are|you will be|you will now be) (now )?(being )?(transferred|connected|routed|put through|escalated|redirected|passed)\b/,
     /\b(your (case|ticket|request|issue|chat|call|conversation|query|inquiry|complaint|claim)|this|it) (is|will be|has been|is now) (being )?(escalated|transferred|forwarded|reviewed by|passed|handed|assigned|routed|sent to)\b/,
-    new RegExp(`\\b(i|we) (will|am going to|are going to|shall|am|are)( now| promptly| immediately| right away| quickly| gladly| happily| just| personally| also)? ${ACT}\\b.{0,80}\\b${TEAM}\\b`),
+    new RegExp(
+      `\\b(i|we) (will|am going to|are going to|shall|am|are)( now| promptly| immediately| right away| quickly| gladly| happily| just| personally| also)? ${ACT}\\b.{0,80}\\b${TEAM}\\b`,
+    ),
     /\b(i|we) will (do (my|our) best|try|make sure|ensure|see if i can|attempt) to (connect|transfer|escalate|put you through|get you|route|forward)\b/,
     /\b(let|allow) (me|us)( just| quickly| now| promptly)?( a| one)?( moment| minute| second| sec)?( to| while)? (connect|transfer|escalate|put you through|route|forward|hand|pass|get you (connected|transferred|over|through))\b/,
     /\blet us get you (connected|transferred|over|through|in touch)\b/,
-    new RegExp(`\\b(let|allow) (me|us) (just |quickly )?(get|bring|fetch|find|grab) (you )?(a|an|one of|someone|somebody|the|one)\\b.{0,40}\\b${TEAM}`),
+    new RegExp(
+      `\\b(let|allow) (me|us) (just |quickly )?(get|bring|fetch|find|grab) (you )?(a|an|one of|someone|somebody|the|one)\\b.{0,40}\\b${TEAM}`,
+    ),
     /\bwhile (i|we) (transfer|connect|escalate|put you through|establish the connection|make the (necessary )?(arrangements|connection)|route|forward|get you (connected|transferred))\b/,
     /\b(connecting|transferring|escalating|routing|forwarding|passing) (you|this|your \w+)( now| over| right now)? (to|with)\b/,
     /\b(i am|we are) (now )?(connecting|transferring|escalating|forwarding|routing|passing|handing)\b/,
@@ -65,12 +75,16 @@ const ACTION = [
   ]),
   // Someone will follow up or check later: "our billing team will contact you", "this will be reviewed by our team".
   group(FOLLOW_TRIGGER, [
-    new RegExp(`\\b${WHO}( from [a-z]+( [a-z]+)?)?( who| that)? (will|is going to|are going to|shall|should|would) (now )?(be )?(contact|reach|get back|follow up|call|email|be in touch|be with you|review|look into|check|investigate|take over|take it from here|assist you further|reply|respond|handle|give you a call|get in touch|reach out|join|pick (this|it) up)`),
+    new RegExp(
+      `\\b${WHO}( from [a-z]+( [a-z]+)?)?( who| that)? (will|is going to|are going to|shall|should|would) (now )?(be )?(contact|reach|get back|follow up|call|email|be in touch|be with you|review|look into|check|investigate|take over|take it from here|assist you further|reply|respond|handle|give you a call|get in touch|reach out|join|pick (this|it) up)`,
+    ),
     /\b(will|to) be (checked|confirmed|investigated|reviewed|followed up|looked into|verified|handled)\b.{0,40}\b(by|with) (our|the|a|an)\b/,
     /\b(we|i|our team) will (check|confirm|investigate|review|look into|verify|ask|consult)\b.{0,60}\b(get back|follow up|let you know|contact you|update you|reply|be in touch|come back)/,
     /\b(i|we) will (get back|follow up|be in touch|come back) (to|with) you\b/,
     // Consulting a person before answering: "let me check with our warehouse team and get back to you".
-    new RegExp(`\\b(let me|i will|i need to|i have to|i must) (check|confirm|verify|consult|ask|look into this) (this |that |it )?(with|about this with) (our|the|my|a)( \\w+)? ${TEAM}`),
+    new RegExp(
+      `\\b(let me|i will|i need to|i have to|i must) (check|confirm|verify|consult|ask|look into this) (this |that |it )?(with|about this with) (our|the|my|a)( \\w+)? ${TEAM}`,
+    ),
   ]),
 ];
 
@@ -90,16 +104,27 @@ const INABILITY = [
 // es / fr / de / pt
 const OTHER_LANGUAGES = [
   group(ANY_LANG, [
-  inLanguage(ES, /\b(he|hemos|ha sido|fue) (escalado|transferido|derivado|enviado|pasado|reenviado|remitido)\b|\b(te|le|lo|la) (transfiero|paso|comunico|conecto|derivo)\b|\b(voy|vamos) a (transferir|pasar|derivar|escalar|comunicar|conectar)(te|le|lo|la)?\b|\bun (agente|asesor|companero|especialista|miembro del equipo) (se pondra|te contactara|le contactara|te atendera|le atendera|te llamara|le llamara)\b|\bno (puedo|tengo acceso)\b/),
-  inLanguage(FR, /\b(j ai|nous avons|a ete) (transfere|escalade|transmis|remonte|redirige)\b|\bje (vous|te) (transfere|mets en relation|passe|redirige)\b|\bun (conseiller|agent|collegue|specialiste) (va|vous) (vous )?(contacter|recontacter|rappeler|repondre|prendre en charge)\b|\bje n ai pas acces\b|\bje ne (peux|suis) pas (en mesure de )?(vous aider|traiter|repondre)\b/),
-  inLanguage(DE, /\b(ich habe|wir haben|wurde)\b.{0,40}\b(weitergeleitet|eskaliert|ubergeben|weitergegeben)\b|\bich (verbinde|leite) (sie|dich)\b|\bein (mitarbeiter|kollege|berater|spezialist)\b.{0,30}\b(wird sich|meldet sich|wird sie)\b|\bich habe keinen zugriff\b|\bich kann (ihnen |dir )?(leider )?nicht (helfen|weiterhelfen)\b/),
-  inLanguage(PT, /\b(eu )?(transferi|encaminhei|escalei|repassei)\b|\bvou (te |lhe |o |a )?(transferir|encaminhar|passar)\b|\bum (atendente|agente|especialista|consultor)\b.{0,20}\b(vai|ira) (entrar em contato|te contatar|retornar|te atender|lhe atender)\b|\bnao (tenho acesso|consigo ajudar|posso ajudar)\b/),
+    inLanguage(
+      ES,
+      /\b(he|hemos|ha sido|fue) (escalado|transferido|derivado|enviado|pasado|reenviado|remitido)\b|\b(te|le|lo|la) (transfiero|paso|comunico|conecto|derivo)\b|\b(voy|vamos) a (transferir|pasar|derivar|escalar|comunicar|conectar)(te|le|lo|la)?\b|\bun (agente|asesor|companero|especialista|miembro del equipo) (se pondra|te contactara|le contactara|te atendera|le atendera|te llamara|le llamara)\b|\bno (puedo|tengo acceso)\b/,
+    ),
+    inLanguage(
+      FR,
+      /\b(j ai|nous avons|a ete) (transfere|escalade|transmis|remonte|redirige)\b|\bje (vous|te) (transfere|mets en relation|passe|redirige)\b|\bun (conseiller|agent|collegue|specialiste) (va|vous) (vous )?(contacter|recontacter|rappeler|repondre|prendre en charge)\b|\bje n ai pas acces\b|\bje ne (peux|suis) pas (en mesure de )?(vous aider|traiter|repondre)\b/,
+    ),
+    inLanguage(
+      DE,
+      /\b(ich habe|wir haben|wurde)\b.{0,40}\b(weitergeleitet|eskaliert|ubergeben|weitergegeben)\b|\bich (verbinde|leite) (sie|dich)\b|\bein (mitarbeiter|kollege|berater|spezialist)\b.{0,30}\b(wird sich|meldet sich|wird sie)\b|\bich habe keinen zugriff\b|\bich kann (ihnen |dir )?(leider )?nicht (helfen|weiterhelfen)\b/,
+    ),
+    inLanguage(
+      PT,
+      /\b(eu )?(transferi|encaminhei|escalei|repassei)\b|\bvou (te |lhe |o |a )?(transferir|encaminhar|passar)\b|\bum (atendente|agente|especialista|consultor)\b.{0,20}\b(vai|ira) (entrar em contato|te contatar|retornar|te atender|lhe atender)\b|\bnao (tenho acesso|consigo ajudar|posso ajudar)\b/,
+    ),
   ]),
 ];
 
 /** Every confirmed-handoff pattern; inability ones are told apart, since a bot that asks a question after them is still trying. */
 export const CONFIRMED: Gated[] = [...ACTION, ...INABILITY, ...OTHER_LANGUAGES];
-
 
 // Sentences that describe a hypothetical, not what is happening: "If you notice unfamiliar charges, we will investigate."
 export const CONDITIONAL =
@@ -110,7 +135,8 @@ export const OFFER =
   /\b(would you like|do you want|shall i|should i|want me to|would you prefer|do you wish|can i)\b.{0,50}\b(transfer|connect|escalate|speak|talk|agent|human|representative|team|specialist|manager|supervisor|put you through)|\b(i|we) (can|could) (escalate|transfer|connect|pass|forward|put you through|get you)\b.{0,60}\bif you\b|\b(quieres|desea|deseas) (que te|hablar con)|\bsouhaitez[- ]vous (que je|parler)|\bmochten sie (mit|dass ich)|\b(quer|deseja) (que eu|falar com)/;
 
 // The bot asking for what the team will need.
-const INFO_VERBS = '(provide|share|send|give|tell|confirm|let me know|let us know|specify|describe|clarify|upload|attach|reply with|forward|enter|type|write|include)';
+const INFO_VERBS =
+  '(provide|share|send|give|tell|confirm|let me know|let us know|specify|describe|clarify|upload|attach|reply with|forward|enter|type|write|include)';
 export const INFO_REQUEST: Gated[] = [
   new RegExp(`\\b(could|can|would|will) you (please |kindly |also |just |first |briefly |quickly )*${INFO_VERBS}\\b`),
   new RegExp(`\\b(please|kindly) ${INFO_VERBS}\\b`),
@@ -119,10 +145,22 @@ export const INFO_REQUEST: Gated[] = [
   /\bmay i (have|ask|know|get|see)\b|\b(can|could) i (have|get|ask|see) (your|for|a|the)\b|\bbefore i (pass|connect|transfer|escalate|forward|hand)\b/,
   /\b(provide|share|send|give) (me|us) (your|the|a|some|with)\b/,
   group(ANY_LANG, [
-  inLanguage(ES, /\b(podrias|puedes|podria|puede) (proporcionar|darme|indicarme|enviar|compartir|decirme|facilitar)|\b(necesito|necesitamos) (su|tu|el|la|los|las|que)\b/),
-  inLanguage(FR, /\b(pourriez|pouvez)[- ]vous (me |nous )?(fournir|donner|indiquer|envoyer|communiquer|preciser|transmettre)|\b(j ai|nous avons) besoin de (votre|vos|ton|tes)\b/),
-  inLanguage(DE, /\b(konnten|konnen|wurden) sie (mir |uns )?(bitte )?(ihre|die|den|das|eine|ein)\b|\b(ich|wir) (benotige|benotigen|brauche|brauchen) (ihre|die|den|noch)\b/),
-  inLanguage(PT, /\b(pode|poderia|podes) (me |nos )?(informar|enviar|fornecer|passar|dizer|confirmar)|\b(preciso|precisamos) (do|da|de|dos|das|seu|sua)\b/),
+    inLanguage(
+      ES,
+      /\b(podrias|puedes|podria|puede) (proporcionar|darme|indicarme|enviar|compartir|decirme|facilitar)|\b(necesito|necesitamos) (su|tu|el|la|los|las|que)\b/,
+    ),
+    inLanguage(
+      FR,
+      /\b(pourriez|pouvez)[- ]vous (me |nous )?(fournir|donner|indiquer|envoyer|communiquer|preciser|transmettre)|\b(j ai|nous avons) besoin de (votre|vos|ton|tes)\b/,
+    ),
+    inLanguage(
+      DE,
+      /\b(konnten|konnen|wurden) sie (mir |uns )?(bitte )?(ihre|die|den|das|eine|ein)\b|\b(ich|wir) (benotige|benotigen|brauche|brauchen) (ihre|die|den|noch)\b/,
+    ),
+    inLanguage(
+      PT,
+      /\b(pode|poderia|podes) (me |nos )?(informar|enviar|fornecer|passar|dizer|confirmar)|\b(preciso|precisamos) (do|da|de|dos|das|seu|sua)\b/,
+    ),
   ]),
 ];
 
@@ -131,7 +169,8 @@ export const HANDOFF_CONTEXT = new RegExp(
   `\\b(pass|connect|transfer|escalate|forward|direct|route|assign|hand|put you in touch|refer|send)\\w*\\b.{0,60}\\b${TEAM}\\b|\\bbefore (i|we) (can )?(pass|connect|transfer|escalate|forward|hand|send|share)\\b|\\b(hand|pass) (this|it|your \\w+) (over|on|along)\\b|\\b(right|appropriate|correct|relevant|best|most suitable|most appropriate) (person|agent|team|department|specialist|representative|expert|human)|\\b(pass this|escalate this|pass it) (on|to)\\b|\\bconnect(ed)? you\\b|\\bspeak(ing)? (with|to) (a|an|someone|somebody|one)\\b|\\b(our|the)( \\w+)? (team|agents?|specialists?|experts?|representatives?|human representatives|staff|department|colleagues?)\\b.{0,40}\\b(need|needs|review|look into|assist|help|handle|take over|take a look|follow up|contact)\\b|\\b(reach|get you to|talk to|speak (to|with)) (our|a|an|the|one of)( \\w+)? ${TEAM}|\\bassigned to (help|assist)\\b`,
 );
 
-const VAGUE_TRIGGER = /need|require|warrant|have to|escalat|review|look|check|hand|pass|complex|complicated|tricky|unusual|difficult|sensitive|serious|not sure|not certain|possibly|potentially|perhaps|beyond|outside|more than|requer|necesit|necessit|demander|gepruft|eskaliert|uberpruft|precisar|exigir/;
+const VAGUE_TRIGGER =
+  /need|require|warrant|have to|escalat|review|look|check|hand|pass|complex|complicated|tricky|unusual|difficult|sensitive|serious|not sure|not certain|possibly|potentially|perhaps|beyond|outside|more than|requer|necesit|necessit|demander|gepruft|eskaliert|uberpruft|precisar|exigir/;
 export const VAGUE: Gated[] = [
   /\b(may|might|could|possibly|probably|would) (need|require|warrant|have to be|have to)( a| an| further| more| some| additional| manual)? (review|escalation|escalated|reviewed|specialist|human review|closer look|manual review|further investigation|investigation|attention|look|checking|looked at)/,
   /\b(might|may|could) (have to )?(be )?(escalate|escalated|reviewed|looked at|checked|handed|passed)\b/,
@@ -139,28 +178,45 @@ export const VAGUE: Gated[] = [
   /\bnot (sure|certain) (if|whether|that) (i|we) (can|will be able|am able)\b/,
   /\b(possibly|potentially|perhaps) (escalate|an escalation|a specialist|a human)\b/,
   /\b(this|it) (could|may|might) be (beyond|outside|more than)\b/,
-  inLanguage(ANY_LANG, /\b(podria|puede) (requerir|necesitar) (una )?(revision|escalar|escalado)|\b(pourrait|peut) (necessiter|demander|requerir) (une )?(verification|revision|escalade)|\b(konnte|muss eventuell|musste)\b.{0,20}\b(gepruft|eskaliert|uberpruft)|\b(pode|poderia) (precisar|exigir|requerer) (de )?(revisao|analise|escalonamento)/),
+  inLanguage(
+    ANY_LANG,
+    /\b(podria|puede) (requerir|necesitar) (una )?(revision|escalar|escalado)|\b(pourrait|peut) (necessiter|demander|requerir) (une )?(verification|revision|escalade)|\b(konnte|muss eventuell|musste)\b.{0,20}\b(gepruft|eskaliert|uberpruft)|\b(pode|poderia) (precisar|exigir|requerer) (de )?(revisao|analise|escalonamento)/,
+  ),
 ];
 
 // "Sorry, I didn't get that": a fallback reply; repeated fallbacks mean the bot cannot understand.
 const FALLBACK_TRIGGER = /understand|catch|follow|get that|entend|compris|verstanden|compreend/;
-export const FALLBACK = /\b(i )?(did not|do not|could not|can not) (quite )?(understand|get|catch|follow) (that|you|this|your (message|question|request)|what you)\b|\bsorry,? i (am not sure i )?(understand|follow)\b|\bno (te|le) (entendi|entiendo)\b|\bje n ai pas compris\b|\bich habe (sie|dich|das) nicht verstanden\b|\bnao (entendi|compreendi)\b/;
-const REPHRASE = /\b(rephrase|reword|say (that|it) (again|differently)|try again|another way|put it differently|more details|could you clarify|reformuler|reformular|umformulieren|anders formulieren)\b/;
+export const FALLBACK =
+  /\b(i )?(did not|do not|could not|can not) (quite )?(understand|get|catch|follow) (that|you|this|your (message|question|request)|what you)\b|\bsorry,? i (am not sure i )?(understand|follow)\b|\bno (te|le) (entendi|entiendo)\b|\bje n ai pas compris\b|\bich habe (sie|dich|das) nicht verstanden\b|\bnao (entendi|compreendi)\b/;
+const REPHRASE =
+  /\b(rephrase|reword|say (that|it) (again|differently)|try again|another way|put it differently|more details|could you clarify|reformuler|reformular|umformulieren|anders formulieren)\b/;
 
 // "I can't see your card number, but you can find it in the app": the bot still answered.
 const SELF_SERVICE = /\b(but|however) you (can|may|could)\b|\byou can (find|do|request|visit|go|check|use|update|change)\b/;
 
 const MISSING_ITEMS: [RegExp, string][] = [
-  [/\border (number|no|id|#|reference|details|confirmation)|\border\b.{0,20}\bnumber|\b(numero de pedido|pedido|commande|bestellnummer|bestellung|encomenda)\b/, 'order number'],
+  [
+    /\border (number|no|id|#|reference|details|confirmation)|\border\b.{0,20}\bnumber|\b(numero de pedido|pedido|commande|bestellnummer|bestellung|encomenda)\b/,
+    'order number',
+  ],
   [/\be ?mail\b|\bcorreo\b|\bcourriel\b/, 'email address'],
   [/\b(photo|photos|picture|pictures|image|images|screenshot|screenshots|foto|fotos|bild|bilder|imagem)\b/, 'photo'],
-  [/\buser ?(id|name)|\busername\b|\baccount (number|id|no|name|details)\b|\bcustomer (id|number)\b|\bmember(ship)? (id|number)\b|\b(usuario|utilisateur|benutzer|kundennummer|identifiant)\b/, 'user or account id'],
+  [
+    /\buser ?(id|name)|\busername\b|\baccount (number|id|no|name|details)\b|\bcustomer (id|number)\b|\bmember(ship)? (id|number)\b|\b(usuario|utilisateur|benutzer|kundennummer|identifiant)\b/,
+    'user or account id',
+  ],
   [/\bphone( number)?\b|\btelephone\b|\bmobile( number)?\b|\b(telefono|telefon|telefone)\b/, 'phone number'],
   [/\b(shipping |delivery |billing |postal )?address\b|\b(direccion|adresse|endereco)\b/, 'address'],
-  [/\b(receipt|invoice number|transaction id|reference number|booking (number|reference)|tracking number|confirmation number|serial number)\b/, 'reference number'],
+  [
+    /\b(receipt|invoice number|transaction id|reference number|booking (number|reference)|tracking number|confirmation number|serial number)\b/,
+    'reference number',
+  ],
   [/\b(full )?name\b|\b(nombre|nom|nome)\b/, 'name'],
   [/\b(date|when (you|it)|fecha|datum|data)\b/, 'date'],
-  [/\b(details|information|description|more about|specific (issue|topic|question|concern|person|department|area|query|inquiry)|nature of your|what (the|your) (issue|problem|question|request)|the (issue|topic|problem) you|detalles|informations|precisions|informationen|details|detalhes)\b/, 'details of the issue'],
+  [
+    /\b(details|information|description|more about|specific (issue|topic|question|concern|person|department|area|query|inquiry)|nature of your|what (the|your) (issue|problem|question|request)|the (issue|topic|problem) you|detalles|informations|precisions|informationen|details|detalhes)\b/,
+    'details of the issue',
+  ],
 ];
 
 export type BotFindingKind = 'handoff' | 'collecting' | 'offer' | 'vague' | 'fallback';
@@ -179,7 +235,9 @@ export interface BotFinding {
 
 /** A sentence as padded, contraction-free words: " i will connect you with an agent ". */
 function flat(s: string): string {
-  return ` ${expandContractions(s).replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  return ` ${expandContractions(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
 }
 
 function missingIn(text: string): string[] {
@@ -200,17 +258,26 @@ function prepare(raw: string): { sents: string[]; flats: string[] } {
 function confirmedKind(flats: string[], i: number): 'action' | 'inability' | null {
   const f = flats[i];
   if (OFFER.test(f)) return null;
-  const kind = ACTION.some((r) => r.test(f)) || OTHER_LANGUAGES.some((r) => r.test(f)) ? 'action' : INABILITY.some((r) => r.test(f)) ? 'inability' : null;
+  const kind =
+    ACTION.some((r) => r.test(f)) || OTHER_LANGUAGES.some((r) => r.test(f))
+      ? 'action'
+      : INABILITY.some((r) => r.test(f))
+        ? 'inability'
+        : null;
   if (!kind || CONDITIONAL.test(f)) return null;
   // "I can't see your card number, but you can find it in the app": the bot still answered.
-  if (SELF_SERVICE.test(f) || (i + 1 < flats.length && SELF_SERVICE.test(flats[i + 1]) && /\b(can not|unable|not able|do not have)\b/.test(f))) return null;
+  if (
+    SELF_SERVICE.test(f) ||
+    (i + 1 < flats.length && SELF_SERVICE.test(flats[i + 1]) && /\b(can not|unable|not able|do not have)\b/.test(f))
+  )
+    return null;
   return kind;
 }
 
 // A superset of every trigger below, run on the raw lowercased text: most ordinary answers stop here.
 const RAW_GATE = new RegExp(
   [
-    "escalat|forward|transfer|refer|rout|assign|raised|flagged|report|submit|notif|alert|inform|told|contact|messag|creat|open|logg|filed|connect|redirect|put you|get you|while (i|we)\\b|someone|somebody|ticket|review|pass|hand|sent |shared|let (my|our|the|a|an) |(let|allow) (me|us) (just |quickly |now |promptly )?(a |one )?(moment |minute |second )?(to |while )?(connect|transfer|escalate|put|route|forward|hand|pass|get|bring|fetch|find|grab)|let me (check|confirm|verify|consult|ask) (this |that |it )?with|been|being|member|colleague|specialist|representative",
+    'escalat|forward|transfer|refer|rout|assign|raised|flagged|report|submit|notif|alert|inform|told|contact|messag|creat|open|logg|filed|connect|redirect|put you|get you|while (i|we)\\b|someone|somebody|ticket|review|pass|hand|sent |shared|let (my|our|the|a|an) |(let|allow) (me|us) (just |quickly |now |promptly )?(a |one )?(moment |minute |second )?(to |while )?(connect|transfer|escalate|put|route|forward|hand|pass|get|bring|fetch|find|grab)|let me (check|confirm|verify|consult|ask) (this |that |it )?with|been|being|member|colleague|specialist|representative',
     "(will|['’]ll|going to|shall|should|would|to) (now )?(be )?(contact|reach|get back|follow|call|email|be in touch|be with you|review|look|check|investigat|take|assist|reply|respond|handle|give you a call|join|pick|confirm|verif|ask|consult|come back|in touch)",
     "\\b(i|we)(['’]m|['’]re| am| are| do| did| can| could| have)?( not|n['’]t| unable)|can['’]t|won['’]t|cannot|unable|beyond|outside|out of|sorry|something i|understand|catch|follow|get that|entend|compris|verstanden|compreend",
     '[^\\x00-\\x7f]|\\b(el|la|los|las|que|por|con|una?|te|le|he|hemos|voy|vamos|fue|lo|je|vous|nous|les|des|est|ich|wir|sie|ein|eine|der|die|das|und|ist|nicht|wurde|eu|vou|uma?|nao|voce|com|lhe)\\b',
@@ -225,7 +292,14 @@ export function mayHaveHandedOff(raw: string): boolean {
   if (!RAW_GATE.test(raw.toLowerCase())) return false;
   const { flats } = prepare(raw);
   const whole = flats.join(' ');
-  if (!ACT_TRIGGER.test(whole) && !FOLLOW_TRIGGER.test(whole) && !UNABLE_TRIGGER.test(whole) && !ANY_LANG.test(whole) && !FALLBACK_TRIGGER.test(whole)) return false;
+  if (
+    !ACT_TRIGGER.test(whole) &&
+    !FOLLOW_TRIGGER.test(whole) &&
+    !UNABLE_TRIGGER.test(whole) &&
+    !ANY_LANG.test(whole) &&
+    !FALLBACK_TRIGGER.test(whole)
+  )
+    return false;
   for (let i = 0; i < flats.length; i++) if (confirmedKind(flats, i) || FALLBACK.test(flats[i])) return true;
   return false;
 }
@@ -244,14 +318,18 @@ export function analyseBotMessage(raw: string): BotFinding | null {
   const collectingQuotes: string[] = [];
   for (let i = 0; i < sents.length; i++) {
     const f = flats[i];
-    if (!offer && OFFER.test(f)) offer = { kind: 'offer', quote: sents[i], confidence: 0.6, missing: ['customer confirmation'], handoffContext: true };
-    if (!confirmed && (confirmedBy = confirmedKind(flats, i))) confirmed = { kind: 'handoff', quote: sents[i], confidence: confirmedBy === 'action' ? 0.9 : 0.8, missing: [], handoffContext: true };
+    if (!offer && OFFER.test(f))
+      offer = { kind: 'offer', quote: sents[i], confidence: 0.6, missing: ['customer confirmation'], handoffContext: true };
+    if (!confirmed && (confirmedBy = confirmedKind(flats, i)))
+      confirmed = { kind: 'handoff', quote: sents[i], confidence: confirmedBy === 'action' ? 0.9 : 0.8, missing: [], handoffContext: true };
     if (INFO_REQUEST.some((r) => r.test(f))) {
       collectingQuotes.push(f);
       collecting ??= { kind: 'collecting', quote: sents[i], confidence: 0.7, missing: [], handoffContext };
     }
-    if (!vague && VAGUE_TRIGGER.test(f) && VAGUE.some((r) => r.test(f))) vague = { kind: 'vague', quote: sents[i], confidence: 0.5, missing: [], handoffContext };
-    if (!fallback && FALLBACK.test(f)) fallback = { kind: 'fallback', quote: sents[i], confidence: 0.6, missing: [], handoffContext: false, retrying: REPHRASE.test(whole) };
+    if (!vague && VAGUE_TRIGGER.test(f) && VAGUE.some((r) => r.test(f)))
+      vague = { kind: 'vague', quote: sents[i], confidence: 0.5, missing: [], handoffContext };
+    if (!fallback && FALLBACK.test(f))
+      fallback = { kind: 'fallback', quote: sents[i], confidence: 0.6, missing: [], handoffContext: false, retrying: REPHRASE.test(whole) };
   }
   if (collecting) {
     const missing = missingIn(collectingQuotes.join(' . '));
@@ -263,7 +341,8 @@ export function analyseBotMessage(raw: string): BotFinding | null {
   if (confirmed && collecting && confirmedBy === 'inability') return collecting;
   // Collecting details *in order to* hand off is not a handoff yet; a handoff already under way is.
   if (confirmed && collecting && handoffContext) {
-    const purpose = /\b(to|so that|in order to|this will|will allow|help me|help us|enable (me|us)|so (i|we) can) .{0,40}(connect|direct|transfer|pass|assign|forward|route|escalate)/;
+    const purpose =
+      /\b(to|so that|in order to|this will|will allow|help me|help us|enable (me|us)|so (i|we) can) .{0,40}(connect|direct|transfer|pass|assign|forward|route|escalate)/;
     const q = flat(confirmed.quote);
     const underWay = !purpose.test(q) && !INFO_REQUEST.some((r) => r.test(q));
     return underWay ? confirmed : collecting;

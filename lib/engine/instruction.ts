@@ -43,20 +43,38 @@ const FORMS: [RegExp, Instruction['mode']][] = [
   [/^(?:when|if|whenever)\b(.*?)\b,? (?:always )?escalate\b/, 'always'],
 ];
 
-const LEAD = /^(?:\s*(?:when|if|whenever|for|on|where|in case|in cases where|cases where|conversations where|chats where|requests|conversations|chats|tickets|about|regarding|those|that|which|are|is)\b)+/;
+const LEAD =
+  /^(?:\s*(?:when|if|whenever|for|on|where|in case|in cases where|cases where|conversations where|chats where|requests|conversations|chats|tickets|about|regarding|those|that|which|are|is)\b)+/;
 const SUBJECT =
   /\b(?:the |a )?(?:user|customer|client|shopper|buyer|caller|person|they|he|she)(?:'s)?(?: (?:has|have|had|is|are|was|mentions?|says?|asks?(?: for| about)?|is asking(?: for| about)?|talks? about|reports?|raises?|brings? up|writes? about|complains? about|needs?|wants?|requests?|with|a|an|the))*\b/g;
 
 function conditionFor(topic: string): Condition {
   const t = topic;
-  if (/\b(asks?|requests?|wants?|demands?|needs?)\b.{0,20}\b(human|agent|person|representative|someone|manager|operator)\b|\buser_requested_human\b/.test(t)) return { kind: 'signal', signal: 'user_requested_human' };
-  if (/\bout[ -]of[ -]scope\b|\boff[ -]topic\b|\boutside (the |its |our )?(bot'?s? )?scope\b|\bout_of_scope\b/.test(t)) return { kind: 'signal', signal: 'out_of_scope' };
-  if (/\bbot\b.{0,30}\b(hands? off|handed off|transfers?|escalates?|gives up|can'?t help|cannot help)\b|\bbot_handed_off\b|\bhandoffs?\b/.test(t)) return { kind: 'signal', signal: 'bot_handed_off' };
-  if (/\b(angry|upset|frustrated|furious|annoyed|unhappy|negative|mad|rude|abusive)\b/.test(t)) return { kind: 'sentiment', value: 'negative' };
+  if (
+    /\b(asks?|requests?|wants?|demands?|needs?)\b.{0,20}\b(human|agent|person|representative|someone|manager|operator)\b|\buser_requested_human\b/.test(
+      t,
+    )
+  )
+    return { kind: 'signal', signal: 'user_requested_human' };
+  if (/\bout[ -]of[ -]scope\b|\boff[ -]topic\b|\boutside (the |its |our )?(bot'?s? )?scope\b|\bout_of_scope\b/.test(t))
+    return { kind: 'signal', signal: 'out_of_scope' };
+  if (
+    /\bbot\b.{0,30}\b(hands? off|handed off|transfers?|escalates?|gives up|can'?t help|cannot help)\b|\bbot_handed_off\b|\bhandoffs?\b/.test(
+      t,
+    )
+  )
+    return { kind: 'signal', signal: 'bot_handed_off' };
+  if (/\b(angry|upset|frustrated|furious|annoyed|unhappy|negative|mad|rude|abusive)\b/.test(t))
+    return { kind: 'sentiment', value: 'negative' };
   if (/\b(urgent|urgency|emergency|asap|critical)\b/.test(t)) return { kind: 'urgency', value: 'high' };
   const tag = /\btagged (?:as |with )?["']?([\w:-]+)|\btag ["']?([\w:-]+)/.exec(t);
   if (tag) return { kind: 'tag', tag: (tag[1] ?? tag[2]).toLowerCase() };
-  const cleaned = t.replace(SUBJECT, ' ').replace(/\b(issues?|problems?|questions?|requests?|topics?|matters?|things?|related|about|regarding|concerning|inquir(y|ies)|queries|query|cases?)\b/g, ' ');
+  const cleaned = t
+    .replace(SUBJECT, ' ')
+    .replace(
+      /\b(issues?|problems?|questions?|requests?|topics?|matters?|things?|related|about|regarding|concerning|inquir(y|ies)|queries|query|cases?)\b/g,
+      ' ',
+    );
   // The team lead chose these words, so even common ones ("payment", "order") count here.
   const stems = contentStems(cleaned);
   return { kind: 'topic', model: buildScope(cleaned, []), stems };

@@ -43,14 +43,26 @@ export function checkOffline(conv: Conversation, policy: Policy): Verdict {
   const enabled = policy.signals;
   let signals: Signal[] = [];
   if (human && enabled.user_requested_human) {
-    signals.push({ kind: 'user_requested_human', confidence: human.act.confidence, evidence: { messageIndex: human.index, quote: clip(human.act.quote) } });
+    signals.push({
+      kind: 'user_requested_human',
+      confidence: human.act.confidence,
+      evidence: { messageIndex: human.index, quote: clip(human.act.quote) },
+    });
   }
   if (handoff && enabled.bot_handed_off) {
-    signals.push({ kind: 'bot_handed_off', confidence: handoff.act.confidence, evidence: { messageIndex: handoff.index, quote: clip(handoff.act.quote) } });
+    signals.push({
+      kind: 'bot_handed_off',
+      confidence: handoff.act.confidence,
+      evidence: { messageIndex: handoff.index, quote: clip(handoff.act.quote) },
+    });
   }
   if (judged?.judgement.verdict === 'out' && enabled.out_of_scope) {
     const confidence = Math.round(judged.judgement.confidence * 100) / 100;
-    signals.push({ kind: 'out_of_scope', confidence, evidence: { messageIndex: judged.index, quote: clip(clean(msgs[judged.index].text)) } });
+    signals.push({
+      kind: 'out_of_scope',
+      confidence,
+      evidence: { messageIndex: judged.index, quote: clip(clean(msgs[judged.index].text)) },
+    });
   }
 
   const recent = customerWindow.slice(-10);
@@ -59,7 +71,13 @@ export function checkOffline(conv: Conversation, policy: Policy): Verdict {
   const urgency = urgencyOf(recent);
 
   // The team lead's instruction narrows or widens the decision (never the bot's replies).
-  const instructionCtx = (): InstructionContext => ({ customerText: customerWindow.join('\n'), signals: signals.map((s) => s.kind), sentiment, urgency, tags: conv.tags });
+  const instructionCtx = (): InstructionContext => ({
+    customerText: customerWindow.join('\n'),
+    signals: signals.map((s) => s.kind),
+    sentiment,
+    urgency,
+    tags: conv.tags,
+  });
   const narrowed = narrow(signals, instructions, instructionCtx);
   signals = narrowed.signals;
 
@@ -68,7 +86,11 @@ export function checkOffline(conv: Conversation, policy: Policy): Verdict {
   let reason = '';
   if (!signals.length && pending) {
     // A possible handoff that is not confirmed yet never escalates, whatever the instruction says.
-    signals.push({ kind: 'unconfirmed', confidence: pending.act.confidence, evidence: { messageIndex: pending.index, quote: clip(pending.act.quote) } });
+    signals.push({
+      kind: 'unconfirmed',
+      confidence: pending.act.confidence,
+      evidence: { messageIndex: pending.index, quote: clip(pending.act.quote) },
+    });
     missing = stillMissing(pending.missing, conv, pending.index);
     status = 'unconfirmed';
     reason =
@@ -95,7 +117,9 @@ export function checkOffline(conv: Conversation, policy: Policy): Verdict {
     else reason = 'No escalation: nothing in the conversation calls for a human.';
   }
 
-  const subAgent = policy.subAgents.length ? matchSubAgent(policy.subAgents, conv.tags, topicText(conv, customerNorm), subAgentModels)?.name : undefined;
+  const subAgent = policy.subAgents.length
+    ? matchSubAgent(policy.subAgents, conv.tags, topicText(conv, customerNorm), subAgentModels)?.name
+    : undefined;
   const ctx: SummaryContext = { from, status, signals, missing, subAgent };
   const summary = buildSummary(conv, policy, ctx);
   const suggestedTags: string[] = [];

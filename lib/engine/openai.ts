@@ -51,8 +51,24 @@ export function llmOutputSchema(fields: string[]) {
 
 /** The act names both engines use; anything else the model says is dropped. */
 export const ACT_NAMES = [
-  'answers', 'asks_details', 'commits_future', 'transfers_now', 'offers_transfer', 'cannot_help', 'redirects', 'closes', 'waits', 'may_need_review',
-  'asks_human', 'takes_back', 'supplies_details', 'reports_problem', 'new_request', 'small_talk', 'affirms', 'declines',
+  'answers',
+  'asks_details',
+  'commits_future',
+  'transfers_now',
+  'offers_transfer',
+  'cannot_help',
+  'redirects',
+  'closes',
+  'waits',
+  'may_need_review',
+  'asks_human',
+  'takes_back',
+  'supplies_details',
+  'reports_problem',
+  'new_request',
+  'small_talk',
+  'affirms',
+  'declines',
 ] as const;
 export type LlmOutput = z.infer<ReturnType<typeof llmOutputSchema>>;
 
@@ -79,7 +95,7 @@ export function systemPrompt(policy: Policy, scope: string, fields: Record<strin
     '- user_requested_human (customer message): the customer explicitly asks for a human, an agent, a manager, a call or escalation, in any language and with typos. NOT: "are you a bot?", "I don\'t need a human", questions about the team\'s opening hours.',
     '- bot_handed_off (bot message): the bot says the case is escalated, transferred or forwarded to a team, will be checked, confirmed or followed up later, that someone will contact the customer, or that it lacks the understanding, information, access or capability to help. NOT: "let me check that for you" followed by an answer.',
     "- out_of_scope (customer message): the customer's request is outside the bot's scope as described by the policy (scope and sub agents).",
-    '- custom_instruction: the team lead\'s customized instruction requires escalation (only when the policy has one).',
+    "- custom_instruction: the team lead's customized instruction requires escalation (only when the policy has one).",
     'Status "unconfirmed" (never escalates): a possible escalation that is not confirmed yet, e.g. the bot is still collecting the order number, email, photo or user id, or only says the case "may need review", "might require escalation", "seems complex". List what is still missing and suggest one question that collects it.',
     'Status "none": nothing calls for a human.',
     '',
@@ -91,7 +107,7 @@ export function systemPrompt(policy: Policy, scope: string, fields: Record<strin
     'Report the acts you read in "acts" (per messageIndex, names from the lists above).',
     '',
     'Only messages at or after windowStart count as evidence: earlier ones precede the last human-agent reply, and a human already handling the conversation is not a new escalation. Internal notes are team-only and never count as the bot talking.',
-    "The team lead's customInstruction narrows or widens the decision (for example \"Only escalate when the user has a payment issue\"); it never changes what the bot says.",
+    'The team lead\'s customInstruction narrows or widens the decision (for example "Only escalate when the user has a payment issue"); it never changes what the bot says.',
     'Signals that are not in enabledSignals must not be reported as reasons to escalate.',
     'subAgent: the name of the sub agent the conversation belongs to (by its tags, or by what the customer asks compared with each description and examples), or null.',
     'Summary: fill every field of summaryFields from the conversation; null when the conversation does not state it. Never invent values.',
@@ -165,7 +181,12 @@ export class ModelRefusalError extends Error {}
 export class EmptyAnswerError extends Error {}
 
 /** ONE chat-completions call with structured outputs; returns the validated model output. */
-export async function callModel(conv: Conversation, policy: Policy, opts: OpenAIOptions, hints?: Verdict['acts']): Promise<{ output: LlmOutput; fields: Record<string, string> }> {
+export async function callModel(
+  conv: Conversation,
+  policy: Policy,
+  opts: OpenAIOptions,
+  hints?: Verdict['acts'],
+): Promise<{ output: LlmOutput; fields: Record<string, string> }> {
   const scope = conv.scope ?? policy.scope;
   const fields = { ...DEFAULT_FIELDS, ...policy.summarySchema };
   const schema = llmOutputSchema(Object.keys(fields));
@@ -195,7 +216,11 @@ export async function callModel(conv: Conversation, policy: Policy, opts: OpenAI
   return { output: schema.parse(JSON.parse(message.content)), fields };
 }
 
-const KIND_ROLE: Partial<Record<Signal['kind'], 'customer' | 'bot'>> = { user_requested_human: 'customer', out_of_scope: 'customer', bot_handed_off: 'bot' };
+const KIND_ROLE: Partial<Record<Signal['kind'], 'customer' | 'bot'>> = {
+  user_requested_human: 'customer',
+  out_of_scope: 'customer',
+  bot_handed_off: 'bot',
+};
 
 /** A quote is evidence only if it is really in the message it points at (wording compared loosely). */
 function grounded(conv: Conversation, from: number, s: LlmOutput['signals'][number]): boolean {
@@ -203,9 +228,14 @@ function grounded(conv: Conversation, from: number, s: LlmOutput['signals'][numb
   if (!m || s.messageIndex < from || m.internal) return false;
   const role = KIND_ROLE[s.kind];
   if (role && m.role !== role) return false;
-  const quote = normalize(s.quote).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const quote = normalize(s.quote)
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!quote) return s.kind === 'custom_instruction';
-  const text = normalize(m.text).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ');
+  const text = normalize(m.text)
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ');
   if (text.includes(quote)) return true;
   const words = quote.split(' ');
   const present = words.filter((w) => text.includes(w)).length;
@@ -246,17 +276,28 @@ export function toVerdict(conv: Conversation, policy: Policy, out: LlmOutput, fi
     .filter((s) => grounded(conv, from, s))
     .filter((s) => enabled[s.kind] !== false)
     .map((s) => ({ kind: s.kind, confidence: s.confidence, evidence: { messageIndex: s.messageIndex, quote: clip(s.quote, 300) } }));
-  const confirmed = signals.filter((s) => ESCALATING_SIGNALS.includes(s.kind) && (offline.status !== 'unconfirmed' || s.kind !== 'custom_instruction'));
+  const confirmed = signals.filter(
+    (s) => ESCALATING_SIGNALS.includes(s.kind) && (offline.status !== 'unconfirmed' || s.kind !== 'custom_instruction'),
+  );
   let status: VerdictStatus = out.status;
   if (status === 'escalate' && !confirmed.length) status = offline.status === 'unconfirmed' || out.missing.length ? 'unconfirmed' : 'none';
-  const kept = status === 'escalate' ? signals.filter((s) => s.kind !== 'unconfirmed') : signals.filter((s) => !ESCALATING_SIGNALS.includes(s.kind));
-  let missing = status === 'unconfirmed' ? out.missing.map((m) => m.trim()).filter(Boolean).slice(0, 10) : [];
+  const kept =
+    status === 'escalate' ? signals.filter((s) => s.kind !== 'unconfirmed') : signals.filter((s) => !ESCALATING_SIGNALS.includes(s.kind));
+  let missing =
+    status === 'unconfirmed'
+      ? out.missing
+          .map((m) => m.trim())
+          .filter(Boolean)
+          .slice(0, 10)
+      : [];
   if (status === 'unconfirmed' && !missing.length) missing = offline.missing;
-  if (status === 'unconfirmed' && !kept.some((s) => s.kind === 'unconfirmed')) kept.push(...offline.signals.filter((s) => s.kind === 'unconfirmed'));
+  if (status === 'unconfirmed' && !kept.some((s) => s.kind === 'unconfirmed'))
+    kept.push(...offline.signals.filter((s) => s.kind === 'unconfirmed'));
 
   const transcript = normalize(conv.messages.map((m) => m.text).join('\n'));
   const summary: Record<string, string | null> = {};
-  for (const [field, description] of Object.entries(fields)) summary[field] = checkedValue(field, description, out.summary[field] ?? null, transcript);
+  for (const [field, description] of Object.entries(fields))
+    summary[field] = checkedValue(field, description, out.summary[field] ?? null, transcript);
 
   // Tags on the conversation are authoritative for the sub agent; the model's pick must be a real one.
   const byTag = policy.subAgents.find((s) => s.tags.some((t) => conv.tags.map((x) => x.toLowerCase()).includes(t.toLowerCase())));
@@ -283,7 +324,7 @@ export function toVerdict(conv: Conversation, policy: Policy, out: LlmOutput, fi
     status,
     signals: kept,
     missing,
-    suggestedQuestion: status === 'unconfirmed' ? (out.suggestedQuestion?.trim() || offline.suggestedQuestion) : undefined,
+    suggestedQuestion: status === 'unconfirmed' ? out.suggestedQuestion?.trim() || offline.suggestedQuestion : undefined,
     subAgent,
     sentiment: out.sentiment,
     urgency: out.urgency,

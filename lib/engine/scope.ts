@@ -78,7 +78,9 @@ export function contentStems(text: string): string[] {
 export function stemsOfNormalized(normalized: string): string[] {
   // Identifiers (emails, links, order numbers) say nothing about the topic.
   const t = (/@|:\/\/|www\./.test(normalized) ? normalized.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+|https?:\/\/\S+|www\.\S+/g, ' ') : normalized)
-    .replace(/\{\{[^}]*\}\}/g, ' ').replace(/(\d)([a-z])/g, '$1 $2').replace(/([a-z])(\d)/g, '$1 $2');
+    .replace(/\{\{[^}]*\}\}/g, ' ')
+    .replace(/(\d)([a-z])/g, '$1 $2')
+    .replace(/([a-z])(\d)/g, '$1 $2');
   const out: string[] = [];
   for (const w of tokens(t)) {
     if (w.length < 2 || isStopword(w) || /^\d/.test(w) || NEUTRAL_WORDS.has(w)) continue;
@@ -126,7 +128,17 @@ export function buildScope(description: string, subAgents: SubAgent[]): ScopeMod
   for (const s of free) bound.delete(s);
   const words = new Set(texts.flatMap((t) => modelWords(t)).filter((w) => w.length >= 4));
   const hasScope = direct.size > 0;
-  return { direct, related, relatedPairs, pairs, bound, hasScope, memo: new Map(), words, source: hasScope ? { description, subAgents } : undefined };
+  return {
+    direct,
+    related,
+    relatedPairs,
+    pairs,
+    bound,
+    hasScope,
+    memo: new Map(),
+    words,
+    source: hasScope ? { description, subAgents } : undefined,
+  };
 }
 
 /** How a stem is covered: exactly, through a synonym, or as a typo/prefix of a scope word. Memoised per model. */
@@ -174,7 +186,32 @@ function isTypo(s: string, v: string, budget: number): boolean {
 const SMALL_TALK =
   /^((um+|uh+|ok(ay)?|well|oh|so|yes|yeah|no|great|cool|alright|and)[ ,.!]+)*(hi|hello|hallo|hey|hola|bonjour|ola|thanks?|thank you|thx|ty|bye|goodbye|good ?bye|see ya|see you|quit|exit|stop|i'?m done|that'?s all|good (morning|afternoon|evening|night)|cheers|gracias|merci|danke|obrigad[oa]|nothing else)\b/;
 // Two-letter words that carry no topic.
-const NOISE = new Set(['st', 'nd', 'rd', 'th', 'am', 'pm', 'vs', 'eg', 'ie', 'ok', 'hi', 'ya', 'ur', 'pl', 'kk', 'hm', 'oh', 'ah', 'eh', 'mr', 'ms', 'dr', 'no', 'yo']);
+const NOISE = new Set([
+  'st',
+  'nd',
+  'rd',
+  'th',
+  'am',
+  'pm',
+  'vs',
+  'eg',
+  'ie',
+  'ok',
+  'hi',
+  'ya',
+  'ur',
+  'pl',
+  'kk',
+  'hm',
+  'oh',
+  'ah',
+  'eh',
+  'mr',
+  'ms',
+  'dr',
+  'no',
+  'yo',
+]);
 
 /** Capitalised words inside a sentence are names ("pay Evan", "send 50$ to John"), never topics. */
 export function properNouns(raw: string): Set<string> {
@@ -218,11 +255,35 @@ const FOREIGN_MAX_IN = 0.05;
 
 // Domains the model alone may put out of scope: assistant tasks no support bot shares a word with. Domains
 // near commerce and banking (email "send it to John", takeaway orders, hotels, transport) need the lexicon too.
-const VETO_DOMAINS = new Set(['weather', 'music', 'alarm', 'cooking', 'smarthome', 'chitchat', 'media', 'knowledge', 'lists', 'datetime', 'calendar', 'news']);
+const VETO_DOMAINS = new Set([
+  'weather',
+  'music',
+  'alarm',
+  'cooking',
+  'smarthome',
+  'chitchat',
+  'media',
+  'knowledge',
+  'lists',
+  'datetime',
+  'calendar',
+  'news',
+]);
 
 function modelOnly(reading: DomainReading | undefined, covered: string[], foreign: string[]): ScopeJudgement {
-  if (reading && VETO_DOMAINS.has(reading.domain) && reading.confidence >= FOREIGN_CONF && reading.inScope <= FOREIGN_MAX_IN && reading.dialogue < 0.2) {
-    return { verdict: 'out', confidence: Math.round(reading.confidence * 60) / 100, covered, foreign: [...foreign, `domain:${reading.domain}`] };
+  if (
+    reading &&
+    VETO_DOMAINS.has(reading.domain) &&
+    reading.confidence >= FOREIGN_CONF &&
+    reading.inScope <= FOREIGN_MAX_IN &&
+    reading.dialogue < 0.2
+  ) {
+    return {
+      verdict: 'out',
+      confidence: Math.round(reading.confidence * 60) / 100,
+      covered,
+      foreign: [...foreign, `domain:${reading.domain}`],
+    };
   }
   return { verdict: covered.length ? 'in' : null, confidence: covered.length ? 0.5 : 0, covered, foreign };
 }
@@ -273,12 +334,20 @@ function sharedAction(model: ScopeModel, stems: string[]): boolean {
   for (const s of stems) {
     if (!isGeneric(s) || s.length < 3 || isModifier(s)) continue;
     if (model.direct.has(s)) return true;
-    for (const v of model.direct) if (v.startsWith(s) && /^(s|es|ed|ing|ment|ments|er|ers|ion|ions|al)$/.test(v.slice(s.length))) return true;
+    for (const v of model.direct)
+      if (v.startsWith(s) && /^(s|es|ed|ing|ment|ments|er|ers|ion|ions|al)$/.test(v.slice(s.length))) return true;
   }
   return false;
 }
 
-function confidentlyForeign(model: ScopeModel, profile: ScopeProfile | undefined, reading: DomainReading | undefined, normalized: string, stems: string[], foreign: string[]): boolean {
+function confidentlyForeign(
+  model: ScopeModel,
+  profile: ScopeProfile | undefined,
+  reading: DomainReading | undefined,
+  normalized: string,
+  stems: string[],
+  foreign: string[],
+): boolean {
   if (!profile || !reading) return true;
   const written = modelWords(normalized);
   const evidence = [...new Set(foreign)]
@@ -308,7 +377,10 @@ export function judgeScope(model: ScopeModel, normalized: string, raw = ''): Sco
   const stems = stemsOfNormalized(normalized);
   const names = raw ? properNouns(raw) : new Set<string>();
   // "send 20 bucks to maria", "pay evan": whoever money goes to is a person, not a topic.
-  for (const m of normalized.matchAll(/\b(?:send|sent|pay|paid|transfer|wire|give|owe|xfer)\b(?:(?:\s+\S+){0,4}?\s+to)?\s+([a-z]+)\s*[.!?]?$/g)) names.add(stem(m[1]));
+  for (const m of normalized.matchAll(
+    /\b(?:send|sent|pay|paid|transfer|wire|give|owe|xfer)\b(?:(?:\s+\S+){0,4}?\s+to)?\s+([a-z]+)\s*[.!?]?$/g,
+  ))
+    names.add(stem(m[1]));
   const covered: string[] = [];
   const foreign: string[] = [];
   let strong = 0;
@@ -328,7 +400,8 @@ export function judgeScope(model: ScopeModel, normalized: string, raw = ''): Sco
     if (m && !generic) {
       // "speed limit" is not "credit limit": a bound scope word under another qualifier proves little.
       const prev = i > 0 ? stems[i - 1] : '';
-      const requalified = m === 'direct' && model.bound.has(s) && !!prev && !pairCovered.has(i) && qualifierMismatch(model, prev) && !names.has(prev);
+      const requalified =
+        m === 'direct' && model.bound.has(s) && !!prev && !pairCovered.has(i) && qualifierMismatch(model, prev) && !names.has(prev);
       strong += requalified ? 0 : WEIGHT[m];
       if (requalified) weak += 0.5;
       covered.push(s);
@@ -341,7 +414,11 @@ export function judgeScope(model: ScopeModel, normalized: string, raw = ''): Sco
   // A foreign stem whose written word is one slip from a scope word ("plcae" ~ "place") is that word.
   let slips = 0;
   if (foreign.length && model.words) {
-    const rescued = new Set(modelWords(normalized).filter((w) => w.length >= 4 && !model.words!.has(w) && nearScopeWord(model.words!, w)).map(stem));
+    const rescued = new Set(
+      modelWords(normalized)
+        .filter((w) => w.length >= 4 && !model.words!.has(w) && nearScopeWord(model.words!, w))
+        .map(stem),
+    );
     for (let i = foreign.length - 1; i >= 0; i--) {
       if (rescued.has(foreign[i])) {
         slips++;
@@ -359,7 +436,9 @@ export function judgeScope(model: ScopeModel, normalized: string, raw = ''): Sco
   if (!foreign.length) return modelOnly(reading, covered, foreign) ?? { verdict: 'in', confidence: 0.5, covered, foreign };
   // Words say out; the model may know better ("tarck my ordr", "thnaks"): unsure counts as in scope.
   const modelSaysIn =
-    reading && (reading.inScope >= RESCUE_IN || (slips > 0 && reading.topCoverage >= RESCUE_IN)) && reading.confidence >= RESCUE_CONF - (slips ? SLIP_EASE : 0);
+    reading &&
+    (reading.inScope >= RESCUE_IN || (slips > 0 && reading.topCoverage >= RESCUE_IN)) &&
+    reading.confidence >= RESCUE_CONF - (slips ? SLIP_EASE : 0);
   if (reading && foreign.length <= RESCUE_MAX_FOREIGN && (reading.dialogue >= DIALOGUE_MIN || modelSaysIn)) {
     return { verdict: null, confidence: 0, covered, foreign };
   }
@@ -381,11 +460,21 @@ export function judgeMessage(model: ScopeModel, normalized: string, raw: string,
     if (j.verdict === 'out') outs.push(j);
   }
   if (!outs.length) return { verdict: null, confidence: 0, covered: [], foreign: [] };
-  return { verdict: 'out', confidence: Math.max(...outs.map((j) => j.confidence)), covered: outs.flatMap((j) => j.covered), foreign: outs.flatMap((j) => j.foreign) };
+  return {
+    verdict: 'out',
+    confidence: Math.max(...outs.map((j) => j.confidence)),
+    covered: outs.flatMap((j) => j.covered),
+    foreign: outs.flatMap((j) => j.foreign),
+  };
 }
 
 /** The sub agent a conversation belongs to: by its tags first, then by the customer's words. */
-export function matchSubAgent(subAgents: SubAgent[], tags: string[], normalizedCustomerText: string, models: ScopeModel[]): SubAgent | undefined {
+export function matchSubAgent(
+  subAgents: SubAgent[],
+  tags: string[],
+  normalizedCustomerText: string,
+  models: ScopeModel[],
+): SubAgent | undefined {
   const lowerTags = new Set(tags.map((t) => t.toLowerCase()));
   const byTag = subAgents.find((s) => s.tags.some((t) => lowerTags.has(t.toLowerCase())));
   if (byTag) return byTag;

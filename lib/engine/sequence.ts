@@ -44,7 +44,9 @@ const SERVES: readonly string[] = ['answers', 'asks_details', 'waits'];
 
 function strongest(acts: BotAct[]): BotAct | undefined {
   const order = ['transfers_now', 'commits_future', 'redirects', 'cannot_help'];
-  return acts.filter((a) => order.includes(a.kind) && !a.retrying).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || b.confidence - a.confidence)[0];
+  return acts
+    .filter((a) => order.includes(a.kind) && !a.retrying)
+    .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || b.confidence - a.confidence)[0];
 }
 
 export function readConversation(conv: Conversation, from: number, customerNorm: (i: number) => string): ConversationReading {
@@ -121,7 +123,9 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
     } else if (kinds.has('may_need_review')) {
       const a = acts.find((x) => x.kind === 'may_need_review')!;
       const ask = acts.find((x) => x.kind === 'asks_details');
-      pending = ask ? { index: i, act: ask, kind: 'collecting', missing: ask.what ?? [] } : { index: i, act: a, kind: 'vague', missing: [] };
+      pending = ask
+        ? { index: i, act: ask, kind: 'collecting', missing: ask.what ?? [] }
+        : { index: i, act: a, kind: 'vague', missing: [] };
       handoffTalk = true;
     } else if (kinds.has('asks_details')) {
       const a = acts.find((x) => x.kind === 'asks_details')!;
@@ -134,7 +138,8 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
     }
   }
   // One "I didn't understand" without asking to rephrase, or two of any kind: the bot cannot follow.
-  if (!handoff && fallbacks.length && (fallbacks.length >= 2 || fallbacks.some((f) => !(f.act as BotAct).retrying))) handoff = fallbacks.at(-1);
+  if (!handoff && fallbacks.length && (fallbacks.length >= 2 || fallbacks.some((f) => !(f.act as BotAct).retrying)))
+    handoff = fallbacks.at(-1);
   return { turns, human, handoff, pending, scopeIndex: openRequest };
 }
 

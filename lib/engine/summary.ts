@@ -15,7 +15,6 @@ export const DEFAULT_FIELDS: Record<string, string> = {
   next_step: 'what the human team should do next',
 };
 
-
 export interface SummaryContext {
   from: number;
   status: VerdictStatus;
@@ -27,15 +26,18 @@ export interface SummaryContext {
 export function nextStepFor(ctx: SummaryContext): string {
   const { status, signals, missing, subAgent } = ctx;
   const team = subAgent ? ` (${subAgent})` : '';
-  if (status === 'unconfirmed') return missing.length ? `Let the bot collect the ${listText(missing)}, then check again.` : 'Check again after the next reply; nothing is confirmed yet.';
-  if (status === 'none') return ctx.from > 0 ? 'No action needed; a human agent is already on this conversation.' : 'No action needed; the bot can continue.';
+  if (status === 'unconfirmed')
+    return missing.length
+      ? `Let the bot collect the ${listText(missing)}, then check again.`
+      : 'Check again after the next reply; nothing is confirmed yet.';
+  if (status === 'none')
+    return ctx.from > 0 ? 'No action needed; a human agent is already on this conversation.' : 'No action needed; the bot can continue.';
   const kinds = signals.map((s) => s.kind);
   if (kinds.includes('user_requested_human')) return `Take over the conversation${team} and reply to the customer personally.`;
   if (kinds.includes('bot_handed_off')) return `Pick up the case the bot handed off${team} and follow up with the customer.`;
   if (kinds.includes('out_of_scope')) return 'Reply personally: the request is outside what the bot handles.';
   return `Review the conversation${team}: the escalation instruction applies.`;
 }
-
 
 const EXTRACT_HEAD = 25;
 const EXTRACT_TAIL = 100;
@@ -56,7 +58,10 @@ export function buildSummary(conv: Conversation, policy: Policy, ctx: SummaryCon
   const customerRaw = conv.messages.filter((m) => m.role === 'customer' && !m.internal).map((m) => m.text);
   // Details come with the first requests and the latest turns; in a very long conversation the middle is left
   // out of extraction so a check stays fast (values are still only ever copied, never guessed).
-  const scanned = customerRaw.length <= EXTRACT_HEAD + EXTRACT_TAIL ? customerRaw : [...customerRaw.slice(0, EXTRACT_HEAD), ...customerRaw.slice(-EXTRACT_TAIL)];
+  const scanned =
+    customerRaw.length <= EXTRACT_HEAD + EXTRACT_TAIL
+      ? customerRaw
+      : [...customerRaw.slice(0, EXTRACT_HEAD), ...customerRaw.slice(-EXTRACT_TAIL)];
   const customerText = customerDisplay(scanned.join('\n'));
   const details = [
     ...EXTRACTORS.name(customerText),
@@ -83,7 +88,9 @@ export function buildSummary(conv: Conversation, policy: Policy, ctx: SummaryCon
     if (field in DEFAULT_FIELDS) continue;
     const kind = extractorFor(field, description);
     const values = kind ? EXTRACTORS[kind](customerText) : [];
-    out[field] = values.length ? [...new Set(values)].join(', ') : (countFor(field, customerText) ?? placeFor(field, description, customerText));
+    out[field] = values.length
+      ? [...new Set(values)].join(', ')
+      : (countFor(field, customerText) ?? placeFor(field, description, customerText));
   }
   return out;
 }
@@ -95,8 +102,17 @@ export function buildNote(
   summary: Record<string, string | null>,
   meta: { sentiment: string; urgency: string; reason: string },
 ): string {
-  const head = ctx.status === 'escalate' ? 'Escalation' : ctx.status === 'unconfirmed' ? 'Possible escalation (not confirmed yet)' : 'No escalation needed';
-  const lines = [`**${head}**${conv.subject ? ` — ${oneLine(conv.subject)}` : ''}`, '', `Issue: ${summary.issue ? oneLine(summary.issue) : 'not stated'}`];
+  const head =
+    ctx.status === 'escalate'
+      ? 'Escalation'
+      : ctx.status === 'unconfirmed'
+        ? 'Possible escalation (not confirmed yet)'
+        : 'No escalation needed';
+  const lines = [
+    `**${head}**${conv.subject ? ` — ${oneLine(conv.subject)}` : ''}`,
+    '',
+    `Issue: ${summary.issue ? oneLine(summary.issue) : 'not stated'}`,
+  ];
   if (ctx.signals.length) {
     lines.push('', 'Evidence:');
     for (const s of ctx.signals) {
@@ -118,12 +134,16 @@ export function buildNote(
 
 /** Customer text stays on one line and cannot become a link, HTML or code inside the note; emails stay copyable. */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[`<>[\]]/g, (c) => `\\${c}`).trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[`<>[\]]/g, (c) => `\\${c}`)
+    .trim();
 }
 
 export function questionFor(missing: string[]): string | undefined {
   const items = missing.filter((m) => m !== 'customer confirmation');
   if (!items.length) return missing.includes('customer confirmation') ? 'Would you like me to connect you with our team?' : undefined;
-  if (items.length === 1 && items[0] === 'details of the issue') return 'So our team can take this further, could you describe the issue in a bit more detail?';
+  if (items.length === 1 && items[0] === 'details of the issue')
+    return 'So our team can take this further, could you describe the issue in a bit more detail?';
   return `So our team can take this further, could you share your ${listText(items)}?`;
 }

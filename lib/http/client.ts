@@ -83,7 +83,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const idempotent = opts.idempotent ?? req.method === 'GET';
     const full: HttpRequest = {
       ...req,
-      headers: { Accept: 'application/json', ...(req.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...options.headers, ...req.headers },
+      headers: {
+        Accept: 'application/json',
+        ...(req.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...options.headers,
+        ...req.headers,
+      },
       timeoutMs: req.timeoutMs ?? timeoutMs,
     };
     let attempt = 0;

@@ -41,9 +41,9 @@ export function platformMessage(body: unknown): string | undefined {
   // Envelopes seen: {_error: {message}}, {error: {msg}}, {error, description, details}, JSON:API {errors: [{detail}]}.
   const candidates = [
     b._error?.message,
-    typeof b.error === 'object' ? b.error?.msg ?? b.error?.message ?? b.error?.title : undefined,
+    typeof b.error === 'object' ? (b.error?.msg ?? b.error?.message ?? b.error?.title) : undefined,
     b.description,
-    Array.isArray(b.errors) ? b.errors[0]?.detail ?? b.errors[0]?.title : undefined,
+    Array.isArray(b.errors) ? (b.errors[0]?.detail ?? b.errors[0]?.title) : undefined,
     b.message,
     typeof b.error === 'string' ? b.error : undefined,
   ];
@@ -56,13 +56,7 @@ export function platformMessage(body: unknown): string | undefined {
   return msg?.slice(0, 300);
 }
 
-export function errorForStatus(
-  status: number,
-  action: string,
-  platformLabel: string,
-  body: unknown,
-  retryAfterMs?: number,
-): ApiError {
+export function errorForStatus(status: number, action: string, platformLabel: string, body: unknown, retryAfterMs?: number): ApiError {
   const raw = platformMessage(body);
   // Platform messages become part of a sentence, which always ends with a full stop.
   const detail = raw ? (/[.!?]$/.test(raw.trim()) ? raw.trim().slice(0, -1) : raw.trim()) : undefined;
@@ -92,11 +86,7 @@ export function errorForStatus(
         status,
       );
     case status === 400 || status === 422:
-      return new ApiError(
-        `${platformLabel} refused to ${action}${detail ? `: ${detail}.` : '.'}`,
-        'invalid',
-        status,
-      );
+      return new ApiError(`${platformLabel} refused to ${action}${detail ? `: ${detail}.` : '.'}`, 'invalid', status);
     case status === 429:
       return new ApiError(
         `${platformLabel} is rate-limiting requests, so Baton could not ${action}${
@@ -108,11 +98,7 @@ export function errorForStatus(
         retryAfterMs,
       );
     case status >= 500:
-      return new ApiError(
-        `${platformLabel} had a server error (${status}) and could not ${action}. Retry in a moment.`,
-        'server',
-        status,
-      );
+      return new ApiError(`${platformLabel} had a server error (${status}) and could not ${action}. Retry in a moment.`, 'server', status);
     default:
       return new ApiError(`Could not ${action}: ${platformLabel} answered ${status}${detail ? ` (${detail})` : ''}.`, 'unexpected', status);
   }

@@ -47,12 +47,7 @@ export function htmlToText(html: string): string {
 
 /** Escapes text for inclusion in HTML (notes sent to platforms that render HTML). */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Plain text (with line breaks) to safe HTML paragraphs. */
@@ -65,7 +60,12 @@ export function textToHtml(text: string): string {
 
 /** Team leads paste whatever they have at hand: "acme", "acme.example.com" or a whole agent URL → "acme". */
 export function accountFromText(text: string, hostSuffix: string): string {
-  const host = text.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').split(/[/?#]/)[0] ?? '';
+  const host =
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/^[a-z]+:\/\//, '')
+      .split(/[/?#]/)[0] ?? '';
   return host.endsWith(hostSuffix) ? host.slice(0, -hostSuffix.length) : host;
 }
 

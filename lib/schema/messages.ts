@@ -84,7 +84,12 @@ export const PROTOCOL = {
   testConnection: { request: z.object({ type: z.literal('testConnection'), ...Account }), response: WhoAmISchema },
   /** The agent gives a per-agent connection setting a step failed for (e.g. their own author id). */
   setConnectionField: {
-    request: z.object({ type: z.literal('setConnectionField'), platform: PlatformSchema, key: z.string().min(1), value: z.string().max(200) }),
+    request: z.object({
+      type: z.literal('setConnectionField'),
+      platform: PlatformSchema,
+      key: z.string().min(1),
+      value: z.string().max(200),
+    }),
     response: z.literal(true),
   },
   testEngine: { request: z.object({ type: z.literal('testEngine') }), response: EngineTestResultSchema },
@@ -109,7 +114,10 @@ export type ResponseInput<T extends RequestType> = z.input<(typeof PROTOCOL)[T][
 export type ResponseOf<T extends RequestType> = z.output<(typeof PROTOCOL)[T]['response']>;
 
 const requests = Object.values(PROTOCOL).map((p) => p.request);
-export const RequestSchema = z.discriminatedUnion('type', requests as unknown as [(typeof requests)[number], ...(typeof requests)[number][]]);
+export const RequestSchema = z.discriminatedUnion(
+  'type',
+  requests as unknown as [(typeof requests)[number], ...(typeof requests)[number][]],
+);
 export type BatonRequest = { [T in RequestType]: RequestOf<T> }[RequestType];
 export type BatonRequestInput = { [T in RequestType]: RequestInput<T> }[RequestType];
 

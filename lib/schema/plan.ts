@@ -62,5 +62,4 @@ export const JournalSchema = z.object({
 });
 export type Journal = z.infer<typeof JournalSchema>;
 
-export const journalKey = (platform: string, account: string, conversationId: string) =>
-  `${platform}:${account}:${conversationId}`;
+export const journalKey = (platform: string, account: string, conversationId: string) => `${platform}:${account}:${conversationId}`;

@@ -50,8 +50,7 @@ export const PauseConfigSchema = z.object({
 });
 export type PauseConfig = z.infer<typeof PauseConfigSchema>;
 
-const perPlatform = <T extends z.ZodTypeAny>(schema: T) =>
-  z.object({ front: schema, gorgias: schema, zendesk: schema });
+const perPlatform = <T extends z.ZodTypeAny>(schema: T) => z.object({ front: schema, gorgias: schema, zendesk: schema });
 
 const summarySchema = z
   .record(z.string().trim().min(1, 'Field names cannot be empty'), z.string())
@@ -117,9 +116,7 @@ export const PolicySchema = z.object({
     })
     .default({ kind: 'offline', model: 'gpt-4o-mini', baseURL: 'https://api.openai.com/v1' }),
   /** Customer-facing handoff message; {wait} is replaced by the expected wait. */
-  handoffMessage: z
-    .string()
-    .default("Thanks for your patience. I'm connecting you with our team now; someone will reply {wait}."),
+  handoffMessage: z.string().default("Thanks for your patience. I'm connecting you with our team now; someone will reply {wait}."),
   expectedWait: z.string().default('within a few hours'),
 });
 export type Policy = z.infer<typeof PolicySchema>;

@@ -49,7 +49,14 @@ const byRank = <T>(xs: T[], key: (x: T) => string) => [...xs].sort((a, b) => (ra
 const escalates = (s: Signal) => s === 'user_requested_human' || s === 'bot_handed_off' || s === 'out_of_scope';
 
 function item(source: string, id: string, messages: Msg[], signal: Signal, scope: string, meta: Record<string, unknown>): Item {
-  return { id: `${source}:${id}`, source, messages, expected: { escalate: escalates(signal), signal }, scope, meta: { multi_turn: true, n_messages: messages.length, ...meta } };
+  return {
+    id: `${source}:${id}`,
+    source,
+    messages,
+    expected: { escalate: escalates(signal), signal },
+    scope,
+    meta: { multi_turn: true, n_messages: messages.length, ...meta },
+  };
 }
 
 // ---------------------------------------------------------------- tau-bench (sierra-research/tau-bench, MIT)
@@ -60,18 +67,25 @@ const TAU_SCOPE = {
   retail:
     "Online retail customer-service agent (tau-bench retail policy): authenticate the user, then cancel or modify pending orders, return or exchange delivered orders, change the default address, and give information about the user's own profile, orders and products.",
 };
-const TAU_META = { license: 'MIT', upstream: `sierra-research/tau-bench@${TAU_COMMIT}`, agent_role_mapping: 'tau-bench assistant (an LLM agent following the domain policy) -> bot; simulated user (an LLM playing a customer from a task instruction) -> customer' };
+const TAU_META = {
+  license: 'MIT',
+  upstream: `sierra-research/tau-bench@${TAU_COMMIT}`,
+  agent_role_mapping:
+    'tau-bench assistant (an LLM agent following the domain policy) -> bot; simulated user (an LLM playing a customer from a task instruction) -> customer',
+};
 
 /** The customer explicitly asks for a person (used only to choose between the two escalating signals). */
 const ASKS_HUMAN = /\b(human|agent|supervisor|manager|representative|someone|somebody|person|transfer|connect me|escalat|speak (to|with))/i;
 /** The bot's visible turn offers or recommends the transfer / another team. */
 const BOT_OFFERS = /\b(transfer|human agent|customer service|customer support)/i;
 /** The bot asks the customer for identifying or booking details. */
-const ASKS_DETAILS = /\b(user id|reservation id|reservation number|order id|email|zip code|name|details|provide|confirm)\b[^?]*\?|\b(could|can|would) you (please )?(provide|share|confirm|tell|let me know)/i;
+const ASKS_DETAILS =
+  /\b(user id|reservation id|reservation number|order id|email|zip code|name|details|provide|confirm)\b[^?]*\?|\b(could|can|would) you (please )?(provide|share|confirm|tell|let me know)/i;
 /** The customer's turn accepts what the bot just offered. */
 const ACCEPTS = /^\W*(yes|yeah|yep|sure|ok|okay|please|that would|that'd|oui|si|sí|alright|i would|i'd)/i;
 /** The customer reports a problem or complaint (not just a routine request). */
-const PROBLEM = /\b(upset|frustrat|disappoint|delay|cancell?ed by|refund|compensat|complain|problem|issue|wrong|error|mistake|lost|broken|sick|ill\b|illness|passed away|emergency|urgent|unfortunately|not happy|unhappy|charged)/i;
+const PROBLEM =
+  /\b(upset|frustrat|disappoint|delay|cancell?ed by|refund|compensat|complain|problem|issue|wrong|error|mistake|lost|broken|sick|ill\b|illness|passed away|emergency|urgent|unfortunately|not happy|unhappy|charged)/i;
 const CLOSING = /\b(thank|thanks|that's all|that is all|bye|great|perfect|appreciate)/i;
 
 interface TauTurn {
@@ -92,7 +106,8 @@ function tauVisible(traj: TauTurn[], end = traj.length): { i: number; msg: Msg }
   return out;
 }
 
-const isTransfer = (m: TauTurn) => m.role === 'assistant' && (m.tool_calls ?? []).some((c) => c.function.name === 'transfer_to_human_agents');
+const isTransfer = (m: TauTurn) =>
+  m.role === 'assistant' && (m.tool_calls ?? []).some((c) => c.function.name === 'transfer_to_human_agents');
 
 function tauHistorical(gitDir: string): Item[] {
   const file = 'historical_trajectories/gpt-4o-airline.json';
@@ -111,7 +126,10 @@ function tauHistorical(gitDir: string): Item[] {
       const lastUser = vis.map((v) => v.msg.role).lastIndexOf('customer');
       if (lastUser < 1) continue;
       const userText = vis[lastUser].msg.text;
-      const prevBot = vis.slice(0, lastUser).reverse().find((v) => v.msg.role === 'bot');
+      const prevBot = vis
+        .slice(0, lastUser)
+        .reverse()
+        .find((v) => v.msg.role === 'bot');
       // Only tool calls (lookups) may sit between the last customer turn and the transfer for a gold label.
       const directlyFollowed = !t.slice(vis[lastUser].i + 1, tIdx).some((m) => m.role === 'user' || (m.role === 'assistant' && m.content));
       let signal: Signal | undefined;
@@ -120,20 +138,29 @@ function tauHistorical(gitDir: string): Item[] {
       // bot's handoff; a customer asking for a person on their own is a request.
       if (prevBot && BOT_OFFERS.test(prevBot.msg.text) && ACCEPTS.test(userText)) {
         signal = 'bot_handed_off';
-        basis = "the bot offered/recommended a transfer to a human agent (regex), the customer accepted, and the source's next action is transfer_to_human_agents -> bot_handed_off (handoff agreed)";
+        basis =
+          "the bot offered/recommended a transfer to a human agent (regex), the customer accepted, and the source's next action is transfer_to_human_agents -> bot_handed_off (handoff agreed)";
       } else if (ASKS_HUMAN.test(userText)) {
         signal = 'user_requested_human';
-        basis = 'source action transfer_to_human_agents follows this customer turn; the customer asks for a person/transfer (regex) without the bot having just offered one -> user_requested_human';
+        basis =
+          'source action transfer_to_human_agents follows this customer turn; the customer asks for a person/transfer (regex) without the bot having just offered one -> user_requested_human';
       }
       if (signal) {
         out.push(
-          item('taubench_airline', `${key}:${signal}`, vis.slice(0, lastUser + 1).map((v) => v.msg), signal, TAU_SCOPE.airline, {
-            ...meta,
-            source_label: 'transfer_to_human_agents',
-            tier: directlyFollowed ? 'gold' : 'silver',
-            label_basis: `${basis}; cut right after that customer turn (the transfer itself is a silent tool call)`,
-            truncated: true,
-          }),
+          item(
+            'taubench_airline',
+            `${key}:${signal}`,
+            vis.slice(0, lastUser + 1).map((v) => v.msg),
+            signal,
+            TAU_SCOPE.airline,
+            {
+              ...meta,
+              source_label: 'transfer_to_human_agents',
+              tier: directlyFollowed ? 'gold' : 'silver',
+              label_basis: `${basis}; cut right after that customer turn (the transfer itself is a silent tool call)`,
+              truncated: true,
+            },
+          ),
         );
       }
       // Earlier in the same run: the bot still collecting details after the customer raised the matter.
@@ -157,16 +184,23 @@ function tauHistorical(gitDir: string): Item[] {
         unconfirmedPerTask.set(run.task_id, n + 1);
         const signal: Signal = raisedCut !== undefined ? 'unconfirmed' : 'none';
         out.push(
-          item('taubench_airline', `${key}:${signal}:${cut}`, vis.slice(0, cut + 1).map((v) => v.msg), signal, TAU_SCOPE.airline, {
-            ...meta,
-            source_label: 'transfer_to_human_agents (later in the run)',
-            tier: 'silver',
-            label_basis:
-              signal === 'unconfirmed'
-                ? 'run later ends in transfer_to_human_agents; the customer has already raised a problem (regex); cut right after the last bot turn asking for identity/details (regex) before any transfer offer -> unconfirmed (must not escalate)'
-                : 'run later ends in transfer_to_human_agents, but at the cut the customer has only made an ordinary request and the bot asks for identity/details to do it itself (regex), before any transfer offer -> none',
-            truncated: true,
-          }),
+          item(
+            'taubench_airline',
+            `${key}:${signal}:${cut}`,
+            vis.slice(0, cut + 1).map((v) => v.msg),
+            signal,
+            TAU_SCOPE.airline,
+            {
+              ...meta,
+              source_label: 'transfer_to_human_agents (later in the run)',
+              tier: 'silver',
+              label_basis:
+                signal === 'unconfirmed'
+                  ? 'run later ends in transfer_to_human_agents; the customer has already raised a problem (regex); cut right after the last bot turn asking for identity/details (regex) before any transfer offer -> unconfirmed (must not escalate)'
+                  : 'run later ends in transfer_to_human_agents, but at the cut the customer has only made an ordinary request and the bot asks for identity/details to do it itself (regex), before any transfer offer -> none',
+              truncated: true,
+            },
+          ),
         );
       }
     } else if (!nonePerTask.has(run.task_id) && nonePerTask.size < 20) {
@@ -176,14 +210,21 @@ function tauHistorical(gitDir: string): Item[] {
       if (vis.some((v) => v.msg.role === 'bot' && BOT_OFFERS.test(v.msg.text))) continue; // ambiguous: redirects without transfer
       nonePerTask.add(run.task_id);
       out.push(
-        item('taubench_airline', `${key}:none`, vis.map((v) => v.msg), 'none', TAU_SCOPE.airline, {
-          ...meta,
-          source_label: 'no transfer_to_human_agents action in the run',
-          tier: 'gold',
-          label_basis:
-            'no transfer_to_human_agents action anywhere in the run and no bot turn mentioning a transfer/customer service; the customer closes (thanks/bye) -> none (full conversation, ###STOP### marker removed)',
-          truncated: false,
-        }),
+        item(
+          'taubench_airline',
+          `${key}:none`,
+          vis.map((v) => v.msg),
+          'none',
+          TAU_SCOPE.airline,
+          {
+            ...meta,
+            source_label: 'no transfer_to_human_agents action in the run',
+            tier: 'gold',
+            label_basis:
+              'no transfer_to_human_agents action anywhere in the run and no bot turn mentioning a transfer/customer service; the customer closes (thanks/bye) -> none (full conversation, ###STOP### marker removed)',
+            truncated: false,
+          },
+        ),
       );
     }
   }
@@ -202,7 +243,8 @@ function parseDisplay(s: string): Msg[] {
     .map((t) => ({ role: t.role === 'user' ? 'customer' : 'bot', text: stripStop(t.text) }));
 }
 
-const RETAIL_TOPIC = /\b(order|return|exchange|item|product|deliver|package|shipped|refund|laptop|watch|shirt|lamp|keyboard|headphone|address)/i;
+const RETAIL_TOPIC =
+  /\b(order|return|exchange|item|product|deliver|package|shipped|refund|laptop|watch|shirt|lamp|keyboard|headphone|address)/i;
 const AIRLINE_TOPIC = /\b(flight|reservation|book|fly|trip|baggage|bag|cabin|seat|airline)/i;
 
 function tauFewShot(gitDir: string): Item[] {
@@ -230,13 +272,20 @@ function tauFewShot(gitDir: string): Item[] {
             orig_id: r.n,
             source_label: 'few-shot conversation without transfer',
             tier: 'silver',
-            label_basis: 'few-shot demo conversation: no bot turn mentions a transfer/customer service (regex) and the customer closes (thanks/bye) -> none (full conversation)',
+            label_basis:
+              'few-shot demo conversation: no bot turn mentions a transfer/customer service (regex) and the customer closes (thanks/bye) -> none (full conversation)',
             truncated: false,
           }),
         );
         continue;
       }
-      const firstAsk = r.msgs.findIndex((m) => m.role === 'customer' && (domain === 'retail' ? RETAIL_TOPIC.test(m.text) && !AIRLINE_TOPIC.test(m.text) : AIRLINE_TOPIC.test(m.text) && !RETAIL_TOPIC.test(m.text)));
+      const firstAsk = r.msgs.findIndex(
+        (m) =>
+          m.role === 'customer' &&
+          (domain === 'retail'
+            ? RETAIL_TOPIC.test(m.text) && !AIRLINE_TOPIC.test(m.text)
+            : AIRLINE_TOPIC.test(m.text) && !RETAIL_TOPIC.test(m.text)),
+      );
       if (oos < quota.oos && firstAsk >= 0 && firstAsk <= 2) {
         oos++;
         out.push(
@@ -275,10 +324,26 @@ interface SgdService {
 
 /** Service families that overlap in what a user would ask; an out-of-scope pair always crosses families. */
 const FAMILY: Record<string, string> = {
-  Flights: 'travel', Buses: 'travel', Trains: 'travel', RentalCars: 'travel', Hotels: 'travel', Travel: 'travel', RideSharing: 'travel', Homes: 'travel',
-  Events: 'leisure', Movies: 'leisure', Media: 'leisure', Music: 'leisure',
-  Restaurants: 'food', Services: 'care', Payment: 'money', Banks: 'money',
-  Alarm: 'utility', Messaging: 'utility', Calendar: 'utility', Weather: 'utility',
+  Flights: 'travel',
+  Buses: 'travel',
+  Trains: 'travel',
+  RentalCars: 'travel',
+  Hotels: 'travel',
+  Travel: 'travel',
+  RideSharing: 'travel',
+  Homes: 'travel',
+  Events: 'leisure',
+  Movies: 'leisure',
+  Media: 'leisure',
+  Music: 'leisure',
+  Restaurants: 'food',
+  Services: 'care',
+  Payment: 'money',
+  Banks: 'money',
+  Alarm: 'utility',
+  Messaging: 'utility',
+  Calendar: 'utility',
+  Weather: 'utility',
 };
 const family = (service: string) => FAMILY[service.split('_')[0]] ?? service;
 
@@ -293,8 +358,14 @@ function sgd(gitDir: string): Item[] {
   const services = new Map(schema.map((s) => [s.service_name, s]));
   const files = Array.from({ length: 9 }, (_, k) => `test/dialogues_00${k + 1}.json`);
   const dialogues: { file: string; d: SgdDialogue }[] = [];
-  for (const file of files) for (const d of JSON.parse(gitShow(gitDir, SGD_COMMIT, file)) as SgdDialogue[]) if (d.services.length === 1) dialogues.push({ file, d });
-  const base = { license: 'CC BY-SA 4.0', upstream: `google-research-datasets/dstc8-schema-guided-dialogue@${SGD_COMMIT}`, agent_role_mapping: 'SGD SYSTEM (machine-generated dialogue, paraphrased by crowd workers) -> bot; USER -> customer' };
+  for (const file of files)
+    for (const d of JSON.parse(gitShow(gitDir, SGD_COMMIT, file)) as SgdDialogue[])
+      if (d.services.length === 1) dialogues.push({ file, d });
+  const base = {
+    license: 'CC BY-SA 4.0',
+    upstream: `google-research-datasets/dstc8-schema-guided-dialogue@${SGD_COMMIT}`,
+    agent_role_mapping: 'SGD SYSTEM (machine-generated dialogue, paraphrased by crowd workers) -> bot; USER -> customer',
+  };
   const out: Item[] = [];
   const used = { closing: new Map<string, number>(), request: new Map<string, number>(), oos: new Map<string, number>() };
   const quota = { closing: 32, request: 16, oos: 24 };
@@ -335,7 +406,8 @@ function sgd(gitDir: string): Item[] {
           ...meta,
           source_label: 'SYSTEM REQUEST',
           tier: 'gold',
-          label_basis: 'SGD has no handoff; cut right after a system REQUEST act (the assistant collects slots for a task it performs itself) -> none',
+          label_basis:
+            'SGD has no handoff; cut right after a system REQUEST act (the assistant collects slots for a task it performs itself) -> none',
           truncated: true,
         }),
       );
@@ -344,7 +416,10 @@ function sgd(gitDir: string): Item[] {
     // Out of scope: the user's first stated intent judged against a service from another family.
     const ask = turns.findIndex((t) => t.speaker === 'USER' && acts(t).includes('INFORM_INTENT'));
     if (count.oos < quota.oos && (used.oos.get(svc) ?? 0) < 2 && ask >= 0 && ask <= 2) {
-      const foreign = byRank(targets.filter((x) => family(x) !== family(svc)), (x) => `${d.dialogue_id}:${x}`)[0];
+      const foreign = byRank(
+        targets.filter((x) => family(x) !== family(svc)),
+        (x) => `${d.dialogue_id}:${x}`,
+      )[0];
       const fs = services.get(foreign);
       if (!fs) continue;
       bump('oos', svc);

@@ -233,7 +233,8 @@ export function validateResponse(spec: ContractSpec, operationId: string, status
   if (!op) return [`unknown operation ${operationId}`];
   const responses = (op.responses ?? {}) as Record<string, { content?: Record<string, { schema?: unknown }> }>;
   const documented = responses[String(status)] ?? responses[`${Math.floor(status / 100)}XX`] ?? responses.default;
-  if (!documented) return status < 400 ? [`${operationId} documents no ${status} response (documented: ${Object.keys(responses).join(', ')})`] : [];
+  if (!documented)
+    return status < 400 ? [`${operationId} documents no ${status} response (documented: ${Object.keys(responses).join(', ')})`] : [];
   const schema = documented.content?.['application/json']?.schema;
   if (!schema) return [];
   const result = spec.validator.validateResponse(body, op, status);
@@ -242,7 +243,12 @@ export function validateResponse(spec: ContractSpec, operationId: string, status
 
 function formatErrors(errors: ErrorObject[] | null | undefined, root?: string): string[] {
   return (errors ?? []).map((e) => {
-    const where = (root ?? '') + e.instancePath.replace(/^\/requestBody/, 'body').replace(/^\//, root ? '.' : '').replace(/\//g, '.');
+    const where =
+      (root ?? '') +
+      e.instancePath
+        .replace(/^\/requestBody/, 'body')
+        .replace(/^\//, root ? '.' : '')
+        .replace(/\//g, '.');
     const p = e.params as Record<string, unknown>;
     const detail =
       p.additionalProperty !== undefined

@@ -15,7 +15,10 @@ let policy: Policy;
 
 /** The escalation's write requests (the reads before the click are not part of it). */
 const writes = (platform: Platform, since: number) =>
-  sandbox.traffic().slice(since).filter((t) => t.platform === platform && t.method !== 'GET');
+  sandbox
+    .traffic()
+    .slice(since)
+    .filter((t) => t.platform === platform && t.method !== 'GET');
 
 const NOTE_ROUTE: Record<Platform, string> = {
   zendesk: '^/api/v2/tickets/\\d+(\\.json)?$',
@@ -136,7 +139,10 @@ describe.each(PLATFORMS)('%s: one-click escalation', (platform) => {
     // Either the background already finished, or the sidebar offers to continue.
     const cont = page.locator('[data-testid="resume-steps"], [data-testid="retry"]');
     if (!(await page.locator('[data-testid="escalated"]').isVisible())) {
-      await cont.first().click({ timeout: 30_000 }).catch(() => {});
+      await cont
+        .first()
+        .click({ timeout: 30_000 })
+        .catch(() => {});
     }
     await stepsDone(page);
     const after = await readBack(Object.values(sandbox.platforms), platform, conversationId(platform, 'spanish_human'));

@@ -73,32 +73,39 @@ describe.each(PLATFORMS)('%s: the sidebar in the helpdesk tab', (platform) => {
 });
 
 describe('accessibility', () => {
-  it.each(['escalate', 'unconfirmed'] as const)('the sidebar passes axe-core checks (%s verdict) and is keyboard reachable', async (kind) => {
-    const page = await browser.context.newPage();
-    await page.goto(conversationUrl('zendesk', kind === 'escalate' ? 'human_request' : 'unconfirmed_order_number'));
-    await verdictStatus(page);
-    const results = await new AxeBuilder({ page }).include('baton-sidebar').analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-    // Every control can be reached with Tab and shows a visible focus ring.
-    let outline: string | null = null;
-    for (let i = 0; i < 60 && !outline; i++) {
-      await page.keyboard.press('Tab');
-      outline = await page.evaluate(() => {
-        const host = document.activeElement;
-        const inner = host?.tagName.toLowerCase() === 'baton-sidebar' ? host.shadowRoot?.activeElement : null;
-        return inner ? getComputedStyle(inner).outlineStyle : null;
-      });
-    }
-    expect(outline, 'Tab reaches the sidebar').not.toBeNull();
-    expect(outline).not.toBe('none');
-    await page.close();
-  });
+  it.each(['escalate', 'unconfirmed'] as const)(
+    'the sidebar passes axe-core checks (%s verdict) and is keyboard reachable',
+    async (kind) => {
+      const page = await browser.context.newPage();
+      await page.goto(conversationUrl('zendesk', kind === 'escalate' ? 'human_request' : 'unconfirmed_order_number'));
+      await verdictStatus(page);
+      const results = await new AxeBuilder({ page }).include('baton-sidebar').analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      // Every control can be reached with Tab and shows a visible focus ring.
+      let outline: string | null = null;
+      for (let i = 0; i < 60 && !outline; i++) {
+        await page.keyboard.press('Tab');
+        outline = await page.evaluate(() => {
+          const host = document.activeElement;
+          const inner = host?.tagName.toLowerCase() === 'baton-sidebar' ? host.shadowRoot?.activeElement : null;
+          return inner ? getComputedStyle(inner).outlineStyle : null;
+        });
+      }
+      expect(outline, 'Tab reaches the sidebar').not.toBeNull();
+      expect(outline).not.toBe('none');
+      await page.close();
+    },
+  );
 });
 
 describe('pages that are not conversations', () => {
   it('show no sidebar', async () => {
     const page = await browser.context.newPage();
-    for (const url of ['https://acme.zendesk.com/agent/dashboard', 'https://acme.gorgias.com/app/settings', 'https://app.frontapp.com/settings']) {
+    for (const url of [
+      'https://acme.zendesk.com/agent/dashboard',
+      'https://acme.gorgias.com/app/settings',
+      'https://app.frontapp.com/settings',
+    ]) {
       await page.goto(url);
       await page.waitForTimeout(1500);
       expect(await sidebar(page).count(), url).toBe(0);

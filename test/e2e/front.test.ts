@@ -38,7 +38,11 @@ beforeEach(async () => {
 });
 
 const COMMENTS = '^/conversations/[^/]+/comments$';
-const writes = (since: number) => sandbox.traffic().slice(since).filter((t) => t.platform === 'front' && t.method !== 'GET');
+const writes = (since: number) =>
+  sandbox
+    .traffic()
+    .slice(since)
+    .filter((t) => t.platform === 'front' && t.method !== 'GET');
 
 async function open(key: string): Promise<Page> {
   const page = await browser.context.newPage();
@@ -55,7 +59,11 @@ describe('Front', () => {
     await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
     const id = conversationId('front', 'human_request');
     const sent = writes(before);
-    expect(sent.map((t) => `${t.method} ${t.path}`)).toEqual([`POST /conversations/${id}/comments`, `PATCH /conversations/${id}`, `POST /conversations/${id}/tags`]);
+    expect(sent.map((t) => `${t.method} ${t.path}`)).toEqual([
+      `POST /conversations/${id}/comments`,
+      `PATCH /conversations/${id}`,
+      `POST /conversations/${id}/tags`,
+    ]);
     expect(sent[0].body).toMatchObject({ author_id: FRONT_SANDBOX.teammates.dana.id });
     const after = await readBack(Object.values(sandbox.platforms), 'front', id);
     const notes = notesOf(after);
@@ -75,7 +83,9 @@ describe('Front', () => {
     await page.locator('[data-testid="escalate"]').click();
     await page.locator('[data-step="note"][data-status="failed"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-step="pause"]').getAttribute('data-status')).not.toBe('done');
-    await expect.poll(() => page.locator('[data-testid="not-paused"]').textContent()).toMatch(/The bot was not paused because the note could not be posted/);
+    await expect
+      .poll(() => page.locator('[data-testid="not-paused"]').textContent())
+      .toMatch(/The bot was not paused because the note could not be posted/);
     // Nothing but the note was attempted: no move, no tags, no stop tag.
     expect(writes(before).every((t) => /\/comments$/.test(t.path))).toBe(true);
     const id = conversationId('front', 'bot_handoff');
@@ -96,7 +106,9 @@ describe('Front', () => {
     const page = await browser.context.newPage();
     // In-app URLs show numbers (the API id in base 36): /inboxes/teammates/{teammate}/inbox/all/{conversation}.
     const numeric = (apiId: string) => Number.parseInt(apiId.slice(4), 36);
-    await page.goto(`https://app.frontapp.com/inboxes/teammates/${numeric(FRONT_SANDBOX.teammates.dana.id)}/inbox/all/${numeric(conversationId('front', 'human_request'))}`);
+    await page.goto(
+      `https://app.frontapp.com/inboxes/teammates/${numeric(FRONT_SANDBOX.teammates.dana.id)}/inbox/all/${numeric(conversationId('front', 'human_request'))}`,
+    );
     expect(await verdictStatus(page)).toBe('escalate');
     await page.close();
   });

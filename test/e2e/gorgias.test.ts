@@ -14,7 +14,11 @@ let sandbox: Sandbox;
 let browser: Launched;
 
 const NOTE_ROUTE = '^/api/tickets/\\d+/messages$';
-const writes = (since: number) => sandbox.traffic().slice(since).filter((t) => t.platform === 'gorgias' && t.method !== 'GET');
+const writes = (since: number) =>
+  sandbox
+    .traffic()
+    .slice(since)
+    .filter((t) => t.platform === 'gorgias' && t.method !== 'GET');
 
 beforeAll(async () => {
   sandbox = await startSandbox({});
@@ -55,7 +59,9 @@ describe('Gorgias: escalation order and session writes', () => {
     // The pause is not done and says so on its row; the agent is offered a retry.
     expect(await step(page, 'pause').getAttribute('data-status')).not.toBe('done');
     await expect.poll(() => step(page, 'pause').textContent()).toMatch(/Pause the bot: (pending|failed)/);
-    await expect.poll(() => page.locator('[data-testid="not-paused"]').textContent()).toMatch(/The bot was not paused because the note could not be posted/);
+    await expect
+      .poll(() => page.locator('[data-testid="not-paused"]').textContent())
+      .toMatch(/The bot was not paused because the note could not be posted/);
     expect(await page.locator('[data-testid="retry"]').isVisible()).toBe(true);
     expect(await page.locator('[data-testid="escalated"]').count()).toBe(0);
 
@@ -72,7 +78,10 @@ describe('Gorgias: escalation order and session writes', () => {
     const mark = sandbox.traffic().length;
     await page.locator('[data-testid="retry"]').click();
     await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
-    expect(writes(mark).map((t) => `${t.method} ${t.path.replace(/\d+/, ':id')}`)).toEqual(['POST /api/tickets/:id/messages', 'PUT /api/tickets/:id']);
+    expect(writes(mark).map((t) => `${t.method} ${t.path.replace(/\d+/, ':id')}`)).toEqual([
+      'POST /api/tickets/:id/messages',
+      'PUT /api/tickets/:id',
+    ]);
     const done = await readBack(Object.values(sandbox.platforms), 'gorgias', conversationId('gorgias', 'human_request'));
     expect(done.tags).toEqual(expect.arrayContaining(['sys_escalation', 'sys_bot_paused']));
     expect(notesOf(done)).toHaveLength(1);

@@ -19,7 +19,6 @@ export function chromiumPath(): string {
   return found;
 }
 
-
 export interface Launched {
   context: BrowserContext;
   worker: Worker;
@@ -73,16 +72,25 @@ export async function launchBrowser(sandbox: Sandbox, opts: { headless?: boolean
  * Sandbox credentials, saved the way the options page saves them. The Front connection names the sandbox
  * agent as the note author (what the agent sets once), unless the test passes its own Front connection.
  */
-export async function configure(worker: Worker, extra: { policy?: unknown; connections?: Record<string, unknown>; secrets?: Record<string, string> } = {}) {
-  const connections = { front: { authMode: 'token', apiBase: 'https://api2.frontapp.com', authorEmail: AGENT.email }, ...(extra.connections ?? {}) };
-  await worker.evaluate(async (cfg) => {
-    const c = (globalThis as any).chrome;
-    await c.storage.local.set({
-      'baton:secrets': { frontToken: 'sandbox-front-token', openaiApiKey: 'sk-sandbox', ...(cfg.secrets ?? {}) },
-    });
-    if (cfg.connections) await c.storage.sync.set({ 'baton:connections': cfg.connections });
-    if (cfg.policy) await c.storage.sync.set({ 'baton:policy': cfg.policy });
-  }, { ...extra, connections });
+export async function configure(
+  worker: Worker,
+  extra: { policy?: unknown; connections?: Record<string, unknown>; secrets?: Record<string, string> } = {},
+) {
+  const connections = {
+    front: { authMode: 'token', apiBase: 'https://api2.frontapp.com', authorEmail: AGENT.email },
+    ...(extra.connections ?? {}),
+  };
+  await worker.evaluate(
+    async (cfg) => {
+      const c = (globalThis as any).chrome;
+      await c.storage.local.set({
+        'baton:secrets': { frontToken: 'sandbox-front-token', openaiApiKey: 'sk-sandbox', ...(cfg.secrets ?? {}) },
+      });
+      if (cfg.connections) await c.storage.sync.set({ 'baton:connections': cfg.connections });
+      if (cfg.policy) await c.storage.sync.set({ 'baton:policy': cfg.policy });
+    },
+    { ...extra, connections },
+  );
 }
 
 export const sidebar = (page: Page) => page.locator('[data-testid="baton-sidebar"]');

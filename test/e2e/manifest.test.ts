@@ -10,7 +10,11 @@ describe('built manifests', () => {
   it('Chrome MV3: content scripts on the three helpdesks, an options page, a service worker, only the permissions used', () => {
     const m = manifest('chrome-mv3');
     expect(m.manifest_version).toBe(3);
-    expect(m.content_scripts[0].matches.sort()).toEqual(['https://*.gorgias.com/*', 'https://*.zendesk.com/*', 'https://app.frontapp.com/*']);
+    expect(m.content_scripts[0].matches.sort()).toEqual([
+      'https://*.gorgias.com/*',
+      'https://*.zendesk.com/*',
+      'https://app.frontapp.com/*',
+    ]);
     expect(m.options_ui?.page ?? m.options_page).toBe('options.html');
     expect(m.background.service_worker).toBe('background.js');
     expect(m.permissions).toEqual(['storage']);

@@ -24,11 +24,12 @@ async function openOptions(): Promise<Page> {
   await page.locator('[data-testid="options"][data-phase="ready"]').waitFor({ timeout: 20_000 });
   return page;
 }
-const storedPolicy = () => browser.worker.evaluate(async () => {
-  const c = (globalThis as any).chrome;
-  const [s, l] = await Promise.all([c.storage.sync.get('baton:policy'), c.storage.local.get('baton:policy')]);
-  return l['baton:policy'] ?? s['baton:policy'];
-});
+const storedPolicy = () =>
+  browser.worker.evaluate(async () => {
+    const c = (globalThis as any).chrome;
+    const [s, l] = await Promise.all([c.storage.sync.get('baton:policy'), c.storage.local.get('baton:policy')]);
+    return l['baton:policy'] ?? s['baton:policy'];
+  });
 
 describe('options page', () => {
   it('a handover rule picked from the live Gorgias list routes a returns conversation there', async () => {
@@ -54,7 +55,9 @@ describe('options page', () => {
     const conv = await browser.context.newPage();
     await conv.goto(conversationUrl('gorgias', 'human_request'));
     expect(await verdictStatus(conv)).toBe('escalate');
-    await expect.poll(() => conv.locator('[data-testid="route-reason"]').textContent(), { timeout: 10_000 }).toMatch(/returns → Returns team/);
+    await expect
+      .poll(() => conv.locator('[data-testid="route-reason"]').textContent(), { timeout: 10_000 })
+      .toMatch(/returns → Returns team/);
     expect(await conv.locator('[data-testid="target"] option:checked').textContent()).toMatch(/Returns team/);
     await conv.close();
   });
@@ -62,7 +65,14 @@ describe('options page', () => {
   it('an invalid import names the field and leaves the saved policy intact', async () => {
     const before = await storedPolicy();
     const page = await openOptions();
-    await page.getByTestId('import-text').fill(JSON.stringify({ version: 2, routing: { rules: [{ subAgents: [], target: { platform: 'gorgias', kind: 'team', id: '11', name: 'Returns team' } }] } }));
+    await page
+      .getByTestId('import-text')
+      .fill(
+        JSON.stringify({
+          version: 2,
+          routing: { rules: [{ subAgents: [], target: { platform: 'gorgias', kind: 'team', id: '11', name: 'Returns team' } }] },
+        }),
+      );
     await page.getByTestId('import-button').click();
     await page.locator('[data-testid="import-result"][data-state="error"]').waitFor();
     expect(await page.locator('[data-testid="import-issue"][data-path="routing.rules.0.subAgents"]').count()).toBe(1);
@@ -74,7 +84,10 @@ describe('options page', () => {
     const page = await openOptions();
     await page.getByTestId('field-connections.gorgias.account').fill('acme');
     await page.getByTestId('auth-gorgias-token').check();
-    await page.getByTestId('field-connections.gorgias.email').fill('agent@acme.example').catch(() => {});
+    await page
+      .getByTestId('field-connections.gorgias.email')
+      .fill('agent@acme.example')
+      .catch(() => {});
     const secret = page.getByTestId('secret-input-gorgiasApiKey');
     if (await secret.count()) await secret.fill('sandbox-gorgias-key');
     await page.getByTestId('test-connection-gorgias').click();
@@ -95,7 +108,13 @@ describe('options page', () => {
       const c = (globalThis as any).chrome;
       await c.storage.local.remove(['baton:policy', 'baton:optionsDraft']);
       await c.storage.sync.set({
-        'baton:policy': { version: 1, scope: 'Shoe store support', instruction: 'Only escalate when the user has a payment issue', escalationTag: 'needs_human', pauseBot: false },
+        'baton:policy': {
+          version: 1,
+          scope: 'Shoe store support',
+          instruction: 'Only escalate when the user has a payment issue',
+          escalationTag: 'needs_human',
+          pauseBot: false,
+        },
       });
     });
     const page = await openOptions();

@@ -38,7 +38,11 @@ beforeEach(async () => {
 
 const TICKET = '^/api/v2/tickets/\\d+(\\.json)?$';
 const text = (key: string, i: number) => SCENARIOS.find((s) => s.key === key)!.messages[i].text;
-const writes = (since: number) => sandbox.traffic().slice(since).filter((t) => t.platform === 'zendesk' && t.method !== 'GET');
+const writes = (since: number) =>
+  sandbox
+    .traffic()
+    .slice(since)
+    .filter((t) => t.platform === 'zendesk' && t.method !== 'GET');
 
 async function open(key: string): Promise<Page> {
   const page = await browser.context.newPage();
@@ -77,7 +81,11 @@ describe('Zendesk agent workspace', () => {
     await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
     const sent = writes(before);
     expect(sent.map((t) => `${t.method} ${t.path}`)).toEqual([`PUT /api/v2/tickets/${conversationId('zendesk', 'human_request')}.json`]);
-    expect((sent[0].body as any).ticket).toMatchObject({ safe_update: true, additional_tags: expect.arrayContaining(['sys_bot_paused']), remove_tags: ['bot_managed'] });
+    expect((sent[0].body as any).ticket).toMatchObject({
+      safe_update: true,
+      additional_tags: expect.arrayContaining(['sys_bot_paused']),
+      remove_tags: ['bot_managed'],
+    });
     const after = await readBack(Object.values(sandbox.platforms), 'zendesk', conversationId('zendesk', 'human_request'));
     expect(notesOf(after)).toHaveLength(1);
     expect(after.tags).toEqual(expect.arrayContaining(['sys_escalation', 'sys_bot_paused']));
@@ -94,7 +102,9 @@ describe('Zendesk agent workspace', () => {
     await pause.waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-step="note"]').getAttribute('data-status')).toBe('failed');
     await expect.poll(() => pause.textContent()).toMatch(/the bot is not paused and still answers this ticket/);
-    await expect.poll(() => page.locator('[data-testid="not-paused"]').textContent()).toMatch(/The bot was not paused because the note could not be posted/);
+    await expect
+      .poll(() => page.locator('[data-testid="not-paused"]').textContent())
+      .toMatch(/The bot was not paused because the note could not be posted/);
     const after = await readBack(Object.values(sandbox.platforms), 'zendesk', conversationId('zendesk', 'bot_handoff'));
     expect(after.tags).not.toContain('sys_bot_paused');
     expect(notesOf(after)).toHaveLength(0);

@@ -70,7 +70,8 @@ function faultRoute(ctx: AdminContext, req: SandboxRequest, tail: string[]): San
       try {
         return json(201, ctx.faults.add(req.body as FaultSpec));
       } catch (e) {
-        if (e instanceof ZodError) return json(400, { error: 'invalid fault', issues: e.issues.map((i) => `${i.path.join('.') || 'fault'}: ${i.message}`) });
+        if (e instanceof ZodError)
+          return json(400, { error: 'invalid fault', issues: e.issues.map((i) => `${i.path.join('.') || 'fault'}: ${i.message}`) });
         throw e;
       }
     }

@@ -100,32 +100,60 @@ function batonAnswer(system: string, user: string, schema: any, mode: OpenAISand
   const policyJson = /<policy>\s*([\s\S]*?)\s*<\/policy>/.exec(system)?.[1];
   const p = policyJson ? JSON.parse(policyJson) : {};
   const data = /<transcript>\s*([\s\S]*?)\s*<\/transcript>/.exec(user)?.[1];
-  const transcript: { index: number; role: 'customer' | 'bot' | 'agent'; internal?: boolean; text: string }[] = data ? JSON.parse(data) : [];
+  const transcript: { index: number; role: 'customer' | 'bot' | 'agent'; internal?: boolean; text: string }[] = data
+    ? JSON.parse(data)
+    : [];
   const policy = PolicySchema.parse({
     version: 2,
     scope: p.scope ?? '',
     subAgents: p.subAgents ?? [],
     customInstruction: p.customInstruction ?? '',
     // Baton's default fields are always there; only the team lead's own go into the policy.
-    summarySchema: Object.fromEntries(Object.entries((p.summaryFields ?? {}) as Record<string, string>).filter(([k]) => !['issue', 'customer_details', 'steps_taken', 'next_step'].includes(k))),
+    summarySchema: Object.fromEntries(
+      Object.entries((p.summaryFields ?? {}) as Record<string, string>).filter(
+        ([k]) => !['issue', 'customer_details', 'steps_taken', 'next_step'].includes(k),
+      ),
+    ),
     signals: {
       user_requested_human: (p.enabledSignals ?? ['user_requested_human']).includes('user_requested_human'),
       bot_handed_off: (p.enabledSignals ?? ['bot_handed_off']).includes('bot_handed_off'),
       out_of_scope: (p.enabledSignals ?? ['out_of_scope']).includes('out_of_scope'),
     },
   });
-  const conv = ConversationSchema.parse({ id: 'sandbox', messages: transcript.map((t) => ({ role: t.role, text: t.text, internal: !!t.internal })) });
+  const conv = ConversationSchema.parse({
+    id: 'sandbox',
+    messages: transcript.map((t) => ({ role: t.role, text: t.text, internal: !!t.internal })),
+  });
   const v = checkOffline(conv, policy);
   const fields: string[] = schema?.properties?.summary?.required ?? Object.keys(p.summaryFields ?? {});
   const summary = Object.fromEntries(fields.map((f) => [f, v.summary[f] ?? null]));
   if (mode === 'escalate_without_evidence') {
-    return { status: 'escalate', signals: [], missing: [], suggestedQuestion: null, subAgent: null, sentiment: 'neutral', urgency: 'normal', summary, note: 'Escalate.', reason: 'The model thinks so.', acts: null };
+    return {
+      status: 'escalate',
+      signals: [],
+      missing: [],
+      suggestedQuestion: null,
+      subAgent: null,
+      sentiment: 'neutral',
+      urgency: 'normal',
+      summary,
+      note: 'Escalate.',
+      reason: 'The model thinks so.',
+      acts: null,
+    };
   }
   if (mode === 'escalate_unconfirmed') {
     const last = transcript.filter((t) => t.role === 'customer').at(-1);
     return {
       status: 'escalate',
-      signals: [{ kind: 'user_requested_human', confidence: 0.9, messageIndex: last?.index ?? 0, quote: 'I demand to speak with your manager right now' }],
+      signals: [
+        {
+          kind: 'user_requested_human',
+          confidence: 0.9,
+          messageIndex: last?.index ?? 0,
+          quote: 'I demand to speak with your manager right now',
+        },
+      ],
       missing: [],
       suggestedQuestion: null,
       subAgent: null,
@@ -140,7 +168,12 @@ function batonAnswer(system: string, user: string, schema: any, mode: OpenAISand
   return {
     status: v.status,
     // Offline indexes are positions in the (possibly trimmed) transcript; map them back to the conversation's.
-    signals: v.signals.map((s) => ({ kind: s.kind, confidence: s.confidence, messageIndex: transcript[s.evidence.messageIndex]?.index ?? 0, quote: s.evidence.quote })),
+    signals: v.signals.map((s) => ({
+      kind: s.kind,
+      confidence: s.confidence,
+      messageIndex: transcript[s.evidence.messageIndex]?.index ?? 0,
+      quote: s.evidence.quote,
+    })),
     missing: v.missing,
     suggestedQuestion: v.suggestedQuestion ?? null,
     subAgent: v.subAgent ?? null,
@@ -178,8 +211,14 @@ export function createOpenAISandbox(): OpenAISandbox {
     const call: RecordedLlmCall = {
       path: req.path,
       model: body.model,
-      system: msgs.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => textOf(m.content)).join('\n'),
-      user: msgs.filter((m) => m.role === 'user').map((m) => textOf(m.content)).join('\n'),
+      system: msgs
+        .filter((m) => m.role === 'system' || m.role === 'developer')
+        .map((m) => textOf(m.content))
+        .join('\n'),
+      user: msgs
+        .filter((m) => m.role === 'user')
+        .map((m) => textOf(m.content))
+        .join('\n'),
       schemaName: name,
       strict,
     };
@@ -198,21 +237,36 @@ export function createOpenAISandbox(): OpenAISandbox {
     handles: (host) => host === 'api.openai.com' || host.startsWith('openai.') || host.startsWith('llm.'),
     async handle(req): Promise<SandboxResponse | null> {
       const path = req.path.replace(/\/+$/, '');
-      const known = (req.method === 'GET' && (path === '/v1/models' || path.startsWith('/v1/models/'))) || (req.method === 'POST' && (path === '/v1/chat/completions' || path === '/v1/responses'));
+      const known =
+        (req.method === 'GET' && (path === '/v1/models' || path.startsWith('/v1/models/'))) ||
+        (req.method === 'POST' && (path === '/v1/chat/completions' || path === '/v1/responses'));
       if (!known) return null;
       requests.push(req);
       // Every model call is recorded, refused ones included, so tests can count what Baton sent.
       const call = req.method === 'POST' ? record(req) : undefined;
       const auth = req.headers.authorization ?? req.headers.Authorization;
       if (auth !== `Bearer ${OPENAI_SANDBOX.apiKey}` || mode === 'unauthorized') {
-        return { status: 401, body: errorBody('Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.', 'invalid_request_error', 'invalid_api_key') };
+        return {
+          status: 401,
+          body: errorBody(
+            'Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.',
+            'invalid_request_error',
+            'invalid_api_key',
+          ),
+        };
       }
       if (!call) {
         const model = { id: OPENAI_SANDBOX.model, object: 'model', created: 1_700_000_000, owned_by: 'baton-sandbox' };
         return { status: 200, body: path === '/v1/models' ? { object: 'list', data: [model] } : model };
       }
-      if (mode === 'rate_limit') return { status: 429, headers: { 'retry-after': '20' }, body: errorBody('Rate limit reached for requests.', 'requests', 'rate_limit_exceeded') };
-      if (mode === 'server_error') return { status: 500, body: errorBody('The server had an error while processing your request.', 'server_error', null) };
+      if (mode === 'rate_limit')
+        return {
+          status: 429,
+          headers: { 'retry-after': '20' },
+          body: errorBody('Rate limit reached for requests.', 'requests', 'rate_limit_exceeded'),
+        };
+      if (mode === 'server_error')
+        return { status: 500, body: errorBody('The server had an error while processing your request.', 'server_error', null) };
       if (mode === 'slow') await new Promise((r) => setTimeout(r, delayMs));
       const body = (req.body ?? {}) as any;
       const n = recorded.length;
@@ -253,7 +307,10 @@ export function createOpenAISandbox(): OpenAISandbox {
               id: `msg_sandbox_${n}`,
               status: 'completed',
               role: 'assistant',
-              content: mode === 'refusal' ? [{ type: 'refusal', refusal: 'I cannot help with that request.' }] : [{ type: 'output_text', text: text ?? '', annotations: [] }],
+              content:
+                mode === 'refusal'
+                  ? [{ type: 'refusal', refusal: 'I cannot help with that request.' }]
+                  : [{ type: 'output_text', text: text ?? '', annotations: [] }],
             },
           ],
           usage: { input_tokens: promptTokens, output_tokens: completionTokens, total_tokens: promptTokens + completionTokens },

@@ -19,7 +19,10 @@ export function parseCookies(header: string | undefined): Record<string, string>
   for (const part of (header ?? '').split(';')) {
     const i = part.indexOf('=');
     if (i <= 0) continue;
-    const raw = part.slice(i + 1).trim().replace(/^"(.*)"$/, '$1');
+    const raw = part
+      .slice(i + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     let value = raw;
     try {
       value = decodeURIComponent(raw);
@@ -43,11 +46,7 @@ export function parseJsonBody(raw: string): unknown {
 
 export function hostOf(headers: Record<string, string>): string {
   const host = headers[HOST_OVERRIDE_HEADER] || headers.host || '';
-  return host
-    .trim()
-    .toLowerCase()
-    .replace(/:\d+$/, '')
-    .replace(/\.$/, '');
+  return host.trim().toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
 }
 
 export async function readRequest(req: IncomingMessage): Promise<SandboxRequest> {

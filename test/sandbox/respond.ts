@@ -3,7 +3,14 @@ import type { SandboxResponse } from './types';
 
 const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'X-CSRF-Token', 'Accept', 'X-Requested-With'];
 // Clients read these on errors (Retry-After on 429) and for paging; the browser hides them unless exposed.
-const EXPOSED_HEADERS = ['Retry-After', 'Location', 'X-Rate-Limit', 'X-Rate-Limit-Remaining', 'X-RateLimit-Reset', 'X-Gorgias-Account-Api-Call-Limit'];
+const EXPOSED_HEADERS = [
+  'Retry-After',
+  'Location',
+  'X-Rate-Limit',
+  'X-Rate-Limit-Remaining',
+  'X-RateLimit-Reset',
+  'X-Gorgias-Account-Api-Call-Limit',
+];
 
 /**
  * Baton's worker calls the APIs with host permissions, so CORS should not matter; answering permissively
@@ -21,7 +28,10 @@ export function corsHeaders(headers: Record<string, string>): Record<string, str
 }
 
 export function preflightHeaders(headers: Record<string, string>): Record<string, string> {
-  const requested = (headers['access-control-request-headers'] ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const requested = (headers['access-control-request-headers'] ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   const allow = [...new Set([...ALLOWED_HEADERS, ...requested])];
   return {
     ...corsHeaders(headers),
@@ -43,7 +53,8 @@ export function send(res: ServerResponse, out: SandboxResponse, extra: Record<st
   if (!bodyless) {
     const text = typeof out.body === 'string';
     payload = text ? (out.body as string) : JSON.stringify(out.body);
-    if (!hasContentType) headers['Content-Type'] = out.contentType ?? (text ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8');
+    if (!hasContentType)
+      headers['Content-Type'] = out.contentType ?? (text ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8');
   }
   res.writeHead(out.status, headers);
   res.end(payload);

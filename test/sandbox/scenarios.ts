@@ -36,7 +36,7 @@ export const SCENARIOS: Scenario[] = [
     messages: [
       { role: 'customer', text: 'Hi, my blender arrived damaged. Order #A-10234. I want to return it.' },
       { role: 'bot', text: 'Sorry to hear that! You can start a return from your account page under Orders → Return item.' },
-      { role: 'customer', text: "I already tried that and it fails. Please let me talk to a real person." },
+      { role: 'customer', text: 'I already tried that and it fails. Please let me talk to a real person.' },
     ],
     expect: 'escalate',
   },
@@ -47,7 +47,10 @@ export const SCENARIOS: Scenario[] = [
     tags: ['billing', 'bot_managed'],
     messages: [
       { role: 'customer', text: 'I was charged twice this month, $49.99 each on 2026-11-02. Can you fix it?' },
-      { role: 'bot', text: "I can see two charges. I don't have access to refund payments, so I've forwarded this to our billing team and they will follow up with you by email." },
+      {
+        role: 'bot',
+        text: "I can see two charges. I don't have access to refund payments, so I've forwarded this to our billing team and they will follow up with you by email.",
+      },
     ],
     expect: 'escalate',
   },
@@ -81,7 +84,10 @@ export const SCENARIOS: Scenario[] = [
     tags: ['order_tracking', 'bot_managed'],
     messages: [
       { role: 'customer', text: 'Where is my order 55012?' },
-      { role: 'bot', text: 'Your order 55012 shipped yesterday with DHL and should arrive on Thursday. Tracking: https://track.example/55012' },
+      {
+        role: 'bot',
+        text: 'Your order 55012 shipped yesterday with DHL and should arrive on Thursday. Tracking: https://track.example/55012',
+      },
       { role: 'customer', text: 'Great, thanks!' },
     ],
     expect: 'none',

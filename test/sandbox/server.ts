@@ -88,7 +88,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     });
   }
 
-  async function withFault(fault: Fault, mod: SandboxModule, req: SandboxRequest, raw: IncomingMessage, res: ServerResponse, cors: Record<string, string>) {
+  async function withFault(
+    fault: Fault,
+    mod: SandboxModule,
+    req: SandboxRequest,
+    raw: IncomingMessage,
+    res: ServerResponse,
+    cors: Record<string, string>,
+  ) {
     const applied = fault.applyAfter ? await answer(mod, req) : undefined;
     if (fault.delayMs && !(await wait(fault.delayMs, res))) return;
     if (fault.drop) {

@@ -15,7 +15,10 @@ export const FORM_PLATFORMS: readonly Platform[] = PLATFORMS;
 
 export type SecretKey = keyof Secrets;
 /** Every platform's token secrets (from the registry), then the AI engine's key. */
-export const SECRET_KEYS: readonly SecretKey[] = [...PLATFORM_METAS.flatMap((m) => m.secrets.map((s) => s.key as SecretKey)), 'openaiApiKey'];
+export const SECRET_KEYS: readonly SecretKey[] = [
+  ...PLATFORM_METAS.flatMap((m) => m.secrets.map((s) => s.key as SecretKey)),
+  'openaiApiKey',
+];
 
 const SentimentSchema = z.enum(['negative', 'neutral', 'positive']);
 const UrgencySchema = z.enum(['low', 'normal', 'high']);
@@ -97,8 +100,7 @@ const lines = (items: string[]) => items.join('\n');
 const commas = (items: string[]) => items.join(', ');
 
 export function policyToForm(policy: Policy): PolicyForm {
-  const perPlatform = <T>(fn: (p: Platform) => T) =>
-    Object.fromEntries(FORM_PLATFORMS.map((p) => [p, fn(p)])) as Record<Platform, T>;
+  const perPlatform = <T>(fn: (p: Platform) => T) => Object.fromEntries(FORM_PLATFORMS.map((p) => [p, fn(p)])) as Record<Platform, T>;
   return {
     scope: policy.scope,
     subAgents: policy.subAgents.map((s) => ({

@@ -56,7 +56,9 @@ export async function loadOptions(): Promise<void> {
   const { form, secretsSet } = useOptions.getState();
   // Lists load only for helpdesks that are set up, so an unused one never shows an error.
   for (const m of PLATFORM_METAS) {
-    const setUp = m.account ? !!form.connections[m.platform].account.trim() : m.secrets.some((x) => secretsSet[x.key as keyof typeof secretsSet]);
+    const setUp = m.account
+      ? !!form.connections[m.platform].account.trim()
+      : m.secrets.some((x) => secretsSet[x.key as keyof typeof secretsSet]);
     if (setUp) void loadTargets(m.platform);
   }
 }
@@ -87,6 +89,12 @@ export function watchPolicy(): () => void {
 /** Back to what is stored now (which may have changed in another window), dropping the draft. */
 export async function discardChanges(): Promise<void> {
   await clearDraft();
-  useOptions.setState({ secretEdits: {}, touched: {}, showAllErrors: false, saveIssues: [], saveStatus: { state: 'idle', message: 'Changes discarded.' } });
+  useOptions.setState({
+    secretEdits: {},
+    touched: {},
+    showAllErrors: false,
+    saveIssues: [],
+    saveStatus: { state: 'idle', message: 'Changes discarded.' },
+  });
   await loadOptions();
 }

@@ -54,18 +54,20 @@ export const SAMPLE_OPTIONS: { key: SampleKey; label: string }[] = [
   { key: 'last', label: 'Last conversation opened' },
 ];
 
-export function previewConversation(settings: PreviewSettings, last: LastConversation | null): { conversation: Conversation; platform: Platform } | null {
+export function previewConversation(
+  settings: PreviewSettings,
+  last: LastConversation | null,
+): { conversation: Conversation; platform: Platform } | null {
   if (settings.sample === 'last') {
     if (!last) return null;
     return { conversation: ConversationSchema.parse({ id: 'preview', messages: last.messages }), platform: last.platform };
   }
-  const messages = settings.sample === 'custom' ? [{ role: 'customer' as const, text: settings.customText }] : BUILT_IN[settings.sample].messages;
+  const messages =
+    settings.sample === 'custom' ? [{ role: 'customer' as const, text: settings.customText }] : BUILT_IN[settings.sample].messages;
   return { conversation: ConversationSchema.parse({ id: 'preview', messages }), platform: settings.platform };
 }
 
-export type PreviewResult =
-  | { ok: true; verdict: Verdict; route: Route; platform: Platform }
-  | { ok: false; problem: string };
+export type PreviewResult = { ok: true; verdict: Verdict; route: Route; platform: Platform } | { ok: false; problem: string };
 
 /**
  * Runs the offline engine and the handover rules on the form as it is now. Rules still waiting for a
@@ -82,7 +84,12 @@ export function runPreview(form: PolicyForm, settings: PreviewSettings, last: La
   try {
     const verdict = checkOffline(sample.conversation, policy);
     const route = chooseRoute(verdict, policy, sample.platform);
-    return { ok: true, verdict, route: { ...route, ruleIndex: route.ruleIndex < 0 ? -1 : (kept[route.ruleIndex] ?? -1) }, platform: sample.platform };
+    return {
+      ok: true,
+      verdict,
+      route: { ...route, ruleIndex: route.ruleIndex < 0 ? -1 : (kept[route.ruleIndex] ?? -1) },
+      platform: sample.platform,
+    };
   } catch (e) {
     // A preview is a convenience: an engine failure must never take the settings page down with it.
     return { ok: false, problem: `The preview could not run: ${(e as Error).message}` };

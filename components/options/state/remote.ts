@@ -10,7 +10,10 @@ import { sameForm, secretPatch, useOptions } from './store';
 import { connectionSlice, parseConnectionsForm } from './validate';
 
 /** The secrets each helpdesk's token sign-in uses, from the registry. */
-export const PLATFORM_SECRETS = Object.fromEntries(PLATFORMS.map((p) => [p, metaFor(p).secrets.map((s) => s.key as SecretKey)])) as Record<Platform, SecretKey[]>;
+export const PLATFORM_SECRETS = Object.fromEntries(PLATFORMS.map((p) => [p, metaFor(p).secrets.map((s) => s.key as SecretKey)])) as Record<
+  Platform,
+  SecretKey[]
+>;
 
 const seq = Object.fromEntries(PLATFORMS.map((p) => [p, 0])) as Record<Platform, number>;
 
@@ -84,7 +87,12 @@ async function saveConnectionOf(platform: Platform): Promise<void> {
   useOptions.setState((now) => {
     const secretEdits = Object.fromEntries(Object.entries(now.secretEdits).filter(([k]) => !keys.includes(k as SecretKey)));
     const baseline = { ...now.baseline, connections: { ...now.baseline.connections, [platform]: now.form.connections[platform] } };
-    return { saved: { ...now.saved, connections, accounts }, baseline, secretsSet, secretEdits: Object.keys(patch).length ? secretEdits : now.secretEdits };
+    return {
+      saved: { ...now.saved, connections, accounts },
+      baseline,
+      secretsSet,
+      secretEdits: Object.keys(patch).length ? secretEdits : now.secretEdits,
+    };
   });
 }
 

@@ -17,7 +17,10 @@ export function save(): Promise<void> {
   if (!v.policy || !v.connections || v.issues.length) {
     useOptions.setState({
       showAllErrors: true,
-      saveStatus: { state: 'failed', message: `Not saved: ${plural(v.issues.length, 'field')} need${v.issues.length === 1 ? 's' : ''} attention.` },
+      saveStatus: {
+        state: 'failed',
+        message: `Not saved: ${plural(v.issues.length, 'field')} need${v.issues.length === 1 ? 's' : ''} attention.`,
+      },
     });
     return Promise.resolve();
   }
@@ -34,7 +37,12 @@ export function save(): Promise<void> {
       const host = new URL(policy.engine.baseURL).host;
       useOptions.setState({
         showAllErrors: true,
-        saveIssues: [{ path: 'policy.engine.baseURL', message: `Baton needs your permission to reach ${host}. Save again and choose Allow, or use the offline engine.` }],
+        saveIssues: [
+          {
+            path: 'policy.engine.baseURL',
+            message: `Baton needs your permission to reach ${host}. Save again and choose Allow, or use the offline engine.`,
+          },
+        ],
         saveStatus: { state: 'failed', message: 'Not saved: Baton was not allowed to reach the custom base URL.' },
       });
       return;

@@ -89,7 +89,8 @@ export const useOptions = create<OptionsState>()(() => initialState());
 
 /** Compared without list-row keys, which are regenerated on load and mean nothing to the team lead. */
 export function sameForm(a: unknown, b: unknown): boolean {
-  const strip = (_k: string, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) && 'key' in v ? { ...(v as object), key: undefined } : v);
+  const strip = (_k: string, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) && 'key' in v ? { ...(v as object), key: undefined } : v;
   return JSON.stringify(a, strip) === JSON.stringify(b, strip);
 }
 

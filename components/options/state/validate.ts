@@ -63,7 +63,11 @@ export function policyInput(form: PolicyForm, keepRule: (i: number) => boolean =
   form.subAgents.forEach((s, i) => {
     const n = s.name.trim().toLowerCase();
     if (!n) return;
-    if (names.has(n)) issues.push({ path: `policy.subAgents.${i}.name`, message: 'Another sub agent already has this name; handover rules pick sub agents by name' });
+    if (names.has(n))
+      issues.push({
+        path: `policy.subAgents.${i}.name`,
+        message: 'Another sub agent already has this name; handover rules pick sub agents by name',
+      });
     else names.set(n, i);
   });
 
@@ -104,14 +108,20 @@ export function policyInput(form: PolicyForm, keepRule: (i: number) => boolean =
     tags: { escalation: splitTags(form.tags.escalation), suggest: form.tags.suggest },
     summarySchema: 'value' in summary ? summary.value : {},
     routing: {
-      defaultTargets: Object.fromEntries(FORM_PLATFORMS.flatMap((p) => (form.routing.defaultTargets[p] ? [[p, form.routing.defaultTargets[p]]] : []))),
+      defaultTargets: Object.fromEntries(
+        FORM_PLATFORMS.flatMap((p) => (form.routing.defaultTargets[p] ? [[p, form.routing.defaultTargets[p]]] : [])),
+      ),
       rules,
     },
     suspend: {
       enabled: form.suspend.enabled,
       pause: perPlatform((p) => {
         const c = form.suspend.pause[p];
-        return { stopTag: c.stopTag.trim(), removeTags: splitTags(c.removeTags), ...(c.managingInboxId.trim() ? { managingInboxId: c.managingInboxId.trim() } : {}) };
+        return {
+          stopTag: c.stopTag.trim(),
+          removeTags: splitTags(c.removeTags),
+          ...(c.managingInboxId.trim() ? { managingInboxId: c.managingInboxId.trim() } : {}),
+        };
       }),
     },
     botIdentity: perPlatform((p) => {
@@ -152,7 +162,8 @@ function withItemNames(issues: { path: string; message: string }[], input: unkno
     const last = parts[parts.length - 1];
     const value = parts.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), input);
     if (typeof value === 'string' && /^\d+$/.test(last ?? '') && value) return { ...i, message: `"${value}": ${i.message}` };
-    if (parts[0] === 'summarySchema' && parts.length > 1) return { ...i, path: 'summarySchema', message: `Field "${parts.slice(1).join('.')}": ${i.message}` };
+    if (parts[0] === 'summarySchema' && parts.length > 1)
+      return { ...i, path: 'summarySchema', message: `Field "${parts.slice(1).join('.')}": ${i.message}` };
     return i;
   });
 }
@@ -198,7 +209,8 @@ export function parseConnectionsForm(form: ConnectionsForm): { connections: Conn
         if (field.required) issues.push({ path, message: `${field.label} is required. ${field.hint}` });
         continue;
       }
-      if (field.type === 'email' && !z.email().safeParse(value).success) issues.push({ path, message: 'Enter an email address like agent@example.com' });
+      if (field.type === 'email' && !z.email().safeParse(value).success)
+        issues.push({ path, message: 'Enter an email address like agent@example.com' });
       else if (field.type === 'url' && !URL.canParse(value)) issues.push({ path, message: 'Enter a web address starting with https://' });
       else {
         const problem = field.problem?.(value);

@@ -3,7 +3,7 @@ import { chooseRoute } from '@/lib/routing/handover';
 import { ConversationSchema, type Conversation } from '@/lib/schema/conversation';
 import type { CheckResult, RequestOf } from '@/lib/schema/messages';
 import { journalStorage, lastConversationItem, policyStore, secretsStore } from '@/utils/storage';
-import { contextFor } from '../context';
+import { contextFor } from '@/entrypoints/background/context';
 import { keyOf, lastRead, lastVerdict } from './memory';
 
 const verdictCache = createVerdictCache();

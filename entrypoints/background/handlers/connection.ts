@@ -3,7 +3,7 @@ import { metaFor } from '@/lib/platforms/metas';
 import { ConnectionsSchema } from '@/lib/schema/connections';
 import type { RequestOf, SecretPresence } from '@/lib/schema/messages';
 import { connectionsItem, policyStore, secretsStore } from '@/utils/storage';
-import { contextFor } from '../context';
+import { contextFor } from '@/entrypoints/background/context';
 
 /** Who the saved connection of a helpdesk acts as (the options page's "Test connection"). */
 export async function testConnection(req: RequestOf<'testConnection'>, tabId: number | undefined): Promise<WhoAmI> {

@@ -3,8 +3,8 @@ import { resumeBot, runJournal } from '@/lib/executor/run';
 import type { RequestOf } from '@/lib/schema/messages';
 import type { Journal } from '@/lib/schema/plan';
 import { journalStorage, policyStore } from '@/utils/storage';
-import { contextFor } from '../context';
-import { recordEscalation } from '../insights';
+import { contextFor } from '@/entrypoints/background/context';
+import { recordEscalation } from '@/entrypoints/background/insights';
 import { keyOf, lastRead, lastVerdict } from './memory';
 
 export async function escalate(req: RequestOf<'escalate'>, tabId: number | undefined): Promise<Journal> {

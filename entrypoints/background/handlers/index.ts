@@ -1,10 +1,10 @@
-import type { Handlers } from '../dispatch';
+import type { Handlers } from '@/entrypoints/background/dispatch';
 import { check } from './check';
 import { secretPresence, saveSecrets, setConnectionField, testConnection } from './connection';
 import { openOptions, testEngine } from './engine';
 import { escalate, journal, resume, retry } from './escalation';
 import { targets } from './targets';
-import { setupHandlers } from '../setup';
+import { setupHandlers } from '@/entrypoints/background/setup';
 
 /** Every request type of the protocol (lib/schema/messages.ts) and the handler that answers it. */
 export const handlers: Handlers = {

@@ -2,7 +2,7 @@ import { expireCaches } from '@/lib/platforms/cache';
 import type { RequestOf } from '@/lib/schema/messages';
 import type { Target } from '@/lib/schema/target';
 import { policyStore } from '@/utils/storage';
-import { contextFor } from '../context';
+import { contextFor } from '@/entrypoints/background/context';
 
 /** An account's inboxes/teams/groups, users and views. Refresh asks the helpdesk again instead of the cache. */
 export async function targets(req: RequestOf<'targets'>, tabId: number | undefined): Promise<Target[]> {

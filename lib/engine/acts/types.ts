@@ -12,7 +12,8 @@ export type BotActKind =
   | 'waits'
   | 'may_need_review';
 
-export type CustomerActKind = 'asks_human' | 'takes_back' | 'supplies_details' | 'reports_problem' | 'new_request' | 'small_talk' | 'affirms' | 'declines';
+export type CustomerActKind =
+  'asks_human' | 'takes_back' | 'supplies_details' | 'reports_problem' | 'new_request' | 'small_talk' | 'affirms' | 'declines';
 
 export interface Act<K extends string = BotActKind | CustomerActKind> {
   kind: K;

@@ -6,8 +6,22 @@
 
 // Chat spellings a customer types for ordinary words; the model was trained on edited text.
 const CHAT_FORMS: Record<string, string> = {
-  u: 'you', ur: 'your', r: 'are', pls: 'please', plz: 'please', thx: 'thanks', ty: 'thanks', '2': 'to', '4': 'for',
-  wanna: 'want to', gonna: 'going to', cant: "can't", dont: "don't", wont: "won't", im: "i'm", acct: 'account',
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  pls: 'please',
+  plz: 'please',
+  thx: 'thanks',
+  ty: 'thanks',
+  '2': 'to',
+  '4': 'for',
+  wanna: 'want to',
+  gonna: 'going to',
+  cant: "can't",
+  dont: "don't",
+  wont: "won't",
+  im: "i'm",
+  acct: 'account',
 };
 
 /** Lower-cased words with accents, markup and punctuation removed; digits become "0". */

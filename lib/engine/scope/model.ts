@@ -149,7 +149,14 @@ export function scopeItems(description: string, subAgents: SubAgent[] = []): str
     split(s.description);
     items.push(...s.examples);
   }
-  return items.map((s) => s.replace(/[()[\]]/g, ' ').replace(/\s+/g, ' ').trim()).filter((s) => /[a-z]{3}/i.test(s));
+  return items
+    .map((s) =>
+      s
+        .replace(/[()[\]]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter((s) => /[a-z]{3}/i.test(s));
 }
 
 // An item covers a domain only when the model reads it as that domain with some confidence: short items the

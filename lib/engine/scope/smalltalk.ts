@@ -20,15 +20,16 @@ const CORE = new Set(
 // Words that may stand beside them ("have a nice day", "that is all for now", "how are you doing").
 const GLUE = new Set(
   (
-    'a an the and or so well oh um uh hmm ah i me my you your yours u we it it\'s its that that\'s this is was be will ' +
+    "a an the and or so well oh um uh hmm ah i me my you your yours u we it it's its that that's this is was be will " +
     'all for now much very so really lot lots again too also just to of in on at with see soon catch take have had ' +
     'nice day weekend one there here sir madam dear guys everyone all folks friend buddy mate team please pls ' +
-    'how are doing what\'s whats up sup going everything anything nothing else more need needed got it done help helped helpful ' +
+    "how are doing what's whats up sup going everything anything nothing else more need needed got it done help helped helpful " +
     'same back talk speak bot assistant great job work'
   ).split(' '),
 );
 // Phrases that are small talk as a whole even though a word of them is a topic elsewhere.
-const PHRASES = /\b(see (you|ya)|catch you|talk (to you )?(soon|later)|take care|have a (nice|good|great|lovely) (day|one|evening|weekend)|you too|same to you|that('s| is| will be) (all|it)|nothing else|no (thanks|thank you)|never mind|all good|you('re| are)? (rock|the best|a star|a hero|awesome|amazing|great))\b/;
+const PHRASES =
+  /\b(see (you|ya)|catch you|talk (to you )?(soon|later)|take care|have a (nice|good|great|lovely) (day|one|evening|weekend)|you too|same to you|that('s| is| will be) (all|it)|nothing else|no (thanks|thank you)|never mind|all good|you('re| are)? (rock|the best|a star|a hero|awesome|amazing|great))\b/;
 
 function near(word: string, vocab: Set<string>): boolean {
   if (vocab.has(word)) return true;

@@ -34,7 +34,11 @@ export function isModifier(word: string): boolean {
 /** Lowercase, accent-free text with typographic apostrophes made plain (what judgeScope expects). */
 export function plainText(text: string): string {
   let t = text.toLowerCase();
-  if (/[^\x00-\x7f]/.test(t)) t = t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘`´ʼ]/g, "'");
+  if (/[^\x00-\x7f]/.test(t))
+    t = t
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[’‘`´ʼ]/g, "'");
   return t;
 }
 
@@ -50,13 +54,52 @@ export function sentences(text: string): string[] {
 
 // Contractions and chat shorthand that hide a function word ("dont", "u", "wanna").
 const EXPAND: Record<string, string[]> = {
-  dont: ['do', 'not'], doesnt: ['does', 'not'], didnt: ['did', 'not'], isnt: ['is', 'not'], arent: ['are', 'not'],
-  wasnt: ['was', 'not'], werent: ['were', 'not'], havent: ['have', 'not'], hasnt: ['has', 'not'], couldnt: ['could', 'not'],
-  wouldnt: ['would', 'not'], shouldnt: ['should', 'not'], cant: ['can', 'not'], cannot: ['can', 'not'], wont: ['will', 'not'],
-  im: ['i', 'am'], u: ['you'], r: ['are'], ya: ['you'], pls: ['please'], plz: ['please'], wanna: ['want', 'to'],
-  gonna: ['going', 'to'], gotta: ['got', 'to'], ur: ['your'], thx: ['thanks'],
+  dont: ['do', 'not'],
+  doesnt: ['does', 'not'],
+  didnt: ['did', 'not'],
+  isnt: ['is', 'not'],
+  arent: ['are', 'not'],
+  wasnt: ['was', 'not'],
+  werent: ['were', 'not'],
+  havent: ['have', 'not'],
+  hasnt: ['has', 'not'],
+  couldnt: ['could', 'not'],
+  wouldnt: ['would', 'not'],
+  shouldnt: ['should', 'not'],
+  cant: ['can', 'not'],
+  cannot: ['can', 'not'],
+  wont: ['will', 'not'],
+  im: ['i', 'am'],
+  u: ['you'],
+  r: ['are'],
+  ya: ['you'],
+  pls: ['please'],
+  plz: ['please'],
+  wanna: ['want', 'to'],
+  gonna: ['going', 'to'],
+  gotta: ['got', 'to'],
+  ur: ['your'],
+  thx: ['thanks'],
 };
-const AUX = new Set(['do', 'does', 'did', 'is', 'are', 'was', 'were', 'have', 'has', 'had', 'could', 'would', 'should', 'must', 'need', 'might', 'ai']);
+const AUX = new Set([
+  'do',
+  'does',
+  'did',
+  'is',
+  'are',
+  'was',
+  'were',
+  'have',
+  'has',
+  'had',
+  'could',
+  'would',
+  'should',
+  'must',
+  'need',
+  'might',
+  'ai',
+]);
 const TOKEN = /[a-z0-9]+(?:'[a-z]+)?/g;
 
 /** Lowercase words, contractions split off ("order's" → "order", "can't" → "can not"). */
@@ -85,7 +128,19 @@ export function tokens(normalized: string): string[] {
 }
 
 // Closed classes as compromise's lexicon tags them: grammar, never a topic.
-const FUNCTION_TAGS = new Set(['Determiner', 'Preposition', 'Pronoun', 'Conjunction', 'Copula', 'Auxiliary', 'Modal', 'QuestionWord', 'Possessive', 'Reflexive', 'Negative']);
+const FUNCTION_TAGS = new Set([
+  'Determiner',
+  'Preposition',
+  'Pronoun',
+  'Conjunction',
+  'Copula',
+  'Auxiliary',
+  'Modal',
+  'QuestionWord',
+  'Possessive',
+  'Reflexive',
+  'Negative',
+]);
 // Words of a request that say nothing about its topic: chat, politeness and the verbs every request uses
 // ("I want to know", "can you help me get").
 const REQUEST_FRAME =
@@ -139,7 +194,9 @@ export function stem(word: string): string {
     const participle = /(ed|ing)$/.test(word);
     const fixed =
       !tags.includes('Plural') &&
-      tags.some((t) => t === 'Singular' || t === 'Uncountable' || t === 'Infinitive' || ((t === 'Adjective' || t === 'Adverb') && !participle));
+      tags.some(
+        (t) => t === 'Singular' || t === 'Uncountable' || t === 'Infinitive' || ((t === 'Adjective' || t === 'Adverb') && !participle),
+      );
     if (!fixed) {
       if (tags.includes('Plural') || (!tags.length && /[^su]s$/.test(word))) {
         try {

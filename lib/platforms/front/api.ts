@@ -54,7 +54,12 @@ async function send(ctx: AdapterContext, req: HttpRequest, opts: CallOptions): P
   return res;
 }
 
-export async function getParsed<S extends z.ZodTypeAny>(ctx: AdapterContext, path: string, schema: S, action: string): Promise<z.output<S>> {
+export async function getParsed<S extends z.ZodTypeAny>(
+  ctx: AdapterContext,
+  path: string,
+  schema: S,
+  action: string,
+): Promise<z.output<S>> {
   const res = await send(ctx, { method: 'GET', url: `${apiBase(ctx)}${path}` }, { action });
   return parseBody(schema, res.body, LABEL, action);
 }
@@ -152,7 +157,11 @@ export async function writeConversation(
   let id = conversationId;
   const accept = opts.accept ?? [];
   for (let hop = 0; hop <= MAX_MERGE_HOPS; hop++) {
-    const res = await send(ctx, { method, url: `${apiBase(ctx)}/conversations/${id}${subpath}`, body }, { ...opts, accept: [...REDIRECTS, 404, 405, ...accept] });
+    const res = await send(
+      ctx,
+      { method, url: `${apiBase(ctx)}/conversations/${id}${subpath}`, body },
+      { ...opts, accept: [...REDIRECTS, 404, 405, ...accept] },
+    );
     const merged = mergedInto(res, id);
     const resend = merged !== null && (REDIRECTS.includes(res.status) || method === 'POST' || res.status >= 300);
     if (resend) {

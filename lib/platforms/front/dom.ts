@@ -59,7 +59,9 @@ export const frontDom: DomReader = {
   readMessages(doc: Document, identity: BotIdentity) {
     const root = threadRoot(doc);
     if (!root) return [];
-    const items = [...root.querySelectorAll(ITEM)].filter((el) => !el.parentElement?.closest(ITEM) || !root.contains(el.parentElement.closest(ITEM)));
+    const items = [...root.querySelectorAll(ITEM)].filter(
+      (el) => !el.parentElement?.closest(ITEM) || !root.contains(el.parentElement.closest(ITEM)),
+    );
     return items.map((element) => {
       const internal = isComment(element);
       const name = text(element.querySelector(AUTHOR)) || undefined;

@@ -76,7 +76,10 @@ export async function noteAuthor(ctx: AdapterContext): Promise<string> {
   if (id) return id;
   const email = str(ctx.connection?.authorEmail);
   if (!email) {
-    throw new MissingConnectionField(`Baton does not know which Front teammate you are, so the note would not show you as its author. ${SET_TEAMMATE}`, 'authorEmail');
+    throw new MissingConnectionField(
+      `Baton does not know which Front teammate you are, so the note would not show you as its author. ${SET_TEAMMATE}`,
+      'authorEmail',
+    );
   }
   let people;
   try {
@@ -87,7 +90,10 @@ export async function noteAuthor(ctx: AdapterContext): Promise<string> {
   }
   const me = people.find((t) => t.email?.toLowerCase() === email.toLowerCase() && !t.is_blocked);
   if (!me) {
-    throw new MissingConnectionField(`No Front teammate has the email ${email}, so Baton cannot post the note as you. ${SET_TEAMMATE}`, 'authorEmail');
+    throw new MissingConnectionField(
+      `No Front teammate has the email ${email}, so Baton cannot post the note as you. ${SET_TEAMMATE}`,
+      'authorEmail',
+    );
   }
   return me.id;
 }
@@ -109,7 +115,10 @@ export async function postNote(ctx: AdapterContext, plan: EscalationPlan): Promi
   if (res.status < 300) return;
   const said = JSON.stringify(res.body ?? '');
   if (/teammate|author/i.test(said)) {
-    throw new MissingConnectionField(`Front does not know the teammate set as "your Front teammate" (${author}), so Baton did not post the note. ${SET_TEAMMATE}`, 'authorId');
+    throw new MissingConnectionField(
+      `Front does not know the teammate set as "your Front teammate" (${author}), so Baton did not post the note. ${SET_TEAMMATE}`,
+      'authorId',
+    );
   }
   throw errorForStatus(res.status, action, LABEL, res.body);
 }
@@ -119,4 +128,3 @@ export async function noteLanded(ctx: AdapterContext, plan: EscalationPlan): Pro
   const comments = await listAll(ctx, `/conversations/${plan.conversationId}/comments`, FCommentSchema, 'the internal comments');
   return comments.some((c) => hasMarker(c.body, plan.noteMarker));
 }
-

@@ -98,7 +98,9 @@ async function route(ctx: AdapterContext, id: string, target: Target) {
 export async function changeTags(ctx: AdapterContext, id: string, method: 'POST' | 'DELETE', names: string[], action: string) {
   const ids = () => (method === 'POST' ? resolveTagIds(ctx, names) : existingTagIds(ctx, names));
   const send = async (tagIds: string[]) =>
-    tagIds.length ? writeConversation(ctx, id, method, '/tags', { tag_ids: tagIds }, { action, idempotent: true, accept: [400, 404] }) : null;
+    tagIds.length
+      ? writeConversation(ctx, id, method, '/tags', { tag_ids: tagIds }, { action, idempotent: true, accept: [400, 404] })
+      : null;
   const first = await send(await ids());
   if (!first || first.status < 300) return;
   forgetTags(ctx);
@@ -126,13 +128,24 @@ export function resumeOps(ctx: AdapterContext, plan: EscalationPlan): Operation[
   const ops: Operation[] = [];
   const restore = pause.removeTags.filter((t) => plan.tagsBefore.includes(t));
   if (restore.length) ops.push({ covers: ['pause'], run: () => changeTags(ctx, id, 'POST', restore, "give the bot's managing tags back") });
-  if (pause.stopTag) ops.push({ covers: ['pause'], run: () => changeTags(ctx, id, 'DELETE', [pause.stopTag], 'remove the pause tag so the bot takes over') });
+  if (pause.stopTag)
+    ops.push({
+      covers: ['pause'],
+      run: () => changeTags(ctx, id, 'DELETE', [pause.stopTag], 'remove the pause tag so the bot takes over'),
+    });
   if (leaveManagingInbox(plan) === 'by-move') {
     const back = plan.inboxBefore ?? pause.managingInboxId!;
     ops.push({
       covers: ['pause'],
       run: async () => {
-        await writeConversation(ctx, id, 'PATCH', '', { inbox_id: back }, { action: "move the conversation back to the bot's inbox", idempotent: true });
+        await writeConversation(
+          ctx,
+          id,
+          'PATCH',
+          '',
+          { inbox_id: back },
+          { action: "move the conversation back to the bot's inbox", idempotent: true },
+        );
       },
     });
   }

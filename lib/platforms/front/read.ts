@@ -79,9 +79,7 @@ export async function readConversation(ctx: AdapterContext): Promise<Conversatio
 /** Front lists messages newest first; the conversation is read oldest first, comments in their place. */
 function merge(messages: FMessage[], comments: FComment[], identity: BotIdentity): Message[] {
   const items: { at: number; order: number; message: Message }[] = [];
-  messages
-    .filter((m) => !m.draft_mode)
-    .forEach((m, order) => items.push({ at: m.created_at, order, message: fromMessage(m, identity) }));
+  messages.filter((m) => !m.draft_mode).forEach((m, order) => items.push({ at: m.created_at, order, message: fromMessage(m, identity) }));
   comments.forEach((c, i) => items.push({ at: c.posted_at ?? 0, order: messages.length + i, message: fromComment(c, identity) }));
   items.sort((a, b) => a.at - b.at || a.order - b.order);
   return items.map((t) => t.message);

@@ -57,7 +57,10 @@ export const FConversationSchema = z.object({
   tags: z.array(FTagSchema).nullish(),
   updated_at: z.number().nullish(),
   /** `related.last_message` names the newest message: with updated_at it tells whether anything changed. */
-  _links: z.object({ related: z.object({ last_message: text }).passthrough().nullish() }).passthrough().nullish(),
+  _links: z
+    .object({ related: z.object({ last_message: text }).passthrough().nullish() })
+    .passthrough()
+    .nullish(),
 });
 export type FConversation = z.infer<typeof FConversationSchema>;
 

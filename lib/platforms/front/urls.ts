@@ -24,9 +24,7 @@ const CONTAINERS = new Set(['inboxes', 'teams', 'teammates', 'shared', 'folders'
  *   ","): a selection, not one conversation.
  */
 export type FrontPage =
-  | { kind: 'conversation'; ref: ConversationRef }
-  | { kind: 'selection'; conversationIds: string[] }
-  | { kind: 'other' };
+  { kind: 'conversation'; ref: ConversationRef } | { kind: 'selection'; conversationIds: string[] } | { kind: 'other' };
 
 export function parseFrontUrl(url: string): FrontPage | null {
   let u: URL;
@@ -47,7 +45,13 @@ export function parseFrontUrl(url: string): FrontPage | null {
 
   const last = parts[parts.length - 1];
   if (SELECTION.test(last) && inConversationList(parts)) {
-    return { kind: 'selection', conversationIds: last.split(',').filter((n) => n !== '0').map((n) => numericToApiId('cnv', n)) };
+    return {
+      kind: 'selection',
+      conversationIds: last
+        .split(',')
+        .filter((n) => n !== '0')
+        .map((n) => numericToApiId('cnv', n)),
+    };
   }
   if (!NUMERIC.test(last) || /^0+$/.test(last) || !inConversationList(parts)) return other;
   return { kind: 'conversation', ref: ref(numericToApiId('cnv', last), true) };
@@ -75,7 +79,12 @@ function inConversationList(parts: string[]): boolean {
   return !CONTAINERS.has(list) && !CONTAINERS.has(parts[n - 3]);
 }
 
-const ref = (conversationId: string, idIsGuess: boolean): ConversationRef => ({ platform: 'front', account: 'app', conversationId, idIsGuess });
+const ref = (conversationId: string, idIsGuess: boolean): ConversationRef => ({
+  platform: 'front',
+  account: 'app',
+  conversationId,
+  idIsGuess,
+});
 
 function decodeSegment(s: string): string | null {
   try {

@@ -31,7 +31,10 @@ function checkTarget(target: Target): void {
     throw new ApiError(`Gorgias has no ${target.kind}s to route to; pick a team, a user or a view.`, 'invalid');
   }
   if (!/^\d+$/.test(target.id)) {
-    throw new ApiError(`"${target.name}" is not a Gorgias ${target.kind} (its id is ${target.id}); pick it again from the list.`, 'invalid');
+    throw new ApiError(
+      `"${target.name}" is not a Gorgias ${target.kind} (its id is ${target.id}); pick it again from the list.`,
+      'invalid',
+    );
   }
 }
 
@@ -71,7 +74,13 @@ async function noteLanded(ctx: AdapterContext, id: string, markerId: string): Pr
   for (let next: URL | null = first, pages = 0; next && pages < 100; pages++) {
     const res = await call(ctx, { method: 'GET', url: next.toString() }, { action });
     const page = parse(GPageSchema, res.body, action);
-    if (page.data.some((x) => { const m = parse(GMessageSchema, x, action); return isInternal(m) && carriesMarker(m, markerId); })) return true;
+    if (
+      page.data.some((x) => {
+        const m = parse(GMessageSchema, x, action);
+        return isInternal(m) && carriesMarker(m, markerId);
+      })
+    )
+      return true;
     const cursor = page.meta?.next_cursor;
     if (!cursor || seen.has(cursor)) return false;
     seen.add(cursor);
@@ -88,7 +97,13 @@ function noteOp(ctx: AdapterContext, plan: EscalationPlan): Operation {
     run: async () => {
       const action = 'post the internal note';
       const sender = await currentUser(ctx, 'find your Gorgias user, the sender of the internal note');
-      const body = { channel: 'internal-note', via: 'api', from_agent: true, sender: { id: sender.id }, ...noteBodies(plan.note, plan.noteMarker) };
+      const body = {
+        channel: 'internal-note',
+        via: 'api',
+        from_agent: true,
+        sender: { id: sender.id },
+        ...noteBodies(plan.note, plan.noteMarker),
+      };
       await call(ctx, { method: 'POST', url: url(ctx, `${ticketPath(id)}/messages`), body }, { action });
     },
     alreadyApplied: () => noteLanded(ctx, id, plan.noteMarker),
@@ -115,7 +130,11 @@ function updateOp(ctx: AdapterContext, plan: EscalationPlan, steps: StepKind[]):
   ];
   const remove = pause?.removeTags ?? [];
   const assignee =
-    target?.kind === 'team' ? { assignee_team: { id: Number(target.id) } } : target?.kind === 'user' ? { assignee_user: { id: Number(target.id) } } : {};
+    target?.kind === 'team'
+      ? { assignee_team: { id: Number(target.id) } }
+      : target?.kind === 'user'
+        ? { assignee_user: { id: Number(target.id) } }
+        : {};
   if (!clean(add).length && !clean(remove).length && !Object.keys(assignee).length) return null;
 
   const parts: string[] = [];
@@ -174,7 +193,11 @@ export function resumeOps(ctx: AdapterContext, plan: EscalationPlan): Operation[
         const after = nextTags(before, restore, remove);
         if (sameTags(before, after)) return;
         const body = { tags: after.map((name) => ({ name })) };
-        await call(ctx, { method: 'PUT', url: url(ctx, ticketPath(id)), body }, { action: "give the ticket back to the bot (remove the pause tag, restore the bot's tags)", idempotent: true });
+        await call(
+          ctx,
+          { method: 'PUT', url: url(ctx, ticketPath(id)), body },
+          { action: "give the ticket back to the bot (remove the pause tag, restore the bot's tags)", idempotent: true },
+        );
       },
     },
   ];

@@ -13,7 +13,13 @@ export const isInternal = (m: GMessage) => m.channel === 'internal-note' || m.pu
 /** All messages of a ticket, oldest first, every page. */
 function ticketMessages(ctx: AdapterContext, ticketId: string): Promise<GMessage[]> {
   ticketPath(ticketId);
-  return listAll(ctx, '/api/messages', { ticket_id: ticketId, limit: String(PAGE_LIMIT), order_by: 'created_datetime:asc' }, GMessageSchema, READ_MESSAGES);
+  return listAll(
+    ctx,
+    '/api/messages',
+    { ticket_id: ticketId, limit: String(PAGE_LIMIT), order_by: 'created_datetime:asc' },
+    GMessageSchema,
+    READ_MESSAGES,
+  );
 }
 
 export function nameOf(p: GPerson | null | undefined): string | undefined {
@@ -70,7 +76,7 @@ export async function readTicket(ctx: AdapterContext): Promise<Conversation> {
   const t = parse(GTicketSchema, ticketRes.body, READ_TICKET);
   const ordered = messages
     .map((m, i) => ({ m, i, at: Date.parse(m.created_datetime) }))
-    .sort((a, b) => (a.at - b.at) || (a.i - b.i))
+    .sort((a, b) => a.at - b.at || a.i - b.i)
     .map(({ m }) => toMessage(m, ctx));
   const user = t.assignee_user;
   const userName = nameOf(user);

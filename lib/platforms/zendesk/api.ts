@@ -12,7 +12,12 @@ const csrfTokens = new Map<string, string>();
 export const apiUrl = (ctx: AdapterContext, path: string) => `${originOf(ctx.ref.account)}/api/v2${path}`;
 
 /** GET and validate: every answer Baton reads goes through its schema first. */
-export async function getJson<S extends z.ZodType>(ctx: AdapterContext, pathOrUrl: string, schema: S, action: string): Promise<z.output<S>> {
+export async function getJson<S extends z.ZodType>(
+  ctx: AdapterContext,
+  pathOrUrl: string,
+  schema: S,
+  action: string,
+): Promise<z.output<S>> {
   const url = pathOrUrl.startsWith('https://') ? pathOrUrl : apiUrl(ctx, pathOrUrl);
   const res = await ctx.http.call({ method: 'GET', url }, { action });
   return parseBody(schema, res.body, LABEL, action);
@@ -55,7 +60,11 @@ function isCsrfRefusal(body: unknown): boolean {
 function forbidden(ctx: AdapterContext, body: unknown, action: string): ApiError {
   if (!isCsrfRefusal(body)) return errorForStatus(403, action, LABEL, body);
   return ctx.authMode === 'session'
-    ? new ApiError(`Zendesk refused your session's security token, so Baton could not ${action}. Reload the Zendesk tab and retry.`, 'forbidden', 403)
+    ? new ApiError(
+        `Zendesk refused your session's security token, so Baton could not ${action}. Reload the Zendesk tab and retry.`,
+        'forbidden',
+        403,
+      )
     : new ApiError(
         `Zendesk treated the API-token request as a browser session (a Zendesk cookie travelled with it) and refused it without a security token, so Baton could not ${action}. Retry; if it persists, choose "Your own Zendesk session" in Options.`,
         'forbidden',
@@ -78,7 +87,10 @@ export async function readTicket(ctx: AdapterContext, action = 'read the ticket'
 }
 
 /** Every comment (public and internal notes), with their authors, following cursor pages. */
-export async function readComments(ctx: AdapterContext, action = 'read the ticket comments'): Promise<{ comments: ZComment[]; users: Map<number, ZUser> }> {
+export async function readComments(
+  ctx: AdapterContext,
+  action = 'read the ticket comments',
+): Promise<{ comments: ZComment[]; users: Map<number, ZUser> }> {
   const users = new Map<number, ZUser>();
   const comments = await ctx.http.paginate<ZComment>(
     { method: 'GET', url: apiUrl(ctx, `/tickets/${ctx.ref.conversationId}/comments.json?page[size]=100&include=users`) },

@@ -90,7 +90,9 @@ export const zendeskDom: DomReader = {
   // The visible ticket's pane (conversation and composer): the sidebar sits beside it, never over it.
   layoutAnchor: (doc) => {
     const log = ticketLog(doc);
-    return log?.closest('.workspace, [data-ticket-id]') ?? log?.closest('[data-side-conversations-anchor-id]') ?? log?.parentElement ?? null;
+    return (
+      log?.closest('.workspace, [data-ticket-id]') ?? log?.closest('[data-side-conversations-anchor-id]') ?? log?.parentElement ?? null
+    );
   },
   readMessages(doc, identity) {
     const log = ticketLog(doc);

@@ -60,7 +60,13 @@ function updateFor(plan: EscalationPlan, steps: StepKind[]): TicketUpdate | null
  */
 function nothingChanged(e: unknown, steps: StepKind[]): unknown {
   if (!isApiError(e) || e.outcomeUnknown || !steps.includes('pause')) return e;
-  return new ApiError(`${e.message} Nothing was changed, so the bot is not paused and still answers this ticket.`, e.kind, e.status, false, e.retryAfterMs);
+  return new ApiError(
+    `${e.message} Nothing was changed, so the bot is not paused and still answers this ticket.`,
+    e.kind,
+    e.status,
+    false,
+    e.retryAfterMs,
+  );
 }
 
 export function escalationOps(ctx: AdapterContext, plan: EscalationPlan, remaining: StepKind[]): Operation[] {
@@ -81,7 +87,12 @@ export function escalationOps(ctx: AdapterContext, plan: EscalationPlan, remaini
         let stamp = plan.updatedStamp ?? (await readTicket(ctx, 'read the ticket before updating it')).updated_at;
         for (let attempt = 0; ; attempt++) {
           try {
-            await write(ctx, { method: 'PUT', url, body: { ticket: { ...update, safe_update: true, updated_stamp: stamp } } }, action, !hasNote);
+            await write(
+              ctx,
+              { method: 'PUT', url, body: { ticket: { ...update, safe_update: true, updated_stamp: stamp } } },
+              action,
+              !hasNote,
+            );
             return;
           } catch (e) {
             if (!(isApiError(e) && e.kind === 'conflict') || attempt > 0) throw nothingChanged(e, steps);
@@ -108,5 +119,10 @@ export function resumeOps(ctx: AdapterContext, plan: EscalationPlan): Operation[
   if (!Object.keys(ticket).length) return [];
   const url = apiUrl(ctx, `/tickets/${plan.conversationId}.json`);
   // Tag deltas commute with anyone else's change, so no collision guard is needed here.
-  return [{ covers: ['pause'], run: async () => void (await write(ctx, { method: 'PUT', url, body: { ticket } }, 'give the ticket back to the bot', true)) }];
+  return [
+    {
+      covers: ['pause'],
+      run: async () => void (await write(ctx, { method: 'PUT', url, body: { ticket } }, 'give the ticket back to the bot', true)),
+    },
+  ];
 }

@@ -71,4 +71,7 @@ export const ViewsSchema = z.object({
 });
 
 /** The classic error envelope, read to tell Zendesk's CSRF refusal from a missing permission. */
-export const ErrorSchema = z.object({ error: z.union([z.string(), z.object({}).passthrough()]).optional(), description: z.string().optional() });
+export const ErrorSchema = z.object({
+  error: z.union([z.string(), z.object({}).passthrough()]).optional(),
+  description: z.string().optional(),
+});

@@ -18,7 +18,9 @@ export async function listTargets(ctx: AdapterContext): Promise<Target[]> {
     getJson(ctx, '/views.json?active=true', ViewsSchema, 'list the views'),
   ]);
   const targets: Target[] = [
-    ...groups.groups.filter((g) => !g.deleted).map((g) => ({ platform: 'zendesk' as const, kind: 'group' as const, id: String(g.id), name: g.name })),
+    ...groups.groups
+      .filter((g) => !g.deleted)
+      .map((g) => ({ platform: 'zendesk' as const, kind: 'group' as const, id: String(g.id), name: g.name })),
     ...users.users.map((u) => ({ platform: 'zendesk' as const, kind: 'user' as const, id: String(u.id), name: u.name ?? String(u.id) })),
     ...views.views.map((v) => {
       const viewTag = viewTagOf(v.conditions?.all ?? []);

@@ -115,7 +115,12 @@ export class SandboxStore {
     return this.conversations.get(Number(id));
   }
 
-  addMessage(convId: number, role: SeedRole, text: string, opts: { internal?: boolean; html?: string; authorId?: number } = {}): SbMessage | undefined {
+  addMessage(
+    convId: number,
+    role: SeedRole,
+    text: string,
+    opts: { internal?: boolean; html?: string; authorId?: number } = {},
+  ): SbMessage | undefined {
     const c = this.get(convId);
     if (!c) return undefined;
     const authorId = opts.authorId ?? (role === 'customer' ? c.customerId : role === 'bot' ? BOT_ID : AGENT_ID);
@@ -175,7 +180,14 @@ export class SandboxStore {
       tags: c.tags,
       messages: c.messages.map((m) => {
         const u = this.users.get(m.authorId);
-        return { id: m.id, author: u?.name ?? 'Unknown', fromTeam: m.role !== 'customer', internal: m.internal, text: m.text, createdAt: m.createdAt };
+        return {
+          id: m.id,
+          author: u?.name ?? 'Unknown',
+          fromTeam: m.role !== 'customer',
+          internal: m.internal,
+          text: m.text,
+          createdAt: m.createdAt,
+        };
       }),
     };
   }

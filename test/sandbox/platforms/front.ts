@@ -11,14 +11,12 @@ export const FRONT_SANDBOX = {
   app: 'https://app.frontapp.com',
   /** A conversation merged into the first seeded one (human_request): its API paths answer 301. */
   mergedConversation: id36('cnv', MERGED_CONVERSATION),
-  inboxes: Object.fromEntries(Object.entries(INBOXES).map(([k, v]) => [k, { id: id36('inb', v.num), numericId: v.num, name: v.name }])) as Record<
-    keyof typeof INBOXES,
-    { id: string; numericId: number; name: string }
-  >,
-  teammates: Object.fromEntries(Object.entries(TEAMMATES).map(([k, v]) => [k, { id: id36('tea', v.num), name: `${v.first} ${v.last}`, email: v.email }])) as Record<
-    keyof typeof TEAMMATES,
-    { id: string; name: string; email: string }
-  >,
+  inboxes: Object.fromEntries(
+    Object.entries(INBOXES).map(([k, v]) => [k, { id: id36('inb', v.num), numericId: v.num, name: v.name }]),
+  ) as Record<keyof typeof INBOXES, { id: string; numericId: number; name: string }>,
+  teammates: Object.fromEntries(
+    Object.entries(TEAMMATES).map(([k, v]) => [k, { id: id36('tea', v.num), name: `${v.first} ${v.last}`, email: v.email }]),
+  ) as Record<keyof typeof TEAMMATES, { id: string; name: string; email: string }>,
   /** Dana's individual inbox (private): see FrontSandboxOptions.privateConversations. */
   privateInbox: { id: id36('inb', PRIVATE_INBOX.num), numericId: PRIVATE_INBOX.num },
   views: { escalations: 'lns_esc4', vip: 'lns_vip7', tier2Queue: 'lns_t2q1', returnsInTier2: 'lns_rt29' },
@@ -38,7 +36,10 @@ export function frontConversation(key: string): { id: string; numericId: number 
 /** Both URL shapes of the agent page for a seeded scenario. */
 export function frontPageUrls(key: string): { open: string; inbox: string } {
   const { id, numericId } = frontConversation(key);
-  return { open: `${FRONT_SANDBOX.app}/open/${id}`, inbox: `${FRONT_SANDBOX.app}/inboxes/teams/folders/${INBOXES.bot.num}/unassigned/${numericId}` };
+  return {
+    open: `${FRONT_SANDBOX.app}/open/${id}`,
+    inbox: `${FRONT_SANDBOX.app}/inboxes/teams/folders/${INBOXES.bot.num}/unassigned/${numericId}`,
+  };
 }
 
 export interface FrontSandboxOptions {
@@ -108,7 +109,8 @@ export function createFrontSandbox(options: FrontSandboxOptions = {}): FrontSand
         // {privateAccess?: boolean, scopes?: string[] | null}: what the API token may reach.
         const b = (req.body ?? {}) as { privateAccess?: unknown; scopes?: unknown };
         if (typeof b.privateAccess === 'boolean') apiOptions.privateAccess = b.privateAccess;
-        if (b.scopes === null || (Array.isArray(b.scopes) && b.scopes.every((x) => typeof x === 'string'))) apiOptions.scopes = b.scopes as string[] | null;
+        if (b.scopes === null || (Array.isArray(b.scopes) && b.scopes.every((x) => typeof x === 'string')))
+          apiOptions.scopes = b.scopes as string[] | null;
         return { status: 200, body: { privateAccess: apiOptions.privateAccess, scopes: apiOptions.scopes } };
       }
       if (req.method === 'GET' && parts[0] === 'page-data' && parts.length === 2) {

@@ -17,7 +17,8 @@ export const GORGIAS_SANDBOX = {
 } as const;
 
 /** Authorization header of the sandbox's API key (Basic base64(email:key)). */
-export const gorgiasBasicAuth = () => `Basic ${Buffer.from(`${GORGIAS_CREDENTIALS.email}:${GORGIAS_CREDENTIALS.apiKey}`).toString('base64')}`;
+export const gorgiasBasicAuth = () =>
+  `Basic ${Buffer.from(`${GORGIAS_CREDENTIALS.email}:${GORGIAS_CREDENTIALS.apiKey}`).toString('base64')}`;
 
 /** The ticket id of a scenario: tickets are seeded in SCENARIOS order from 5001. */
 export function gorgiasTicketId(key: string): number {
@@ -122,7 +123,9 @@ export function createGorgiasSandbox(options: GorgiasSandboxOptions = {}): Gorgi
         teamId: t.assigneeTeamId,
         assignee: t.assigneeUserId === null ? null : (state.users.get(t.assigneeUserId)?.name ?? null),
         team: t.assigneeTeamId === null ? null : (state.teams.find((x) => x.id === t.assigneeTeamId)?.name ?? null),
-        notes: t.messages.filter((m) => m.channel === 'internal-note').map((m) => ({ id: m.id, text: m.bodyText, html: m.bodyHtml, senderId: m.sender.id })),
+        notes: t.messages
+          .filter((m) => m.channel === 'internal-note')
+          .map((m) => ({ id: m.id, text: m.bodyText, html: m.bodyHtml, senderId: m.sender.id })),
         messageCount: t.messages.length,
         updatedAt: t.updatedAt,
       })),
@@ -163,7 +166,8 @@ export function createGorgiasSandbox(options: GorgiasSandboxOptions = {}): Gorgi
       }
       if (req.method === 'POST' && /^\/__admin\/gorgias\/session-writes\/?$/.test(req.path)) {
         const refuse = (req.body as { refuse?: unknown } | null)?.refuse ?? null;
-        if (refuse !== null && refuse !== 400 && refuse !== 403) return { status: 400, body: { error: 'body must be {refuse: 400 | 403 | null}' } };
+        if (refuse !== null && refuse !== 400 && refuse !== 403)
+          return { status: 400, body: { error: 'body must be {refuse: 400 | 403 | null}' } };
         sessionWrites = refuse as 400 | 403 | null;
         return { status: 200, body: { refuse: sessionWrites } };
       }

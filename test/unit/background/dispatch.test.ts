@@ -35,7 +35,12 @@ describe('background message validation', () => {
 
   it('rejects unknown message types and non-objects', async () => {
     const { handlers, calls } = handlersAnswering(() => true);
-    for (const raw of [null, 'check', { type: 'deleteEverything' }, { type: 'check', ref: { platform: 'intercom', account: 'a', conversationId: '1' } }]) {
+    for (const raw of [
+      null,
+      'check',
+      { type: 'deleteEverything' },
+      { type: 'check', ref: { platform: 'intercom', account: 'a', conversationId: '1' } },
+    ]) {
       expect((await dispatch(raw, 1, handlers, () => {})).ok).toBe(false);
     }
     expect(calls).toEqual([]);

@@ -17,14 +17,21 @@ function zendeskWithGroups(groups: { id: number; name: string }[]) {
         : url.pathname.endsWith('/views.json')
           ? { views: [] }
           : null;
-    return new Response(JSON.stringify(body ?? { error: 'not found' }), { status: body ? 200 : 404, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify(body ?? { error: 'not found' }), {
+      status: body ? 200 : 404,
+      headers: { 'content-type': 'application/json' },
+    });
   });
   vi.stubGlobal('fetch', fake);
   return requests;
 }
 
 const ask = async (refresh?: boolean) => {
-  const res = await dispatch({ type: 'targets', platform: 'zendesk', account: 'acme', ...(refresh === undefined ? {} : { refresh }) }, undefined, handlers);
+  const res = await dispatch(
+    { type: 'targets', platform: 'zendesk', account: 'acme', ...(refresh === undefined ? {} : { refresh }) },
+    undefined,
+    handlers,
+  );
   if (!res.ok) throw new Error(res.error);
   return (res.data as { name: string }[]).map((t) => t.name);
 };

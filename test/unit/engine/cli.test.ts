@@ -11,7 +11,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const BIN = join(root, 'bin/baton.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'baton-cli-'));
 
-function run(args: string[], opts: { stdin?: string; env?: Record<string, string>; cwd?: string; cmd?: string[] } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  opts: { stdin?: string; env?: Record<string, string>; cwd?: string; cmd?: string[] } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
     const [cmd, ...pre] = opts.cmd ?? [process.execPath, BIN];
     const env = { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', OPENAI_MODEL: '', ...opts.env };
@@ -27,13 +30,23 @@ function run(args: string[], opts: { stdin?: string; env?: Record<string, string
 }
 
 const lines = (...objs: unknown[]) => objs.map((o) => (typeof o === 'string' ? o : JSON.stringify(o))).join('\n') + '\n';
-const out = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l));
+const out = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 const input = lines(
   { id: 'a', messages: [{ role: 'customer', text: 'I want to talk to a human' }] },
   'this is not json',
   { id: 'b', messages: [] },
-  { id: 'c', messages: [{ role: 'customer', text: 'where is my order?' }, { role: 'bot', text: 'It arrives tomorrow.' }] },
+  {
+    id: 'c',
+    messages: [
+      { role: 'customer', text: 'where is my order?' },
+      { role: 'bot', text: 'It arrives tomorrow.' },
+    ],
+  },
   { id: 7, messages: [{ role: 'customer', text: 'recommend a pizza place' }], scope: 'Online store: orders, delivery, refunds.' },
   { id: 'd', messages: [{ role: 'robot', text: 'hi' }] },
 );
@@ -65,14 +78,26 @@ describe('baton CLI', () => {
   });
 
   it('check reads stdin when no file is given, and applies --policy', async () => {
-    writeFileSync(join(dir, 'policy.json'), JSON.stringify({ version: 2, scope: 'Online store: orders, delivery, refunds.', customInstruction: 'Never escalate out of scope requests.' }));
-    const r = await run(['check', '--policy', 'policy.json'], { stdin: lines({ id: 'x', messages: [{ role: 'customer', text: 'recommend a pizza place' }] }) });
+    writeFileSync(
+      join(dir, 'policy.json'),
+      JSON.stringify({
+        version: 2,
+        scope: 'Online store: orders, delivery, refunds.',
+        customInstruction: 'Never escalate out of scope requests.',
+      }),
+    );
+    const r = await run(['check', '--policy', 'policy.json'], {
+      stdin: lines({ id: 'x', messages: [{ role: 'customer', text: 'recommend a pizza place' }] }),
+    });
     expect(r.code).toBe(0);
     expect(out(r.stdout)).toEqual([expect.objectContaining({ id: 'x', escalate: false })]);
   });
 
   it('rejects an invalid policy with the field path of the problem', async () => {
-    writeFileSync(join(dir, 'bad-policy.json'), JSON.stringify({ version: 2, subAgents: [{ name: '' }], tags: { escalation: ['has space'] } }));
+    writeFileSync(
+      join(dir, 'bad-policy.json'),
+      JSON.stringify({ version: 2, subAgents: [{ name: '' }], tags: { escalation: ['has space'] } }),
+    );
     const r = await run(['check', '--policy', 'bad-policy.json', 'in.jsonl']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Invalid policy file bad-policy\.json: .*subAgents\.0\.name: Give the sub agent a name/);
@@ -94,7 +119,11 @@ describe('baton CLI', () => {
       lines(
         { id: 1, messages: [{ role: 'customer', text: 'get me a human' }], expected: { escalate: true, signal: 'user_requested_human' } },
         { id: 2, messages: [{ role: 'customer', text: 'where is my order?' }], expected: { escalate: false, signal: 'none' } },
-        { id: 3, messages: [{ role: 'bot', text: 'Before I pass this to our team, could you share your order number?' }], expected: { escalate: false, signal: 'unconfirmed' } },
+        {
+          id: 3,
+          messages: [{ role: 'bot', text: 'Before I pass this to our team, could you share your order number?' }],
+          expected: { escalate: false, signal: 'unconfirmed' },
+        },
         { id: 4, messages: [{ role: 'customer', text: 'are you a bot?' }], expected: { escalate: true, signal: 'user_requested_human' } },
         'oops',
       ),
@@ -112,10 +141,19 @@ describe('baton CLI', () => {
 
   it('--engine openai uses OPENAI_API_KEY and OPENAI_BASE_URL, and falls back offline without a key', async () => {
     llm.sandbox.reset();
-    const stdin = lines({ id: 'a', messages: [{ role: 'customer', text: 'I want to talk to a human' }] }, { id: 'a2', messages: [{ role: 'customer', text: 'I want to talk to a human' }] });
-    const r = await run(['check', '--engine', 'openai'], { stdin, env: { OPENAI_API_KEY: OPENAI_SANDBOX.apiKey, OPENAI_BASE_URL: llm.baseURL } });
+    const stdin = lines(
+      { id: 'a', messages: [{ role: 'customer', text: 'I want to talk to a human' }] },
+      { id: 'a2', messages: [{ role: 'customer', text: 'I want to talk to a human' }] },
+    );
+    const r = await run(['check', '--engine', 'openai'], {
+      stdin,
+      env: { OPENAI_API_KEY: OPENAI_SANDBOX.apiKey, OPENAI_BASE_URL: llm.baseURL },
+    });
     expect(r.code).toBe(0);
-    expect(out(r.stdout)).toEqual([expect.objectContaining({ id: 'a', engine: 'openai', escalate: true }), expect.objectContaining({ id: 'a2', engine: 'openai', escalate: true })]);
+    expect(out(r.stdout)).toEqual([
+      expect.objectContaining({ id: 'a', engine: 'openai', escalate: true }),
+      expect.objectContaining({ id: 'a2', engine: 'openai', escalate: true }),
+    ]);
     expect(llm.sandbox.state().calls).toBe(1);
     const offline = await run(['check', '--engine', 'openai'], { stdin });
     expect(out(offline.stdout)[0]).toMatchObject({ engine: 'offline', fallback: expect.stringMatching(/No OpenAI API key/) });
@@ -123,7 +161,11 @@ describe('baton CLI', () => {
   });
 
   it('runs as `npm run -s baton -- check` from the repository', async () => {
-    const r = await run(['run', '-s', 'baton', '--', 'check'], { cmd: ['npm'], cwd: root, stdin: lines({ id: 'n', messages: [{ role: 'customer', text: 'hola, quiero hablar con una persona' }] }) });
+    const r = await run(['run', '-s', 'baton', '--', 'check'], {
+      cmd: ['npm'],
+      cwd: root,
+      stdin: lines({ id: 'n', messages: [{ role: 'customer', text: 'hola, quiero hablar con una persona' }] }),
+    });
     expect(r.code).toBe(0);
     expect(out(r.stdout)[0]).toMatchObject({ id: 'n', escalate: true });
   });

@@ -22,7 +22,15 @@ export async function startLlmServer(): Promise<{ sandbox: OpenAISandbox; baseUR
     const url = new URL(req.url ?? '/', 'http://llm.test');
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
-    const sreq: SandboxRequest = { method: req.method ?? 'GET', host: 'api.openai.com', path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body, cookies: {} };
+    const sreq: SandboxRequest = {
+      method: req.method ?? 'GET',
+      host: 'api.openai.com',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body,
+      cookies: {},
+    };
     try {
       const out = await sandbox.handle(sreq);
       const status = out?.status ?? 404;

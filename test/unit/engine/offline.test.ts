@@ -26,7 +26,13 @@ describe('offline engine: the customer asks for a human', () => {
     expect(v.signals[0].evidence.messageIndex).toBe(0);
   });
 
-  it.each(['let me talk to a humna', 'i need a reprsentative now', 'can i spaek to an agnet?', 'ocntact a persn', 'can Italk to a person?'])('tolerates typos: %j', (text) => {
+  it.each([
+    'let me talk to a humna',
+    'i need a reprsentative now',
+    'can i spaek to an agnet?',
+    'ocntact a persn',
+    'can Italk to a person?',
+  ])('tolerates typos: %j', (text) => {
     expect(kinds(check(say(text)))).toContain('user_requested_human');
   });
 
@@ -49,40 +55,82 @@ describe('offline engine: the customer asks for a human', () => {
   });
 
   it('is role-aware: the bot mentioning a human is not the customer asking', () => {
-    const v = check(conv([['customer', 'where is my order 1203?'], ['bot', 'It arrives Thursday. You can also talk to a human agent any time from the Help page.']]));
+    const v = check(
+      conv([
+        ['customer', 'where is my order 1203?'],
+        ['bot', 'It arrives Thursday. You can also talk to a human agent any time from the Help page.'],
+      ]),
+    );
     expect(kinds(v)).not.toContain('user_requested_human');
   });
 
   it('a request taken back later ("never mind") does not escalate', () => {
-    const v = check(conv([['customer', 'I want an agent'], ['bot', 'Happy to help first: what is the issue?'], ['customer', 'how do I reset my password'], ['bot', 'Use Account > Security > Reset password.'], ['customer', 'never mind the agent, that worked']]));
+    const v = check(
+      conv([
+        ['customer', 'I want an agent'],
+        ['bot', 'Happy to help first: what is the issue?'],
+        ['customer', 'how do I reset my password'],
+        ['bot', 'Use Account > Security > Reset password.'],
+        ['customer', 'never mind the agent, that worked'],
+      ]),
+    );
     expect(v.status).toBe('none');
   });
 });
 
 describe('offline engine: recency and roles', () => {
   it('ignores signals before the last public reply of a human agent', () => {
-    const v = check(conv([['customer', 'I want to talk to a human'], ['bot', "I'm connecting you with our team now."], ['agent', 'Hi, Maria here. I refunded the duplicate charge.'], ['customer', 'thanks Maria']]));
+    const v = check(
+      conv([
+        ['customer', 'I want to talk to a human'],
+        ['bot', "I'm connecting you with our team now."],
+        ['agent', 'Hi, Maria here. I refunded the duplicate charge.'],
+        ['customer', 'thanks Maria'],
+      ]),
+    );
     expect(v.status).toBe('none');
     expect(v.reason).toMatch(/human agent is already handling/);
   });
 
   it('counts a new request made after the agent replied', () => {
-    const v = check(conv([['customer', 'I want to talk to a human'], ['agent', 'Maria here, refund done.'], ['customer', 'My other order is missing too, I want a manager to look at it']]));
+    const v = check(
+      conv([
+        ['customer', 'I want to talk to a human'],
+        ['agent', 'Maria here, refund done.'],
+        ['customer', 'My other order is missing too, I want a manager to look at it'],
+      ]),
+    );
     expect(v.escalate).toBe(true);
     expect(v.signals[0].evidence.messageIndex).toBe(2);
   });
 
   it('an internal note never counts as the bot handing off, nor as an agent reply', () => {
-    const v = check(conv([['customer', 'Where is my order 1203?'], ['note', 'Escalated to tier 2, they will contact the customer.'], ['bot', 'Your order 1203 is out for delivery today.']]));
+    const v = check(
+      conv([
+        ['customer', 'Where is my order 1203?'],
+        ['note', 'Escalated to tier 2, they will contact the customer.'],
+        ['bot', 'Your order 1203 is out for delivery today.'],
+      ]),
+    );
     expect(v.status).toBe('none');
-    const w = check(conv([['customer', 'I want a human'], ['note', 'checking this']]));
+    const w = check(
+      conv([
+        ['customer', 'I want a human'],
+        ['note', 'checking this'],
+      ]),
+    );
     expect(w.escalate).toBe(true);
   });
 });
 
 describe('offline engine: the bot hands off, or only might', () => {
   it('escalates when the bot says the case was forwarded and someone will follow up', () => {
-    const v = check(conv([['customer', 'My package arrived damaged'], ['bot', 'I have forwarded your case to our returns team and they will contact you by email within 24 hours.']]));
+    const v = check(
+      conv([
+        ['customer', 'My package arrived damaged'],
+        ['bot', 'I have forwarded your case to our returns team and they will contact you by email within 24 hours.'],
+      ]),
+    );
     expect(v.escalate).toBe(true);
     expect(kinds(v)).toEqual(['bot_handed_off']);
     expect(v.signals[0].evidence).toMatchObject({ messageIndex: 1, quote: expect.stringContaining('forwarded your case') });
@@ -90,18 +138,35 @@ describe('offline engine: the bot hands off, or only might', () => {
   });
 
   it('escalates when the bot lacks access or capability', () => {
-    const v = check(conv([['customer', 'Why was my account suspended?'], ['bot', "I don't have access to account security decisions. Let me transfer you to a specialist."]]));
+    const v = check(
+      conv([
+        ['customer', 'Why was my account suspended?'],
+        ['bot', "I don't have access to account security decisions. Let me transfer you to a specialist."],
+      ]),
+    );
     expect(kinds(v)).toContain('bot_handed_off');
   });
 
   it('"let me check that for you" followed by an answer is not a handoff', () => {
-    const v = check(conv([['customer', 'Hi, where is my order 48213?'], ['bot', 'Let me check that for you.'], ['bot', 'Your order 48213 shipped yesterday with UPS and should arrive on Thursday.'], ['customer', 'Great, thanks!']]));
+    const v = check(
+      conv([
+        ['customer', 'Hi, where is my order 48213?'],
+        ['bot', 'Let me check that for you.'],
+        ['bot', 'Your order 48213 shipped yesterday with UPS and should arrive on Thursday.'],
+        ['customer', 'Great, thanks!'],
+      ]),
+    );
     expect(v.status).toBe('none');
     expect(v.sentiment).toBe('positive');
   });
 
   it('collecting details for the team is unconfirmed: lists what is missing and a question, never escalates', () => {
-    const v = check(conv([['customer', 'I want a refund for a broken lamp'], ['bot', 'I can pass this to our returns team. Before I do, could you send a photo of the damage and your order number?']]));
+    const v = check(
+      conv([
+        ['customer', 'I want a refund for a broken lamp'],
+        ['bot', 'I can pass this to our returns team. Before I do, could you send a photo of the damage and your order number?'],
+      ]),
+    );
     expect(v.status).toBe('unconfirmed');
     expect(v.escalate).toBe(false);
     expect(v.missing).toEqual(expect.arrayContaining(['order number', 'photo']));
@@ -111,25 +176,48 @@ describe('offline engine: the bot hands off, or only might', () => {
   });
 
   it('what the customer has sent since the bot asked is no longer missing', () => {
-    const v = check(conv([['customer', 'My refund is wrong'], ['bot', 'I can pass this to our billing team. Before I do, could you share the email on your account and your order number?'], ['customer', 'sam@example.com']]));
+    const v = check(
+      conv([
+        ['customer', 'My refund is wrong'],
+        ['bot', 'I can pass this to our billing team. Before I do, could you share the email on your account and your order number?'],
+        ['customer', 'sam@example.com'],
+      ]),
+    );
     expect(v.status).toBe('unconfirmed');
     expect(v.missing).toEqual(['order number']);
-    const w = check(conv([['customer', 'My refund is wrong'], ['bot', 'Before I pass this to our billing team, could you share your email?'], ['customer', 'sure, sam@example.com']]));
+    const w = check(
+      conv([
+        ['customer', 'My refund is wrong'],
+        ['bot', 'Before I pass this to our billing team, could you share your email?'],
+        ['customer', 'sure, sam@example.com'],
+      ]),
+    );
     expect(w.missing).toEqual([]);
     expect(w.reason).toMatch(/customer has sent what the bot asked for/);
   });
 
-  it.each(['This may need review by our team.', 'Hmm, this seems complex and might require escalation.', 'Would you like me to connect you with our billing team?'])(
-    'vague phrases and offers stay unconfirmed: %j',
-    (text) => {
-      const v = check(conv([['customer', 'The refund amount on order 4471 is wrong'], ['bot', text]]));
-      expect(v.status).toBe('unconfirmed');
-      expect(v.escalate).toBe(false);
-    },
-  );
+  it.each([
+    'This may need review by our team.',
+    'Hmm, this seems complex and might require escalation.',
+    'Would you like me to connect you with our billing team?',
+  ])('vague phrases and offers stay unconfirmed: %j', (text) => {
+    const v = check(
+      conv([
+        ['customer', 'The refund amount on order 4471 is wrong'],
+        ['bot', text],
+      ]),
+    );
+    expect(v.status).toBe('unconfirmed');
+    expect(v.escalate).toBe(false);
+  });
 
   it('a confirmed customer request wins over a bot that is still collecting', () => {
-    const v = check(conv([['customer', 'I need to talk to an agent'], ['bot', 'To connect you with the right person, could you tell me what the issue is about?']]));
+    const v = check(
+      conv([
+        ['customer', 'I need to talk to an agent'],
+        ['bot', 'To connect you with the right person, could you tell me what the issue is about?'],
+      ]),
+    );
     expect(v.status).toBe('escalate');
     expect(kinds(v)).toContain('user_requested_human');
   });
@@ -143,13 +231,20 @@ describe('offline engine: scope', () => {
   });
 
   it('uses the sub agents (descriptions and examples) as part of the scope', () => {
-    const p = policy({ scope: 'Online store orders and refunds.', subAgents: [{ name: 'esim', description: 'eSIM data plans for travellers', examples: ['I need a data plan for Japan'], tags: ['esim'] }] });
+    const p = policy({
+      scope: 'Online store orders and refunds.',
+      subAgents: [
+        { name: 'esim', description: 'eSIM data plans for travellers', examples: ['I need a data plan for Japan'], tags: ['esim'] },
+      ],
+    });
     expect(check(say('which data plan works in Italy?'), p).status).toBe('none');
     expect(check(say('write me a poem about the sea'), p).status).toBe('escalate');
   });
 
   it("the conversation's scope overrides the policy's", () => {
-    const c = conv([['customer', 'how do I install the esim on my phone?']], { scope: 'eSIM travel data: buying plans, installing and activating the eSIM, top-ups.' });
+    const c = conv([['customer', 'how do I install the esim on my phone?']], {
+      scope: 'eSIM travel data: buying plans, installing and activating the eSIM, top-ups.',
+    });
     expect(check(c).status).toBe('none');
     expect(check(say('how do I install the esim on my phone?')).status).toBe('escalate');
   });
@@ -158,12 +253,20 @@ describe('offline engine: scope', () => {
     expect(check(say('what is the capital of australia'), policy({ scope: '' })).status).toBe('none');
   });
 
-  it('answers to the bot\'s questions are not judged as new requests', () => {
-    const v = check(conv([['customer', 'I want to return a jacket'], ['bot', 'Sure, what is your name?'], ['customer', 'Crystal Minh'], ['bot', 'Thanks! And your membership level?'], ['customer', "I'm a bronze"]]));
+  it("answers to the bot's questions are not judged as new requests", () => {
+    const v = check(
+      conv([
+        ['customer', 'I want to return a jacket'],
+        ['bot', 'Sure, what is your name?'],
+        ['customer', 'Crystal Minh'],
+        ['bot', 'Thanks! And your membership level?'],
+        ['customer', "I'm a bronze"],
+      ]),
+    );
     expect(v.status).toBe('none');
   });
 
-  it('recognises the sub agent by tags first, then by the customer\'s words', () => {
+  it("recognises the sub agent by tags first, then by the customer's words", () => {
     const p = policy({
       subAgents: [
         { name: 'returns', description: 'returns, exchanges and refunds', examples: ['I want to return my shoes'], tags: ['returns-bot'] },
@@ -231,7 +334,10 @@ describe('offline engine: customized instruction and disabled signals', () => {
   });
 
   it('an instruction about tags looks at the conversation tags', () => {
-    const v = check(conv([['customer', 'hello']], { tags: ['VIP'] }), policy({ customInstruction: 'Always escalate conversations tagged vip.' }));
+    const v = check(
+      conv([['customer', 'hello']], { tags: ['VIP'] }),
+      policy({ customInstruction: 'Always escalate conversations tagged vip.' }),
+    );
     expect(v.escalate).toBe(true);
     expect(v.reason).toMatch(/always escalate when tagged vip/);
   });
@@ -290,7 +396,9 @@ describe('offline engine: summary, note, tags, mood', () => {
     expect(v.suggestedTags).toEqual(['sys_escalation', 'sys_human_help']);
     expect(v.urgency).toBe('high');
     expect(v.reason).toBe('Escalate: the customer asked for a human.');
-    expect(check(say('I want a human'), policy({ tags: { escalation: ['vip_escalation'], suggest: false } })).suggestedTags).toEqual(['vip_escalation']);
+    expect(check(say('I want a human'), policy({ tags: { escalation: ['vip_escalation'], suggest: false } })).suggestedTags).toEqual([
+      'vip_escalation',
+    ]);
   });
 
   it('returns a verdict that validates, the same one every time', () => {

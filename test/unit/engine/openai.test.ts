@@ -16,7 +16,12 @@ afterAll(async () => {
 });
 beforeEach(() => llm.sandbox.reset());
 
-const openai = (extra: Record<string, unknown> = {}) => ({ apiKey: OPENAI_SANDBOX.apiKey, baseURL: llm.baseURL, model: 'gpt-4o-mini', ...extra });
+const openai = (extra: Record<string, unknown> = {}) => ({
+  apiKey: OPENAI_SANDBOX.apiKey,
+  baseURL: llm.baseURL,
+  model: 'gpt-4o-mini',
+  ...extra,
+});
 const p = policy({
   customInstruction: 'Only escalate when the user has a payment issue.',
   subAgents: [{ name: 'billing', description: 'payments, charges and invoices', examples: ['I was charged twice'], tags: ['billing-bot'] }],
@@ -70,7 +75,11 @@ describe('OpenAI engine against the sandbox, with the real SDK', () => {
     const again = await checkEscalation(structuredClone(charged), p, opts);
     expect(again).toEqual(first);
     expect(llm.sandbox.state().calls).toBe(1);
-    await checkEscalation(conv([...charged.messages.map((m) => [m.role, m.text] as ['customer' | 'bot', string]), ['bot', 'One moment.']]), p, opts);
+    await checkEscalation(
+      conv([...charged.messages.map((m) => [m.role, m.text] as ['customer' | 'bot', string]), ['bot', 'One moment.']]),
+      p,
+      opts,
+    );
     expect(llm.sandbox.state().calls).toBe(2);
     await checkEscalation(charged, policy({ ...p, customInstruction: '' }), opts);
     expect(llm.sandbox.state().calls).toBe(3);
@@ -130,7 +139,10 @@ describe('OpenAI engine against the sandbox, with the real SDK', () => {
     expect(none.status).toBe('none');
 
     llm.sandbox.setMode('escalate_unconfirmed');
-    const pending = conv([['customer', 'My refund is wrong'], ['bot', 'I can pass this to our billing team. Before I do, could you share your order number?']]);
+    const pending = conv([
+      ['customer', 'My refund is wrong'],
+      ['bot', 'I can pass this to our billing team. Before I do, could you share your order number?'],
+    ]);
     expect(checkOffline(pending, p).status).toBe('unconfirmed');
     const v = await checkEscalation(pending, p, { engine: 'openai', openai: openai() });
     expect(v.status).toBe('unconfirmed');
@@ -167,7 +179,10 @@ describe('OpenAI engine against the sandbox, with the real SDK', () => {
     const [call] = llm.sandbox.calls();
     expect(call.system).toMatch(/commits_future/);
     expect(call.system).toMatch(/unconfirmed/);
-    const hints = JSON.parse(/<offline_acts>\n([\s\S]*?)\n<\/offline_acts>/.exec(call.user)![1]) as { messageIndex: number; acts: string[] }[];
+    const hints = JSON.parse(/<offline_acts>\n([\s\S]*?)\n<\/offline_acts>/.exec(call.user)![1]) as {
+      messageIndex: number;
+      acts: string[];
+    }[];
     expect(hints.find((h) => h.messageIndex === 3)?.acts).toEqual(expect.arrayContaining(['commits_future']));
     expect(hints.find((h) => h.messageIndex === 1)?.acts).toContain('asks_details');
     // Hints name acts only: no message text travels outside the transcript.
@@ -205,14 +220,32 @@ describe('OpenAI verdict guards (model output → Verdict)', () => {
   });
 
   it('drops act names the model invents and acts pointing at messages that do not exist', () => {
-    const c = conv([['customer', 'hi'], ['bot', 'Hello, how can I help?']]);
+    const c = conv([
+      ['customer', 'hi'],
+      ['bot', 'Hello, how can I help?'],
+    ]);
     const offline = checkOffline(c, p);
-    const v = toVerdict(c, p, base({ acts: [{ messageIndex: 1, acts: ['answers', 'ignore_rules'] }, { messageIndex: 9, acts: ['answers'] }] }), fields, offline);
+    const v = toVerdict(
+      c,
+      p,
+      base({
+        acts: [
+          { messageIndex: 1, acts: ['answers', 'ignore_rules'] },
+          { messageIndex: 9, acts: ['answers'] },
+        ],
+      }),
+      fields,
+      offline,
+    );
     expect(v.acts).toEqual([{ messageIndex: 1, role: 'bot', acts: ['answers'] }]);
   });
 
   it('drops quotes that are not in the message, signals before the last agent reply, disabled signals and invented values', () => {
-    const c = conv([['customer', 'I want a human'], ['agent', 'Hi, Sam here, looking at it.'], ['customer', 'thanks, my email is sam@example.com']]);
+    const c = conv([
+      ['customer', 'I want a human'],
+      ['agent', 'Hi, Sam here, looking at it.'],
+      ['customer', 'thanks, my email is sam@example.com'],
+    ]);
     const offline = checkOffline(c, p);
     const out = base({
       status: 'escalate',
@@ -237,7 +270,11 @@ describe('OpenAI verdict guards (model output → Verdict)', () => {
 
   it('keeps grounded signals, tags-based sub agents and computes tags itself', () => {
     const c = conv([['customer', 'I was charged twice. Get me a human please!']], { tags: ['billing-bot'] });
-    const out = base({ status: 'escalate', signals: [{ kind: 'user_requested_human', confidence: 0.92, messageIndex: 0, quote: 'Get me a human please' }], subAgent: null });
+    const out = base({
+      status: 'escalate',
+      signals: [{ kind: 'user_requested_human', confidence: 0.92, messageIndex: 0, quote: 'Get me a human please' }],
+      subAgent: null,
+    });
     const v = toVerdict(c, p, out, fields, checkOffline(c, p));
     expect(v.escalate).toBe(true);
     expect(v.subAgent).toBe('billing');
@@ -252,12 +289,28 @@ describe('OpenAI sandbox contract', () => {
     const client = new OpenAI({ apiKey: OPENAI_SANDBOX.apiKey, baseURL: llm.baseURL, maxRetries: 0 });
     const models = await client.models.list();
     expect(models.data.map((m) => m.id)).toContain('gpt-4o-mini');
-    const r = await client.responses.create({ model: 'gpt-4o-mini', input: 'hello', text: { format: { type: 'json_schema', name: 'thing', strict: true, schema: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false } } } });
+    const r = await client.responses.create({
+      model: 'gpt-4o-mini',
+      input: 'hello',
+      text: {
+        format: {
+          type: 'json_schema',
+          name: 'thing',
+          strict: true,
+          schema: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false },
+        },
+      },
+    });
     expect(JSON.parse(r.output_text)).toEqual({ a: '' });
     const bad = new OpenAI({ apiKey: 'sk-nope', baseURL: llm.baseURL, maxRetries: 0 });
     const err = await bad.models.list().catch((e) => e);
     expect(err).toBeInstanceOf(OpenAI.AuthenticationError);
     expect(err.error).toMatchObject({ code: 'invalid_api_key', type: 'invalid_request_error' });
-    expect(llm.sandbox.handles('api.openai.com') && llm.sandbox.handles('llm.internal') && llm.sandbox.handles('openai.example') && !llm.sandbox.handles('example.com')).toBe(true);
+    expect(
+      llm.sandbox.handles('api.openai.com') &&
+        llm.sandbox.handles('llm.internal') &&
+        llm.sandbox.handles('openai.example') &&
+        !llm.sandbox.handles('example.com'),
+    ).toBe(true);
   });
 });

@@ -22,7 +22,10 @@ function conversation(seed: number): Conversation {
   const messages = Array.from({ length: 2000 }, (_, i) => {
     const pool = i % 2 ? BOT : CUSTOMER;
     const w = `${WORDS[(i + seed) % WORDS.length]}-${seed}-${i}`;
-    return { role: i % 2 ? 'bot' : 'customer', text: pool[(i >> 1) % pool.length].replace('{w}', w).replace(/\{n\}/g, String(seed * 10_000 + i)) };
+    return {
+      role: i % 2 ? 'bot' : 'customer',
+      text: pool[(i >> 1) % pool.length].replace('{w}', w).replace(/\{n\}/g, String(seed * 10_000 + i)),
+    };
   });
   messages.push({ role: 'customer', text: 'This is useless. I want to talk to a real person now.' });
   return ConversationSchema.parse({ id: `perf-${seed}`, messages });
@@ -31,7 +34,10 @@ function conversation(seed: number): Conversation {
 // Speed is measured by `npm run bench` (scripts/bench.ts), never asserted here: a busy CI machine is not the engine.
 describe('offline engine on a 2,000-message conversation', () => {
   it('finds the request for a human in the last of 2,000 distinct messages, and nothing earlier', () => {
-    const p = policy({ summarySchema: { email: 'customer email', order_number: 'the order number' }, customInstruction: 'Always escalate when the customer is angry.' });
+    const p = policy({
+      summarySchema: { email: 'customer email', order_number: 'the order number' },
+      customInstruction: 'Always escalate when the customer is angry.',
+    });
     const c = conversation(1);
     const v = checkOffline(c, p);
     expect(v.escalate).toBe(true);

@@ -39,7 +39,12 @@ const ref = { platform: 'zendesk' as const, account: 'acme', conversationId: '7'
 const conversation = ConversationSchema.parse({ id: '7', messages: [{ role: 'customer', text: 'human please' }], tags: ['bot_managed'] });
 const target = { platform: 'zendesk' as const, kind: 'group' as const, id: '2', name: 'Returns team' };
 const plan = () =>
-  buildPlan(ref, conversation, { note: 'Customer wants a human.', tags: ['sys_escalation'], target, routeReason: 'x', suspend: true }, defaultPolicy());
+  buildPlan(
+    ref,
+    conversation,
+    { note: 'Customer wants a human.', tags: ['sys_escalation'], target, routeReason: 'x', suspend: true },
+    defaultPolicy(),
+  );
 const ctx = {} as any;
 
 describe('one-click escalation journal', () => {
@@ -60,7 +65,9 @@ describe('one-click escalation journal', () => {
   it('stops at a failed step with its plain sentence, and Retry runs only that step and the ones after', async () => {
     const desk = fakeDesk();
     const store = memoryStore();
-    desk.failures.set('assign', [new ApiError('Zendesk had a server error (500) and could not assign the ticket. Retry in a moment.', 'server', 500)]);
+    desk.failures.set('assign', [
+      new ApiError('Zendesk had a server error (500) and could not assign the ticket. Retry in a moment.', 'server', 500),
+    ]);
     const j = newJournal(plan());
     const first = await runJournal(j, desk.adapter, ctx, store);
     expect(first.steps.map((s) => s.status)).toEqual(['done', 'done', 'failed', 'pending']);
@@ -99,7 +106,12 @@ describe('one-click escalation journal', () => {
   });
 
   it('skips routing and pausing when the agent turned them off', () => {
-    const p = buildPlan(ref, conversation, { note: 'n', tags: ['sys_escalation'], target: null, routeReason: '', suspend: false }, defaultPolicy());
+    const p = buildPlan(
+      ref,
+      conversation,
+      { note: 'n', tags: ['sys_escalation'], target: null, routeReason: '', suspend: false },
+      defaultPolicy(),
+    );
     expect(newJournal(p).steps.map((s) => s.status)).toEqual(['pending', 'pending', 'skipped', 'skipped']);
   });
 });

@@ -96,40 +96,53 @@ function memoryStore(): JournalStore {
 }
 
 describe.each(PLATFORMS)('%s fault matrix', (platform) => {
-  it.each(STEPS.flatMap((step) => FAULTS.map((fault) => ({ step, fault, name: `${step} × ${fault.name}` }))))('$name', async ({ step, fault }) => {
-    sandbox.reset();
-    const adapter = ADAPTERS[platform];
-    const http = createHttpClient({ transport: sandboxTransport(sandbox.httpUrl, platform), platformLabel: adapter.label, timeoutMs: 300, sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))) });
-    const ref = { platform, account: platform === 'front' ? 'app' : 'acme', conversationId: conversationId(platform, 'human_request'), idIsGuess: false };
-    // Front notes are written as the agent: their teammate is found from the email they set in Options.
-    const connection = platform === 'front' ? { authorEmail: 'dana@acme-support.example' } : undefined;
-    const ctx = { ref, http, authMode: 'token' as const, botIdentity: policy.botIdentity[platform], connection };
-    const conversation = await adapter.read(ctx);
-    const target = policy.routing.rules.find((r) => r.target.platform === platform)!.target;
-    const note = `Customer wants a human about order #A-10234 (${platform}/${step}/${fault.name}).`;
-    const plan = buildPlan(ref, conversation, { note, tags: ['sys_escalation'], target, routeReason: 'rule', suspend: true }, policy);
-    const store = memoryStore();
+  it.each(STEPS.flatMap((step) => FAULTS.map((fault) => ({ step, fault, name: `${step} × ${fault.name}` }))))(
+    '$name',
+    async ({ step, fault }) => {
+      sandbox.reset();
+      const adapter = ADAPTERS[platform];
+      const http = createHttpClient({
+        transport: sandboxTransport(sandbox.httpUrl, platform),
+        platformLabel: adapter.label,
+        timeoutMs: 300,
+        sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))),
+      });
+      const ref = {
+        platform,
+        account: platform === 'front' ? 'app' : 'acme',
+        conversationId: conversationId(platform, 'human_request'),
+        idIsGuess: false,
+      };
+      // Front notes are written as the agent: their teammate is found from the email they set in Options.
+      const connection = platform === 'front' ? { authorEmail: 'dana@acme-support.example' } : undefined;
+      const ctx = { ref, http, authMode: 'token' as const, botIdentity: policy.botIdentity[platform], connection };
+      const conversation = await adapter.read(ctx);
+      const target = policy.routing.rules.find((r) => r.target.platform === platform)!.target;
+      const note = `Customer wants a human about order #A-10234 (${platform}/${step}/${fault.name}).`;
+      const plan = buildPlan(ref, conversation, { note, tags: ['sys_escalation'], target, routeReason: 'rule', suspend: true }, policy);
+      const store = memoryStore();
 
-    const r = ROUTE[platform][step];
-    sandbox.faults.add({ platform, method: r.method, path: r.path, times: 0, ...fault.spec });
-    const failed = await runJournal(newJournal(plan), adapter, ctx, store);
-    sandbox.faults.clear();
-    await new Promise((res) => setTimeout(res, fault.name === 'timeout' ? 800 : 0)); // let a slow write land
+      const r = ROUTE[platform][step];
+      sandbox.faults.add({ platform, method: r.method, path: r.path, times: 0, ...fault.spec });
+      const failed = await runJournal(newJournal(plan), adapter, ctx, store);
+      sandbox.faults.clear();
+      await new Promise((res) => setTimeout(res, fault.name === 'timeout' ? 800 : 0)); // let a slow write land
 
-    const failedStep = failed.steps.find((s) => s.status === 'failed');
-    expect(failedStep, 'a step failed').toBeDefined();
-    expect(failedStep!.kind === step || failed.steps.find((s) => s.kind === step)!.status === 'failed').toBe(true);
-    expect(failedStep!.error).toMatch(/[A-Z].*[.)]$/); // a sentence
-    expect(failedStep!.error).toMatch(ACTION_WORDS[step]);
-    expect(failed.plan.note).toBe(note); // what the agent wrote is kept for the retry
+      const failedStep = failed.steps.find((s) => s.status === 'failed');
+      expect(failedStep, 'a step failed').toBeDefined();
+      expect(failedStep!.kind === step || failed.steps.find((s) => s.kind === step)!.status === 'failed').toBe(true);
+      expect(failedStep!.error).toMatch(/[A-Z].*[.)]$/); // a sentence
+      expect(failedStep!.error).toMatch(ACTION_WORDS[step]);
+      expect(failed.plan.note).toBe(note); // what the agent wrote is kept for the retry
 
-    const done = await runJournal(failed, adapter, ctx, store);
-    expect(done.steps.every((s) => s.status === 'done' || s.status === 'skipped')).toBe(true);
-    const after = await readBack(Object.values(sandbox.platforms), platform, ref.conversationId);
-    expect(notesOf(after)).toHaveLength(1);
-    expect(after.tags).toEqual(expect.arrayContaining(['sys_escalation', 'sys_bot_paused']));
-    expect(after.tags).not.toContain('bot_managed');
-    expect([after.team?.id, after.inbox?.id, after.assignee?.id]).toContain(target.id);
-    (table[`${platform}/${step}`] ??= {})[fault.name] = '✓';
-  });
+      const done = await runJournal(failed, adapter, ctx, store);
+      expect(done.steps.every((s) => s.status === 'done' || s.status === 'skipped')).toBe(true);
+      const after = await readBack(Object.values(sandbox.platforms), platform, ref.conversationId);
+      expect(notesOf(after)).toHaveLength(1);
+      expect(after.tags).toEqual(expect.arrayContaining(['sys_escalation', 'sys_bot_paused']));
+      expect(after.tags).not.toContain('bot_managed');
+      expect([after.team?.id, after.inbox?.id, after.assignee?.id]).toContain(target.id);
+      (table[`${platform}/${step}`] ??= {})[fault.name] = '✓';
+    },
+  );
 });

@@ -45,7 +45,11 @@ describe('HTTP helper', () => {
       [403, null, /not allowed to add the tags/],
       [404, null, /does not exist/],
       [409, null, /changed this conversation at the same moment/],
-      [422, { error: 'RecordInvalid', description: 'Record validation errors', details: { group: [{ description: 'Group is invalid' }] } }, /refused to add the tags: Record validation errors: Group is invalid/],
+      [
+        422,
+        { error: 'RecordInvalid', description: 'Record validation errors', details: { group: [{ description: 'Group is invalid' }] } },
+        /refused to add the tags: Record validation errors: Group is invalid/,
+      ],
     ];
     for (const [status, body, re] of cases) {
       const { transport } = scripted([{ status, headers: {}, body }]);

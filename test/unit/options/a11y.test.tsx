@@ -27,7 +27,10 @@ beforeEach(async () => {
     }),
     'baton:connections': { gorgias: { account: 'acme' } },
   });
-  stubBackground({ targets: () => ({ ok: true, data: [gorgiasTeam] }), testConnection: () => ({ ok: false, error: 'Gorgias did not accept the credentials (401).' }) });
+  stubBackground({
+    targets: () => ({ ok: true, data: [gorgiasTeam] }),
+    testConnection: () => ({ ok: false, error: 'Gorgias did not accept the credentials (401).' }),
+  });
 });
 afterEach(unmount);
 
@@ -55,7 +58,9 @@ describe('accessibility (axe-core)', () => {
 
   it('every form control has a label', async () => {
     await mount();
-    const unlabeled = [...document.querySelectorAll('input, select, textarea')].filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label'));
+    const unlabeled = [...document.querySelectorAll('input, select, textarea')].filter(
+      (el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label'),
+    );
     expect(unlabeled.map((el) => el.outerHTML.slice(0, 80))).toEqual([]);
   });
 });

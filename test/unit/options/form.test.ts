@@ -17,7 +17,13 @@ const FULL = PolicySchema.parse({
   summarySchema: { order_number: 'the order number' },
   routing: {
     defaultTargets: { zendesk: { platform: 'zendesk', kind: 'group', id: '2', name: 'Tier 2' } },
-    rules: [{ subAgents: ['returns'], when: { urgency: 'high' }, target: { platform: 'gorgias', kind: 'view', id: '4', name: 'Returns view', viewTag: 'returns' } }],
+    rules: [
+      {
+        subAgents: ['returns'],
+        when: { urgency: 'high' },
+        target: { platform: 'gorgias', kind: 'view', id: '4', name: 'Returns view', viewTag: 'returns' },
+      },
+    ],
   },
   suspend: {
     enabled: true,
@@ -27,7 +33,11 @@ const FULL = PolicySchema.parse({
       zendesk: { stopTag: '', removeTags: ['aissist'] },
     },
   },
-  botIdentity: { front: { ids: ['tea_1'], names: ['Aissist Bot'], emails: [] }, gorgias: { ids: [], names: [], emails: ['bot@acme.example'] }, zendesk: { ids: [], names: [], emails: [] } },
+  botIdentity: {
+    front: { ids: ['tea_1'], names: ['Aissist Bot'], emails: [] },
+    gorgias: { ids: [], names: [], emails: ['bot@acme.example'] },
+    zendesk: { ids: [], names: [], emails: [] },
+  },
   engine: { kind: 'openai', model: 'gpt-4o-mini', baseURL: 'https://api.openai.com/v1' },
   expectedWait: 'within a day',
 });
@@ -55,7 +65,11 @@ describe('options form model', () => {
     form.gorgias.authMode = 'token';
     form.front.apiBase = 'https://evil.example.com';
     const { issues } = parseConnectionsForm(form);
-    expect(issues.map((i) => i.path).sort()).toEqual(['connections.front.apiBase', 'connections.gorgias.email', 'connections.zendesk.account']);
+    expect(issues.map((i) => i.path).sort()).toEqual([
+      'connections.front.apiBase',
+      'connections.gorgias.email',
+      'connections.zendesk.account',
+    ]);
     form.front.apiBase = 'https://acme.api.frontapp.com/';
     form.zendesk.account = 'acme';
     form.gorgias.email = 'lead@acme.example';

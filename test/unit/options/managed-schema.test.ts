@@ -28,8 +28,12 @@ function toChrome(node: Node, path: string): Node {
   out.type = type;
   if (Array.isArray(node.enum)) out.enum = node.enum;
   if (type === 'object') {
-    if (node.properties) out.properties = Object.fromEntries(Object.entries(node.properties as Record<string, Node>).map(([k, v]) => [k, toChrome(v, `${path}.${k}`)]));
-    if (node.additionalProperties && typeof node.additionalProperties === 'object') out.additionalProperties = toChrome(node.additionalProperties as Node, `${path}.*`);
+    if (node.properties)
+      out.properties = Object.fromEntries(
+        Object.entries(node.properties as Record<string, Node>).map(([k, v]) => [k, toChrome(v, `${path}.${k}`)]),
+      );
+    if (node.additionalProperties && typeof node.additionalProperties === 'object')
+      out.additionalProperties = toChrome(node.additionalProperties as Node, `${path}.*`);
   }
   if (type === 'array') out.items = toChrome(node.items as Node, `${path}[]`);
   for (const k of ['anyOf', 'oneOf', 'allOf', '$ref']) if (k in node) throw new Error(`${path}: Chrome's schema has no ${k}`);
@@ -78,7 +82,8 @@ function walk(node: Node, visit: (n: Node, path: string) => void, path = '$'): v
   visit(node, path);
   for (const [k, v] of Object.entries((node.properties ?? {}) as Record<string, Node>)) walk(v, visit, `${path}.${k}`);
   if (node.items) walk(node.items as Node, visit, `${path}[]`);
-  if (node.additionalProperties && typeof node.additionalProperties === 'object') walk(node.additionalProperties as Node, visit, `${path}.*`);
+  if (node.additionalProperties && typeof node.additionalProperties === 'object')
+    walk(node.additionalProperties as Node, visit, `${path}.*`);
 }
 
 describe('managed_schema.json', () => {
@@ -90,7 +95,7 @@ describe('managed_schema.json', () => {
     expect(file).toEqual(generated);
   });
 
-  it("stays within what Chrome accepts: a single policy property, one type per node", () => {
+  it('stays within what Chrome accepts: a single policy property, one type per node', () => {
     expect(file.type).toBe('object');
     expect(file).not.toHaveProperty('additionalProperties');
     expect(Object.keys(file.properties as object)).toEqual(['policy']);
@@ -106,7 +111,16 @@ describe('managed_schema.json', () => {
       ...defaultPolicy(),
       subAgents: [{ name: 'returns', tags: ['returns'] }],
       summarySchema: { order_number: 'the order number' },
-      routing: { defaultTargets: {}, rules: [{ subAgents: ['returns'], when: { sentiment: 'negative' }, target: { platform: 'gorgias', kind: 'team', id: '7', name: 'Returns' } }] },
+      routing: {
+        defaultTargets: {},
+        rules: [
+          {
+            subAgents: ['returns'],
+            when: { sentiment: 'negative' },
+            target: { platform: 'gorgias', kind: 'team', id: '7', name: 'Returns' },
+          },
+        ],
+      },
     });
     expect(conforms(policySchema, JSON.parse(JSON.stringify(exported)))).toBe(true);
     expect(conforms(policySchema, { engine: { kind: 'offline' } })).toBe(true);

@@ -50,7 +50,10 @@ describe('summary schema', () => {
 
   it('runs the preview on the last conversation opened when there is one', async () => {
     await fakeBrowser.storage.local.set({
-      'baton:lastConversation': { platform: 'zendesk', messages: [{ role: 'customer', text: 'Please get me a human, order 99881 never came' }] },
+      'baton:lastConversation': {
+        platform: 'zendesk',
+        messages: [{ role: 'customer', text: 'Please get me a human, order 99881 never came' }],
+      },
     });
     await mount();
     expect(byTestId<HTMLSelectElement>('preview-sample').value).toBe('last');
@@ -59,7 +62,10 @@ describe('summary schema', () => {
 
   it('never renders customer text as markup', async () => {
     await fakeBrowser.storage.local.set({
-      'baton:lastConversation': { platform: 'zendesk', messages: [{ role: 'customer', text: 'I want a human <img src=x onerror="window.__xss=1"> now' }] },
+      'baton:lastConversation': {
+        platform: 'zendesk',
+        messages: [{ role: 'customer', text: 'I want a human <img src=x onerror="window.__xss=1"> now' }],
+      },
     });
     await mount();
     expect(document.querySelector('img')).toBeNull();
@@ -115,7 +121,10 @@ describe('saving', () => {
     answer = true;
     await click(byTestId('save'));
     await waitFor(() => byTestId('save-status').dataset.state === 'saved');
-    expect(((await stored('sync', 'baton:policy')) as typeof SAVED).engine).toMatchObject({ kind: 'openai', baseURL: 'https://llm.example.com/v1' });
+    expect(((await stored('sync', 'baton:policy')) as typeof SAVED).engine).toMatchObject({
+      kind: 'openai',
+      baseURL: 'https://llm.example.com/v1',
+    });
   });
 });
 
@@ -160,7 +169,13 @@ describe('handover rules', () => {
 
   it('renaming a sub agent carries its rules along', async () => {
     await fakeBrowser.storage.sync.set({
-      'baton:policy': { ...SAVED, routing: { defaultTargets: {}, rules: [{ subAgents: ['returns'], when: {}, target: { platform: 'zendesk', kind: 'group', id: '1', name: 'Returns' } }] } },
+      'baton:policy': {
+        ...SAVED,
+        routing: {
+          defaultTargets: {},
+          rules: [{ subAgents: ['returns'], when: {}, target: { platform: 'zendesk', kind: 'group', id: '1', name: 'Returns' } }],
+        },
+      },
     });
     await mount();
     await type(field('policy.subAgents.0.name'), 'returns_and_exchanges');
@@ -170,7 +185,10 @@ describe('handover rules', () => {
 
 describe('connections', () => {
   it('Test connection shows who Baton acts as, or the plain error', async () => {
-    let reply: { ok: true; data: unknown } | { ok: false; error: string } = { ok: true, data: { id: '9', name: 'Ada Agent', email: 'ada@acme.example' } };
+    let reply: { ok: true; data: unknown } | { ok: false; error: string } = {
+      ok: true,
+      data: { id: '9', name: 'Ada Agent', email: 'ada@acme.example' },
+    };
     const send = stubBackground({ testConnection: () => reply, targets: () => ({ ok: true, data: [] }) });
     await mount();
     await type(field('connections.gorgias.account'), 'https://acme.gorgias.com/app');
@@ -253,13 +271,20 @@ describe('connections', () => {
 describe('import', () => {
   it('an invalid file names each field, and changes nothing', async () => {
     await mount();
-    const bad = { version: 2, scope: 'Should not land', routing: { rules: [{ subAgents: [], target: { platform: 'gorgias', kind: 'team', id: '7', name: 'X' } }] }, tags: { escalation: ['has space'] } };
+    const bad = {
+      version: 2,
+      scope: 'Should not land',
+      routing: { rules: [{ subAgents: [], target: { platform: 'gorgias', kind: 'team', id: '7', name: 'X' } }] },
+      tags: { escalation: ['has space'] },
+    };
     await type(byTestId('import-text'), JSON.stringify(bad));
     await click(byTestId('import-button'));
     await waitFor(() => byTestId('import-result').dataset.state === 'error');
     const issues = [...document.querySelectorAll<HTMLElement>('[data-testid="import-issue"]')];
     expect(issues.map((i) => i.dataset.path)).toEqual(expect.arrayContaining(['routing.rules.0.subAgents', 'tags.escalation.0']));
-    expect(issues.find((i) => i.dataset.path === 'routing.rules.0.subAgents')!.textContent).toMatch(/Handover rule 1 › Sub agents.*Pick at least one sub agent/);
+    expect(issues.find((i) => i.dataset.path === 'routing.rules.0.subAgents')!.textContent).toMatch(
+      /Handover rule 1 › Sub agents.*Pick at least one sub agent/,
+    );
     expect(await stored('sync', 'baton:policy')).toEqual(SAVED);
     expect(field('policy.scope').value).toBe(SAVED.scope);
   });
@@ -275,12 +300,20 @@ describe('import', () => {
 
   it('a valid file is saved at once, and an old version is upgraded', async () => {
     await mount();
-    await type(byTestId('import-text'), JSON.stringify({ version: 1, scope: 'Imported v1 scope', escalationTag: 'old_tag', instruction: 'Only escalate payment issues' }));
+    await type(
+      byTestId('import-text'),
+      JSON.stringify({ version: 1, scope: 'Imported v1 scope', escalationTag: 'old_tag', instruction: 'Only escalate payment issues' }),
+    );
     await click(byTestId('import-button'));
     await waitFor(() => byTestId('import-result').dataset.state === 'ok');
     expect(byTestId('import-result').textContent).toMatch(/Imported and saved\. It was upgraded from policy version 1/);
     const policy = (await stored('sync', 'baton:policy')) as typeof SAVED;
-    expect(policy).toMatchObject({ version: 2, scope: 'Imported v1 scope', customInstruction: 'Only escalate payment issues', tags: { escalation: ['old_tag'] } });
+    expect(policy).toMatchObject({
+      version: 2,
+      scope: 'Imported v1 scope',
+      customInstruction: 'Only escalate payment issues',
+      tags: { escalation: ['old_tag'] },
+    });
     expect(field('policy.scope').value).toBe('Imported v1 scope');
     expect(byTestId('save-status').textContent).toMatch(/All changes saved/);
   });
@@ -358,7 +391,10 @@ describe('changes made elsewhere', () => {
 describe('managed policy', () => {
   it('fields the administrator set are locked and say so', async () => {
     await fakeBrowser.storage.managed.set({
-      policy: { routing: { defaultTargets: {}, rules: [] }, engine: { kind: 'offline', model: 'gpt-4o-mini', baseURL: 'https://api.openai.com/v1' } },
+      policy: {
+        routing: { defaultTargets: {}, rules: [] },
+        engine: { kind: 'offline', model: 'gpt-4o-mini', baseURL: 'https://api.openai.com/v1' },
+      },
     });
     await mount();
     expect(byTestId('notice-managed')).toBeTruthy();

@@ -8,7 +8,12 @@ export const ref = { platform: 'zendesk' as const, account: 'acme', conversation
 const conversation = ConversationSchema.parse({ id: '7', messages: [{ role: 'customer', text: 'I want to talk to a human please' }] });
 const target = { platform: 'zendesk' as const, kind: 'group' as const, id: '2', name: 'Returns team' };
 const journal = newJournal(
-  buildPlan(ref, conversation, { note: 'Customer wants a human.', tags: ['sys_escalation'], target, routeReason: 'x', suspend: true }, defaultPolicy()),
+  buildPlan(
+    ref,
+    conversation,
+    { note: 'Customer wants a human.', tags: ['sys_escalation'], target, routeReason: 'x', suspend: true },
+    defaultPolicy(),
+  ),
 );
 const presence = { zendeskToken: false, gorgiasApiKey: true, frontToken: false, openaiApiKey: false };
 
@@ -75,6 +80,9 @@ export const MALFORMED: { [T in RequestType]: { data: unknown; names: RegExp } }
   // A presence answer must never carry a secret's value.
   secretPresence: { data: { ...presence, frontToken: 'the-token' }, names: /frontToken/ },
   saveSecrets: { data: { gorgiasApiKey: true }, names: /zendeskToken/ },
-  checkSetup: { data: { platform: 'zendesk', account: 'acme', lines: [{ id: 'identity', state: 'green' }], ok: true, checkedAt: 'x' }, names: /lines\.0\.state/ },
+  checkSetup: {
+    data: { platform: 'zendesk', account: 'acme', lines: [{ id: 'identity', state: 'green' }], ok: true, checkedAt: 'x' },
+    names: /lines\.0\.state/,
+  },
   markBot: { data: { ids: '103', names: [], emails: [] }, names: /ids/ },
 };

@@ -41,7 +41,13 @@ describe('admin API', () => {
     expect(r.status).toBe(201);
     expect(r.json).toEqual({ count: 3 });
     expect(stubs.zendesk.adminPaths.at(-1)).toBe('/__admin/zendesk/bump');
-    const viaPage = await call({ port: sb.httpsPort, tls: true, method: 'POST', path: '/__admin/zendesk/bump', headers: { host: 'app.frontapp.com' } });
+    const viaPage = await call({
+      port: sb.httpsPort,
+      tls: true,
+      method: 'POST',
+      path: '/__admin/zendesk/bump',
+      headers: { host: 'app.frontapp.com' },
+    });
     expect(viaPage.json).toEqual({ count: 4 });
     expect((await admin('GET', 'state/zendesk')).json.count).toBe(4);
   });

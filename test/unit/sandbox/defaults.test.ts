@@ -12,7 +12,12 @@ describe('sandbox with its real platforms', () => {
     const sb = await startSandbox({ trafficFile: false });
     try {
       expect(Object.keys(sb.platforms).sort()).toEqual(['front', 'gorgias', 'openai', 'zendesk']);
-      expect(Object.keys((await call({ port: sb.httpPort, path: '/__admin/state' })).json).sort()).toEqual(['front', 'gorgias', 'openai', 'zendesk']);
+      expect(Object.keys((await call({ port: sb.httpPort, path: '/__admin/state' })).json).sort()).toEqual([
+        'front',
+        'gorgias',
+        'openai',
+        'zendesk',
+      ]);
       expect(sb.hostResolverRules).toBe(hostResolverRules(sb.httpsPort));
       expect(sb.hostResolverRules).toContain(`MAP *.zendesk.com:443 127.0.0.1:${sb.httpsPort}`);
     } finally {
@@ -35,7 +40,9 @@ describe('npm run sandbox', () => {
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r((exitCode = code))));
     try {
       // Stop waiting as soon as it has either started or died; its output says why.
-      await expect.poll(() => (exitCode !== undefined ? `exited early (${exitCode}):\n${out}` : out), { timeout: 15_000, interval: 100 }).toMatch(/Ctrl-C stops it|exited early/);
+      await expect
+        .poll(() => (exitCode !== undefined ? `exited early (${exitCode}):\n${out}` : out), { timeout: 15_000, interval: 100 })
+        .toMatch(/Ctrl-C stops it|exited early/);
       expect(out).toContain('Ctrl-C stops it');
       expect(out).toMatch(/--host-resolver-rules="MAP \*\.zendesk\.com:443 127\.0\.0\.1:\d+/);
       const httpPort = Number(/http:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1]);

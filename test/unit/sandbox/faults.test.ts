@@ -25,7 +25,13 @@ beforeEach(() => sb.reset());
 
 describe('faults', () => {
   it('answers with the status, Retry-After and the platform envelope, without running the handler', async () => {
-    const { json: added } = await admin('POST', 'faults', { platform: 'zendesk', method: 'POST', path: '^/api/items$', status: 429, retryAfter: 7 });
+    const { json: added } = await admin('POST', 'faults', {
+      platform: 'zendesk',
+      method: 'POST',
+      path: '^/api/items$',
+      status: 429,
+      retryAfter: 7,
+    });
     expect(added.id).toMatch(/\w+/);
     const r = await zd();
     expect(r.status).toBe(429);
@@ -141,7 +147,12 @@ describe('faults', () => {
   it('does not keep stop() waiting on a long delay', async () => {
     const other = await startSandbox({ platforms: Object.values(stubPlatforms()), trafficFile: false });
     other.faults.add({ path: '^/api/items$', delayMs: 60_000 });
-    const pending = call({ port: other.httpPort, method: 'POST', path: '/api/items', headers: { 'x-sandbox-host': 'acme.zendesk.com' } }).catch((e: Error) => e);
+    const pending = call({
+      port: other.httpPort,
+      method: 'POST',
+      path: '/api/items',
+      headers: { 'x-sandbox-host': 'acme.zendesk.com' },
+    }).catch((e: Error) => e);
     await new Promise((r) => setTimeout(r, 100));
     const t0 = Date.now();
     await other.stop();
@@ -156,7 +167,9 @@ describe('errorBody', () => {
     expect(errorBody('zendesk', 422)).toMatchObject({ error: 'RecordInvalid' });
     expect(errorBody('front', 403, 'no scope')).toEqual({ _error: { status: 403, title: 'Forbidden', message: 'no scope' } });
     expect(errorBody('gorgias', 409, 'in use')).toEqual({ error: { msg: 'in use' } });
-    expect(errorBody('openai', 429, 'slow down')).toEqual({ error: { message: 'slow down', type: 'requests', code: 'rate_limit_exceeded' } });
+    expect(errorBody('openai', 429, 'slow down')).toEqual({
+      error: { message: 'slow down', type: 'requests', code: 'rate_limit_exceeded' },
+    });
     expect(errorBody('openai', 500)).toMatchObject({ error: { type: 'server_error' } });
   });
 });

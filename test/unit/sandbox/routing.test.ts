@@ -53,7 +53,13 @@ describe('routing', () => {
   });
 
   it('serves a certificate naming the real hosts', async () => {
-    const r = await call({ port: sb.httpsPort, tls: true, servername: 'acme.zendesk.com', path: '/api/echo', headers: { host: 'acme.zendesk.com' } });
+    const r = await call({
+      port: sb.httpsPort,
+      tls: true,
+      servername: 'acme.zendesk.com',
+      path: '/api/echo',
+      headers: { host: 'acme.zendesk.com' },
+    });
     const san = r.peerSubjectAltName ?? '';
     for (const name of ['*.zendesk.com', '*.gorgias.com', 'app.frontapp.com', 'api2.frontapp.com', 'api.openai.com', 'localhost']) {
       expect(san).toContain(`DNS:${name}`);
@@ -105,17 +111,34 @@ describe('routing', () => {
     const page = await call({ port: sb.httpsPort, tls: true, path: '/page', headers: { host: 'app.frontapp.com' } });
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.text).toContain('<p>page</p>');
-    const empty = await call({ port: sb.httpPort, method: 'DELETE', path: '/api/empty', headers: { 'x-sandbox-host': 'acme.gorgias.com' } });
+    const empty = await call({
+      port: sb.httpPort,
+      method: 'DELETE',
+      path: '/api/empty',
+      headers: { 'x-sandbox-host': 'acme.gorgias.com' },
+    });
     expect(empty.status).toBe(204);
     expect(empty.text).toBe('');
   });
 
   it('answers an unknown route with 404 in the platform envelope, and logs it', async () => {
-    const r = await call({ port: sb.httpPort, method: 'POST', path: '/conversations/cnv_1/nope', body: { x: 1 }, headers: { 'x-sandbox-host': 'api2.frontapp.com' } });
+    const r = await call({
+      port: sb.httpPort,
+      method: 'POST',
+      path: '/conversations/cnv_1/nope',
+      body: { x: 1 },
+      headers: { 'x-sandbox-host': 'api2.frontapp.com' },
+    });
     expect(r.status).toBe(404);
     expect(r.headers['content-type']).toMatch(/^application\/json/);
     expect(r.json._error).toMatchObject({ status: 404 });
-    expect(sb.traffic().at(-1)).toEqual({ platform: 'front', method: 'POST', path: '/conversations/cnv_1/nope', query: {}, body: { x: 1 } });
+    expect(sb.traffic().at(-1)).toEqual({
+      platform: 'front',
+      method: 'POST',
+      path: '/conversations/cnv_1/nope',
+      query: {},
+      body: { x: 1 },
+    });
   });
 
   it('answers an unknown host with 404 JSON', async () => {
@@ -150,7 +173,11 @@ describe('routing', () => {
   });
 
   it('adds CORS headers to ordinary answers when there is an Origin', async () => {
-    const r = await call({ port: sb.httpPort, path: '/api/echo', headers: { 'x-sandbox-host': 'acme.zendesk.com', origin: 'chrome-extension://abc' } });
+    const r = await call({
+      port: sb.httpPort,
+      path: '/api/echo',
+      headers: { 'x-sandbox-host': 'acme.zendesk.com', origin: 'chrome-extension://abc' },
+    });
     expect(r.headers['access-control-allow-origin']).toBe('chrome-extension://abc');
     expect(r.headers['access-control-allow-credentials']).toBe('true');
     expect(String(r.headers['access-control-expose-headers'])).toContain('Retry-After');

@@ -25,8 +25,17 @@ beforeAll(async () => {
     tls: true,
     method: 'PUT',
     path: '/api/echo/tickets/1.json',
-    headers: { host: 'acme.zendesk.com', authorization: SECRET, 'x-csrf-token': 'csrf-secret-value', cookie: '_zendesk_session=cookie-secret-value' },
-    body: { ticket: { comment: { body: 'note', public: false } }, api_token: 'tok-secret-value', nested: [{ password: 'pw-secret-value' }] },
+    headers: {
+      host: 'acme.zendesk.com',
+      authorization: SECRET,
+      'x-csrf-token': 'csrf-secret-value',
+      cookie: '_zendesk_session=cookie-secret-value',
+    },
+    body: {
+      ticket: { comment: { body: 'note', public: false } },
+      api_token: 'tok-secret-value',
+      nested: [{ password: 'pw-secret-value' }],
+    },
   });
   await call({
     port: sb.httpPort,
@@ -54,13 +63,26 @@ describe('traffic log', () => {
         query: {},
         body: { ticket: { comment: { body: 'note', public: false } }, api_token: REDACTED, nested: [{ password: REDACTED }] },
       },
-      { platform: 'openai', method: 'POST', path: '/v1/echo/chat/completions', query: {}, body: { model: 'gpt-4o-mini', max_tokens: 300, apiKey: REDACTED } },
+      {
+        platform: 'openai',
+        method: 'POST',
+        path: '/v1/echo/chat/completions',
+        query: {},
+        body: { model: 'gpt-4o-mini', max_tokens: 300, apiKey: REDACTED },
+      },
     ]);
   });
 
   it('never writes a header value or a secret body field', () => {
     const text = readFileSync(file, 'utf8');
-    for (const secret of ['super-secret-value', 'csrf-secret-value', 'cookie-secret-value', 'tok-secret-value', 'pw-secret-value', 'sk-secret-value']) {
+    for (const secret of [
+      'super-secret-value',
+      'csrf-secret-value',
+      'cookie-secret-value',
+      'tok-secret-value',
+      'pw-secret-value',
+      'sk-secret-value',
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(text.toLowerCase()).not.toContain('authorization');

@@ -57,11 +57,20 @@ export function createFrontApi(state: FrontState, opts: FrontApiOptions) {
     if (window.used >= opts.rateLimitPerMinute) {
       state.counters.rateLimited++;
       const wait = String(Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000)));
-      const headers = { 'x-ratelimit-limit': String(opts.rateLimitPerMinute), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset, 'retry-after': wait };
+      const headers = {
+        'x-ratelimit-limit': String(opts.rateLimitPerMinute),
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': reset,
+        'retry-after': wait,
+      };
       return { ...fail(429, 'Rate limit exceeded. Please retry after the reset time.'), headers };
     }
     window.used++;
-    return { 'x-ratelimit-limit': String(opts.rateLimitPerMinute), 'x-ratelimit-remaining': String(opts.rateLimitPerMinute - window.used), 'x-ratelimit-reset': reset };
+    return {
+      'x-ratelimit-limit': String(opts.rateLimitPerMinute),
+      'x-ratelimit-remaining': String(opts.rateLimitPerMinute - window.used),
+      'x-ratelimit-reset': reset,
+    };
   }
 
   function handle(req: SandboxRequest): SandboxResponse | null {
@@ -108,7 +117,8 @@ export function createFrontApi(state: FrontState, opts: FrontApiOptions) {
       if (!c || !/^cnv_[0-9a-z]+$/.test(id)) return fail(404, `Conversation ${id} not found.`);
       // Front's answer for a conversation in a private inbox the token may not reach (community.front.com,
       // "Question about API tokens / permissions", 2022).
-      if (state.isPrivate(c) && !opts.privateAccess) return fail(403, `This agent is not allowed to read the "conversation" with ID: "${c.num}"`);
+      if (state.isPrivate(c) && !opts.privateAccess)
+        return fail(403, `This agent is not allowed to read the "conversation" with ID: "${c.num}"`);
       return conversationRoute(req, c, sub, body, json, page);
     }
 
@@ -116,7 +126,9 @@ export function createFrontApi(state: FrontState, opts: FrontApiOptions) {
     if (path === 'conversations' && req.method === 'GET') {
       count('/conversations');
       // Most recently updated first; conversations in a private inbox only with private access.
-      const visible = [...state.conversations.values()].filter((c) => !state.isPrivate(c) || opts.privateAccess).sort((a, b) => b.updatedAt - a.updatedAt);
+      const visible = [...state.conversations.values()]
+        .filter((c) => !state.isPrivate(c) || opts.privateAccess)
+        .sort((a, b) => b.updatedAt - a.updatedAt);
       return page(visible.map((c) => json.conversation(c)));
     }
     if (parts[0] === 'teammates' && parts[2] === 'inboxes' && parts.length === 3 && req.method === 'GET') {
@@ -126,7 +138,10 @@ export function createFrontApi(state: FrontState, opts: FrontApiOptions) {
       // A teammate's individual inbox is a private resource (help.front.com/t/80d8nt): ASSUMED to refuse the list.
       const own = state.inboxes.filter((i) => i.privateOf === t.id);
       if (own.length && !opts.privateAccess) return fail(403, 'You do not have access to the resources of this teammate.');
-      return ok(200, { _links: { self: `https://${req.host}${req.path}` }, _results: state.inboxes.filter((i) => !i.privateOf || i.privateOf === t.id).map((i) => json.inbox(i)) });
+      return ok(200, {
+        _links: { self: `https://${req.host}${req.path}` },
+        _results: state.inboxes.filter((i) => !i.privateOf || i.privateOf === t.id).map((i) => json.inbox(i)),
+      });
     }
     if (path === 'me' && req.method === 'GET') {
       count('/me');
@@ -141,7 +156,10 @@ export function createFrontApi(state: FrontState, opts: FrontApiOptions) {
     if (path === 'inboxes' && req.method === 'GET') {
       count('/inboxes');
       // Shared inboxes only: individual inboxes are listed per teammate (GET /teammates/{id}/inboxes).
-      return ok(200, { _links: { self: `https://${req.host}/inboxes` }, _results: state.inboxes.filter((i) => !i.privateOf).map((i) => json.inbox(i)) });
+      return ok(200, {
+        _links: { self: `https://${req.host}/inboxes` },
+        _results: state.inboxes.filter((i) => !i.privateOf).map((i) => json.inbox(i)),
+      });
     }
     if (path === 'teammates' && req.method === 'GET') {
       count('/teammates');
@@ -184,20 +202,28 @@ export function createFrontApi(state: FrontState, opts: FrontApiOptions) {
         return page(order === 'desc' ? messages.reverse() : messages);
       }
       case 'GET comments':
-        return ok(200, { _links: { self: `https://${req.host}${req.path}` }, _results: c.items.filter((i) => i.kind === 'comment').map((m) => json.comment(m, c)) });
+        return ok(200, {
+          _links: { self: `https://${req.host}${req.path}` },
+          _results: c.items.filter((i) => i.kind === 'comment').map((m) => json.comment(m, c)),
+        });
       case 'POST comments': {
         if (!isObject(body) || typeof body.body !== 'string' || !body.body.trim()) return fail(400, 'body must be a non-empty string.');
         const extra = unknownKeys(body, ['body', 'author_id', 'is_pinned', 'attachments']);
         if (extra.length) return fail(400, `Unknown field ${extra[0]}.`);
         // An author Front does not know is refused like the real API refuses an unknown alias: 404.
-        if (body.author_id !== undefined && !state.teammate(String(body.author_id))) return fail(404, `Teammate ${String(body.author_id)} not found.`);
-        const author = typeof body.author_id === 'string' ? state.teammate(body.author_id)!.id : state.teammates.find((t) => t.type === 'api')!.id;
+        if (body.author_id !== undefined && !state.teammate(String(body.author_id)))
+          return fail(404, `Teammate ${String(body.author_id)} not found.`);
+        const author =
+          typeof body.author_id === 'string' ? state.teammate(body.author_id)!.id : state.teammates.find((t) => t.type === 'api')!.id;
         const item = state.addItem(c, 'agent', body.body, { internal: true, authorId: author });
         state.counters.commentsPosted++;
         return ok(201, json.comment(item, c));
       }
       case 'GET inboxes':
-        return ok(200, { _links: { self: `https://${req.host}${req.path}` }, _results: state.inboxes.filter((i) => i.id === c.inboxId).map((i) => json.inbox(i)) });
+        return ok(200, {
+          _links: { self: `https://${req.host}${req.path}` },
+          _results: state.inboxes.filter((i) => i.id === c.inboxId).map((i) => json.inbox(i)),
+        });
       case 'POST tags':
       case 'DELETE tags': {
         const ids = tagIds(body);
@@ -223,8 +249,10 @@ export function createFrontApi(state: FrontState, opts: FrontApiOptions) {
     if (extra.length) return fail(400, `Unknown field ${extra[0]}.`);
     // An update that asks for nothing changes nothing (Check setup uses it to test conversations:write).
     if (Object.keys(body).length === 0) return ok(204);
-    if (body.status !== undefined && !STATUSES.includes(body.status as (typeof STATUSES)[number])) return fail(400, `Invalid status ${String(body.status)}.`);
-    if (body.inbox_id !== undefined && !state.inboxes.some((i) => i.id === body.inbox_id)) return fail(404, `Inbox ${String(body.inbox_id)} not found.`);
+    if (body.status !== undefined && !STATUSES.includes(body.status as (typeof STATUSES)[number]))
+      return fail(400, `Invalid status ${String(body.status)}.`);
+    if (body.inbox_id !== undefined && !state.inboxes.some((i) => i.id === body.inbox_id))
+      return fail(404, `Inbox ${String(body.inbox_id)} not found.`);
     const ids = body.tag_ids === undefined ? undefined : tagIds({ tag_ids: body.tag_ids });
     if (typeof ids === 'string') return fail(400, ids);
     if (ids?.some((id) => !state.tagById(id))) return fail(404, 'Tag not found.');

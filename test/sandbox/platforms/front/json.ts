@@ -16,7 +16,10 @@ export class FrontJson {
 
   teammate(t: FTeammate) {
     return {
-      _links: { self: this.link(`/teammates/${t.id}`), related: { inboxes: this.link(`/teammates/${t.id}/inboxes`), conversations: this.link(`/teammates/${t.id}/conversations`) } },
+      _links: {
+        self: this.link(`/teammates/${t.id}`),
+        related: { inboxes: this.link(`/teammates/${t.id}/inboxes`), conversations: this.link(`/teammates/${t.id}/conversations`) },
+      },
       id: t.id,
       email: t.email,
       username: t.username,
@@ -33,7 +36,14 @@ export class FrontJson {
 
   inbox(i: FInbox) {
     return {
-      _links: { self: this.link(`/inboxes/${i.id}`), related: { teammates: this.link(`/inboxes/${i.id}/teammates`), conversations: this.link(`/inboxes/${i.id}/conversations`), channels: this.link(`/inboxes/${i.id}/channels`) } },
+      _links: {
+        self: this.link(`/inboxes/${i.id}`),
+        related: {
+          teammates: this.link(`/inboxes/${i.id}/teammates`),
+          conversations: this.link(`/inboxes/${i.id}/conversations`),
+          channels: this.link(`/inboxes/${i.id}/channels`),
+        },
+      },
       id: i.id,
       name: i.name,
       is_private: !!i.privateOf,
@@ -44,7 +54,10 @@ export class FrontJson {
 
   tag(t: FTag) {
     return {
-      _links: { self: this.link(`/tags/${t.id}`), related: { conversations: this.link(`/tags/${t.id}/conversations`), owner: null, parent_tag: null, children: null } },
+      _links: {
+        self: this.link(`/tags/${t.id}`),
+        related: { conversations: this.link(`/tags/${t.id}/conversations`), owner: null, parent_tag: null, children: null },
+      },
       id: t.id,
       name: t.name,
       description: null,
@@ -94,7 +107,10 @@ export class FrontJson {
       ticket_ids: [],
       assignee: assignee ? this.teammate(assignee) : null,
       recipient: { _links: { related: { contact: null } }, name: c.contact.name, handle: c.contact.email, role: 'from' },
-      tags: c.tagIds.map((id) => this.state.tagById(id)).filter((t): t is FTag => !!t).map((t) => this.tag(t)),
+      tags: c.tagIds
+        .map((id) => this.state.tagById(id))
+        .filter((t): t is FTag => !!t)
+        .map((t) => this.tag(t)),
       links: [],
       custom_fields: {},
       created_at: c.createdAt,
@@ -122,8 +138,14 @@ export class FrontJson {
       // An inbound message has no teammate author; the sender is the "from" recipient.
       ...(author && !m.inbound ? { author: this.teammate(author) } : {}),
       recipients: m.inbound
-        ? [{ ...contact, role: 'from' }, { ...channel, role: 'to' }]
-        : [{ ...channel, name: author ? `${author.first} ${author.last}` : channel.name, role: 'from' }, { ...contact, role: 'to' }],
+        ? [
+            { ...contact, role: 'from' },
+            { ...channel, role: 'to' },
+          ]
+        : [
+            { ...channel, name: author ? `${author.first} ${author.last}` : channel.name, role: 'from' },
+            { ...contact, role: 'to' },
+          ],
       body: m.html,
       attachments: [],
       metadata: {},
@@ -133,7 +155,10 @@ export class FrontJson {
   comment(m: FItem, c: FConversation) {
     const author = this.state.teammate(m.authorId) ?? this.state.teammates.find((t) => t.type === 'api')!;
     return {
-      _links: { self: this.link(`/comments/${m.id}`), related: { conversation: this.link(`/conversations/${c.id}`), mentions: this.link(`/comments/${m.id}/mentions`) } },
+      _links: {
+        self: this.link(`/comments/${m.id}`),
+        related: { conversation: this.link(`/conversations/${c.id}`), mentions: this.link(`/comments/${m.id}/mentions`) },
+      },
       id: m.id,
       author: this.teammate(author),
       body: m.text,

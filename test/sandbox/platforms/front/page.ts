@@ -21,7 +21,15 @@ export interface PageData {
   inbox: string | null;
   assignee: string | null;
   tags: string[];
-  items: { id: string; kind: 'message' | 'comment'; direction: 'inbound' | 'outbound'; author: string; to: string | null; text: string; at: string }[];
+  items: {
+    id: string;
+    kind: 'message' | 'comment';
+    direction: 'inbound' | 'outbound';
+    author: string;
+    to: string | null;
+    text: string;
+    at: string;
+  }[];
 }
 
 export function pageData(state: FrontState, ref: string): PageData | null {
@@ -70,7 +78,11 @@ export function renderedComment(body: string): string {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** JSON inside a <script> element: nothing in it may close the element. */
-const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const scriptJson = (v: unknown) =>
+  JSON.stringify(v)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 export function isAppPath(path: string): boolean {
   return path === '/' || /^\/(open|inboxes)(\/|$)/.test(path);
@@ -100,7 +112,10 @@ export const SC = {
 export function renderAppPage(state: FrontState, initial: PageData | null): string {
   const folders = state.inboxes
     .filter((i) => !i.privateOf)
-    .map((i) => `<li><a data-spa class="nav-item" href="/inboxes/teams/folders/${i.num}/unassigned"><span class="nav-icon" aria-hidden="true">#</span>${esc(i.name)}</a></li>`)
+    .map(
+      (i) =>
+        `<li><a data-spa class="nav-item" href="/inboxes/teams/folders/${i.num}/unassigned"><span class="nav-icon" aria-hidden="true">#</span>${esc(i.name)}</a></li>`,
+    )
     .join('');
   const me = state.teammates.find((t) => t.username === 'dana')!;
   const list = [...state.conversations.values()]

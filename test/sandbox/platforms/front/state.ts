@@ -16,7 +16,15 @@ export const TEAMMATES = {
   dana: { num: 901, first: 'Dana', last: 'Agent', email: AGENT.email, username: 'dana', type: 'user' },
   sam: { num: 902, first: 'Sam', last: 'Lead', email: 'sam@acme-support.example', username: 'sam', type: 'user' },
   // A deactivated seat: listed by the API, never a handover target.
-  former: { num: 903, first: 'Former', last: 'Teammate', email: 'former@acme-support.example', username: 'former', type: 'user', blocked: true },
+  former: {
+    num: 903,
+    first: 'Former',
+    last: 'Teammate',
+    email: 'former@acme-support.example',
+    username: 'former',
+    type: 'user',
+    blocked: true,
+  },
   // Who comments posted with the API token are by (Front: "will post as the API Token … of the requester").
   api: { num: 904, first: 'Acme', last: 'API token', email: 'api@acme-support.example', username: 'acme-api', type: 'api' },
 } as const;
@@ -118,7 +126,12 @@ export class FrontState {
     this.counters = { requests: 0, tagsCreated: 0, commentsPosted: 0, rateLimited: 0, byRoute: {} };
     this.teammates = Object.values(TEAMMATES).map((t) => ({ ...t, id: id36('tea', t.num), blocked: 'blocked' in t && t.blocked }));
     this.inboxes = Object.values(INBOXES).map((i) => ({ ...i, id: id36('inb', i.num) }));
-    this.inboxes.push({ id: id36('inb', PRIVATE_INBOX.num), num: PRIVATE_INBOX.num, name: PRIVATE_INBOX.name, privateOf: id36('tea', TEAMMATES.dana.num) });
+    this.inboxes.push({
+      id: id36('inb', PRIVATE_INBOX.num),
+      num: PRIVATE_INBOX.num,
+      name: PRIVATE_INBOX.name,
+      privateOf: id36('tea', TEAMMATES.dana.num),
+    });
     this.tags = [];
     this.conversations.clear();
     this.merged = new Map([[id36('cnv', MERGED_CONVERSATION), id36('cnv', FIRST_CONVERSATION)]]);
@@ -149,7 +162,8 @@ export class FrontState {
       s.messages.forEach((m, j) => {
         this.addItem(c, m.role, m.text, { internal: m.internal, html: m.html });
         // The agent who took over left a comment for the team before answering: Front's internal notes.
-        if (s.key === 'agent_handling' && j === 1) this.addItem(c, 'agent', 'Taking this one: the jacket exchange needs a size M from stock.', { internal: true });
+        if (s.key === 'agent_handling' && j === 1)
+          this.addItem(c, 'agent', 'Taking this one: the jacket exchange needs a size M from stock.', { internal: true });
       });
     });
     // Seeded conversations look the same after every reset; anything written afterwards is newer than

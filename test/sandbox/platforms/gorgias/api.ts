@@ -11,10 +11,101 @@ export const GORGIAS_CREDENTIALS = {
 } as const;
 
 /** Values Gorgias accepts for a message's channel and via (from its reference, as the cited client lists them). */
-export const CHANNELS = ['aircall', 'api', 'chat', 'contact_form', 'email', 'facebook', 'facebook-mention', 'facebook-messenger', 'facebook-recommendations', 'help-center', 'instagram-ad-comment', 'instagram-comment', 'instagram-direct-message', 'instagram-mention', 'internal-note', 'phone', 'sms', 'twitter', 'twitter-direct-message', 'whatsapp', 'yotpo-review'];
-export const VIAS = ['aircall', 'api', 'chat', 'contact_form', 'email', 'facebook', 'facebook-mention', 'facebook-messenger', 'facebook-recommendations', 'form', 'gorgias_chat', 'help-center', 'helpdesk', 'instagram', 'instagram-ad-comment', 'instagram-comment', 'instagram-direct-message', 'instagram-mention', 'internal-note', 'offline_capture', 'phone', 'rule', 'self_service', 'shopify', 'sms', 'twilio', 'twitter', 'twitter-direct-message', 'whatsapp', 'yotpo', 'yotpo-review', 'zendesk'];
-const MESSAGE_FIELDS = ['channel', 'via', 'from_agent', 'sender', 'receiver', 'body_text', 'body_html', 'public', 'subject', 'mention_ids', 'source', 'attachments', 'sent_datetime', 'created_datetime', 'external_id', 'message_id', 'meta', 'headers', 'integration_id', 'macros', 'stripped_text', 'stripped_html', 'stripped_signature'];
-const TICKET_FIELDS = ['assignee_user', 'assignee_team', 'status', 'priority', 'subject', 'tags', 'spam', 'language', 'meta', 'external_id', 'snooze_datetime'];
+export const CHANNELS = [
+  'aircall',
+  'api',
+  'chat',
+  'contact_form',
+  'email',
+  'facebook',
+  'facebook-mention',
+  'facebook-messenger',
+  'facebook-recommendations',
+  'help-center',
+  'instagram-ad-comment',
+  'instagram-comment',
+  'instagram-direct-message',
+  'instagram-mention',
+  'internal-note',
+  'phone',
+  'sms',
+  'twitter',
+  'twitter-direct-message',
+  'whatsapp',
+  'yotpo-review',
+];
+export const VIAS = [
+  'aircall',
+  'api',
+  'chat',
+  'contact_form',
+  'email',
+  'facebook',
+  'facebook-mention',
+  'facebook-messenger',
+  'facebook-recommendations',
+  'form',
+  'gorgias_chat',
+  'help-center',
+  'helpdesk',
+  'instagram',
+  'instagram-ad-comment',
+  'instagram-comment',
+  'instagram-direct-message',
+  'instagram-mention',
+  'internal-note',
+  'offline_capture',
+  'phone',
+  'rule',
+  'self_service',
+  'shopify',
+  'sms',
+  'twilio',
+  'twitter',
+  'twitter-direct-message',
+  'whatsapp',
+  'yotpo',
+  'yotpo-review',
+  'zendesk',
+];
+const MESSAGE_FIELDS = [
+  'channel',
+  'via',
+  'from_agent',
+  'sender',
+  'receiver',
+  'body_text',
+  'body_html',
+  'public',
+  'subject',
+  'mention_ids',
+  'source',
+  'attachments',
+  'sent_datetime',
+  'created_datetime',
+  'external_id',
+  'message_id',
+  'meta',
+  'headers',
+  'integration_id',
+  'macros',
+  'stripped_text',
+  'stripped_html',
+  'stripped_signature',
+];
+const TICKET_FIELDS = [
+  'assignee_user',
+  'assignee_team',
+  'status',
+  'priority',
+  'subject',
+  'tags',
+  'spam',
+  'language',
+  'meta',
+  'external_id',
+  'snooze_datetime',
+];
 
 export interface ApiOptions {
   maxPageSize: number;
@@ -29,7 +120,11 @@ export interface ApiOptions {
 }
 
 class Invalid extends Error {
-  constructor(readonly status: number, message: string, readonly data?: Record<string, string[]>) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly data?: Record<string, string[]>,
+  ) {
     super(message);
   }
 }
@@ -48,7 +143,10 @@ function signedIn(req: SandboxRequest): number | SandboxResponse {
   if (auth) {
     const basic = basicCredentials(auth);
     if (basic === `${GORGIAS_CREDENTIALS.email}:${GORGIAS_CREDENTIALS.apiKey}`) return USERS.dana.id;
-    return fail(401, basic ? 'Invalid API credentials: check the username (your email) and the API key.' : 'Unsupported authorization method.');
+    return fail(
+      401,
+      basic ? 'Invalid API credentials: check the username (your email) and the API key.' : 'Unsupported authorization method.',
+    );
   }
   if (req.cookies[GORGIAS_CREDENTIALS.sessionCookie] === GORGIAS_CREDENTIALS.session) return USERS.dana.id;
   return fail(401, 'Authentication required.');
@@ -84,7 +182,8 @@ function assignee(s: GorgiasState, value: unknown, field: 'assignee_user' | 'ass
   if (value === null) return null;
   const id = (value as { id?: unknown } | undefined)?.id;
   if (id === null) return null;
-  if (typeof value !== 'object' || !isInt(id)) throw new Invalid(400, 'Invalid data.', { [field]: ['Must be an object with an integer id, or null.'] });
+  if (typeof value !== 'object' || !isInt(id))
+    throw new Invalid(400, 'Invalid data.', { [field]: ['Must be an object with an integer id, or null.'] });
   if (field === 'assignee_team') {
     if (!s.teams.some((t) => t.id === id)) throw new Invalid(400, 'Invalid data.', { assignee_team: [`Team ${id} does not exist.`] });
   } else if (!s.users.get(id)?.active) {
@@ -95,7 +194,8 @@ function assignee(s: GorgiasState, value: unknown, field: 'assignee_user' | 'ass
 
 function updateTicket(s: GorgiasState, t: GTicketRec, req: SandboxRequest) {
   const b = objectBody(req, TICKET_FIELDS);
-  if ('status' in b && b.status !== 'open' && b.status !== 'closed') throw new Invalid(400, 'Invalid data.', { status: ['Must be one of: open, closed.'] });
+  if ('status' in b && b.status !== 'open' && b.status !== 'closed')
+    throw new Invalid(400, 'Invalid data.', { status: ['Must be one of: open, closed.'] });
   const user = 'assignee_user' in b ? assignee(s, b.assignee_user, 'assignee_user') : t.assigneeUserId;
   const team = 'assignee_team' in b ? assignee(s, b.assignee_team, 'assignee_team') : t.assigneeTeamId;
   let tagIds: number[] | undefined;
@@ -172,7 +272,8 @@ export function createGorgiasApi(s: GorgiasState, opts: ApiOptions) {
     opts.count(r.name.replace(':method', req.method));
     // An observer agent may read and add internal notes but not change a ticket (ASSUMED from Gorgias's role docs).
     const changesTicket = req.method !== 'GET' && r.name !== 'POST /api/tickets/:id/messages';
-    if (changesTicket && s.users.get(me)?.role === 'observer-agent') return fail(403, 'You do not have the permission to perform this action.');
+    if (changesTicket && s.users.get(me)?.role === 'observer-agent')
+      return fail(403, 'You do not have the permission to perform this action.');
     const ticket = () => {
       const t = s.ticket(m![1]);
       if (!t) throw new Invalid(404, 'Ticket not found.');
@@ -187,12 +288,26 @@ export function createGorgiasApi(s: GorgiasState, opts: ApiOptions) {
       case 'GET /api/users':
         return ok(200, page([...s.users.values()].sort((a, b) => a.name.localeCompare(b.name)).map(userJson), req, opts.maxPageSize));
       case 'GET /api/teams':
-        return ok(200, page(s.teams.map((t) => teamJson(s, t)), req, opts.maxPageSize));
+        return ok(
+          200,
+          page(
+            s.teams.map((t) => teamJson(s, t)),
+            req,
+            opts.maxPageSize,
+          ),
+        );
       case 'GET /api/views':
         return ok(200, page(s.views.map(viewJson), req, opts.maxPageSize));
       case 'GET /api/tickets': {
         const newest = [...s.tickets.values()].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
-        return ok(200, page(newest.map((t) => ticketJson(s, t)), req, opts.maxPageSize));
+        return ok(
+          200,
+          page(
+            newest.map((t) => ticketJson(s, t)),
+            req,
+            opts.maxPageSize,
+          ),
+        );
       }
       case 'GET /api/tags':
         return ok(200, page([...s.tags.values()].map(tagJson), req, opts.maxPageSize));
@@ -200,9 +315,18 @@ export function createGorgiasApi(s: GorgiasState, opts: ApiOptions) {
         const order = orderBy(req, ['created_datetime'], 'created_datetime:desc');
         const ticketId = one(req.query.ticket_id);
         if (ticketId !== undefined && !/^\d+$/.test(ticketId)) throw new BadQuery('ticket_id', 'Not a valid integer.');
-        const all = [...s.tickets.values()].flatMap((t) => t.messages).filter((x) => ticketId === undefined || x.ticketId === Number(ticketId));
+        const all = [...s.tickets.values()]
+          .flatMap((t) => t.messages)
+          .filter((x) => ticketId === undefined || x.ticketId === Number(ticketId));
         all.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id) * (order.desc ? -1 : 1));
-        return ok(200, page(all.map((x) => messageJson(s, x)), req, opts.maxPageSize));
+        return ok(
+          200,
+          page(
+            all.map((x) => messageJson(s, x)),
+            req,
+            opts.maxPageSize,
+          ),
+        );
       }
       case 'GET /api/tickets/:id':
         return ok(200, ticketJson(s, ticket()));
@@ -212,7 +336,10 @@ export function createGorgiasApi(s: GorgiasState, opts: ApiOptions) {
         return ok(202, ticketJson(s, t));
       }
       case 'GET /api/tickets/:id/tags':
-        return ok(200, ticket().tagIds.map((id) => tagJson(s.tags.get(id)!)));
+        return ok(
+          200,
+          ticket().tagIds.map((id) => tagJson(s.tags.get(id)!)),
+        );
       case 'POST /api/tickets/:id/tags': {
         const t = ticket();
         s.addTags(t, tagIdsOf(s, req, true, true));

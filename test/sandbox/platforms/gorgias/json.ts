@@ -1,4 +1,13 @@
-import { firstName, lastName, type GCustomerRec, type GMessageRec, type GorgiasState, type GTagRec, type GTicketRec, type GUserRec } from './state';
+import {
+  firstName,
+  lastName,
+  type GCustomerRec,
+  type GMessageRec,
+  type GorgiasState,
+  type GTagRec,
+  type GTicketRec,
+  type GUserRec,
+} from './state';
 
 /**
  * Gorgias API objects as the REST API returns them (fields from the Gorgias reference as summarised in
@@ -26,11 +35,32 @@ export const userJson = (u: GUserRec) => ({
 });
 
 /** The short form Gorgias nests in tickets and messages. */
-export const userRef = (u: GUserRec) => ({ id: u.id, email: u.email, name: u.name, firstname: firstName(u.name), lastname: lastName(u.name), meta: {} });
+export const userRef = (u: GUserRec) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  firstname: firstName(u.name),
+  lastname: lastName(u.name),
+  meta: {},
+});
 
-export const customerRef = (c: GCustomerRec) => ({ id: c.id, email: c.email, name: c.name, firstname: firstName(c.name), lastname: lastName(c.name), meta: {} });
+export const customerRef = (c: GCustomerRec) => ({
+  id: c.id,
+  email: c.email,
+  name: c.name,
+  firstname: firstName(c.name),
+  lastname: lastName(c.name),
+  meta: {},
+});
 
-export const tagJson = (t: GTagRec) => ({ id: t.id, name: t.name, uri: `/api/tags/${t.id}/`, decoration: null, created_datetime: t.createdAt, deleted_datetime: null });
+export const tagJson = (t: GTagRec) => ({
+  id: t.id,
+  name: t.name,
+  uri: `/api/tags/${t.id}/`,
+  decoration: null,
+  created_datetime: t.createdAt,
+  deleted_datetime: null,
+});
 
 export function messageJson(s: GorgiasState, m: GMessageRec) {
   const t = s.ticket(m.ticketId)!;

@@ -21,7 +21,15 @@ export interface PageData {
   assignee: string | null;
   team: string | null;
   tags: string[];
-  messages: { id: number; variant: 'regular' | 'from-agent' | 'ai-agent' | 'internal-note'; sender: string; email: string | null; channel: string; text: string; at: string }[];
+  messages: {
+    id: number;
+    variant: 'regular' | 'from-agent' | 'ai-agent' | 'internal-note';
+    sender: string;
+    email: string | null;
+    channel: string;
+    text: string;
+    at: string;
+  }[];
   tickets: { id: number; subject: string; customer: string; excerpt: string; tags: string[] }[];
   views: { id: number; name: string }[];
 }
@@ -74,7 +82,11 @@ export const ticketIdInPath = (path: string) => /^\/app\/(?:ticket|views\/\d+)\/
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** JSON inside a <script> element: nothing in it may close the element. */
-const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const scriptJson = (v: unknown) =>
+  JSON.stringify(v)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 export function renderAgentPage(initial: PageData | null): string {
   return `<!doctype html>

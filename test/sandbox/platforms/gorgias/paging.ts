@@ -1,7 +1,10 @@
 import type { SandboxRequest } from '../../types';
 
 export class BadQuery extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -28,7 +31,8 @@ export function page<T>(items: T[], req: SandboxRequest, maxPageSize: number) {
   const raw = one(req.query.limit);
   let limit = DEFAULT_LIMIT;
   if (raw !== undefined) {
-    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_LIMIT) throw new BadQuery('limit', `Must be between 1 and ${MAX_LIMIT}.`);
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_LIMIT)
+      throw new BadQuery('limit', `Must be between 1 and ${MAX_LIMIT}.`);
     limit = Number(raw);
   }
   limit = Math.min(limit, maxPageSize);
@@ -48,6 +52,7 @@ export function page<T>(items: T[], req: SandboxRequest, maxPageSize: number) {
 export function orderBy(req: SandboxRequest, allowed: string[], fallback: string): { field: string; desc: boolean } {
   const raw = one(req.query.order_by) ?? fallback;
   const m = /^([a-z_]+):(asc|desc)$/.exec(raw);
-  if (!m || !allowed.includes(m[1])) throw new BadQuery('order_by', `Must be one of ${allowed.flatMap((f) => [`${f}:asc`, `${f}:desc`]).join(', ')}.`);
+  if (!m || !allowed.includes(m[1]))
+    throw new BadQuery('order_by', `Must be one of ${allowed.flatMap((f) => [`${f}:asc`, `${f}:desc`]).join(', ')}.`);
   return { field: m[1], desc: m[2] === 'desc' };
 }

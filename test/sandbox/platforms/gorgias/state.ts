@@ -185,7 +185,10 @@ export class GorgiasState {
 
   /** A message of the story: the customer on chat, the bot through the API, an agent from the helpdesk. */
   seedMessage(t: GTicketRec, role: SeedRole, text: string, opts: { internal?: boolean; html?: string } = {}): GMessageRec {
-    const sender = role === 'customer' ? { kind: 'customer' as const, id: t.customerId } : { kind: 'user' as const, id: role === 'bot' ? USERS.bot.id : USERS.dana.id };
+    const sender =
+      role === 'customer'
+        ? { kind: 'customer' as const, id: t.customerId }
+        : { kind: 'user' as const, id: role === 'bot' ? USERS.bot.id : USERS.dana.id };
     return this.addMessage(t, {
       channel: opts.internal ? 'internal-note' : t.channel,
       via: role === 'customer' ? 'gorgias_chat' : role === 'bot' ? 'api' : 'helpdesk',

@@ -44,7 +44,9 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
   function stale(body: Record<string, unknown>, c: SbConversation): SandboxResponse | null {
     if (!wantsSafeUpdate(body.safe_update)) return null;
     if (body.updated_stamp === undefined) return zendeskError(400, 'InvalidValue', 'updated_stamp is required when safe_update is set');
-    return sameTime(body.updated_stamp, c.updatedAt) ? null : zendeskError(409, 'UpdateConflict', 'Ticket was updated by someone else since updated_stamp');
+    return sameTime(body.updated_stamp, c.updatedAt)
+      ? null
+      : zendeskError(409, 'UpdateConflict', 'Ticket was updated by someone else since updated_stamp');
   }
 
   function updateTicket(c: SbConversation, t: Record<string, any>, req: SandboxRequest): SandboxResponse {
@@ -55,15 +57,22 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
     for (const key of ['tags', 'additional_tags', 'remove_tags']) {
       if (t[key] !== undefined && !isTagList(t[key])) return zendeskError(400, 'InvalidValue', `${key} must be a list of strings`);
     }
-    if (t.group_id !== undefined && t.group_id !== null && !store.teams.some((g) => g.id === Number(t.group_id))) return invalid('group', 'Group is invalid');
-    if (t.assignee_id !== undefined && t.assignee_id !== null && store.users.get(Number(t.assignee_id))?.role !== 'agent') return invalid('assignee', 'Assignee is not an agent');
+    if (t.group_id !== undefined && t.group_id !== null && !store.teams.some((g) => g.id === Number(t.group_id)))
+      return invalid('group', 'Group is invalid');
+    if (t.assignee_id !== undefined && t.assignee_id !== null && store.users.get(Number(t.assignee_id))?.role !== 'agent')
+      return invalid('assignee', 'Assignee is not an agent');
     const comment = t.comment as { body?: unknown; html_body?: unknown; public?: unknown } | undefined;
     const text = String(comment?.body ?? '');
     const html = String(comment?.html_body ?? '');
     if (comment && !text && !html) return invalid('comment', 'Comment body is empty');
 
     // Everything was checked first, so the update applies as a whole or not at all, with one updated_at.
-    if (comment) store.addMessage(c.id, 'agent', text || html.replace(/<[^>]+>/g, ''), { internal: comment.public === false, html: html || undefined, authorId: AGENT_ID });
+    if (comment)
+      store.addMessage(c.id, 'agent', text || html.replace(/<[^>]+>/g, ''), {
+        internal: comment.public === false,
+        html: html || undefined,
+        authorId: AGENT_ID,
+      });
     if (t.group_id !== undefined) c.teamId = t.group_id === null ? null : Number(t.group_id);
     if (t.assignee_id !== undefined) c.assigneeId = t.assignee_id === null ? null : Number(t.assignee_id);
     if (t.tags !== undefined) c.tags = [...new Set(t.tags as string[])];
@@ -79,7 +88,9 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
     const slice = c.messages.slice(after, after + size);
     const hasMore = after + size < c.messages.length;
     const include = req.query.include ? `&include=${req.query.include}` : '';
-    const next = hasMore ? `${origin(req)}/api/v2/tickets/${c.id}/comments.json?page[size]=${size}&page[after]=${after + size}${include}` : null;
+    const next = hasMore
+      ? `${origin(req)}/api/v2/tickets/${c.id}/comments.json?page[size]=${size}&page[after]=${after + size}${include}`
+      : null;
     const out: Record<string, unknown> = {
       comments: slice.map((msg) => ({
         id: msg.id,
@@ -138,12 +149,22 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
     if (req.method === 'GET' && match('/api/v2/tickets', req.path)) {
       const size = Math.min(100, Number(req.query['page[size]'] ?? 100));
       const newest = [...store.conversations.values()].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
-      return { status: 200, body: { tickets: newest.slice(0, size).map((c) => ticketJson(c, req)), meta: { has_more: newest.length > size }, links: { next: null } } };
+      return {
+        status: 200,
+        body: {
+          tickets: newest.slice(0, size).map((c) => ticketJson(c, req)),
+          meta: { has_more: newest.length > size },
+          links: { next: null },
+        },
+      };
     }
     if (req.method === 'GET' && match('/api/v2/tags', req.path)) {
       const counts = new Map<string, number>();
       for (const c of store.conversations.values()) for (const tag of c.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-      return { status: 200, body: { tags: [...counts].map(([name, count]) => ({ name, count })), meta: { has_more: false }, links: { next: null } } };
+      return {
+        status: 200,
+        body: { tags: [...counts].map(([name, count]) => ({ name, count })), meta: { has_more: false }, links: { next: null } },
+      };
     }
     if ((m = match('/api/v2/tickets/:id', req.path))) {
       const c = store.get(m.id);
@@ -178,7 +199,13 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
         active: true,
         conditions: v.tag
           ? { all: [{ field: 'current_tags', operator: 'includes', value: v.tag }], any: [] }
-          : { all: [{ field: 'assignee_id', operator: 'is', value: '' }, { field: 'hours_since_created', operator: 'greater_than', value: '24' }], any: [] },
+          : {
+              all: [
+                { field: 'assignee_id', operator: 'is', value: '' },
+                { field: 'hours_since_created', operator: 'greater_than', value: '24' },
+              ],
+              any: [],
+            },
       }));
       return { status: 200, body: { views, next_page: null, previous_page: null, count: views.length } };
     }

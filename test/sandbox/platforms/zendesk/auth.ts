@@ -13,7 +13,10 @@ export const ZENDESK_SANDBOX = {
 
 export const SESSION_COOKIE = '_zendesk_session';
 
-export const zendeskError = (status: number, error: string, description: string): SandboxResponse => ({ status, body: { error, description } });
+export const zendeskError = (status: number, error: string, description: string): SandboxResponse => ({
+  status,
+  body: { error, description },
+});
 
 /**
  * Zendesk's refusal of a session write without the CSRF token. Zendesk is a Rails app and this is Rails's
@@ -35,10 +38,19 @@ export function authenticate(req: SandboxRequest): SandboxResponse | 'ok' {
   if (authorization?.startsWith('Bearer ')) {
     return authorization.slice(7) === ZENDESK_SANDBOX.oauthToken
       ? 'ok'
-      : { status: 401, body: { error: 'invalid_token', error_description: 'The access token provided is expired, revoked, malformed or invalid for other reasons.' } };
+      : {
+          status: 401,
+          body: {
+            error: 'invalid_token',
+            error_description: 'The access token provided is expired, revoked, malformed or invalid for other reasons.',
+          },
+        };
   }
   const basic = parseBasic(authorization);
-  if (basic) return basic === `${ZENDESK_SANDBOX.email}/token:${ZENDESK_SANDBOX.token}` ? 'ok' : { status: 401, body: { error: "Couldn't authenticate you" } };
+  if (basic)
+    return basic === `${ZENDESK_SANDBOX.email}/token:${ZENDESK_SANDBOX.token}`
+      ? 'ok'
+      : { status: 401, body: { error: "Couldn't authenticate you" } };
   if (session) return 'ok';
   return { status: 401, body: { error: "Couldn't authenticate you" } };
 }

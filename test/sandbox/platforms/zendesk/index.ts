@@ -32,7 +32,12 @@ export function createZendeskSandbox(): ZendeskSandbox {
     const headers = { 'Set-Cookie': `${SESSION_COOKIE}=${ZENDESK_SANDBOX.session}; Path=/; Secure; SameSite=Lax; HttpOnly` };
     const m = /^\/agent\/tickets\/(\d+)\/?$/.exec(req.path);
     if (!m) return { status: 200, contentType: 'text/html; charset=utf-8', headers, body: renderOtherPage('Zendesk') };
-    return { status: 200, contentType: 'text/html; charset=utf-8', headers, body: renderTicketPage(store, m[1], backgroundTabFor(store, m[1])) };
+    return {
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      headers,
+      body: renderTicketPage(store, m[1], backgroundTabFor(store, m[1])),
+    };
   }
 
   return {
@@ -54,7 +59,10 @@ export function createZendeskSandbox(): ZendeskSandbox {
         access = {
           role: b.role ?? base.role,
           roleType: b.roleType === undefined ? base.roleType : b.roleType,
-          customRole: b.customRole === null ? null : { ...base.customRole!, configuration: { ...base.customRole!.configuration, ...(b.configuration ?? {}) } },
+          customRole:
+            b.customRole === null
+              ? null
+              : { ...base.customRole!, configuration: { ...base.customRole!.configuration, ...(b.configuration ?? {}) } },
         };
         return { status: 200, body: access };
       }

@@ -28,7 +28,15 @@ export function pageData(store: SandboxStore, id: string | number) {
     messages: c.messages.map((m) => {
       const u = store.users.get(m.authorId);
       // The bot posts through the API as an agent-role user, so it wears the agent badge too.
-      return { author: u?.name ?? 'Unknown', authorId: m.authorId, team: u?.role !== 'customer', internal: m.internal, via: m.role === 'bot' ? 'ApiInteraction' : 'WebInteraction', text: m.text, at: m.createdAt };
+      return {
+        author: u?.name ?? 'Unknown',
+        authorId: m.authorId,
+        team: u?.role !== 'customer',
+        internal: m.internal,
+        via: m.role === 'bot' ? 'ApiInteraction' : 'WebInteraction',
+        text: m.text,
+        at: m.createdAt,
+      };
     }),
   };
 }

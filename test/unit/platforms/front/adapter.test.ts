@@ -42,7 +42,13 @@ function planFor(conversation: Conversation, over: Partial<EscalationPlan> & { s
   const plan = buildPlan(
     conversation.ref!,
     conversation,
-    { note: 'Customer asked for a person about order #A-10234.', tags: ['sys_escalation', 'sys_human_help'], target: RETURNS, routeReason: 'rule', suspend },
+    {
+      note: 'Customer asked for a person about order #A-10234.',
+      tags: ['sys_escalation', 'sys_human_help'],
+      target: RETURNS,
+      routeReason: 'rule',
+      suspend,
+    },
     defaultPolicy(),
   );
   return { ...plan, ...rest };
@@ -81,7 +87,11 @@ describe('read', () => {
     expect(c.inbox).toBeUndefined();
     expect(c.assignee).toBeNull();
     expect(c.updatedStamp).toMatch(/^\d+$/);
-    expect(h.since(0).sort()).toEqual(['GET /conversations/cnv_rt', 'GET /conversations/cnv_rt/comments', 'GET /conversations/cnv_rt/messages']);
+    expect(h.since(0).sort()).toEqual([
+      'GET /conversations/cnv_rt',
+      'GET /conversations/cnv_rt/comments',
+      'GET /conversations/cnv_rt/messages',
+    ]);
   });
 
   it('puts internal comments in their place, distinct from what the customer saw', async () => {
@@ -111,7 +121,11 @@ describe('read', () => {
     // The escalation then finds every tag id and the author without another lookup.
     const mark = h.exchanges.length;
     await runAll(h, planFor(c), 'let_me_check');
-    expect(h.since(mark)).toEqual(['POST /conversations/cnv_ry/comments', 'PATCH /conversations/cnv_ry', 'POST /conversations/cnv_ry/tags']);
+    expect(h.since(mark)).toEqual([
+      'POST /conversations/cnv_ry/comments',
+      'PATCH /conversations/cnv_ry',
+      'POST /conversations/cnv_ry/tags',
+    ]);
   });
 
   it('takes the bot identity from the policy when given (ids, names or emails)', async () => {
@@ -135,7 +149,9 @@ describe('read', () => {
       const h = setup({ token });
       const e = await frontAdapter.read(h.ctx()).catch((x: unknown) => x);
       expect(isApiError(e) && e.kind).toBe('auth');
-      expect((e as Error).message).toMatch(/^Baton is not allowed to read the conversation: Front did not accept the sign-in\. Check the token in Options/);
+      expect((e as Error).message).toMatch(
+        /^Baton is not allowed to read the conversation: Front did not accept the sign-in\. Check the token in Options/,
+      );
     }
     const h = setup();
     const e = await frontAdapter.read(h.ctx('cnv_zzzz')).catch((x: unknown) => x);
@@ -149,11 +165,21 @@ describe('read', () => {
       transport: async (req) => {
         const path = new URL(req.url).pathname;
         if (path === '/conversations/cnv_rt') return { status: 200, headers: {}, body: { id: 'cnv_rt', tags: [] } };
-        if (path.endsWith('/messages')) return { status: 200, headers: {}, body: { _pagination: { next: 'https://evil.example/conversations/cnv_rt/messages?page_token=x' }, _results: [] } };
+        if (path.endsWith('/messages'))
+          return {
+            status: 200,
+            headers: {},
+            body: { _pagination: { next: 'https://evil.example/conversations/cnv_rt/messages?page_token=x' }, _results: [] },
+          };
         return { status: 200, headers: {}, body: { _results: [] } };
       },
     });
-    const ctx = { ref: { platform: 'front' as const, account: 'app', conversationId: 'cnv_rt', idIsGuess: false }, http, authMode: 'token' as const, botIdentity: NO_IDENTITY };
+    const ctx = {
+      ref: { platform: 'front' as const, account: 'app', conversationId: 'cnv_rt', idIsGuess: false },
+      http,
+      authMode: 'token' as const,
+      botIdentity: NO_IDENTITY,
+    };
     await expect(frontAdapter.read(ctx)).rejects.toThrow(/another address \(evil\.example\).*only sends your token to api2\.frontapp\.com/);
   });
 
@@ -167,7 +193,12 @@ describe('listTargets', () => {
   it('lists inboxes, people and views, with the tag that routes to a view, cached for a minute', async () => {
     const h = setup();
     const targets = await frontAdapter.listTargets(h.ctx());
-    expect(targets.filter((t) => t.kind === 'inbox').map((t) => t.name)).toEqual(['Returns team', 'Billing team', 'Tier 2 support', 'Bot inbox']);
+    expect(targets.filter((t) => t.kind === 'inbox').map((t) => t.name)).toEqual([
+      'Returns team',
+      'Billing team',
+      'Tier 2 support',
+      'Bot inbox',
+    ]);
     // Not the bot's seat, the API user or a blocked seat.
     expect(targets.filter((t) => t.kind === 'user').map((t) => [t.id, t.name])).toEqual([
       [teammates.dana.id, 'Dana Agent'],
@@ -197,7 +228,11 @@ describe('escalation', () => {
       ['assign', 'done'],
       ['pause', 'done'],
     ]);
-    expect(h.since(mark)).toEqual(['POST /conversations/cnv_rt/comments', 'PATCH /conversations/cnv_rt', 'POST /conversations/cnv_rt/tags']);
+    expect(h.since(mark)).toEqual([
+      'POST /conversations/cnv_rt/comments',
+      'PATCH /conversations/cnv_rt',
+      'POST /conversations/cnv_rt/tags',
+    ]);
     expect(h.exchanges.slice(mark).map((e) => e.res?.status)).toEqual([201, 204, 204]);
     expect(h.exchanges[mark].req.body).toMatchObject({ author_id: teammates.dana.id });
     expect(h.exchanges[mark + 1].req.body).toEqual({ inbox_id: inboxes.returns.id });
@@ -232,7 +267,11 @@ describe('escalation', () => {
     const mark = h.exchanges.length;
     const journal = await runAll(h, planFor(c, { target: vip }));
     expect(journal.steps.every((s) => s.status === 'done')).toBe(true);
-    expect(h.since(mark)).toEqual(['POST /conversations/cnv_rt/comments', 'POST /conversations/cnv_rt/tags', 'POST /conversations/cnv_rt/tags']);
+    expect(h.since(mark)).toEqual([
+      'POST /conversations/cnv_rt/comments',
+      'POST /conversations/cnv_rt/tags',
+      'POST /conversations/cnv_rt/tags',
+    ]);
     expect(h.conv('human_request').tags).toContain('vip');
     expect(h.conv('human_request').inboxId).toBe(inboxes.bot.id);
   });
@@ -241,7 +280,9 @@ describe('escalation', () => {
     const h = setup();
     const c = await frontAdapter.read(h.ctx());
     const queue = (await frontAdapter.listTargets(h.ctx())).find((t) => t.id === views.tier2Queue)!;
-    expect(() => frontAdapter.escalationOps(h.ctx(), planFor(c, { target: queue }), ['tags', 'note', 'assign', 'pause'])).toThrow(VIEW_WITHOUT_TAG);
+    expect(() => frontAdapter.escalationOps(h.ctx(), planFor(c, { target: queue }), ['tags', 'note', 'assign', 'pause'])).toThrow(
+      VIEW_WITHOUT_TAG,
+    );
     const journal = await runAll(h, planFor(c, { target: queue }));
     expect(journal.steps[0]).toMatchObject({ status: 'failed', error: VIEW_WITHOUT_TAG });
     expect(h.conv('human_request').notes).toHaveLength(0);
@@ -250,7 +291,8 @@ describe('escalation', () => {
   it("posts the customer's markup inert: no HTML, link or image can form in Front's Markdown", async () => {
     const h = setup();
     const c = await frontAdapter.read(h.ctx('injection'));
-    const note = 'Customer wrote: <img src=x onerror=alert(1)> and [click me](https://evil.example) ![x](https://evil.example/p.png) <script>alert(1)</script> <a href="javascript:alert(1)">x</a> I\'m "angry"\n# not a heading\n1. not a list';
+    const note =
+      'Customer wrote: <img src=x onerror=alert(1)> and [click me](https://evil.example) ![x](https://evil.example/p.png) <script>alert(1)</script> <a href="javascript:alert(1)">x</a> I\'m "angry"\n# not a heading\n1. not a list';
     await runAll(h, planFor(c, { note }), 'injection');
     const sent = h.exchanges.find((e) => e.req.method === 'POST' && e.req.path.endsWith('/comments'))!.req.body as { body: string };
     expect(sent.body).not.toMatch(/[<>]/);
@@ -285,7 +327,9 @@ describe('escalation', () => {
     const [noteOp] = frontAdapter.escalationOps(h.ctx(), plan, ['note']);
     await noteOp.run(); // landed, but the answer was lost
     const journal = newJournal(plan);
-    journal.steps = journal.steps.map((s) => (s.kind === 'tags' ? { ...s, status: 'done' } : s.kind === 'note' ? { ...s, status: 'failed', uncertain: true } : s));
+    journal.steps = journal.steps.map((s) =>
+      s.kind === 'tags' ? { ...s, status: 'done' } : s.kind === 'note' ? { ...s, status: 'failed', uncertain: true } : s,
+    );
     const done = await runJournal(journal, frontAdapter, h.ctx(), memoryStore());
     expect(done.steps.every((s) => s.status === 'done')).toBe(true);
     expect(h.conv('human_request').notes).toHaveLength(1);
@@ -368,7 +412,11 @@ describe('pause and return to bot', () => {
       'POST /conversations/cnv_rt/tags',
       'DELETE /conversations/cnv_rt/tags',
     ]);
-    expect(frontAdapter.escalationOps(h.ctx(), plan, ['tags', 'note', 'assign', 'pause']).map((o) => o.covers)).toEqual([['note'], ['assign'], ['tags', 'pause']]);
+    expect(frontAdapter.escalationOps(h.ctx(), plan, ['tags', 'note', 'assign', 'pause']).map((o) => o.covers)).toEqual([
+      ['note'],
+      ['assign'],
+      ['tags', 'pause'],
+    ]);
     expect(h.conv('human_request').tags).toEqual(['returns', 'sys_escalation', 'sys_human_help', 'sys_bot_paused']);
 
     await resumeBot(journal, frontAdapter, h.ctx(), memoryStore());
@@ -386,7 +434,11 @@ describe('pause and return to bot', () => {
     const mark = h.exchanges.length;
     const journal = await runAll(h, plan);
     expect(h.since(mark)).toHaveLength(3);
-    expect(frontAdapter.escalationOps(h.ctx(), plan, ['tags', 'note', 'assign', 'pause']).map((o) => o.covers)).toEqual([['note'], ['assign'], ['tags', 'pause']]);
+    expect(frontAdapter.escalationOps(h.ctx(), plan, ['tags', 'note', 'assign', 'pause']).map((o) => o.covers)).toEqual([
+      ['note'],
+      ['assign'],
+      ['tags', 'pause'],
+    ]);
     expect(h.conv('human_request').inboxId).toBe(inboxes.returns.id);
 
     const back = h.exchanges.length;
@@ -406,10 +458,20 @@ describe('pause and return to bot', () => {
 
     const h2 = setup();
     const c2 = await frontAdapter.read(h2.ctx());
-    const onlyInbox = await runAll(h2, planFor(c2, { target: DANA, pause: { stopTag: '', removeTags: [], managingInboxId: inboxes.bot.id } }));
+    const onlyInbox = await runAll(
+      h2,
+      planFor(c2, { target: DANA, pause: { stopTag: '', removeTags: [], managingInboxId: inboxes.bot.id } }),
+    );
     // The pause shares the last request group with the tags; note and assignment are done before it.
-    expect(onlyInbox.steps.map((s) => [s.kind, s.status])).toEqual([['tags', 'failed'], ['note', 'done'], ['assign', 'done'], ['pause', 'failed']]);
-    expect(onlyInbox.steps[3].error).toMatch(/^Baton could not pause the bot: .*needs an inbox as the target\. Route it to an inbox, or set a stop tag for Front in Options\.$/);
+    expect(onlyInbox.steps.map((s) => [s.kind, s.status])).toEqual([
+      ['tags', 'failed'],
+      ['note', 'done'],
+      ['assign', 'done'],
+      ['pause', 'failed'],
+    ]);
+    expect(onlyInbox.steps[3].error).toMatch(
+      /^Baton could not pause the bot: .*needs an inbox as the target\. Route it to an inbox, or set a stop tag for Front in Options\.$/,
+    );
   });
 
   it('does not move a conversation that was not in the managing inbox', async () => {
@@ -437,7 +499,11 @@ describe('rate limits', () => {
     expect(c.messages).toHaveLength(3);
     const limited = h.exchanges.filter((e) => e.res?.status === 429);
     expect(limited.length).toBeGreaterThan(0);
-    expect(limited[0].res?.headers).toMatchObject({ 'x-ratelimit-limit': '2', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': expect.stringMatching(/^\d+$/) });
+    expect(limited[0].res?.headers).toMatchObject({
+      'x-ratelimit-limit': '2',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': expect.stringMatching(/^\d+$/),
+    });
     const fine = h.exchanges.find((e) => e.res?.status === 200)!;
     expect(fine.res?.headers).toMatchObject({ 'x-ratelimit-limit': '2', 'x-ratelimit-remaining': expect.stringMatching(/^\d+$/) });
   });

@@ -30,7 +30,7 @@ describe('Front URL detection', () => {
     ['https://app.frontapp.com/inboxes/shared/support/open/121516198', guessed(`cnv_${(121516198).toString(36)}`)],
     ['https://app.frontapp.com/inboxes/teams/4808209/search/workspace/maria%40example.com/1001', guessed('cnv_rt')],
     // Larger than 2^53 stays exact.
-    ['https://app.frontapp.com/inboxes/teams/folders/1/unassigned/9007199254740993', guessed(`cnv_${(9007199254740993n).toString(36)}`)],
+    ['https://app.frontapp.com/inboxes/teams/folders/1/unassigned/9007199254740993', guessed(`cnv_${9007199254740993n.toString(36)}`)],
   ])('%s', (url, expected) => {
     expect(frontAdapter.detect(url)).toEqual(expected);
     expect(detectConversation(url)?.adapter.platform).toBe('front');
@@ -72,8 +72,14 @@ describe('Front URL detection', () => {
   });
 
   it('tells a multi-selection from a conversation and from other pages', () => {
-    expect(parseFrontUrl('https://app.frontapp.com/inboxes/teammates/20999898/inbox/all/1001,1002,0')).toEqual({ kind: 'selection', conversationIds: ['cnv_rt', 'cnv_ru'] });
-    expect(parseFrontUrl('https://app.frontapp.com/inboxes/teams/folders/2104/unassigned/1001')).toMatchObject({ kind: 'conversation', ref: { conversationId: 'cnv_rt', idIsGuess: true } });
+    expect(parseFrontUrl('https://app.frontapp.com/inboxes/teammates/20999898/inbox/all/1001,1002,0')).toEqual({
+      kind: 'selection',
+      conversationIds: ['cnv_rt', 'cnv_ru'],
+    });
+    expect(parseFrontUrl('https://app.frontapp.com/inboxes/teams/folders/2104/unassigned/1001')).toMatchObject({
+      kind: 'conversation',
+      ref: { conversationId: 'cnv_rt', idIsGuess: true },
+    });
     expect(parseFrontUrl('https://app.frontapp.com/settings')).toEqual({ kind: 'other' });
     expect(parseFrontUrl('https://acme.zendesk.com/agent/tickets/1')).toBeNull();
   });

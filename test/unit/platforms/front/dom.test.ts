@@ -14,7 +14,10 @@ import { SCENARIOS } from '../../../sandbox/scenarios';
 interface JSDOM {
   window: Window & typeof globalThis;
 }
-type JSDOMCtor = new (html: string, options?: { url?: string; runScripts?: 'dangerously'; beforeParse?: (window: Window) => void }) => JSDOM;
+type JSDOMCtor = new (
+  html: string,
+  options?: { url?: string; runScripts?: 'dangerously'; beforeParse?: (window: Window) => void },
+) => JSDOM;
 const { JSDOM } = (await import('jsdom' as string)) as { JSDOM: JSDOMCtor };
 
 const NO_IDENTITY = { ids: [], names: [], emails: [] };
@@ -26,7 +29,15 @@ afterEach(() => {
 /** The sandbox's agent page in jsdom with its own script running; its data requests go to the sandbox. */
 async function loadPage(url: string) {
   const sb = createFrontSandbox();
-  const res = (await sb.handle({ method: 'GET', host: 'app.frontapp.com', path: new URL(url).pathname, query: {}, headers: {}, body: null, cookies: {} }))!;
+  const res = (await sb.handle({
+    method: 'GET',
+    host: 'app.frontapp.com',
+    path: new URL(url).pathname,
+    query: {},
+    headers: {},
+    body: null,
+    cookies: {},
+  }))!;
   const dom = new JSDOM(res.body as string, {
     url,
     runScripts: 'dangerously',
@@ -126,14 +137,25 @@ describe('Front DOM reader on the sandbox page', () => {
     const other = frontConversation('tracking_resolved').id;
     (doc.querySelector(`a[href="/open/${other}"]`) as HTMLElement).click();
     expect(dom.window.location.pathname).toBe(`/open/${other}`);
-    await vi.waitFor(() => expect(frontAdapter.dom.readMessages(doc, NO_IDENTITY).map((r) => r.message.text)).toEqual(texts('tracking_resolved')), { timeout: 3000 });
+    await vi.waitFor(
+      () => expect(frontAdapter.dom.readMessages(doc, NO_IDENTITY).map((r) => r.message.text)).toEqual(texts('tracking_resolved')),
+      { timeout: 3000 },
+    );
 
     // What the content script does: observe the thread root and count messages on each mutation.
     const root = frontAdapter.dom.threadRoot(doc)!;
     const counts: number[] = [];
     const observer = new dom.window.MutationObserver(() => counts.push(frontAdapter.dom.readMessages(doc, NO_IDENTITY).length));
     observer.observe(root, { childList: true, subtree: true });
-    sb.admin({ method: 'POST', host: 'app.frontapp.com', path: `/__admin/front/conversations/${other}/messages`, query: {}, headers: {}, body: { role: 'customer', text: 'One more thing.' }, cookies: {} });
+    sb.admin({
+      method: 'POST',
+      host: 'app.frontapp.com',
+      path: `/__admin/front/conversations/${other}/messages`,
+      query: {},
+      headers: {},
+      body: { role: 'customer', text: 'One more thing.' },
+      cookies: {},
+    });
     await vi.waitFor(() => expect(counts).toContain(texts('tracking_resolved').length + 1), { timeout: 3000 });
     observer.disconnect();
     expect(frontAdapter.dom.readMessages(doc, NO_IDENTITY).at(-1)?.message.text).toBe('One more thing.');
@@ -149,12 +171,17 @@ describe('Front DOM reader on the sandbox page', () => {
     const dana = FRONT_SANDBOX.teammates.dana.id;
     const personal = `https://app.frontapp.com/inboxes/teammates/${apiIdToNumeric(dana)}/inbox/all/${numericId}`;
     const { doc, dom } = await loadPage(personal);
-    await vi.waitFor(() => expect(frontAdapter.dom.readMessages(doc, NO_IDENTITY).map((r) => r.message.text)).toEqual(texts('bot_handoff')), { timeout: 3000 });
+    await vi.waitFor(
+      () => expect(frontAdapter.dom.readMessages(doc, NO_IDENTITY).map((r) => r.message.text)).toEqual(texts('bot_handoff')),
+      { timeout: 3000 },
+    );
     expect(frontAdapter.detect(personal)?.conversationId).toBe(frontConversation('bot_handoff').id);
 
     dom.window.history.pushState({}, '', `/inboxes/teammates/${apiIdToNumeric(dana)}/inbox/all/${numericId},${numericId + 1}`);
     dom.window.dispatchEvent(new dom.window.PopStateEvent('popstate'));
-    await vi.waitFor(() => expect(doc.querySelector('[data-testid="bulk-actions"]')?.textContent).toBe('2 conversations selected'), { timeout: 3000 });
+    await vi.waitFor(() => expect(doc.querySelector('[data-testid="bulk-actions"]')?.textContent).toBe('2 conversations selected'), {
+      timeout: 3000,
+    });
     expect(frontAdapter.dom.readMessages(doc, NO_IDENTITY)).toEqual([]);
     expect(frontAdapter.detect(dom.window.location.href)).toBeNull();
   });
@@ -163,10 +190,20 @@ describe('Front DOM reader on the sandbox page', () => {
     const { sb, doc } = await loadPage(frontPageUrls('injection').open);
     const note = '**Escalation** Customer wrote <img src=x onerror=alert(1)> [link](https://evil.example) #A-99887 I\'m "upset"';
     const id = frontConversation('injection').id;
-    await sb.handle({ method: 'POST', host: 'api2.frontapp.com', path: `/conversations/${id}/comments`, query: {}, headers: { authorization: `Bearer ${FRONT_SANDBOX.token}` }, body: { body: noteBody(note, 'btmarker1') }, cookies: {} });
+    await sb.handle({
+      method: 'POST',
+      host: 'api2.frontapp.com',
+      path: `/conversations/${id}/comments`,
+      query: {},
+      headers: { authorization: `Bearer ${FRONT_SANDBOX.token}` },
+      body: { body: noteBody(note, 'btmarker1') },
+      cookies: {},
+    });
     await vi.waitFor(() => expect(frontAdapter.dom.readMessages(doc, NO_IDENTITY).at(-1)?.message.internal).toBe(true), { timeout: 3000 });
     const comment = frontAdapter.dom.readMessages(doc, NO_IDENTITY).at(-1)!;
-    expect(comment.message.text.replace(/[\u200b\u200c\u2060]/g, '')).toBe('Escalation Customer wrote <img src=x onerror=alert(1)> [link](https://evil.example) #A-99887 I\'m "upset"');
+    expect(comment.message.text.replace(/[\u200b\u200c\u2060]/g, '')).toBe(
+      'Escalation Customer wrote <img src=x onerror=alert(1)> [link](https://evil.example) #A-99887 I\'m "upset"',
+    );
     expect(hasMarker(comment.message.text, 'btmarker1')).toBe(true);
     expect(comment.element.querySelector('img, a')).toBeNull();
   });

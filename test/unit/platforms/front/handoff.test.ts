@@ -31,7 +31,18 @@ function memoryStore(): JournalStore {
 }
 
 function planFor(c: Conversation, over: Partial<EscalationPlan> = {}): EscalationPlan {
-  const plan = buildPlan(c.ref!, c, { note: '**Escalation**: customer asked for a person about order #A-10234.', tags: ['sys_escalation'], target: RETURNS, routeReason: 'rule', suspend: true }, defaultPolicy());
+  const plan = buildPlan(
+    c.ref!,
+    c,
+    {
+      note: '**Escalation**: customer asked for a person about order #A-10234.',
+      tags: ['sys_escalation'],
+      target: RETURNS,
+      routeReason: 'rule',
+      suspend: true,
+    },
+    defaultPolicy(),
+  );
   return { ...plan, ...over };
 }
 
@@ -58,30 +69,52 @@ describe('the note is written by the agent', () => {
 
   it.each([
     [{}, /^Baton does not know which Front teammate you are.*Set "your Front teammate" once in Options/],
-    [{ authorEmail: 'nobody@acme-support.example' }, /^No Front teammate has the email nobody@acme-support\.example.*Set "your Front teammate" once in Options/],
-    [{ authorId: 'tea_zzzz' }, /^Front does not know the teammate set as "your Front teammate" \(tea_zzzz\).*Set "your Front teammate" once in Options/],
-  ])('without a known teammate (%o) the note step fails with a sentence, and nothing else is sent: the bot keeps answering', async (connection, sentence) => {
-    const h = setup({ connection });
-    const c = await frontAdapter.read(h.ctx());
-    const mark = h.exchanges.length;
-    const j = await runJournal(newJournal(planFor(c)), frontAdapter, h.ctx(), memoryStore());
-    expect(j.steps.map((s) => [s.kind, s.status])).toEqual([['tags', 'pending'], ['note', 'failed'], ['assign', 'pending'], ['pause', 'pending']]);
-    expect(j.steps[1].error).toMatch(sentence);
-    expect(writes(h, mark).filter((w) => !w.endsWith('/comments'))).toEqual([]);
-    expect(h.conv('human_request').tags).not.toContain('sys_bot_paused');
-    expect(h.conv('human_request').notes).toHaveLength(0);
-  });
+    [
+      { authorEmail: 'nobody@acme-support.example' },
+      /^No Front teammate has the email nobody@acme-support\.example.*Set "your Front teammate" once in Options/,
+    ],
+    [
+      { authorId: 'tea_zzzz' },
+      /^Front does not know the teammate set as "your Front teammate" \(tea_zzzz\).*Set "your Front teammate" once in Options/,
+    ],
+  ])(
+    'without a known teammate (%o) the note step fails with a sentence, and nothing else is sent: the bot keeps answering',
+    async (connection, sentence) => {
+      const h = setup({ connection });
+      const c = await frontAdapter.read(h.ctx());
+      const mark = h.exchanges.length;
+      const j = await runJournal(newJournal(planFor(c)), frontAdapter, h.ctx(), memoryStore());
+      expect(j.steps.map((s) => [s.kind, s.status])).toEqual([
+        ['tags', 'pending'],
+        ['note', 'failed'],
+        ['assign', 'pending'],
+        ['pause', 'pending'],
+      ]);
+      expect(j.steps[1].error).toMatch(sentence);
+      expect(writes(h, mark).filter((w) => !w.endsWith('/comments'))).toEqual([]);
+      expect(h.conv('human_request').tags).not.toContain('sys_bot_paused');
+      expect(h.conv('human_request').notes).toHaveLength(0);
+    },
+  );
 });
 
 describe('order of the escalation steps', () => {
   it('a note that keeps failing (503) leaves the bot not paused, unassigned and untagged; Retry then finishes with one note', async () => {
     let down = true;
-    const h = setup({ intercept: (req) => (down && req.method === 'POST' && req.path.endsWith('/comments') ? { status: 503, body: { _error: { status: 503, title: 'Service Unavailable', message: 'Try later.' } } } : null) });
+    const h = setup({
+      intercept: (req) =>
+        down && req.method === 'POST' && req.path.endsWith('/comments')
+          ? { status: 503, body: { _error: { status: 503, title: 'Service Unavailable', message: 'Try later.' } } }
+          : null,
+    });
     const c = await frontAdapter.read(h.ctx());
     const store = memoryStore();
     const mark = h.exchanges.length;
     const failed = await runJournal(newJournal(planFor(c)), frontAdapter, h.ctx(), store);
-    expect(failed.steps.find((s) => s.kind === 'note')).toMatchObject({ status: 'failed', error: expect.stringMatching(/could not post the internal note/) });
+    expect(failed.steps.find((s) => s.kind === 'note')).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/could not post the internal note/),
+    });
     expect(failed.steps.find((s) => s.kind === 'pause')?.status).toBe('pending');
     expect(writes(h, mark).every((w) => w.endsWith('/comments'))).toBe(true);
     expect(h.conv('human_request')).toMatchObject({ tags: ['returns', 'bot_managed'], inboxId: inboxes.bot.id, assigneeId: null });
@@ -101,8 +134,16 @@ describe('order of the escalation steps', () => {
     const paused = h.exchanges.length;
     await resumeBot(j, frontAdapter, h.ctx(), memoryStore());
     // Pause: move out (with the routing), add the stop tag, remove the managing tag. Resume undoes them backwards.
-    expect(h.since(paused)).toEqual(['POST /conversations/cnv_rt/tags', 'DELETE /conversations/cnv_rt/tags', 'PATCH /conversations/cnv_rt']);
-    expect(h.exchanges.slice(paused).map((e) => e.req.body)).toEqual([{ tag_ids: [expect.any(String)] }, { tag_ids: [expect.any(String)] }, { inbox_id: inboxes.bot.id }]);
+    expect(h.since(paused)).toEqual([
+      'POST /conversations/cnv_rt/tags',
+      'DELETE /conversations/cnv_rt/tags',
+      'PATCH /conversations/cnv_rt',
+    ]);
+    expect(h.exchanges.slice(paused).map((e) => e.req.body)).toEqual([
+      { tag_ids: [expect.any(String)] },
+      { tag_ids: [expect.any(String)] },
+      { inbox_id: inboxes.bot.id },
+    ]);
     expect(h.conv('human_request')).toMatchObject({ tags: ['returns', 'sys_escalation', 'bot_managed'], inboxId: inboxes.bot.id });
   });
 });
@@ -124,7 +165,10 @@ describe("Front's shared rate limit: what an open conversation costs", () => {
     ]);
 
     // Another conversation, in another tab (another client, same worker): targets come from the cache.
-    const otherTab = createHttpClient({ transport: (req) => h.http.call(req, { action: 'x', accept: [301, 400, 403, 404] }), platformLabel: 'Front' });
+    const otherTab = createHttpClient({
+      transport: (req) => h.http.call(req, { action: 'x', accept: [301, 400, 403, 404] }),
+      platformLabel: 'Front',
+    });
     const ctx2 = { ...h.ctx('bot_handoff'), http: otherTab };
     mark = h.exchanges.length;
     await Promise.all([frontAdapter.read(ctx2), frontAdapter.listTargets(ctx2)]);
@@ -154,7 +198,9 @@ describe('private inboxes', () => {
   it('a token without private-resource access gets a sentence naming the scope to ask for', async () => {
     const h = setup({ privateConversations: ['bot_handoff'] });
     const e = await frontAdapter.read(h.ctx('bot_handoff')).catch((x: unknown) => x as Error);
-    expect((e as Error).message).toMatch(/the Front API token lacks access to private inboxes\. Ask a Front admin for a token with private-resource access \(the "Private resources" scope/);
+    expect((e as Error).message).toMatch(
+      /the Front API token lacks access to private inboxes\. Ask a Front admin for a token with private-resource access \(the "Private resources" scope/,
+    );
     // Other conversations still read.
     expect((await frontAdapter.read(h.ctx('human_request'))).messages).toHaveLength(3);
     const ok = setup({ privateConversations: ['bot_handoff'], privateAccess: true });
@@ -162,17 +208,28 @@ describe('private inboxes', () => {
   });
 
   it('a 403 for a missing scope says so, quoting Front', async () => {
-    const h = setup({ intercept: (req) => (req.path.endsWith('/messages') ? { status: 403, body: { _error: { status: 403, title: 'Forbidden', message: 'Token lacks the required messages:read scope.' } } } : null) });
-    await expect(frontAdapter.read(h.ctx())).rejects.toThrow(/^Baton is not allowed to read the messages: the Front API token lacks the permission \(Front: "Token lacks the required messages:read scope"\)/);
+    const h = setup({
+      intercept: (req) =>
+        req.path.endsWith('/messages')
+          ? { status: 403, body: { _error: { status: 403, title: 'Forbidden', message: 'Token lacks the required messages:read scope.' } } }
+          : null,
+    });
+    await expect(frontAdapter.read(h.ctx())).rejects.toThrow(
+      /^Baton is not allowed to read the messages: the Front API token lacks the permission \(Front: "Token lacks the required messages:read scope"\)/,
+    );
     exchanges = []; // the injected answer is not the sandbox's
   });
 });
 
 describe('responses are checked before use', () => {
   it('a message list in an unexpected shape is one plain sentence, not a crash later', async () => {
-    const h = setup({ intercept: (req) => (req.path.endsWith('/messages') ? { status: 200, body: { _results: [{ id: 'msg_1', is_inbound: 'yes' }] } } : null) });
-    await expect(frontAdapter.read(h.ctx())).rejects.toThrow(/^Front answered the request to read the messages in a form Baton does not recognise \(_results\.0\.is_inbound/);
+    const h = setup({
+      intercept: (req) =>
+        req.path.endsWith('/messages') ? { status: 200, body: { _results: [{ id: 'msg_1', is_inbound: 'yes' }] } } : null,
+    });
+    await expect(frontAdapter.read(h.ctx())).rejects.toThrow(
+      /^Front answered the request to read the messages in a form Baton does not recognise \(_results\.0\.is_inbound/,
+    );
     exchanges = [];
   });
 });
-

@@ -87,10 +87,13 @@ export function frontHarness(
  * conversation, as Front sends it) would be reported although the spec allows it.
  */
 const NULLABLE_REFS: Set<string> = (() => {
-  const raw = JSON.parse(readFileSync(specFile('front'), 'utf8')) as { components: { schemas: Record<string, { properties?: Record<string, Record<string, unknown>> }> } };
+  const raw = JSON.parse(readFileSync(specFile('front'), 'utf8')) as {
+    components: { schemas: Record<string, { properties?: Record<string, Record<string, unknown>> }> };
+  };
   const names = new Set<string>();
   for (const schema of Object.values(raw.components.schemas)) {
-    for (const [name, prop] of Object.entries(schema.properties ?? {})) if (prop.nullable === true && typeof prop.$ref === 'string') names.add(name);
+    for (const [name, prop] of Object.entries(schema.properties ?? {}))
+      if (prop.nullable === true && typeof prop.$ref === 'string') names.add(name);
   }
   return names;
 })();
@@ -108,7 +111,13 @@ export function expectContract(exchanges: Exchange[]) {
   const spec = loadSpec('front');
   const problems: string[] = [];
   for (const { req, res } of exchanges) {
-    const check = validateRequest(spec, { method: req.method, path: req.path, query: req.query, body: req.body ?? undefined, headers: req.headers });
+    const check = validateRequest(spec, {
+      method: req.method,
+      path: req.path,
+      query: req.query,
+      body: req.body ?? undefined,
+      headers: req.headers,
+    });
     for (const e of check.errors) problems.push(`${req.method} ${req.path}: ${e}`);
     if (check.operationId && res) {
       for (const e of validateResponse(spec, check.operationId, res.status, res.body ?? undefined)) {

@@ -24,14 +24,27 @@ function fakeFront(routes: Record<string, HttpResponse['body'] | { status: numbe
         const { status, body } = hit as { status: number; body: unknown };
         return { status, headers: {}, body };
       }
-      return hit === undefined ? { status: 404, headers: {}, body: { _error: { status: 404, message: 'nope' } } } : { status: 200, headers: {}, body: hit };
+      return hit === undefined
+        ? { status: 404, headers: {}, body: { _error: { status: 404, message: 'nope' } } }
+        : { status: 200, headers: {}, body: hit };
     },
   });
-  const ctx = { ref: { platform: 'front' as const, account: 'app', conversationId: 'cnv_1', idIsGuess: false }, http, authMode: 'token' as const, botIdentity: NO_IDENTITY };
+  const ctx = {
+    ref: { platform: 'front' as const, account: 'app', conversationId: 'cnv_1', idIsGuess: false },
+    http,
+    authMode: 'token' as const,
+    botIdentity: NO_IDENTITY,
+  };
   return { ctx, seen };
 }
 
-const teammate = (id: string, first: string, last: string, type = 'user') => ({ id, first_name: first, last_name: last, email: `${first.toLowerCase()}@acme.example`, type });
+const teammate = (id: string, first: string, last: string, type = 'user') => ({
+  id,
+  first_name: first,
+  last_name: last,
+  email: `${first.toLowerCase()}@acme.example`,
+  type,
+});
 
 describe('reading Front shapes', () => {
   it('skips drafts, uses the HTML body when there is no text, and knows an "ai" teammate is the bot', async () => {
@@ -40,14 +53,45 @@ describe('reading Front shapes', () => {
       '/conversations/cnv_1/messages': {
         _pagination: { next: null },
         _results: [
-          { id: 'msg_4', is_inbound: false, created_at: 1700000040, draft_mode: 'shared', body: '<p>draft reply</p>', author: teammate('tea_2', 'Dana', 'Agent') },
-          { id: 'msg_3', is_inbound: false, created_at: 1700000030, body: '<p>A human reply</p>', author: teammate('tea_2', 'Dana', 'Agent') },
-          { id: 'msg_2', is_inbound: false, created_at: 1700000020, body: '<p>I can help.<br>Order &amp; refund</p>', author: teammate('tea_9', 'Helper', '', 'ai') },
-          { id: 'msg_1', is_inbound: true, created_at: 1700000010, text: 'Hello there', body: '<div>Hello there</div>', recipients: [{ handle: 'pat@example.com', role: 'from', name: 'Pat' }] },
+          {
+            id: 'msg_4',
+            is_inbound: false,
+            created_at: 1700000040,
+            draft_mode: 'shared',
+            body: '<p>draft reply</p>',
+            author: teammate('tea_2', 'Dana', 'Agent'),
+          },
+          {
+            id: 'msg_3',
+            is_inbound: false,
+            created_at: 1700000030,
+            body: '<p>A human reply</p>',
+            author: teammate('tea_2', 'Dana', 'Agent'),
+          },
+          {
+            id: 'msg_2',
+            is_inbound: false,
+            created_at: 1700000020,
+            body: '<p>I can help.<br>Order &amp; refund</p>',
+            author: teammate('tea_9', 'Helper', '', 'ai'),
+          },
+          {
+            id: 'msg_1',
+            is_inbound: true,
+            created_at: 1700000010,
+            text: 'Hello there',
+            body: '<div>Hello there</div>',
+            recipients: [{ handle: 'pat@example.com', role: 'from', name: 'Pat' }],
+          },
         ],
       },
-      '/conversations/cnv_1/comments': { _results: [{ id: 'com_1', author: teammate('tea_2', 'Dana', 'Agent'), body: 'Looking \\*now\\*', posted_at: 1700000025 }] },
-      '/conversations/cnv_1/inboxes': { status: 403, body: { _error: { status: 403, message: 'Token lacks the required inboxes:read scope' } } },
+      '/conversations/cnv_1/comments': {
+        _results: [{ id: 'com_1', author: teammate('tea_2', 'Dana', 'Agent'), body: 'Looking \\*now\\*', posted_at: 1700000025 }],
+      },
+      '/conversations/cnv_1/inboxes': {
+        status: 403,
+        body: { _error: { status: 403, message: 'Token lacks the required inboxes:read scope' } },
+      },
       '/tags': { _results: [] },
     });
     const c = await frontAdapter.read(ctx);

@@ -13,14 +13,25 @@ function request(method: string, target: string, body: unknown = null, headers: 
   return { method, host: url.host, path: url.pathname, query, headers, body, cookies: {} };
 }
 
-async function call(sb: ReturnType<typeof createFrontSandbox>, method: string, target: string, body: unknown = null, headers?: Record<string, string>) {
+async function call(
+  sb: ReturnType<typeof createFrontSandbox>,
+  method: string,
+  target: string,
+  body: unknown = null,
+  headers?: Record<string, string>,
+) {
   return (await sb.handle(request(method, target, body, headers))) as SandboxResponse;
 }
 
 /** The answer against the spec's schema for the operation the request matches. */
 function expectValid(req: SandboxRequest, res: SandboxResponse) {
   const spec = loadSpec('front');
-  const { operationId, errors } = validateRequest(spec, { method: req.method, path: req.path, query: req.query, body: req.body ?? undefined });
+  const { operationId, errors } = validateRequest(spec, {
+    method: req.method,
+    path: req.path,
+    query: req.query,
+    body: req.body ?? undefined,
+  });
   expect(errors).toEqual([]);
   const problems = validateResponse(spec, operationId!, res.status, res.body ?? undefined).filter(
     // The spec's assignee is `nullable` next to a $ref, which the shared validator drops; Front sends null.
@@ -59,7 +70,11 @@ describe('sandbox Front API', () => {
       const res = (await sb.handle(req))!;
       expect(res.status, path).toBe(200);
       expectValid(req, res);
-      expect(res.headers).toMatchObject({ 'x-ratelimit-limit': expect.any(String), 'x-ratelimit-remaining': expect.any(String), 'x-ratelimit-reset': expect.stringMatching(/^\d+$/) });
+      expect(res.headers).toMatchObject({
+        'x-ratelimit-limit': expect.any(String),
+        'x-ratelimit-remaining': expect.any(String),
+        'x-ratelimit-reset': expect.stringMatching(/^\d+$/),
+      });
     }
   });
 
@@ -78,7 +93,11 @@ describe('sandbox Front API', () => {
       pages++;
     }
     expect(pages).toBe(2);
-    expect(texts).toEqual(SCENARIOS.find((s) => s.key === 'let_me_check')!.messages.map((m) => m.text.slice(0, 100)).reverse());
+    expect(texts).toEqual(
+      SCENARIOS.find((s) => s.key === 'let_me_check')!
+        .messages.map((m) => m.text.slice(0, 100))
+        .reverse(),
+    );
     const asc = await call(sb, 'GET', `/conversations/${id}/messages?sort_order=asc`);
     expect((asc.body as { _results: { blurb: string }[] })._results[0].blurb).toMatch(/^How long/);
     // A smaller cap makes any conversation span pages whatever the client asks for.
@@ -103,9 +122,15 @@ describe('sandbox Front API', () => {
     expect((await call(sb, 'PATCH', `/conversations/${human}`, { inbox_id: FRONT_SANDBOX.inboxes.returns.id })).status).toBe(204);
     expect((await call(sb, 'PUT', `/conversations/${human}/assignee`, { assignee_id: FRONT_SANDBOX.teammates.dana.id })).status).toBe(204);
     const state = sb.state().conversations.find((c) => c.id === human)!;
-    expect(state).toMatchObject({ tags: ['returns', 'bot_managed', 'sys_escalation'], inboxId: FRONT_SANDBOX.inboxes.returns.id, assigneeId: FRONT_SANDBOX.teammates.dana.id });
+    expect(state).toMatchObject({
+      tags: ['returns', 'bot_managed', 'sys_escalation'],
+      inboxId: FRONT_SANDBOX.inboxes.returns.id,
+      assigneeId: FRONT_SANDBOX.teammates.dana.id,
+    });
     // Without author_id Front posts as the API token.
-    expect(state.notes).toEqual([{ id: expect.stringMatching(/^com_/), authorId: FRONT_SANDBOX.teammates.api.id, text: 'Escalated **to billing**' }]);
+    expect(state.notes).toEqual([
+      { id: expect.stringMatching(/^com_/), authorId: FRONT_SANDBOX.teammates.api.id, text: 'Escalated **to billing**' },
+    ]);
     const after = (await call(sb, 'GET', `/conversations/${human}`)).body as { updated_at: number; status: string };
     expect(after.updated_at).toBeGreaterThan(before.updated_at);
     expect(after.status).toBe('assigned');
@@ -150,7 +175,13 @@ describe('sandbox Front API', () => {
   it('answers 301 to the conversation a merged one was merged into, on every path under it', async () => {
     const sb = createFrontSandbox();
     const merged = FRONT_SANDBOX.mergedConversation;
-    for (const [method, sub] of [['GET', ''], ['GET', '/messages?limit=5'], ['POST', '/tags'], ['POST', '/comments'], ['PATCH', '']] as const) {
+    for (const [method, sub] of [
+      ['GET', ''],
+      ['GET', '/messages?limit=5'],
+      ['POST', '/tags'],
+      ['POST', '/comments'],
+      ['PATCH', ''],
+    ] as const) {
       const res = await call(sb, method, `/conversations/${merged}${sub}`, method === 'GET' ? null : { tag_ids: [] });
       expect(res.status).toBe(301);
       expect(res.headers?.Location).toBe(`https://api2.frontapp.com/conversations/${human}${sub}`);
@@ -209,10 +240,18 @@ describe('sandbox Front agent page', () => {
     expect((await data('1001')).body).toMatchObject({ id: human });
     expect((await data(FRONT_SANDBOX.mergedConversation)).body).toMatchObject({ id: human });
     expect((await data('cnv_zzzz')).status).toBe(404);
-    const added = sb.admin(request('POST', `https://app.frontapp.com/__admin/front/conversations/${human}/messages`, { role: 'customer', text: 'Anyone there?' }))!;
+    const added = sb.admin(
+      request('POST', `https://app.frontapp.com/__admin/front/conversations/${human}/messages`, {
+        role: 'customer',
+        text: 'Anyone there?',
+      }),
+    )!;
     expect(added.status).toBe(201);
     const items = ((await data(human)).body as { items: { text: string; direction: string; author: string }[] }).items;
     expect(items.at(-1)).toMatchObject({ text: 'Anyone there?', direction: 'inbound', author: 'Maria Lopez' });
-    expect(sb.admin(request('POST', `https://app.frontapp.com/__admin/front/conversations/${human}/messages`, { role: 'robot', text: 'x' }))!.status).toBe(400);
+    expect(
+      sb.admin(request('POST', `https://app.frontapp.com/__admin/front/conversations/${human}/messages`, { role: 'robot', text: 'x' }))!
+        .status,
+    ).toBe(400);
   });
 });

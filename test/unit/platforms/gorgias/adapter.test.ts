@@ -18,7 +18,13 @@ import { expectContract, gorgiasHarness, type Exchange, type HarnessOptions } fr
 const { users, teams, views } = GORGIAS_SANDBOX;
 const RETURNS: Target = { platform: 'gorgias', kind: 'team', id: String(teams.returns.id), name: teams.returns.name };
 const OMAR: Target = { platform: 'gorgias', kind: 'user', id: String(users.omar.id), name: users.omar.name };
-const ESCALATIONS: Target = { platform: 'gorgias', kind: 'view', id: String(views.escalations.id), name: views.escalations.name, viewTag: 'sys_escalation' };
+const ESCALATIONS: Target = {
+  platform: 'gorgias',
+  kind: 'view',
+  id: String(views.escalations.id),
+  name: views.escalations.name,
+  viewTag: 'sys_escalation',
+};
 const VIP: Target = { platform: 'gorgias', kind: 'view', id: String(views.vip.id), name: views.vip.name, viewTag: 'vip' };
 const UNASSIGNED: Target = { platform: 'gorgias', kind: 'view', id: String(views.unassigned.id), name: views.unassigned.name };
 const STOP_ONLY: PauseConfig = { stopTag: 'sys_bot_paused', removeTags: [] };
@@ -43,11 +49,20 @@ function memoryStore(): JournalStore {
   return { get: async (k) => structuredClone(m.get(k) ?? null), put: async (j) => void m.set(j.key, structuredClone(j)) };
 }
 
-function planFor(c: Conversation, over: { target?: Target | null; pause?: PauseConfig | null; note?: string; tags?: string[] } = {}): EscalationPlan {
+function planFor(
+  c: Conversation,
+  over: { target?: Target | null; pause?: PauseConfig | null; note?: string; tags?: string[] } = {},
+): EscalationPlan {
   const plan = buildPlan(
     c.ref!,
     c,
-    { note: over.note ?? NOTE, tags: over.tags ?? ['sys_escalation', 'sys_human_help'], target: over.target === undefined ? RETURNS : over.target, routeReason: 'rule', suspend: true },
+    {
+      note: over.note ?? NOTE,
+      tags: over.tags ?? ['sys_escalation', 'sys_human_help'],
+      target: over.target === undefined ? RETURNS : over.target,
+      routeReason: 'rule',
+      suspend: true,
+    },
     defaultPolicy(),
   );
   return { ...plan, pause: over.pause === undefined ? STOP_ONLY : over.pause };
@@ -56,7 +71,12 @@ function planFor(c: Conversation, over: { target?: Target | null; pause?: PauseC
 /** The write requests sent from index `from` on (reads are not part of the count). */
 const writes = (h: ReturnType<typeof setup>, from: number) => h.seen.slice(from).filter((r) => r.method !== 'GET');
 
-async function runOps(h: ReturnType<typeof setup>, plan: EscalationPlan, remaining: StepKind[] = ['tags', 'note', 'assign', 'pause'], key = 'human_request') {
+async function runOps(
+  h: ReturnType<typeof setup>,
+  plan: EscalationPlan,
+  remaining: StepKind[] = ['tags', 'note', 'assign', 'pause'],
+  key = 'human_request',
+) {
   const ops = gorgiasAdapter.escalationOps(h.ctx(key), plan, remaining);
   for (const op of ops) await op.run();
   return ops;
@@ -95,7 +115,11 @@ describe('read', () => {
     expect(c.updatedStamp).toBe(h.ticket('human_request').updatedAt);
     // Ticket and messages, and the signed-in user (the note's sender) warmed for the click.
     expect(h.since(0).sort()).toEqual(['GET /api/messages', 'GET /api/tickets/5001', 'GET /api/users/0']);
-    expect(h.seen.find((r) => r.path === '/api/messages')!.query).toEqual({ ticket_id: '5001', limit: '100', order_by: 'created_datetime:asc' });
+    expect(h.seen.find((r) => r.path === '/api/messages')!.query).toEqual({
+      ticket_id: '5001',
+      limit: '100',
+      order_by: 'created_datetime:asc',
+    });
   });
 
   it.each(SCENARIOS.map((s) => s.key))('tells customer, bot and agent apart in %s', async (key) => {
@@ -113,15 +137,33 @@ describe('read', () => {
     expect(c.messages.map((m) => m.text)).toEqual(seed('let_me_check').messages.map((m) => m.text));
     const pages = h.seen.filter((r) => r.path === '/api/messages');
     expect(pages).toHaveLength(4);
-    expect(pages.slice(1).every((p) => typeof p.query.cursor === 'string' && p.query.ticket_id === String(gorgiasTicketId('let_me_check')))).toBe(true);
+    expect(
+      pages.slice(1).every((p) => typeof p.query.cursor === 'string' && p.query.ticket_id === String(gorgiasTicketId('let_me_check'))),
+    ).toBe(true);
   });
 
   it('marks internal notes, reads HTML-only bodies as text, and keeps agents apart from the bot', async () => {
     const h = setup();
     const id = gorgiasTicketId('agent_handling');
     const t = h.sandbox.raw.ticket(id)!;
-    h.sandbox.raw.addMessage(t, { channel: 'internal-note', via: 'helpdesk', fromAgent: true, sender: { kind: 'user', id: users.sam.id }, bodyText: 'Exchange approved by Sam.', bodyHtml: '<p>Exchange approved by Sam.</p>', public: false });
-    h.sandbox.raw.addMessage(t, { channel: 'email', via: 'email', fromAgent: false, sender: { kind: 'customer', id: t.customerId }, bodyText: '', bodyHtml: '<div>Label <b>received</b>,<br>thanks &amp; bye</div>', public: true });
+    h.sandbox.raw.addMessage(t, {
+      channel: 'internal-note',
+      via: 'helpdesk',
+      fromAgent: true,
+      sender: { kind: 'user', id: users.sam.id },
+      bodyText: 'Exchange approved by Sam.',
+      bodyHtml: '<p>Exchange approved by Sam.</p>',
+      public: false,
+    });
+    h.sandbox.raw.addMessage(t, {
+      channel: 'email',
+      via: 'email',
+      fromAgent: false,
+      sender: { kind: 'customer', id: t.customerId },
+      bodyText: '',
+      bodyHtml: '<div>Label <b>received</b>,<br>thanks &amp; bye</div>',
+      public: true,
+    });
     const c = await gorgiasAdapter.read(h.ctx('agent_handling'));
     expect(c.messages.slice(-3).map((m) => [m.role, m.internal, m.text])).toEqual([
       ['customer', false, 'Thanks Dana!'],
@@ -175,7 +217,9 @@ describe('targets', () => {
     ]);
     expect(targets.every((t) => t.platform === 'gorgias')).toBe(true);
     // Small pages: every list was followed past its first page.
-    expect(h.seen.filter((r) => r.query.cursor).map((r) => r.path)).toEqual(expect.arrayContaining(['/api/teams', '/api/users', '/api/views']));
+    expect(h.seen.filter((r) => r.query.cursor).map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/api/teams', '/api/users', '/api/views']),
+    );
   });
 
   it('answers from its cache for a minute', async () => {
@@ -190,7 +234,10 @@ describe('targets', () => {
 describe('responses are validated', () => {
   it('a ticket in an unexpected shape becomes one sentence naming the field, before anything is read from it', async () => {
     const h = setup({
-      intercept: async (req, send) => (req.method === 'GET' && /\/api\/tickets\/\d+$/.test(req.url) ? { status: 200, headers: {}, body: { id: 'five', tags: 'vip' } } : send(req)),
+      intercept: async (req, send) =>
+        req.method === 'GET' && /\/api\/tickets\/\d+$/.test(req.url)
+          ? { status: 200, headers: {}, body: { id: 'five', tags: 'vip' } }
+          : send(req),
     });
     const e = await failure(gorgiasAdapter.read(h.ctx()));
     expect(e.kind).toBe('unexpected');
@@ -240,7 +287,9 @@ describe('escalation', () => {
     await runOps(h, plan, ['note']);
     const [stored] = h.ticket('human_request').notes;
     const marker = encodeMarker(plan.noteMarker);
-    expect(stored.html).toBe(`<p><strong>Escalation</strong>: customer wants a person.</p><ul><li>Order #A-10234</li><li>Tried the return form${marker}</li></ul>`);
+    expect(stored.html).toBe(
+      `<p><strong>Escalation</strong>: customer wants a person.</p><ul><li>Order #A-10234</li><li>Tried the return form${marker}</li></ul>`,
+    );
     expect(stored.text).toBe(`Escalation: customer wants a person.\n\n- Order #A-10234\n- Tried the return form${marker}`);
     expect(stored.text).not.toContain('**');
     expect(hasMarker(stored.html, plan.noteMarker) && hasMarker(stored.text, plan.noteMarker)).toBe(true);
@@ -308,7 +357,9 @@ describe('escalation', () => {
     const ops = await runOps(h, plan);
     expect(ops.map((o) => o.covers)).toEqual([['note'], ['tags', 'assign', 'pause']]);
     const [, update] = writes(h, before);
-    expect(update.body).toEqual({ tags: ['returns', 'bot_managed', 'sys_escalation', 'sys_human_help', 'vip', 'sys_bot_paused'].map((name) => ({ name })) });
+    expect(update.body).toEqual({
+      tags: ['returns', 'bot_managed', 'sys_escalation', 'sys_human_help', 'vip', 'sys_bot_paused'].map((name) => ({ name })),
+    });
     const t = h.ticket('human_request');
     expect([t.teamId, t.assigneeId]).toEqual([null, null]);
 
@@ -317,7 +368,9 @@ describe('escalation', () => {
     const plan2 = planFor(await gorgiasAdapter.read(h2.ctx()), { target: ESCALATIONS });
     const mark = h2.seen.length;
     await runOps(h2, plan2, ['tags', 'assign']);
-    expect(writes(h2, mark).map((r) => r.body)).toEqual([{ tags: ['returns', 'bot_managed', 'sys_escalation', 'sys_human_help'].map((name) => ({ name })) }]);
+    expect(writes(h2, mark).map((r) => r.body)).toEqual([
+      { tags: ['returns', 'bot_managed', 'sys_escalation', 'sys_human_help'].map((name) => ({ name })) },
+    ]);
   });
 
   it('refuses a view no tag can match, before sending anything', async () => {
@@ -336,7 +389,9 @@ describe('escalation', () => {
     const h = setup();
     const c = await gorgiasAdapter.read(h.ctx());
     for (const kind of ['inbox', 'group'] as const) {
-      const e = await failure(() => gorgiasAdapter.escalationOps(h.ctx(), planFor(c, { target: { platform: 'gorgias', kind, id: '11', name: 'X' } }), ['assign']));
+      const e = await failure(() =>
+        gorgiasAdapter.escalationOps(h.ctx(), planFor(c, { target: { platform: 'gorgias', kind, id: '11', name: 'X' } }), ['assign']),
+      );
       expect(e.message).toBe(`Gorgias has no ${kind}s to route to; pick a team, a user or a view.`);
     }
     const e = await failure(() => gorgiasAdapter.escalationOps(h.ctx(), planFor(c, { target: { ...RETURNS, id: 'tea_1' } }), ['assign']));
@@ -347,7 +402,10 @@ describe('escalation', () => {
     const h = setup();
     const plan = planFor(await gorgiasAdapter.read(h.ctx()), { pause: STOP_AND_MANAGED });
     const cases: [StepKind[], StepKind[][]][] = [
-      [['note', 'assign', 'pause'], [['note'], ['assign', 'pause']]],
+      [
+        ['note', 'assign', 'pause'],
+        [['note'], ['assign', 'pause']],
+      ],
       [['assign', 'pause'], [['assign', 'pause']]],
       [['pause'], [['pause']]],
       [['tags'], [['tags']]],
@@ -401,7 +459,15 @@ describe('escalation', () => {
     expect(await note.alreadyApplied!()).toBe(false);
     // The same text as a public reply is not the note.
     const t = h.sandbox.raw.ticket(gorgiasTicketId('human_request'))!;
-    h.sandbox.raw.addMessage(t, { channel: 'chat', via: 'helpdesk', fromAgent: true, sender: { kind: 'user', id: users.dana.id }, bodyText: 'x' + '\u2060', bodyHtml: '<p>x</p>', public: true });
+    h.sandbox.raw.addMessage(t, {
+      channel: 'chat',
+      via: 'helpdesk',
+      fromAgent: true,
+      sender: { kind: 'user', id: users.dana.id },
+      bodyText: 'x' + '\u2060',
+      bodyHtml: '<p>x</p>',
+      public: true,
+    });
     expect(await note.alreadyApplied!()).toBe(false);
     await note.run();
     // Older messages arrive after it: the newest page is read first and the search stops there.
@@ -418,14 +484,22 @@ describe('escalation', () => {
     forgetCurrentUsers();
     const before = h.seen.length;
     await runOps(h, plan);
-    expect(h.since(before)).toEqual(['GET /api/users/0', 'POST /api/tickets/5001/messages', 'GET /api/tickets/5001', 'PUT /api/tickets/5001']);
+    expect(h.since(before)).toEqual([
+      'GET /api/users/0',
+      'POST /api/tickets/5001/messages',
+      'GET /api/tickets/5001',
+      'PUT /api/tickets/5001',
+    ]);
   });
 });
 
 describe('with the journal', () => {
   it('a note that keeps failing leaves the bot NOT paused, no tag and no owner sent', async () => {
     const h = setup({
-      intercept: async (req, send) => (req.method === 'POST' && /\/messages$/.test(req.url) ? { status: 503, headers: {}, body: { error: { msg: 'Service unavailable' } } } : send(req)),
+      intercept: async (req, send) =>
+        req.method === 'POST' && /\/messages$/.test(req.url)
+          ? { status: 503, headers: {}, body: { error: { msg: 'Service unavailable' } } }
+          : send(req),
     });
     const ctx = h.ctx();
     const c = await gorgiasAdapter.read(ctx);
@@ -458,7 +532,9 @@ describe('with the journal', () => {
     const failed = await runJournal(newJournal(planFor(c, { pause: STOP_AND_MANAGED })), gorgiasAdapter, ctx, store);
     const note = failed.steps.find((s) => s.kind === 'note')!;
     expect(note).toMatchObject({ status: 'failed', uncertain: true });
-    expect(note.error).toBe('Gorgias did not answer in time, so Baton does not know whether it could post the internal note. Retry checks before repeating it.');
+    expect(note.error).toBe(
+      'Gorgias did not answer in time, so Baton does not know whether it could post the internal note. Retry checks before repeating it.',
+    );
     // Nothing after the note was sent: the bot is still in charge, nobody half-owns the ticket.
     expect(h.ticket('human_request').tags).toEqual(['returns', 'bot_managed']);
 
@@ -482,8 +558,15 @@ describe('with the journal', () => {
     const failed = await runJournal(newJournal(planFor(c, { target: priya })), gorgiasAdapter, ctx, store);
     const assign = failed.steps.find((s) => s.kind === 'assign')!;
     expect(assign.status).toBe('failed');
-    expect(assign.error).toBe('Gorgias refused to add the tags, assign the ticket to Priya Shah and pause the bot: Invalid data (assignee_user: User 105 does not exist or is deactivated).');
-    expect(failed.steps.map((s) => [s.kind, s.status])).toEqual([['tags', 'failed'], ['note', 'done'], ['assign', 'failed'], ['pause', 'failed']]);
+    expect(assign.error).toBe(
+      'Gorgias refused to add the tags, assign the ticket to Priya Shah and pause the bot: Invalid data (assignee_user: User 105 does not exist or is deactivated).',
+    );
+    expect(failed.steps.map((s) => [s.kind, s.status])).toEqual([
+      ['tags', 'failed'],
+      ['note', 'done'],
+      ['assign', 'failed'],
+      ['pause', 'failed'],
+    ]);
     expect(h.ticket('bot_handoff').tags).not.toContain('sys_bot_paused');
 
     const fixed: Journal = { ...failed, plan: { ...failed.plan, target: OMAR } };
@@ -511,7 +594,9 @@ describe('auth', () => {
     const e = await failure(gorgiasAdapter.read(h.ctx()));
     expect(e.kind).toBe('auth');
     expect(e.status).toBe(401);
-    expect(e.message).toMatch(/^Baton is not allowed to read the ticket(?: messages)? with your Gorgias session: Gorgias did not accept it for API requests\. Add your Gorgias email and API key in Options/);
+    expect(e.message).toMatch(
+      /^Baton is not allowed to read the ticket(?: messages)? with your Gorgias session: Gorgias did not accept it for API requests\. Add your Gorgias email and API key in Options/,
+    );
     // Sent without credentials on purpose; Gorgias's answer is its 401 envelope.
     expect(exchanges.length).toBeGreaterThan(0);
     for (const x of exchanges) {
@@ -549,7 +634,9 @@ describe('auth', () => {
     const h = setup({ authorization: `Basic ${Buffer.from('agent@acme.example:wrong').toString('base64')}` });
     const e = await failure(gorgiasAdapter.whoAmI(h.ctx()));
     expect(e.kind).toBe('auth');
-    expect(e.message).toBe('Baton is not allowed to check the connection: Gorgias did not accept the sign-in. Check the token in Options, or sign in to Gorgias again.');
+    expect(e.message).toBe(
+      'Baton is not allowed to check the connection: Gorgias did not accept the sign-in. Check the token in Options, or sign in to Gorgias again.',
+    );
   });
 
   it('whoAmI names the signed-in user', async () => {

@@ -12,8 +12,63 @@ import type { SandboxRequest } from '../../../sandbox/types';
 const SRC = 'shared/research/api-contracts.md §3 Gorgias';
 
 /** Message channel and via values (Gorgias reference, as the 3P client G-MCP enumerates them). Kept apart from the sandbox's copy on purpose. */
-const CHANNELS = ['aircall', 'api', 'chat', 'contact_form', 'email', 'facebook', 'facebook-mention', 'facebook-messenger', 'facebook-recommendations', 'help-center', 'instagram-ad-comment', 'instagram-comment', 'instagram-direct-message', 'instagram-mention', 'internal-note', 'phone', 'sms', 'twitter', 'twitter-direct-message', 'whatsapp', 'yotpo-review'] as const;
-const VIAS = ['aircall', 'api', 'chat', 'contact_form', 'email', 'facebook', 'facebook-mention', 'facebook-messenger', 'facebook-recommendations', 'form', 'gorgias_chat', 'help-center', 'helpdesk', 'instagram', 'instagram-ad-comment', 'instagram-comment', 'instagram-direct-message', 'instagram-mention', 'internal-note', 'offline_capture', 'phone', 'rule', 'self_service', 'shopify', 'sms', 'twilio', 'twitter', 'twitter-direct-message', 'whatsapp', 'yotpo', 'yotpo-review', 'zendesk'] as const;
+const CHANNELS = [
+  'aircall',
+  'api',
+  'chat',
+  'contact_form',
+  'email',
+  'facebook',
+  'facebook-mention',
+  'facebook-messenger',
+  'facebook-recommendations',
+  'help-center',
+  'instagram-ad-comment',
+  'instagram-comment',
+  'instagram-direct-message',
+  'instagram-mention',
+  'internal-note',
+  'phone',
+  'sms',
+  'twitter',
+  'twitter-direct-message',
+  'whatsapp',
+  'yotpo-review',
+] as const;
+const VIAS = [
+  'aircall',
+  'api',
+  'chat',
+  'contact_form',
+  'email',
+  'facebook',
+  'facebook-mention',
+  'facebook-messenger',
+  'facebook-recommendations',
+  'form',
+  'gorgias_chat',
+  'help-center',
+  'helpdesk',
+  'instagram',
+  'instagram-ad-comment',
+  'instagram-comment',
+  'instagram-direct-message',
+  'instagram-mention',
+  'internal-note',
+  'offline_capture',
+  'phone',
+  'rule',
+  'self_service',
+  'shopify',
+  'sms',
+  'twilio',
+  'twitter',
+  'twitter-direct-message',
+  'whatsapp',
+  'yotpo',
+  'yotpo-review',
+  'zendesk',
+] as const;
 
 const int = z.number().int();
 const intString = z.string().regex(/^\d+$/);
@@ -26,8 +81,18 @@ const pageQuery = { cursor: z.string().min(1).optional(), limit: limit.optional(
 const page = <T extends z.ZodType>(item: T) =>
   z.strictObject({ data: z.array(item), meta: z.strictObject({ prev_cursor: z.string().nullable(), next_cursor: z.string().nullable() }) });
 
-const person = z.object({ id: int, email: nullableText, name: nullableText, firstname: nullableText.optional(), lastname: nullableText.optional() });
-const tag = z.object({ id: int, name: z.string().min(1).max(256), decoration: z.object({ color: z.string().nullish() }).nullable().optional() });
+const person = z.object({
+  id: int,
+  email: nullableText,
+  name: nullableText,
+  firstname: nullableText.optional(),
+  lastname: nullableText.optional(),
+});
+const tag = z.object({
+  id: int,
+  name: z.string().min(1).max(256),
+  decoration: z.object({ color: z.string().nullish() }).nullable().optional(),
+});
 
 const message = z.object({
   id: int,
@@ -93,7 +158,9 @@ const someTags = tagNames.refine((b) => (b.ids?.length ?? 0) + (b.names?.length 
 const assigneeRef = z.strictObject({ id: int.nullable() }).nullable();
 
 /** Error envelope seen in Gorgias's own app code: {"error": {"msg", "data"?: {field: [reasons]}}} [§3 Errors]. */
-export const errorEnvelope = z.strictObject({ error: z.strictObject({ msg: z.string().min(1), data: z.record(z.string(), z.array(z.string())).optional() }) });
+export const errorEnvelope = z.strictObject({
+  error: z.strictObject({ msg: z.string().min(1), data: z.record(z.string(), z.array(z.string())).optional() }),
+});
 
 export interface ContractRow {
   name: string;
@@ -121,7 +188,11 @@ export const GORGIAS_CONTRACT: ContractRow[] = [
     name: 'List messages of a ticket',
     method: 'GET',
     path: /^\/api\/messages$/,
-    query: z.strictObject({ ticket_id: intString, order_by: z.enum(['created_datetime:asc', 'created_datetime:desc']).optional(), ...pageQuery }),
+    query: z.strictObject({
+      ticket_id: intString,
+      order_by: z.enum(['created_datetime:asc', 'created_datetime:desc']).optional(),
+      ...pageQuery,
+    }),
     body: null,
     success: { 200: page(message) },
     source: `${SRC}, Endpoints "List messages of a ticket" (3P G-MCP) and Pagination (doc G-PAG)`,
@@ -226,7 +297,11 @@ export const GORGIAS_CONTRACT: ContractRow[] = [
         priority: z.enum(['critical', 'high', 'normal', 'low']).optional(),
         subject: z.string().max(998).optional(),
         // Replaces ALL the ticket's tags: a writer must send the full list it wants.
-        tags: z.array(z.strictObject({ name: z.string().trim().min(1).max(256), decoration: z.object({ color: z.string().nullish() }).nullish() })).optional(),
+        tags: z
+          .array(
+            z.strictObject({ name: z.string().trim().min(1).max(256), decoration: z.object({ color: z.string().nullish() }).nullish() }),
+          )
+          .optional(),
       })
       .refine((b) => Object.keys(b).length > 0, 'an update changes something')
       .refine((b) => !b.tags || new Set(b.tags.map((t) => t.name)).size === b.tags.length, 'each tag once'),
@@ -261,8 +336,10 @@ export function checkRequest(req: SandboxRequest): string[] {
   }
   const auth = req.headers.authorization;
   const session = Object.keys(req.cookies).length > 0;
-  if (auth ? !/^Basic [A-Za-z0-9+/]+=*$/.test(auth) : !session) out.push(`${where}: neither Basic API-key auth nor a session cookie [§3 Base URL and auth]`);
-  if (req.body !== null && !/^application\/json/.test(req.headers['content-type'] ?? '')) out.push(`${where}: JSON body without Content-Type: application/json`);
+  if (auth ? !/^Basic [A-Za-z0-9+/]+=*$/.test(auth) : !session)
+    out.push(`${where}: neither Basic API-key auth nor a session cookie [§3 Base URL and auth]`);
+  if (req.body !== null && !/^application\/json/.test(req.headers['content-type'] ?? ''))
+    out.push(`${where}: JSON body without Content-Type: application/json`);
   return out;
 }
 
@@ -274,6 +351,7 @@ export function checkResponse(req: SandboxRequest, res: Pick<HttpResponse, 'stat
   if (!row) return [`${where}: answered a route that is not in the contract`];
   if (!(res.status in row.success)) return [`${where}: the contract says ${Object.keys(row.success).join('/')}`];
   const schema = row.success[res.status];
-  if (schema === null) return res.body === null || res.body === undefined || res.body === '' ? [] : [`${where}: has a body, the contract has none`];
+  if (schema === null)
+    return res.body === null || res.body === undefined || res.body === '' ? [] : [`${where}: has a body, the contract has none`];
   return issues(schema, res.body).map((i) => `${where} ${i}`);
 }

@@ -63,7 +63,9 @@ describe('Gorgias URL detection', () => {
 
   it('refuses an account name that would put another host in the request', () => {
     for (const account of ['evil.example/x', 'acme.evil', 'a b', '', 'acme:443']) {
-      expect(() => gorgiasAdapter.apiOrigin({ platform: 'gorgias', account, conversationId: '1', idIsGuess: false })).toThrow(/not a Gorgias account name/);
+      expect(() => gorgiasAdapter.apiOrigin({ platform: 'gorgias', account, conversationId: '1', idIsGuess: false })).toThrow(
+        /not a Gorgias account name/,
+      );
     }
   });
 });

@@ -11,7 +11,9 @@ const fixture = (name: string) => {
   return new DOMParser().parseFromString(html, 'text/html');
 };
 const read = (doc: Document, identity = NO_IDENTITY) =>
-  gorgiasAdapter.dom.readMessages(doc, identity).map(({ message: m }) => ({ role: m.role, author: m.author, text: m.text, internal: m.internal }));
+  gorgiasAdapter.dom
+    .readMessages(doc, identity)
+    .map(({ message: m }) => ({ role: m.role, author: m.author, text: m.text, internal: m.internal }));
 
 /** The reader on page snippets rebuilt from Gorgias's own published front-end code (sources in each file). */
 describe('Gorgias DOM reader on public-source snippets', () => {
@@ -27,7 +29,12 @@ describe('Gorgias DOM reader on public-source snippets', () => {
         internal: false,
       },
       { role: 'bot', author: { name: 'Aissist' }, text: 'I can help with returns. Could you share a photo?', internal: false },
-      { role: 'agent', author: { name: 'Dana Agent', email: 'dana@acme.example' }, text: 'Sorry about that, Maria.\nI am looking into it now.', internal: false },
+      {
+        role: 'agent',
+        author: { name: 'Dana Agent', email: 'dana@acme.example' },
+        text: 'Sorry about that, Maria.\nI am looking into it now.',
+        internal: false,
+      },
       { role: 'bot', author: { name: 'AI Agent' }, text: 'Handed over: customer asked for a human.', internal: true },
     ]);
   });

@@ -9,7 +9,10 @@ import { SCENARIOS } from '../../../sandbox/scenarios';
 interface JSDOM {
   window: Window & typeof globalThis;
 }
-type JSDOMCtor = new (html: string, options?: { url?: string; runScripts?: 'dangerously'; beforeParse?: (window: Window) => void }) => JSDOM;
+type JSDOMCtor = new (
+  html: string,
+  options?: { url?: string; runScripts?: 'dangerously'; beforeParse?: (window: Window) => void },
+) => JSDOM;
 const { JSDOM } = (await import('jsdom' as string)) as { JSDOM: JSDOMCtor };
 
 const NO_IDENTITY: BotIdentity = { ids: [], names: [], emails: [] };
@@ -73,14 +76,24 @@ describe('Gorgias DOM reader on the agent page', () => {
     const sb = createGorgiasSandbox();
     for (const s of SCENARIOS) {
       const page = await loadPage(sb, gorgiasPageUrl(s.key, 20));
-      expect(dom.readMessages(page.window.document, NO_IDENTITY).map((i) => [i.message.role, i.message.text])).toEqual(s.messages.map((m) => [m.role, m.text]));
+      expect(dom.readMessages(page.window.document, NO_IDENTITY).map((i) => [i.message.role, i.message.text])).toEqual(
+        s.messages.map((m) => [m.role, m.text]),
+      );
     }
   });
 
   it('shows internal notes distinctly and reads them as internal', async () => {
     const sb = createGorgiasSandbox();
     const t = sb.raw.ticket(gorgiasTicketId('bot_handoff'))!;
-    sb.raw.addMessage(t, { channel: 'internal-note', via: 'api', fromAgent: true, sender: { kind: 'user', id: 101 }, bodyText: 'Escalated to billing.', bodyHtml: '<p>Escalated to billing.</p>', public: false });
+    sb.raw.addMessage(t, {
+      channel: 'internal-note',
+      via: 'api',
+      fromAgent: true,
+      sender: { kind: 'user', id: 101 },
+      bodyText: 'Escalated to billing.',
+      bodyHtml: '<p>Escalated to billing.</p>',
+      public: false,
+    });
     const page = await loadPage(sb, gorgiasPageUrl('bot_handoff'));
     const last = dom.readMessages(page.window.document, NO_IDENTITY).at(-1)!;
     expect(last.message).toMatchObject({ role: 'agent', internal: true, text: 'Escalated to billing.', author: { name: 'Dana Agent' } });
@@ -101,17 +114,24 @@ describe('Gorgias DOM reader on the agent page', () => {
     const page = await loadPage(sb, gorgiasPageUrl('human_request', 21));
     const { window } = page;
     (window as any).__sameDocument = true;
-    const link = [...window.document.querySelectorAll<HTMLAnchorElement>('#tickets a')].find((a) => a.textContent!.includes('Where is my order?'))!;
+    const link = [...window.document.querySelectorAll<HTMLAnchorElement>('#tickets a')].find((a) =>
+      a.textContent!.includes('Where is my order?'),
+    )!;
     expect(link.getAttribute('href')).toBe(`/app/views/21/${gorgiasTicketId('tracking_resolved')}`);
     link.dispatchEvent(new window.MouseEvent('click', { bubbles: true, cancelable: true, button: 0 }));
     expect(window.location.pathname).toBe(`/app/views/21/${gorgiasTicketId('tracking_resolved')}`);
     await vi.waitFor(() => expect(window.document.getElementById('ticket-subject')!.textContent).toBe('Where is my order?'));
     expect((window as any).__sameDocument).toBe(true);
-    expect(dom.readMessages(window.document, NO_IDENTITY).map((i) => i.message.text)).toEqual(seed('tracking_resolved').messages.map((m) => m.text));
+    expect(dom.readMessages(window.document, NO_IDENTITY).map((i) => i.message.text)).toEqual(
+      seed('tracking_resolved').messages.map((m) => m.text),
+    );
 
     sb.addMessage(gorgiasTicketId('tracking_resolved'), 'customer', 'It still has not arrived. Can a human help?');
     await vi.waitFor(() => expect(dom.readMessages(window.document, NO_IDENTITY)).toHaveLength(4), { timeout: 3000 });
-    expect(dom.readMessages(window.document, NO_IDENTITY).at(-1)!.message).toMatchObject({ role: 'customer', text: 'It still has not arrived. Can a human help?' });
+    expect(dom.readMessages(window.document, NO_IDENTITY).at(-1)!.message).toMatchObject({
+      role: 'customer',
+      text: 'It still has not arrived. Can a human help?',
+    });
   });
 
   it('has no thread on pages that are not a ticket, and keeps the reply box outside the thread', async () => {

@@ -24,11 +24,11 @@ const CASES: [string | null, string | undefined][] = [
   ["eq(ticket.status, 'open')", undefined],
   ['isEmpty(ticket.assignee_user.id) && isEmpty(ticket.assignee_team.id)', undefined],
   ["eq(ticket.assignee_user.id, '{{current_user.id}}')", undefined],
-  ["eq(ticket.assignee_team.id, 11)", undefined],
+  ['eq(ticket.assignee_team.id, 11)', undefined],
   ["notContains(ticket.tags.name, 'vip')", undefined],
   ["!containsAll(ticket.tags.name, ['vip'])", undefined],
   ["containsAll(ticket.customer.tags, ['vip'])", undefined],
-  ["containsAny(ticket.tags.name, [])", undefined],
+  ['containsAny(ticket.tags.name, [])', undefined],
   ["containsAll(ticket.tags.name, [''])", undefined],
   ["gte(ticket.created_datetime, '-24h')", undefined],
   // Not an expression Baton can read.

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGorgiasSandbox, GORGIAS_SANDBOX, gorgiasBasicAuth, gorgiasPageUrl, gorgiasTicketId, type GorgiasSandbox } from '../../../sandbox/platforms/gorgias';
+import {
+  createGorgiasSandbox,
+  GORGIAS_SANDBOX,
+  gorgiasBasicAuth,
+  gorgiasPageUrl,
+  gorgiasTicketId,
+  type GorgiasSandbox,
+} from '../../../sandbox/platforms/gorgias';
 import { SCENARIOS } from '../../../sandbox/scenarios';
 import type { SandboxRequest, SandboxResponse } from '../../../sandbox/types';
 import { checkRequest, checkResponse, errorEnvelope } from './contract';
@@ -15,10 +22,26 @@ afterEach(() => {
   checked = [];
 });
 
-type Call = { method?: string; path: string; query?: Record<string, string>; body?: unknown; auth?: string | null; cookies?: Record<string, string>; host?: string };
+type Call = {
+  method?: string;
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  auth?: string | null;
+  cookies?: Record<string, string>;
+  host?: string;
+};
 
 function client(sb: GorgiasSandbox = createGorgiasSandbox()) {
-  const call = async ({ method = 'GET', path, query = {}, body = null, auth = gorgiasBasicAuth(), cookies = {}, host = 'acme.gorgias.com' }: Call) => {
+  const call = async ({
+    method = 'GET',
+    path,
+    query = {},
+    body = null,
+    auth = gorgiasBasicAuth(),
+    cookies = {},
+    host = 'acme.gorgias.com',
+  }: Call) => {
     const headers: Record<string, string> = {};
     if (auth) headers.authorization = auth;
     if (body !== null) headers['content-type'] = 'application/json';
@@ -60,9 +83,24 @@ describe('session writes', () => {
     const sb = createGorgiasSandbox();
     const { call } = client(sb);
     const session = { [GORGIAS_SANDBOX.sessionCookie]: GORGIAS_SANDBOX.session };
-    const write = (auth: string | null) => call({ method: 'PUT', path: `/api/tickets/${T}`, body: { tags: [{ name: 'sys_escalation' }], assignee_team: { id: 11 } }, auth, cookies: auth ? {} : session });
+    const write = (auth: string | null) =>
+      call({
+        method: 'PUT',
+        path: `/api/tickets/${T}`,
+        body: { tags: [{ name: 'sys_escalation' }], assignee_team: { id: 11 } },
+        auth,
+        cookies: auth ? {} : session,
+      });
     expect((await write(null)).status).toBe(202); // accepted by default, so the demo works in session mode
-    const set = sb.admin({ method: 'POST', host: 'acme.gorgias.com', path: '/__admin/gorgias/session-writes', query: {}, headers: {}, body: { refuse: 403 }, cookies: {} });
+    const set = sb.admin({
+      method: 'POST',
+      host: 'acme.gorgias.com',
+      path: '/__admin/gorgias/session-writes',
+      query: {},
+      headers: {},
+      body: { refuse: 403 },
+      cookies: {},
+    });
     expect(set).toEqual({ status: 200, body: { refuse: 403 } });
     const refused = await write(null);
     expect(refused.status).toBe(403);
@@ -73,12 +111,26 @@ describe('session writes', () => {
     expect((await write(null)).status).toBe(400);
     sb.reset();
     expect((await write(null)).status).toBe(202);
-    expect(sb.admin({ method: 'POST', host: 'acme.gorgias.com', path: '/__admin/gorgias/session-writes', query: {}, headers: {}, body: { refuse: 500 }, cookies: {} })!.status).toBe(400);
+    expect(
+      sb.admin({
+        method: 'POST',
+        host: 'acme.gorgias.com',
+        path: '/__admin/gorgias/session-writes',
+        query: {},
+        headers: {},
+        body: { refuse: 500 },
+        cookies: {},
+      })!.status,
+    ).toBe(400);
   });
 
   it('takes tags (the whole list) and the assignee in one ticket update', async () => {
     const { sb, call } = client();
-    const res = await call({ method: 'PUT', path: `/api/tickets/${T}`, body: { tags: [{ name: 'returns' }, { name: 'sys_bot_paused' }], assignee_user: { id: GORGIAS_SANDBOX.users.omar.id } } });
+    const res = await call({
+      method: 'PUT',
+      path: `/api/tickets/${T}`,
+      body: { tags: [{ name: 'returns' }, { name: 'sys_bot_paused' }], assignee_user: { id: GORGIAS_SANDBOX.users.omar.id } },
+    });
     expect(res.status).toBe(202);
     const t = sb.state().conversations.find((c) => c.id === T)!;
     expect(t.tags).toEqual(['returns', 'sys_bot_paused']);
@@ -107,17 +159,35 @@ describe('API', () => {
   it('pages messages with limit and cursor, both directions, newest first by default', async () => {
     const { call } = client();
     const id = String(gorgiasTicketId('let_me_check'));
-    const first = (await call({ path: '/api/messages', query: { ticket_id: id, limit: '3', order_by: 'created_datetime:asc' } })).body as any;
+    const first = (await call({ path: '/api/messages', query: { ticket_id: id, limit: '3', order_by: 'created_datetime:asc' } }))
+      .body as any;
     expect(first.data).toHaveLength(3);
     expect(first.meta.prev_cursor).toBeNull();
-    const second = (await call({ path: '/api/messages', query: { ticket_id: id, limit: '3', order_by: 'created_datetime:asc', cursor: first.meta.next_cursor } })).body as any;
+    const second = (
+      await call({
+        path: '/api/messages',
+        query: { ticket_id: id, limit: '3', order_by: 'created_datetime:asc', cursor: first.meta.next_cursor },
+      })
+    ).body as any;
     expect(second.data.map((m: any) => m.body_text)).toEqual(['Perfect, thank you.']);
     expect(second.meta.next_cursor).toBeNull();
-    const back = (await call({ path: '/api/messages', query: { ticket_id: id, limit: '3', order_by: 'created_datetime:asc', cursor: second.meta.prev_cursor } })).body as any;
+    const back = (
+      await call({
+        path: '/api/messages',
+        query: { ticket_id: id, limit: '3', order_by: 'created_datetime:asc', cursor: second.meta.prev_cursor },
+      })
+    ).body as any;
     expect(back.data).toEqual(first.data);
     const newest = (await call({ path: '/api/messages', query: { ticket_id: id } })).body as any;
     expect(newest.data[0].body_text).toBe('Perfect, thank you.');
-    for (const query of [{ limit: '0' }, { limit: '101' }, { limit: 'ten' }, { cursor: 'not-a-cursor' }, { order_by: 'id:asc' }, { ticket_id: 'x' }] as Record<string, string>[]) {
+    for (const query of [
+      { limit: '0' },
+      { limit: '101' },
+      { limit: 'ten' },
+      { cursor: 'not-a-cursor' },
+      { order_by: 'id:asc' },
+      { ticket_id: 'x' },
+    ] as Record<string, string>[]) {
       const res = await call({ path: '/api/messages', query: { ticket_id: id, ...query } });
       expect(res.status).toBe(400);
       expect(Object.keys((res.body as any).error.data)).toEqual([Object.keys(query)[0]]);
@@ -145,7 +215,9 @@ describe('API', () => {
     expect(stamp() > s0).toBe(true);
     const vip = sb.raw.tagByName('vip')!.id;
     expect((await call({ method: 'POST', path: `/api/tickets/${T}/tags`, body: { ids: [vip] } })).status).toBe(201);
-    expect(await call({ method: 'DELETE', path: `/api/tickets/${T}/tags`, body: { names: ['bot_managed', 'never_there'] } })).toEqual({ status: 204 });
+    expect(await call({ method: 'DELETE', path: `/api/tickets/${T}/tags`, body: { names: ['bot_managed', 'never_there'] } })).toEqual({
+      status: 204,
+    });
     expect(tags()).toEqual(['returns', 'sys_escalation', 'vip']);
     expect(await call({ method: 'PUT', path: `/api/tickets/${T}/tags`, body: { names: ['billing'] } })).toEqual({ status: 202 });
     expect(tags()).toEqual(['billing']);
@@ -160,9 +232,22 @@ describe('API', () => {
       [{ method: 'POST', path: `/api/tickets/${T}/tags`, body: { ids: [999999] } }, 'ids'],
       [{ method: 'POST', path: `/api/tickets/${T}/tags`, body: { tags: ['x'] } }, 'tags'],
       [{ method: 'POST', path: `/api/tickets/${T}/messages`, body: { via: 'api', from_agent: true, body_text: 'x' } }, 'channel'],
-      [{ method: 'POST', path: `/api/tickets/${T}/messages`, body: { channel: 'pigeon', via: 'api', from_agent: true, body_text: 'x' } }, 'channel'],
-      [{ method: 'POST', path: `/api/tickets/${T}/messages`, body: { channel: 'internal-note', via: 'api', from_agent: true } }, 'body_text'],
-      [{ method: 'POST', path: `/api/tickets/${T}/messages`, body: { channel: 'internal-note', via: 'api', from_agent: true, body_text: 'x', sender: { id: GORGIAS_SANDBOX.users.priya.id } } }, 'sender'],
+      [
+        { method: 'POST', path: `/api/tickets/${T}/messages`, body: { channel: 'pigeon', via: 'api', from_agent: true, body_text: 'x' } },
+        'channel',
+      ],
+      [
+        { method: 'POST', path: `/api/tickets/${T}/messages`, body: { channel: 'internal-note', via: 'api', from_agent: true } },
+        'body_text',
+      ],
+      [
+        {
+          method: 'POST',
+          path: `/api/tickets/${T}/messages`,
+          body: { channel: 'internal-note', via: 'api', from_agent: true, body_text: 'x', sender: { id: GORGIAS_SANDBOX.users.priya.id } },
+        },
+        'sender',
+      ],
       [{ method: 'PUT', path: `/api/tickets/${T}`, body: { assignee_team: { id: 99 } } }, 'assignee_team'],
       [{ method: 'PUT', path: `/api/tickets/${T}`, body: { assignee_user: { id: 'dana' } } }, 'assignee_user'],
       [{ method: 'PUT', path: `/api/tickets/${T}`, body: { group_id: 1 } }, 'group_id'],
@@ -177,18 +262,56 @@ describe('API', () => {
 
   it('stores internal notes and assignments, and answers 202 with the updated ticket', async () => {
     const { sb, call } = client();
-    const note = await call({ method: 'POST', path: `/api/tickets/${T}/messages`, body: { channel: 'internal-note', via: 'api', from_agent: true, sender: { id: GORGIAS_SANDBOX.users.sam.id }, body_text: 'Escalated.', body_html: '<p>Escalated.</p>' } });
+    const note = await call({
+      method: 'POST',
+      path: `/api/tickets/${T}/messages`,
+      body: {
+        channel: 'internal-note',
+        via: 'api',
+        from_agent: true,
+        sender: { id: GORGIAS_SANDBOX.users.sam.id },
+        body_text: 'Escalated.',
+        body_html: '<p>Escalated.</p>',
+      },
+    });
     expect(note.status).toBe(201);
-    expect(note.body).toMatchObject({ channel: 'internal-note', public: false, from_agent: true, sender: { id: GORGIAS_SANDBOX.users.sam.id, name: 'Sam Lead' }, receiver: null });
-    const put = await call({ method: 'PUT', path: `/api/tickets/${T}`, body: { assignee_team: { id: 12 }, assignee_user: { id: GORGIAS_SANDBOX.users.omar.id } } });
+    expect(note.body).toMatchObject({
+      channel: 'internal-note',
+      public: false,
+      from_agent: true,
+      sender: { id: GORGIAS_SANDBOX.users.sam.id, name: 'Sam Lead' },
+      receiver: null,
+    });
+    const put = await call({
+      method: 'PUT',
+      path: `/api/tickets/${T}`,
+      body: { assignee_team: { id: 12 }, assignee_user: { id: GORGIAS_SANDBOX.users.omar.id } },
+    });
     expect(put.status).toBe(202);
-    expect(put.body).toMatchObject({ assignee_team: { id: 12, name: 'Billing team' }, assignee_user: { id: GORGIAS_SANDBOX.users.omar.id } });
+    expect(put.body).toMatchObject({
+      assignee_team: { id: 12, name: 'Billing team' },
+      assignee_user: { id: GORGIAS_SANDBOX.users.omar.id },
+    });
     const c = sb.state().conversations.find((x) => x.id === T)!;
-    expect(c).toMatchObject({ teamId: 12, team: 'Billing team', assigneeId: GORGIAS_SANDBOX.users.omar.id, assignee: 'Omar Ruiz', messageCount: 4 });
-    expect(c.notes).toEqual([{ id: expect.any(Number), text: 'Escalated.', html: '<p>Escalated.</p>', senderId: GORGIAS_SANDBOX.users.sam.id }]);
-    expect((await call({ method: 'PUT', path: `/api/tickets/${T}`, body: { assignee_team: null, assignee_user: { id: null } } })).status).toBe(202);
+    expect(c).toMatchObject({
+      teamId: 12,
+      team: 'Billing team',
+      assigneeId: GORGIAS_SANDBOX.users.omar.id,
+      assignee: 'Omar Ruiz',
+      messageCount: 4,
+    });
+    expect(c.notes).toEqual([
+      { id: expect.any(Number), text: 'Escalated.', html: '<p>Escalated.</p>', senderId: GORGIAS_SANDBOX.users.sam.id },
+    ]);
+    expect(
+      (await call({ method: 'PUT', path: `/api/tickets/${T}`, body: { assignee_team: null, assignee_user: { id: null } } })).status,
+    ).toBe(202);
     expect(sb.state().conversations.find((x) => x.id === T)).toMatchObject({ teamId: null, assigneeId: null });
-    expect(sb.state().counters).toMatchObject({ requests: 3, messagesCreated: 1, byRoute: { 'POST /api/tickets/:id/messages': 1, 'PUT /api/tickets/:id': 2 } });
+    expect(sb.state().counters).toMatchObject({
+      requests: 3,
+      messagesCreated: 1,
+      byRoute: { 'POST /api/tickets/:id/messages': 1, 'PUT /api/tickets/:id': 2 },
+    });
     sb.reset();
     expect(sb.state().counters.requests).toBe(0);
     expect(sb.state().conversations.find((x) => x.id === T)!.notes).toEqual([]);
@@ -239,15 +362,23 @@ describe('agent page and admin routes', () => {
 
   it('page data and appended messages through the admin routes (not the API)', async () => {
     const { sb } = client();
-    const admin = (method: string, path: string, body: unknown = null) => sb.admin({ method, host: 'acme.gorgias.com', path, query: {}, headers: {}, body, cookies: {} });
+    const admin = (method: string, path: string, body: unknown = null) =>
+      sb.admin({ method, host: 'acme.gorgias.com', path, query: {}, headers: {}, body, cookies: {} });
     const id = gorgiasTicketId('tracking_resolved');
     const before = admin('GET', `/__admin/gorgias/page-data/${id}`)!;
     expect(before.status).toBe(200);
     expect((before.body as any).messages.map((m: any) => m.variant)).toEqual(['regular', 'ai-agent', 'regular']);
-    const added = admin('POST', `/__admin/gorgias/conversations/${id}/messages`, { role: 'customer', text: 'Actually it never arrived, I need a human.' })!;
+    const added = admin('POST', `/__admin/gorgias/conversations/${id}/messages`, {
+      role: 'customer',
+      text: 'Actually it never arrived, I need a human.',
+    })!;
     expect(added.status).toBe(201);
     const after = admin('GET', `/__admin/gorgias/page-data/${id}`)!.body as any;
-    expect(after.messages.at(-1)).toMatchObject({ variant: 'regular', sender: 'Noah Weber', text: 'Actually it never arrived, I need a human.' });
+    expect(after.messages.at(-1)).toMatchObject({
+      variant: 'regular',
+      sender: 'Noah Weber',
+      text: 'Actually it never arrived, I need a human.',
+    });
     expect(admin('GET', '/__admin/gorgias/page-data/4999')!.status).toBe(404);
     expect(admin('POST', `/__admin/gorgias/conversations/${id}/messages`, { role: 'robot', text: 'x' })!.status).toBe(400);
     expect(admin('GET', '/__admin/gorgias/nothing')).toBeNull();
@@ -257,6 +388,8 @@ describe('agent page and admin routes', () => {
   it('serves every account subdomain of gorgias.com and nothing else', () => {
     const sb = createGorgiasSandbox();
     expect(['acme.gorgias.com', 'shop-42.gorgias.com'].every((h) => sb.handles(h))).toBe(true);
-    expect(['gorgias.com', 'acme.gorgias.io', 'acme.zendesk.com', 'a.b.gorgias.com', '-x.gorgias.com'].some((h) => sb.handles(h))).toBe(false);
+    expect(['gorgias.com', 'acme.gorgias.io', 'acme.zendesk.com', 'a.b.gorgias.com', '-x.gorgias.com'].some((h) => sb.handles(h))).toBe(
+      false,
+    );
   });
 });

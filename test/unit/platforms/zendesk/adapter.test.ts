@@ -13,10 +13,20 @@ const store = (): JournalStore => {
   const m = new Map<string, Journal>();
   return { get: async (k) => structuredClone(m.get(k) ?? null), put: async (j) => void m.set(j.key, structuredClone(j)) };
 };
-const PAUSING: PolicyInput = { version: 2, suspend: { enabled: true, pause: { front: {}, gorgias: {}, zendesk: { stopTag: 'sys_bot_paused', removeTags: ['bot_managed'] } } } };
+const PAUSING: PolicyInput = {
+  version: 2,
+  suspend: { enabled: true, pause: { front: {}, gorgias: {}, zendesk: { stopTag: 'sys_bot_paused', removeTags: ['bot_managed'] } } },
+};
 const policy = PolicySchema.parse(PAUSING);
 const GROUP: Target = { platform: 'zendesk', kind: 'group', id: '11', name: 'Returns team' };
-const draft = (over: Partial<EscalationDraft> = {}): EscalationDraft => ({ note: 'n', tags: ['sys_escalation'], target: GROUP, routeReason: '', suspend: true, ...over });
+const draft = (over: Partial<EscalationDraft> = {}): EscalationDraft => ({
+  note: 'n',
+  tags: ['sys_escalation'],
+  target: GROUP,
+  routeReason: '',
+  suspend: true,
+  ...over,
+});
 
 async function planFor(h: ReturnType<typeof zendeskHarness>, id: string, over: Partial<EscalationDraft> = {}) {
   const c = h.ctx(id);
@@ -57,7 +67,9 @@ describe('Zendesk read', () => {
         return /\/tickets\/8\.json$/.test(req.url) ? { ...res, body: { ticket: { id: 'eight' } } } : res;
       },
     });
-    await expect(zendeskAdapter.read(h.ctx('8'))).rejects.toThrow(/Zendesk answered the request to read the ticket in a form Baton does not recognise \(ticket\.id/);
+    await expect(zendeskAdapter.read(h.ctx('8'))).rejects.toThrow(
+      /Zendesk answered the request to read the ticket in a form Baton does not recognise \(ticket\.id/,
+    );
   });
 });
 
@@ -80,7 +92,9 @@ describe('Zendesk escalation: one ticket update', () => {
       updated_stamp: conversation.updatedStamp,
       comment: { public: false },
     });
-    expect(ticket.comment.html_body).toMatch(/^<p><strong>Escalation<\/strong><br>Quote: &lt;img src=x onerror=&quot;alert\(1\)&quot;&gt;<\/p>/);
+    expect(ticket.comment.html_body).toMatch(
+      /^<p><strong>Escalation<\/strong><br>Quote: &lt;img src=x onerror=&quot;alert\(1\)&quot;&gt;<\/p>/,
+    );
     expect(writes[0].headers['x-csrf-token']).toBe('sandbox-csrf-token');
     expectInSpec(h.seen);
 
@@ -93,12 +107,15 @@ describe('Zendesk escalation: one ticket update', () => {
 
   it('a note that keeps failing leaves the bot working: no stop tag, no removed bot tag, every step failed', async () => {
     const h = zendeskHarness({
-      intercept: async (req, send) => (req.method === 'PUT' ? { status: 503, headers: {}, body: { error: 'ServiceUnavailable' } } : send(req)),
+      intercept: async (req, send) =>
+        req.method === 'PUT' ? { status: 503, headers: {}, body: { error: 'ServiceUnavailable' } } : send(req),
     });
     const { c, plan } = await planFor(h, '1');
     const failed = await runJournal(newJournal(plan), zendeskAdapter, c, store());
     expect(failed.steps.map((s) => s.status)).toEqual(['failed', 'failed', 'failed', 'failed']);
-    expect(failed.steps.find((s) => s.kind === 'pause')!.error).toMatch(/server error \(503\).*post the internal note, assign the ticket, add the tags and pause the bot\. .*Nothing was changed, so the bot is not paused/);
+    expect(failed.steps.find((s) => s.kind === 'pause')!.error).toMatch(
+      /server error \(503\).*post the internal note, assign the ticket, add the tags and pause the bot\. .*Nothing was changed, so the bot is not paused/,
+    );
     const state = h.sandbox.store.get(1)!;
     expect(state.tags).toContain('bot_managed');
     expect(state.tags).not.toContain('sys_bot_paused');
@@ -141,10 +158,15 @@ describe('Zendesk escalation: one ticket update', () => {
 
   it('a conflict that persists fails with a sentence naming what was not done', async () => {
     let puts = 0;
-    const h = zendeskHarness({ intercept: async (req, send) => (req.method === 'PUT' ? (puts++, { status: 409, headers: {}, body: { error: 'UpdateConflict' } }) : send(req)) });
+    const h = zendeskHarness({
+      intercept: async (req, send) =>
+        req.method === 'PUT' ? (puts++, { status: 409, headers: {}, body: { error: 'UpdateConflict' } }) : send(req),
+    });
     const { c, plan } = await planFor(h, '3');
     const failed = await runJournal(newJournal(plan), zendeskAdapter, c, store());
-    expect(failed.steps[0].error).toMatch(/^Could not post the internal note, assign the ticket, add the tags and pause the bot: someone else changed/);
+    expect(failed.steps[0].error).toMatch(
+      /^Could not post the internal note, assign the ticket, add the tags and pause the bot: someone else changed/,
+    );
     expect(puts).toBe(2);
   });
 
@@ -217,7 +239,10 @@ describe('Zendesk auth on writes', () => {
       const h = zendeskHarness({ authMode });
       const { c, plan } = await planFor(h, '6');
       const done = await runJournal(newJournal(plan), zendeskAdapter, c, store());
-      expect(done.steps.every((s) => s.status === 'done'), authMode).toBe(true);
+      expect(
+        done.steps.every((s) => s.status === 'done'),
+        authMode,
+      ).toBe(true);
       const put = h.writes()[0];
       expect(put.headers['x-csrf-token'], authMode).toBe(authMode === 'session' ? 'sandbox-csrf-token' : undefined);
     }

@@ -11,7 +11,10 @@ import type { BotIdentity } from '../../../../lib/schema/policy';
 interface JSDOM {
   window: Window & typeof globalThis;
 }
-type JSDOMCtor = new (html: string, options?: { url?: string; runScripts?: 'dangerously'; beforeParse?: (window: Window) => void }) => JSDOM;
+type JSDOMCtor = new (
+  html: string,
+  options?: { url?: string; runScripts?: 'dangerously'; beforeParse?: (window: Window) => void },
+) => JSDOM;
 const { JSDOM } = (await import('jsdom' as string)) as { JSDOM: JSDOMCtor };
 
 const NO_IDENTITY: BotIdentity = { ids: [], names: [], emails: [] };
@@ -99,7 +102,10 @@ describe('Zendesk DOM reader on the sandbox agent page', () => {
   it('the page opens with another ticket in a hidden tab; the reader reads the visible one', async () => {
     const win = await sandboxPage('https://acme.zendesk.com/agent/tickets/3');
     const doc = win.document;
-    const logs = await until(() => [...doc.querySelectorAll('[data-test-id="omni-log-container"]')], (l) => l.length === 2 && l.every((x) => x.children.length > 0));
+    const logs = await until(
+      () => [...doc.querySelectorAll('[data-test-id="omni-log-container"]')],
+      (l) => l.length === 2 && l.every((x) => x.children.length > 0),
+    );
     expect(logs.map((l) => l.closest('[data-ticket-id]')!.getAttribute('style') ?? '')).toEqual(['', 'display: none;']);
     const items = dom.readMessages(doc, NO_IDENTITY);
     expect(items.map((i) => i.message.text)).toEqual(texts(SCENARIOS[2].key));
@@ -111,12 +117,22 @@ describe('Zendesk DOM reader on the sandbox agent page', () => {
   it('after switching tabs in the page, the reader follows the newly visible ticket', async () => {
     const win = await sandboxPage('https://acme.zendesk.com/agent/tickets/3');
     const doc = win.document;
-    await until(() => dom.readMessages(doc, NO_IDENTITY).length, (n) => n > 0);
+    await until(
+      () => dom.readMessages(doc, NO_IDENTITY).length,
+      (n) => n > 0,
+    );
     (doc.querySelector('a[href="/agent/tickets/5"]') as HTMLAnchorElement).click();
-    const read = await until(() => dom.readMessages(doc, NO_IDENTITY).map((i) => i.message.text), (t) => t[0] === texts(SCENARIOS[4].key)[0]);
+    const read = await until(
+      () => dom.readMessages(doc, NO_IDENTITY).map((i) => i.message.text),
+      (t) => t[0] === texts(SCENARIOS[4].key)[0],
+    );
     expect(read).toEqual(texts(SCENARIOS[4].key));
     const panes = [...doc.querySelectorAll('#main_panes > .workspace')];
-    expect(panes.map((p) => [p.getAttribute('data-ticket-id'), (p as HTMLElement).style.display])).toEqual([['3', 'none'], ['1', 'none'], ['5', '']]);
+    expect(panes.map((p) => [p.getAttribute('data-ticket-id'), (p as HTMLElement).style.display])).toEqual([
+      ['3', 'none'],
+      ['1', 'none'],
+      ['5', ''],
+    ]);
     expect(dom.layoutAnchor!(doc)?.getAttribute('data-ticket-id')).toBe('5');
   });
 });

@@ -31,7 +31,12 @@ export function zendeskHarness(opts: HarnessOptions = {}) {
   const cookies = opts.cookies ?? (authMode === 'session' ? SESSION : {});
   const inner = inProcessTransport([sandbox], { seen, cookies });
   const transport: Transport = opts.intercept ? (req) => opts.intercept!(req, inner) : inner;
-  const http = createHttpClient({ transport, platformLabel: 'Zendesk', headers: authMode === 'token' ? { Authorization: basicAuth() } : {}, sleep: async () => {} });
+  const http = createHttpClient({
+    transport,
+    platformLabel: 'Zendesk',
+    headers: authMode === 'token' ? { Authorization: basicAuth() } : {},
+    sleep: async () => {},
+  });
   const ctx = (conversationId: string): AdapterContext => ({
     ref: { platform: 'zendesk', account: 'acme', conversationId, idIsGuess: false },
     http,
@@ -51,7 +56,8 @@ const NEWER_THAN_SPEC_COPY = ['additional_tags', 'remove_tags'];
 
 export function expectInSpec(requests: SandboxRequest[]) {
   const spec = loadSpec('zendesk');
-  const definition = (spec.router as unknown as { definition: { components?: { schemas?: Record<string, { properties?: object }> } } }).definition;
+  const definition = (spec.router as unknown as { definition: { components?: { schemas?: Record<string, { properties?: object }> } } })
+    .definition;
   const documented = Object.keys(definition.components?.schemas?.TicketUpdateInput?.properties ?? {});
   expect(documented).toContain('safe_update');
   for (const r of requests) {

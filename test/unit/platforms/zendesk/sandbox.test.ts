@@ -3,7 +3,16 @@ import { createZendeskSandbox, CSRF_REFUSAL, ZENDESK_SANDBOX } from '../../../sa
 import type { SandboxRequest } from '../../../sandbox/types';
 import { basicAuth, SESSION } from './helpers';
 
-const req = (over: Partial<SandboxRequest>): SandboxRequest => ({ method: 'GET', host: 'acme.zendesk.com', path: '/api/v2/tickets/1.json', query: {}, headers: {}, body: null, cookies: {}, ...over });
+const req = (over: Partial<SandboxRequest>): SandboxRequest => ({
+  method: 'GET',
+  host: 'acme.zendesk.com',
+  path: '/api/v2/tickets/1.json',
+  query: {},
+  headers: {},
+  body: null,
+  cookies: {},
+  ...over,
+});
 const put = (ticket: Record<string, unknown>, over: Partial<SandboxRequest> = {}) =>
   req({ method: 'PUT', body: { ticket }, headers: { authorization: basicAuth() }, ...over });
 
@@ -13,7 +22,9 @@ describe('Zendesk sandbox: auth like the real app', () => {
     const res = await sb.handle(put({ additional_tags: ['x'] }, { cookies: SESSION }));
     expect(res).toEqual(CSRF_REFUSAL);
     expect(res?.body).toEqual({ error: 'InvalidAuthenticityToken', description: 'Invalid authenticity token' });
-    const bearer = await sb.handle(put({ additional_tags: ['x'] }, { cookies: SESSION, headers: { authorization: `Bearer ${ZENDESK_SANDBOX.oauthToken}` } }));
+    const bearer = await sb.handle(
+      put({ additional_tags: ['x'] }, { cookies: SESSION, headers: { authorization: `Bearer ${ZENDESK_SANDBOX.oauthToken}` } }),
+    );
     expect(bearer?.status).toBe(403);
     const sessionOnly = await sb.handle(put({ additional_tags: ['x'] }, { cookies: SESSION, headers: {} }));
     expect(sessionOnly?.status).toBe(403);
@@ -24,8 +35,12 @@ describe('Zendesk sandbox: auth like the real app', () => {
     const sb = createZendeskSandbox();
     expect((await sb.handle(req({ cookies: SESSION, headers: { authorization: basicAuth() } })))?.status).toBe(200);
     expect((await sb.handle(put({ additional_tags: ['a'] })))?.status).toBe(200);
-    expect((await sb.handle(put({ additional_tags: ['b'] }, { headers: { authorization: `Bearer ${ZENDESK_SANDBOX.oauthToken}` } })))?.status).toBe(200);
-    expect((await sb.handle(put({ additional_tags: ['c'] }, { cookies: SESSION, headers: { 'x-csrf-token': ZENDESK_SANDBOX.csrf } })))?.status).toBe(200);
+    expect(
+      (await sb.handle(put({ additional_tags: ['b'] }, { headers: { authorization: `Bearer ${ZENDESK_SANDBOX.oauthToken}` } })))?.status,
+    ).toBe(200);
+    expect(
+      (await sb.handle(put({ additional_tags: ['c'] }, { cookies: SESSION, headers: { 'x-csrf-token': ZENDESK_SANDBOX.csrf } })))?.status,
+    ).toBe(200);
     expect(sb.store.get(1)!.tags).toEqual(expect.arrayContaining(['a', 'b', 'c']));
     expect((await sb.handle(req({ headers: { authorization: 'Bearer wrong' } })))?.body).toMatchObject({ error: 'invalid_token' });
     expect((await sb.handle(req({})))?.status).toBe(401);
@@ -52,7 +67,12 @@ describe('Zendesk sandbox: one ticket update', () => {
     const c = sb.store.get(2)!;
     const stale = c.updatedAt;
     sb.store.addMessage(2, 'customer', 'hello?');
-    const conflict = await sb.handle(put({ safe_update: true, updated_stamp: stale, group_id: 11, comment: { html_body: '<p>n</p>', public: false } }, { path: '/api/v2/tickets/2.json' }));
+    const conflict = await sb.handle(
+      put(
+        { safe_update: true, updated_stamp: stale, group_id: 11, comment: { html_body: '<p>n</p>', public: false } },
+        { path: '/api/v2/tickets/2.json' },
+      ),
+    );
     expect(conflict?.status).toBe(409);
     expect(c.teamId).toBeNull();
     expect(c.messages.some((m) => m.internal)).toBe(false);
@@ -64,7 +84,9 @@ describe('Zendesk sandbox: one ticket update', () => {
 
   it('an invalid part refuses the whole update: no note, no tags', async () => {
     const sb = createZendeskSandbox();
-    const res = await sb.handle(put({ group_id: 999, additional_tags: ['sys_bot_paused'], comment: { html_body: '<p>n</p>', public: false } }));
+    const res = await sb.handle(
+      put({ group_id: 999, additional_tags: ['sys_bot_paused'], comment: { html_body: '<p>n</p>', public: false } }),
+    );
     expect(res?.status).toBe(422);
     expect(sb.store.get(1)!.tags).not.toContain('sys_bot_paused');
     expect(sb.store.get(1)!.messages.some((m) => m.internal)).toBe(false);
