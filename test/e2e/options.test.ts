@@ -65,14 +65,12 @@ describe('options page', () => {
   it('an invalid import names the field and leaves the saved policy intact', async () => {
     const before = await storedPolicy();
     const page = await openOptions();
-    await page
-      .getByTestId('import-text')
-      .fill(
-        JSON.stringify({
-          version: 2,
-          routing: { rules: [{ subAgents: [], target: { platform: 'gorgias', kind: 'team', id: '11', name: 'Returns team' } }] },
-        }),
-      );
+    await page.getByTestId('import-text').fill(
+      JSON.stringify({
+        version: 2,
+        routing: { rules: [{ subAgents: [], target: { platform: 'gorgias', kind: 'team', id: '11', name: 'Returns team' } }] },
+      }),
+    );
     await page.getByTestId('import-button').click();
     await page.locator('[data-testid="import-result"][data-state="error"]').waitFor();
     expect(await page.locator('[data-testid="import-issue"][data-path="routing.rules.0.subAgents"]').count()).toBe(1);
