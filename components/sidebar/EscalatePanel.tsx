@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { interruption, pauseHeldBack } from '@/lib/executor/outcome';
 import { metaFor } from '@/lib/platforms/metas';
 import type { Platform } from '@/lib/schema/conversation';
-import type { Journal, StepKind } from '@/lib/schema/plan';
+import type { Journal, StepKind, StepState } from '@/lib/schema/plan';
 import type { VerdictStatus } from '@/lib/schema/verdict';
 
 const STEP_LABEL: Record<StepKind, string> = {
@@ -10,6 +10,13 @@ const STEP_LABEL: Record<StepKind, string> = {
   note: 'Post internal note',
   assign: 'Assign / route',
   pause: 'Pause the bot',
+};
+/** How a step reads inside a sentence. */
+const STEP_NOUN: Record<StepKind, string> = {
+  tags: 'the tags',
+  note: 'the note',
+  assign: 'the assignment',
+  pause: 'the pause',
 };
 const STATUS_ICON = { pending: '○', running: '◐', done: '✓', failed: '✕', skipped: '–', interrupted: '↻' } as const;
 
@@ -37,6 +44,8 @@ export function EscalatePanel(props: {
   const interrupted = j && !finished && !failed && !props.acting && !resuming && !j.steps.some((s) => s.status === 'running');
   const heldBack = j && !props.acting ? pauseHeldBack(j) : null;
   const needs = j?.steps.find((s) => s.status === 'failed' && s.needs)?.needs;
+  // Worth saying before and while it is sent, or when it failed (none of a group then landed); not once done.
+  const together = j && !finished ? sentTogether(j.steps, metaFor(props.platform).label) : [];
   return (
     <section className="card escalate" aria-labelledby="baton-escalate-title">
       <h2 id="baton-escalate-title" className="sr-only">
@@ -75,7 +84,7 @@ export function EscalatePanel(props: {
         <>
           <ol className="steps" aria-live="polite" data-testid="steps">
             {j.steps.map((s) => (
-              <li key={s.kind} className={`step step-${s.status}`} data-step={s.kind} data-status={s.status}>
+              <li key={s.kind} className={`step step-${s.status}`} data-step={s.kind} data-status={s.status} data-group={s.group}>
                 <span className="step-icon" aria-hidden="true">
                   {STATUS_ICON[s.status]}
                 </span>
@@ -90,6 +99,11 @@ export function EscalatePanel(props: {
               </li>
             ))}
           </ol>
+          {together.map((line) => (
+            <p key={line} className="muted small" data-testid="sent-together">
+              {line}
+            </p>
+          ))}
           {heldBack && (
             <p className="warn" role="status" data-testid="not-paused">
               {heldBack}
@@ -147,6 +161,26 @@ export function EscalatePanel(props: {
       )}
     </section>
   );
+}
+
+/**
+ * One sentence per request that carries several steps, in send order: "The tags and the pause go to the
+ * helpdesk in one update: they land together or not at all." Skipped steps are left out.
+ */
+export function sentTogether(steps: StepState[], platformLabel: string): string[] {
+  const groups = new Map<number, StepKind[]>();
+  for (const s of steps) {
+    if (s.group === undefined || s.status === 'skipped') continue;
+    groups.set(s.group, [...(groups.get(s.group) ?? []), s.kind]);
+  }
+  const active = steps.filter((s) => s.status !== 'skipped').length;
+  return [...groups.values()]
+    .filter((kinds) => kinds.length > 1)
+    .map((kinds) => {
+      const nouns = kinds.map((k) => STEP_NOUN[k]);
+      const list = kinds.length === active ? 'All these steps' : `${nouns.slice(0, -1).join(', ')} and ${nouns[nouns.length - 1]}`;
+      return `${list[0].toUpperCase()}${list.slice(1)} go to ${platformLabel} in one update: they land together or not at all.`;
+    });
 }
 
 /** Asks once for the per-agent setting a step failed for (from the platform's meta), then retries. */

@@ -3,6 +3,7 @@ import type { EscalationDraft } from '../schema/messages';
 import type { Policy } from '../schema/policy';
 import { STEP_ORDER, journalKey, type EscalationPlan, type Journal, type StepKind } from '../schema/plan';
 import { newMarkerId } from '../platforms/marker';
+import type { StepLayout } from '../platforms/steps';
 
 /** Turns the agent's draft into the exact plan one click will carry out. */
 export function buildPlan(ref: ConversationRef, conversation: Conversation, draft: EscalationDraft, policy: Policy): EscalationPlan {
@@ -22,13 +23,20 @@ export function buildPlan(ref: ConversationRef, conversation: Conversation, draf
   };
 }
 
-export function newJournal(plan: EscalationPlan, now = new Date()): Journal {
+/**
+ * The journal lists the steps in the order the platform sends them (`layout`, the adapter's `stepLayout`),
+ * each with the request group that carries it, so the sidebar shows them as they go out.
+ */
+export function newJournal(plan: EscalationPlan, layout: StepLayout, now = new Date()): Journal {
   const skipped = (kind: StepKind) =>
     (kind === 'tags' && plan.tags.length === 0) || (kind === 'assign' && !plan.target) || (kind === 'pause' && !plan.pause);
+  const grouped = layout.flatMap((steps, group) => steps.map((kind) => ({ kind, group })));
+  // A step the layout leaves out still gets a line (after the rest), so it can never vanish from view.
+  const left = STEP_ORDER.filter((kind) => !grouped.some((g) => g.kind === kind)).map((kind, i) => ({ kind, group: layout.length + i }));
   return {
     key: journalKey(plan.platform, plan.account, plan.conversationId),
     plan,
-    steps: STEP_ORDER.map((kind) => ({ kind, status: skipped(kind) ? 'skipped' : 'pending', attempts: 0 })),
+    steps: [...grouped, ...left].map(({ kind, group }) => ({ kind, group, status: skipped(kind) ? 'skipped' : 'pending', attempts: 0 })),
     startedAt: now.toISOString(),
   };
 }

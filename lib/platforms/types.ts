@@ -5,6 +5,7 @@ import type { Target } from '../schema/target';
 import type { HttpClient } from '../http/client';
 import type { HttpRequest, HttpResponse } from '../http/types';
 import type { SetupLine } from '../schema/setup';
+import type { StepLayout } from './steps';
 
 export type AuthMode = 'session' | 'token';
 
@@ -139,6 +140,11 @@ export interface PlatformAdapter {
   listTargets(ctx: AdapterContext): Promise<Target[]>;
   /** The requests an escalation makes for the steps still to do, in order, at the platform's minimum count. */
   escalationOps(ctx: AdapterContext, plan: EscalationPlan, remaining: StepKind[]): Operation[];
+  /**
+   * How `escalationOps` groups the steps into requests, in send order: the journal lists the steps in this
+   * order, so the sidebar shows them as they are sent and which of them land together.
+   */
+  stepLayout: StepLayout;
   /** "Return to bot": the exact reverse of the pause. */
   resumeOps(ctx: AdapterContext, plan: EscalationPlan): Operation[];
   /**

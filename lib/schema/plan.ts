@@ -28,6 +28,11 @@ export const StepStateSchema = z.object({
   /** The helpdesk's HTTP status when the step failed (401/403 offer Check setup in the sidebar). */
   httpStatus: z.number().int().optional(),
   updatedAt: z.string().optional(),
+  /**
+   * Which request of the platform's step layout carries this step (0 = the first sent). Steps sharing it
+   * land together or not at all. Absent in journals written before layouts were recorded.
+   */
+  group: z.number().int().optional(),
 });
 export type StepState = z.infer<typeof StepStateSchema>;
 
@@ -54,6 +59,7 @@ export type EscalationPlan = z.infer<typeof EscalationPlanSchema>;
 export const JournalSchema = z.object({
   key: z.string(),
   plan: EscalationPlanSchema,
+  /** In send order (the platform's step layout). */
   steps: z.array(StepStateSchema),
   startedAt: z.string(),
   finishedAt: z.string().optional(),

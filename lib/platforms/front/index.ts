@@ -5,7 +5,7 @@ import { apiBaseOf, detectFrontUrl } from './urls';
 import { getParsed } from './api';
 import { readConversation } from './read';
 import { listTargets } from './targets';
-import { escalationOps, resumeOps } from './ops';
+import { FRONT_LAYOUT, escalationOps, resumeOps } from './ops';
 import { frontDom } from './dom';
 import { FIdentitySchema } from './schemas';
 
@@ -29,6 +29,7 @@ export const frontAdapter: PlatformAdapter = {
   read: readConversation,
   listTargets,
   escalationOps,
+  stepLayout: FRONT_LAYOUT,
   resumeOps,
   checkSetup,
   dom: frontDom,

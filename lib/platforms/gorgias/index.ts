@@ -3,7 +3,7 @@ import { checkSetup } from './check';
 import { fetchCurrentUser } from './api';
 import { gorgiasDom } from './dom';
 import { gorgiasMeta } from './meta';
-import { escalationOps, resumeOps } from './ops';
+import { GORGIAS_LAYOUT, escalationOps, resumeOps } from './ops';
 import { nameOf, readTicket } from './read';
 import { listTargets } from './targets';
 import { detectTicket, originOf } from './urls';
@@ -30,6 +30,7 @@ export const gorgiasAdapter: PlatformAdapter = {
   read: readTicket,
   listTargets,
   escalationOps,
+  stepLayout: GORGIAS_LAYOUT,
   resumeOps,
   checkSetup,
   dom: gorgiasDom,

@@ -2,7 +2,7 @@ import type { PlatformAdapter } from '../types';
 import { checkSetup } from './check';
 import { fetchMe } from './api';
 import { zendeskDom } from './dom';
-import { escalationOps, resumeOps } from './ops';
+import { ZENDESK_LAYOUT, escalationOps, resumeOps } from './ops';
 import { readConversation } from './read';
 import { listTargets } from './targets';
 import { detectTicket, originOf } from './urls';
@@ -28,6 +28,7 @@ export const zendeskAdapter: PlatformAdapter = {
   read: readConversation,
   listTargets,
   escalationOps,
+  stepLayout: ZENDESK_LAYOUT,
   resumeOps,
   checkSetup,
   dom: zendeskDom,

@@ -11,7 +11,7 @@ import { viewError } from './targets';
  * travel in ONE update: it lands entirely or not at all, and the bot can never end up paused on a ticket
  * with no note and no owner.
  */
-const LAYOUT = checkLayout([['note', 'assign', 'tags', 'pause']]);
+export const ZENDESK_LAYOUT = checkLayout([['note', 'assign', 'tags', 'pause']]);
 
 const STEP_WORDS: Record<StepKind, string> = {
   note: 'post the internal note',
@@ -74,7 +74,7 @@ export function escalationOps(ctx: AdapterContext, plan: EscalationPlan, remaini
   const url = apiUrl(ctx, `/tickets/${plan.conversationId}.json`);
   const landed = async () => noteLanded((await readComments(ctx, 'check whether the note already landed')).comments, plan.noteMarker);
 
-  return groupOperations(LAYOUT, remaining, (steps) => {
+  return groupOperations(ZENDESK_LAYOUT, remaining, (steps) => {
     const update = updateFor(plan, steps);
     if (!update) return null;
     const action = actionOf(steps);

@@ -8,6 +8,10 @@ import type { AdapterContext, Operation, PlatformAdapter } from '../../../lib/pl
 import { ConversationSchema } from '../../../lib/schema/conversation';
 import type { Journal, StepKind } from '../../../lib/schema/plan';
 import { defaultPolicy } from '../../../lib/schema/policy';
+import type { StepLayout } from '../../../lib/platforms/steps';
+
+/** The fake helpdesk below sends each step in a request of its own, in this order. */
+const EACH_STEP: StepLayout = [['tags'], ['note'], ['assign'], ['pause']];
 
 /**
  * A helpdesk reached through a session relay, as the background sees it: each step is one request, and the
@@ -79,7 +83,7 @@ describe('an escalation whose tab goes away', () => {
         const desk = relayedDesk();
         const store = memoryStore();
         desk.cut.set(step, how);
-        const first = await runJournal(newJournal(plan()), desk.adapter, desk.ctx, store);
+        const first = await runJournal(newJournal(plan(), EACH_STEP), desk.adapter, desk.ctx, store);
         const cutStep = first.steps.find((s) => s.kind === step)!;
         expect(cutStep).toMatchObject({ status: 'interrupted', uncertain: true });
         expect(hasFailed(first)).toBe(false);
@@ -104,7 +108,7 @@ describe('an escalation whose tab goes away', () => {
     const desk = relayedDesk();
     const store = memoryStore();
     desk.cut.set('note', 'no-tab');
-    const first = await runJournal(newJournal(plan()), desk.adapter, desk.ctx, store);
+    const first = await runJournal(newJournal(plan(), EACH_STEP), desk.adapter, desk.ctx, store);
     expect(first.steps.map((s) => s.status)).toEqual(['done', 'interrupted', 'pending', 'pending']);
     expect(first.steps[1].uncertain).toBe(false);
     expect(interruption(first)).toBe('Open a Zendesk tab of acme to connect.');
@@ -119,7 +123,7 @@ describe('an escalation whose tab goes away', () => {
     const desk = relayedDesk();
     const store = memoryStore();
     desk.cut.set('note', 'gone-after-landing');
-    const first = await runJournal(newJournal(plan()), desk.adapter, desk.ctx, store);
+    const first = await runJournal(newJournal(plan(), EACH_STEP), desk.adapter, desk.ctx, store);
     // The check itself fails for good (not a tab problem): the step fails but stays uncertain.
     const broken = {
       ...desk.ctx,
@@ -142,7 +146,7 @@ describe('a step left running by a worker that was stopped', () => {
   it('becomes interrupted and uncertain on startup, then finishes without repeating what landed', async () => {
     const desk = relayedDesk();
     const store = memoryStore();
-    const j = newJournal(plan());
+    const j = newJournal(plan(), EACH_STEP);
     desk.applied.push('tags', 'note');
     const crashed: Journal = {
       ...j,
@@ -162,7 +166,7 @@ describe('a step left running by a worker that was stopped', () => {
   it('a journal whose run is in progress in this worker is not stale', async () => {
     const desk = relayedDesk();
     const store = memoryStore();
-    const j = newJournal(plan());
+    const j = newJournal(plan(), EACH_STEP);
     const run = runJournal(j, desk.adapter, desk.ctx, store);
     const running: Journal = { ...j, steps: j.steps.map((s) => (s.kind === 'tags' ? { ...s, status: 'running' } : s)) };
     expect(markStale(running)).toBeNull();

@@ -57,7 +57,7 @@ describe('a note that keeps failing never leaves the bot paused', () => {
       const failing = { steps: ['note'] as StepKind[], error: unavailable };
       const d = desk(layout, failing);
       const store = memoryStore();
-      let j = newJournal(plan());
+      let j = newJournal(plan(), layout);
       await store.put(j);
       for (let attempt = 0; attempt < 3; attempt++) j = await runJournal(j, d.adapter, {} as never, store);
 
@@ -84,7 +84,7 @@ describe('a note that keeps failing never leaves the bot paused', () => {
       resumeOps: () => [],
     } as unknown as PlatformAdapter;
     const store = memoryStore();
-    const j = await runJournal(newJournal(plan()), pauseFirst, {} as never, store);
+    const j = await runJournal(newJournal(plan(), [['pause'], ['note'], ['tags'], ['assign']]), pauseFirst, {} as never, store);
     expect(landed).toEqual([]);
     expect(step(j, 'pause').status).toBe('failed');
     expect(step(j, 'pause').error).toMatch(/did not pause the bot because/);
@@ -95,16 +95,21 @@ describe('a note that keeps failing never leaves the bot paused', () => {
       steps: ['note'],
       error: () => new MissingConnectionField('Baton could not find you among the teammates; set your teammate id.', 'authorId'),
     });
-    const j = await runJournal(newJournal(plan()), d.adapter, {} as never, memoryStore());
+    const j = await runJournal(
+      newJournal(plan(), LAYOUTS['note, assignment, then tags with the pause']!),
+      d.adapter,
+      {} as never,
+      memoryStore(),
+    );
     expect(step(j, 'note')).toMatchObject({ status: 'failed', needs: 'authorId' });
     expect(d.landed).toEqual([]);
   });
 
   it('says nothing when the bot was paused or no pause was planned', async () => {
     const d = desk(LAYOUTS['one atomic update']!, { steps: [], error: unavailable });
-    const j = await runJournal(newJournal(plan()), d.adapter, {} as never, memoryStore());
+    const j = await runJournal(newJournal(plan(), LAYOUTS['one atomic update']!), d.adapter, {} as never, memoryStore());
     expect(pauseHeldBack(j)).toBeNull();
-    const noPause = newJournal({ ...plan(), pause: null });
+    const noPause = newJournal({ ...plan(), pause: null }, LAYOUTS['one atomic update']!);
     expect(
       pauseHeldBack({ ...noPause, steps: noPause.steps.map((s) => (s.kind === 'note' ? { ...s, status: 'failed' as const } : s)) }),
     ).toBeNull();

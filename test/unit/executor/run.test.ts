@@ -6,6 +6,10 @@ import type { Operation, PlatformAdapter } from '../../../lib/platforms/types';
 import { ConversationSchema } from '../../../lib/schema/conversation';
 import type { Journal, StepKind } from '../../../lib/schema/plan';
 import { defaultPolicy } from '../../../lib/schema/policy';
+import type { StepLayout } from '../../../lib/platforms/steps';
+
+/** The fake helpdesk below sends each step in a request of its own, in this order. */
+const EACH_STEP: StepLayout = [['tags'], ['note'], ['assign'], ['pause']];
 
 /** A fake helpdesk that records what landed, with scripted failures per step. */
 function fakeDesk() {
@@ -51,7 +55,7 @@ describe('one-click escalation journal', () => {
   it('runs tags → note → assign → pause once, even when clicked twice at the same time', async () => {
     const desk = fakeDesk();
     const store = memoryStore();
-    const j = newJournal(plan());
+    const j = newJournal(plan(), EACH_STEP);
     await store.put(j);
     const [a, b] = await Promise.all([runJournal(j, desk.adapter, ctx, store), runJournal(j, desk.adapter, ctx, store)]);
     expect(desk.landed).toEqual(['tags', 'note', 'assign', 'pause']);
@@ -68,7 +72,7 @@ describe('one-click escalation journal', () => {
     desk.failures.set('assign', [
       new ApiError('Zendesk had a server error (500) and could not assign the ticket. Retry in a moment.', 'server', 500),
     ]);
-    const j = newJournal(plan());
+    const j = newJournal(plan(), EACH_STEP);
     const first = await runJournal(j, desk.adapter, ctx, store);
     expect(first.steps.map((s) => s.status)).toEqual(['done', 'done', 'failed', 'pending']);
     expect(first.steps[2].error).toMatch(/could not assign/);
@@ -83,7 +87,7 @@ describe('one-click escalation journal', () => {
     const store = memoryStore();
     const timeout = Object.assign(new ApiError('Zendesk did not answer in time', 'timeout', undefined, true), { applyFirst: true });
     desk.failures.set('note', [timeout]);
-    const first = await runJournal(newJournal(plan()), desk.adapter, ctx, store);
+    const first = await runJournal(newJournal(plan(), EACH_STEP), desk.adapter, ctx, store);
     expect(first.steps[1]).toMatchObject({ status: 'failed', uncertain: true });
     const second = await runJournal(first, desk.adapter, ctx, store);
     expect(second.steps[1].status).toBe('done');
@@ -93,7 +97,7 @@ describe('one-click escalation journal', () => {
   it('resumes a journal left mid-way by a crash (a step still marked running) without repeating the note', async () => {
     const desk = fakeDesk();
     const store = memoryStore();
-    const j = newJournal(plan());
+    const j = newJournal(plan(), EACH_STEP);
     desk.landed.push('tags', 'note'); // landed before the crash
     const crashed: Journal = {
       ...j,
@@ -112,6 +116,6 @@ describe('one-click escalation journal', () => {
       { note: 'n', tags: ['sys_escalation'], target: null, routeReason: '', suspend: false },
       defaultPolicy(),
     );
-    expect(newJournal(p).steps.map((s) => s.status)).toEqual(['pending', 'pending', 'skipped', 'skipped']);
+    expect(newJournal(p, EACH_STEP).steps.map((s) => s.status)).toEqual(['pending', 'pending', 'skipped', 'skipped']);
   });
 });

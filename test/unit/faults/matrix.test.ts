@@ -124,7 +124,7 @@ describe.each(PLATFORMS)('%s fault matrix', (platform) => {
 
       const r = ROUTE[platform][step];
       sandbox.faults.add({ platform, method: r.method, path: r.path, times: 0, ...fault.spec });
-      const failed = await runJournal(newJournal(plan), adapter, ctx, store);
+      const failed = await runJournal(newJournal(plan, adapter.stepLayout), adapter, ctx, store);
       sandbox.faults.clear();
       await new Promise((res) => setTimeout(res, fault.name === 'timeout' ? 800 : 0)); // let a slow write land
 

@@ -1,5 +1,6 @@
 import { checkOffline } from '@/lib/engine/offline';
 import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { ZENDESK_LAYOUT } from '@/lib/platforms/zendesk/ops';
 import { ConversationSchema } from '@/lib/schema/conversation';
 import type { RequestInput, RequestType, ResponseInput } from '@/lib/schema/messages';
 import { defaultPolicy } from '@/lib/schema/policy';
@@ -14,6 +15,7 @@ const journal = newJournal(
     { note: 'Customer wants a human.', tags: ['sys_escalation'], target, routeReason: 'x', suspend: true },
     defaultPolicy(),
   ),
+  ZENDESK_LAYOUT,
 );
 const presence = { zendeskToken: false, gorgiasApiKey: true, frontToken: false, openaiApiKey: false };
 

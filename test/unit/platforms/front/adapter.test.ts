@@ -61,7 +61,7 @@ async function open(h: ReturnType<typeof setup>, key = 'human_request') {
 }
 
 async function runAll(h: ReturnType<typeof setup>, plan: EscalationPlan, key = 'human_request') {
-  return runJournal(newJournal(plan), frontAdapter, h.ctx(key), memoryStore());
+  return runJournal(newJournal(plan, frontAdapter.stepLayout), frontAdapter, h.ctx(key), memoryStore());
 }
 
 const text = (key: string, i: number) => SCENARIOS.find((s) => s.key === key)!.messages[i].text;
@@ -223,9 +223,9 @@ describe('escalation', () => {
     const mark = h.exchanges.length;
     const journal = await runAll(h, planFor(c));
     expect(journal.steps.map((s) => [s.kind, s.status])).toEqual([
-      ['tags', 'done'],
       ['note', 'done'],
       ['assign', 'done'],
+      ['tags', 'done'],
       ['pause', 'done'],
     ]);
     expect(h.since(mark)).toEqual([
@@ -284,7 +284,7 @@ describe('escalation', () => {
       VIEW_WITHOUT_TAG,
     );
     const journal = await runAll(h, planFor(c, { target: queue }));
-    expect(journal.steps[0]).toMatchObject({ status: 'failed', error: VIEW_WITHOUT_TAG });
+    expect(journal.steps.find((s) => s.kind === 'note')).toMatchObject({ status: 'failed', error: VIEW_WITHOUT_TAG });
     expect(h.conv('human_request').notes).toHaveLength(0);
   });
 
@@ -326,7 +326,7 @@ describe('escalation', () => {
     const plan = planFor(c);
     const [noteOp] = frontAdapter.escalationOps(h.ctx(), plan, ['note']);
     await noteOp.run(); // landed, but the answer was lost
-    const journal = newJournal(plan);
+    const journal = newJournal(plan, frontAdapter.stepLayout);
     journal.steps = journal.steps.map((s) =>
       s.kind === 'tags' ? { ...s, status: 'done' } : s.kind === 'note' ? { ...s, status: 'failed', uncertain: true } : s,
     );
@@ -368,7 +368,7 @@ describe('escalation', () => {
     const h = setup();
     const c = await open(h);
     const plan = { ...planFor(c), conversationId: FRONT_SANDBOX.mergedConversation };
-    const journal = await runJournal(newJournal(plan), frontAdapter, h.ctx(), memoryStore());
+    const journal = await runJournal(newJournal(plan, frontAdapter.stepLayout), frontAdapter, h.ctx(), memoryStore());
     expect(journal.steps.every((s) => s.status === 'done')).toBe(true);
     expect(h.exchanges.filter((e) => e.req.method !== 'GET').map((e) => `${e.res?.status} ${e.req.method} ${e.req.path}`)).toEqual([
       `301 POST /conversations/${plan.conversationId}/comments`,
@@ -464,9 +464,9 @@ describe('pause and return to bot', () => {
     );
     // The pause shares the last request group with the tags; note and assignment are done before it.
     expect(onlyInbox.steps.map((s) => [s.kind, s.status])).toEqual([
-      ['tags', 'failed'],
       ['note', 'done'],
       ['assign', 'done'],
+      ['tags', 'failed'],
       ['pause', 'failed'],
     ]);
     expect(onlyInbox.steps[3].error).toMatch(

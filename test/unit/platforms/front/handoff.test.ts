@@ -52,7 +52,7 @@ describe('the note is written by the agent', () => {
   it('carries author_id from "your Front teammate" (email matched to a teammate), and Front shows the agent as author', async () => {
     const h = setup({ connection: { authorEmail: 'DANA@acme-support.example' } });
     const c = await frontAdapter.read(h.ctx());
-    await runJournal(newJournal(planFor(c)), frontAdapter, h.ctx(), memoryStore());
+    await runJournal(newJournal(planFor(c), frontAdapter.stepLayout), frontAdapter, h.ctx(), memoryStore());
     const post = h.exchanges.find((e) => e.req.method === 'POST' && e.req.path.endsWith('/comments'))!;
     expect(post.req.body).toMatchObject({ author_id: teammates.dana.id });
     expect(h.conv('human_request').notes.map((n) => n.authorId)).toEqual([teammates.dana.id]);
@@ -63,7 +63,7 @@ describe('the note is written by the agent', () => {
   it('uses a teammate id set in Options as it is', async () => {
     const h = setup({ connection: { authorId: teammates.sam.id } });
     const c = await frontAdapter.read(h.ctx());
-    await runJournal(newJournal(planFor(c)), frontAdapter, h.ctx(), memoryStore());
+    await runJournal(newJournal(planFor(c), frontAdapter.stepLayout), frontAdapter, h.ctx(), memoryStore());
     expect(h.conv('human_request').notes.map((n) => n.authorId)).toEqual([teammates.sam.id]);
   });
 
@@ -83,14 +83,14 @@ describe('the note is written by the agent', () => {
       const h = setup({ connection });
       const c = await frontAdapter.read(h.ctx());
       const mark = h.exchanges.length;
-      const j = await runJournal(newJournal(planFor(c)), frontAdapter, h.ctx(), memoryStore());
+      const j = await runJournal(newJournal(planFor(c), frontAdapter.stepLayout), frontAdapter, h.ctx(), memoryStore());
       expect(j.steps.map((s) => [s.kind, s.status])).toEqual([
-        ['tags', 'pending'],
         ['note', 'failed'],
         ['assign', 'pending'],
+        ['tags', 'pending'],
         ['pause', 'pending'],
       ]);
-      expect(j.steps[1].error).toMatch(sentence);
+      expect(j.steps[0].error).toMatch(sentence);
       expect(writes(h, mark).filter((w) => !w.endsWith('/comments'))).toEqual([]);
       expect(h.conv('human_request').tags).not.toContain('sys_bot_paused');
       expect(h.conv('human_request').notes).toHaveLength(0);
@@ -110,7 +110,7 @@ describe('order of the escalation steps', () => {
     const c = await frontAdapter.read(h.ctx());
     const store = memoryStore();
     const mark = h.exchanges.length;
-    const failed = await runJournal(newJournal(planFor(c)), frontAdapter, h.ctx(), store);
+    const failed = await runJournal(newJournal(planFor(c), frontAdapter.stepLayout), frontAdapter, h.ctx(), store);
     expect(failed.steps.find((s) => s.kind === 'note')).toMatchObject({
       status: 'failed',
       error: expect.stringMatching(/could not post the internal note/),
@@ -130,7 +130,7 @@ describe('order of the escalation steps', () => {
     const c = await frontAdapter.read(h.ctx());
     await frontAdapter.listTargets(h.ctx());
     const plan = planFor(c, { pause: { stopTag: 'sys_bot_paused', removeTags: ['bot_managed'], managingInboxId: inboxes.bot.id } });
-    const j = await runJournal(newJournal(plan), frontAdapter, h.ctx(), memoryStore());
+    const j = await runJournal(newJournal(plan, frontAdapter.stepLayout), frontAdapter, h.ctx(), memoryStore());
     const paused = h.exchanges.length;
     await resumeBot(j, frontAdapter, h.ctx(), memoryStore());
     // Pause: move out (with the routing), add the stop tag, remove the managing tag. Resume undoes them backwards.
@@ -189,7 +189,7 @@ describe("Front's shared rate limit: what an open conversation costs", () => {
 
     // The click: note, move, tags; the author and tag ids come from the lists already read.
     mark = h.exchanges.length;
-    await runJournal(newJournal(planFor(fresh)), frontAdapter, h.ctx(), memoryStore());
+    await runJournal(newJournal(planFor(fresh), frontAdapter.stepLayout), frontAdapter, h.ctx(), memoryStore());
     expect(h.since(mark)).toHaveLength(3);
   });
 });

@@ -504,7 +504,12 @@ describe('with the journal', () => {
     const ctx = h.ctx();
     const c = await gorgiasAdapter.read(ctx);
     const before = h.seen.length;
-    const failed = await runJournal(newJournal(planFor(c, { pause: STOP_AND_MANAGED })), gorgiasAdapter, ctx, memoryStore());
+    const failed = await runJournal(
+      newJournal(planFor(c, { pause: STOP_AND_MANAGED }), gorgiasAdapter.stepLayout),
+      gorgiasAdapter,
+      ctx,
+      memoryStore(),
+    );
     expect(failed.steps.find((s) => s.kind === 'note')!.status).toBe('failed');
     expect(failed.steps.find((s) => s.kind === 'pause')!.status).not.toBe('done');
     expect(writes(h, before).every((r) => r.method === 'POST' && /\/messages$/.test(r.path))).toBe(true);
@@ -529,7 +534,12 @@ describe('with the journal', () => {
     const ctx = h.ctx();
     const c = await gorgiasAdapter.read(ctx);
     const store = memoryStore();
-    const failed = await runJournal(newJournal(planFor(c, { pause: STOP_AND_MANAGED })), gorgiasAdapter, ctx, store);
+    const failed = await runJournal(
+      newJournal(planFor(c, { pause: STOP_AND_MANAGED }), gorgiasAdapter.stepLayout),
+      gorgiasAdapter,
+      ctx,
+      store,
+    );
     const note = failed.steps.find((s) => s.kind === 'note')!;
     expect(note).toMatchObject({ status: 'failed', uncertain: true });
     expect(note.error).toBe(
@@ -555,15 +565,15 @@ describe('with the journal', () => {
     const c = await gorgiasAdapter.read(ctx);
     const priya: Target = { platform: 'gorgias', kind: 'user', id: String(users.priya.id), name: users.priya.name };
     const store = memoryStore();
-    const failed = await runJournal(newJournal(planFor(c, { target: priya })), gorgiasAdapter, ctx, store);
+    const failed = await runJournal(newJournal(planFor(c, { target: priya }), gorgiasAdapter.stepLayout), gorgiasAdapter, ctx, store);
     const assign = failed.steps.find((s) => s.kind === 'assign')!;
     expect(assign.status).toBe('failed');
     expect(assign.error).toBe(
       'Gorgias refused to add the tags, assign the ticket to Priya Shah and pause the bot: Invalid data (assignee_user: User 105 does not exist or is deactivated).',
     );
     expect(failed.steps.map((s) => [s.kind, s.status])).toEqual([
-      ['tags', 'failed'],
       ['note', 'done'],
+      ['tags', 'failed'],
       ['assign', 'failed'],
       ['pause', 'failed'],
     ]);
@@ -612,7 +622,7 @@ describe('auth', () => {
       h.sandbox.refuseSessionWrites(status);
       const ctx = h.ctx();
       const c = await gorgiasAdapter.read(ctx);
-      const failed = await runJournal(newJournal(planFor(c)), gorgiasAdapter, ctx, memoryStore());
+      const failed = await runJournal(newJournal(planFor(c), gorgiasAdapter.stepLayout), gorgiasAdapter, ctx, memoryStore());
       const note = failed.steps.find((s) => s.kind === 'note')!;
       expect(note.status).toBe('failed');
       expect(note.error).toBe(

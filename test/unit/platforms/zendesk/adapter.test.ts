@@ -78,7 +78,7 @@ describe('Zendesk escalation: one ticket update', () => {
     const h = zendeskHarness({ authMode: 'session' });
     const { c, conversation, plan } = await planFor(h, '1', { note: '**Escalation**\nQuote: <img src=x onerror="alert(1)">' });
     const before = h.seen.length;
-    const done = await runJournal(newJournal(plan), zendeskAdapter, c, store());
+    const done = await runJournal(newJournal(plan, zendeskAdapter.stepLayout), zendeskAdapter, c, store());
     expect(done.steps.map((s) => s.status)).toEqual(['done', 'done', 'done', 'done']);
 
     const writes = h.writes(before);
@@ -111,7 +111,7 @@ describe('Zendesk escalation: one ticket update', () => {
         req.method === 'PUT' ? { status: 503, headers: {}, body: { error: 'ServiceUnavailable' } } : send(req),
     });
     const { c, plan } = await planFor(h, '1');
-    const failed = await runJournal(newJournal(plan), zendeskAdapter, c, store());
+    const failed = await runJournal(newJournal(plan, zendeskAdapter.stepLayout), zendeskAdapter, c, store());
     expect(failed.steps.map((s) => s.status)).toEqual(['failed', 'failed', 'failed', 'failed']);
     expect(failed.steps.find((s) => s.kind === 'pause')!.error).toMatch(
       /server error \(503\).*post the internal note, assign the ticket, add the tags and pause the bot\. .*Nothing was changed, so the bot is not paused/,
@@ -127,7 +127,7 @@ describe('Zendesk escalation: one ticket update', () => {
     const { c, plan } = await planFor(h, '2');
     const fresh = h.sandbox.store.addMessage(2, 'customer', 'Are you there?')!.createdAt;
     const before = h.seen.length;
-    const done = await runJournal(newJournal(plan), zendeskAdapter, c, store());
+    const done = await runJournal(newJournal(plan, zendeskAdapter.stepLayout), zendeskAdapter, c, store());
     expect(done.steps.every((s) => s.status === 'done')).toBe(true);
     const puts = h.seen.slice(before).filter((r) => r.method === 'PUT');
     expect(puts).toHaveLength(2);
@@ -150,7 +150,7 @@ describe('Zendesk escalation: one ticket update', () => {
     });
     const { c, plan } = await planFor(h, '3');
     const before = h.seen.length;
-    const done = await runJournal(newJournal(plan), zendeskAdapter, c, store());
+    const done = await runJournal(newJournal(plan, zendeskAdapter.stepLayout), zendeskAdapter, c, store());
     expect(done.steps.every((s) => s.status === 'done')).toBe(true);
     expect(h.writes(before)).toHaveLength(1);
     expect(h.sandbox.store.get(3)!.messages.filter((m) => m.internal)).toHaveLength(1);
@@ -163,7 +163,7 @@ describe('Zendesk escalation: one ticket update', () => {
         req.method === 'PUT' ? (puts++, { status: 409, headers: {}, body: { error: 'UpdateConflict' } }) : send(req),
     });
     const { c, plan } = await planFor(h, '3');
-    const failed = await runJournal(newJournal(plan), zendeskAdapter, c, store());
+    const failed = await runJournal(newJournal(plan, zendeskAdapter.stepLayout), zendeskAdapter, c, store());
     expect(failed.steps[0].error).toMatch(
       /^Could not post the internal note, assign the ticket, add the tags and pause the bot: someone else changed/,
     );
@@ -197,7 +197,7 @@ describe('Zendesk escalation: one ticket update', () => {
     const h = zendeskHarness();
     const { c, plan } = await planFor(h, '1');
     const s = store();
-    const done = await runJournal(newJournal(plan), zendeskAdapter, c, s);
+    const done = await runJournal(newJournal(plan, zendeskAdapter.stepLayout), zendeskAdapter, c, s);
     const before = h.seen.length;
     await resumeBot(done, zendeskAdapter, c, s);
     const writes = h.writes(before);
@@ -214,7 +214,7 @@ describe('Zendesk auth on writes', () => {
   it('a token request that also carries the session cookie is refused like the real app, in a plain sentence', async () => {
     const h = zendeskHarness({ authMode: 'token', cookies: { _zendesk_session: 'sandbox-zendesk-session' } });
     const { c, plan } = await planFor(h, '5');
-    const failed = await runJournal(newJournal(plan), zendeskAdapter, c, store());
+    const failed = await runJournal(newJournal(plan, zendeskAdapter.stepLayout), zendeskAdapter, c, store());
     expect(failed.steps[0].error).toMatch(/a Zendesk cookie travelled with it/);
     expect(h.sandbox.store.get(5)!.tags).not.toContain('sys_bot_paused');
   });
@@ -225,7 +225,7 @@ describe('Zendesk auth on writes', () => {
     const original = ZENDESK_SANDBOX.csrf;
     ZENDESK_SANDBOX.csrf = 'rotated-csrf-token';
     try {
-      const done = await runJournal(newJournal(plan), zendeskAdapter, c, store());
+      const done = await runJournal(newJournal(plan, zendeskAdapter.stepLayout), zendeskAdapter, c, store());
       expect(done.steps.every((s) => s.status === 'done')).toBe(true);
       expect(h.writes().map((r) => r.headers['x-csrf-token'])).toEqual([original, 'rotated-csrf-token']);
       expect(h.sandbox.store.get(7)!.messages.filter((m) => m.internal)).toHaveLength(1);
@@ -238,7 +238,7 @@ describe('Zendesk auth on writes', () => {
     for (const authMode of ['token', 'session'] as const) {
       const h = zendeskHarness({ authMode });
       const { c, plan } = await planFor(h, '6');
-      const done = await runJournal(newJournal(plan), zendeskAdapter, c, store());
+      const done = await runJournal(newJournal(plan, zendeskAdapter.stepLayout), zendeskAdapter, c, store());
       expect(
         done.steps.every((s) => s.status === 'done'),
         authMode,
