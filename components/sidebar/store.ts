@@ -56,6 +56,20 @@ const initial: SidebarState = {
   actionError: null,
 };
 
+/**
+ * Whether `incoming` is an older copy of the journal on screen: a check answer carries the journal as it was
+ * when the check began, and a resume or retry may have moved it on since. A journal started later (a new
+ * escalation after Return to bot) is never older; within one escalation the revision counts the saves.
+ */
+export function isOlderJournal(incoming: Journal, current: Journal | null): boolean {
+  if (!current || current.key !== incoming.key) return false;
+  if (incoming.startedAt !== current.startedAt) return incoming.startedAt < current.startedAt;
+  return (incoming.rev ?? 0) < (current.rev ?? 0);
+}
+
+/** The journal to show once `incoming` has arrived. */
+const newest = (incoming: Journal, current: Journal | null) => (isOlderJournal(incoming, current) ? current : incoming);
+
 /** Fresh values from a verdict, except for whatever the agent has already changed. */
 function mergeDraft(prev: Draft | null, result: CheckResult, policy: Policy): Draft {
   const v = result.verdict;
@@ -100,7 +114,8 @@ export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
       if (get().key !== key) return;
       const policy = get().policy!;
       const draft = mergeDraft(get().draft, result, policy);
-      set({ result, error: null, draft, journal: result.journal ?? get().journal });
+      const journal = result.journal ? newest(result.journal, get().journal) : get().journal;
+      set({ result, error: null, draft, journal });
       if (key) saveDraft(key, draft);
     } catch (e) {
       if (get().key !== key) return;
@@ -175,7 +190,8 @@ export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
   },
 
   journalChanged(j) {
-    set({ journal: j });
+    // Removed from storage (null) is shown as it is; a copy older than the one on screen is not.
+    set({ journal: j ? newest(j, get().journal) : null });
   },
 }));
 
@@ -185,7 +201,7 @@ async function act(set: (p: Partial<SidebarState>) => void, get: () => SidebarSt
   try {
     const j = await run();
     if (get().key !== key) return;
-    set({ journal: j });
+    set({ journal: newest(j, get().journal) });
     if (j.finishedAt && key) await clearDraft(key);
   } catch (e) {
     if (get().key === key) set({ actionError: (e as Error).message });

@@ -58,15 +58,8 @@ export default defineContentScript({
     ctx.onInvalidated(
       store.subscribe((s, prev) => {
         if (s.open !== prev.open || s.ref !== prev.ref) reserveSpace(!!s.ref && s.open);
-        // A check answer carries the journal as it was when the check began; a resume may have moved it on
-        // since (its change already shown). Storage is the truth, so read it again.
-        if (s.result !== prev.result && s.key) void refreshJournal(s.key);
       }),
     );
-    const refreshJournal = async (key: string) => {
-      const j = await journalItem(key).get();
-      if (!ctx.isInvalid && store.getState().key === key && j) store.getState().journalChanged(j);
-    };
     ctx.onInvalidated(() => {
       stopThread?.();
       stopJournal?.();

@@ -37,6 +37,7 @@ export function newJournal(plan: EscalationPlan, layout: StepLayout, now = new D
     key: journalKey(plan.platform, plan.account, plan.conversationId),
     plan,
     steps: [...grouped, ...left].map(({ kind, group }) => ({ kind, group, status: skipped(kind) ? 'skipped' : 'pending', attempts: 0 })),
+    rev: 0,
     startedAt: now.toISOString(),
   };
 }

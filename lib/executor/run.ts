@@ -38,6 +38,7 @@ export function markStale(j: Journal, now = new Date()): Journal | null {
   const at = now.toISOString();
   return {
     ...j,
+    rev: nextRev(j),
     steps: j.steps.map((s) =>
       s.status === 'running'
         ? { ...s, status: 'interrupted', uncertain: true, error: 'Baton was restarted while this step ran.', updatedAt: at }
@@ -76,7 +77,7 @@ async function execute(
   // The stored journal is the truth: another tab or an earlier worker may have moved it on.
   let j: Journal = (await store.get(start.key)) ?? start;
   const save = async (patch: (j: Journal) => Journal) => {
-    j = patch(j);
+    j = { ...patch(j), rev: nextRev(j) };
     await store.put(j);
     onUpdate(j);
   };
@@ -143,6 +144,11 @@ async function execute(
   return j;
 }
 
+/** Every save moves the revision on, so readers can tell an older copy from a newer one. */
+function nextRev(j: Journal): number {
+  return (j.rev ?? 0) + 1;
+}
+
 type StepPatch = Partial<Journal['steps'][number]>;
 
 function setSteps(j: Journal, kinds: StepKind[], patch: StepPatch | ((s: Journal['steps'][number]) => StepPatch)): Journal {
@@ -167,7 +173,7 @@ function message(e: unknown): string {
 /** "Return to bot": reverses the pause recorded in the journal. */
 export async function resumeBot(journal: Journal, adapter: PlatformAdapter, ctx: AdapterContext, store: JournalStore): Promise<Journal> {
   for (const op of adapter.resumeOps(ctx, journal.plan)) await op.run();
-  const j = { ...journal, resumedAt: new Date().toISOString() };
+  const j = { ...journal, resumedAt: new Date().toISOString(), rev: nextRev(journal) };
   await store.put(j);
   return j;
 }

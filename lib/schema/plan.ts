@@ -61,6 +61,11 @@ export const JournalSchema = z.object({
   plan: EscalationPlanSchema,
   /** In send order (the platform's step layout). */
   steps: z.array(StepStateSchema),
+  /**
+   * Goes up by one on every save of this escalation, so a reader holding two copies (a check answer that
+   * set off before a resume moved the journal on) keeps the newer one. Absent counts as 0.
+   */
+  rev: z.number().int().optional(),
   startedAt: z.string(),
   finishedAt: z.string().optional(),
   /** Set when "Return to bot" has reversed the pause. */

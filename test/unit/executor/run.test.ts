@@ -109,6 +109,18 @@ describe('one-click escalation journal', () => {
     expect(desk.landed).toEqual(['tags', 'note', 'assign', 'pause']);
   });
 
+  it('every save moves the revision on, so a reader can tell an older copy from a newer one', async () => {
+    const desk = fakeDesk();
+    const store = memoryStore();
+    const j = newJournal(plan(), EACH_STEP);
+    const seen: number[] = [];
+    const done = await runJournal(j, desk.adapter, ctx, store, (x) => seen.push(x.rev ?? 0));
+    expect(seen.length).toBeGreaterThan(4);
+    expect(seen.every((rev, i) => rev > (i === 0 ? (j.rev ?? 0) : seen[i - 1]))).toBe(true);
+    expect((await store.get(j.key))?.rev).toBe(done.rev);
+    expect(done.rev).toBe(seen[seen.length - 1]);
+  });
+
   it('skips routing and pausing when the agent turned them off', () => {
     const p = buildPlan(
       ref,
