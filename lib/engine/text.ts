@@ -84,10 +84,17 @@ export function normalize(text: string): string {
   return t.toLowerCase();
 }
 
-/** Splits into sentences so that conditional or negated clauses are judged on their own. */
-export function sentences(text: string): string[] {
+const SENTENCE_BREAK = /(?<=[.!?;])\s+|\n+|(?<=[.!?])(?=[a-z¿¡])/;
+// The scope judge's rules were tuned on sentences that run on past "¿"/"¡" right after a stop.
+const SENTENCE_BREAK_LATIN = /(?<=[.!?;])\s+|\n+|(?<=[.!?])(?=[a-z])/;
+
+/**
+ * Splits into sentences so that conditional or negated clauses are judged on their own. `inverted`: a stop
+ * followed at once by "¿" or "¡" starts a new sentence.
+ */
+export function sentences(text: string, inverted = true): string[] {
   const out: string[] = [];
-  for (const s of text.split(/(?<=[.!?;])\s+|\n+|(?<=[.!?])(?=[a-z¿¡])/)) {
+  for (const s of text.split(inverted ? SENTENCE_BREAK : SENTENCE_BREAK_LATIN)) {
     const t = s.trim();
     if (t) out.push(t);
   }
@@ -148,10 +155,19 @@ const EXPAND = new Map(Object.entries(EXPAND_WORDS));
 const IS_BEFORE_S = new Set(['it', 'that', 'what', 'there', 'here', 'he', 'she', 'who', 'where', 'how', 'this']);
 const TOKEN = /[a-z0-9]+(?:'[a-z]+)?/g;
 
-function expand(t: string, out: string[]): void {
+/**
+ * How much of a contraction is read. 'full': every English contraction ("i'll" → "i will", "it's" → "it is").
+ * 'negation': only negated auxiliaries and shorthand; "'s" is dropped and other tails stay words ("i'll" →
+ * "i ll"), as the scope judge's vocabulary was built (its rules and model were tuned on this reading).
+ */
+export type ContractionReading = 'full' | 'negation';
+// Shorthand and negations the 'negation' reading leaves as written ("pleasee", "daren't").
+const FULL_ONLY = new Set(['pleasee', 'dare', 'ought']);
+
+function expand(t: string, out: string[], full: boolean): void {
   const q = t.indexOf("'");
   if (q < 0) {
-    const e = t.length <= 8 ? EXPAND.get(t) : undefined;
+    const e = t.length <= 8 && (full || !FULL_ONLY.has(t)) ? EXPAND.get(t) : undefined;
     if (e) for (const w of e) out.push(w);
     else out.push(t);
     return;
@@ -162,10 +178,13 @@ function expand(t: string, out: string[]): void {
     const aux = base.slice(0, -1);
     if (base === 'can' || base === 'ca') out.push('can', 'not');
     else if (base === 'won' || base === 'wo') out.push('will', 'not');
-    else if (base === 'ain') out.push('is', 'not');
-    else if (AUX.has(aux)) out.push(aux, 'not');
+    else if (base === 'ain') out.push(full ? 'is' : 'ai', 'not');
+    else if (AUX.has(aux) && (full || !FULL_ONLY.has(aux))) out.push(aux, 'not');
     // "wan't" is a typo of "want", not a negation.
     else out.push(base + tail);
+  } else if (!full) {
+    if (tail === 's') out.push(base);
+    else out.push(base, tail);
   } else if (tail === 'm') out.push(base, 'am');
   else if (tail === 'll') out.push(base, 'will');
   else if (tail === 've') out.push(base, 'have');
@@ -207,15 +226,16 @@ export function expandContractions(normalized: string): string {
     return normalized;
   return normalized.replace(CONTRACTION, (_m: string, base?: string, tail?: string, word?: string) => {
     const out: string[] = [];
-    expand(word ?? `${base}'${tail}`, out);
+    expand(word ?? `${base}'${tail}`, out, true);
     return out.join(' ');
   });
 }
 
 /** Lowercase words with English contractions and chat shorthand expanded; elisions split ("n'ai" → "n ai"). */
-export function tokens(normalized: string): string[] {
+export function tokens(normalized: string, reading: ContractionReading = 'full'): string[] {
   const out: string[] = [];
-  for (const t of normalized.match(TOKEN) ?? []) expand(t, out);
+  const full = reading === 'full';
+  for (const t of normalized.match(TOKEN) ?? []) expand(t, out, full);
   return out;
 }
 
@@ -247,12 +267,16 @@ export function typoDistance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let d = distance(a, b);
   // One swap of neighbours costs Levenshtein 2; count it as 1 (Damerau).
-  if (d === 2 && a.length === b.length) {
-    const diff: number[] = [];
-    for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
-    if (diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]]) d = 1;
-  }
+  if (d === 2 && isSwap(a, b)) d = 1;
   return Math.min(d, max + 1);
+}
+
+/** Two neighbouring letters swapped and nothing else ("thnaks" ~ "thanks"). */
+export function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 /** Typo budget for a word of this length: short words are too easy to confuse with other words. */
