@@ -28,7 +28,8 @@ export interface SidebarState {
 interface Actions {
   setConversation(ref: ConversationRef | null, policy: Policy): Promise<void>;
   setPolicy(policy: Policy): void;
-  check(opts?: { force?: boolean; domMessages?: Message[] }): Promise<void>;
+  /** `answer`: a check already asked for (the content script asks as soon as the page's URL names the conversation). */
+  check(opts?: { force?: boolean; domMessages?: Message[]; answer?: Promise<CheckResult> }): Promise<void>;
   loadTargets(refresh?: boolean): Promise<void>;
   editDraft(patch: Partial<Draft>): void;
   setOpen(open: boolean): void;
@@ -110,7 +111,7 @@ export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
     // The previous verdict stays on screen while re-checking, so nothing flickers.
     set({ checking: true });
     try {
-      const result = await send('check', { ref, force: opts.force ?? false, domMessages: opts.domMessages });
+      const result = await (opts.answer ?? send('check', { ref, force: opts.force ?? false, domMessages: opts.domMessages }));
       if (get().key !== key) return;
       const policy = get().policy!;
       const draft = mergeDraft(get().draft, result, policy);

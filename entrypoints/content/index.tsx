@@ -7,10 +7,12 @@ import { AGENT_APP_MATCHES } from '@/lib/platforms/metas';
 import type { PlatformAdapter } from '@/lib/platforms/types';
 import type { Policy } from '@/lib/schema/policy';
 import { journalKey } from '@/lib/schema/plan';
+import type { CheckResult } from '@/lib/schema/messages';
 import { App } from '@/components/sidebar/App';
 import { useSidebar } from '@/components/sidebar/store';
 import { flushDraft } from '@/components/sidebar/draft';
 import { journalItem, policyStore, sidebarOpenItem } from '@/utils/storage';
+import { send } from '@/utils/messaging';
 import { announceReady, listenForTabRequests } from './session-fetch';
 import { reserveSpace } from './layout';
 import { showMessage } from './highlight';
@@ -40,6 +42,15 @@ export default defineContentScript({
     });
     const ready = announceReady(ctx);
     ready();
+    // The verdict comes from the API, which needs only the conversation the URL names: ask for it now, while
+    // this tab's own storage reads (policy, draft, sidebar state) are under way. Null when that check failed.
+    const first = detectConversation(location.href);
+    let early: { key: string; answer: Promise<CheckResult | null> } | null = first
+      ? {
+          key: journalKey(first.ref.platform, first.ref.account, first.ref.conversationId),
+          answer: send('check', { ref: first.ref, force: false }).catch(() => null),
+        }
+      : null;
 
     let policy: Policy = (await policyStore.read()).policy;
     if (ctx.isInvalid) return;
@@ -91,8 +102,17 @@ export default defineContentScript({
       const [open] = await Promise.all([sidebarOpenItem(found.ref.platform).get(), store.getState().setConversation(found.ref, policy)]);
       if (ctx.isInvalid) return;
       useSidebar.setState({ open });
-      // Ask for the verdict first; mounting the sidebar overlaps with the background's work.
-      void check();
+      // Ask for the verdict first; mounting the sidebar overlaps with the background's work. The answer asked
+      // for at load is used when it is for this conversation; when it failed (the API could not be read), the
+      // check is asked again with the messages on the page.
+      const answer = early?.key === key ? early.answer : null;
+      early = null;
+      if (answer) {
+        const ref = found.ref;
+        void store
+          .getState()
+          .check({ answer: answer.then((r) => r ?? send('check', { ref, force: false, domMessages: safe(domMessages) })) });
+      } else void check();
       if (!ui) {
         ui = await createShadowRootUi(ctx, {
           name: 'baton-sidebar',
