@@ -6,6 +6,7 @@ import { handlers } from './handlers/index';
 import { installRelay } from './relay';
 import { installResume } from './resume';
 import { installFirstRun } from './setup';
+import { warmEngine } from './warm';
 
 export default defineBackground(() => {
   // Stored values from older versions are upgraded now, before the first page asks for them.
@@ -14,6 +15,7 @@ export default defineBackground(() => {
   // Session requests go through ready helpdesk tabs; escalations cut off by a tab or worker going away finish.
   installResume(installRelay());
   installFirstRun();
+  warmEngine();
 
   browser.commands?.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
