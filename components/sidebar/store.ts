@@ -26,6 +26,7 @@ export interface SidebarState {
 }
 
 interface Actions {
+  /** Shows `ref` at once (so the sidebar can be drawn); resolves once its saved draft and open state are in. */
   setConversation(ref: ConversationRef | null, policy: Policy): Promise<void>;
   setPolicy(policy: Policy): void;
   /** `answer`: a check already asked for (the content script asks as soon as the page's URL names the conversation). */
@@ -87,18 +88,27 @@ function mergeDraft(prev: Draft | null, result: CheckResult, policy: Policy): Dr
   };
 }
 
+/**
+ * The current conversation's stored state (saved draft, open state) being read. A check answer is
+ * merged only once it is in, so an answer that arrives first never replaces the agent's saved draft.
+ */
+let loading: Promise<void> = Promise.resolve();
+
 export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
   ...initial,
 
   async setConversation(ref, policy) {
     const key = ref ? journalKey(ref.platform, ref.account, ref.conversationId) : null;
-    if (key === get().key) return;
+    if (key === get().key) return loading;
     set({ ...initial, open: get().open, ref, key, policy });
-    if (!ref || !key) return;
-    // The agent's draft for this conversation and whether they had closed the sidebar on this helpdesk.
-    const [draft, open] = await Promise.all([loadDraft(key), sidebarOpenItem(ref.platform).get()]);
-    if (get().key !== key) return;
-    set({ draft, open });
+    loading = (async () => {
+      // The agent's draft for this conversation and whether they had closed the sidebar on this helpdesk.
+      if (!ref || !key) return;
+      const [draft, open] = await Promise.all([loadDraft(key), sidebarOpenItem(ref.platform).get()]);
+      if (get().key !== key) return;
+      set({ draft, open });
+    })();
+    return loading;
   },
 
   setPolicy(policy) {
@@ -112,6 +122,7 @@ export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
     set({ checking: true });
     try {
       const result = await (opts.answer ?? send('check', { ref, force: opts.force ?? false, domMessages: opts.domMessages }));
+      await loading;
       if (get().key !== key) return;
       const policy = get().policy!;
       const draft = mergeDraft(get().draft, result, policy);

@@ -3,17 +3,22 @@ import { adapterFor, metaFor } from '@/lib/platforms';
 import type { AdapterContext, PlatformAdapter } from '@/lib/platforms/types';
 import type { ConversationRef } from '@/lib/schema/conversation';
 import type { Policy } from '@/lib/schema/policy';
+import type { Connections, Secrets } from '@/lib/schema/connections';
 import { connectionsItem, secretsStore } from '@/utils/storage';
 import { connectionOf, transportFor } from './transports';
 
-/** Builds the adapter context for one conversation (or an account, when conversationId is empty). */
+/**
+ * Builds the adapter context for one conversation (or an account, when conversationId is empty). `stored`:
+ * connections and secrets the caller already read alongside the policy, so they are not read a second time.
+ */
 export async function contextFor(
   ref: ConversationRef,
   policy: Policy,
   tabId: number | undefined,
+  stored?: { connections: Connections; secrets: Secrets },
 ): Promise<{ adapter: PlatformAdapter; ctx: AdapterContext }> {
   const adapter = adapterFor(ref.platform);
-  const [connections, { value: secrets }] = await Promise.all([connectionsItem.get(), secretsStore.read()]);
+  const { connections, secrets } = stored ?? (await readStored());
   const { transport, authMode } = transportFor(adapter, ref, connections, secrets, tabId);
   const http = createHttpClient({ transport, platformLabel: metaFor(ref.platform).label });
   // Adapters read their own non-secret settings (API host, the agent's author id) from their slice.
@@ -29,4 +34,9 @@ export async function contextFor(
       connection,
     },
   };
+}
+
+async function readStored(): Promise<{ connections: Connections; secrets: Secrets }> {
+  const [connections, { value: secrets }] = await Promise.all([connectionsItem.get(), secretsStore.read()]);
+  return { connections, secrets };
 }

@@ -11,7 +11,7 @@ import type { CheckResult } from '@/lib/schema/messages';
 import { App } from '@/components/sidebar/App';
 import { useSidebar } from '@/components/sidebar/store';
 import { flushDraft } from '@/components/sidebar/draft';
-import { journalItem, policyStore, sidebarOpenItem } from '@/utils/storage';
+import { journalItem, policyStore } from '@/utils/storage';
 import { send } from '@/utils/messaging';
 import { announceReady, listenForTabRequests } from './session-fetch';
 import { reserveSpace } from './layout';
@@ -27,7 +27,7 @@ export default defineContentScript({
   runAt: 'document_end',
   async main(ctx) {
     const store = useSidebar;
-    let ui: ShadowRootContentScriptUi<Root> | null = null;
+    let ui: Promise<ShadowRootContentScriptUi<Root>> | null = null;
     let adapter: PlatformAdapter | null = null;
     let stopThread: (() => void) | null = null;
     let stopJournal: (() => void) | null = null;
@@ -52,7 +52,10 @@ export default defineContentScript({
         }
       : null;
 
-    let policy: Policy = (await policyStore.read()).policy;
+    const policyRead = policyStore.read().then((r) => r.policy);
+    // The sidebar's shadow root (its stylesheet is fetched) is built while storage is read.
+    if (first) ui = createUi();
+    let policy: Policy = await policyRead;
     if (ctx.isInvalid) return;
     const domMessages = () =>
       adapter ? adapter.dom.readMessages(document, policy.botIdentity[adapter.platform]).map((m) => m.message) : [];
@@ -82,6 +85,27 @@ export default defineContentScript({
       stopJournal = key ? journalItem(key).watch(({ value }) => store.getState().journalChanged(value)) : null;
     };
 
+    function createUi(): Promise<ShadowRootContentScriptUi<Root>> {
+      return createShadowRootUi(ctx, {
+        name: 'baton-sidebar',
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        onMount(container) {
+          const root = createRoot(container);
+          root.render(
+            <App
+              onQuote={(index, quote) => adapter && showMessage(ctx, adapter.dom, policy.botIdentity[adapter.platform], index, quote)}
+            />,
+          );
+          return root;
+        },
+        onRemove(root) {
+          root?.unmount();
+        },
+      });
+    }
+
     const sync = async (url = location.href) => {
       const found = detectConversation(url);
       const key = found ? journalKey(found.ref.platform, found.ref.account, found.ref.conversationId) : null;
@@ -93,18 +117,18 @@ export default defineContentScript({
       stopThread?.();
       stopThread = null;
       if (!found) {
-        ui?.remove();
+        const gone = ui;
         ui = null;
+        (await gone)?.remove();
         await store.getState().setConversation(null, policy);
         reserveSpace(false);
         return;
       }
-      const [open] = await Promise.all([sidebarOpenItem(found.ref.platform).get(), store.getState().setConversation(found.ref, policy)]);
-      if (ctx.isInvalid) return;
-      useSidebar.setState({ open });
-      // Ask for the verdict first; mounting the sidebar overlaps with the background's work. The answer asked
-      // for at load is used when it is for this conversation; when it failed (the API could not be read), the
-      // check is asked again with the messages on the page.
+      // The conversation is shown at once; its draft and open state are read while the verdict is asked for
+      // and the sidebar is drawn (the store merges an answer only once the saved draft is in).
+      const loaded = store.getState().setConversation(found.ref, policy);
+      // The answer asked for at load is used when it is for this conversation; when it failed (the API could
+      // not be read), the check is asked again with the messages on the page.
       const answer = early?.key === key ? early.answer : null;
       early = null;
       if (answer) {
@@ -113,27 +137,10 @@ export default defineContentScript({
           .getState()
           .check({ answer: answer.then((r) => r ?? send('check', { ref, force: false, domMessages: safe(domMessages) })) });
       } else void check();
-      if (!ui) {
-        ui = await createShadowRootUi(ctx, {
-          name: 'baton-sidebar',
-          position: 'inline',
-          anchor: 'body',
-          append: 'last',
-          onMount(container) {
-            const root = createRoot(container);
-            root.render(
-              <App
-                onQuote={(index, quote) => adapter && showMessage(ctx, adapter.dom, policy.botIdentity[adapter.platform], index, quote)}
-              />,
-            );
-            return root;
-          },
-          onRemove(root) {
-            root?.unmount();
-          },
-        });
-        ui.mount();
-      }
+      ui ??= createUi();
+      const [shell] = await Promise.all([ui, loaded]);
+      if (ctx.isInvalid || store.getState().key !== key) return;
+      if (!shell.mounted) shell.mount();
       reserveSpace(store.getState().open);
       // The thread renders when the page gets to it (and again after in-app navigation): re-check when a
       // message arrives in whichever thread element is on the page.

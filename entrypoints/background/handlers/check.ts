@@ -2,7 +2,7 @@ import { checkEscalation, createVerdictCache } from '@/lib/engine';
 import { chooseRoute } from '@/lib/routing/handover';
 import { ConversationSchema, type Conversation } from '@/lib/schema/conversation';
 import type { CheckResult, RequestOf } from '@/lib/schema/messages';
-import { journalStorage, lastConversationItem, policyStore, secretsStore } from '@/utils/storage';
+import { connectionsItem, journalStorage, lastConversationItem, policyStore, secretsStore } from '@/utils/storage';
 import { contextFor } from '@/entrypoints/background/context';
 import { keyOf, lastRead, lastVerdict } from './memory';
 
@@ -10,8 +10,14 @@ const verdictCache = createVerdictCache();
 
 /** Reads the conversation (the page's messages when the API cannot be read) and runs the escalation check. */
 export async function check(req: RequestOf<'check'>, tabId: number | undefined): Promise<CheckResult> {
-  const [{ policy }, secrets, journal] = await Promise.all([policyStore.read(), secretsStore.read(), journalStorage.get(keyOf(req.ref))]);
-  const { adapter, ctx } = await contextFor(req.ref, policy, tabId);
+  // Everything the check reads from storage, read at once rather than one after the other.
+  const [{ policy }, secrets, journal, connections] = await Promise.all([
+    policyStore.read(),
+    secretsStore.read(),
+    journalStorage.get(keyOf(req.ref)),
+    connectionsItem.get(),
+  ]);
+  const { adapter, ctx } = await contextFor(req.ref, policy, tabId, { connections, secrets: secrets.value });
   let conversation: Conversation;
   let apiProblem: string | undefined;
   try {

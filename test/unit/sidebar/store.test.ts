@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CheckResult } from '@/lib/schema/messages';
-import type { Journal, StepStatus } from '@/lib/schema/plan';
+import { journalKey, type Journal, type StepStatus } from '@/lib/schema/plan';
 import { defaultPolicy } from '@/lib/schema/policy';
+import { noteDraftItem } from '@/utils/storage';
 import { ref, VALID } from '../protocol/fixtures';
 
 /** Answers to the sidebar's requests, released by the test in the order it wants. */
@@ -71,5 +72,28 @@ describe('sidebar journal', () => {
     s.journalChanged(at(1, 'running', { startedAt: new Date(9000).toISOString() }));
     expect(shown()?.rev).toBe(1);
     expect(shown()?.resumedAt).toBeUndefined();
+  });
+});
+
+describe('sidebar draft', () => {
+  it('a verdict that arrives before the saved draft is read keeps the note the agent wrote and fills the rest', async () => {
+    const other = { ...ref, conversationId: '8' };
+    await noteDraftItem(journalKey(other.platform, other.account, other.conversationId)).set({
+      note: 'My own words',
+      noteEdited: true,
+      tags: ['left-from-an-older-verdict'],
+      target: null,
+      suspend: false,
+    });
+    const s = useSidebar.getState();
+    // The content script shows the conversation and hands over the answer it asked for at load, at once.
+    const loaded = s.setConversation(other, defaultPolicy());
+    const result = checkAnswer(null);
+    await s.check({ answer: Promise.resolve(result) });
+    await loaded;
+    const draft = useSidebar.getState().draft;
+    expect(draft?.note).toBe('My own words');
+    expect(draft?.tags).toEqual([...new Set([...defaultPolicy().tags.escalation, ...result.verdict.suggestedTags])]);
+    expect(draft?.target).toEqual(result.route.target);
   });
 });
