@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { admin, configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
+import {
+  admin,
+  configure,
+  launchBrowser,
+  ROOT,
+  verdictStatus,
+  type Launched,
+  type Sandbox,
+  clearEscalations,
+  writesSince,
+} from './harness';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
@@ -14,11 +24,7 @@ let browser: Launched;
 let policy: Policy;
 
 /** The escalation's write requests (the reads before the click are not part of it). */
-const writes = (platform: Platform, since: number) =>
-  sandbox
-    .traffic()
-    .slice(since)
-    .filter((t) => t.platform === platform && t.method !== 'GET');
+const writes = (platform: Platform, since: number) => writesSince(sandbox, platform, since);
 
 const NOTE_ROUTE: Record<Platform, string> = {
   zendesk: '^/api/v2/tickets/\\d+(\\.json)?$',
@@ -44,11 +50,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   sandbox.reset();
-  await browser.worker.evaluate(async () => {
-    const c = (globalThis as any).chrome;
-    const all = await c.storage.local.get(null);
-    await c.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('baton:journal:') || k.startsWith('baton:draft:')));
-  });
+  await clearEscalations(browser.worker);
 });
 
 async function open(platform: Platform, key: string): Promise<Page> {

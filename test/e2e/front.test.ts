@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
+import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox, clearEscalations, writesSince } from './harness';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
@@ -30,19 +30,11 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   sandbox.reset();
-  await browser.worker.evaluate(async () => {
-    const c = (globalThis as any).chrome;
-    const all = await c.storage.local.get(null);
-    await c.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('baton:journal:') || k.startsWith('baton:draft:')));
-  });
+  await clearEscalations(browser.worker);
 });
 
 const COMMENTS = '^/conversations/[^/]+/comments$';
-const writes = (since: number) =>
-  sandbox
-    .traffic()
-    .slice(since)
-    .filter((t) => t.platform === 'front' && t.method !== 'GET');
+const writes = (since: number) => writesSince(sandbox, 'front', since);
 
 async function open(key: string): Promise<Page> {
   const page = await browser.context.newPage();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { admin, configure, launchBrowser, verdictStatus, type Launched, type Sandbox } from './harness';
+import { admin, configure, launchBrowser, verdictStatus, type Launched, type Sandbox, clearEscalations, writesSince } from './harness';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
@@ -14,11 +14,7 @@ let sandbox: Sandbox;
 let browser: Launched;
 
 const NOTE_ROUTE = '^/api/tickets/\\d+/messages$';
-const writes = (since: number) =>
-  sandbox
-    .traffic()
-    .slice(since)
-    .filter((t) => t.platform === 'gorgias' && t.method !== 'GET');
+const writes = (since: number) => writesSince(sandbox, 'gorgias', since);
 
 beforeAll(async () => {
   sandbox = await startSandbox({});
@@ -31,11 +27,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   sandbox.reset();
-  await browser.worker.evaluate(async () => {
-    const c = (globalThis as any).chrome;
-    const all = await c.storage.local.get(null);
-    await c.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('baton:journal:') || k.startsWith('baton:draft:')));
-  });
+  await clearEscalations(browser.worker);
 });
 
 async function open(key: string): Promise<Page> {

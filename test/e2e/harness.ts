@@ -111,3 +111,20 @@ export async function admin(sandbox: Sandbox, path: string, init: { method?: str
   const text = await res.text();
   return text ? JSON.parse(text) : null;
 }
+
+/** Forgets every escalation journal and note draft, so each test starts from an untouched conversation. */
+export async function clearEscalations(worker: Worker): Promise<void> {
+  await worker.evaluate(async () => {
+    const c = (globalThis as any).chrome;
+    const all = await c.storage.local.get(null);
+    await c.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('baton:journal:') || k.startsWith('baton:draft:')));
+  });
+}
+
+/** What Baton changed on one platform since a point in the sandbox's traffic (every request but reads). */
+export function writesSince(sandbox: Sandbox, platform: string, since: number) {
+  return sandbox
+    .traffic()
+    .slice(since)
+    .filter((t) => t.platform === platform && t.method !== 'GET');
+}

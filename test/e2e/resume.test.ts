@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
+import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox, clearEscalations } from './harness';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
@@ -46,11 +46,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   sandbox.reset();
-  await browser.worker.evaluate(async () => {
-    const c = (globalThis as any).chrome;
-    const all = await c.storage.local.get(null);
-    await c.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('baton:journal:') || k.startsWith('baton:draft:')));
-  });
+  await clearEscalations(browser.worker);
 });
 
 async function open(platform: Platform, key: string, page?: Page): Promise<Page> {

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { admin, configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
+import {
+  admin,
+  configure,
+  launchBrowser,
+  ROOT,
+  verdictStatus,
+  type Launched,
+  type Sandbox,
+  clearEscalations,
+  writesSince,
+} from './harness';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
@@ -29,20 +39,12 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   sandbox.reset();
-  await browser.worker.evaluate(async () => {
-    const c = (globalThis as any).chrome;
-    const all = await c.storage.local.get(null);
-    await c.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('baton:journal:') || k.startsWith('baton:draft:')));
-  });
+  await clearEscalations(browser.worker);
 });
 
 const TICKET = '^/api/v2/tickets/\\d+(\\.json)?$';
 const text = (key: string, i: number) => SCENARIOS.find((s) => s.key === key)!.messages[i].text;
-const writes = (since: number) =>
-  sandbox
-    .traffic()
-    .slice(since)
-    .filter((t) => t.platform === 'zendesk' && t.method !== 'GET');
+const writes = (since: number) => writesSince(sandbox, 'zendesk', since);
 
 async function open(key: string): Promise<Page> {
   const page = await browser.context.newPage();
