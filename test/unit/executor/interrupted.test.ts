@@ -3,12 +3,13 @@ import { createHttpClient } from '../../../lib/http/client';
 import { TransportError, type HttpRequest, type Transport } from '../../../lib/http/types';
 import { interruption, pauseHeldBack } from '../../../lib/executor/outcome';
 import { buildPlan, newJournal } from '../../../lib/executor/plan';
-import { hasFailed, isInterrupted, markStale, runJournal, type JournalStore } from '../../../lib/executor/run';
+import { hasFailed, isInterrupted, markStale, runJournal } from '../../../lib/executor/run';
 import type { AdapterContext, Operation, PlatformAdapter } from '../../../lib/platforms/types';
 import { ConversationSchema } from '../../../lib/schema/conversation';
 import type { Journal, StepKind } from '../../../lib/schema/plan';
 import { defaultPolicy } from '../../../lib/schema/policy';
 import type { StepLayout } from '../../../lib/platforms/steps';
+import { memoryStore } from '../../fixtures/journal-store';
 
 /** The fake helpdesk below sends each step in a request of its own, in this order. */
 const EACH_STEP: StepLayout = [['tags'], ['note'], ['assign'], ['pause']];
@@ -56,11 +57,6 @@ function relayedDesk() {
     resumeOps: () => [],
   } as unknown as PlatformAdapter;
   return { applied, requests, cut, adapter, ctx };
-}
-
-function memoryStore(): JournalStore {
-  const data = new Map<string, Journal>();
-  return { get: async (k) => structuredClone(data.get(k) ?? null), put: async (j) => void data.set(j.key, structuredClone(j)) };
 }
 
 const ref = { platform: 'zendesk' as const, account: 'acme', conversationId: '7', idIsGuess: false };

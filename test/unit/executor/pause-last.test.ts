@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan, newJournal } from '../../../lib/executor/plan';
 import { pauseHeldBack } from '../../../lib/executor/outcome';
-import { runJournal, type JournalStore } from '../../../lib/executor/run';
+import { runJournal } from '../../../lib/executor/run';
 import { ApiError } from '../../../lib/http/errors';
 import { checkLayout, groupOperations, type StepLayout } from '../../../lib/platforms/steps';
 import { MissingConnectionField, type PlatformAdapter } from '../../../lib/platforms/types';
 import { ConversationSchema } from '../../../lib/schema/conversation';
 import type { Journal, StepKind } from '../../../lib/schema/plan';
 import { defaultPolicy } from '../../../lib/schema/policy';
+import { memoryStore } from '../../fixtures/journal-store';
 
 /** The three request layouts the platforms use: one atomic update; note then one update; note, assign, tags+pause. */
 const LAYOUTS: Record<string, StepLayout> = {
@@ -31,11 +32,6 @@ function desk(layout: StepLayout, failing: { steps: StepKind[]; error: () => Err
     resumeOps: () => [],
   } as unknown as PlatformAdapter;
   return { adapter, landed };
-}
-
-function memoryStore(): JournalStore {
-  const data = new Map<string, Journal>();
-  return { get: async (k) => structuredClone(data.get(k) ?? null), put: async (j) => void data.set(j.key, structuredClone(j)) };
 }
 
 const ref = { platform: 'zendesk' as const, account: 'acme', conversationId: '7', idIsGuess: false };

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan, newJournal } from '../../../lib/executor/plan';
-import { runJournal, type JournalStore } from '../../../lib/executor/run';
+import { runJournal } from '../../../lib/executor/run';
 import { ApiError } from '../../../lib/http/errors';
 import type { Operation, PlatformAdapter } from '../../../lib/platforms/types';
 import { ConversationSchema } from '../../../lib/schema/conversation';
 import type { Journal, StepKind } from '../../../lib/schema/plan';
 import { defaultPolicy } from '../../../lib/schema/policy';
 import type { StepLayout } from '../../../lib/platforms/steps';
+import { memoryStore } from '../../fixtures/journal-store';
 
 /** The fake helpdesk below sends each step in a request of its own, in this order. */
 const EACH_STEP: StepLayout = [['tags'], ['note'], ['assign'], ['pause']];
@@ -32,11 +33,6 @@ function fakeDesk() {
     resumeOps: () => [],
   } as unknown as PlatformAdapter;
   return { landed, failures, adapter };
-}
-
-function memoryStore(): JournalStore & { data: Map<string, Journal> } {
-  const data = new Map<string, Journal>();
-  return { data, get: async (k) => structuredClone(data.get(k) ?? null), put: async (j) => void data.set(j.key, structuredClone(j)) };
 }
 
 const ref = { platform: 'zendesk' as const, account: 'acme', conversationId: '7', idIsGuess: false };

@@ -2,15 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../../lib/http/client';
 import { ADAPTERS } from '../../../lib/platforms';
 import { buildPlan, newJournal } from '../../../lib/executor/plan';
-import { runJournal, type JournalStore } from '../../../lib/executor/run';
+import { runJournal } from '../../../lib/executor/run';
 import { PLATFORMS, type Platform } from '../../../lib/schema/conversation';
-import type { Journal, StepKind } from '../../../lib/schema/plan';
+import type { StepKind } from '../../../lib/schema/plan';
 import type { Policy } from '../../../lib/schema/policy';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { demoPolicy } from '../../fixtures/demo-policy';
 import { sandboxTransport } from '../../fixtures/node-transport';
 import { conversationId } from '../../fixtures/urls';
 import { notesOf, readBack } from '../../fixtures/readback';
+import { memoryStore } from '../../fixtures/journal-store';
 
 /**
  * Issue 7's fault matrix: 3 platforms × 4 steps × 10 faults, through the real sandbox server, real adapters,
@@ -89,11 +90,6 @@ afterAll(async () => {
   for (const [row, cells] of Object.entries(table)) lines.push(`${row.padEnd(16)}${cols.map((c) => (cells[c] ?? '·').padEnd(9)).join('')}`);
   console.log(`\nFault matrix (✓ = plain error, no duplicate, retry reached the final state)\n${lines.join('\n')}\n`);
 });
-
-function memoryStore(): JournalStore {
-  const m = new Map<string, Journal>();
-  return { get: async (k) => structuredClone(m.get(k) ?? null), put: async (j) => void m.set(j.key, structuredClone(j)) };
-}
 
 describe.each(PLATFORMS)('%s fault matrix', (platform) => {
   it.each(STEPS.flatMap((step) => FAULTS.map((fault) => ({ step, fault, name: `${step} × ${fault.name}` }))))(

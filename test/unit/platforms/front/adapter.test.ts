@@ -3,16 +3,17 @@ import { frontAdapter } from '../../../../lib/platforms/front';
 import { VIEW_WITHOUT_TAG } from '../../../../lib/platforms/front/ops';
 import { hasMarker } from '../../../../lib/platforms/marker';
 import { buildPlan, newJournal } from '../../../../lib/executor/plan';
-import { resumeBot, runJournal, type JournalStore } from '../../../../lib/executor/run';
+import { resumeBot, runJournal } from '../../../../lib/executor/run';
 import { createHttpClient } from '../../../../lib/http/client';
 import { isApiError } from '../../../../lib/http/errors';
 import type { Conversation } from '../../../../lib/schema/conversation';
-import type { EscalationPlan, Journal, StepKind } from '../../../../lib/schema/plan';
+import type { EscalationPlan, StepKind } from '../../../../lib/schema/plan';
 import { defaultPolicy, type PauseConfig } from '../../../../lib/schema/policy';
 import type { Target } from '../../../../lib/schema/target';
 import { FRONT_SANDBOX } from '../../../sandbox/platforms/front';
 import { SCENARIOS } from '../../../sandbox/scenarios';
 import { expectContract, frontHarness, NO_IDENTITY, type Exchange } from './helpers';
+import { memoryStore } from '../../../fixtures/journal-store';
 
 const { inboxes, teammates, views } = FRONT_SANDBOX;
 const RETURNS: Target = { platform: 'front', kind: 'inbox', id: inboxes.returns.id, name: inboxes.returns.name };
@@ -30,11 +31,6 @@ function setup(opts: Parameters<typeof frontHarness>[0] = {}) {
   const h = frontHarness(opts);
   exchanges = h.exchanges;
   return h;
-}
-
-function memoryStore(): JournalStore {
-  const m = new Map<string, Journal>();
-  return { get: async (k) => structuredClone(m.get(k) ?? null), put: async (j) => void m.set(j.key, structuredClone(j)) };
 }
 
 function planFor(conversation: Conversation, over: Partial<EscalationPlan> & { suspend?: boolean } = {}): EscalationPlan {

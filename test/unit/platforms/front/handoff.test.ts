@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { frontAdapter } from '../../../../lib/platforms/front';
 import { buildPlan, newJournal } from '../../../../lib/executor/plan';
-import { runJournal, resumeBot, type JournalStore } from '../../../../lib/executor/run';
+import { runJournal, resumeBot } from '../../../../lib/executor/run';
 import { createHttpClient } from '../../../../lib/http/client';
 import type { Conversation } from '../../../../lib/schema/conversation';
-import type { EscalationPlan, Journal } from '../../../../lib/schema/plan';
+import type { EscalationPlan } from '../../../../lib/schema/plan';
 import { defaultPolicy } from '../../../../lib/schema/policy';
 import type { Target } from '../../../../lib/schema/target';
 import { FRONT_SANDBOX } from '../../../sandbox/platforms/front';
 import { expectContract, frontHarness, type Exchange } from './helpers';
+import { memoryStore } from '../../../fixtures/journal-store';
 
 const { inboxes, teammates } = FRONT_SANDBOX;
 const RETURNS: Target = { platform: 'front', kind: 'inbox', id: inboxes.returns.id, name: inboxes.returns.name };
@@ -23,11 +24,6 @@ function setup(opts: Parameters<typeof frontHarness>[0] = {}) {
   const h = frontHarness(opts);
   exchanges = h.exchanges;
   return h;
-}
-
-function memoryStore(): JournalStore {
-  const m = new Map<string, Journal>();
-  return { get: async (k) => structuredClone(m.get(k) ?? null), put: async (j) => void m.set(j.key, structuredClone(j)) };
 }
 
 function planFor(c: Conversation, over: Partial<EscalationPlan> = {}): EscalationPlan {

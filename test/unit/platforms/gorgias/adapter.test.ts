@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildPlan, newJournal } from '../../../../lib/executor/plan';
-import { resumeBot, runJournal, type JournalStore } from '../../../../lib/executor/run';
+import { resumeBot, runJournal } from '../../../../lib/executor/run';
 import { ApiError, isApiError } from '../../../../lib/http/errors';
 import { TransportError } from '../../../../lib/http/types';
 import { gorgiasAdapter } from '../../../../lib/platforms/gorgias';
@@ -14,6 +14,7 @@ import { GORGIAS_SANDBOX, gorgiasTicketId } from '../../../sandbox/platforms/gor
 import { SCENARIOS } from '../../../sandbox/scenarios';
 import { errorEnvelope } from './contract';
 import { expectContract, gorgiasHarness, type Exchange, type HarnessOptions } from './helpers';
+import { memoryStore } from '../../../fixtures/journal-store';
 
 const { users, teams, views } = GORGIAS_SANDBOX;
 const RETURNS: Target = { platform: 'gorgias', kind: 'team', id: String(teams.returns.id), name: teams.returns.name };
@@ -42,11 +43,6 @@ function setup(opts: HarnessOptions = {}) {
   const h = gorgiasHarness(opts);
   exchanges = h.exchanges;
   return h;
-}
-
-function memoryStore(): JournalStore {
-  const m = new Map<string, Journal>();
-  return { get: async (k) => structuredClone(m.get(k) ?? null), put: async (j) => void m.set(j.key, structuredClone(j)) };
 }
 
 function planFor(
