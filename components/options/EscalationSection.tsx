@@ -80,24 +80,6 @@ export function EscalationSection() {
           onChange={(v) => setField('policy.tags.suggest', v)}
         />
       </LockGroup>
-      <LockGroup field="handoffMessage" legend="Message to the customer">
-        <Field
-          path="policy.handoffMessage"
-          label="Handoff message"
-          help="Offered to the agent to send the customer. {wait} becomes the expected wait below."
-        >
-          {(p) => (
-            <textarea {...p} rows={2} value={policy.handoffMessage} onChange={(e) => setField('policy.handoffMessage', e.target.value)} />
-          )}
-        </Field>
-      </LockGroup>
-      <LockGroup field="expectedWait" legend="Expected wait">
-        <Field path="policy.expectedWait" label="Expected wait" help="e.g. within a few hours.">
-          {(p) => (
-            <input {...p} type="text" value={policy.expectedWait} onChange={(e) => setField('policy.expectedWait', e.target.value)} />
-          )}
-        </Field>
-      </LockGroup>
     </Section>
   );
 }

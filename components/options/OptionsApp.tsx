@@ -7,9 +7,13 @@ import { CheckSetupSection } from './CheckSetupSection';
 import { FirstRun, useWelcomeRoute } from './FirstRun';
 import { ConnectionsSection } from './ConnectionsSection';
 import { EngineSection } from './EngineSection';
+import { CustomerMessageSection } from './CustomerMessageSection';
 import { EscalationSection } from './EscalationSection';
+import { FollowThroughSection } from './FollowThroughSection';
+import { HandoffLogSection } from './HandoffLogSection';
 import { ImportExportSection } from './ImportExportSection';
 import { ManagedSection } from './ManagedSection';
+import { NotificationsSection } from './NotificationsSection';
 import { Notices } from './Notices';
 import { RoutingSection } from './RoutingSection';
 import { SaveBar } from './SaveBar';
@@ -27,6 +31,10 @@ const SECTIONS = [
   ['summary', 'Summary schema'],
   ['routing', 'Routing'],
   ['suspend', 'Suspend afterwards'],
+  ['customer-message', 'Message to the customer'],
+  ['follow-through', 'Follow-through'],
+  ['notifications', 'Notifications'],
+  ['handoff-log', 'Handoff log'],
   ['engine', 'AI engine'],
   ['import-export', 'Export and import'],
   ['managed', 'Managed policy'],
@@ -76,6 +84,10 @@ export function OptionsApp() {
             <SummarySection />
             <RoutingSection />
             <SuspendSection />
+            <CustomerMessageSection />
+            <FollowThroughSection />
+            <NotificationsSection />
+            <HandoffLogSection />
             <EngineSection />
             <ImportExportSection />
             <ManagedSection />

@@ -9,6 +9,8 @@ import { TagsEditor } from './TagsEditor';
 import { HandoffMessage } from './HandoffMessage';
 import { EscalatePanel } from './EscalatePanel';
 import { send } from '@/utils/messaging';
+import { FollowThrough } from './FollowThrough';
+import { useVerdictLog } from './useVerdictLog';
 import { MarkBotButton, refusedForAccess, SetupCheck } from './SetupCheck';
 
 export function App({ onQuote }: { onQuote: (index: number, quote: string) => void }) {
@@ -22,6 +24,7 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
   useEffect(() => {
     if (platform) void loadTargets();
   }, [platform, account, loadTargets]);
+  useVerdictLog(result);
 
   if (!ref) return null;
   if (!s.open) {
@@ -33,7 +36,6 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
   }
   const verdict = result?.verdict;
   const locked = !!s.journal && !s.journal.resumedAt;
-  const handoff = policy ? policy.handoffMessage.replace('{wait}', policy.expectedWait) : '';
   const meta = metaFor(ref.platform);
   const accent = { '--platform-accent': meta.accent.light, '--platform-accent-dark': meta.accent.dark } as CSSProperties;
   return (
@@ -122,6 +124,9 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
             </ol>
           </details>
         )}
+        {result && policy && (
+          <FollowThrough result={result} journal={s.journal} policy={policy} acting={s.acting} onEscalate={() => void s.escalate()} />
+        )}
         {verdict && <VerdictCard verdict={verdict} onQuote={onQuote} />}
         {verdict && draft && (
           <>
@@ -152,7 +157,7 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
             <TagsEditor tags={draft.tags} disabled={locked} onChange={(t) => s.editDraft({ tags: t })} />
             <NoteEditor note={draft.note} edited={draft.noteEdited} disabled={locked} onChange={(n) => s.editDraft({ note: n })} />
             <SummaryCard summary={verdict.summary} />
-            {verdict.status === 'escalate' && <HandoffMessage text={handoff} />}
+            {verdict.status === 'escalate' && policy && <HandoffMessage policy={policy} language={result!.customerLanguage} />}
           </>
         )}
       </div>

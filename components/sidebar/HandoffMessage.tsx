@@ -1,6 +1,11 @@
+import { customerMessageFor } from '@/lib/handoff/customer-message';
+import type { Language } from '@/lib/schema/customer-message';
+import type { Policy } from '@/lib/schema/policy';
+import { now } from '@/utils/clock';
 import { CopyButton } from './CopyButton';
 
-export function HandoffMessage({ text }: { text: string }) {
+export function HandoffMessage({ policy, language }: { policy: Policy; language?: Language }) {
+  const { text } = customerMessageFor(policy.customerMessage, language ?? 'en', now());
   return (
     <section className="card" aria-labelledby="baton-handoff-title">
       <div className="card-head">

@@ -1,6 +1,7 @@
 import '@/components/sidebar/sidebar.css';
 import { createRoot, type Root } from 'react-dom/client';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startClock } from '@/utils/clock';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { detectConversation } from '@/lib/platforms';
 import { AGENT_APP_MATCHES } from '@/lib/platforms/metas';
@@ -53,9 +54,12 @@ export default defineContentScript({
       : null;
 
     const policyRead = policyStore.read().then((r) => r.policy);
+    // Business hours and elapsed times read Baton's clock (tests move it); it is read alongside the policy.
+    const clockRead = startClock();
     // The sidebar's shadow root (its stylesheet is fetched) is built while storage is read.
     if (first) ui = createUi();
     let policy: Policy = await policyRead;
+    await clockRead;
     if (ctx.isInvalid) return;
     const domMessages = () =>
       adapter ? adapter.dom.readMessages(document, policy.botIdentity[adapter.platform]).map((m) => m.message) : [];

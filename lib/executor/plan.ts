@@ -1,12 +1,19 @@
 import type { Conversation, ConversationRef } from '../schema/conversation';
 import type { EscalationDraft } from '../schema/messages';
 import type { Policy } from '../schema/policy';
-import { STEP_ORDER, journalKey, type EscalationPlan, type Journal, type StepKind } from '../schema/plan';
+import { STEP_ORDER, journalKey, type EscalationPlan, type EscalationWhy, type Journal, type StepKind } from '../schema/plan';
+import type { Verdict } from '../schema/verdict';
 import { newMarkerId } from '../platforms/marker';
 import type { StepLayout } from '../platforms/steps';
 
 /** Turns the agent's draft into the exact plan one click will carry out. */
-export function buildPlan(ref: ConversationRef, conversation: Conversation, draft: EscalationDraft, policy: Policy): EscalationPlan {
+export function buildPlan(
+  ref: ConversationRef,
+  conversation: Conversation,
+  draft: EscalationDraft,
+  policy: Policy,
+  verdict?: Verdict,
+): EscalationPlan {
   return {
     platform: ref.platform,
     account: ref.account,
@@ -20,6 +27,20 @@ export function buildPlan(ref: ConversationRef, conversation: Conversation, draf
     tagsBefore: conversation.tags,
     inboxBefore: conversation.inbox?.id,
     updatedStamp: conversation.updatedStamp,
+    ...(verdict ? { why: whyOf(verdict, conversation) } : {}),
+  };
+}
+
+function whyOf(verdict: Verdict, conversation: Conversation): EscalationWhy {
+  const promise = verdict.signals.find((s) => s.kind === 'bot_handed_off');
+  const promisedAt = promise ? conversation.messages[promise.evidence.messageIndex]?.createdAt : undefined;
+  return {
+    status: verdict.status,
+    signals: verdict.signals.map((s) => ({ kind: s.kind, quote: s.evidence.quote, confidence: s.confidence })),
+    ...(verdict.subAgent ? { subAgent: verdict.subAgent } : {}),
+    reason: verdict.reason,
+    summary: verdict.summary,
+    ...(promisedAt ? { promisedAt } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { ConversationRefSchema, ConversationSchema, MessageSchema, PlatformSchem
 import { VerdictSchema } from './verdict';
 import { TargetSchema } from './target';
 import { JournalSchema } from './plan';
+import { LanguageSchema } from './customer-message';
 import { SecretsSchema } from './connections';
 import { HttpRequestSchema, HttpResponseSchema } from '../http/types';
 import { CheckSetupRequestSchema, CheckSetupResponseSchema, MarkBotRequestSchema, MarkBotResponseSchema } from './setup';
@@ -37,6 +38,8 @@ export const CheckResultSchema = z.object({
   apiProblem: z.string().optional(),
   checkedAt: z.string(),
   journal: JournalSchema.nullable(),
+  /** The customer's language, for the message to the customer (absent: not recognised). */
+  customerLanguage: LanguageSchema.optional(),
 });
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 

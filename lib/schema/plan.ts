@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PlatformSchema } from './conversation';
 import { TargetSchema } from './target';
 import { PauseConfigSchema } from './policy';
+import { SignalKindSchema, VerdictStatusSchema } from './verdict';
 
 export const StepKindSchema = z.enum(['tags', 'note', 'assign', 'pause']);
 export type StepKind = z.infer<typeof StepKindSchema>;
@@ -36,6 +37,19 @@ export const StepStateSchema = z.object({
 });
 export type StepState = z.infer<typeof StepStateSchema>;
 
+export const EscalationWhySchema = z.object({
+  status: VerdictStatusSchema,
+  signals: z.array(z.object({ kind: SignalKindSchema, quote: z.string(), confidence: z.number() })),
+  subAgent: z.string().optional(),
+  /** The engine's one-line reason. */
+  reason: z.string(),
+  /** The team lead's summary fields as the verdict filled them (null: not found). */
+  summary: z.record(z.string(), z.string().nullable()),
+  /** When the bot promised the customer a handoff (its message's time), if it did. */
+  promisedAt: z.string().optional(),
+});
+export type EscalationWhy = z.infer<typeof EscalationWhySchema>;
+
 /** Everything one click will do, decided before any request is sent. */
 export const EscalationPlanSchema = z.object({
   platform: PlatformSchema,
@@ -52,6 +66,11 @@ export const EscalationPlanSchema = z.object({
   tagsBefore: z.array(z.string()).default([]),
   inboxBefore: z.string().optional(),
   updatedStamp: z.string().optional(),
+  /**
+   * Why the agent escalated: the verdict on screen at the click (absent when none was read, e.g. a journal
+   * written before it was recorded). An escalation while the verdict was not "escalate" is an override.
+   */
+  why: EscalationWhySchema.optional(),
 });
 export type EscalationPlan = z.infer<typeof EscalationPlanSchema>;
 

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { TargetSchema } from './target';
+import { CustomerMessageSchema } from './customer-message';
+import { FollowUpSchema } from './follow-up';
+import { HandoffLogSettingsSchema } from './handoff-log';
+import { NotifySchema } from './notify';
 
-export const POLICY_VERSION = 2;
+export const POLICY_VERSION = 3;
 
 const tagName = z
   .string()
@@ -115,9 +119,14 @@ export const PolicySchema = z.object({
       baseURL: z.string().url('Base URL must be a full URL like https://api.openai.com/v1').default('https://api.openai.com/v1'),
     })
     .default({ kind: 'offline', model: 'gpt-4o-mini', baseURL: 'https://api.openai.com/v1' }),
-  /** Customer-facing handoff message; {wait} is replaced by the expected wait. */
-  handoffMessage: z.string().default("Thanks for your patience. I'm connecting you with our team now; someone will reply {wait}."),
-  expectedWait: z.string().default('within a few hours'),
+  /** The message offered to the agent for the customer, per language, knowing the team's hours. */
+  customerMessage: CustomerMessageSchema.default(() => CustomerMessageSchema.parse({})),
+  /** Promise check and unclaimed timer. */
+  followUp: FollowUpSchema.default(() => FollowUpSchema.parse({})),
+  /** The local handoff log behind Insights. */
+  handoffLog: HandoffLogSettingsSchema.default(() => HandoffLogSettingsSchema.parse({})),
+  /** Webhooks told about each escalation. */
+  notify: NotifySchema.default(() => NotifySchema.parse({})),
 });
 export type Policy = z.infer<typeof PolicySchema>;
 export type PolicyInput = z.input<typeof PolicySchema>;

@@ -67,7 +67,7 @@ describe('options page', () => {
     const page = await openOptions();
     await page.getByTestId('import-text').fill(
       JSON.stringify({
-        version: 2,
+        version: 3,
         routing: { rules: [{ subAgents: [], target: { platform: 'gorgias', kind: 'team', id: '11', name: 'Returns team' } }] },
       }),
     );

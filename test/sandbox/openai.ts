@@ -104,7 +104,7 @@ function batonAnswer(system: string, user: string, schema: any, mode: OpenAISand
     ? JSON.parse(data)
     : [];
   const policy = PolicySchema.parse({
-    version: 2,
+    version: 3,
     scope: p.scope ?? '',
     subAgents: p.subAgents ?? [],
     customInstruction: p.customInstruction ?? '',

@@ -3,6 +3,8 @@ import { PLATFORMS, PlatformSchema, type Platform } from '@/lib/schema/conversat
 import { PLATFORM_METAS, accountFor, authModeOf, labelOf, metaFor } from '@/lib/platforms/metas';
 import type { Connections, Secrets } from '@/lib/schema/connections';
 import type { Policy } from '@/lib/schema/policy';
+import { LANGUAGES, WEEKDAYS, type Language, type Weekday } from '@/lib/schema/customer-message';
+import { WebhookKindSchema } from '@/lib/schema/notify';
 import { TargetSchema } from '@/lib/schema/target';
 
 /**
@@ -65,8 +67,19 @@ export const PolicyFormSchema = z.object({
   suspend: z.object({ enabled: z.boolean(), pause: eachPlatform(PauseFormSchema) }),
   botIdentity: eachPlatform(IdentityFormSchema),
   engine: z.object({ kind: z.enum(['offline', 'openai']), model: z.string(), baseURL: z.string() }),
-  handoffMessage: z.string(),
-  expectedWait: z.string(),
+  customerMessage: z.object({
+    messages: z.record(z.enum(LANGUAGES), z.object({ inside: z.string(), outside: z.string(), wait: z.string() })),
+    hours: z.object({
+      enabled: z.boolean(),
+      timeZone: z.string(),
+      /** A closed day keeps the hours last typed, so ticking it open again restores them. */
+      week: z.record(z.enum(WEEKDAYS), z.object({ closed: z.boolean(), open: z.string(), close: z.string() })),
+    }),
+  }),
+  /** Numbers are kept as typed text; zod says what is wrong with them when the policy is built. */
+  followUp: z.object({ claimTargetMinutes: z.string() }),
+  handoffLog: z.object({ keepCustomerText: z.boolean(), maxEntries: z.string() }),
+  notify: z.object({ webhooks: z.array(z.object({ key: z.string(), kind: WebhookKindSchema, url: z.string() })) }),
 });
 export type PolicyForm = z.infer<typeof PolicyFormSchema>;
 
@@ -137,8 +150,23 @@ export function policyToForm(policy: Policy): PolicyForm {
       return { ids: lines(b.ids), names: lines(b.names), emails: lines(b.emails) };
     }),
     engine: { ...policy.engine },
-    handoffMessage: policy.handoffMessage,
-    expectedWait: policy.expectedWait,
+    customerMessage: {
+      messages: Object.fromEntries(LANGUAGES.map((l) => [l, { ...policy.customerMessage.messages[l] }])) as Record<
+        Language,
+        { inside: string; outside: string; wait: string }
+      >,
+      hours: {
+        enabled: policy.customerMessage.hours.enabled,
+        timeZone: policy.customerMessage.hours.timeZone,
+        week: Object.fromEntries(WEEKDAYS.map((d) => [d, { ...policy.customerMessage.hours.week[d] }])) as Record<
+          Weekday,
+          { closed: boolean; open: string; close: string }
+        >,
+      },
+    },
+    followUp: { claimTargetMinutes: String(policy.followUp.claimTargetMinutes) },
+    handoffLog: { keepCustomerText: policy.handoffLog.keepCustomerText, maxEntries: String(policy.handoffLog.maxEntries) },
+    notify: { webhooks: policy.notify.webhooks.map((w) => ({ key: newKey('hook'), ...w })) },
   };
 }
 

@@ -49,8 +49,24 @@ const WORDS: Record<string, string> = {
   engine: 'AI engine',
   model: 'Model',
   baseURL: 'Base URL',
-  handoffMessage: 'Handoff message',
-  expectedWait: 'Expected wait',
+  customerMessage: 'Message to the customer',
+  messages: 'Messages',
+  inside: 'Inside opening hours',
+  outside: 'Outside opening hours',
+  wait: 'Expected wait',
+  hours: 'Opening hours',
+  timeZone: 'Time zone',
+  week: 'Week',
+  open: 'Opens',
+  close: 'Closes',
+  followUp: 'Follow-through',
+  claimTargetMinutes: 'Pick-up target (minutes)',
+  handoffLog: 'Handoff log',
+  keepCustomerText: 'Keep customer text',
+  maxEntries: 'Entries kept',
+  notify: 'Notifications',
+  webhooks: 'Webhooks',
+  url: 'Webhook address',
   account: 'Account',
   authMode: 'Sign-in',
   email: 'Email',
@@ -59,7 +75,13 @@ const WORDS: Record<string, string> = {
   ...Object.fromEntries(PLATFORM_METAS.map((m) => [m.platform, m.label])),
 };
 
-const ITEM: Record<string, string> = { subAgents: 'Sub agent', rules: 'Handover rule', examples: 'Example', tags: 'Tag' };
+const ITEM: Record<string, string> = {
+  subAgents: 'Sub agent',
+  rules: 'Handover rule',
+  examples: 'Example',
+  tags: 'Tag',
+  webhooks: 'Webhook',
+};
 
 export function describePath(path: string): string {
   const parts = path.split('.');

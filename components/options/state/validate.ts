@@ -4,6 +4,7 @@ import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
 import { PLATFORM_METAS, fieldsFor, metaFor } from '@/lib/platforms/metas';
 import { ConnectionsSchema, type Connections } from '@/lib/schema/connections';
 import { POLICY_VERSION, PolicySchema, type Policy, type PolicyInput } from '@/lib/schema/policy';
+import { WEEKDAYS, type Weekday } from '@/lib/schema/customer-message';
 import { FORM_PLATFORMS, type Accounts, type ConnectionsForm, type FormState, type PolicyForm } from './form';
 
 export interface Issue {
@@ -129,10 +130,29 @@ export function policyInput(form: PolicyForm, keepRule: (i: number) => boolean =
       return { ids: splitLines(b.ids), names: splitLines(b.names), emails: splitLines(b.emails) };
     }),
     engine: { kind: form.engine.kind, model: form.engine.model.trim(), baseURL: form.engine.baseURL.trim() },
-    handoffMessage: form.handoffMessage,
-    expectedWait: form.expectedWait,
+    customerMessage: {
+      messages: form.customerMessage.messages,
+      hours: {
+        enabled: form.customerMessage.hours.enabled,
+        timeZone: form.customerMessage.hours.timeZone,
+        week: Object.fromEntries(
+          WEEKDAYS.map((d) => {
+            const o = form.customerMessage.hours.week[d];
+            return [d, { closed: o.closed, open: o.open.trim(), close: o.close.trim() }];
+          }),
+        ) as Record<Weekday, { closed: boolean; open: string; close: string }>,
+      },
+    },
+    followUp: { claimTargetMinutes: toNumber(form.followUp.claimTargetMinutes) },
+    handoffLog: { keepCustomerText: form.handoffLog.keepCustomerText, maxEntries: toNumber(form.handoffLog.maxEntries) },
+    notify: { webhooks: form.notify.webhooks.map(({ kind, url }) => ({ kind, url })) },
   };
   return { input, issues };
+}
+
+/** Typed digits become a number; anything else (even empty) stays for zod to name the problem at the field. */
+function toNumber(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text.trim());
 }
 
 /** Requests to a custom base URL need a host permission the manifest can only grant for https or localhost. */

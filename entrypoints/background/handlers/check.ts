@@ -34,7 +34,7 @@ export async function check(req: RequestOf<'check'>, tabId: number | undefined):
     openai: apiKey ? { apiKey, baseURL: policy.engine.baseURL, model: policy.engine.model } : undefined,
     cache: req.force ? undefined : verdictCache,
   });
-  lastVerdict.set(keyOf(req.ref), { signals: verdict.signals.map((s) => s.kind), subAgent: verdict.subAgent });
+  lastVerdict.set(keyOf(req.ref), verdict);
   const route = chooseRoute(verdict, policy, req.ref.platform);
   // The options page previews the summary schema on the last conversation opened (not awaited: the
   // verdict should not wait for it). An empty conversation is not worth previewing.

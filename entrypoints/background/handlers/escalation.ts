@@ -16,10 +16,9 @@ export async function escalate(req: RequestOf<'escalate'>, tabId: number | undef
   // conversation has been returned to the bot.
   if (existing && !existing.resumedAt) return runJournal(existing, adapter, ctx, journalStorage);
   const conversation = lastRead.get(key) ?? (await adapter.read(ctx));
-  const journal = newJournal(buildPlan(req.ref, conversation, req.draft, policy), adapter.stepLayout);
+  const journal = newJournal(buildPlan(req.ref, conversation, req.draft, policy, lastVerdict.get(key)), adapter.stepLayout);
   await journalStorage.put(journal);
-  const last = lastVerdict.get(key);
-  await recordEscalation(journal, last?.signals ?? [], last?.subAgent, req.clickedBy);
+  await recordEscalation(journal, req.clickedBy);
   return runJournal(journal, adapter, ctx, journalStorage);
 }
 

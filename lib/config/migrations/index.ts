@@ -1,5 +1,6 @@
 import { connectionsV1ToV2 } from './connections/v1-to-v2';
 import { policyV1ToV2 } from './policy/v1-to-v2';
+import { policyV2ToV3 } from './policy/v2-to-v3';
 
 /**
  * Every stored item's current version and the steps that reach it, one file per step
@@ -16,7 +17,7 @@ import { policyV1ToV2 } from './policy/v1-to-v2';
 export type MigrationStep = (value: unknown) => unknown;
 
 export const STORAGE_VERSIONS = {
-  policy: 2,
+  policy: 3,
   connections: 2,
   secrets: 1,
   journal: 1,
@@ -31,7 +32,7 @@ export type StoredItemName = keyof typeof STORAGE_VERSIONS;
 
 /** Steps that need only the item's own value. Connections' step also reads the legacy accounts key. */
 export const MIGRATIONS: { [K in StoredItemName]: Record<number, MigrationStep> } = {
-  policy: { 2: policyV1ToV2 },
+  policy: { 2: policyV1ToV2, 3: policyV2ToV3 },
   connections: { 2: (v) => connectionsV1ToV2(v) },
   secrets: {},
   journal: {},
@@ -43,4 +44,4 @@ export const MIGRATIONS: { [K in StoredItemName]: Record<number, MigrationStep> 
   legacyAccounts: {},
 };
 
-export { connectionsV1ToV2, policyV1ToV2 };
+export { connectionsV1ToV2, policyV1ToV2, policyV2ToV3 };

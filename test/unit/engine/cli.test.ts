@@ -81,7 +81,7 @@ describe('baton CLI', () => {
     writeFileSync(
       join(dir, 'policy.json'),
       JSON.stringify({
-        version: 2,
+        version: 3,
         scope: 'Online store: orders, delivery, refunds.',
         customInstruction: 'Never escalate out of scope requests.',
       }),
@@ -96,7 +96,7 @@ describe('baton CLI', () => {
   it('rejects an invalid policy with the field path of the problem', async () => {
     writeFileSync(
       join(dir, 'bad-policy.json'),
-      JSON.stringify({ version: 2, subAgents: [{ name: '' }], tags: { escalation: ['has space'] } }),
+      JSON.stringify({ version: 3, subAgents: [{ name: '' }], tags: { escalation: ['has space'] } }),
     );
     const r = await run(['check', '--policy', 'bad-policy.json', 'in.jsonl']);
     expect(r.code).toBe(2);

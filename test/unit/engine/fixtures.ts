@@ -6,7 +6,7 @@ export const STORE_SCOPE =
   'Customer-support assistant of an online store: orders (place, change, cancel, track), shipping address and delivery, invoices, payment methods and payment issues, refunds and returns, accounts (create, edit, delete, password), newsletter.';
 
 export function policy(extra: Partial<PolicyInput> = {}): Policy {
-  return PolicySchema.parse({ version: 2, scope: STORE_SCOPE, ...extra });
+  return PolicySchema.parse({ version: 3, scope: STORE_SCOPE, ...extra });
 }
 
 type Turn = [role: 'customer' | 'bot' | 'agent' | 'note', text: string];

@@ -21,7 +21,7 @@ beforeEach(async () => {
   document.title = 'Baton options';
   await fakeBrowser.storage.sync.set({
     'baton:policy': PolicySchema.parse({
-      version: 2,
+      version: 3,
       subAgents: [{ name: 'returns' }, { name: 'billing' }],
       routing: { defaultTargets: {}, rules: [{ subAgents: ['returns'], when: {}, target: gorgiasTeam }] },
     }),

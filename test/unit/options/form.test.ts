@@ -8,7 +8,7 @@ import { parseConnectionsForm, parsePolicyForm } from '@/components/options/stat
 import { ConnectionsSchema } from '@/lib/schema/connections';
 
 const FULL = PolicySchema.parse({
-  version: 2,
+  version: 3,
   scope: 'Store support',
   subAgents: [{ name: 'returns', description: 'Returns', examples: ['return my shoes', 'exchange size'], tags: ['returns', 'rma'] }],
   signals: { user_requested_human: true, bot_handed_off: false, out_of_scope: true },

@@ -5,7 +5,7 @@ import { PolicySchema } from '@/lib/schema/policy';
 import { $, byTestId, choose, click, flush, mount, resetAll, stored, stubBackground, type, unmount, waitFor } from './helpers';
 
 const SAVED = PolicySchema.parse({
-  version: 2,
+  version: 3,
   scope: 'Online store: orders, returns, billing',
   subAgents: [
     { name: 'returns', description: 'Returns and refunds', tags: ['returns'] },
@@ -272,7 +272,7 @@ describe('import', () => {
   it('an invalid file names each field, and changes nothing', async () => {
     await mount();
     const bad = {
-      version: 2,
+      version: 3,
       scope: 'Should not land',
       routing: { rules: [{ subAgents: [], target: { platform: 'gorgias', kind: 'team', id: '7', name: 'X' } }] },
       tags: { escalation: ['has space'] },
@@ -309,7 +309,7 @@ describe('import', () => {
     expect(byTestId('import-result').textContent).toMatch(/Imported and saved\. It was upgraded from policy version 1/);
     const policy = (await stored('sync', 'baton:policy')) as typeof SAVED;
     expect(policy).toMatchObject({
-      version: 2,
+      version: 3,
       scope: 'Imported v1 scope',
       customInstruction: 'Only escalate payment issues',
       tags: { escalation: ['old_tag'] },
@@ -334,13 +334,13 @@ describe('loading', () => {
       },
     });
     await mount();
-    expect(byTestId('notice-migrated').textContent).toMatch(/policy version 1\) and were upgraded to version 2/);
+    expect(byTestId('notice-migrated').textContent).toMatch(/policy version 1\) and were upgraded to version 3/);
     expect(field('policy.customInstruction').value).toBe('Never escalate shipping questions');
     expect(field('policy.tags.escalation').value).toBe('escalate_v1');
     expect(JSON.parse(field('policy.summarySchema').value)).toEqual({ order_number: 'the order number' });
     expect(byTestId<HTMLInputElement>('field-policy.suspend.enabled').checked).toBe(false);
     expect(byTestId<HTMLInputElement>('rule-0-subagent-returns').checked).toBe(true);
-    expect(((await stored('sync', 'baton:policy')) as { version: number }).version).toBe(2);
+    expect(((await stored('sync', 'baton:policy')) as { version: number }).version).toBe(3);
   });
 
   it('restores unsaved changes after the page was closed', async () => {
@@ -372,10 +372,10 @@ describe('changes made elsewhere', () => {
     await fakeBrowser.storage.sync.set({ 'baton:policy': { ...SAVED, scope: 'Changed in another window' } });
     await waitFor(() => field('policy.scope').value === 'Changed in another window');
 
-    await type(field('policy.expectedWait'), 'within a day');
+    await type(field('policy.customerMessage.messages.en.wait'), 'within a day');
     await fakeBrowser.storage.sync.set({ 'baton:policy': { ...SAVED, scope: 'Changed again' } });
     await waitFor(() => byTestId('notice-changed'));
-    expect(field('policy.expectedWait').value).toBe('within a day');
+    expect(field('policy.customerMessage.messages.en.wait').value).toBe('within a day');
   });
 
   it('saving does not report its own write as a change from elsewhere', async () => {

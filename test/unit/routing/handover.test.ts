@@ -4,7 +4,7 @@ import { PolicySchema } from '../../../lib/schema/policy';
 
 const team = (id: string, name: string) => ({ platform: 'gorgias' as const, kind: 'team' as const, id, name });
 const policy = PolicySchema.parse({
-  version: 2,
+  version: 3,
   routing: {
     defaultTargets: { gorgias: team('9', 'Tier 2') },
     rules: [

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { policyV1ToV2 } from '../../../lib/config/migrations/policy/v1-to-v2';
+import { policyV2ToV3 } from '../../../lib/config/migrations/policy/v2-to-v3';
 import { defaultPolicy, PolicySchema } from '../../../lib/schema/policy';
 import { policyLocalItem, policyStore, policySyncItem, SYNC_ITEM_LIMIT } from '../../../utils/storage';
 
@@ -31,7 +32,7 @@ describe('policy v1 → v2', () => {
     const { policy, problem } = await policyStore.read();
     expect(problem).toBeUndefined();
     expect(policy.customInstruction).toBe('Escalate refunds over 100 EUR');
-    expect((await sync('baton:policy'))?.version).toBe(2);
+    expect((await sync('baton:policy'))?.version).toBe(3);
     expect(await policyStore.migratedFrom()).toBe(1);
   });
 
@@ -41,7 +42,7 @@ describe('policy v1 → v2', () => {
 
     const { policy, problem } = await policyStore.read();
     expect(problem).toBeUndefined();
-    expect(policy.version).toBe(2);
+    expect(policy.version).toBe(3);
     expect(policy.scope).toBe('Orders and returns');
     expect(policy.customInstruction).toBe('Escalate refunds over 100 EUR');
     expect(policy.tags.escalation).toEqual(['needs_human']);
@@ -52,8 +53,8 @@ describe('policy v1 → v2', () => {
     expect(policy.suspend.enabled).toBe(false);
     expect(policy.suspend.pause.gorgias.stopTag).toBe('bot_off');
     // Stored upgraded, with its version, so the next start does not upgrade again.
-    expect((await sync('baton:policy'))?.version).toBe(2);
-    expect(await sync('baton:policy$')).toMatchObject({ v: 2 });
+    expect((await sync('baton:policy'))?.version).toBe(3);
+    expect(await sync('baton:policy$')).toMatchObject({ v: 3 });
     expect(await policyStore.migratedFrom()).toBe(1);
     await policyStore.clearMigrated();
     expect(await policyStore.migratedFrom()).toBeNull();
@@ -64,7 +65,7 @@ describe('policy v1 → v2', () => {
     await policyStore.migrate();
     const { policy } = await policyStore.read();
     expect(policy.tags.escalation).toEqual(['needs_human']);
-    expect((await local('baton:policy'))?.version).toBe(2);
+    expect((await local('baton:policy'))?.version).toBe(3);
   });
 
   it('leaves a v2 policy saved before versions were tracked untouched, and reports no upgrade', async () => {
@@ -84,10 +85,39 @@ describe('policy v1 → v2', () => {
     expect(problem).toMatch(/Saved policy could not be upgraded to version 2: .*pauseBot/);
   });
 
-  it('the step is pure and a no-op on v2 values', () => {
-    const v2 = defaultPolicy();
-    expect(policyV1ToV2(v2)).toBe(v2);
-    expect(PolicySchema.safeParse(policyV1ToV2({ version: 1 })).success).toBe(true);
+  it('the step is pure and a no-op on newer values', () => {
+    const v3 = defaultPolicy();
+    expect(policyV1ToV2(v3)).toBe(v3);
+    expect(PolicySchema.safeParse(policyV2ToV3(policyV1ToV2({ version: 1 }))).success).toBe(true);
+  });
+});
+
+describe('policy v2 → v3', () => {
+  const v2 = {
+    version: 2,
+    scope: 'store',
+    handoffMessage: 'Hang tight, a teammate will answer {wait}.',
+    expectedWait: 'within a day',
+  };
+
+  it("keeps the team lead's own message and wait as the English message inside hours", async () => {
+    await policyStore.write(defaultPolicy());
+    // Synced from a browser still on v2.
+    await fakeBrowser.storage.sync.set({ 'baton:policy': v2 });
+    const { policy, problem } = await policyStore.read();
+    expect(problem).toBeUndefined();
+    expect(policy.version).toBe(3);
+    expect(policy.scope).toBe('store');
+    expect(policy.customerMessage.messages.en.inside).toBe('Hang tight, a teammate will answer {wait}.');
+    expect(policy.customerMessage.messages.en.wait).toBe('within a day');
+    // The other languages and the outside-hours text start from Baton's defaults.
+    expect(policy.customerMessage.messages.es.inside).toMatch(/\{wait\}/);
+    expect(policy.customerMessage.messages.en.outside).toMatch(/\{opening\}/);
+  });
+
+  it('is a no-op on v3 values', () => {
+    const v3 = defaultPolicy();
+    expect(policyV2ToV3(v3)).toBe(v3);
   });
 });
 
@@ -115,7 +145,7 @@ describe('policy store', () => {
   it("applies the administrator's managed fields and ignores an invalid one by name", async () => {
     await policyStore.write({ ...defaultPolicy(), scope: 'team lead scope' });
     await fakeBrowser.storage.managed.set({
-      policy: { scope: 'admin scope', tags: { escalation: ['bad tag'] }, version: 2 },
+      policy: { scope: 'admin scope', tags: { escalation: ['bad tag'] }, version: 3 },
     });
     const { policy, managed, problem } = await policyStore.read();
     expect(policy.scope).toBe('admin scope');
@@ -125,10 +155,10 @@ describe('policy store', () => {
   });
 
   it('accepts a managed policy given as JSON text', async () => {
-    await fakeBrowser.storage.managed.set({ policy: JSON.stringify({ expectedWait: 'within a day' }) });
+    await fakeBrowser.storage.managed.set({ policy: JSON.stringify({ followUp: { claimTargetMinutes: 45 } }) });
     const { policy, managed } = await policyStore.read();
-    expect(policy.expectedWait).toBe('within a day');
-    expect(managed).toEqual(['expectedWait']);
+    expect(policy.followUp.claimTargetMinutes).toBe(45);
+    expect(managed).toEqual(['followUp']);
   });
 
   it('tells watchers when the saved policy changes', async () => {

@@ -14,7 +14,7 @@ const store = (): JournalStore => {
   return { get: async (k) => structuredClone(m.get(k) ?? null), put: async (j) => void m.set(j.key, structuredClone(j)) };
 };
 const PAUSING: PolicyInput = {
-  version: 2,
+  version: 3,
   suspend: { enabled: true, pause: { front: {}, gorgias: {}, zendesk: { stopTag: 'sys_bot_paused', removeTags: ['bot_managed'] } } },
 };
 const policy = PolicySchema.parse(PAUSING);

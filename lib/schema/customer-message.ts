@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/** Languages the message to the customer is written in; the team lead edits each. */
+export const LANGUAGES = ['en', 'es', 'fr', 'de', 'pt'] as const;
+export const LanguageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use 24-hour time like 09:00');
+
+/** One day's hours. A closed day keeps its hours, so opening it again restores them. */
+export const OpeningSchema = z
+  .object({ closed: z.boolean().default(false), open: clock.default('09:00'), close: clock.default('17:00') })
+  .refine((o) => o.closed || o.open < o.close, { message: 'Closing time must be after opening time', path: ['close'] });
+export type Opening = z.infer<typeof OpeningSchema>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const weekday: Opening = { closed: false, open: '09:00', close: '17:00' };
+const weekend: Opening = { closed: true, open: '09:00', close: '17:00' };
+const DEFAULT_WEEK = { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: weekend, sun: weekend };
+
+export const TeamHoursSchema = z.object({
+  /** Off: every message says "someone will reply {wait}", whatever the time. */
+  enabled: z.boolean().default(false),
+  timeZone: z.string().trim().default('UTC').refine(isTimeZone, 'Unknown time zone: use a name like Europe/Berlin'),
+  week: z
+    .object(Object.fromEntries(WEEKDAYS.map((d) => [d, OpeningSchema])) as Record<Weekday, typeof OpeningSchema>)
+    .default(DEFAULT_WEEK),
+});
+export type TeamHours = z.infer<typeof TeamHoursSchema>;
+
+/** {wait} → the expected wait; {opening} → when the team is back ("on Monday at 9:00"). */
+export const MessageTextsSchema = z.object({
+  inside: z.string().trim().min(1, 'Write the message sent inside opening hours'),
+  outside: z.string().trim().min(1, 'Write the message sent outside opening hours'),
+  wait: z.string().trim().default(''),
+});
+export type MessageTexts = z.infer<typeof MessageTextsSchema>;
+
+export const DEFAULT_MESSAGES: Record<Language, MessageTexts> = {
+  en: {
+    inside: "Thanks for your patience. I'm connecting you with our team now; someone will reply {wait}.",
+    outside: "Thanks for your patience. I've passed your conversation to our team; our team is back {opening} and will reply then.",
+    wait: 'within a few hours',
+  },
+  es: {
+    inside: 'Gracias por tu paciencia. Te estoy poniendo en contacto con nuestro equipo; alguien te responderá {wait}.',
+    outside:
+      'Gracias por tu paciencia. He pasado tu conversación a nuestro equipo; nuestro equipo vuelve {opening} y te responderá entonces.',
+    wait: 'en unas horas',
+  },
+  fr: {
+    inside: "Merci de votre patience. Je vous mets en relation avec notre équipe ; quelqu'un vous répondra {wait}.",
+    outside:
+      'Merci de votre patience. Votre conversation a été transmise à notre équipe ; notre équipe est de retour {opening} et vous répondra alors.',
+    wait: "d'ici quelques heures",
+  },
+  de: {
+    inside: 'Danke für Ihre Geduld. Ich verbinde Sie jetzt mit unserem Team; jemand antwortet Ihnen {wait}.',
+    outside:
+      'Danke für Ihre Geduld. Ich habe Ihr Anliegen an unser Team weitergegeben; unser Team ist {opening} wieder da und antwortet Ihnen dann.',
+    wait: 'innerhalb weniger Stunden',
+  },
+  pt: {
+    inside: 'Obrigado pela paciência. Estou a ligar-te à nossa equipa; alguém vai responder {wait}.',
+    outside: 'Obrigado pela paciência. Passei a tua conversa à nossa equipa; a nossa equipa volta {opening} e responde nessa altura.',
+    wait: 'dentro de algumas horas',
+  },
+};
+
+export const CustomerMessageSchema = z.object({
+  messages: z
+    // A language missing from a saved or imported policy gets Baton's text, so adding a language never invalidates one.
+    .object(
+      Object.fromEntries(LANGUAGES.map((l) => [l, MessageTextsSchema.default(DEFAULT_MESSAGES[l])])) as Record<
+        Language,
+        z.ZodDefault<typeof MessageTextsSchema>
+      >,
+    )
+    .default(DEFAULT_MESSAGES),
+  hours: TeamHoursSchema.default({ enabled: false, timeZone: 'UTC', week: DEFAULT_WEEK }),
+});
+export type CustomerMessage = z.infer<typeof CustomerMessageSchema>;

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** Follow-through checks on handoffs (promise check, unclaimed timer). */
+export const FollowUpSchema = z.object({
+  /** An escalated conversation nobody has picked up after this long gets a nudge in the sidebar. */
+  claimTargetMinutes: z
+    .number({ error: 'Give the target time in minutes' })
+    .int('Use whole minutes')
+    .min(1, 'At least 1 minute')
+    .max(7 * 24 * 60, 'At most a week (10080 minutes)')
+    .default(30),
+});
+export type FollowUp = z.infer<typeof FollowUpSchema>;
