@@ -1,11 +1,12 @@
 import { isInterrupted, markStale, runJournal, runningFor } from '@/lib/executor/run';
+import { handBack, handBackInterrupted } from '@/lib/executor/handback';
 import type { Journal } from '@/lib/schema/plan';
 import { journalItem, journalStorage, policyStore } from '@/utils/storage';
 import { contextFor } from './context';
 import type { TabRelay } from './relay';
 
 /**
- * Finishes escalations that were cut off rather than failed: a step whose tab went away mid-request, or a
+ * Finishes escalations and hand-backs ("Return to bot") that were cut off rather than failed: a step whose tab went away mid-request, or a
  * step left 'running' by a worker that was stopped. Runs on worker start (for every such journal) and each
  * time a tab becomes ready (for the journals of its origin). The executor checks whether an uncertain
  * request landed before sending it again, so nothing is sent twice.
@@ -48,10 +49,13 @@ async function resumeOne(key: string, scope: Scope): Promise<void> {
     await journalStorage.put(stale);
     j = stale;
   }
-  if (!isInterrupted(j)) return;
+  const handingBack = handBackInterrupted(j);
+  if (!handingBack && !isInterrupted(j)) return;
   const { policy } = await policyStore.read();
   const ref = { platform: j.plan.platform, account: j.plan.account, conversationId: j.plan.conversationId, idIsGuess: false };
   const { adapter, ctx } = await contextFor(ref, policy, scope.tabId);
   if (scope.origin && new URL(adapter.apiOrigin(ref, ctx.apiBase)).origin !== scope.origin) return;
-  await runJournal(j, adapter, ctx, journalStorage);
+  // A cut-off hand-back is continued from the step it stopped at; its note is checked by marker first.
+  if (handingBack) await handBack(j, {}, adapter, ctx, journalStorage);
+  else await runJournal(j, adapter, ctx, journalStorage);
 }

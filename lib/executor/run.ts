@@ -34,16 +34,19 @@ export function runningFor(key: string): Promise<Journal> | undefined {
  * Returns null when nothing was stale.
  */
 export function markStale(j: Journal, now = new Date()): Journal | null {
-  if (inFlight.has(j.key) || !j.steps.some((s) => s.status === 'running')) return null;
+  const hb = j.handBack;
+  const stale = j.steps.some((s) => s.status === 'running') || !!hb?.steps.some((s) => s.status === 'running');
+  if (inFlight.has(j.key) || !stale) return null;
   const at = now.toISOString();
+  const cut = <S extends { status: string }>(s: S): S =>
+    s.status === 'running'
+      ? { ...s, status: 'interrupted', uncertain: true, error: 'Baton was restarted while this step ran.', updatedAt: at }
+      : s;
   return {
     ...j,
     rev: nextRev(j),
-    steps: j.steps.map((s) =>
-      s.status === 'running'
-        ? { ...s, status: 'interrupted', uncertain: true, error: 'Baton was restarted while this step ran.', updatedAt: at }
-        : s,
-    ),
+    steps: j.steps.map(cut),
+    ...(hb ? { handBack: { ...hb, steps: hb.steps.map(cut) } } : {}),
   };
 }
 
@@ -60,10 +63,18 @@ export function runJournal(
   store: JournalStore,
   onUpdate: (j: Journal) => void = () => {},
 ): Promise<Journal> {
-  const running = inFlight.get(journal.key);
+  return exclusive(journal.key, () => execute(journal, adapter, ctx, store, onUpdate));
+}
+
+/**
+ * Runs `work` unless a run for this conversation is already in progress in this worker, which is then
+ * joined instead. Escalation and hand-back share it, so neither can overlap the other either.
+ */
+export function exclusive(key: string, work: () => Promise<Journal>): Promise<Journal> {
+  const running = inFlight.get(key);
   if (running) return running;
-  const p = execute(journal, adapter, ctx, store, onUpdate).finally(() => inFlight.delete(journal.key));
-  inFlight.set(journal.key, p);
+  const p = work().finally(() => inFlight.delete(key));
+  inFlight.set(key, p);
   return p;
 }
 
@@ -145,7 +156,7 @@ async function execute(
 }
 
 /** Every save moves the revision on, so readers can tell an older copy from a newer one. */
-function nextRev(j: Journal): number {
+export function nextRev(j: Journal): number {
   return (j.rev ?? 0) + 1;
 }
 
@@ -160,17 +171,20 @@ function setSteps(j: Journal, kinds: StepKind[], patch: StepPatch | ((s: Journal
 }
 
 /** The connection setting an adapter said it lacks (MissingConnectionField), matched by shape across bundles. */
-function neededField(e: unknown): string | undefined {
+export function neededField(e: unknown): string | undefined {
   const field = e instanceof Error && e.name === 'MissingConnectionField' ? (e as unknown as { field?: unknown }).field : undefined;
   return typeof field === 'string' ? field : undefined;
 }
 
-function message(e: unknown): string {
+export function message(e: unknown): string {
   if (e instanceof Error) return e.message;
   return 'Something unexpected went wrong. Retry, and if it keeps failing, reload the page.';
 }
 
-/** "Return to bot": reverses the pause recorded in the journal. */
+/**
+ * Undoes the pause recorded in the journal, with no note and no journal of its own: the primitive the
+ * hand-back (./handback.ts, what "Return to bot" runs) builds on, kept for the platform tests.
+ */
 export async function resumeBot(journal: Journal, adapter: PlatformAdapter, ctx: AdapterContext, store: JournalStore): Promise<Journal> {
   for (const op of adapter.resumeOps(ctx, journal.plan)) await op.run();
   const j = { ...journal, resumedAt: new Date().toISOString(), rev: nextRev(journal) };

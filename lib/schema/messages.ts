@@ -82,7 +82,24 @@ export const PROTOCOL = {
   },
   /** Runs the failed step and the ones after it. */
   retry: { request: z.object({ type: z.literal('retry'), ...Ref }), response: JournalSchema },
-  resume: { request: z.object({ type: z.literal('resume'), ...Ref }), response: JournalSchema },
+  /**
+   * Return to bot. `line` (what the human resolved) starts the hand-back; without it, the hand-back on
+   * record is retried (its note is never posted twice). `next`: what the bot may do next (optional).
+   */
+  resume: {
+    request: z.object({
+      type: z.literal('resume'),
+      ...Ref,
+      line: z
+        .string()
+        .trim()
+        .min(1, 'Write one line on what you resolved.')
+        .max(300, 'Keep it to one line: 300 characters at most.')
+        .optional(),
+      next: z.string().trim().max(300, 'Keep what the bot may do next to 300 characters at most.').optional(),
+    }),
+    response: JournalSchema,
+  },
   journal: { request: z.object({ type: z.literal('journal'), ...Ref }), response: JournalSchema.nullable() },
   testConnection: { request: z.object({ type: z.literal('testConnection'), ...Account }), response: WhoAmISchema },
   /** The agent gives a per-agent connection setting a step failed for (e.g. their own author id). */

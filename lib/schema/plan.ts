@@ -74,6 +74,31 @@ export const EscalationPlanSchema = z.object({
 });
 export type EscalationPlan = z.infer<typeof EscalationPlanSchema>;
 
+/** The two steps of "Return to bot", in order: the hand-back note, then undoing exactly the pause. */
+export const HandBackStepKindSchema = z.enum(['note', 'unpause']);
+export type HandBackStepKind = z.infer<typeof HandBackStepKindSchema>;
+export const HandBackStepStateSchema = StepStateSchema.omit({ kind: true, group: true }).extend({ kind: HandBackStepKindSchema });
+export type HandBackStepState = z.infer<typeof HandBackStepStateSchema>;
+
+/**
+ * "Return to bot" as recorded: the agent's line, the note it became (with its own hidden marker, so a retry
+ * finds a note that already landed instead of posting it twice), and its steps. The bot is unpaused only once
+ * the note is done, so a failed note leaves the conversation with the human who still owns it.
+ */
+export const HandBackSchema = z.object({
+  /** What the human resolved, as the agent typed it (trimmed). */
+  line: z.string(),
+  /** What the bot may do next, as posted (the agent's or the default sentence). */
+  next: z.string(),
+  /** The note's text in the note Markdown subset (lib/note/render.ts), the agent's words escaped. */
+  note: z.string(),
+  noteMarker: z.string(),
+  steps: z.array(HandBackStepStateSchema),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+});
+export type HandBack = z.infer<typeof HandBackSchema>;
+
 /** Journal entry, stored per platform + conversation, so a crash or a second tab never repeats a step. */
 export const JournalSchema = z.object({
   key: z.string(),
@@ -87,8 +112,10 @@ export const JournalSchema = z.object({
   rev: z.number().int().optional(),
   startedAt: z.string(),
   finishedAt: z.string().optional(),
-  /** Set when "Return to bot" has reversed the pause. */
+  /** Set when "Return to bot" has reversed the pause (with a hand-back: once all its steps are done). */
   resumedAt: z.string().optional(),
+  /** "Return to bot" under way or done; absent until the agent hands the conversation back. */
+  handBack: HandBackSchema.optional(),
 });
 export type Journal = z.infer<typeof JournalSchema>;
 

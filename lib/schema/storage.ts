@@ -27,6 +27,8 @@ export const NoteDraftSchema = z.object({
   targetEdited: z.boolean().default(false),
   suspend: z.boolean(),
   suspendEdited: z.boolean().default(false),
+  /** "Return to bot" as typed and not yet sent: what the human resolved, what the bot may do next. */
+  handBack: z.object({ line: z.string(), next: z.string() }).optional(),
 });
 export type NoteDraft = z.infer<typeof NoteDraftSchema>;
 

@@ -1,5 +1,6 @@
 import { buildPlan, newJournal } from '@/lib/executor/plan';
-import { resumeBot, runJournal } from '@/lib/executor/run';
+import { runJournal } from '@/lib/executor/run';
+import { handBack, NO_LINE } from '@/lib/executor/handback';
 import type { RequestOf } from '@/lib/schema/messages';
 import type { Journal } from '@/lib/schema/plan';
 import { journalStorage, policyStore } from '@/utils/storage';
@@ -31,14 +32,21 @@ export async function retry(req: RequestOf<'retry'>, tabId: number | undefined):
   return runJournal(j, adapter, ctx, journalStorage);
 }
 
-/** Return to bot: undoes the pause of a finished escalation. */
+/**
+ * Return to bot: posts the hand-back note, then undoes exactly the pause, through the journal. With a line
+ * it starts the hand-back; without one it continues the hand-back on record (Retry). A hand-back already
+ * running (a double click, a second tab) is joined rather than started again.
+ */
 export async function resume(req: RequestOf<'resume'>, tabId: number | undefined): Promise<Journal> {
   const j = await journalStorage.get(keyOf(req.ref));
   if (!j) throw new Error('Baton has not escalated this conversation, so there is no pause to undo.');
   if (!j.plan.pause) throw new Error('The bot was not paused for this conversation.');
+  if (j.resumedAt) return j;
+  if (!j.finishedAt) throw new Error('The escalation is not finished yet: retry it first, then return the conversation to the bot.');
+  if (!j.handBack && !req.line) throw new Error(NO_LINE);
   const { policy } = await policyStore.read();
   const { adapter, ctx } = await contextFor(req.ref, policy, tabId);
-  return resumeBot(j, adapter, ctx, journalStorage);
+  return handBack(j, { line: req.line, next: req.next || undefined }, adapter, ctx, journalStorage);
 }
 
 export async function journal(req: RequestOf<'journal'>): Promise<Journal | null> {
