@@ -29,14 +29,21 @@ const weekday: Opening = { closed: false, open: '09:00', close: '17:00' };
 const weekend: Opening = { closed: true, open: '09:00', close: '17:00' };
 const DEFAULT_WEEK = { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: weekend, sun: weekend };
 
-export const TeamHoursSchema = z.object({
-  /** Off: every message says "someone will reply {wait}", whatever the time. */
-  enabled: z.boolean().default(false),
-  timeZone: z.string().trim().default('UTC').refine(isTimeZone, 'Unknown time zone: use a name like Europe/Berlin'),
-  week: z
-    .object(Object.fromEntries(WEEKDAYS.map((d) => [d, OpeningSchema])) as Record<Weekday, typeof OpeningSchema>)
-    .default(DEFAULT_WEEK),
-});
+export const TeamHoursSchema = z
+  .object({
+    /** Off: every message says "someone will reply {wait}", whatever the time. */
+    enabled: z.boolean().default(false),
+    timeZone: z.string().trim().default('UTC').refine(isTimeZone, 'Unknown time zone: use a name like Europe/Berlin'),
+    week: z
+      .object(Object.fromEntries(WEEKDAYS.map((d) => [d, OpeningSchema])) as Record<Weekday, typeof OpeningSchema>)
+      // A fresh copy each time: zod hands a default out as is, and a caller editing it would edit every later default.
+      .default(() => structuredClone(DEFAULT_WEEK)),
+  })
+  // With every day closed there is no "back on …" to tell the customer.
+  .refine((h) => !h.enabled || WEEKDAYS.some((d) => !h.week[d].closed), {
+    message: 'Open at least one day, or switch team hours off',
+    path: ['week'],
+  });
 export type TeamHours = z.infer<typeof TeamHoursSchema>;
 
 /** {wait} → the expected wait; {opening} → when the team is back ("on Monday at 9:00"). */
@@ -71,9 +78,11 @@ export const DEFAULT_MESSAGES: Record<Language, MessageTexts> = {
       'Danke für Ihre Geduld. Ich habe Ihr Anliegen an unser Team weitergegeben; unser Team ist {opening} wieder da und antwortet Ihnen dann.',
     wait: 'innerhalb weniger Stunden',
   },
+  // Brazilian Portuguese, formal "você" form: the most customers, and still plain to a reader in Portugal.
   pt: {
-    inside: 'Obrigado pela paciência. Estou a ligar-te à nossa equipa; alguém vai responder {wait}.',
-    outside: 'Obrigado pela paciência. Passei a tua conversa à nossa equipa; a nossa equipa volta {opening} e responde nessa altura.',
+    inside: 'Obrigado pela paciência. Estou passando a sua conversa para a nossa equipe; alguém vai lhe responder {wait}.',
+    outside:
+      'Obrigado pela paciência. Passei a sua conversa para a nossa equipe; a nossa equipe volta {opening} e vai lhe responder nesse momento.',
     wait: 'dentro de algumas horas',
   },
 };
@@ -82,12 +91,12 @@ export const CustomerMessageSchema = z.object({
   messages: z
     // A language missing from a saved or imported policy gets Baton's text, so adding a language never invalidates one.
     .object(
-      Object.fromEntries(LANGUAGES.map((l) => [l, MessageTextsSchema.default(DEFAULT_MESSAGES[l])])) as Record<
+      Object.fromEntries(LANGUAGES.map((l) => [l, MessageTextsSchema.default(() => ({ ...DEFAULT_MESSAGES[l] }))])) as Record<
         Language,
         z.ZodDefault<typeof MessageTextsSchema>
       >,
     )
-    .default(DEFAULT_MESSAGES),
-  hours: TeamHoursSchema.default({ enabled: false, timeZone: 'UTC', week: DEFAULT_WEEK }),
+    .default(() => structuredClone(DEFAULT_MESSAGES)),
+  hours: TeamHoursSchema.default(() => ({ enabled: false, timeZone: 'UTC', week: structuredClone(DEFAULT_WEEK) })),
 });
 export type CustomerMessage = z.infer<typeof CustomerMessageSchema>;

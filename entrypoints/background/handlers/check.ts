@@ -1,4 +1,5 @@
 import { checkEscalation, createVerdictCache } from '@/lib/engine';
+import { customerLanguageOf } from '@/lib/language/detect';
 import { chooseRoute } from '@/lib/routing/handover';
 import { ConversationSchema, type Conversation } from '@/lib/schema/conversation';
 import type { CheckResult, RequestOf } from '@/lib/schema/messages';
@@ -48,5 +49,7 @@ export async function check(req: RequestOf<'check'>, tabId: number | undefined):
     apiProblem,
     checkedAt: new Date().toISOString(),
     journal,
+    // Detected here, not in the page, so the detector's language profiles stay out of the content script.
+    customerLanguage: customerLanguageOf(conversation.messages).language ?? undefined,
   };
 }

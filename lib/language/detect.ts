@@ -1,0 +1,39 @@
+import { detectAll } from 'tinyld/light';
+import type { Message } from '../schema/conversation';
+import { LANGUAGES, type Language } from '../schema/customer-message';
+
+/** What the detector concluded: a language it is sure enough of, or none. */
+export type Detection = { language: Language; confidence: number } | { language: null; confidence: number };
+
+/**
+ * tinyld's `accuracy` is the share of the text it attributes to a language. Below this lead over the
+ * runner-up (and this share), two close languages (es/pt, es/fr on a greeting) are a coin toss, and an
+ * English message with "not recognised" beside it serves the agent better than a confident wrong language.
+ * Set on test/fixtures/language/support-utterances.json: every full sentence stays above it.
+ */
+export const MIN_SHARE = 0.05;
+export const MIN_LEAD = 0.01;
+
+const ONLY: string[] = [...LANGUAGES];
+
+/** The language of `text`, among the languages Baton has a message for. */
+export function detectLanguage(text: string): Detection {
+  const ranked = detectAll(text, { only: ONLY });
+  const [top, second] = ranked;
+  if (!top || !(LANGUAGES as readonly string[]).includes(top.lang)) return { language: null, confidence: 0 };
+  const lead = top.accuracy - (second?.accuracy ?? 0);
+  if (top.accuracy < MIN_SHARE || lead < MIN_LEAD) return { language: null, confidence: lead };
+  return { language: top.lang as Language, confidence: lead };
+}
+
+/**
+ * The customer's language, from what the customer wrote only: a bot may answer a Spanish customer in English,
+ * and agents' replies or internal notes say nothing about the customer.
+ */
+export function customerLanguageOf(messages: readonly Pick<Message, 'role' | 'text' | 'internal'>[]): Detection {
+  const text = messages
+    .filter((m) => m.role === 'customer' && !m.internal)
+    .map((m) => m.text)
+    .join('\n');
+  return detectLanguage(text);
+}
