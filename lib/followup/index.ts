@@ -1,0 +1,9 @@
+/**
+ * Follow-through: checks what the bot told the customer against what the helpdesk shows (a promised handoff
+ * nobody did, a bot still replying after Baton paused it, an escalation nobody picked up). Pure TypeScript;
+ * the sidebar runs it on every check result with Baton's clock.
+ */
+export { followThrough, type FollowThrough, type FollowThroughInput } from './check';
+export { pickupTime, type Pickup } from './pickup';
+export { promiseOf, type HandoffPromise } from './promise';
+export { handledBy, isHumanReply, humanAssignee, ESCALATION_EXTRA_TAGS, type Handled } from './owner';
