@@ -4,6 +4,7 @@ import { metaFor } from '@/lib/platforms/metas';
 import type { Platform } from '@/lib/schema/conversation';
 import type { Journal, StepKind, StepState } from '@/lib/schema/plan';
 import type { VerdictStatus } from '@/lib/schema/verdict';
+import { ReturnToBot } from './ReturnToBot';
 
 const STEP_LABEL: Record<StepKind, string> = {
   tags: 'Add tags',
@@ -32,12 +33,14 @@ export function EscalatePanel(props: {
   onEscalate: () => void;
   onRetry: () => void;
   onProvide: (key: string, value: string) => void;
+  /** Return to bot: sends the hand-back line typed in the form (kept in the draft), or retries the hand-back. */
   onResume: () => void;
 }) {
   const j = props.journal && !props.journal.resumedAt ? props.journal : null;
   const failed = j?.steps.some((s) => s.status === 'failed');
-  const running = props.acting || j?.steps.some((s) => s.status === 'running');
   const finished = !!j?.finishedAt;
+  // Once escalated, the only action left is the hand-back, which shows its own progress.
+  const running = (props.acting && !finished) || j?.steps.some((s) => s.status === 'running');
   // Cut off (tab reloaded or closed, worker restarted), not failed: the background finishes it by itself.
   const waitingFor = j && !finished ? interruption(j) : null;
   const resuming = !!waitingFor || (!!j && !finished && !failed && j.steps.some((s) => s.status === 'running' && s.uncertain));
@@ -136,22 +139,13 @@ export function EscalatePanel(props: {
               {j.plan.target ? ` to ${j.plan.target.name}` : ''}.
             </p>
           )}
-          {finished && j.plan.pause && (
-            <button
-              type="button"
-              className="btn btn-secondary"
-              data-testid="return-to-bot"
-              disabled={props.acting}
-              onClick={props.onResume}
-            >
-              Return to bot
-            </button>
-          )}
+          {finished && j.plan.pause && <ReturnToBot journal={j} acting={props.acting} onResume={props.onResume} />}
         </>
       )}
       {props.journal?.resumedAt && (
         <p className="muted small" data-testid="returned">
-          Returned to the bot {new Date(props.journal.resumedAt).toLocaleTimeString()}.
+          Returned to the bot {new Date(props.journal.resumedAt).toLocaleTimeString()}
+          {props.journal.handBack ? `: ${props.journal.handBack.line}` : '.'}
         </p>
       )}
       {props.error && (

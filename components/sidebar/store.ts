@@ -38,6 +38,10 @@ interface Actions {
   retry(): Promise<void>;
   /** Saves a per-agent connection setting a step failed for, then retries. */
   provideSetting(key: string, value: string): Promise<void>;
+  /**
+   * Return to bot: sends the line the agent typed (kept in the draft until it is sent), or, when a
+   * hand-back is already on record and not finished, retries it (its note is never posted twice).
+   */
   resume(): Promise<void>;
   journalChanged(j: Journal | null): void;
 }
@@ -85,6 +89,8 @@ function mergeDraft(prev: Draft | null, result: CheckResult, policy: Policy): Dr
     targetEdited: prev?.targetEdited ?? false,
     suspend: prev?.suspendEdited ? prev.suspend : policy.suspend.enabled,
     suspendEdited: prev?.suspendEdited ?? false,
+    // Typed for "Return to bot" and not sent yet: never dropped by a re-check.
+    ...(prev?.handBack ? { handBack: prev.handBack } : {}),
   };
 }
 
@@ -197,8 +203,22 @@ export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
   },
 
   async resume() {
-    const { ref } = get();
-    if (ref) await act(set, get, () => send('resume', { ref }));
+    const { ref, draft, journal, key } = get();
+    if (!ref) return;
+    const pending = !!journal?.handBack && !journal.resumedAt;
+    const typed = draft?.handBack;
+    if (!pending && !typed?.line.trim()) {
+      set({ actionError: 'Write one line on what you resolved.' });
+      return;
+    }
+    const request = pending ? { ref } : { ref, line: typed!.line, ...(typed!.next.trim() ? { next: typed!.next } : {}) };
+    await act(set, get, () => send('resume', request));
+    // Sent and on record in the journal (which keeps the line from here on): the typed copy can go.
+    const after = get();
+    if (after.key === key && after.journal?.handBack && after.draft?.handBack) {
+      const { handBack: _sent, ...rest } = after.draft;
+      set({ draft: rest });
+    }
   },
 
   journalChanged(j) {
