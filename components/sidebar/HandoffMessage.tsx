@@ -1,21 +1,60 @@
+import { useEffect, useId, useState } from 'react';
 import { customerMessageFor } from '@/lib/handoff/customer-message';
-import type { Language } from '@/lib/schema/customer-message';
+import { LANGUAGES, type Language } from '@/lib/schema/customer-message';
 import type { Policy } from '@/lib/schema/policy';
 import { now } from '@/utils/clock';
 import { CopyButton } from './CopyButton';
 
+const names = new Intl.DisplayNames(['en'], { type: 'language' });
+const nameOf = (l: Language) => names.of(l) ?? l;
+
+/** Re-reads Baton's clock now and then, so a sidebar left open crosses opening and closing time. */
+function useMinute(): void {
+  const [, tick] = useState(0);
+  useEffect(() => {
+    const id = setInterval(() => tick((n) => n + 1), 30_000);
+    return () => clearInterval(id);
+  }, []);
+}
+
+/**
+ * The message for the customer, in the language detected from the customer's messages (`language` absent:
+ * not recognised, English offered), with the team's hours applied. The agent can pick another language.
+ */
 export function HandoffMessage({ policy, language }: { policy: Policy; language?: Language }) {
-  const { text } = customerMessageFor(policy.customerMessage, language ?? 'en', now());
+  const [picked, setPicked] = useState<Language>(language ?? 'en');
+  // A new check (another conversation, or the customer wrote again) offers its own detected language.
+  useEffect(() => setPicked(language ?? 'en'), [language]);
+  useMinute();
+  const selectId = useId();
+  const { text, inside } = customerMessageFor(policy.customerMessage, picked, now());
+  const hours = policy.customerMessage.hours.enabled;
   return (
     <section className="card" aria-labelledby="baton-handoff-title">
       <div className="card-head">
         <h2 id="baton-handoff-title">Message to the customer</h2>
         <CopyButton text={text} label="Copy the message to the customer" />
       </div>
-      <p className="handoff" data-testid="handoff">
+      <div className="handoff-lang">
+        <label htmlFor={selectId}>Language</label>
+        <select id={selectId} value={picked} onChange={(e) => setPicked(e.target.value as Language)} data-testid="handoff-language">
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {nameOf(l)}
+            </option>
+          ))}
+        </select>
+        <span className="handoff-detected" data-testid="handoff-detected">
+          {language ? `Detected: ${nameOf(language)}` : `Language not recognised: ${nameOf('en')}`}
+        </span>
+      </div>
+      <p className="handoff" data-testid="handoff" lang={picked}>
         {text}
       </p>
-      <p className="help">Paste it into the reply box if you want to tell the customer.</p>
+      <p className="help">
+        {hours ? (inside ? 'Inside team hours. ' : 'Outside team hours. ') : ''}
+        Paste it into the reply box if you want to tell the customer.
+      </p>
     </section>
   );
 }
