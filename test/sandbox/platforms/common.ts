@@ -57,6 +57,10 @@ export class SandboxStore {
   views: SbView[] = [];
   private nextMessageId = 1;
   private clock = 0;
+  /** Seeding writes fixed times; afterwards writes carry the real time (see tick). */
+  private seeding = false;
+  /** The latest time handed out, kept across resets so a write never carries an earlier time than one before it. */
+  private latest = 0;
 
   constructor(private firstConversationId: number) {
     this.reset();
@@ -67,6 +71,7 @@ export class SandboxStore {
     this.users.clear();
     this.nextMessageId = 1;
     this.clock = 0;
+    this.seeding = true;
     this.addUser({ id: BOT_ID, name: BOT.name, email: BOT.email, role: 'bot' });
     this.addUser({ id: AGENT_ID, name: AGENT.name, email: AGENT.email, role: 'agent' });
     this.addUser({ id: LEAD_ID, name: 'Sam Lead', email: 'sam@acme-support.example', role: 'agent' });
@@ -101,14 +106,22 @@ export class SandboxStore {
       this.conversations.set(id, conv);
       for (const m of s.messages) this.addMessage(id, m.role, m.text, { internal: m.internal, html: m.html });
     });
+    this.seeding = false;
   }
 
   addUser(u: SbUser) {
     this.users.set(u.id, u);
   }
 
+  /**
+   * Seeded conversations keep fixed times (one minute apart on 2026-11-20) so tests can pin them; anything
+   * written afterwards (an appended message, an API write) carries the real time in whole seconds, as
+   * Zendesk's own stamps do, and is always later than the write before it.
+   */
   tick(): string {
-    return new Date(BASE_TIME + ++this.clock * 60_000).toISOString().replace('.000Z', 'Z');
+    const ms = this.seeding ? BASE_TIME + ++this.clock * 60_000 : Math.max(this.latest + 1000, Math.floor(Date.now() / 1000) * 1000);
+    this.latest = Math.max(this.latest, ms);
+    return new Date(ms).toISOString().replace('.000Z', 'Z');
   }
 
   get(id: number | string): SbConversation | undefined {

@@ -110,7 +110,9 @@ export class FrontState {
   /** Scenario keys whose conversation sits in Dana's private inbox (set by the sandbox's options). */
   privateKeys: string[] = [];
   private clock = 0;
-  /** The latest time handed out: after a reset, writes carry later times, as real time never runs back. */
+  /** Seeding writes fixed times; afterwards writes carry the real time (see tick). */
+  private seeding = false;
+  /** The latest time handed out (seconds): after a reset, writes carry later times, as real time never runs back. */
   private latest = 0;
   private nextItem = 1;
   private nextTag = 3001;
@@ -121,6 +123,7 @@ export class FrontState {
 
   reset() {
     this.clock = 0;
+    this.seeding = true;
     this.nextItem = 1;
     this.nextTag = 3001;
     this.counters = { requests: 0, tagsCreated: 0, commentsPosted: 0, rateLimited: 0, byRoute: {} };
@@ -168,12 +171,17 @@ export class FrontState {
     });
     // Seeded conversations look the same after every reset; anything written afterwards is newer than
     // anything written before the reset, so a client's "unchanged since" check never mistakes one for the other.
-    this.clock = Math.max(this.clock, this.latest);
+    this.seeding = false;
   }
 
+  /**
+   * Seeded items keep fixed times (one minute apart on 2026-11-20) so tests can pin them; anything written
+   * afterwards carries the real time (Front's seconds), always at least a second after the write before it.
+   */
   tick(): number {
-    this.latest = Math.max(this.latest, ++this.clock);
-    return BASE_TIME + this.clock * 60;
+    const at = this.seeding ? BASE_TIME + ++this.clock * 60 : Math.max(this.latest + 1, Math.floor(Date.now() / 1000));
+    this.latest = Math.max(this.latest, at);
+    return at;
   }
 
   inbox(key: keyof typeof INBOXES): FInbox {

@@ -94,6 +94,10 @@ export class GorgiasState {
   private nextMessage = FIRST_MESSAGE;
   private nextTag = FIRST_TAG;
   private clock = 0;
+  /** Seeding writes fixed times; afterwards writes carry the real time (see tick). */
+  private seeding = false;
+  /** The latest time handed out, kept across resets so a write never carries an earlier time than one before it. */
+  private latest = 0;
 
   constructor() {
     this.reset();
@@ -107,6 +111,7 @@ export class GorgiasState {
     this.nextMessage = FIRST_MESSAGE;
     this.nextTag = FIRST_TAG;
     this.clock = 0;
+    this.seeding = true;
     for (const u of Object.values(USERS)) this.users.set(u.id, { ...u });
     this.teams = Object.values(TEAMS).map((t) => ({ ...t, members: [...t.members] }));
     this.views = Object.values(VIEWS).map((v) => ({ ...v }));
@@ -133,11 +138,15 @@ export class GorgiasState {
       this.tickets.set(t.id, t);
       for (const m of s.messages) this.seedMessage(t, m.role, m.text, { internal: m.internal, html: m.html });
     });
+    this.seeding = false;
   }
 
   /** Gorgias datetimes: ISO 8601 with microseconds and an explicit offset. */
   tick(): string {
-    return new Date(BASE_TIME + ++this.clock * 60_000).toISOString().replace(/\.(\d{3})Z$/, '.$1000+00:00');
+    // Seeded tickets keep fixed times (tests pin them); later writes carry the real time, each after the last.
+    const ms = this.seeding ? BASE_TIME + ++this.clock * 60_000 : Math.max(this.latest + 1000, Date.now());
+    this.latest = Math.max(this.latest, ms);
+    return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000+00:00');
   }
 
   ticket(id: number | string): GTicketRec | undefined {
