@@ -22,9 +22,10 @@ function useMinute(): void {
  * not recognised, English offered), with the team's hours applied. The agent can pick another language.
  */
 export function HandoffMessage({ policy, language }: { policy: Policy; language?: Language }) {
-  const [picked, setPicked] = useState<Language>(language ?? 'en');
-  // A new check (another conversation, or the customer wrote again) offers its own detected language.
-  useEffect(() => setPicked(language ?? 'en'), [language]);
+  // The agent's pick holds for the language it was made against: a new detection offers its own language.
+  const [choice, setChoice] = useState<{ against?: Language; picked: Language } | null>(null);
+  const picked = choice && choice.against === language ? choice.picked : (language ?? 'en');
+  const setPicked = (l: Language) => setChoice({ against: language, picked: l });
   useMinute();
   const selectId = useId();
   const { text, inside } = customerMessageFor(policy.customerMessage, picked, now());
