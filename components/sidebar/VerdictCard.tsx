@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import type { Verdict } from '@/lib/schema/verdict';
+import { useSidebar } from './store';
+import { logDismissed } from './useVerdictLog';
 
 const STATUS = {
   escalate: { title: 'Escalate', className: 'verdict-escalate' },
@@ -13,13 +16,58 @@ const SIGNAL_LABEL: Record<string, string> = {
   out_of_scope: 'Outside the bot’s scope',
 };
 
+/** Verdicts dismissed in this tab: a re-check with the same call stays dismissed. */
+const dismissedHere = new Set<string>();
+const verdictKey = (conversation: string, v: Verdict) =>
+  `${conversation}|${v.status}|${[...new Set(v.signals.map((x) => x.kind))].sort().join(',')}`;
+
 export function VerdictCard({ verdict, onQuote }: { verdict: Verdict; onQuote: (index: number, quote: string) => void }) {
   const s = STATUS[verdict.status];
+  const ref = useSidebar((st) => st.ref);
+  const key = verdictKey(ref ? `${ref.platform}:${ref.account}:${ref.conversationId}` : '', verdict);
+  const [, redraw] = useState(0);
+  const dismissed = dismissedHere.has(key);
+  const dismiss = () => {
+    dismissedHere.add(key);
+    redraw((n) => n + 1);
+    if (ref) void logDismissed(ref, verdict);
+  };
+  const undo = () => {
+    dismissedHere.delete(key);
+    redraw((n) => n + 1);
+  };
   return (
-    <section className={`card verdict ${s.className}`} aria-labelledby="baton-verdict-title" data-testid="verdict">
-      <h2 id="baton-verdict-title" className="verdict-title" data-status={verdict.status}>
-        {s.title}
-      </h2>
+    <section
+      className={`card verdict ${dismissed ? 'verdict-dismissed' : s.className}`}
+      aria-labelledby="baton-verdict-title"
+      data-testid="verdict"
+      data-dismissed={dismissed || undefined}
+    >
+      <div className="verdict-head">
+        <h2 id="baton-verdict-title" className="verdict-title" data-status={verdict.status}>
+          {s.title}
+        </h2>
+        {dismissed ? (
+          <button type="button" className="btn btn-small btn-link" data-testid="undismiss" onClick={undo}>
+            Show the call again
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="btn btn-small btn-link"
+            data-testid="dismiss"
+            title="The agent disagrees with this call; recorded in the local handoff log"
+            onClick={dismiss}
+          >
+            Not right? Dismiss
+          </button>
+        )}
+      </div>
+      {dismissed && (
+        <p className="muted small" role="status" data-testid="dismissed">
+          Dismissed: Baton noted that this call looked wrong to you.
+        </p>
+      )}
       <p className="muted">{verdict.reason}</p>
       {verdict.fallback && (
         <p className="warn" role="status">

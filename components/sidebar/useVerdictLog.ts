@@ -1,6 +1,65 @@
+import { useEffect, useRef } from 'react';
+import { dedupeKey, type SidebarEvent } from '@/lib/insights/events';
+import { pickupTime, promiseOf } from '@/lib/followup';
 import type { CheckResult } from '@/lib/schema/messages';
+import type { ConversationRef } from '@/lib/schema/conversation';
+import type { Journal } from '@/lib/schema/plan';
+import type { Policy } from '@/lib/schema/policy';
+import type { Verdict } from '@/lib/schema/verdict';
+import { now } from '@/utils/clock';
+import { send } from '@/utils/messaging';
+import { useSidebar } from './store';
+
+const evidence = (v: Verdict) => v.signals.map((s) => ({ kind: s.kind, quote: s.evidence.quote }));
+const where = (ref: ConversationRef, v: Verdict) => ({
+  at: now().toISOString(),
+  platform: ref.platform,
+  account: ref.account,
+  conversationId: ref.conversationId,
+  subAgent: v.subAgent ?? null,
+});
+
+/** The verdict_shown entry for a check result: promise and pickup times from the follow-through reading. */
+export function verdictShownEvent(ref: ConversationRef, result: CheckResult, journal: Journal | null, policy: Policy): SidebarEvent {
+  const v = result.verdict;
+  const pickup = pickupTime({ conversation: result.conversation, journal, policy, platform: ref.platform, now: now() });
+  const promisedAt = pickup?.fromKind === 'promise' ? pickup.from : promiseOf(result.conversation, v)?.at;
+  return {
+    kind: 'verdict_shown',
+    ...where(ref, v),
+    status: v.status,
+    signals: evidence(v),
+    engine: v.engine,
+    ...(promisedAt ? { promisedAt } : {}),
+    ...(pickup?.fromKind === 'promise' ? { pickedUpAt: pickup.at } : {}),
+    // The background drops it unless the team lead lets the log keep customer text.
+    summary: v.summary,
+  };
+}
+
+/** Records that the agent dismissed this verdict ("Not right? Dismiss"). */
+export function logDismissed(ref: ConversationRef, verdict: Verdict): Promise<unknown> {
+  return send('logEvent', {
+    event: { kind: 'dismissed', ...where(ref, verdict), status: verdict.status, signals: evidence(verdict) },
+  }).catch((e: unknown) => console.warn('[baton] the handoff log could not record a dismissal:', e));
+}
 
 /** Records each verdict the agent is shown in the local handoff log (once per conversation and verdict). */
 export function useVerdictLog(result: CheckResult | null): void {
-  void result;
+  const ref = useSidebar((s) => s.ref);
+  const policy = useSidebar((s) => s.policy);
+  const journal = useSidebar((s) => s.journal);
+  // What this tab already reported; the log itself also keeps one entry per key, across tabs and reloads.
+  const sent = useRef(new Set<string>());
+  useEffect(() => {
+    if (!ref || !policy || !result) return;
+    const event = verdictShownEvent(ref, result, journal, policy);
+    const key = `${dedupeKey(event)}${event.kind === 'verdict_shown' && event.pickedUpAt ? '+pickup' : ''}`;
+    if (sent.current.has(key)) return;
+    sent.current.add(key);
+    send('logEvent', { event }).catch((e: unknown) => {
+      sent.current.delete(key);
+      console.warn('[baton] the handoff log could not record a verdict:', e);
+    });
+  }, [ref, policy, journal, result]);
 }

@@ -6,6 +6,7 @@ import { handlers } from './handlers/index';
 import { installRelay } from './relay';
 import { installResume } from './resume';
 import { installFirstRun } from './setup';
+import { installHandoffLog } from './insights';
 import { warmEngine } from './warm';
 
 export default defineBackground(() => {
@@ -15,6 +16,7 @@ export default defineBackground(() => {
   // Session requests go through ready helpdesk tabs; escalations cut off by a tab or worker going away finish.
   installResume(installRelay());
   installFirstRun();
+  installHandoffLog();
   warmEngine();
 
   browser.commands?.onCommand.addListener(async (command) => {

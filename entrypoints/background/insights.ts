@@ -1,17 +1,66 @@
-import type { Journal } from '@/lib/schema/plan';
-import { appendEscalationRecord } from '@/utils/storage';
+import { browser } from 'wxt/browser';
+import { redact, type LogEvent } from '@/lib/insights/events';
+import { eventsFromJournal } from '@/lib/insights/from-journal';
+import { JournalSchema, type Journal } from '@/lib/schema/plan';
+import { handoffLog, importLegacyRecords } from '@/utils/handoff-log';
+import { journalItem, policyStore } from '@/utils/storage';
 
-/** Every escalation is recorded locally for later insight (never sent anywhere). */
-export async function recordEscalation(journal: Journal, clickedBy?: string) {
-  const { target } = journal.plan;
-  await appendEscalationRecord({
-    time: journal.startedAt,
-    platform: journal.plan.platform,
-    account: journal.plan.account,
-    conversation: journal.plan.conversationId,
-    signals: journal.plan.why?.signals.map((s) => s.kind) ?? [],
-    subAgent: journal.plan.why?.subAgent ?? null,
-    target: target ? { kind: target.kind, id: target.id, name: target.name } : null,
-    clickedBy: clickedBy ?? null,
+/**
+ * Escalations and returns reach the handoff log from the journals, not from the click handlers: every
+ * escalation and every "Return to bot" is a journal write (a new journal, then `resumedAt` set), whichever
+ * handler, retry or resume after a restart made it. The worker follows journal writes as they happen and, each
+ * time it starts, replays the stored journals, so an entry lost to a worker stopped between the write and the
+ * log is written then. The log's keys (conversation + start time) make the replays and the handler's own
+ * report record nothing twice.
+ */
+export function installHandoffLog(): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    for (const [key, change] of Object.entries(changes)) {
+      if (!key.startsWith(journalItem.prefix) || key.endsWith('$')) continue;
+      // The journal a new escalation replaces may carry a return not yet logged.
+      const journals = [change.oldValue, change.newValue].flatMap((v) => {
+        const p = JournalSchema.safeParse(v);
+        return p.success ? [p.data] : [];
+      });
+      if (journals.length) void recordJournals(journals);
+    }
   });
+  void catchUp();
+}
+
+async function catchUp(): Promise<void> {
+  try {
+    const { maxEntries } = (await policyStore.read()).policy.handoffLog;
+    await importLegacyRecords(handoffLog(), { maxEntries });
+    const keys = await journalItem.list();
+    const journals = (await Promise.all(keys.map((k) => journalItem(k).get()))).filter((j): j is Journal => !!j);
+    await recordJournals(journals);
+  } catch (e) {
+    console.warn('[baton] the handoff log could not catch up:', e);
+  }
+}
+
+async function recordJournals(journals: Journal[], clickedBy?: string): Promise<void> {
+  const { keepCustomerText } = (await policyStore.read()).policy.handoffLog;
+  await logEvents(journals.flatMap((j) => eventsFromJournal(j, keepCustomerText, clickedBy)));
+}
+
+/** Writes events to the log with the team lead's limits (customer text, size cap); returns how many were new. */
+export async function logEvents(events: LogEvent[]): Promise<number> {
+  const { keepCustomerText, maxEntries } = (await policyStore.read()).policy.handoffLog;
+  return handoffLog().add(
+    events.map((e) => redact(e, keepCustomerText)),
+    { maxEntries },
+  );
+}
+
+/** Called by the escalate handler as it starts a journal; the journal watcher would log it too (same key). */
+export async function recordEscalation(journal: Journal, clickedBy?: string): Promise<void> {
+  try {
+    await recordJournals([journal], clickedBy);
+  } catch (e) {
+    // The log is for insight later; it never stands in the way of an escalation.
+    console.warn('[baton] the handoff log could not record an escalation:', e);
+  }
 }

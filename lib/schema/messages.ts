@@ -7,6 +7,7 @@ import { LanguageSchema } from './customer-message';
 import { SecretsSchema } from './connections';
 import { HttpRequestSchema, HttpResponseSchema } from '../http/types';
 import { CheckSetupRequestSchema, CheckSetupResponseSchema, MarkBotRequestSchema, MarkBotResponseSchema } from './setup';
+import { SidebarEventSchema } from '../insights/events';
 
 /**
  * The protocol between the sidebar / options page and the background worker: for every request type, the
@@ -121,6 +122,11 @@ export const PROTOCOL = {
   checkSetup: { request: CheckSetupRequestSchema, response: CheckSetupResponseSchema },
   /** "This author is the bot": adds a conversation's author to the platform's bot identity. */
   markBot: { request: MarkBotRequestSchema, response: MarkBotResponseSchema },
+  /** The sidebar reports a verdict shown or dismissed to the local handoff log; `recorded`: false when it was already there. */
+  logEvent: {
+    request: z.object({ type: z.literal('logEvent'), event: SidebarEventSchema }),
+    response: z.object({ recorded: z.boolean() }),
+  },
 } as const;
 
 export type RequestType = keyof typeof PROTOCOL;

@@ -8,7 +8,7 @@ export { policyStore, policySyncItem, policyLocalItem, SYNC_ITEM_LIMIT, type Eff
 export { connectionsItem, legacyAccountsItem, secretsItem, secretsStore } from './connections';
 export { journalItem, journalStorage } from './journals';
 export { noteDraftItem, defineOptionsDraftItem } from './drafts';
-export { escalationRecordsItem, appendEscalationRecord, MAX_ESCALATION_RECORDS } from './records';
+export { escalationRecordsItem } from './records';
 export { lastConversationItem, sidebarOpenItem } from './ui-state';
 
 import { connectionsItem as connections } from './connections';

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { STORAGE_VERSIONS } from '@/lib/config/migrations';
-import { EscalationRecordSchema, type EscalationRecord } from '@/lib/schema/storage';
+import { EscalationRecordSchema } from '@/lib/schema/storage';
 import { defineVersionedItem } from './item';
 
-/** The newest records are kept; older ones are dropped so storage.local stays small. */
-export const MAX_ESCALATION_RECORDS = 2000;
-
-/** Every escalation, recorded locally for later insight (never sent anywhere). */
+/**
+ * Legacy: escalations as Baton recorded them in storage.local before the handoff log (IndexedDB,
+ * utils/handoff-log). Only read once, to move them into the log (utils/handoff-log/legacy.ts), then removed.
+ */
 export const escalationRecordsItem = defineVersionedItem('local:baton:escalations', {
   schema: z.array(EscalationRecordSchema),
   fallback: () => [],
@@ -22,16 +22,3 @@ export const escalationRecordsItem = defineVersionedItem('local:baton:escalation
     return { value: kept, dropped: `${raw.length - kept.length} unreadable record(s) skipped` };
   },
 });
-
-let queue: Promise<unknown> = Promise.resolve();
-
-/** Appends one record. Appends run one after another so two escalations at once cannot drop each other. */
-export function appendEscalationRecord(record: EscalationRecord): Promise<void> {
-  const run = queue.then(async () => {
-    const list = await escalationRecordsItem.get();
-    list.push(record);
-    await escalationRecordsItem.set(list.slice(-MAX_ESCALATION_RECORDS));
-  });
-  queue = run.catch(() => {});
-  return run;
-}

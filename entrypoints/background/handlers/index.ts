@@ -4,6 +4,7 @@ import { secretPresence, saveSecrets, setConnectionField, testConnection } from 
 import { openOptions, testEngine } from './engine';
 import { escalate, journal, resume, retry } from './escalation';
 import { targets } from './targets';
+import { logEvent } from './log';
 import { setupHandlers } from '@/entrypoints/background/setup';
 
 /** Every request type of the protocol (lib/schema/messages.ts) and the handler that answers it. */
@@ -20,5 +21,6 @@ export const handlers: Handlers = {
   openOptions,
   secretPresence,
   saveSecrets,
+  logEvent,
   ...setupHandlers,
 };

@@ -35,6 +35,19 @@ export const REQUESTS: { [T in RequestType]: RequestInput<T> } = {
   saveSecrets: { type: 'saveSecrets', patch: { gorgiasApiKey: 'new-key' } },
   checkSetup: { type: 'checkSetup', platform: 'zendesk', account: 'acme', conversationId: '7' },
   markBot: { type: 'markBot', platform: 'gorgias', author: { id: '103', name: 'Aissist' } },
+  logEvent: {
+    type: 'logEvent',
+    event: {
+      kind: 'verdict_shown',
+      at: new Date(0).toISOString(),
+      platform: 'zendesk',
+      account: 'acme',
+      conversationId: '7',
+      status: 'escalate',
+      signals: [{ kind: 'user_requested_human', quote: 'talk to a human please' }],
+      engine: 'offline',
+    },
+  },
 };
 
 /** A well-formed answer per type. */
@@ -65,6 +78,7 @@ export const VALID: { [T in RequestType]: ResponseInput<T> } = {
     checkedAt: new Date(0).toISOString(),
   },
   markBot: { ids: ['103'], names: [], emails: [] },
+  logEvent: { recorded: true },
 };
 
 /** A plausible but wrong answer per type, with the field a check must name. */
@@ -87,4 +101,5 @@ export const MALFORMED: { [T in RequestType]: { data: unknown; names: RegExp } }
     names: /lines\.0\.state/,
   },
   markBot: { data: { ids: '103', names: [], emails: [] }, names: /ids/ },
+  logEvent: { data: { recorded: 'yes' }, names: /recorded/ },
 };

@@ -5,14 +5,12 @@ import { MIGRATIONS, STORAGE_VERSIONS, type StoredItemName } from '../../../lib/
 import { journalKey, type Journal } from '../../../lib/schema/plan';
 import type { EscalationRecord, NoteDraft } from '../../../lib/schema/storage';
 import {
-  appendEscalationRecord,
   defineOptionsDraftItem,
   escalationRecordsItem,
   journalItem,
   journalStorage,
   lastConversationItem,
   legacyAccountsItem,
-  MAX_ESCALATION_RECORDS,
   noteDraftItem,
   secretsItem,
   sidebarOpenItem,
@@ -225,16 +223,6 @@ describe('keyed items and helpers', () => {
     const { value, reason } = await escalationRecordsItem.read();
     expect(value.map((r) => r.conversation)).toEqual(['1042', '7']);
     expect(reason).toMatch(/1 unreadable record\(s\) skipped/);
-  });
-
-  it('appending records keeps every concurrent append and only the newest ones', async () => {
-    const old = Array.from({ length: MAX_ESCALATION_RECORDS }, (_, i) => ({ ...record, conversation: `old-${i}` }));
-    await fakeBrowser.storage.local.set({ 'baton:escalations': old });
-    await Promise.all([appendEscalationRecord({ ...record, conversation: 'a' }), appendEscalationRecord({ ...record, conversation: 'b' })]);
-    const list = await escalationRecordsItem.get();
-    expect(list).toHaveLength(MAX_ESCALATION_RECORDS);
-    expect(list.slice(-2).map((r) => r.conversation)).toEqual(['a', 'b']);
-    expect(list[0].conversation).toBe('old-2');
   });
 
   it('the sidebar is open by default and remembers closing per platform', async () => {
