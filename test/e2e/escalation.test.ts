@@ -91,6 +91,8 @@ describe.each(PLATFORMS)('%s: one-click escalation', (platform) => {
     expect(assigned).toContain(returnsRule.target.id);
 
     await page.locator('[data-testid="return-to-bot"]').click();
+    await page.locator('[data-testid="handback-line"]').fill('Sent the return label by hand.');
+    await page.locator('[data-testid="handback-send"]').click();
     await page.locator('[data-testid="returned"]').waitFor();
     const resumed = await readBack(Object.values(sandbox.platforms), platform, id);
     expect(resumed.tags).not.toContain('sys_bot_paused');
