@@ -1,6 +1,6 @@
 import type { Conversation, Platform } from '../schema/conversation';
 import type { Journal } from '../schema/plan';
-import type { Policy } from '../schema/policy';
+import { PauseConfigSchema, type Policy } from '../schema/policy';
 import type { Verdict } from '../schema/verdict';
 import { hasMarker } from '../platforms/marker';
 import { escalationTags, handledBy, humanAssignee, isHumanReply, type Handled } from './owner';
@@ -73,7 +73,7 @@ function botAfterPause(conversation: Conversation, journal: Journal | null): Fol
 /** Checks the bot's promise, the pause and the pickup against the helpdesk's state in one pass. */
 export function followThrough(input: FollowThroughInput): FollowThrough {
   const { conversation, verdict, journal, policy, now } = input;
-  const platform = input.platform ?? conversation.ref?.platform ?? journal?.plan.platform ?? 'zendesk';
+  const platform = input.platform ?? conversation.ref?.platform ?? journal?.plan.platform;
   const active = !!journal && !journal.resumedAt;
   // The DOM fallback cannot see the assignee: then the helpdesk's state is unknown, and nothing is claimed broken.
   const ownerKnown = conversation.assignee !== undefined;
@@ -106,7 +106,7 @@ export function followThrough(input: FollowThroughInput): FollowThrough {
     handled,
     brokenPromise,
     botAfterPause: botAfterPause(conversation, journal),
-    stopTag: policy.suspend.pause[platform].stopTag,
+    stopTag: (platform ? policy.suspend.pause[platform] : PauseConfigSchema.parse({})).stopTag,
     escalatedAt,
     unclaimed,
     pickup: pickupTime({ conversation, journal, policy, platform, now }),

@@ -1,5 +1,5 @@
 import type { Conversation, Message, Platform } from '../schema/conversation';
-import type { Policy } from '../schema/policy';
+import { BotIdentitySchema, type Policy } from '../schema/policy';
 import { roleOf } from '../platforms/shared';
 
 /** Tags Baton suggests on an escalation; any of them (or the team lead's escalation tags) shows a handoff. */
@@ -18,6 +18,9 @@ export function escalationTags(policy: Policy): string[] {
   return [...policy.tags.escalation, ...ESCALATION_EXTRA_TAGS].map((t) => t.toLowerCase());
 }
 
+const NO_IDENTITY = BotIdentitySchema.parse({});
+const identityOf = (policy: Policy, platform: Platform | undefined) => (platform ? policy.botIdentity[platform] : NO_IDENTITY);
+
 const lower = (s: string | undefined) => s?.trim().toLowerCase();
 
 /**
@@ -28,7 +31,7 @@ const lower = (s: string | undefined) => s?.trim().toLowerCase();
 export function humanAssignee(
   conversation: Conversation,
   policy: Policy,
-  platform: Platform,
+  platform: Platform | undefined,
 ): { id: string; name?: string } | null | undefined {
   const a = conversation.assignee;
   if (a === undefined || a === null) return a;
@@ -39,23 +42,23 @@ export function humanAssignee(
       .filter(Boolean),
   );
   if (botAuthors.has(lower(a.id))) return null;
-  return roleOf({ id: a.id, name: a.name }, true, policy.botIdentity[platform]) === 'bot' ? null : a;
+  return roleOf({ id: a.id, name: a.name }, true, identityOf(policy, platform)) === 'bot' ? null : a;
 }
 
 /**
  * A team or group that is not the bot's own queue (a team named like a bot, "Bot inbox", "AI agent").
- * Inboxes never count: Front files every conversation in some inbox (the bot's channel inbox by default), and
- * Front's read does not report it, so only Baton's own move (its journal), an assignee, a tag or a reply show
- * a Front handoff.
+ * Inboxes never count: a helpdesk that files every conversation in some inbox puts the bot's chats in the
+ * bot's channel inbox by default, and the adapters do not report it; only Baton's own move (its journal), an
+ * assignee, a tag or a reply show such a handoff.
  */
-function humanTeam(conversation: Conversation, policy: Policy, platform: Platform): { id: string; name?: string } | null {
+function humanTeam(conversation: Conversation, policy: Policy, platform: Platform | undefined): { id: string; name?: string } | null {
   const t = conversation.team;
   if (!t) return null;
-  return t.name && roleOf({ name: t.name }, true, policy.botIdentity[platform]) === 'bot' ? null : t;
+  return t.name && roleOf({ name: t.name }, true, identityOf(policy, platform)) === 'bot' ? null : t;
 }
 
 /** Evidence on the helpdesk that someone took the handoff after message `after` (an index), or null. */
-export function handledBy(conversation: Conversation, policy: Policy, platform: Platform, after: number): Handled | null {
+export function handledBy(conversation: Conversation, policy: Policy, platform: Platform | undefined, after: number): Handled | null {
   const wanted = escalationTags(policy);
   const tag = conversation.tags.find((t) => wanted.includes(t.toLowerCase()));
   if (tag) return { by: 'tag', tag };
