@@ -114,7 +114,11 @@ export const PROTOCOL = {
     response: z.literal(true),
   },
   testEngine: { request: z.object({ type: z.literal('testEngine') }), response: EngineTestResultSchema },
-  openOptions: { request: z.object({ type: z.literal('openOptions') }), response: z.literal(true) },
+  /** `section`: the id of the Options section to open at (the sidebar's "stop tag" warning opens #suspend). */
+  openOptions: {
+    request: z.object({ type: z.literal('openOptions'), section: z.string().regex(/^[a-z][a-z-]{0,39}$/).optional() }),
+    response: z.literal(true),
+  },
   secretPresence: { request: z.object({ type: z.literal('secretPresence') }), response: SecretPresenceSchema },
   /** The options page writes secrets through the background, which alone reads them; answers what is set now. */
   saveSecrets: { request: z.object({ type: z.literal('saveSecrets'), patch: SecretsPatchSchema }), response: SecretPresenceSchema },

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { checkEscalation } from '@/lib/engine';
 import { ConversationSchema } from '@/lib/schema/conversation';
-import type { ResponseInput } from '@/lib/schema/messages';
+import type { RequestOf, ResponseInput } from '@/lib/schema/messages';
 import { policyStore, secretsStore } from '@/utils/storage';
 
 /** One real request to the configured model, whose verdict must pass Baton's checks. */
@@ -21,7 +21,9 @@ export async function testEngine(): Promise<ResponseInput<'testEngine'>> {
   return { engine: v.engine, status: v.status };
 }
 
-export async function openOptions(): Promise<true> {
-  await browser.runtime.openOptionsPage();
+/** Opens Options, at one section when asked (a new tab: openOptionsPage cannot carry a #section). */
+export async function openOptions(req: RequestOf<'openOptions'>): Promise<true> {
+  if (req.section) await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${req.section}`) });
+  else await browser.runtime.openOptionsPage();
   return true;
 }

@@ -30,7 +30,7 @@ export const REQUESTS: { [T in RequestType]: RequestInput<T> } = {
   testConnection: { type: 'testConnection', platform: 'gorgias', account: 'acme' },
   setConnectionField: { type: 'setConnectionField', platform: 'front', key: 'authorId', value: 'tea_1' },
   testEngine: { type: 'testEngine' },
-  openOptions: { type: 'openOptions' },
+  openOptions: { type: 'openOptions', section: 'suspend' },
   secretPresence: { type: 'secretPresence' },
   saveSecrets: { type: 'saveSecrets', patch: { gorgiasApiKey: 'new-key' } },
   checkSetup: { type: 'checkSetup', platform: 'zendesk', account: 'acme', conversationId: '7' },
