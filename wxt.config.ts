@@ -18,7 +18,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Baton',
     description: 'Escalation checks and one-click handoff from your support bot to your team.',
-    permissions: ['storage'],
+    // alarms: a webhook delivery waiting to be retried wakes the worker that went to sleep meanwhile.
+    permissions: ['storage', 'alarms'],
     host_permissions: [...HELPDESK_MATCHES, ...API_HOSTS],
     // A custom OpenAI-compatible base URL is asked for when the team lead configures it.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],

@@ -7,6 +7,7 @@ import { installRelay } from './relay';
 import { installResume } from './resume';
 import { installFirstRun } from './setup';
 import { installHandoffLog } from './insights';
+import { installNotify } from './notify';
 import { warmEngine } from './warm';
 
 export default defineBackground(() => {
@@ -17,6 +18,7 @@ export default defineBackground(() => {
   installResume(installRelay());
   installFirstRun();
   installHandoffLog();
+  installNotify();
   warmEngine();
 
   browser.commands?.onCommand.addListener(async (command) => {

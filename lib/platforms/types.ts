@@ -132,6 +132,8 @@ export interface PlatformAdapter {
   detect(url: string): ConversationRef | null;
   /** Base URL for API calls for this conversation's account. */
   apiOrigin(ref: ConversationRef, apiBase?: string): string;
+  /** The address a teammate opens to see the conversation in the agent app (links in notifications). */
+  conversationUrl(ref: ConversationRef): string;
   /** Who Baton acts as (Test connection); ctx.ref.conversationId may be empty. */
   whoAmI(ctx: AdapterContext): Promise<WhoAmI>;
   /** Reads the whole conversation through the API (all pages). */

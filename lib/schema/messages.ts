@@ -7,6 +7,7 @@ import { LanguageSchema } from './customer-message';
 import { SecretsSchema } from './connections';
 import { HttpRequestSchema, HttpResponseSchema } from '../http/types';
 import { CheckSetupRequestSchema, CheckSetupResponseSchema, MarkBotRequestSchema, MarkBotResponseSchema } from './setup';
+import { TestWebhookRequestSchema, TestWebhookResponseSchema } from './notify';
 import { SidebarEventSchema } from '../insights/events';
 
 /**
@@ -126,6 +127,8 @@ export const PROTOCOL = {
   checkSetup: { request: CheckSetupRequestSchema, response: CheckSetupResponseSchema },
   /** "This author is the bot": adds a conversation's author to the platform's bot identity. */
   markBot: { request: MarkBotRequestSchema, response: MarkBotResponseSchema },
+  /** "Send test" in Options: one test notification to one webhook, answered with what the receiver said. */
+  testWebhook: { request: TestWebhookRequestSchema, response: TestWebhookResponseSchema },
   /** The sidebar reports a verdict shown or dismissed to the local handoff log; `recorded`: false when it was already there. */
   logEvent: {
     request: z.object({ type: z.literal('logEvent'), event: SidebarEventSchema }),

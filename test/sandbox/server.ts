@@ -23,7 +23,7 @@ export interface SandboxOptions {
   httpPort?: number;
   /** JSONL traffic log, appended to; false keeps traffic in memory only. */
   trafficFile?: string | false;
-  /** Defaults to Zendesk, Gorgias, Front and OpenAI. */
+  /** Defaults to Zendesk, Gorgias, Front, OpenAI and the webhook receiver. */
   platforms?: SandboxPlatform[];
 }
 
@@ -44,13 +44,15 @@ export interface Sandbox {
 
 /** Loaded on demand so a sandbox with its own platforms never depends on the real modules compiling. */
 export async function defaultPlatforms(): Promise<SandboxPlatform[]> {
-  const [{ createZendeskSandbox }, { createGorgiasSandbox }, { createFrontSandbox }, { createOpenAISandbox }] = await Promise.all([
-    import('./platforms/zendesk'),
-    import('./platforms/gorgias'),
-    import('./platforms/front'),
-    import('./openai'),
-  ]);
-  return [createZendeskSandbox(), createGorgiasSandbox(), createFrontSandbox(), createOpenAISandbox()];
+  const [{ createZendeskSandbox }, { createGorgiasSandbox }, { createFrontSandbox }, { createOpenAISandbox }, { createWebhookReceiver }] =
+    await Promise.all([
+      import('./platforms/zendesk'),
+      import('./platforms/gorgias'),
+      import('./platforms/front'),
+      import('./openai'),
+      import('./webhooks'),
+    ]);
+  return [createZendeskSandbox(), createGorgiasSandbox(), createFrontSandbox(), createOpenAISandbox(), createWebhookReceiver()];
 }
 
 /**

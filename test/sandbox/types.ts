@@ -25,8 +25,8 @@ export interface SandboxResponse {
 }
 
 export interface SandboxPlatform {
-  /** "front" | "gorgias" | "zendesk" | "openai": the traffic log's platform field. */
-  name: 'front' | 'gorgias' | 'zendesk' | 'openai';
+  /** "front" | "gorgias" | "zendesk" | "openai" | "webhooks": the traffic log's platform field. */
+  name: 'front' | 'gorgias' | 'zendesk' | 'openai' | 'webhooks';
   /** Does this module serve the host? */
   handles(host: string): boolean;
   /** Returns null when the route is unknown (the core answers 404 and logs it). */

@@ -4,6 +4,7 @@ import { secretPresence, saveSecrets, setConnectionField, testConnection } from 
 import { openOptions, testEngine } from './engine';
 import { escalate, journal, resume, retry } from './escalation';
 import { targets } from './targets';
+import { testWebhook } from './notify';
 import { logEvent } from './log';
 import { setupHandlers } from '@/entrypoints/background/setup';
 
@@ -23,4 +24,5 @@ export const handlers: Handlers = {
   saveSecrets,
   logEvent,
   ...setupHandlers,
+  testWebhook,
 };

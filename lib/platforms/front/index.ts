@@ -1,7 +1,7 @@
 import type { ConversationRef } from '../../schema/conversation';
 import { checkSetup } from './check';
 import type { PlatformAdapter } from '../types';
-import { apiBaseOf, detectFrontUrl } from './urls';
+import { apiBaseOf, detectFrontUrl, openUrl } from './urls';
 import { getParsed } from './api';
 import { readConversation } from './read';
 import { listTargets } from './targets';
@@ -19,6 +19,7 @@ export const frontAdapter: PlatformAdapter = {
   label: 'Front',
   detect: detectFrontUrl,
   apiOrigin: (_ref: ConversationRef, apiBase?: string) => apiBaseOf(apiBase),
+  conversationUrl: openUrl,
 
   async whoAmI(ctx) {
     // GET /me describes the API token: the company it belongs to.

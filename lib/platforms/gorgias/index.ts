@@ -6,7 +6,7 @@ import { gorgiasMeta } from './meta';
 import { GORGIAS_LAYOUT, escalationOps, resumeOps } from './ops';
 import { nameOf, readTicket } from './read';
 import { listTargets } from './targets';
-import { detectTicket, originOf } from './urls';
+import { detectTicket, originOf, ticketUrl } from './urls';
 
 /**
  * Gorgias: tickets on {account}.gorgias.com/api. Auth is the agent's own session (same-origin from the
@@ -20,6 +20,7 @@ export const gorgiasAdapter: PlatformAdapter = {
   label: gorgiasMeta.label,
   detect: detectTicket,
   apiOrigin: (ref) => originOf(ref.account),
+  conversationUrl: ticketUrl,
 
   async whoAmI(ctx) {
     // Test connection re-reads the user: it is also the note's sender, and the key may have changed.

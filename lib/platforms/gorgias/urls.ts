@@ -42,3 +42,8 @@ export function ticketPath(id: string): string {
   if (!/^\d+$/.test(id)) throw new ApiError(`"${id}" is not a Gorgias ticket number, so Baton cannot open that ticket.`, 'invalid');
   return `/api/tickets/${id}`;
 }
+
+/** The ticket in the agent app: the shape detectTicket reads back. */
+export function ticketUrl(ref: ConversationRef): string {
+  return `${originOf(ref.account)}/app/ticket/${encodeURIComponent(ref.conversationId)}`;
+}

@@ -5,7 +5,7 @@ import { zendeskDom } from './dom';
 import { ZENDESK_LAYOUT, escalationOps, resumeOps } from './ops';
 import { readConversation } from './read';
 import { listTargets } from './targets';
-import { detectTicket, originOf } from './urls';
+import { detectTicket, originOf, ticketUrl } from './urls';
 import { ApiError } from '../../http/errors';
 
 /**
@@ -18,6 +18,7 @@ export const zendeskAdapter: PlatformAdapter = {
   label: 'Zendesk',
   detect: detectTicket,
   apiOrigin: (ref) => originOf(ref.account),
+  conversationUrl: ticketUrl,
 
   async whoAmI(ctx) {
     const u = await fetchMe(ctx, 'check the connection');

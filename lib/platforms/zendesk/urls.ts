@@ -16,3 +16,8 @@ export const originOf = (account: string) => `https://${account}.zendesk.com`;
 export function ticketIdFromPath(pathname: string | undefined): string | null {
   return (pathname && TICKET_PATH.exec(pathname)?.[1]) || null;
 }
+
+/** The ticket in the agent workspace: the shape detectTicket reads back. */
+export function ticketUrl(ref: ConversationRef): string {
+  return `${originOf(ref.account)}/agent/tickets/${encodeURIComponent(ref.conversationId)}`;
+}

@@ -35,6 +35,7 @@ export const REQUESTS: { [T in RequestType]: RequestInput<T> } = {
   saveSecrets: { type: 'saveSecrets', patch: { gorgiasApiKey: 'new-key' } },
   checkSetup: { type: 'checkSetup', platform: 'zendesk', account: 'acme', conversationId: '7' },
   markBot: { type: 'markBot', platform: 'gorgias', author: { id: '103', name: 'Aissist' } },
+  testWebhook: { type: 'testWebhook', webhook: { kind: 'slack', url: 'https://hooks.slack.com/services/T0/B0/x' } },
   logEvent: {
     type: 'logEvent',
     event: {
@@ -78,6 +79,7 @@ export const VALID: { [T in RequestType]: ResponseInput<T> } = {
     checkedAt: new Date(0).toISOString(),
   },
   markBot: { ids: ['103'], names: [], emails: [] },
+  testWebhook: { delivered: true, status: 200, message: 'hooks.slack.com received the test notification.' },
   logEvent: { recorded: true },
 };
 
@@ -101,5 +103,6 @@ export const MALFORMED: { [T in RequestType]: { data: unknown; names: RegExp } }
     names: /lines\.0\.state/,
   },
   markBot: { data: { ids: '103', names: [], emails: [] }, names: /ids/ },
+  testWebhook: { data: { delivered: 'yes', message: 'ok' }, names: /delivered/ },
   logEvent: { data: { recorded: 'yes' }, names: /recorded/ },
 };

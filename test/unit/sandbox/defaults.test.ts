@@ -8,14 +8,15 @@ import { call } from './helpers';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 describe('sandbox with its real platforms', () => {
-  it('serves Zendesk, Gorgias, Front and OpenAI by default', async () => {
+  it('serves Zendesk, Gorgias, Front, OpenAI and the webhook receiver by default', async () => {
     const sb = await startSandbox({ trafficFile: false });
     try {
-      expect(Object.keys(sb.platforms).sort()).toEqual(['front', 'gorgias', 'openai', 'zendesk']);
+      expect(Object.keys(sb.platforms).sort()).toEqual(['front', 'gorgias', 'openai', 'webhooks', 'zendesk']);
       expect(Object.keys((await call({ port: sb.httpPort, path: '/__admin/state' })).json).sort()).toEqual([
         'front',
         'gorgias',
         'openai',
+        'webhooks',
         'zendesk',
       ]);
       expect(sb.hostResolverRules).toBe(hostResolverRules(sb.httpsPort));

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { PlatformSchema } from '../schema/conversation';
+import { SignalKindSchema } from '../schema/verdict';
+import { TargetKindSchema } from '../schema/target';
+import type { Journal } from '../schema/plan';
+
+/** Bumped when a field changes meaning or goes away; new optional fields keep the version. */
+export const EVENT_VERSION = 1;
+/** Longest note excerpt a notification carries: enough to triage, not the whole conversation. */
+export const NOTE_EXCERPT_CHARS = 500;
+
+/**
+ * Baton's own escalation event, sent as is by a generic JSON webhook (and the source of the Slack message).
+ * `id` names the escalation, `deliveryId` one delivery of it to one webhook: a receiver that sees the same
+ * `deliveryId` twice (a retry after an answer that never arrived) should keep one.
+ */
+export const EscalationEventSchema = z.object({
+  event: z.enum(['escalation', 'test']),
+  version: z.literal(EVENT_VERSION),
+  id: z.string(),
+  deliveryId: z.string(),
+  platform: PlatformSchema,
+  /** "Zendesk": the helpdesk as people call it. */
+  platformLabel: z.string(),
+  account: z.string(),
+  conversation: z.object({ id: z.string(), url: z.string().url() }),
+  /** Why it was escalated: the engine's one-line reason (the routing reason when no verdict was recorded). */
+  reason: z.string(),
+  signals: z.array(z.object({ kind: SignalKindSchema, quote: z.string() })),
+  subAgent: z.string().nullable(),
+  /** Where it was routed; null when no target was chosen. */
+  target: z.object({ kind: TargetKindSchema, id: z.string(), name: z.string() }).nullable(),
+  /** The team lead's summary fields as the verdict filled them (null: not found). */
+  summary: z.record(z.string(), z.string().nullable()),
+  /** The start of the internal note, hidden marker removed. */
+  note: z.string(),
+  /** The escalation was overruling the engine ("Escalate anyway"). */
+  override: z.boolean(),
+  escalatedAt: z.string(),
+});
+export type EscalationEvent = z.infer<typeof EscalationEventSchema>;
+
+/** Invisible characters of the note's retry marker (lib/platforms/marker.ts): noise in a notification. */
+const MARKER_CHARS = /[\u200b\u200c\u2060]/g;
+
+export function excerpt(text: string, max = NOTE_EXCERPT_CHARS): string {
+  const clean = text.replace(MARKER_CHARS, '').trim();
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const bytes = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** One escalation of one conversation: the same journal key and start time give the same id, in any worker. */
+export async function escalationId(journal: Pick<Journal, 'key' | 'startedAt'>): Promise<string> {
+  return `esc_${(await sha256Hex(`${journal.key}\n${journal.startedAt}`)).slice(0, 24)}`;
+}
+
+/** One escalation delivered to one webhook address: the outbox's key and the X-Baton-Delivery header. */
+export async function deliveryId(journal: Pick<Journal, 'key' | 'startedAt'>, url: string): Promise<string> {
+  return `dlv_${(await sha256Hex(`${journal.key}\n${journal.startedAt}\n${url}`)).slice(0, 24)}`;
+}
+
+export interface EventContext {
+  platformLabel: string;
+  conversationUrl: string;
+  deliveryId: string;
+}
+
+/** The event of a finished escalation, from what its journal recorded at the click. */
+export async function escalationEvent(journal: Journal, ctx: EventContext): Promise<EscalationEvent> {
+  const { plan } = journal;
+  const why = plan.why;
+  return EscalationEventSchema.parse({
+    event: 'escalation',
+    version: EVENT_VERSION,
+    id: await escalationId(journal),
+    deliveryId: ctx.deliveryId,
+    platform: plan.platform,
+    platformLabel: ctx.platformLabel,
+    account: plan.account,
+    conversation: { id: plan.conversationId, url: ctx.conversationUrl },
+    reason: why?.reason || plan.routeReason || 'Escalated by the agent.',
+    signals: (why?.signals ?? []).map(({ kind, quote }) => ({ kind, quote })),
+    subAgent: why?.subAgent ?? null,
+    target: plan.target ? { kind: plan.target.kind, id: plan.target.id, name: plan.target.name } : null,
+    summary: why?.summary ?? {},
+    note: excerpt(plan.note),
+    override: !!why && why.status !== 'escalate',
+    escalatedAt: journal.finishedAt ?? journal.startedAt,
+  });
+}

@@ -1,0 +1,62 @@
+import type { EscalationEvent } from './event';
+
+/**
+ * Slack reads &, < and > as markup in mrkdwn and in the `text` fallback (`<!channel>` would ping everyone,
+ * `<https://x|y>` would hide a link), so every piece of customer or team text is escaped before it goes in:
+ * only these three, as Slack's formatting reference asks (api.slack.com/reference/surfaces/formatting#escaping).
+ */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Slack refuses a section whose text is over 3,000 characters and a header over 150. */
+const SECTION_MAX = 3000;
+const HEADER_MAX = 150;
+const QUOTE_MAX = 280;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** A link Slack shows as its label; the label is escaped, the address percent-encodes what Slack would read. */
+function link(url: string, label: string): string {
+  const safe = url.replace(/[<>|]/g, (c) => encodeURIComponent(c)).replace(/&/g, '&amp;');
+  return `<${safe}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`;
+}
+
+const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, SECTION_MAX) } });
+
+export interface SlackMessage {
+  text: string;
+  blocks: unknown[];
+}
+
+/** A Slack incoming-webhook message: a plain fallback `text` (notifications, old clients) plus Block Kit blocks. */
+export function slackMessage(e: EscalationEvent): SlackMessage {
+  const where = `${e.platformLabel} conversation ${e.conversation.id}`;
+  const target = e.target ? `${e.target.name}` : 'no target';
+  const test = e.event === 'test' ? 'Test from Baton: ' : '';
+  const text = escapeMrkdwn(`${test}Escalated to ${target}: ${e.reason} (${where})`);
+
+  const summaryLines = Object.entries(e.summary)
+    .filter((entry): entry is [string, string] => !!entry[1])
+    .map(([field, value]) => `*${escapeMrkdwn(field)}:* ${escapeMrkdwn(value)}`);
+  const quotes = e.signals
+    .filter((s) => s.quote.trim())
+    .map((s) => `> ${escapeMrkdwn(clip(s.quote.replace(/\s+/g, ' ').trim(), QUOTE_MAX))}`);
+  const context = [
+    e.subAgent ? `Sub agent: ${escapeMrkdwn(e.subAgent)}` : null,
+    e.override ? 'Escalated against the verdict' : null,
+    `Escalated ${escapeMrkdwn(e.escalatedAt)}`,
+  ].filter((c): c is string => !!c);
+
+  const blocks: unknown[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(`${test}Escalated to ${target}`, HEADER_MAX), emoji: false } },
+    section(`*Reason:* ${escapeMrkdwn(e.reason)}\n${link(e.conversation.url, `Open ${where}`)}`),
+  ];
+  if (summaryLines.length) blocks.push(section(summaryLines.join('\n')));
+  if (quotes.length) blocks.push(section(`*Evidence*\n${quotes.join('\n')}`));
+  if (e.note) blocks.push(section(`*Note*\n${escapeMrkdwn(e.note)}`));
+  blocks.push({ type: 'context', elements: context.map((c) => ({ type: 'mrkdwn', text: c })) });
+  return { text: clip(text, SECTION_MAX), blocks };
+}
