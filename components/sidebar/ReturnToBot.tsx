@@ -62,7 +62,8 @@ function HandBackForm(props: { acting: boolean; onSend: () => void }) {
       <input
         id={`${id}-line`}
         type="text"
-        required
+        // Baton's own sentence says what is missing, not the browser's bubble.
+        aria-required="true"
         maxLength={300}
         value={line}
         placeholder="e.g. Refunded order 1042 by hand"

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  admin,
+  clearEscalations,
+  configure,
+  launchBrowser,
+  ROOT,
+  verdictStatus,
+  writesSince,
+  type Launched,
+  type Sandbox,
+} from './harness';
+import { startSandbox } from '../sandbox/server';
+import { demoPolicy } from '../fixtures/demo-policy';
+import { conversationUrl } from '../fixtures/urls';
+import { FRONT_SANDBOX } from '../sandbox/platforms/front';
+import { PLATFORMS, type Platform } from '../../lib/schema/conversation';
+
+/**
+ * Return to bot on the three helpdesks: the agent writes one line, Baton posts it as one internal note, then
+ * undoes exactly the pause (stop tag off, the bot's managing tags back, on Front the bot's inbox again), and
+ * nothing else of the conversation or of any other one changes. A note that fails leaves the bot paused;
+ * Retry posts it once and finishes.
+ */
+let sandbox: Sandbox;
+let browser: Launched;
+
+const KEY = 'human_request';
+const STOP = 'sys_bot_paused';
+const MANAGED = 'bot_managed';
+const LINE = 'Replaced the damaged blender with order A-10299, customer confirmed';
+
+const NOTE_ROUTE: Record<Platform, string> = {
+  zendesk: '^/api/v2/tickets/\\d+(\\.json)?$',
+  front: '^/conversations/[^/]+/comments$',
+  gorgias: '^/api/tickets/\\d+/messages$',
+};
+
+interface ConvState {
+  key: string;
+  tags: string[];
+  notes: { text: string }[];
+  inboxId?: unknown;
+  [field: string]: unknown;
+}
+type State = Record<string, { conversations: ConvState[]; [k: string]: unknown }>;
+
+const state = async () => (await admin(sandbox, '/__admin/state')) as State;
+const conv = (s: State, platform: Platform, key = KEY) => s[platform].conversations.find((c) => c.key === key)!;
+/** What must stay as the escalation left it: everything but the fields a hand-back may touch or the helpdesk stamps. */
+const settled = ({ tags: _t, notes: _n, inboxId: _i, updatedAt: _u, messageCount: _m, ...rest }: ConvState) => rest;
+const others = (s: State, platform: Platform) => s[platform].conversations.filter((c) => c.key !== KEY);
+const sorted = (xs: string[]) => [...xs].sort();
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
+  browser = await launchBrowser(sandbox);
+  // The conversation starts in the bot's inbox on Front: the pause leaves it, Return to bot goes back.
+  const botInbox = String(conv(await state(), 'front').inboxId);
+  const pause = { stopTag: STOP, removeTags: [MANAGED] };
+  const policy = await demoPolicy(Object.values(sandbox.platforms), {
+    suspend: { enabled: true, pause: { front: { ...pause, managingInboxId: botInbox }, gorgias: pause, zendesk: pause } },
+  });
+  await configure(browser.worker, { policy, connections: { front: { authorEmail: FRONT_SANDBOX.teammates.dana.email } } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+beforeEach(async () => {
+  sandbox.reset();
+  await clearEscalations(browser.worker);
+});
+
+/** Escalates the scenario with the pause and checks the bot is paused; returns the page and the helpdesk state then. */
+async function escalate(platform: Platform): Promise<{ page: Page; before: State; paused: State }> {
+  const before = await state();
+  const page = await browser.context.newPage();
+  await page.goto(conversationUrl(platform, KEY));
+  expect(await verdictStatus(page)).toBe('escalate');
+  await page.locator('[data-testid="escalate"]').click();
+  await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+  const paused = await state();
+  expect(conv(paused, platform).tags).toContain(STOP);
+  expect(conv(paused, platform).tags).not.toContain(MANAGED);
+  if (platform === 'front') expect(conv(paused, platform).inboxId).not.toBe(conv(before, platform).inboxId);
+  return { page, before, paused };
+}
+
+async function handBack(page: Page, line = LINE) {
+  await page.locator('[data-testid="return-to-bot"]').click();
+  await page.locator('[data-testid="handback-line"]').fill(line);
+  await page.locator('[data-testid="handback-send"]').click();
+}
+
+/** The bot is back exactly as before the escalation, with one new note holding the line, and nothing else changed. */
+function expectRestored(platform: Platform, before: State, paused: State, after: State) {
+  const b = conv(before, platform);
+  const p = conv(paused, platform);
+  const a = conv(after, platform);
+  expect(a.notes).toHaveLength(p.notes.length + 1);
+  const note = a.notes.at(-1)!.text;
+  expect(note).toContain('Handed back to the bot');
+  expect(note).toContain(LINE);
+  expect(sorted(a.tags)).toEqual(sorted([...p.tags.filter((t) => t !== STOP), MANAGED]));
+  expect(a.tags).toEqual(expect.arrayContaining(b.tags));
+  expect(a.inboxId).toBe(platform === 'front' ? b.inboxId : p.inboxId);
+  // The escalation's routing, status and everything else stay; no other conversation moved.
+  expect(settled(a)).toEqual(settled(p));
+  expect(others(after, platform)).toEqual(others(before, platform));
+}
+
+describe.each(PLATFORMS)('%s: Return to bot', (platform) => {
+  it('asks for one line, posts it as one internal note, then undoes exactly the pause', async () => {
+    const { page, before, paused } = await escalate(platform);
+    await page.locator('[data-testid="return-to-bot"]').click();
+    // Nothing is sent without the line.
+    const mark = sandbox.traffic().length;
+    await page.locator('[data-testid="handback-send"]').click();
+    await expect.poll(() => page.locator('[data-testid="handback-form"]').textContent()).toMatch(/Write one line on what you resolved/);
+    expect(writesSince(sandbox, platform, mark)).toHaveLength(0);
+
+    await page.locator('[data-testid="handback-line"]').fill(LINE);
+    await page.locator('[data-testid="handback-send"]').click();
+    await page.locator('[data-testid="returned"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="returned"]').textContent()).toContain(LINE);
+    expectRestored(platform, before, paused, await state());
+    await page.close();
+  });
+
+  it('the line typed but not sent survives a reload', async () => {
+    const { page } = await escalate(platform);
+    await page.locator('[data-testid="return-to-bot"]').click();
+    await page.locator('[data-testid="handback-line"]').fill(LINE);
+    // The draft is saved shortly after typing; wait until it is in storage before reloading.
+    await expect
+      .poll(() =>
+        browser.worker.evaluate(async () => {
+          const all = await chrome.storage.local.get(null);
+          return JSON.stringify(Object.entries(all).filter(([k]) => k.startsWith('baton:draft:')));
+        }),
+      )
+      .toContain(LINE);
+    await page.reload();
+    await page.locator('[data-testid="handback-line"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="handback-line"]').inputValue()).toBe(LINE);
+    await page.close();
+  });
+
+  it('a note that fails keeps the bot paused and says so; Retry posts one note and restores the bot', async () => {
+    const { page, before, paused } = await escalate(platform);
+    sandbox.faults.add({ platform, method: 'POST|PUT', path: NOTE_ROUTE[platform], status: 500, times: 1 });
+    await handBack(page);
+    const error = page.locator('[data-testid="handback-error"]');
+    await error.waitFor({ timeout: 30_000 });
+    expect(await error.textContent()).toMatch(/server error \(500\).*The bot is still paused/);
+    await page.locator('[data-testid="still-paused"]').waitFor();
+    const still = conv(await state(), platform);
+    expect(still.tags).toContain(STOP);
+    expect(still.notes).toHaveLength(conv(paused, platform).notes.length);
+
+    await page.locator('[data-testid="handback-retry"]').click();
+    await page.locator('[data-testid="returned"]').waitFor({ timeout: 30_000 });
+    expectRestored(platform, before, paused, await state());
+    await page.close();
+  });
+});
