@@ -115,11 +115,11 @@ export class SandboxStore {
 
   /**
    * Seeded conversations keep fixed times (one minute apart on 2026-11-20) so tests can pin them; anything
-   * written afterwards (an appended message, an API write) carries the real time in whole seconds, as
-   * Zendesk's own stamps do, and is always later than the write before it.
+   * written afterwards (an appended message, an API write) carries the real time, to the millisecond so a
+   * message appended right after a write is still later than it, and always after the write before it.
    */
   tick(): string {
-    const ms = this.seeding ? BASE_TIME + ++this.clock * 60_000 : Math.max(this.latest + 1000, Math.floor(Date.now() / 1000) * 1000);
+    const ms = this.seeding ? BASE_TIME + ++this.clock * 60_000 : Math.max(this.latest + 1000, Date.now());
     this.latest = Math.max(this.latest, ms);
     return new Date(ms).toISOString().replace('.000Z', 'Z');
   }

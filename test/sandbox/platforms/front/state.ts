@@ -176,10 +176,10 @@ export class FrontState {
 
   /**
    * Seeded items keep fixed times (one minute apart on 2026-11-20) so tests can pin them; anything written
-   * afterwards carries the real time (Front's seconds), always at least a second after the write before it.
+   * afterwards carries the real time (Front's seconds, with milliseconds), at least a second after the write before it.
    */
   tick(): number {
-    const at = this.seeding ? BASE_TIME + ++this.clock * 60 : Math.max(this.latest + 1, Math.floor(Date.now() / 1000));
+    const at = this.seeding ? BASE_TIME + ++this.clock * 60 : Math.max(this.latest + 1, Date.now() / 1000);
     this.latest = Math.max(this.latest, at);
     return at;
   }
