@@ -166,4 +166,16 @@ describe.each(PLATFORMS)('%s: Return to bot', (platform) => {
     expectRestored(platform, before, paused, await state());
     await page.close();
   });
+
+  it('reloaded while the note is in flight (it landed): the hand-back finishes by itself with one note', async () => {
+    const { page, before, paused } = await escalate(platform);
+    sandbox.faults.add({ platform, method: 'POST|PUT', path: NOTE_ROUTE[platform], delayMs: 8_000, applyAfter: true, times: 1 });
+    await handBack(page);
+    // The fault retires when the request reaches the sandbox: from then on it is in flight.
+    await expect.poll(() => sandbox.faults.list().length, { timeout: 30_000 }).toBe(0);
+    await page.reload();
+    await page.locator('[data-testid="returned"]').waitFor({ timeout: 30_000 });
+    expectRestored(platform, before, paused, await state());
+    await page.close();
+  });
 });
