@@ -54,7 +54,13 @@ function lacksOf(quotes: string[]): string | null {
 let functionSet: Set<string> | null = null;
 const FUNCTION = {
   has(w: string) {
-    functionSet ??= new Set([...functionWords(), 'so', 'and', 'or', 'but', 'please', 'thanks', 'hi', 'hello']);
+    functionSet ??= new Set([
+      ...functionWords(),
+      // Particles and prepositions the lexicon files under other tags ("over" as an adjective).
+      ...'so and or but please thanks hi hello over under about into onto off out up down around through after before since until without within'.split(
+        ' ',
+      ),
+    ]);
     return functionSet.has(w);
   },
 };

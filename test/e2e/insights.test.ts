@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
+import { startSandbox } from '../sandbox/server';
+import { demoPolicy } from '../fixtures/demo-policy';
+import { conversationId, conversationUrl } from '../fixtures/urls';
+import type { Platform } from '../../lib/schema/conversation';
+
+let sandbox: Sandbox;
+let browser: Launched;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  browser = await launchBrowser(sandbox);
+  const policy = await demoPolicy(Object.values(sandbox.platforms));
+  await configure(browser.worker, { policy, connections: { front: { authorEmail: 'dana@acme-support.example' } } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+
+/** Opens a conversation, escalates it with the button the verdict offers, and waits until every step is done. */
+async function escalate(platform: Platform, scenario: string, button: 'escalate' | 'escalate-anyway'): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(conversationUrl(platform, scenario));
+  await verdictStatus(page);
+  await page.locator(`[data-testid="${button}"]`).click();
+  await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+  await page.close();
+}
+
+async function openInsights(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/insights.html`);
+  return page;
+}
+
+const tileCount = (page: Page, id: string) => page.locator(`[data-testid="${id}"] dd`).first().textContent();
+
+describe('Insights', () => {
+  it('starts with an empty state before anything is recorded', async () => {
+    const page = await openInsights();
+    await page.locator('[data-testid="insights-empty"]').waitFor();
+    await page.close();
+  });
+
+  it('shows the escalations made on all three helpdesks, the override, and holds them in its CSV', async () => {
+    await escalate('zendesk', 'human_request', 'escalate');
+    await escalate('front', 'bot_handoff', 'escalate');
+    // A "Not yet" verdict the agent overrules.
+    await escalate('gorgias', 'unconfirmed_order_number', 'escalate-anyway');
+
+    const page = await openInsights();
+    await page.locator('[data-testid="tile-escalations"]').waitFor();
+    expect(await tileCount(page, 'tile-escalations')).toBe('3');
+    for (const p of ['zendesk', 'front', 'gorgias']) {
+      expect(await page.locator(`[data-testid="per-platform-${p}"]`).getAttribute('data-count')).toBe('1');
+    }
+    expect(await tileCount(page, 'tile-overrides')).toBe('1');
+    // The Gorgias conversation was shown as "Not yet" before the agent escalated it.
+    expect(await tileCount(page, 'tile-unconfirmed')).toBe('1');
+    const overrides = page.locator('[data-testid="overrides"] tbody tr');
+    expect(await overrides.count()).toBe(1);
+    expect(await overrides.first().textContent()).toContain(conversationId('gorgias', 'unconfirmed_order_number'));
+    // The chart's table: one day, the reasons of the three escalations.
+    await page.locator('.ins-table-wrap summary').click();
+    const headers = await page.locator('[data-testid="reason-table"] thead th').allTextContents();
+    expect(headers).toEqual(expect.arrayContaining(['Customer asked for a human', 'Bot handed off / could not help', 'Total']));
+    expect(await page.locator('[data-testid="reason-table"] tbody tr td').last().textContent()).toBe('3');
+
+    // Filtering to one helpdesk leaves its escalation only.
+    await page.locator('[data-testid="filter-platform"]').selectOption('front');
+    await expect.poll(() => tileCount(page, 'tile-escalations')).toBe('1');
+    await page.locator('[data-testid="filter-platform"]').selectOption('all');
+    await expect.poll(() => tileCount(page, 'tile-escalations')).toBe('3');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-csv"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/^baton-handoff-log-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
+    const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+    const escalations = rows.filter((r) => r.kind === 'escalated');
+    expect(escalations.map((r) => `${r.platform}:${r.conversationId}:${r.override}`).sort()).toEqual(
+      [
+        `front:${conversationId('front', 'bot_handoff')}:false`,
+        `gorgias:${conversationId('gorgias', 'unconfirmed_order_number')}:true`,
+        `zendesk:${conversationId('zendesk', 'human_request')}:false`,
+      ].sort(),
+    );
+    // Each verdict shown is in the log once, however often the sidebar re-checked it.
+    const shown = rows.filter((r) => r.kind === 'verdict_shown').map((r) => `${r.platform}:${r.conversationId}:${r.status}:${r.reasons}`);
+    expect(shown.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(shown).size).toBe(shown.length);
+    // Nothing of the customer's but the evidence quotes: the summary column stays empty by default.
+    expect(rows.every((r) => r.summary === '')).toBe(true);
+
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.screenshot({ path: join(ROOT, 'docs/insights.png'), fullPage: true });
+    await page.close();
+  });
+});
