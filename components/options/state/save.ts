@@ -1,6 +1,7 @@
 import { connectionsItem, policyStore } from '@/utils/storage';
 import { clearDraft } from './draft';
 import { hostPatternFor, requestHostPermission } from './permissions';
+import { requestWebhookAccess } from './webhook-access';
 import { saveSecrets, secretPresence } from './secrets';
 import { secretPatch, useOptions } from './store';
 import { validateForm } from './validate';
@@ -28,6 +29,9 @@ export function save(): Promise<void> {
   const pattern = policy.engine.kind === 'openai' ? hostPatternFor(policy.engine.baseURL) : null;
   // Asked before any await, while the click still counts as a user gesture.
   const permitted = pattern ? requestHostPermission(pattern) : Promise.resolve(true);
+  // Webhook hosts are asked for in the same click but never hold the save up: a refusal shows at the webhook.
+  // The browser shows one prompt at a time, so with a custom model host pending the webhook's Allow asks next.
+  if (!pattern) void requestWebhookAccess(policy.notify.webhooks.map((w) => w.url));
   const edits = s.secretEdits;
   const submitted = s.form;
   useOptions.setState({ saveStatus: { state: 'saving', message: 'Saving…' }, saveIssues: [] });
