@@ -13,7 +13,8 @@ import { journalItem, policyStore } from '@/utils/storage';
  * log is written then. The log's keys (conversation + start time) make the replays and the handler's own
  * report record nothing twice.
  */
-export function installHandoffLog(): void {
+/** Resolves once the stored journals and old records have been caught up with. */
+export function installHandoffLog(): Promise<void> {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     for (const [key, change] of Object.entries(changes)) {
@@ -26,7 +27,7 @@ export function installHandoffLog(): void {
       if (journals.length) void recordJournals(journals);
     }
   });
-  void catchUp();
+  return catchUp();
 }
 
 async function catchUp(): Promise<void> {
