@@ -1,7 +1,12 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fixture from '../../fixtures/language/support-utterances.json';
 import { customerLanguageOf, detectLanguage } from '@/lib/language/detect';
 import type { Language } from '@/lib/schema/customer-message';
+
+// The shared eval sets: 706 real English support conversations (bitext, CLINC150, HINT3, STAR, …), terse ones included.
+const EVAL = ['dev.jsonl', 'dev-multiturn.jsonl'].map((f) => resolve(__dirname, '../../../../shared/eval', f));
 
 type Item = { lang: Language; kind: 'sentence' | 'short' | 'mixed'; text: string };
 const items = fixture.items as Item[];
@@ -24,6 +29,21 @@ describe('customer language detection', () => {
     // And it still recognises most of them.
     const right = short.filter((i) => detectLanguage(i.text).language === i.lang);
     expect(right.length).toBeGreaterThanOrEqual(short.length / 2);
+  });
+
+  it.skipIf(!EVAL.every((f) => existsSync(f)))('offers English customers another language at most 2 times in 100', () => {
+    const conversations = EVAL.flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { messages: { role: 'customer' | 'bot' | 'agent'; text: string }[] }),
+    );
+    expect(conversations.length).toBeGreaterThan(500);
+    const other = conversations.filter((c) => {
+      const { language } = customerLanguageOf(c.messages.map((m) => ({ ...m, internal: false })));
+      return language !== null && language !== 'en';
+    });
+    expect(other.length / conversations.length).toBeLessThanOrEqual(0.02);
   });
 
   it('is not sure about a text without words', () => {
