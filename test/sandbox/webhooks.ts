@@ -19,6 +19,8 @@ export interface WebhookFailure {
   times: number;
   status: number;
   retryAfter?: number;
+  /** Only POSTs to this host fail; any host when absent. */
+  host?: string;
 }
 
 export interface WebhookReceiver extends SandboxModule {
@@ -40,7 +42,7 @@ export function createWebhookReceiver(): WebhookReceiver {
   let failing: WebhookFailure | null = null;
 
   const answer = (req: SandboxRequest): SandboxResponse => {
-    if (failing && failing.times > 0) {
+    if (failing && failing.times > 0 && (!failing.host || failing.host === req.host)) {
       const { status, retryAfter } = failing;
       if (--failing.times === 0) failing = null;
       return {
@@ -75,7 +77,7 @@ export function createWebhookReceiver(): WebhookReceiver {
         const b = (req.body ?? {}) as Partial<WebhookFailure>;
         if (!Number.isInteger(b.times) || !Number.isInteger(b.status))
           return { status: 400, body: { error: 'fail needs integer times and status' } };
-        this.failNext({ times: b.times!, status: b.status!, retryAfter: b.retryAfter });
+        this.failNext({ times: b.times!, status: b.status!, retryAfter: b.retryAfter, host: b.host });
         return { status: 200, body: { ok: true } };
       }
       return null;

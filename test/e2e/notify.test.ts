@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { clearEscalations, configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
+import { startSandbox } from '../sandbox/server';
+import type { ReceivedWebhook, WebhookReceiver } from '../sandbox/webhooks';
+import { demoPolicy } from '../fixtures/demo-policy';
+import { conversationUrl } from '../fixtures/urls';
+import { EscalationEventSchema } from '../../lib/notify/event';
+import type { Delivery } from '../../lib/notify/outbox';
+import { PLATFORMS, type Platform } from '../../lib/schema/conversation';
+import type { Policy } from '../../lib/schema/policy';
+
+/**
+ * What a team sees in Slack and in their own service when an agent escalates. The extension has no host
+ * permission for the webhooks here: headless Chromium never settles `permissions.request` (its prompt cannot
+ * be answered), so nothing could grant it. Deliveries reach the sandbox because its receiver answers CORS
+ * preflights, as a real Slack hook does not; the permission request itself is covered by the Options unit test.
+ */
+const SLACK = { kind: 'slack' as const, url: 'https://hooks.slack.com/services/T000/B000/sandbox' };
+const JSON_HOOK = { kind: 'json' as const, url: 'https://hooks.example.test/baton/escalations' };
+
+let sandbox: Sandbox;
+let browser: Launched;
+let policy: Policy;
+let receiver: WebhookReceiver;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
+  receiver = sandbox.platforms.webhooks as WebhookReceiver;
+  browser = await launchBrowser(sandbox);
+  policy = await demoPolicy(Object.values(sandbox.platforms), { notify: { webhooks: [SLACK, JSON_HOOK] } });
+  await configure(browser.worker, { policy, connections: { front: { authorEmail: 'dana@acme-support.example' } } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+beforeEach(async () => {
+  sandbox.reset();
+  await clearEscalations(browser.worker);
+  await browser.worker.evaluate(() => (globalThis as any).chrome.storage.local.remove('baton:notify-outbox'));
+});
+
+const outbox = (): Promise<Delivery[]> =>
+  browser.worker.evaluate(
+    async () => ((await (globalThis as any).chrome.storage.local.get('baton:notify-outbox'))['baton:notify-outbox'] ?? []) as never,
+  );
+
+/** Waits until every delivery queued for the escalation is delivered or given up: nothing more will be sent. */
+async function settled(expected: number): Promise<Delivery[]> {
+  await expect
+    .poll(async () => (await outbox()).filter((d) => d.status === 'delivered' || d.status === 'failed').length, { timeout: 60_000 })
+    .toBe(expected);
+  return outbox();
+}
+
+const at = (host: string) => receiver.received().filter((r) => r.host === host);
+const ok = (rs: ReceivedWebhook[]) => rs.filter((r) => r.answered === 200);
+
+async function escalate(platform: Platform, key: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(conversationUrl(platform, key));
+  expect(await verdictStatus(page)).toBe('escalate');
+  await page.locator('[data-testid="escalate"]').click();
+  await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+  const statuses = await page.locator('[data-testid="steps"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+  expect(statuses.every((s) => s === 'done' || s === 'skipped')).toBe(true);
+  return page;
+}
+
+describe.each(PLATFORMS)('%s: notifications on escalation', (platform) => {
+  it('Slack and the JSON webhook each get exactly one payload with summary, reason, target and the conversation link', async () => {
+    const page = await escalate(platform, 'human_request');
+    const link = conversationUrl(platform, 'human_request');
+    const deliveries = await settled(2);
+    expect(deliveries.map((d) => d.status)).toEqual(['delivered', 'delivered']);
+
+    // The sidebar reading the conversation again (a reload re-checks it) queues nothing new.
+    await page.reload();
+    await verdictStatus(page);
+    expect(await settled(2)).toHaveLength(2);
+
+    const [slack] = at('hooks.slack.com');
+    const [json] = at('hooks.example.test');
+    expect(at('hooks.slack.com')).toHaveLength(1);
+    expect(at('hooks.example.test')).toHaveLength(1);
+    expect(slack.path).toBe('/services/T000/B000/sandbox');
+    expect(json.path).toBe('/baton/escalations');
+
+    const event = EscalationEventSchema.parse(json.body);
+    expect(event).toMatchObject({ event: 'escalation', platform, conversation: { url: link } });
+    expect(event.reason).toMatch(/\w/);
+    expect(event.target?.name).toMatch(/return/i);
+    expect(event.signals.map((s) => s.kind)).toContain('user_requested_human');
+    expect(Object.keys(event.summary).length).toBeGreaterThan(0);
+    expect(json.headers['x-baton-delivery']).toBe(event.deliveryId);
+
+    const message = slack.body as { text: string; blocks: unknown[] };
+    expect(message.text).toContain(`Escalated to ${event.target!.name}: `);
+    const blocks = JSON.stringify(message.blocks);
+    expect(blocks).toContain(`<${link}|Open `);
+    expect(blocks).toContain('*Reason:*');
+    expect(slack.headers['x-baton-delivery']).toMatch(/^dlv_/);
+    expect(slack.headers['x-baton-delivery']).not.toBe(event.deliveryId);
+    await page.close();
+  });
+
+  it('a Slack POST that fails first is retried: one payload lands, the escalation finished normally', async () => {
+    receiver.failNext({ host: 'hooks.slack.com', times: 1, status: 500 });
+    const page = await escalate(platform, 'bot_handoff');
+    expect(await page.locator('[data-testid="retry"]').count()).toBe(0);
+    await settled(2);
+    const slack = at('hooks.slack.com');
+    expect(slack.map((r) => r.answered)).toEqual([500, 200]);
+    // The retry is the same delivery, so a receiver that saw the first one can drop it.
+    expect(slack[0].headers['x-baton-delivery']).toBe(slack[1].headers['x-baton-delivery']);
+    expect(ok(slack)).toHaveLength(1);
+    expect(ok(at('hooks.example.test'))).toHaveLength(1);
+    await page.close();
+  });
+});
+
+describe('rate limits', () => {
+  it('a 429 with Retry-After is waited out and the payload lands once', async () => {
+    receiver.failNext({ host: 'hooks.example.test', times: 1, status: 429, retryAfter: 1 });
+    const page = await escalate('zendesk', 'spanish_human');
+    await settled(2);
+    expect(at('hooks.example.test').map((r) => r.answered)).toEqual([429, 200]);
+    expect(ok(at('hooks.slack.com'))).toHaveLength(1);
+    await page.close();
+  });
+});
