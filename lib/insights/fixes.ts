@@ -153,13 +153,15 @@ export function suggestFixes(events: LogEvent[], opts: FixOptions = {}): Suggest
     }
   }
   const recurring = [...seen.entries()]
-    .map(([topic, convs]) => ({ topic, count: convs.size }))
+    .map(([topic, convs]) => ({ topic, count: convs.size, convs: [...convs].sort().join('\n') }))
     .filter((t) => t.count >= minCount)
     .sort((a, b) => b.count - a.count || b.topic.split(' ').length - a.topic.split(' ').length || a.topic.localeCompare(b.topic));
   const shown: typeof recurring = [];
   for (const t of recurring) {
     // "legal advice" says more than "advice" found in the same conversations.
     if (shown.some((s) => s.count >= t.count && ` ${s.topic} `.includes(` ${t.topic} `))) continue;
+    // Topics found in exactly the same conversations are one question ("legal advice" about a "deposit").
+    if (shown.some((s) => s.convs === t.convs)) continue;
     shown.push(t);
     if (shown.length === 5) break;
   }

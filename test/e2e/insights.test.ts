@@ -9,6 +9,7 @@ import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
 import type { Platform } from '../../lib/schema/conversation';
+import { dedupeKey, type LogEvent } from '../../lib/insights/events';
 
 let sandbox: Sandbox;
 let browser: Launched;
@@ -54,6 +55,13 @@ describe('Insights', () => {
     await escalate('front', 'bot_handoff', 'escalate');
     // A "Not yet" verdict the agent overrules.
     await escalate('gorgias', 'unconfirmed_order_number', 'escalate-anyway');
+    // A verdict the agent thinks is wrong: dismissed, its call to action quietened.
+    const dismissing = await browser.context.newPage();
+    await dismissing.goto(conversationUrl('zendesk', 'tracking_resolved'));
+    await verdictStatus(dismissing);
+    await dismissing.locator('[data-testid="dismiss"]').click();
+    await dismissing.locator('[data-testid="dismissed"]').waitFor();
+    await dismissing.close();
 
     const page = await openInsights();
     await page.locator('[data-testid="tile-escalations"]').waitFor();
@@ -62,6 +70,7 @@ describe('Insights', () => {
       expect(await page.locator(`[data-testid="per-platform-${p}"]`).getAttribute('data-count')).toBe('1');
     }
     expect(await tileCount(page, 'tile-overrides')).toBe('1');
+    expect(await page.locator('[data-testid="dismissals"]').getAttribute('data-count')).toBe('1');
     // The Gorgias conversation was shown as "Not yet" before the agent escalated it.
     expect(await tileCount(page, 'tile-unconfirmed')).toBe('1');
     const overrides = page.locator('[data-testid="overrides"] tbody tr');
@@ -100,10 +109,101 @@ describe('Insights', () => {
 
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await page.close();
+  });
 
+  it('is one click away from Options', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#handoff-log`);
+    const [insights] = await Promise.all([browser.context.waitForEvent('page'), options.getByTestId('open-insights').click()]);
+    await insights.locator('[data-testid="tile-escalations"]').waitFor();
+    expect(new URL(insights.url()).pathname).toBe('/insights.html');
+    await insights.close();
+    await options.close();
+  });
+
+  it('README screenshot: the escalations above plus three weeks of sample history', async () => {
+    const page = await openInsights();
+    await page.locator('[data-testid="tile-escalations"]').waitFor();
+    await page.evaluate(writeRaw, sampleHistory(new Date()));
+    await page.reload();
+    await page.locator('[data-testid="fixes"]').waitFor();
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     await page.setViewportSize({ width: 1200, height: 900 });
     await page.screenshot({ path: join(ROOT, 'docs/insights.png'), fullPage: true });
     await page.close();
   });
 });
+
+/** Stores entries as the log does (with their keys), straight into the page's IndexedDB. */
+async function writeRaw(entries: (LogEvent & { dedupe: string })[]): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('baton-handoff-log');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction('events', 'readwrite');
+    for (const e of entries) tx.objectStore('events').put(e);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
+
+/** A made-up but plausible three weeks, only for the picture in the README (nothing is asserted on it). */
+function sampleHistory(now: Date): (LogEvent & { dedupe: string })[] {
+  const platforms: Platform[] = ['zendesk', 'front', 'gorgias'];
+  const quotes = {
+    bot_handed_off: "I don't have access to refund payments, so I've passed this to our team.",
+    user_requested_human: 'Please let me talk to a real person.',
+    out_of_scope: ['Can you give me legal advice about my deposit?', 'Do you offer gift wrapping for corporate orders?'],
+  };
+  const out: LogEvent[] = [];
+  for (let d = 20; d >= 1; d--) {
+    const perDay = 2 + ((d * 7) % 5);
+    for (let i = 0; i < perDay; i++) {
+      const at = new Date(now.getTime() - d * 86_400_000 + i * 1_800_000);
+      const platform = platforms[(d + i) % 3];
+      const pick = (d * 3 + i) % 10;
+      const subAgent = pick < 4 ? 'returns' : pick < 7 ? 'billing' : 'order_tracking';
+      const kind =
+        subAgent === 'returns' && pick < 3
+          ? 'bot_handed_off'
+          : pick % 3 === 0
+            ? 'out_of_scope'
+            : pick % 3 === 1
+              ? 'user_requested_human'
+              : 'bot_handed_off';
+      const quote = kind === 'out_of_scope' ? quotes.out_of_scope[i % 2] : quotes[kind];
+      const where = { platform, account: 'acme', conversationId: `sample-${d}-${i}`, subAgent };
+      const promisedAt = at.toISOString();
+      out.push({
+        kind: 'verdict_shown',
+        ...where,
+        at: promisedAt,
+        status: pick === 9 ? 'unconfirmed' : 'escalate',
+        signals: [{ kind, quote }],
+        engine: 'offline',
+        promisedAt,
+        pickedUpAt: new Date(at.getTime() + (6 + ((d * 11 + i * 7) % 40)) * 60_000).toISOString(),
+      });
+      out.push({
+        kind: 'escalated',
+        ...where,
+        at: new Date(at.getTime() + 120_000).toISOString(),
+        status: pick === 9 ? 'unconfirmed' : 'escalate',
+        override: pick === 9,
+        reasons: [kind],
+        signals: [{ kind, quote }],
+        target: null,
+        clickedBy: null,
+      });
+      if (pick === 4) {
+        const escalatedAt = new Date(at.getTime() + 120_000).toISOString();
+        out.push({ kind: 'returned', ...where, at: new Date(at.getTime() + 3_600_000).toISOString(), escalatedAt });
+      }
+    }
+  }
+  return out.map((e) => ({ ...e, dedupe: dedupeKey(e) }));
+}

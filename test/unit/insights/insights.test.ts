@@ -102,6 +102,15 @@ describe('suggested fixes', () => {
     ]);
     const topics = suggestFixes(events).filter((f) => f.kind === 'recurring_topic');
     expect(topics.map((t) => [t.topic, t.count])).toEqual([['legal advice', 5]]);
+    // Three conversations about a deposit make a second topic.
+    const deposits = ['My deposit was never returned', 'Where is my deposit?', 'The deposit for the rental is missing'].map((quote, i) =>
+      escalated({ conversationId: `d${i}`, at: day(3, i) }, [{ kind: 'out_of_scope', quote }]),
+    );
+    const more = suggestFixes([...events, ...deposits]).filter((f) => f.kind === 'recurring_topic');
+    expect(more.map((t) => [t.topic, t.count])).toEqual([
+      ['legal advice', 5],
+      ['deposit', 3],
+    ]);
     expect(topics[0].text).toMatch(/^Out-of-scope topic that recurs: “legal advice” \(5 conversations\)/);
   });
 
