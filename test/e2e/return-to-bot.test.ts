@@ -138,7 +138,7 @@ describe.each(PLATFORMS)('%s: Return to bot', (platform) => {
     await expect
       .poll(() =>
         browser.worker.evaluate(async () => {
-          const all = await chrome.storage.local.get(null);
+          const all = await (globalThis as any).chrome.storage.local.get(null);
           return JSON.stringify(Object.entries(all).filter(([k]) => k.startsWith('baton:draft:')));
         }),
       )
