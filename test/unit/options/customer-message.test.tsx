@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PolicySchema } from '@/lib/schema/policy';
+import { PolicySchema, type Policy } from '@/lib/schema/policy';
 import { $, byTestId, choose, click, mount, resetAll, stored, type, unmount, waitFor } from './helpers';
 
 const field = (path: string) => byTestId<HTMLInputElement>(`field-${path}`);
 const errorOf = (path: string) => $(`#f-${path.replace(/\./g, '-')}-error`).textContent ?? '';
 const HOURS = 'policy.customerMessage.hours';
+const savedPolicy = async () => (await stored('sync', 'baton:policy')) as Policy;
 
 beforeEach(async () => {
   resetAll();
@@ -30,7 +31,7 @@ describe('message to the customer: options', () => {
     await click(byTestId('save'));
     await waitFor(() => byTestId('error-summary'));
     expect(byTestId('error-summary').textContent).toMatch(/Unknown time zone/);
-    expect((await stored('sync', 'baton:policy')).customerMessage.hours.timeZone).toBe('UTC');
+    expect((await savedPolicy()).customerMessage.hours.timeZone).toBe('UTC');
 
     await type(field(`${HOURS}.timeZone`), 'Europe/Berlin');
     expect(errorOf(`${HOURS}.timeZone`)).toBe('');
@@ -85,7 +86,7 @@ describe('message to the customer: options', () => {
     await type(field('policy.customerMessage.messages.de.wait'), 'innerhalb eines Tages');
     await click(byTestId('save'));
     await waitFor(() => byTestId('save-status').dataset.state === 'saved');
-    const saved = (await stored('sync', 'baton:policy')).customerMessage;
+    const saved = (await savedPolicy()).customerMessage;
     expect(saved.hours).toMatchObject({ enabled: true, timeZone: 'America/New_York' });
     expect(saved.messages.de.wait).toBe('innerhalb eines Tages');
   });
