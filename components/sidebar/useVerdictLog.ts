@@ -32,8 +32,8 @@ export function verdictShownEvent(ref: ConversationRef, result: CheckResult, jou
     engine: v.engine,
     ...(promisedAt ? { promisedAt } : {}),
     ...(pickup?.fromKind === 'promise' ? { pickedUpAt: pickup.at } : {}),
-    // The background drops it unless the team lead lets the log keep customer text.
-    summary: v.summary,
+    // Customer text beyond the evidence only when the team lead allows it (the background checks again).
+    ...(policy.handoffLog.keepCustomerText ? { summary: v.summary } : {}),
   };
 }
 

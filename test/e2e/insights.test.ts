@@ -133,6 +133,19 @@ describe('Insights', () => {
     await page.screenshot({ path: join(ROOT, 'docs/insights.png'), fullPage: true });
     await page.close();
   });
+
+  it('Clear in Options, once confirmed, empties the log', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#handoff-log`);
+    await expect.poll(() => options.getByTestId('handoff-log-count').textContent()).toMatch(/^\d+ entries in this browser\.$/);
+    await options.getByTestId('handoff-log-clear').click();
+    await options.getByTestId('handoff-log-clear-confirm').click();
+    await expect.poll(() => options.getByTestId('handoff-log-count').textContent()).toBe('0 entries in this browser.');
+    await options.close();
+    const page = await openInsights();
+    await page.locator('[data-testid="insights-empty"]').waitFor();
+    await page.close();
+  });
 });
 
 /** Stores entries as the log does (with their keys), straight into the page's IndexedDB. */
