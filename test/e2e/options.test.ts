@@ -119,7 +119,7 @@ describe('options page', () => {
     await page.getByTestId('notice-migrated').waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('field-policy.customInstruction').inputValue()).toBe('Only escalate when the user has a payment issue');
     const stored = await storedPolicy();
-    expect(stored.version).toBe(2);
+    expect(stored.version).toBe(3);
     expect(stored.tags.escalation).toEqual(['needs_human']);
     await page.close();
   });
