@@ -1,18 +1,11 @@
 import { browser } from 'wxt/browser';
 import { fetchTransport } from '@/lib/http/client';
 import { TransportError, type Transport } from '@/lib/http/types';
-import { createNotifier, deliveriesFor, hostOf, OutboxSchema, type Notifier } from '@/lib/notify/outbox';
+import { createNotifier, deliveriesFor, hostOf, type Notifier } from '@/lib/notify/outbox';
 import { adapterFor, labelOf } from '@/lib/platforms';
 import { JournalSchema, type Journal } from '@/lib/schema/plan';
-import { defineVersionedItem, journalItem, policyStore } from '@/utils/storage';
-
-/** Every delivery of every escalation to every webhook, with its state: survives the worker. */
-export const outboxItem = defineVersionedItem('local:baton:notify-outbox', {
-  schema: OutboxSchema,
-  fallback: () => [],
-  version: 1,
-  label: 'Notification outbox',
-});
+import { journalItem, policyStore } from '@/utils/storage';
+import { notifyOutboxItem } from '@/utils/storage/notify-outbox';
 
 const ALARM = 'baton:notify';
 /**
@@ -45,7 +38,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 
 function getNotifier(): Notifier {
   notifier ??= createNotifier({
-    store: { read: () => outboxItem.get(), write: (list) => outboxItem.set(list) },
+    store: { read: () => notifyOutboxItem.get(), write: (list) => notifyOutboxItem.set(list) },
     transport: webhookTransport,
   });
   return notifier;

@@ -20,7 +20,7 @@ export const EscalationEventSchema = z.object({
   id: z.string(),
   deliveryId: z.string(),
   platform: PlatformSchema,
-  /** "Zendesk": the helpdesk as people call it. */
+  /** The helpdesk as people call it (its meta label). */
   platformLabel: z.string(),
   account: z.string(),
   conversation: z.object({ id: z.string(), url: z.string().url() }),

@@ -9,6 +9,7 @@ import { $, byTestId, choose, click, mount, resetAll, stored, stubBackground, ty
 const HOOKS = 'policy.notify.webhooks';
 const field = (path: string) => byTestId<HTMLInputElement>(`field-${path}`);
 const errorOf = (path: string) => $(`#f-${path.replace(/\./g, '-')}-error`).textContent ?? '';
+const savedPolicy = async () => PolicySchema.parse(await stored('sync', 'baton:policy'));
 const SLACK_URL = 'https://hooks.slack.com/services/T0/B0/secret';
 
 /** The browser's permission API as the test scripts it: what `request` answers, and every call made. */
@@ -35,7 +36,7 @@ describe('notifications: options', () => {
     expect(errorOf(`${HOOKS}.0.url`)).toMatch(/must start with https:\/\//);
     await click(byTestId('save'));
     await waitFor(() => byTestId('error-summary'));
-    expect((await stored('sync', 'baton:policy')).notify.webhooks).toEqual([]);
+    expect((await savedPolicy()).notify.webhooks).toEqual([]);
   });
 
   it('saving asks the browser for the webhook’s host in the same click, and saves without waiting for the answer', async () => {
@@ -49,9 +50,7 @@ describe('notifications: options', () => {
     // Called inside the click: the only moment a browser shows the prompt.
     expect(p.request).toHaveBeenCalledWith({ origins: ['https://hooks.example.test/*'] });
     await waitFor(() => useOptions.getState().saveStatus.state === 'saved');
-    expect((await stored('sync', 'baton:policy')).notify.webhooks).toEqual([
-      { kind: 'json', url: 'https://hooks.example.test:8443/baton' },
-    ]);
+    expect((await savedPolicy()).notify.webhooks).toEqual([{ kind: 'json', url: 'https://hooks.example.test:8443/baton' }]);
     expect(byTestId('webhook-access-0').dataset.access).toBe('asking');
 
     answer(false);
