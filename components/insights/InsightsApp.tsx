@@ -3,7 +3,7 @@ import { aggregate, facets, matches, type InsightsFilter } from '@/lib/insights/
 import { toCsv } from '@/lib/insights/csv';
 import type { LogEvent } from '@/lib/insights/events';
 import { suggestFixes } from '@/lib/insights/fixes';
-import { metaFor } from '@/lib/platforms/metas';
+import { metaFor, PLATFORM_METAS } from '@/lib/platforms/metas';
 import { handoffLog } from '@/utils/handoff-log';
 import { downloadText } from './download';
 import { Fixes, Overrides, Tiles, TopQuotes } from './Panels';
@@ -67,8 +67,8 @@ export function InsightsApp() {
           <section className="ins-card ins-empty" data-testid="insights-empty">
             <h2>Nothing recorded yet</h2>
             <p>
-              As agents open conversations in Front, Gorgias or Zendesk, Baton records each verdict, escalation, override and return to the
-              bot here, in this browser only. Come back after a few escalations.
+              As agents open conversations in their helpdesk ({PLATFORM_METAS.map((m) => m.label).join(', ')}), Baton records each verdict,
+              escalation, override and return to the bot here, in this browser only. Come back after a few escalations.
             </p>
             <p>
               <a href="options.html#handoff-log">Handoff log settings</a>

@@ -1,4 +1,4 @@
-import type { Platform } from '../schema/conversation';
+import { PLATFORMS, type Platform } from '../schema/conversation';
 import type { SignalKind } from '../schema/verdict';
 import type { EventOf, LogEvent } from './events';
 
@@ -153,7 +153,7 @@ export function aggregate(all: LogEvent[], filter: InsightsFilter): Insights {
     if (e.status === 'unconfirmed' && !firstUnconfirmed.has(convOf(e))) firstUnconfirmed.set(convOf(e), e.at);
   }
   const laterEscalated = new Set(escalations.filter((e) => (firstUnconfirmed.get(convOf(e)) ?? '\uffff') < e.at).map(convOf));
-  const perPlatform: Record<Platform, number> = { front: 0, gorgias: 0, zendesk: 0 };
+  const perPlatform = Object.fromEntries(PLATFORMS.map((p) => [p, 0])) as Record<Platform, number>;
   for (const e of escalations) perPlatform[e.platform] += 1;
   const overrides = escalations.filter((e) => e.override);
   const minutes = pickupMinutes(events);
