@@ -131,3 +131,30 @@ describe('rate limits', () => {
     await page.close();
   });
 });
+
+describe('options', () => {
+  it('a webhook saved in Options is told about the next escalation; the host prompt, unanswerable headless, never holds up the save', async () => {
+    await configure(browser.worker, { policy: { ...policy, notify: { webhooks: [] } } });
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#notifications`);
+    await options.locator('[data-testid="options"][data-phase="ready"]').waitFor({ timeout: 20_000 });
+    await options.getByTestId('add-webhook').click();
+    await options.getByTestId('field-policy.notify.webhooks.0.kind').selectOption('json');
+    await options.getByTestId('field-policy.notify.webhooks.0.url').fill(JSON_HOOK.url);
+    await options.getByTestId('save').click();
+    await options.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 20_000 });
+    // Chromium's prompt is open and nobody can answer it here: Options says it is waiting, not that it was allowed.
+    await expect.poll(() => options.getByTestId('webhook-access-0').getAttribute('data-access')).toBe('asking');
+    await options.close();
+
+    const page = await escalate('gorgias', 'human_request');
+    await settled(1);
+    expect(ok(at('hooks.example.test'))).toHaveLength(1);
+    expect(at('hooks.slack.com')).toHaveLength(0);
+    expect(EscalationEventSchema.parse(at('hooks.example.test')[0].body).conversation.url).toBe(
+      conversationUrl('gorgias', 'human_request'),
+    );
+    await page.close();
+    await configure(browser.worker, { policy });
+  });
+});
