@@ -158,3 +158,39 @@ describe('options', () => {
     await configure(browser.worker, { policy });
   });
 });
+
+describe('worker restart', () => {
+  it('a delivery waiting for its retry when the worker stops is sent by the next worker, once', async () => {
+    receiver.failNext({ host: 'hooks.slack.com', times: 1, status: 429, retryAfter: 8 });
+    const page = await escalate('front', 'human_request');
+    await expect.poll(() => at('hooks.slack.com').length, { timeout: 30_000 }).toBe(1);
+    expect(ok(at('hooks.example.test'))).toHaveLength(1);
+
+    // Stop the worker the way Chromium does when it idles (DevTools protocol, from an extension page of the
+    // same origin); the options page opened next wakes a new one, which must find the pending delivery.
+    const ext = await browser.context.newPage();
+    await ext.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const cdp = await browser.context.newCDPSession(ext);
+    const versions: { versionId: string; runningStatus: string }[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { versionId: string; runningStatus: string }[] }) =>
+      versions.push(...e.versions),
+    );
+    await cdp.send('ServiceWorker.enable');
+    await expect.poll(() => versions.some((v) => v.runningStatus === 'running'), { timeout: 10_000 }).toBe(true);
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => versions.at(-1)?.runningStatus, { timeout: 10_000 }).toBe('stopped');
+    // Stopped while the retry was still waiting: only the new worker can send it.
+    expect(ok(at('hooks.slack.com'))).toHaveLength(0);
+    await ext.reload();
+    await expect.poll(() => ok(at('hooks.slack.com')).length, { timeout: 30_000 }).toBe(1);
+    expect(versions.at(-1)?.runningStatus).toBe('running');
+    const box = (await browser.worker.evaluate(
+      async () => (await (globalThis as any).chrome.storage.local.get('baton:notify-outbox'))['baton:notify-outbox'],
+    )) as Delivery[];
+    expect(box.map((d) => d.status)).toEqual(['delivered', 'delivered']);
+    expect(at('hooks.slack.com').map((r) => r.answered)).toEqual([429, 200]);
+    expect(at('hooks.example.test')).toHaveLength(1);
+    await page.close();
+    await ext.close();
+  });
+});
