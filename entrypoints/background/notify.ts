@@ -23,8 +23,9 @@ function explainingTransport(inner: Transport): Transport {
       return await inner(req);
     } catch (e) {
       if (!(e instanceof TransportError) || e.kind !== 'network') throw e;
-      const origin = new URL(req.url).origin;
-      const allowed = await browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => true);
+      // Match patterns carry no port, as Options asks for them (components/options/state/webhook-access.ts).
+      const u = new URL(req.url);
+      const allowed = await browser.permissions.contains({ origins: [`${u.protocol}//${u.hostname}/*`] }).catch(() => true);
       if (allowed) throw e;
       throw new TransportError(`Baton is not allowed to reach ${hostOf(req.url)}: allow it in Options → Notifications`, 'network');
     }
