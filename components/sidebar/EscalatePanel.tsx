@@ -4,6 +4,7 @@ import { metaFor } from '@/lib/platforms/metas';
 import type { Platform } from '@/lib/schema/conversation';
 import type { Journal, StepKind, StepState } from '@/lib/schema/plan';
 import type { VerdictStatus } from '@/lib/schema/verdict';
+import { NotifyStatus } from './NotifyStatus';
 import { ReturnToBot } from './ReturnToBot';
 
 const STEP_LABEL: Record<StepKind, string> = {
@@ -139,6 +140,7 @@ export function EscalatePanel(props: {
               {j.plan.target ? ` to ${j.plan.target.name}` : ''}.
             </p>
           )}
+          {finished && <NotifyStatus journal={j} />}
           {finished && j.plan.pause && <ReturnToBot journal={j} acting={props.acting} onResume={props.onResume} />}
         </>
       )}

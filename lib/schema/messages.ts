@@ -117,7 +117,13 @@ export const PROTOCOL = {
   testEngine: { request: z.object({ type: z.literal('testEngine') }), response: EngineTestResultSchema },
   /** `section`: the id of the Options section to open at (the sidebar's "stop tag" warning opens #suspend). */
   openOptions: {
-    request: z.object({ type: z.literal('openOptions'), section: z.string().regex(/^[a-z][a-z-]{0,39}$/).optional() }),
+    request: z.object({
+      type: z.literal('openOptions'),
+      section: z
+        .string()
+        .regex(/^[a-z][a-z-]{0,39}$/)
+        .optional(),
+    }),
     response: z.literal(true),
   },
   secretPresence: { request: z.object({ type: z.literal('secretPresence') }), response: SecretPresenceSchema },

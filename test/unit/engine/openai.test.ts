@@ -84,7 +84,11 @@ describe('OpenAI engine against the sandbox, with the real SDK', () => {
     await checkEscalation(charged, policy({ ...p, customInstruction: '' }), opts);
     expect(llm.sandbox.state().calls).toBe(3);
     // Routing is not part of the verdict: changing it costs no call.
-    await checkEscalation(charged, policy({ ...p, routing: { defaultTargets: {}, rules: [] }, followUp: { claimTargetMinutes: 45 } }), opts);
+    await checkEscalation(
+      charged,
+      policy({ ...p, routing: { defaultTargets: {}, rules: [] }, followUp: { claimTargetMinutes: 45 } }),
+      opts,
+    );
     expect(llm.sandbox.state().calls).toBe(3);
     await Promise.all([checkEscalation(say('hello there'), p, opts), checkEscalation(say('hello there'), p, opts)]);
     expect(llm.sandbox.state().calls).toBe(4);
