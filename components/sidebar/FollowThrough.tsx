@@ -50,7 +50,8 @@ export function FollowThrough(props: {
   const tick = useRedraw();
   const [optionsError, setOptionsError] = useState<string | null>(null);
   const ft = useMemo(
-    () => followThrough({ conversation: result.conversation, verdict: result.verdict, journal, policy, now: now() }),
+    () =>
+      followThrough({ conversation: result.conversation, verdict: result.verdict, journal, policy, now: now(), promised: result.promised }),
     // `tick` only moves the clock on: the check itself is pure.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [result, journal, policy, tick],

@@ -22,8 +22,15 @@ const where = (ref: ConversationRef, v: Verdict) => ({
 /** The verdict_shown entry for a check result: promise and pickup times from the follow-through reading. */
 export function verdictShownEvent(ref: ConversationRef, result: CheckResult, journal: Journal | null, policy: Policy): SidebarEvent {
   const v = result.verdict;
-  const pickup = pickupTime({ conversation: result.conversation, journal, policy, platform: ref.platform, now: now() });
-  const promisedAt = pickup?.fromKind === 'promise' ? pickup.from : promiseOf(result.conversation, v)?.at;
+  const pickup = pickupTime({
+    conversation: result.conversation,
+    journal,
+    policy,
+    platform: ref.platform,
+    now: now(),
+    promised: result.promised,
+  });
+  const promisedAt = pickup?.fromKind === 'promise' ? pickup.from : promiseOf(result.conversation, v, result.promised)?.at;
   return {
     kind: 'verdict_shown',
     ...where(ref, v),

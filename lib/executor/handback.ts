@@ -1,9 +1,8 @@
 import type { HandBack, HandBackStepKind, HandBackStepState, Journal } from '../schema/plan';
 import type { AdapterContext, Operation, PlatformAdapter } from '../platforms/types';
-import { isApiError } from '../http/errors';
 import { newMarkerId } from '../platforms/marker';
 import { handBackNote } from '../note/handback';
-import { exclusive, message, neededField, nextRev, type JournalStore } from './run';
+import { attempt, exclusive, message, nextRev, type JournalStore } from './run';
 
 /**
  * "Return to bot" through the journal: the hand-back note first, then exactly the reverse of the pause.
@@ -108,34 +107,13 @@ async function execute(
     const before = stepOf(j, kind);
     const wasUncertain = !!before.uncertain || before.status === 'running';
     await save((x) => setStep(x, kind, (s) => ({ status: 'running', error: undefined, attempts: s.attempts + 1 })));
-    // Until the check has answered, an uncertain step stays uncertain whatever else fails.
-    let checked = !wasUncertain;
-    try {
-      for (const op of ops) {
-        const landed = wasUncertain && op.alreadyApplied ? await op.alreadyApplied() : false;
-        checked = true;
-        if (!landed) await op.run();
-      }
-      await save((x) => setStep(x, kind, { status: 'done', uncertain: false, error: undefined, needs: undefined }));
-      return true;
-    } catch (e) {
-      if (isApiError(e) && (e.kind === 'interrupted' || e.kind === 'no_tab')) {
-        const uncertain = !checked || e.kind === 'interrupted';
-        await save((x) => setStep(x, kind, { status: 'interrupted', error: e.message, uncertain }));
-        return false;
-      }
-      const uncertain = !checked || (isApiError(e) && e.outcomeUnknown);
-      await save((x) =>
-        setStep(x, kind, {
-          status: 'failed',
-          error: kind === 'note' ? `${message(e)} The bot is still paused, so the conversation stays with you.` : message(e),
-          uncertain,
-          needs: neededField(e),
-          httpStatus: isApiError(e) ? e.status : undefined,
-        }),
-      );
-      return false;
-    }
+    const outcome = await attempt(ops, wasUncertain);
+    const patch =
+      outcome.status === 'failed' && kind === 'note'
+        ? { ...outcome, error: `${outcome.error} The bot is still paused, so the conversation stays with you.` }
+        : outcome;
+    await save((x) => setStep(x, kind, patch));
+    return outcome.status === 'done';
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Journal, StepKind } from '../schema/plan';
-import type { AdapterContext, PlatformAdapter } from '../platforms/types';
+import type { AdapterContext, Operation, PlatformAdapter } from '../platforms/types';
 import { isApiError } from '../http/errors';
 
 /** Where journals live: extension storage in the browser, a Map in tests. */
@@ -123,36 +123,46 @@ async function execute(
     }
     const wasUncertain = j.steps.some((s) => covers.includes(s.kind) && (s.uncertain || s.status === 'running'));
     await save((x) => setSteps(x, covers, (s) => ({ status: 'running', error: undefined, attempts: s.attempts + 1 })));
-    // Until the check has answered, an uncertain step stays uncertain whatever else fails.
-    let checked = !wasUncertain;
-    try {
-      const landed = wasUncertain && op.alreadyApplied ? await op.alreadyApplied() : false;
-      checked = true;
-      if (!landed) await op.run();
-      await save((x) => setSteps(x, covers, { status: 'done', uncertain: false, error: undefined, needs: undefined }));
-    } catch (e) {
-      if (isApiError(e) && (e.kind === 'interrupted' || e.kind === 'no_tab')) {
-        // Not a failure: the tab carrying the request went away (it may have landed: check before resending),
-        // or no tab could carry it (nothing was sent). Either way it is finished once a tab is back.
-        const uncertain = !checked || e.kind === 'interrupted';
-        await save((x) => setSteps(x, covers, { status: 'interrupted', error: e.message, uncertain }));
-        return j;
-      }
-      const uncertain = !checked || (isApiError(e) && e.outcomeUnknown);
-      await save((x) =>
-        setSteps(x, covers, {
-          status: 'failed',
-          error: message(e),
-          uncertain,
-          needs: neededField(e),
-          httpStatus: isApiError(e) ? e.status : undefined,
-        }),
-      );
-      return j;
-    }
+    const outcome = await attempt([op], wasUncertain);
+    await save((x) => setSteps(x, covers, outcome));
+    if (outcome.status !== 'done') return j;
   }
   if (isFinished(j)) await save((x) => ({ ...x, finishedAt: new Date().toISOString() }));
   return j;
+}
+
+/** How a step ended: the patch its state takes. */
+export type StepOutcome = Omit<StepPatch, 'kind' | 'status'> & { status: 'done' | 'interrupted' | 'failed' };
+
+/**
+ * Sends one step's requests in order, first asking an uncertain step's operations whether they already
+ * landed, and says how the step ended. Shared by escalations and hand-backs so both treat a cut-off, an
+ * outcome-unknown failure and a plain failure alike.
+ */
+export async function attempt(ops: readonly Operation[], wasUncertain: boolean): Promise<StepOutcome> {
+  // Until the check has answered, an uncertain step stays uncertain whatever else fails.
+  let checked = !wasUncertain;
+  try {
+    for (const op of ops) {
+      const landed = wasUncertain && op.alreadyApplied ? await op.alreadyApplied() : false;
+      checked = true;
+      if (!landed) await op.run();
+    }
+    return { status: 'done', uncertain: false, error: undefined, needs: undefined };
+  } catch (e) {
+    if (isApiError(e) && (e.kind === 'interrupted' || e.kind === 'no_tab')) {
+      // Not a failure: the tab carrying the request went away (it may have landed: check before resending),
+      // or no tab could carry it (nothing was sent). Either way it is finished once a tab is back.
+      return { status: 'interrupted', error: e.message, uncertain: !checked || e.kind === 'interrupted' };
+    }
+    return {
+      status: 'failed',
+      error: message(e),
+      uncertain: !checked || (isApiError(e) && e.outcomeUnknown),
+      needs: neededField(e),
+      httpStatus: isApiError(e) ? e.status : undefined,
+    };
+  }
 }
 
 /** Every save moves the revision on, so readers can tell an older copy from a newer one. */

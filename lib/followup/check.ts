@@ -17,6 +17,8 @@ export interface FollowThroughInput {
   now: Date;
   /** Defaults to the conversation's ref, then the journal's plan. */
   platform?: Platform;
+  /** Indexes of the bot messages that promised a handoff (`promiseIndexes`, read in the background). */
+  promised: readonly number[];
 }
 
 export interface FollowThrough {
@@ -72,13 +74,13 @@ function botAfterPause(conversation: Conversation, journal: Journal | null): Fol
 
 /** Checks the bot's promise, the pause and the pickup against the helpdesk's state in one pass. */
 export function followThrough(input: FollowThroughInput): FollowThrough {
-  const { conversation, verdict, journal, policy, now } = input;
+  const { conversation, verdict, journal, policy, now, promised } = input;
   const platform = input.platform ?? conversation.ref?.platform ?? journal?.plan.platform;
   const active = !!journal && !journal.resumedAt;
   // The DOM fallback cannot see the assignee: then the helpdesk's state is unknown, and nothing is claimed broken.
   const ownerKnown = conversation.assignee !== undefined;
 
-  const promise = promiseOf(conversation, verdict);
+  const promise = promiseOf(conversation, verdict, promised);
   const handled = promise ? handledBy(conversation, policy, platform, promise.messageIndex) : null;
   const brokenPromise = !!promise && !handled && !active && ownerKnown;
 
@@ -109,6 +111,6 @@ export function followThrough(input: FollowThroughInput): FollowThrough {
     stopTag: (platform ? policy.suspend.pause[platform] : PauseConfigSchema.parse({})).stopTag,
     escalatedAt,
     unclaimed,
-    pickup: pickupTime({ conversation, journal, policy, platform, now }),
+    pickup: pickupTime({ conversation, journal, policy, platform, now, promised }),
   };
 }

@@ -6,4 +6,5 @@
 export { followThrough, type FollowThrough, type FollowThroughInput } from './check';
 export { pickupTime, type Pickup } from './pickup';
 export { promiseOf, type HandoffPromise } from './promise';
+// promiseIndexes (./promises) reads messages with the NLP act readers: imported by the background only.
 export { handledBy, isHumanReply, humanAssignee, ESCALATION_EXTRA_TAGS, type Handled } from './owner';

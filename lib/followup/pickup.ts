@@ -1,7 +1,6 @@
 import type { Conversation, Platform } from '../schema/conversation';
 import type { Journal } from '../schema/plan';
 import type { Policy } from '../schema/policy';
-import { readBotTurn } from '../engine/acts/bot';
 import { humanAssignee, isHumanReply } from './owner';
 
 /** When a person took over a handoff: what Insights logs as "promise → pickup". */
@@ -24,13 +23,8 @@ export interface PickupInput {
   /** Defaults to the conversation's ref. */
   platform?: Platform;
   now: Date;
-}
-
-const PROMISE_ACTS = new Set(['transfers_now', 'commits_future']);
-
-/** Whether a bot message promised a handoff (the same act readers as the engine, run on the whole thread). */
-function promised(text: string): boolean {
-  return readBotTurn(text).some((a) => PROMISE_ACTS.has(a.kind));
+  /** Indexes of the bot messages that promised a handoff (`promiseIndexes`, read in the background). */
+  promised: readonly number[];
 }
 
 /**
@@ -42,17 +36,19 @@ function promised(text: string): boolean {
 export function handoffStart(
   conversation: Conversation,
   journal: Journal | null,
+  promised: readonly number[],
 ): { index: number; at?: string; kind: 'promise' | 'escalation' } | null {
   const msgs = conversation.messages;
+  const isPromise = new Set(promised);
   let latest = -1;
   msgs.forEach((m, i) => {
-    if (m.role === 'bot' && !m.internal && promised(m.text)) latest = i;
+    if (m.role === 'bot' && !m.internal && isPromise.has(i)) latest = i;
   });
   if (latest >= 0) {
     let start = latest;
     for (let i = latest - 1; i >= 0 && !isHumanReply(msgs[i]!); i--) {
       const m = msgs[i]!;
-      if (m.role === 'bot' && !m.internal && promised(m.text)) start = i;
+      if (m.role === 'bot' && !m.internal && isPromise.has(i)) start = i;
     }
     const at = msgs[start]!.createdAt;
     return { index: start, kind: 'promise', ...(at ? { at } : {}) };
@@ -70,8 +66,8 @@ export function handoffStart(
  * The first human pickup of the current handoff: a human agent's reply after it started, or else a human
  * assignee seen now. Null while nobody has picked it up, when no handoff started, or when the start has no time.
  */
-export function pickupTime({ conversation, journal, policy, platform, now }: PickupInput): Pickup | null {
-  const start = handoffStart(conversation, journal);
+export function pickupTime({ conversation, journal, policy, platform, now, promised }: PickupInput): Pickup | null {
+  const start = handoffStart(conversation, journal, promised);
   if (!start?.at) return null;
   const from = start.at;
   const reply = conversation.messages.findIndex((m, i) => i > start.index && isHumanReply(m));

@@ -1,16 +1,8 @@
 import type { Conversation } from '../schema/conversation';
 import type { Verdict } from '../schema/verdict';
-import { readBotTurn } from '../engine/acts/bot';
-import type { BotActKind } from '../engine/acts/types';
 import { isHumanReply } from './owner';
 
-/**
- * Acts in which the bot tells the customer that someone else will act: a transfer done now, or a commitment
- * that the team will follow up. `cannot_help` alone and `redirects` (call us, write to billing@) promise
- * nothing the helpdesk should show, so they are left out. The act readers already exclude the customer as
- * the one who acts ("you will receive an email" is no commitment).
- */
-const PROMISE_ACTS: readonly BotActKind[] = ['transfers_now', 'commits_future'];
+const PROMISE_ACTS: readonly string[] = ['transfers_now', 'commits_future'];
 
 export interface HandoffPromise {
   /** Index into conversation.messages of the bot message that promised. */
@@ -21,15 +13,15 @@ export interface HandoffPromise {
   at?: string;
 }
 
-const promises = (acts: readonly string[]) => acts.some((a) => (PROMISE_ACTS as readonly string[]).includes(a));
+const promises = (acts: readonly string[]) => acts.some((a) => PROMISE_ACTS.includes(a));
 
 /**
  * The earliest bot message after the last human agent reply that promised a handoff, or null. Read from the
- * engine's acts; when the verdict carries none (an engine that did not report them), the bot_handed_off
- * evidence is read again with the act readers. A customer taking the request back afterwards ("never mind,
+ * engine's acts; when the verdict carries none (an engine that did not report them), from `promised`, the
+ * indexes of promising bot messages the background read (lib/followup/promises.ts). A customer taking the request back afterwards ("never mind,
  * I found it") cancels the promise.
  */
-export function promiseOf(conversation: Conversation, verdict: Verdict): HandoffPromise | null {
+export function promiseOf(conversation: Conversation, verdict: Verdict, promised: readonly number[] = []): HandoffPromise | null {
   const msgs = conversation.messages;
   let lastHuman = -1;
   msgs.forEach((m, i) => {
@@ -48,15 +40,11 @@ export function promiseOf(conversation: Conversation, verdict: Verdict): Handoff
     );
     if (tookBack) return null;
   } else {
-    index = verdict.signals
-      .filter((s) => s.kind === 'bot_handed_off' && isBotTurn(s.evidence.messageIndex))
-      .map((s) => s.evidence.messageIndex)
-      .filter((i) => promises(readBotTurn(msgs[i]!.text).map((a) => a.kind)))
-      .sort((a, b) => a - b)[0];
+    index = promised.filter(isBotTurn).sort((a, b) => a - b)[0];
   }
   if (index === undefined) return null;
   const m = msgs[index]!;
   const evidence = verdict.signals.find((s) => s.kind === 'bot_handed_off' && s.evidence.messageIndex === index);
-  const quote = evidence?.evidence.quote || readBotTurn(m.text).find((a) => promises([a.kind]))?.quote || m.text.slice(0, 200);
+  const quote = evidence?.evidence.quote || m.text.slice(0, 200);
   return { messageIndex: index, quote, ...(m.createdAt ? { at: m.createdAt } : {}) };
 }

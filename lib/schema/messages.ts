@@ -40,6 +40,8 @@ export const CheckResultSchema = z.object({
   apiProblem: z.string().optional(),
   checkedAt: z.string(),
   journal: JournalSchema.nullable(),
+  /** Bot messages (indexes) that told the customer a person or team will follow up, read with the engine's act readers. */
+  promised: z.array(z.number().int().min(0)).default([]),
   /** The customer's language, for the message to the customer (absent: not recognised). */
   customerLanguage: LanguageSchema.optional(),
 });

@@ -1,5 +1,6 @@
 import { checkEscalation, createVerdictCache } from '@/lib/engine';
 import { customerLanguageOf } from '@/lib/language/detect';
+import { promiseIndexes } from '@/lib/followup/promises';
 import { chooseRoute } from '@/lib/routing/handover';
 import { ConversationSchema, type Conversation } from '@/lib/schema/conversation';
 import type { CheckResult, RequestOf } from '@/lib/schema/messages';
@@ -49,6 +50,7 @@ export async function check(req: RequestOf<'check'>, tabId: number | undefined):
     apiProblem,
     checkedAt: new Date().toISOString(),
     journal,
+    promised: promiseIndexes(conversation),
     // Detected here, not in the page, so the detector's language profiles stay out of the content script.
     customerLanguage: customerLanguageOf(conversation.messages).language ?? undefined,
   };

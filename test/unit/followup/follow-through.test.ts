@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { followThrough, pickupTime } from '../../../lib/followup';
+import { promiseIndexes } from '../../../lib/followup/promises';
 import { checkOffline } from '../../../lib/engine/offline';
 import { buildPlan, newJournal } from '../../../lib/executor/plan';
 import { encodeMarker } from '../../../lib/platforms/marker';
@@ -39,6 +40,7 @@ function check(c: ReturnType<typeof conv>, opts: { journal?: Journal | null; now
     journal: opts.journal ?? null,
     policy: p,
     now: new Date(opts.now ?? at(60)),
+    promised: promiseIndexes(c),
   });
 }
 
@@ -210,13 +212,15 @@ describe('unclaimed escalation', () => {
   it('pickup of an escalation without a promise is the first human reply after the click, or an assignee seen now', () => {
     const c = conv([customer('Please let me talk to a real person.', 1), agent('Hi, Dana here, how can I help?', 25)]);
     const j = escalation(c, 10);
-    expect(pickupTime({ conversation: c, journal: j, policy, now: new Date(at(60)) })).toMatchObject({
+    expect(pickupTime({ conversation: c, journal: j, policy, now: new Date(at(60)), promised: promiseIndexes(c) })).toMatchObject({
       fromKind: 'escalation',
       by: 'reply',
       minutes: 15,
     });
     const assigned = conv([customer('Please let me talk to a real person.', 1)], { assignee: DANA });
-    expect(pickupTime({ conversation: assigned, journal: escalation(assigned, 10), policy, now: new Date(at(40)) })).toMatchObject({
+    expect(
+      pickupTime({ conversation: assigned, journal: escalation(assigned, 10), policy, now: new Date(at(40)), promised: [] }),
+    ).toMatchObject({
       by: 'assignee',
       exact: false,
       minutes: 30,
@@ -227,6 +231,7 @@ describe('unclaimed escalation', () => {
         journal: null,
         policy,
         now: new Date(at(40)),
+        promised: [],
       }),
     ).toBeNull();
   });

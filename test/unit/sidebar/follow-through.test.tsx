@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FollowThrough } from '../../../components/sidebar/FollowThrough';
 import { checkOffline } from '../../../lib/engine/offline';
+import { promiseIndexes } from '../../../lib/followup/promises';
 import { buildPlan, newJournal } from '../../../lib/executor/plan';
 import { ZENDESK_LAYOUT } from '../../../lib/platforms/zendesk/ops';
 import { ConversationSchema, type MessageInput } from '../../../lib/schema/conversation';
@@ -27,6 +28,7 @@ function result(messages: MessageInput[], policy: Policy): CheckResult {
     route: { target: null, reason: '' },
     checkedAt: new Date().toISOString(),
     journal: null,
+    promised: promiseIndexes(conversation),
   };
 }
 
