@@ -10,8 +10,7 @@ import { journalItem, policyStore } from '@/utils/storage';
  * escalation and every "Return to bot" is a journal write (a new journal, then `resumedAt` set), whichever
  * handler, retry or resume after a restart made it. The worker follows journal writes as they happen and, each
  * time it starts, replays the stored journals, so an entry lost to a worker stopped between the write and the
- * log is written then. The log's keys (conversation + start time) make the replays and the handler's own
- * report record nothing twice.
+ * log is written then. The log's keys (conversation + start time) make the replays record nothing twice.
  */
 /** Resolves once the stored journals and old records have been caught up with. */
 export function installHandoffLog(): Promise<void> {
@@ -24,7 +23,7 @@ export function installHandoffLog(): Promise<void> {
         const p = JournalSchema.safeParse(v);
         return p.success ? [p.data] : [];
       });
-      if (journals.length) void recordJournals(journals);
+      if (journals.length) void recordJournals(journals).catch((e) => console.warn('[baton] the handoff log could not record:', e));
     }
   });
   return catchUp();
@@ -42,9 +41,9 @@ async function catchUp(): Promise<void> {
   }
 }
 
-async function recordJournals(journals: Journal[], clickedBy?: string): Promise<void> {
+async function recordJournals(journals: Journal[]): Promise<void> {
   const { keepCustomerText } = (await policyStore.read()).policy.handoffLog;
-  await logEvents(journals.flatMap((j) => eventsFromJournal(j, keepCustomerText, clickedBy)));
+  await logEvents(journals.flatMap((j) => eventsFromJournal(j, keepCustomerText)));
 }
 
 /** Writes events to the log with the team lead's limits (customer text, size cap); returns how many were new. */
@@ -54,14 +53,4 @@ export async function logEvents(events: LogEvent[]): Promise<number> {
     events.map((e) => redact(e, keepCustomerText)),
     { maxEntries },
   );
-}
-
-/** Called by the escalate handler as it starts a journal; the journal watcher would log it too (same key). */
-export async function recordEscalation(journal: Journal, clickedBy?: string): Promise<void> {
-  try {
-    await recordJournals([journal], clickedBy);
-  } catch (e) {
-    // The log is for insight later; it never stands in the way of an escalation.
-    console.warn('[baton] the handoff log could not record an escalation:', e);
-  }
 }

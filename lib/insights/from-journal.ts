@@ -17,7 +17,7 @@ function reasonsOf(kinds: readonly string[]): SignalKind[] {
  * The log entries a journal stands for: its escalation and, once "Return to bot" ran, the return. Pure, so
  * the background can replay every stored journal after a restart and the log's keys drop what it has.
  */
-export function eventsFromJournal(journal: Journal, keepCustomerText: boolean, clickedBy?: string): LogEvent[] {
+export function eventsFromJournal(journal: Journal, keepCustomerText: boolean): LogEvent[] {
   const { plan } = journal;
   const why = plan.why;
   const where = { platform: plan.platform, account: plan.account, conversationId: plan.conversationId, subAgent: why?.subAgent ?? null };
@@ -32,7 +32,8 @@ export function eventsFromJournal(journal: Journal, keepCustomerText: boolean, c
       signals: why?.signals.map((s) => ({ kind: s.kind, quote: s.quote })) ?? [],
       target: plan.target ? { kind: plan.target.kind, id: plan.target.id, name: plan.target.name } : null,
       ...(why?.promisedAt ? { promisedAt: why.promisedAt } : {}),
-      clickedBy: clickedBy ?? null,
+      // Only records moved from the old escalation history name who clicked.
+      clickedBy: null,
       ...(why ? { summary: why.summary } : {}),
     },
     keepCustomerText,

@@ -5,7 +5,6 @@ import type { RequestOf } from '@/lib/schema/messages';
 import type { Journal } from '@/lib/schema/plan';
 import { journalStorage, policyStore } from '@/utils/storage';
 import { contextFor } from '@/entrypoints/background/context';
-import { recordEscalation } from '@/entrypoints/background/insights';
 import { keyOf, lastRead, lastVerdict } from './memory';
 
 export async function escalate(req: RequestOf<'escalate'>, tabId: number | undefined): Promise<Journal> {
@@ -19,7 +18,6 @@ export async function escalate(req: RequestOf<'escalate'>, tabId: number | undef
   const conversation = lastRead.get(key) ?? (await adapter.read(ctx));
   const journal = newJournal(buildPlan(req.ref, conversation, req.draft, policy, lastVerdict.get(key)), adapter.stepLayout);
   await journalStorage.put(journal);
-  await recordEscalation(journal, req.clickedBy);
   return runJournal(journal, adapter, ctx, journalStorage);
 }
 
