@@ -1,13 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { followThrough } from '@/lib/followup';
 import type { CheckResult } from '@/lib/schema/messages';
 import type { Journal } from '@/lib/schema/plan';
 import type { Policy } from '@/lib/schema/policy';
-import { now } from '@/utils/clock';
 import { send } from '@/utils/messaging';
-
-/** Elapsed times move while the sidebar stays open: redrawn this often. */
-const REDRAW_MS = 30_000;
+import { useClock } from './useClock';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -26,15 +23,6 @@ export function elapsed(minutes: number): string {
   return plural(Math.floor(minutes / (24 * 60)), 'day');
 }
 
-function useRedraw(): number {
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const id = setInterval(() => setTick((t) => t + 1), REDRAW_MS);
-    return () => clearInterval(id);
-  }, []);
-  return tick;
-}
-
 /**
  * Checks the bot's promises against the helpdesk's real state: a promised handoff nobody did, a bot still
  * replying after the pause, an escalation nobody has picked up in time.
@@ -47,14 +35,12 @@ export function FollowThrough(props: {
   onEscalate: () => void;
 }) {
   const { result, journal, policy, acting, onEscalate } = props;
-  const tick = useRedraw();
+  const at = useClock();
   const [optionsError, setOptionsError] = useState<string | null>(null);
   const ft = useMemo(
     () =>
-      followThrough({ conversation: result.conversation, verdict: result.verdict, journal, policy, now: now(), promised: result.promised }),
-    // `tick` only moves the clock on: the check itself is pure.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [result, journal, policy, tick],
+      followThrough({ conversation: result.conversation, verdict: result.verdict, journal, policy, now: at, promised: result.promised }),
+    [result, journal, policy, at],
   );
 
   if (!ft.brokenPromise && !ft.botAfterPause && !ft.unclaimed) return null;

@@ -1,21 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { customerMessageFor } from '@/lib/handoff/customer-message';
 import { LANGUAGES, type Language } from '@/lib/schema/customer-message';
 import type { Policy } from '@/lib/schema/policy';
-import { now } from '@/utils/clock';
 import { CopyButton } from './CopyButton';
+import { useClock } from './useClock';
 
 const names = new Intl.DisplayNames(['en'], { type: 'language' });
 const nameOf = (l: Language) => names.of(l) ?? l;
-
-/** Re-reads Baton's clock now and then, so a sidebar left open crosses opening and closing time. */
-function useMinute(): void {
-  const [, tick] = useState(0);
-  useEffect(() => {
-    const id = setInterval(() => tick((n) => n + 1), 30_000);
-    return () => clearInterval(id);
-  }, []);
-}
 
 /**
  * The message for the customer, in the language detected from the customer's messages (`language` absent:
@@ -26,9 +17,9 @@ export function HandoffMessage({ policy, language }: { policy: Policy; language?
   const [choice, setChoice] = useState<{ against?: Language; picked: Language } | null>(null);
   const picked = choice && choice.against === language ? choice.picked : (language ?? 'en');
   const setPicked = (l: Language) => setChoice({ against: language, picked: l });
-  useMinute();
+  const at = useClock();
   const selectId = useId();
-  const { text, inside } = customerMessageFor(policy.customerMessage, picked, now());
+  const { text, inside } = customerMessageFor(policy.customerMessage, picked, at);
   const hours = policy.customerMessage.hours.enabled;
   return (
     <section className="card" aria-labelledby="baton-handoff-title">
