@@ -1,9 +1,9 @@
-import { browser } from 'wxt/browser';
 import { redact, type LogEvent } from '@/lib/insights/events';
 import { eventsFromJournal } from '@/lib/insights/from-journal';
-import { JournalSchema, type Journal } from '@/lib/schema/plan';
+import type { Journal } from '@/lib/schema/plan';
 import { handoffLog, importLegacyRecords } from '@/utils/handoff-log';
-import { journalItem, policyStore } from '@/utils/storage';
+import { policyStore } from '@/utils/storage';
+import { onJournalWrites, readAllJournals } from '@/utils/storage/journals';
 
 /**
  * Escalations and returns reach the handoff log from the journals, not from the click handlers: every
@@ -14,17 +14,10 @@ import { journalItem, policyStore } from '@/utils/storage';
  */
 /** Resolves once the stored journals and old records have been caught up with. */
 export function installHandoffLog(): Promise<void> {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
-    for (const [key, change] of Object.entries(changes)) {
-      if (!key.startsWith(journalItem.prefix) || key.endsWith('$')) continue;
-      // The journal a new escalation replaces may carry a return not yet logged.
-      const journals = [change.oldValue, change.newValue].flatMap((v) => {
-        const p = JournalSchema.safeParse(v);
-        return p.success ? [p.data] : [];
-      });
-      if (journals.length) void recordJournals(journals).catch((e) => console.warn('[baton] the handoff log could not record:', e));
-    }
+  onJournalWrites((writes) => {
+    // The journal a new escalation replaces may carry a return not yet logged.
+    const journals = writes.flatMap((w) => [w.previous, w.value]).filter((j): j is Journal => !!j);
+    void recordJournals(journals).catch((e) => console.warn('[baton] the handoff log could not record:', e));
   });
   return catchUp();
 }
@@ -33,9 +26,7 @@ async function catchUp(): Promise<void> {
   try {
     const { maxEntries } = (await policyStore.read()).policy.handoffLog;
     await importLegacyRecords(handoffLog(), { maxEntries });
-    const keys = await journalItem.list();
-    const journals = (await Promise.all(keys.map((k) => journalItem(k).get()))).filter((j): j is Journal => !!j);
-    await recordJournals(journals);
+    await recordJournals(await readAllJournals());
   } catch (e) {
     console.warn('[baton] the handoff log could not catch up:', e);
   }

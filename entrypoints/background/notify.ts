@@ -3,8 +3,9 @@ import { fetchTransport } from '@/lib/http/client';
 import { TransportError, type Transport } from '@/lib/http/types';
 import { createNotifier, deliveriesFor, hostOf, type Notifier } from '@/lib/notify/outbox';
 import { adapterFor, labelOf } from '@/lib/platforms';
-import { JournalSchema, type Journal } from '@/lib/schema/plan';
-import { journalItem, policyStore } from '@/utils/storage';
+import type { Journal } from '@/lib/schema/plan';
+import { policyStore } from '@/utils/storage';
+import { onJournalWrites, readAllJournals } from '@/utils/storage/journals';
 import { notifyOutboxItem } from '@/utils/storage/notify-outbox';
 
 const ALARM = 'baton:notify';
@@ -92,14 +93,8 @@ export async function announce(journals: Journal[], now = Date.now()): Promise<v
  * deliveries still pending resume.
  */
 export function installNotify(): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
-    const finished: Journal[] = [];
-    for (const [key, change] of Object.entries(changes)) {
-      if (!key.startsWith(journalItem.prefix) || key.endsWith('$')) continue;
-      const parsed = JournalSchema.safeParse(change.newValue);
-      if (parsed.success && parsed.data.finishedAt) finished.push(parsed.data);
-    }
+  onJournalWrites((writes) => {
+    const finished = writes.flatMap((w) => (w.value?.finishedAt ? [w.value] : []));
     if (finished.length) void announce(finished).catch((e) => console.warn('[baton] could not queue a notification:', e));
   });
   browser.alarms?.onAlarm.addListener((alarm) => {
@@ -107,9 +102,7 @@ export function installNotify(): void {
   });
   void (async () => {
     try {
-      const keys = await journalItem.list();
-      const journals = (await Promise.all(keys.map((k) => journalItem(k).get()))).filter((j): j is Journal => !!j);
-      await announce(journals);
+      await announce(await readAllJournals());
     } catch (e) {
       console.warn('[baton] notifications could not catch up:', e);
     }

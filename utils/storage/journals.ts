@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { STORAGE_VERSIONS } from '@/lib/config/migrations';
 import type { JournalStore } from '@/lib/executor/run';
 import { JournalSchema, type Journal } from '@/lib/schema/plan';
@@ -20,3 +21,34 @@ export const journalStorage: JournalStore = {
   get: (key) => journalItem(key).get(),
   put: (journal: Journal) => journalItem(journal.key).set(journal),
 };
+
+/** Every stored journal (the worker's parts that follow journals catch up with these when it starts). */
+export async function readAllJournals(): Promise<Journal[]> {
+  const keys = await journalItem.list();
+  return (await Promise.all(keys.map((k) => journalItem(k).get()))).filter((j): j is Journal => !!j);
+}
+
+/** One journal write: the journal as written and the one it replaced (null when there was none, or it was removed). */
+export interface JournalWrite {
+  value: Journal | null;
+  previous: Journal | null;
+}
+
+/** Calls back with the journals written from now on, whoever wrote them (this worker, a resume, another part). */
+export function onJournalWrites(callback: (writes: JournalWrite[]) => void): () => void {
+  const parse = (v: unknown) => {
+    const p = JournalSchema.safeParse(v);
+    return p.success ? p.data : null;
+  };
+  const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
+    if (area !== 'local') return;
+    const writes = Object.entries(changes)
+      // `…$` keys are WXT's metadata of an item, not the item.
+      .filter(([key]) => key.startsWith(journalItem.prefix) && !key.endsWith('$'))
+      .map(([, change]) => ({ value: parse(change.newValue), previous: parse(change.oldValue) }))
+      .filter((w) => w.value || w.previous);
+    if (writes.length) callback(writes);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
