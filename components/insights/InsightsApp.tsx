@@ -5,7 +5,7 @@ import type { LogEvent } from '@/lib/insights/events';
 import { suggestFixes } from '@/lib/insights/fixes';
 import { metaFor, PLATFORM_METAS } from '@/lib/platforms/metas';
 import { handoffLog } from '@/utils/handoff-log';
-import { downloadText } from './download';
+import { downloadText } from '@/utils/download';
 import { Fixes, Overrides, Tiles, TopQuotes } from './Panels';
 import { ReasonChart } from './ReasonChart';
 
@@ -31,7 +31,10 @@ export function InsightsApp() {
 
   const exportCsv = () => {
     const rows = events.filter((e) => matches(e, filter));
-    downloadText(`baton-handoff-log-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(rows));
+    downloadText(`baton-handoff-log-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(rows), {
+      type: 'text/csv;charset=utf-8',
+      bom: true,
+    });
   };
 
   return (

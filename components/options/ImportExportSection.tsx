@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { downloadText, exportFileName, exportJson } from './state/import-export';
+import { downloadText } from '@/utils/download';
+import { exportFileName, exportJson } from './state/import-export';
 import { importPolicy } from './state/importing';
 import { describePath } from './state/labels';
 import { sameForm, useOptions } from './state/store';
@@ -17,7 +18,12 @@ export function ImportExportSection() {
       intro="Share a policy between teams or browsers. Connections, tokens and keys are never part of the file."
     >
       <div className="row wrap">
-        <button type="button" className="btn" data-testid="export" onClick={() => downloadText(exportJson(saved), exportFileName())}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="export"
+          onClick={() => downloadText(exportFileName(), exportJson(saved), { type: 'application/json' })}
+        >
           Download the saved policy
         </button>
         <p className="help">

@@ -27,14 +27,3 @@ export function exportJson(policy: Policy): string {
 export function exportFileName(now = new Date()): string {
   return `baton-policy-${now.toISOString().slice(0, 10)}.json`;
 }
-
-export function downloadText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
