@@ -6,6 +6,7 @@ import type { Journal, StepKind, StepState } from '@/lib/schema/plan';
 import type { VerdictStatus } from '@/lib/schema/verdict';
 import { NotifyStatus } from './NotifyStatus';
 import { ReturnToBot } from './ReturnToBot';
+import { StepList } from './StepList';
 
 const STEP_LABEL: Record<StepKind, string> = {
   tags: 'Add tags',
@@ -20,7 +21,6 @@ const STEP_NOUN: Record<StepKind, string> = {
   assign: 'the assignment',
   pause: 'the pause',
 };
-const STATUS_ICON = { pending: '○', running: '◐', done: '✓', failed: '✕', skipped: '–', interrupted: '↻' } as const;
 
 export function EscalatePanel(props: {
   platform: Platform;
@@ -86,23 +86,14 @@ export function EscalatePanel(props: {
       )}
       {j && (
         <>
-          <ol className="steps" aria-live="polite" data-testid="steps">
-            {j.steps.map((s) => (
-              <li key={s.kind} className={`step step-${s.status}`} data-step={s.kind} data-status={s.status} data-group={s.group}>
-                <span className="step-icon" aria-hidden="true">
-                  {STATUS_ICON[s.status]}
-                </span>
-                <span className="step-label">{STEP_LABEL[s.kind]}</span>
-                <span className="sr-only">: {s.status}</span>
-                {s.status === 'failed' && s.error && (
-                  <p className="error step-error" role="alert">
-                    {s.error}
-                  </p>
-                )}
-                {s.kind === 'pause' && heldBack && s.status !== 'failed' && <span className="muted small step-note"> (not paused)</span>}
-              </li>
-            ))}
-          </ol>
+          <StepList
+            steps={j.steps}
+            labels={STEP_LABEL}
+            testId="steps"
+            aside={(s) =>
+              s.kind === 'pause' && heldBack && s.status !== 'failed' ? <span className="muted small step-note"> (not paused)</span> : null
+            }
+          />
           {together.map((line) => (
             <p key={line} className="muted small" data-testid="sent-together">
               {line}

@@ -2,13 +2,13 @@ import { useId, useState } from 'react';
 import { defaultNext } from '@/lib/note/handback';
 import { PROTOCOL } from '@/lib/schema/messages';
 import type { HandBackStepKind, Journal } from '@/lib/schema/plan';
+import { StepList } from './StepList';
 import { useSidebar } from './store';
 
 const STEP_LABEL: Record<HandBackStepKind, string> = {
   note: 'Post the hand-back note',
   unpause: 'Undo the pause',
 };
-const STATUS_ICON = { pending: '○', running: '◐', done: '✓', failed: '✕', skipped: '–', interrupted: '↻' } as const;
 
 /** The protocol's own rule for the line, so the form says exactly what the background would refuse. */
 const LINE = PROTOCOL.resume.request.shape.line.unwrap();
@@ -122,22 +122,7 @@ function HandBackSteps(props: { journal: Journal; acting: boolean; onRetry: () =
       <p className="small">
         <strong>Handing back:</strong> {hb.line}
       </p>
-      <ol className="steps" aria-live="polite" data-testid="handback-steps">
-        {hb.steps.map((s) => (
-          <li key={s.kind} className={`step step-${s.status}`} data-step={s.kind} data-status={s.status}>
-            <span className="step-icon" aria-hidden="true">
-              {STATUS_ICON[s.status]}
-            </span>
-            <span className="step-label">{STEP_LABEL[s.kind]}</span>
-            <span className="sr-only">: {s.status}</span>
-            {s.status === 'failed' && s.error && (
-              <p className="error step-error" role="alert" data-testid="handback-error">
-                {s.error}
-              </p>
-            )}
-          </li>
-        ))}
-      </ol>
+      <StepList steps={hb.steps} labels={STEP_LABEL} testId="handback-steps" errorTestId="handback-error" />
       {failed && notePending && (
         <p className="warn" role="status" data-testid="still-paused">
           The bot is still paused: the conversation stays with you until the note is posted.
