@@ -4,6 +4,8 @@ import { AGENT_APP_MATCHES, API_HOST_MATCHES } from './lib/platforms/metas';
 // Hosts Baton reads and writes come from the platform registry, so the manifest asks for exactly these.
 export const HELPDESK_MATCHES = [...AGENT_APP_MATCHES];
 export const API_HOSTS = [...API_HOST_MATCHES, 'https://api.openai.com/*'];
+/** The agent apps' origins (match patterns without their path): the only pages that may frame the sidebar. */
+export const AGENT_APP_ORIGINS = [...new Set(AGENT_APP_MATCHES.map((m) => m.replace(/^(\w+:\/\/[^/]+).*$/, '$1')))];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -24,8 +26,11 @@ export default defineConfig({
     // A custom OpenAI-compatible base URL is asked for when the team lead configures it.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      // The sidebar is an extension page framed by the agent apps; no other page may frame any of Baton's.
+      extension_pages: `script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors ${AGENT_APP_ORIGINS.join(' ')}`,
     },
+    // Only the sidebar page, and only to the agent apps, where the content script frames it.
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: AGENT_APP_ORIGINS.map((o) => `${o}/*`) }],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+B' },

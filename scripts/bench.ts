@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { checkEscalation, checkOffline, createVerdictCache } from '../lib/engine';
 import { ConversationSchema, PLATFORMS, type Conversation, type Platform } from '../lib/schema/conversation';
 import { startSandbox } from '../test/sandbox/server';
-import { configure, launchBrowser, OUTPUT_DIR, ROOT, verdictStatus } from '../test/e2e/harness';
+import { configure, launchBrowser, OUTPUT_DIR, ROOT, SIDEBAR_FRAME, sidebarFrame, verdictStatus } from '../test/e2e/harness';
 import { labelOf } from '../lib/platforms/metas';
 import { demoPolicy, DEMO_BASE } from '../test/fixtures/demo-policy';
 import { conversationUrl } from '../test/fixtures/urls';
@@ -118,24 +118,28 @@ async function browserFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>)
       const times: number[] = [];
       for (let i = 0; i < 7; i++) {
         await page.goto(conversationUrl(platform, keys[i % keys.length]), { waitUntil: 'commit' });
-        // Measured inside the page: performance.now() counts from the start of the navigation.
-        const at = await page.waitForFunction(
+        // Counted from the start of the page's navigation to the first animation frame after the verdict was
+        // drawn in the sidebar frame (which marks it), both on the wall clock the documents share.
+        const start = await page.evaluate(() => performance.timeOrigin);
+        const frame = await (await page.waitForSelector(SIDEBAR_FRAME, { state: 'attached', timeout: 20_000 })).contentFrame();
+        if (!frame) throw new Error('The sidebar frame has no document');
+        const at = await frame.waitForFunction(
           () => {
-            const el = document.querySelector('baton-sidebar')?.shadowRoot?.querySelector('.verdict-title');
-            return el ? performance.now() : null;
+            const mark = performance.getEntriesByName('baton:verdict-shown')[0];
+            return mark ? performance.timeOrigin + mark.startTime : null;
           },
           undefined,
           { polling: 'raf', timeout: 20_000 },
         );
-        times.push(Math.round(Number(await at.jsonValue())));
+        times.push(Math.round(Number(await at.jsonValue()) - start));
       }
       ttv[platform] = p50(times);
       await page.goto(conversationUrl(platform, 'human_request'));
       await verdictStatus(page);
       await page.waitForTimeout(300);
       const before = sandbox.traffic().length;
-      await page.locator('[data-testid="escalate"]').click();
-      await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+      await sidebarFrame(page).locator('[data-testid="escalate"]').click();
+      await sidebarFrame(page).locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
       requests[platform] = sandbox
         .traffic()
         .slice(before)

@@ -227,10 +227,25 @@ export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
   },
 }));
 
+/**
+ * Asked before every action with the key of the conversation on screen: is it still the one the page shows?
+ * The sidebar frame sets it (the page's URL is re-read in the tab); when the page has moved on (its own
+ * navigation, or a script's `history.pushState`), it shows the new conversation and answers false, so nothing
+ * is done to a conversation the agent is no longer looking at.
+ */
+let confirmConversation: (key: string) => boolean | Promise<boolean> = () => true;
+export function setConversationCheck(check: (key: string) => boolean | Promise<boolean>): void {
+  confirmConversation = check;
+}
+
 async function act(set: (p: Partial<SidebarState>) => void, get: () => SidebarState, run: () => Promise<Journal>): Promise<void> {
   const key = get().key;
+  if (!key) return;
   set({ acting: true, actionError: null });
   try {
+    // Not awaited when answered at once, so a request goes out in the same turn as the click.
+    const confirmed = confirmConversation(key);
+    if (confirmed !== true && !(await confirmed)) return;
     const j = await run();
     if (get().key !== key) return;
     set({ journal: newest(j, get().journal) });
