@@ -49,6 +49,16 @@ export default defineContentScript({
       }
     };
 
+    // This tab carries the agent's session requests even before the sidebar is drawn (Options may be waiting
+    // on it, or an interrupted escalation). Keyboard shortcuts go on to the sidebar frame.
+    listenForTabRequests(
+      ctx,
+      (command) => post({ type: 'command', command }),
+      (req) => onSidebar(req),
+    );
+    const ready = announceReady(ctx);
+    ready();
+
     let current = detectConversation(location.href);
     const keyOf = (found: typeof current) => (found ? journalKey(found.ref.platform, found.ref.account, found.ref.conversationId) : null);
     // The verdict comes from the API, which needs only the conversation the URL names: ask for it now, while
@@ -103,12 +113,6 @@ export default defineContentScript({
           return true;
       }
     };
-
-    // This tab carries the agent's session requests even before the sidebar is drawn (Options may be waiting
-    // on it, or an interrupted escalation). Keyboard shortcuts go on to the sidebar frame.
-    listenForTabRequests(ctx, (command) => post({ type: 'command', command }), onSidebar);
-    const ready = announceReady(ctx);
-    ready();
 
     const onConnect = (port: Browser.runtime.Port) => {
       if (port.name !== SIDEBAR_PORT || !fromSidebarPage(port.sender)) return;

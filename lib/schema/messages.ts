@@ -226,8 +226,7 @@ export const SidebarPortMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('command'), command: CommandSchema }),
 ]);
 export type SidebarPortMessage = z.infer<typeof SidebarPortMessageSchema>;
-/** The sidebar frame connects a port of this name to its own tab's content script (top frame only). */
-export const SIDEBAR_PORT = 'baton:sidebar';
+export { SIDEBAR_PORT } from './ports';
 /** Tab → background: a content script connects a port of this name once it can carry session requests. */
 export const TAB_READY_PORT = 'baton:tab-ready';
 export const SessionFetchResultSchema = z.union([

@@ -59,15 +59,15 @@ describe.each(PLATFORMS)('message to the customer on %s', (platform) => {
     const es = await open(platform, 'spanish_human');
     await expect.poll(() => message(es).textContent()).toContain('nuestro equipo vuelve el lunes a las 9:00');
     expect(await message(es).getAttribute('lang')).toBe('es');
-    expect(await es.locator('[data-testid="handoff-detected"]').textContent()).toBe('Detected: Spanish');
+    expect(await sidebarFrame(es).locator('[data-testid="handoff-detected"]').textContent()).toBe('Detected: Spanish');
     // The agent can still pick another language.
-    await es.locator('[data-testid="handoff-language"]').selectOption('en');
+    await sidebarFrame(es).locator('[data-testid="handoff-language"]').selectOption('en');
     await expect.poll(() => message(es).textContent()).toContain('our team is back on Monday at 9:00');
     await es.close();
 
     const en = await open(platform, 'human_request');
     await expect.poll(() => message(en).textContent()).toContain('our team is back on Monday at 9:00');
-    expect(await en.locator('[data-testid="handoff-detected"]').textContent()).toBe('Detected: English');
+    expect(await sidebarFrame(en).locator('[data-testid="handoff-detected"]').textContent()).toBe('Detected: English');
     await en.close();
   });
 

@@ -83,6 +83,27 @@ describe.each(PLATFORMS)('%s: the sidebar in the helpdesk tab', (platform) => {
   });
 });
 
+describe('keyboard shortcuts', () => {
+  it('toggle-sidebar, as the background forwards it to the tab, collapses and reopens the sidebar', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(conversationUrl('zendesk', 'tracking_resolved'));
+    await verdictStatus(page);
+    // What the background's commands listener does for Alt+Shift+B (a browser shortcut cannot be pressed here).
+    const command = (url: string) =>
+      browser.worker.evaluate(async (u) => {
+        const c = (globalThis as any).chrome;
+        const [tab] = await c.tabs.query({ url: u });
+        await c.tabs.sendMessage(tab.id, { type: 'command', command: 'toggle-sidebar' });
+      }, url);
+    await command(page.url());
+    await sidebarFrame(page).locator('[data-testid="open-sidebar"]').waitFor({ timeout: 20_000 });
+    expect(await sidebar(page).count()).toBe(0);
+    await command(page.url());
+    await sidebar(page).waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+});
+
 describe('accessibility', () => {
   it.each(['escalate', 'unconfirmed'] as const)(
     'the sidebar passes axe-core checks (%s verdict) and is keyboard reachable',

@@ -8,18 +8,13 @@ import { PartBoundary } from '@/components/sidebar/PartBoundary';
 import { setConversationCheck, useSidebar } from '@/components/sidebar/store';
 import { flushDraft } from '@/components/sidebar/draft';
 import { ConversationRefSchema, MessageSchema, type ConversationRef, type Message } from '@/lib/schema/conversation';
-import {
-  SIDEBAR_PORT,
-  SidebarPortMessageSchema,
-  type CheckResult,
-  type SidebarPortMessage,
-  type SidebarTabRequest,
-} from '@/lib/schema/messages';
+import { SidebarPortMessageSchema, type CheckResult, type SidebarPortMessage, type SidebarTabRequest } from '@/lib/schema/messages';
 import { journalKey } from '@/lib/schema/plan';
 import type { Policy } from '@/lib/schema/policy';
 import { startClock } from '@/utils/clock';
 import { send } from '@/utils/messaging';
 import { journalItem, policyStore } from '@/utils/storage';
+import type { Boot } from './main';
 
 /**
  * The sidebar, as an extension page in a frame on the helpdesk page: the page can neither read it nor click
@@ -31,16 +26,11 @@ const store = useSidebar;
 const VERDICT_SHOWN = 'baton:verdict-shown';
 const keyOf = (ref: ConversationRef | null) => (ref ? journalKey(ref.platform, ref.account, ref.conversationId) : null);
 
-async function main() {
-  // The tab this frame is in: the content script there is the only one it talks to.
-  const tab = await browser.tabs.getCurrent();
-  if (tab?.id === undefined) return;
-  const tabId = tab.id;
+/** Starts the sidebar once its code is in (see main.ts, which found the tab and opened the port). */
+export function start({ tabId, listen }: Boot) {
   const toPage = (req: SidebarTabRequest) => browser.tabs.sendMessage(tabId, req, { frameId: 0 });
 
-  // Opened at once: the content script answers with the conversation (and the verdict it asked for at page
-  // load) while storage is read here. Messages are handled one after another, once the policy is in.
-  const port = browser.tabs.connect(tabId, { frameId: 0, name: SIDEBAR_PORT });
+  // Messages are handled one after another, once the policy is in.
   let policy: Policy;
   const booted = Promise.all([policyStore.read().then((r) => (policy = r.policy)), startClock()]);
 
@@ -49,6 +39,15 @@ async function main() {
   const followJournal = (key: string | null) => {
     stopJournal?.();
     stopJournal = key ? journalItem(key).watch(({ value }) => store.getState().journalChanged(value)) : null;
+    // Read once too: the frame starts late in the page's life, and an escalation the background finished
+    // meanwhile (resumed after a reload) changes nothing more, while the early check may carry an older copy.
+    if (key)
+      void journalItem(key)
+        .get()
+        .then((j) => {
+          if (j && store.getState().key === key) store.getState().journalChanged(j);
+        })
+        .catch(() => {});
   };
 
   const domMessages = (): Promise<Message[]> =>
@@ -101,7 +100,7 @@ async function main() {
     }
   };
   let queue: Promise<unknown> = booted;
-  port.onMessage.addListener((raw: unknown) => {
+  listen((raw: unknown) => {
     const parsed = SidebarPortMessageSchema.safeParse(raw);
     if (!parsed.success) return;
     queue = queue.then(() => handle(parsed.data)).catch((e: unknown) => console.warn('[baton] sidebar message failed:', e));
@@ -158,5 +157,3 @@ function Frame({ toPage }: { toPage: (req: SidebarTabRequest) => Promise<unknown
   }, [open, ref, toPage]);
   return <App onQuote={(index, quote) => void toPage({ type: 'sidebar', op: 'highlight', index, quote }).catch(() => {})} />;
 }
-
-void main();
