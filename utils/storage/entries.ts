@@ -20,9 +20,9 @@ export type StoredEntry = Entry & { raw: unknown };
  * only these values are read, not the rest of the area.
  */
 export async function readEntries(): Promise<StoredEntry[]> {
-  const area = local() as typeof browser.storage.local & { getKeys?: () => Promise<string[]> };
-  const keys = typeof area.getKeys === 'function' ? (await area.getKeys()).filter(cleanable) : null;
-  const values: Record<string, unknown> = keys ? (keys.length ? await area.get(keys) : {}) : await area.get(null);
+  const area = local();
+  const keys = await listKeys();
+  const values: Record<string, unknown> = keys ? await readValues(keys.filter(cleanable)) : await area.get(null);
   return Object.entries(values).flatMap(([key, raw]): StoredEntry[] => {
     if (!cleanable(key)) return [];
     const bytes = bytesOf(key, raw);
@@ -34,6 +34,16 @@ export async function readEntries(): Promise<StoredEntry[]> {
     const p = JournalSchema.safeParse(raw);
     return [{ kind: 'journal', key, bytes, raw, journal: p.success ? p.data : null }];
   });
+}
+
+/** The area's names, or null where the browser cannot list them alone (before Chrome 130, Firefox). */
+async function listKeys(): Promise<string[] | null> {
+  const area = local() as typeof browser.storage.local & { getKeys?: () => Promise<string[]> };
+  try {
+    return typeof area.getKeys === 'function' ? await area.getKeys() : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function readValues(keys: readonly string[]): Promise<Record<string, unknown>> {
