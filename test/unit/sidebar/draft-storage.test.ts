@@ -54,32 +54,26 @@ describe('note drafts in storage', () => {
     expect(useSidebar.getState().draft).toMatchObject({ tags: ['vip'], note: result.verdict.note });
   });
 
-  it('an edited note is kept until the escalation is sent, then removed', async () => {
+  it('what the agent typed is kept, dated, until it is sent (Escalate, then Return to bot), then removed', async () => {
     await view();
     useSidebar.getState().editDraft({ note: 'My own words' });
     await flushDraft(key);
-    expect((await noteDraftItem(key).get())?.note).toBe('My own words');
+    expect(await noteDraftItem(key).get()).toMatchObject({ note: 'My own words', savedAt: expect.any(String) });
 
     const escalating = useSidebar.getState().escalate();
-    const done = { ...(VALID.escalate as Journal), finishedAt: new Date().toISOString() };
+    const finished = { ...(VALID.escalate as Journal), finishedAt: new Date().toISOString() };
     pending
       .splice(
         pending.findIndex((p) => p.type === 'escalate'),
         1,
       )[0]
-      .resolve(done);
+      .resolve(finished);
     await escalating;
     expect(await draftKeys()).toEqual([]);
-  });
 
-  it('a Return to bot line is kept until it is sent, then removed', async () => {
-    await view();
-    const finished = { ...(VALID.escalate as Journal), finishedAt: new Date().toISOString() };
-    useSidebar.getState().journalChanged(finished);
     useSidebar.getState().editDraft({ handBack: { line: 'Refunded by hand.', next: '' } });
     await flushDraft(key);
-    expect((await noteDraftItem(key).get())?.handBack?.line).toBe('Refunded by hand.');
-
+    expect(await noteDraftItem(key).get()).toMatchObject({ handBack: { line: 'Refunded by hand.' }, savedAt: expect.any(String) });
     const returning = useSidebar.getState().resume();
     const handedBack: Journal = {
       ...finished,
