@@ -8,6 +8,7 @@ import { installResume } from './resume';
 import { installFirstRun } from './setup';
 import { installHandoffLog } from './insights';
 import { installNotify } from './notify';
+import { installUpkeep } from './upkeep';
 import { warmEngine } from './warm';
 
 export default defineBackground(() => {
@@ -17,7 +18,7 @@ export default defineBackground(() => {
   // Session requests go through ready helpdesk tabs; escalations cut off by a tab or worker going away finish.
   installResume(installRelay());
   installFirstRun();
-  installHandoffLog();
+  installUpkeep(installHandoffLog());
   installNotify();
   warmEngine();
 

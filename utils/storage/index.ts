@@ -7,9 +7,11 @@ export { defineVersionedItem, defineKeyedItems, type Read, type VersionedItem } 
 export { policyStore, policySyncItem, policyLocalItem, SYNC_ITEM_LIMIT, type EffectivePolicy } from './policy';
 export { connectionsItem, legacyAccountsItem, secretsItem, secretsStore } from './connections';
 export { journalItem, journalStorage } from './journals';
-export { noteDraftItem, defineOptionsDraftItem } from './drafts';
+export { noteDraftItem, saveNoteDraft, defineOptionsDraftItem } from './drafts';
 export { escalationRecordsItem } from './records';
-export { lastConversationItem, sidebarOpenItem } from './ui-state';
+export { lastConversationItem, saveLastConversation, sidebarOpenItem } from './ui-state';
+export { isQuotaError, writeWithRoom } from './room';
+export { runUpkeep } from './upkeep';
 
 import { connectionsItem as connections } from './connections';
 import { policyStore as policy } from './policy';
