@@ -4,10 +4,14 @@ import type { BotIdentity } from '../schema/policy';
 const BOT_NAME = /\b(bot|ai|assistant|aissist|virtual agent|automated|auto[- ]?reply|chatbot|gpt)\b/i;
 
 /**
- * Decides who wrote a message. Explicit bot identity from the policy wins; otherwise an author whose
- * name looks like a bot/AI assistant is the bot; anyone else on the team side is a human agent.
+ * Decides who wrote a message. Customers pick their own display name (chat widget, email From:), so an author
+ * known to be on the customer side is the customer whatever the policy's bot identity says. On the team side,
+ * or when the page cannot tell the sides apart ('unknown': Zendesk's messaging log shows no badge on the bot),
+ * explicit bot identity from the policy wins; a team-side author whose name looks like a bot/AI assistant is
+ * the bot; anyone else on the team side is a human agent.
  */
-export function roleOf(author: Author | undefined, fromTeam: boolean, identity: BotIdentity): Role {
+export function roleOf(author: Author | undefined, fromTeam: boolean | 'unknown', identity: BotIdentity): Role {
+  if (fromTeam === false) return 'customer';
   if (author) {
     const id = author.id?.toLowerCase();
     const email = author.email?.toLowerCase();
@@ -16,7 +20,7 @@ export function roleOf(author: Author | undefined, fromTeam: boolean, identity: 
     if (email && identity.emails.some((x) => x.toLowerCase() === email)) return 'bot';
     if (name && identity.names.some((x) => x.toLowerCase() === name)) return 'bot';
   }
-  if (!fromTeam) return 'customer';
+  if (fromTeam === 'unknown') return 'customer';
   if (author?.name && BOT_NAME.test(author.name)) return 'bot';
   if (author?.email && /(^|[._+-])(bot|ai|assistant)([._+-]|@)/i.test(author.email)) return 'bot';
   return 'agent';

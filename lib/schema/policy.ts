@@ -7,12 +7,13 @@ import { NotifySchema } from './notify';
 
 export const POLICY_VERSION = 3;
 
-const tagName = z
+/** Helpdesks split tags at spaces and commas, so such a "tag" would be added as several and never removed as one. */
+const tagText = z
   .string()
   .trim()
-  .min(1, 'Tag names cannot be empty')
   .max(80, 'Tag names are at most 80 characters')
-  .regex(/^[^\s,]+$/, 'Tag names cannot contain spaces or commas');
+  .regex(/^[^\s,]*$/, 'Tag names cannot contain spaces or commas');
+const tagName = tagText.min(1, 'Tag names cannot be empty');
 
 export const SubAgentSchema = z.object({
   name: z.string().trim().min(1, 'Give the sub agent a name'),
@@ -46,7 +47,7 @@ export type BotIdentity = z.infer<typeof BotIdentitySchema>;
 
 export const PauseConfigSchema = z.object({
   /** (a) A stop-list tag the bot honours. Empty string disables it. */
-  stopTag: z.string().default('sys_bot_paused'),
+  stopTag: tagText.default('sys_bot_paused'),
   /** (b) The bot's managing-point tags, removed on pause and restored on resume. */
   removeTags: z.array(tagName).default([]),
   /** (c) Front only: the bot's managing inbox; paused conversations leave it. */

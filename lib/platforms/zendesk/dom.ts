@@ -72,8 +72,9 @@ function readComment(article: Element, identity: BotIdentity): Message {
   const id = authorIdOf(link);
   const author = name || id ? { ...(id ? { id } : {}), ...(name ? { name } : {}) } : undefined;
   const internal = !!article.querySelector(INTERNAL);
-  // Only team members write internal notes; otherwise the avatar badge is what tells the team apart.
-  const fromTeam = internal || !!article.querySelector(AGENT_BADGE);
+  // Only team members write internal notes and human agents carry the avatar badge; a messaging bot carries
+  // neither, so an author without them may be the customer or the bot, and only the policy's identity tells.
+  const fromTeam = internal || article.querySelector(AGENT_BADGE) ? true : 'unknown';
   const datetime = article.querySelector('time[datetime]')?.getAttribute('datetime');
   const at = datetime ? Date.parse(datetime) : NaN;
   return {
