@@ -78,6 +78,12 @@ export interface PlatformMeta {
   authHeaders(connection: Record<string, unknown>, secrets: Record<string, string | undefined>): Record<string, string> | null;
   /** A sentence naming what to set when `authHeaders` returns null. */
   missingCredentials: string;
+  /**
+   * Token requests follow redirects (Front answers a merged conversation with a 301 whose Location a browser
+   * hides unless it follows it; browsers drop Authorization on a cross-origin hop, and the transport refuses
+   * an answer that ended on another origin). Every other platform's token requests never follow one.
+   */
+  tokenFollowsRedirects?: boolean;
 }
 
 /**

@@ -6,7 +6,7 @@ import { connectionsItem } from '@/utils/storage';
 import { accountsOf } from './accounts';
 import { accountOf, PLATFORM_LABELS, type SecretKey } from './form';
 import { saveSecrets, secretPresence } from './secrets';
-import { sameForm, secretPatch, useOptions } from './store';
+import { sameForm, secretPatch, useOptions, type OptionsState } from './store';
 import { connectionSlice, parseConnectionsForm } from './validate';
 
 /** The secrets each helpdesk's token sign-in uses, from the registry. */
@@ -15,17 +15,34 @@ export const PLATFORM_SECRETS = Object.fromEntries(PLATFORMS.map((p) => [p, meta
   SecretKey[]
 >;
 
+/**
+ * The account Options may ask the background about: the saved one, and only while the field still shows
+ * it. The background answers with the saved token, so an unsaved (or mistyped, or pasted) account is never
+ * sent with it; the sentence says what to do instead.
+ */
+export function requestAccount(s: Pick<OptionsState, 'form' | 'saved'>, platform: Platform): { account: string } | { error: string } {
+  const typed = accountOf(s.form.connections, platform);
+  if (!metaFor(platform).account) return { account: typed };
+  const saved = s.saved.accounts[platform] ?? '';
+  const label = PLATFORM_LABELS[platform];
+  if (!typed) return { error: `Enter the ${label} account under Connections first.` };
+  if (typed !== saved)
+    return { error: `Save the ${label} account under Connections first: Baton asks ${label} about the saved account only.` };
+  return { account: saved };
+}
+
 const seq = Object.fromEntries(PLATFORMS.map((p) => [p, 0])) as Record<Platform, number>;
 
 /** The live list of inboxes/teams/groups, users and views, as the background's adapter fetches it. */
 export async function loadTargets(platform: Platform, refresh = false): Promise<void> {
-  const account = accountOf(useOptions.getState().form.connections, platform);
+  const asked = requestAccount(useOptions.getState(), platform);
   const setList = (list: Partial<ReturnType<typeof useOptions.getState>['targets'][Platform]>) =>
     useOptions.setState((s) => ({ targets: { ...s.targets, [platform]: { ...s.targets[platform], ...list } } }));
-  if (!account) {
-    setList({ state: 'error', error: `Enter the ${PLATFORM_LABELS[platform]} account under Connections first.` });
+  if ('error' in asked) {
+    setList({ state: 'error', error: asked.error });
     return;
   }
+  const { account } = asked;
   const mine = ++seq[platform];
   setList({ state: 'loading', error: '' });
   try {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { zodIssues } from '@/lib/config/load-policy';
 import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
 import { PLATFORM_METAS, fieldsFor, metaFor } from '@/lib/platforms/metas';
-import { ConnectionsSchema, type Connections } from '@/lib/schema/connections';
+import { ACCOUNT_NAME_MESSAGE, ACCOUNT_NAME_RE, ConnectionsSchema, type Connections } from '@/lib/schema/connections';
 import { POLICY_VERSION, PolicySchema, type Policy, type PolicyInput } from '@/lib/schema/policy';
 import { WEEKDAYS, type Weekday } from '@/lib/schema/customer-message';
 import { FORM_PLATFORMS, type Accounts, type ConnectionsForm, type FormState, type PolicyForm } from './form';
@@ -188,8 +188,6 @@ function withItemNames(issues: { path: string; message: string }[], input: unkno
   });
 }
 
-const ACCOUNT_RE = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
 /**
  * One platform's stored connection slice from the form: the auth mode, the account when the platform has
  * one, and every connection field of its meta, normalised; empty optional fields are left out.
@@ -218,8 +216,8 @@ export function parseConnectionsForm(form: ConnectionsForm): { connections: Conn
     if (meta.account) {
       const account = String(slice.account ?? '');
       accounts[p] = account;
-      if (account && !ACCOUNT_RE.test(account)) {
-        issues.push({ path: `${base}.account`, message: 'Enter just the account name (letters, digits and dashes), like acme' });
+      if (account && !ACCOUNT_NAME_RE.test(account)) {
+        issues.push({ path: `${base}.account`, message: ACCOUNT_NAME_MESSAGE });
       }
     }
     for (const field of fieldsFor(meta, form[p].authMode)) {
