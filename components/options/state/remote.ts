@@ -1,7 +1,7 @@
 import { send } from '@/utils/messaging';
 import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
-import { metaFor } from '@/lib/platforms/metas';
-import { ConnectionsSchema } from '@/lib/schema/connections';
+import { authModeOf, metaFor } from '@/lib/platforms/metas';
+import { ACCOUNT_NAME_MESSAGE, ACCOUNT_NAME_RE, ConnectionsSchema, type Connections } from '@/lib/schema/connections';
 import { connectionsItem } from '@/utils/storage';
 import { accountsOf } from './accounts';
 import { accountOf, PLATFORM_LABELS, type SecretKey } from './form';
@@ -16,20 +16,27 @@ export const PLATFORM_SECRETS = Object.fromEntries(PLATFORMS.map((p) => [p, meta
 >;
 
 /**
- * The account Options may ask the background about: the saved one, and only while the field still shows
- * it. The background answers with the saved token, so an unsaved (or mistyped, or pasted) account is never
- * sent with it; the sentence says what to do instead.
+ * The account Options may ask the background about. Never one the field flags (a pasted address could name
+ * another host), and in token mode only the saved one: the background answers with the saved token, which
+ * it uses for the saved account alone. In session mode a typed account is fine before saving: the request
+ * goes through the agent's own tab of that account.
  */
 export function requestAccount(s: Pick<OptionsState, 'form' | 'saved'>, platform: Platform): { account: string } | { error: string } {
+  const meta = metaFor(platform);
   const typed = accountOf(s.form.connections, platform);
-  if (!metaFor(platform).account) return { account: typed };
-  const saved = s.saved.accounts[platform] ?? '';
+  if (!meta.account) return { account: typed };
   const label = PLATFORM_LABELS[platform];
   if (!typed) return { error: `Enter the ${label} account under Connections first.` };
-  if (typed !== saved)
-    return { error: `Save the ${label} account under Connections first: Baton asks ${label} about the saved account only.` };
-  return { account: saved };
+  if (!ACCOUNT_NAME_RE.test(typed)) return { error: `Fix the ${label} account under Connections first: ${ACCOUNT_NAME_MESSAGE}.` };
+  const saved = s.saved.accounts[platform] ?? '';
+  const savedMode = authModeOf(meta, connectionOf(s.saved.connections, platform));
+  if (savedMode === 'token' && typed !== saved) {
+    return { error: `Save the ${label} account under Connections first: Baton uses the API token for the saved account only.` };
+  }
+  return { account: typed };
 }
+
+const connectionOf = (c: Connections, platform: Platform) => c[platform] as Record<string, unknown> | undefined;
 
 const seq = Object.fromEntries(PLATFORMS.map((p) => [p, 0])) as Record<Platform, number>;
 

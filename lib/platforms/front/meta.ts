@@ -6,6 +6,8 @@ export const frontMeta: PlatformMeta = {
   platform: 'front',
   label: 'Front',
   matches: ['https://app.frontapp.com/*'],
+  appHosts: ['https://app.frontapp.com/*'],
+  session: null,
   apiHosts: ['https://api2.frontapp.com/*', 'https://*.api.frontapp.com/*'],
   account: null,
   fixedAccount: 'app',
