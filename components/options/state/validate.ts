@@ -91,9 +91,6 @@ export function policyInput(form: PolicyForm, keepRule: (i: number) => boolean =
     });
   });
 
-  const baseIssue = baseUrlProblem(form.engine.baseURL);
-  if (baseIssue) issues.push({ path: 'policy.engine.baseURL', message: baseIssue });
-
   const perPlatform = <T>(fn: (p: Platform) => T) => Object.fromEntries(PLATFORMS.map((p) => [p, fn(p)])) as Record<Platform, T>;
   const input: PolicyInput = {
     version: POLICY_VERSION,
@@ -153,19 +150,6 @@ export function policyInput(form: PolicyForm, keepRule: (i: number) => boolean =
 /** Typed digits become a number; anything else (even empty) stays for zod to name the problem at the field. */
 function toNumber(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text.trim());
-}
-
-/** Requests to a custom base URL need a host permission the manifest can only grant for https or localhost. */
-export function baseUrlProblem(text: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return null; // zod reports malformed URLs with the policy's own message
-  }
-  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && local)) return null;
-  return 'Use an https:// address (plain http works only for localhost)';
 }
 
 export function parsePolicyForm(form: PolicyForm, keepRule?: (i: number) => boolean): { policy: Policy | null; issues: Issue[] } {

@@ -289,6 +289,20 @@ describe('import', () => {
     expect(field('policy.scope').value).toBe(SAVED.scope);
   });
 
+  it("a plain-http model address is refused at its field with the policy's own sentence, and nothing is saved", async () => {
+    await mount();
+    await type(
+      byTestId('import-text'),
+      JSON.stringify({ ...SAVED, engine: { kind: 'openai', model: 'gpt-4o-mini', baseURL: 'http://attacker.example/v1' } }),
+    );
+    await click(byTestId('import-button'));
+    await waitFor(() => byTestId('import-result').dataset.state === 'error');
+    const issues = [...document.querySelectorAll<HTMLElement>('[data-testid="import-issue"]')];
+    expect(issues.map((i) => i.dataset.path)).toEqual(['engine.baseURL']);
+    expect(issues[0].textContent).toMatch(/Use an https:\/\/ address \(plain http works only for localhost\)/);
+    expect(await stored('sync', 'baton:policy')).toEqual(SAVED);
+  });
+
   it('JSON that does not parse is rejected plainly', async () => {
     await mount();
     await type(byTestId('import-text'), '{"version": 2,');
