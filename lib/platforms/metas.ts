@@ -56,6 +56,14 @@ export function inMatchPattern(pattern: string, url: string): boolean {
   return hostOk && new RegExp(`^${escaped.join('.*')}$`).test(u.pathname);
 }
 
+/** The platform and account of a helpdesk page, from its address; null for any other page. */
+export function pageAccount(url: string): { platform: Platform; account: string } | null {
+  const meta = PLATFORM_METAS.find((m) => m.appHosts.some((p) => inMatchPattern(p, url)));
+  if (!meta) return null;
+  const account = meta.account ? meta.account.normalize(new URL(url).hostname) : (meta.fixedAccount ?? '');
+  return account ? { platform: meta.platform, account } : null;
+}
+
 /**
  * Why the agent's tab must not relay a session request, or null when it may: the request stays on the
  * page's own origin, under the platform's API path, with a method Baton uses. The relay carries the agent's
