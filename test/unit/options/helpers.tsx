@@ -1,5 +1,6 @@
 import { act } from 'react';
 import { optionsPage } from '../../fixtures/senders';
+import { resetSecrets } from '../../fixtures/secrets';
 import { createRoot, type Root } from 'react-dom/client';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -30,7 +31,9 @@ export function stubBackground(handlers: Record<string, Handler> = {}) {
   return fn;
 }
 
-export function resetAll(): void {
+/** Also forgets saved secrets, which live outside fakeBrowser's storage. */
+export async function resetAll(): Promise<void> {
+  await resetSecrets();
   fakeBrowser.reset();
   stubBackground();
   useOptions.setState(initialState(), true);
