@@ -61,6 +61,23 @@ const summarySchema = z
   .record(z.string().trim().min(1, 'Field names cannot be empty'), z.string())
   .refine((o) => Object.keys(o).length <= 40, 'At most 40 summary fields');
 
+/**
+ * Where the OpenAI key may be sent with every transcript: https anywhere, plain http only to this machine
+ * (a local model server). Checked by the schema, so an import, a synced or a managed policy cannot point the
+ * saved key at a plain-http or non-web address either.
+ */
+export function baseUrlProblem(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return null; // the URL check names a malformed address
+  }
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && local)) return null;
+  return 'Use an https:// address (plain http works only for localhost)';
+}
+
 export const PolicySchema = z.object({
   version: z.literal(POLICY_VERSION),
   /** What the bot is meant to handle; the out-of-scope check is judged against this plus the sub agents. */
@@ -117,7 +134,14 @@ export const PolicySchema = z.object({
     .object({
       kind: z.enum(['offline', 'openai']).default('offline'),
       model: z.string().default('gpt-4o-mini'),
-      baseURL: z.string().url('Base URL must be a full URL like https://api.openai.com/v1').default('https://api.openai.com/v1'),
+      baseURL: z
+        .string()
+        .url('Base URL must be a full URL like https://api.openai.com/v1')
+        .superRefine((u, ctx) => {
+          const problem = baseUrlProblem(u);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        })
+        .default('https://api.openai.com/v1'),
     })
     .default({ kind: 'offline', model: 'gpt-4o-mini', baseURL: 'https://api.openai.com/v1' }),
   /** The message offered to the agent for the customer, per language, knowing the team's hours. */
