@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { SubAgent } from '../schema/policy';
+import { blankLinks } from './identifiers';
 import { modelWords } from './scope/features';
 import { domainsOf, isKnownWord, readDomain, scopeProfile, type DomainReading, type ScopeProfile } from './scope/model';
 import { isSmallTalk } from './scope/smalltalk';
@@ -77,7 +78,7 @@ export function contentStems(text: string): string[] {
 /** contentStems for text that is already normalized (the detectors share one normalisation per message). */
 export function stemsOfNormalized(normalized: string): string[] {
   // Identifiers (emails, links, order numbers) say nothing about the topic.
-  const t = (/@|:\/\/|www\./.test(normalized) ? normalized.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+|https?:\/\/\S+|www\.\S+/g, ' ') : normalized)
+  const t = blankLinks(normalized, true)
     .replace(/\{\{[^}]*\}\}/g, ' ')
     .replace(/(\d)([a-z])/g, '$1 $2')
     .replace(/([a-z])(\d)/g, '$1 $2');

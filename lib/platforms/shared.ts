@@ -1,5 +1,6 @@
 import type { Author, Role } from '../schema/conversation';
 import type { BotIdentity } from '../schema/policy';
+import { HTML_BODY, markupToText } from '../html/to-text';
 
 const BOT_NAME = /\b(bot|ai|assistant|aissist|virtual agent|automated|auto[- ]?reply|chatbot|gpt)\b/i;
 
@@ -26,27 +27,16 @@ export function roleOf(author: Author | undefined, fromTeam: boolean | 'unknown'
   return 'agent';
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
-
 /** HTML to readable text without a DOM (runs in the worker and in Node). Scripts and styles are dropped. */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style|template)[\s\S]*?<\/\1>/gi, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|h[1-6]|tr|blockquote)>/gi, '\n')
-    .replace(/<li[^>]*>/gi, '- ')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-      if (e[0] === '#') {
-        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return Number.isFinite(code) ? String.fromCodePoint(code) : m;
-      }
-      return ENTITIES[e.toLowerCase()] ?? m;
-    })
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    markupToText(html, HTML_BODY)
+      .replace(/\u00a0/g, ' ')
+      // Only where a run of blanks starts (the lookbehind), so a long run is read once.
+      .replace(/(?<![ \t])[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 /** Escapes text for inclusion in HTML (notes sent to platforms that render HTML). */
