@@ -17,11 +17,11 @@ function relay() {
   );
   const ctx = { isInvalid: false, addEventListener: () => {}, onInvalidated: () => {} } as unknown as ContentScriptContext;
   listenForTabRequests(ctx, () => {});
-  const ask = async (method: string, url: string) =>
-    (await fakeBrowser.runtime.onMessage.trigger({ type: 'sessionFetch', request: { method, url, headers: {} } }, {}))[0] as {
-      ok: boolean;
-      message?: string;
-    };
+  const ask = async (method: string, url: string) => {
+    const message = { type: 'sessionFetch', request: { method, url, headers: {} } };
+    const [answer] = (await fakeBrowser.runtime.onMessage.trigger(message, {}, () => {})) as unknown[];
+    return answer as { ok: boolean; message?: string };
+  };
   return { sent, ask };
 }
 
