@@ -19,10 +19,12 @@ export async function check(req: RequestOf<'check'>, tabId: number | undefined):
     journalStorage.get(keyOf(req.ref)),
     connectionsItem.get(),
   ]);
-  const { adapter, ctx } = await contextFor(req.ref, policy, tabId, { connections, secrets: secrets.value });
   let conversation: Conversation;
   let apiProblem: string | undefined;
   try {
+    // Inside the try: a connection that refuses this account (token mode is bound to the saved one) still
+    // leaves the page's own messages to check.
+    const { adapter, ctx } = await contextFor(req.ref, policy, tabId, { connections, secrets: secrets.value });
     conversation = await adapter.read(ctx);
   } catch (e) {
     if (!req.domMessages?.length) throw e;
