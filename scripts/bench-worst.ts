@@ -120,8 +120,4 @@ export function formatWorstCase(w: WorstCase): string[] {
   ];
 }
 
-if (process.argv[1]?.endsWith('bench-worst.ts')) {
-  const w = worstCase();
-  if (process.argv.includes('--json')) console.log(JSON.stringify(w));
-  else for (const line of formatWorstCase(w)) console.log(line);
-}
+if (process.argv[1]?.endsWith('bench-worst.ts')) for (const line of formatWorstCase(worstCase())) console.log(line);

@@ -102,7 +102,7 @@ export function conversationIdInUrl(url: string | undefined): string | null {
 }
 
 export function apiBaseOf(apiBase: string | undefined): string {
-  return (apiBase || DEFAULT_API_BASE).replace(/\/+$/, '');
+  return (apiBase || DEFAULT_API_BASE).replace(/(?<!\/)\/+$/, '');
 }
 
 /** Front's documented deep link, which takes the API id (cnv_…) whatever inbox the conversation sits in. */
