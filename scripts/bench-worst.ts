@@ -66,6 +66,7 @@ function worstOf<T extends Record<string, (n: number) => string>>(shapes: T, n: 
   return worst;
 }
 
+/** Wall time of `npm run -s baton -- check` on one conversation, process start included. */
 function cliMs(token: string): number {
   const dir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
   try {
@@ -86,6 +87,8 @@ export interface WorstCase {
   offline_token_shape: string;
   offline_growth_4x: number;
   cli_token_ms: number;
+  /** The same command on a one-word message: what starting npm, tsx and Node costs on this machine. */
+  cli_start_ms: number;
   html_ms: number;
   html_shape: string;
   html_growth_4x: number;
@@ -105,6 +108,7 @@ export function worstCase(): WorstCase {
     offline_token_shape: big.shape,
     offline_growth_4x: round(big.ms / Math.max(small.ms, 0.1)),
     cli_token_ms: round(cliMs(TOKENS[big.shape](TOKEN_CHARS))),
+    cli_start_ms: round(cliMs('ok')),
     html_ms: round(htmlBig.ms),
     html_shape: htmlBig.shape,
     html_growth_4x: round(htmlBig.ms / Math.max(htmlSmall.ms, 0.1)),
@@ -115,13 +119,9 @@ export function formatWorstCase(w: WorstCase): string[] {
   const ok = (ratio: number) => (ratio < 6 ? '✓' : '✗');
   return [
     `  worst case, offline engine      one ${TOKEN_CHARS.toLocaleString('en')}-char token (${w.offline_token_shape}): ${w.offline_token_ms} ms   4x input: ${w.offline_growth_4x}x time ${ok(w.offline_growth_4x)}   (target < 6x)`,
-    `  worst case, CLI                 baton check, same token: ${w.cli_token_ms} ms ${w.cli_token_ms < 2000 ? '✓' : '✗'}   (target < 2,000 ms, process start included)`,
+    `  worst case, CLI                 baton check, same token: ${w.cli_token_ms} ms ${w.cli_token_ms < 2000 ? '✓' : '✗'}   (target < 2,000 ms, process start included; a one-word message takes ${w.cli_start_ms} ms)`,
     `  worst case, htmlToText          ${HTML_BYTES.toLocaleString('en')} bytes of malformed HTML (${w.html_shape}): ${w.html_ms} ms   4x input: ${w.html_growth_4x}x time ${ok(w.html_growth_4x)}   (target < 6x)`,
   ];
 }
 
-if (process.argv[1]?.endsWith('bench-worst.ts')) {
-  const w = worstCase();
-  if (process.argv.includes('--json')) console.log(JSON.stringify(w));
-  else for (const line of formatWorstCase(w)) console.log(line);
-}
+if (process.argv[1]?.endsWith('bench-worst.ts')) for (const line of formatWorstCase(worstCase())) console.log(line);

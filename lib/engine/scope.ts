@@ -79,7 +79,7 @@ export function contentStems(text: string): string[] {
 export function stemsOfNormalized(normalized: string): string[] {
   // Identifiers (emails, links, order numbers) say nothing about the topic.
   const t = blankLinks(normalized, true)
-    .replace(/\{\{[^}]*\}\}/g, ' ')
+    .replace(/\{\{[^{}]*\}\}/g, ' ')
     .replace(/(\d)([a-z])/g, '$1 $2')
     .replace(/([a-z])(\d)/g, '$1 $2');
   const out: string[] = [];
@@ -217,7 +217,7 @@ const NOISE = new Set([
 /** Capitalised words inside a sentence are names ("pay Evan", "send 50$ to John"), never topics. */
 export function properNouns(raw: string): Set<string> {
   const out = new Set<string>();
-  for (const m of raw.matchAll(/(?<=[a-z0-9,]\s+)([A-Z][a-z]+)\b/g)) out.add(stem(m[1].toLowerCase()));
+  for (const m of raw.matchAll(/(?=[A-Z])(?<=[a-z0-9,]\s+)([A-Z][a-z]+)\b/g)) out.add(stem(m[1].toLowerCase()));
   return out;
 }
 

@@ -32,7 +32,7 @@ const isNameChar = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 4
 /** A "<" starts a tag when a letter, "/", "!" or "?" follows (as in a browser); "a < b" and "<3" stay text. */
 function startsTag(s: string, i: number): boolean {
   const c = s.charCodeAt(i + 1);
-  return isLetter(c) || c === 33 || c === 63 || (c === 47 && (isLetter(s.charCodeAt(i + 2)) || s.charCodeAt(i + 2) === 33));
+  return isLetter(c) || c === 33 || c === 63 || c === 47;
 }
 
 /**

@@ -36,7 +36,7 @@ export function modelWords(text: string): string[] {
     .replace(/[^a-z0-9' ]+/g, ' ');
   const out: string[] = [];
   for (const raw of t.split(/\s+/)) {
-    const w = raw.replace(/^'+|'+$/g, '');
+    const w = raw.replace(/^'+|(?<!')'+$/g, '');
     if (!w) continue;
     const mapped = CHAT_FORMS[w];
     if (mapped) out.push(...mapped.split(' '));

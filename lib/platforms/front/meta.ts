@@ -32,7 +32,7 @@ export const frontMeta: PlatformMeta = {
       hint: 'Usually https://api2.frontapp.com; some companies have their own, like https://acme.api.frontapp.com.',
       type: 'url',
       required: true,
-      normalize: (text) => text.trim().replace(/\/+$/, ''),
+      normalize: (text) => text.trim().replace(/(?<!\/)\/+$/, ''),
       problem: (v) => (FRONT_API_BASE_RE.test(v) ? null : FRONT_API_BASE_MESSAGE),
     },
     {

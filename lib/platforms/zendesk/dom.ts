@@ -60,7 +60,7 @@ function authorIdOf(link: Element | null): string | undefined {
 
 function bodyText(article: Element): string {
   const body = article.querySelector(BODY);
-  if (body) return (body.textContent ?? '').replace(/[ \t]+\n/g, '\n').trim();
+  if (body) return (body.textContent ?? '').replace(/(?<![ \t])[ \t]+\n/g, '\n').trim();
   const copy = article.cloneNode(true) as Element;
   copy.querySelectorAll(`${SENDER}, ${INTERNAL}, figure, time`).forEach((n) => n.remove());
   return clean(copy.textContent);

@@ -8,7 +8,10 @@ import { PolicySchema } from '../../../lib/schema/policy';
 import { DEMO_BASE } from '../../fixtures/demo-policy';
 
 // Speed is measured by `npm run bench`; here a quadratic pass shows as a check that never finishes (the old code
-// took minutes on these inputs), and the generous timeouts only keep a busy machine from failing a linear one.
+// took minutes on these inputs: 146 s for one 200,000-character token), and the generous timeouts only keep a busy
+// machine from failing a linear one.
+const TOKEN = 200_000;
+const HTML = 500_000;
 const policy = PolicySchema.parse(DEMO_BASE);
 const chat = (...texts: string[]) =>
   ConversationSchema.parse({
@@ -18,12 +21,12 @@ const chat = (...texts: string[]) =>
 
 describe('one customer message cannot stall the engine', () => {
   it.each([
-    ['a run of letters', 'x'.repeat(100_000)],
-    ['a hex log', Array.from({ length: 100_000 }, (_, i) => '0123456789abcdef'[(i * 7) % 16]).join('')],
-    ['a snake_case trace', 'trace_id_'.repeat(11_000)],
-    ['a long link', `https://example.com/${'a'.repeat(100_000)}`],
-    ['an unclosed "<style"', '<style'.repeat(17_000)],
-  ])('checks a 100 KB token (%s) and still hears the request after it', { timeout: 60_000 }, (_, token) => {
+    ['a run of letters', 'x'.repeat(TOKEN)],
+    ['a hex log', Array.from({ length: TOKEN }, (_, i) => '0123456789abcdef'[(i * 7) % 16]).join('')],
+    ['a snake_case trace', 'trace_id_'.repeat(TOKEN / 9)],
+    ['a long link', `https://example.com/${'a'.repeat(TOKEN)}`],
+    ['an unclosed "<style"', '<style'.repeat(TOKEN / 6)],
+  ])('checks a 200 KB token (%s) and still hears the request after it', { timeout: 60_000 }, (_, token) => {
     const v = checkOffline(chat(`It still fails, my trace id is ${token}`, 'I want to talk to a real person now.'), policy);
     expect(v.signals.map((s) => s.kind)).toContain('user_requested_human');
   });
@@ -78,8 +81,8 @@ describe('htmlToText', () => {
     ['"<!--"', '<!--'],
     ['"<li"', '<li'],
     ['"<a"', '<a'],
-  ])('reads 100 KB of unclosed %s', { timeout: 60_000 }, (_, opener) => {
-    const html = opener.repeat(Math.ceil(100_000 / opener.length));
+  ])('reads 500 KB of unclosed %s', { timeout: 60_000 }, (_, opener) => {
+    const html = opener.repeat(Math.ceil(HTML / opener.length));
     // Never closed, so it is text (compared as booleans: a failure message of 100 KB helps nobody).
     expect(htmlToText(html) === html).toBe(true);
     expect(clean(html).startsWith(opener.repeat(10))).toBe(true);
