@@ -398,9 +398,11 @@ export function toVerdict(conv: Conversation, policy: Policy, out: LlmOutput, fi
       : [];
   let disagreement: string | undefined;
   if (status !== 'escalate' && offlineHandoffs.length) {
-    disagreement = `The model disagreed: it judged this ${
-      status === 'none' ? 'no escalation' : 'not confirmed yet'
-    }${modelReason ? ` ("${modelReason}")` : ''}. Baton keeps the escalation on the evidence found in the conversation.`;
+    // A model that said "escalate" but quoted nothing usable agreed on the call, not on the evidence.
+    if (out.status !== 'escalate')
+      disagreement = `The model disagreed: it judged this ${
+        out.status === 'none' ? 'no escalation' : 'not confirmed yet'
+      }${modelReason ? ` ("${modelReason}")` : ''}. Baton keeps the escalation on the evidence found in the conversation.`;
     status = 'escalate';
     kept = offlineHandoffs;
   }

@@ -159,6 +159,20 @@ describe('S2: the model saying "none" does not silently drop a handoff found in 
     expect(v.suggestedTags).toContain('sys_human_follow_up');
   });
 
+  it('says "not confirmed yet" when that is what the model answered, and no disagreement when it escalated on a bad quote', async () => {
+    const p = policy();
+    const pending = await judge(handedOff, p, answer({ status: 'unconfirmed', missing: ['order number'] }));
+    expect(pending.status).toBe('escalate');
+    expect(pending.disagreement).toMatch(/it judged this not confirmed yet/);
+    const badQuote = await judge(
+      handedOff,
+      p,
+      answer({ status: 'escalate', signals: [{ kind: 'bot_handed_off', confidence: 1, messageIndex: 1, quote: 'we refunded you' }] }),
+    );
+    expect(badQuote.status).toBe('escalate');
+    expect(badQuote.disagreement).toBeUndefined();
+  });
+
   it('does not keep a handoff the policy switched off', async () => {
     const off = policy({ signals: { user_requested_human: true, bot_handed_off: false, out_of_scope: true } });
     const v = await judge(handedOff, off, answer({ status: 'none' }));
