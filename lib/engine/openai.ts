@@ -318,6 +318,15 @@ function allowed(policy: Policy, kind: SignalKind): boolean {
 const SCHEME = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|(?:javascript|vbscript|data|file):)/i;
 const DOMAIN = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/:?#]|$)/i;
 
+const TRAILING_PUNCTUATION = new Set('.,;:!?)]"\'»>');
+
+/** Drops trailing characters of `set` with a loop: a `[…]+$` regex retries from every position of a long run. */
+function trimTrailing(text: string, set: ReadonlySet<string>): string {
+  let end = text.length;
+  while (end > 0 && set.has(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
 /**
  * Model text goes into the note the team reads; a link the conversation does not contain could only come
  * from the model or from text injected into it, so it is replaced. Checked word by word (linear time).
@@ -326,7 +335,7 @@ export function withoutForeignLinks(text: string, transcriptLower: string): stri
   return text
     .split(/(\s+)/)
     .map((word) => {
-      const core = word.replace(/^[("'«[<]+/, '').replace(/[.,;:!?)\]"'»>]+$/, '');
+      const core = trimTrailing(word.replace(/^[("'«[<]+/, ''), TRAILING_PUNCTUATION);
       if (!core || core.includes('@') || !(SCHEME.test(core) || DOMAIN.test(core))) return word;
       return transcriptLower.includes(core.toLowerCase()) ? word : word.replace(core, '[link removed]');
     })

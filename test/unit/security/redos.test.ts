@@ -85,13 +85,8 @@ const BOUNDED: { file: string; source: string; why: string }[] = [
   },
   {
     file: 'lib/note/render.ts',
-    source: String.raw`\*\*(?=\S)(.+?)(?<=\S)\*\*`,
-    why: "one line of the agent's own note; render.ts belongs to the note owner (security review #2 lists it for them)",
-  },
-  {
-    file: 'lib/note/render.ts',
     source: String.raw`^\s*[-*•]\s+(.*)$`,
-    why: "one line of the agent's own note; render.ts belongs to the note owner (security review #2 lists it for them)",
+    why: 'one line of the note at a time, and only its leading blanks can backtrack (quadratic in a run of blanks after the bullet)',
   },
   {
     file: 'lib/platforms/front/dom.ts',
@@ -120,8 +115,8 @@ const EXERCISE: Record<string, (module: Record<string, any>) => unknown> = {
 
 /** `new RegExp` sites whose pattern is neither built when the module loads nor by EXERCISE. */
 const BUILT_LATER: Record<string, string> = {
-  'lib/note/render.ts:46': 'a fixed private-use placeholder and digits; render.ts belongs to the note owner',
-  'lib/note/render.ts:54': 'a fixed private-use placeholder and digits; render.ts belongs to the note owner',
+  'lib/platforms/metas.ts:56':
+    "a manifest match pattern from the platform registry (fixed in code, one '*' per path) over a page's URL path",
   'lib/handoff/customer-message.ts:14': 'the name of one of the customer message template slots, fixed in code',
 };
 
