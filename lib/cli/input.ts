@@ -93,7 +93,7 @@ export function readPolicy(path?: string): Policy {
   if (!path) return defaultPolicy();
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new Error(`Could not read the policy file ${path}: ${(e as Error).message}`, { cause: e });
   }

@@ -178,6 +178,10 @@ describe('baton CLI', () => {
       expect(r.code).toBe(0);
       expect(out(r.stdout)).toEqual([expect.objectContaining({ id: 'bom', escalate: true })]);
     }
+    writeFileSync(join(dir, 'bom-policy.json'), `\uFEFF${JSON.stringify({ version: 3, signals: { user_requested_human: false } })}`);
+    const withPolicy = await run(['check', '--policy', 'bom-policy.json', 'bom.jsonl']);
+    expect(withPolicy.code).toBe(0);
+    expect(out(withPolicy.stdout)).toEqual([expect.objectContaining({ id: 'bom', escalate: false })]);
   });
 
   it('error lines never carry raw control characters to the terminal', async () => {
