@@ -7,12 +7,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { checkOffline } from '../lib/engine';
 import { htmlToText } from '../lib/platforms/shared';
 import { ConversationSchema } from '../lib/schema/conversation';
 import { PolicySchema } from '../lib/schema/policy';
 import { DEMO_BASE } from '../test/fixtures/demo-policy';
 
+const BIN = fileURLToPath(new URL('../bin/baton.mjs', import.meta.url));
 const TOKEN_CHARS = 160_000;
 const HTML_BYTES = 100_000;
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -66,7 +68,10 @@ function worstOf<T extends Record<string, (n: number) => string>>(shapes: T, n: 
   return worst;
 }
 
-/** Wall time of `npm run -s baton -- check` on one conversation, process start included. */
+/**
+ * Wall time of `baton check` on one conversation, process start included: the package's own bin, as `npx baton`
+ * runs it (`npm run` would add npm's own start-up, which is not Baton's).
+ */
 function cliMs(token: string): number {
   const dir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
   try {
@@ -75,7 +80,7 @@ function cliMs(token: string): number {
     writeFileSync(policy, JSON.stringify(DEMO_BASE));
     writeFileSync(file, `${JSON.stringify({ id: 'worst', messages: conversation(token).messages })}\n`);
     const t = performance.now();
-    execFileSync('npm', ['run', '-s', 'baton', '--', 'check', '--policy', policy, file], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, [BIN, 'check', '--policy', policy, file], { stdio: ['ignore', 'ignore', 'inherit'] });
     return performance.now() - t;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -87,7 +92,7 @@ export interface WorstCase {
   offline_token_shape: string;
   offline_growth_4x: number;
   cli_token_ms: number;
-  /** The same command on a one-word message: what starting npm, tsx and Node costs on this machine. */
+  /** The same command on a one-word message: what starting Node and tsx costs on this machine. */
   cli_start_ms: number;
   html_ms: number;
   html_shape: string;
