@@ -1,8 +1,8 @@
 import { defineConfig } from 'wxt';
-import { AGENT_APP_MATCHES, API_HOST_MATCHES } from './lib/platforms/metas';
+import { AGENT_APP_HOSTS, AGENT_APP_MATCHES, API_HOST_MATCHES } from './lib/platforms/metas';
 
 // Hosts Baton reads and writes come from the platform registry, so the manifest asks for exactly these.
-export const HELPDESK_MATCHES = [...AGENT_APP_MATCHES];
+export const HELPDESK_MATCHES = [...AGENT_APP_HOSTS];
 export const API_HOSTS = [...API_HOST_MATCHES, 'https://api.openai.com/*'];
 /** The agent apps' origins (match patterns without their path): the only pages that may frame the sidebar. */
 export const AGENT_APP_ORIGINS = [...new Set(AGENT_APP_MATCHES.map((m) => m.replace(/^(\w+:\/\/[^/]+).*$/, '$1')))];

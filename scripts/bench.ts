@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --json]`: speed and cost figures. Engine time in Node on generated conversations;
- * time to verdict in real Chromium; requests per escalation from the sandbox traffic; LLM calls and input
- * tokens against the sandbox's OpenAI endpoint.
+ * `npm run bench [-- --json] [-- --worst]`: speed and cost figures. Engine time in Node on generated conversations;
+ * worst-case customer text (scripts/bench-worst.ts); time to verdict in real Chromium; requests per escalation from
+ * the sandbox traffic; LLM calls and input tokens against the sandbox's OpenAI endpoint. `--worst`: only the
+ * worst-case figures (no browser).
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { labelOf } from '../lib/platforms/metas';
 import { demoPolicy, DEMO_BASE } from '../test/fixtures/demo-policy';
 import { conversationUrl } from '../test/fixtures/urls';
 import { PolicySchema } from '../lib/schema/policy';
+import { formatWorstCase, worstCase } from './bench-worst';
 
 const json = process.argv.includes('--json');
 const log = (...a: unknown[]) => {
@@ -153,6 +155,13 @@ async function browserFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>)
 }
 
 async function main() {
+  const worst = worstCase();
+  if (process.argv.includes('--worst')) {
+    log('Baton benchmark (worst case)');
+    for (const line of formatWorstCase(worst)) log(line);
+    if (json) console.log(JSON.stringify({ worst_case: worst }));
+    return;
+  }
   if (!existsSync(join(OUTPUT_DIR, 'chrome-mv3/manifest.json')))
     execSync('npx wxt build', { cwd: ROOT, stdio: json ? 'ignore' : 'inherit' });
   const engine = engineTimes();
@@ -170,6 +179,7 @@ async function main() {
       api_requests_within_floor: PLATFORMS.every((p) => requests[p] !== undefined && requests[p]! <= REQUEST_FLOORS[p]),
       llm_calls_per_check: llm.llm_calls_per_check,
       llm_input_tokens_per_check: llm.llm_input_tokens_per_check,
+      worst_case: worst,
     };
     log('Baton benchmark');
     log(
@@ -179,6 +189,7 @@ async function main() {
     log(
       `  requests per escalation         ${PLATFORMS.map((p) => `${labelOf(p)}: ${requests[p]} ${requests[p]! <= REQUEST_FLOORS[p] ? '✓' : '✗'}`).join('   ')}   (floor: ${PLATFORMS.map((p) => `${labelOf(p)} ${REQUEST_FLOORS[p]}`).join(', ')})`,
     );
+    for (const line of formatWorstCase(worst)) log(line);
     log(
       `  bundle                          content ${bundle.content} KB   background ${bundle.background} KB   options ${bundle.options} KB`,
     );

@@ -4,7 +4,7 @@
  * platform under demo-output/. Ctrl-C stops everything it started.
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSandbox } from '../test/sandbox/server';
 import { configure, launchBrowser, ROOT, verdictStatus } from '../test/e2e/harness';
@@ -27,12 +27,16 @@ async function main() {
 
   await configure(launched.worker, { policy: await demoPolicy(Object.values(sandbox.platforms)) });
   const outDir = join(ROOT, 'demo-output');
+  // Screenshots from an earlier run must not pass for this run's.
+  rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
+  const missing: string[] = [];
   for (const [platform, url] of Object.entries(demoUrls())) {
     const page = await launched.context.newPage();
     await page.goto(url);
     const status = await verdictStatus(page, 30_000).catch(() => 'no verdict');
     console.log(`${platform}: ${url} → ${status}`);
+    if (status === 'no verdict') missing.push(platform);
     if (!headed) {
       await page.waitForTimeout(400);
       const file = join(outDir, `${platform}.png`);
@@ -45,6 +49,10 @@ async function main() {
     await new Promise(() => {});
   }
   await stop();
+  if (missing.length) {
+    console.error(`No verdict was shown on ${missing.join(', ')}: the screenshots show why.`);
+    process.exit(1);
+  }
 }
 
 main().catch((e) => {

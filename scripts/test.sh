@@ -2,9 +2,7 @@
 # The one test command: unit, contract and end-to-end tests, from a fresh clone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
-fi
+bash scripts/ensure-deps.sh
 bash scripts/ensure-chromium.sh
 npx tsc --noEmit -p .
 # Lint (ESLint with TypeScript and React hooks rules) and layout (Prettier) are part of the test command.

@@ -5,7 +5,7 @@ import type { SetupReport } from '@/lib/schema/setup';
 import { send } from '@/utils/messaging';
 import { CheckSetupLines } from './CheckSetupLines';
 import { Section } from './Section';
-import { accountOf } from './state/form';
+import { requestAccount } from './state/remote';
 import { useOptions } from './state/store';
 
 type Run = { state: 'idle' | 'busy' | 'done' | 'error'; report?: SetupReport; error?: string };
@@ -13,15 +13,15 @@ type Run = { state: 'idle' | 'busy' | 'done' | 'error'; report?: SetupReport; er
 /** Runs Check setup for one helpdesk with its saved connection; nothing in the helpdesk changes. */
 export function useCheckSetup(platform: Platform) {
   const [run, setRun] = useState<Run>({ state: 'idle' });
-  const account = useOptions((s) => accountOf(s.form.connections, platform));
   const start = async () => {
-    if (!account) {
-      setRun({ state: 'error', error: 'Enter the account under Connections and save it first.' });
+    const asked = requestAccount(useOptions.getState(), platform);
+    if ('error' in asked) {
+      setRun({ state: 'error', error: asked.error });
       return;
     }
     setRun({ state: 'busy' });
     try {
-      setRun({ state: 'done', report: await send('checkSetup', { platform, account }) });
+      setRun({ state: 'done', report: await send('checkSetup', { platform, account: asked.account }) });
     } catch (e) {
       setRun({ state: 'error', error: (e as Error).message });
     }

@@ -9,6 +9,8 @@ const ROLE: Record<string, string> = { customer: 'Customer', bot: 'Bot', agent: 
 export function SamplePicker() {
   const settings = useOptions((s) => s.preview);
   const last = useOptions((s) => s.lastConversation);
+  // Without leave to keep customer text, Baton keeps no copy of a conversation to preview on.
+  const kept = useOptions((s) => s.form.policy.handoffLog.keepCustomerText);
   const sample = previewConversation(settings, last);
   return (
     <div className="sample-picker">
@@ -23,7 +25,11 @@ export function SamplePicker() {
           >
             {SAMPLE_OPTIONS.map((o) => (
               <option key={o.key} value={o.key} disabled={o.key === 'last' && !last}>
-                {o.key === 'last' ? (last ? `${o.label} (${PLATFORM_LABELS[last.platform]})` : `${o.label} (none yet)`) : o.label}
+                {o.key === 'last'
+                  ? last
+                    ? `${o.label} (${PLATFORM_LABELS[last.platform]})`
+                    : `${o.label} (${kept ? 'none yet' : 'kept only with Keep customer text'})`
+                  : o.label}
               </option>
             ))}
           </select>

@@ -74,6 +74,11 @@ export function VerdictCard({ verdict, onQuote }: { verdict: Verdict; onQuote: (
           {verdict.fallback}
         </p>
       )}
+      {verdict.disagreement && (
+        <p className="warn" role="status" data-testid="model-disagreed">
+          {verdict.disagreement}
+        </p>
+      )}
       {verdict.signals.length > 0 && (
         <ul className="signals">
           {verdict.signals.map((sig, i) => (

@@ -1,5 +1,6 @@
+import { hasAgentEdits } from '@/lib/retention/rules';
 import type { NoteDraft } from '@/lib/schema/storage';
-import { noteDraftItem } from '@/utils/storage';
+import { noteDraftItem, saveNoteDraft } from '@/utils/storage';
 
 /** What the agent changed before clicking; each flag says the agent touched it, so re-checks leave it alone. */
 export type Draft = NoteDraft;
@@ -26,7 +27,9 @@ export async function flushDraft(key: string): Promise<void> {
   clearTimeout(timers.get(key));
   if (!d) return;
   pending.delete(key);
-  await noteDraftItem(key).set(d);
+  // Nothing typed (a hand-back line cleared again) leaves nothing to keep.
+  if (hasAgentEdits(d)) await saveNoteDraft(key, d);
+  else await noteDraftItem(key).remove();
 }
 
 export async function clearDraft(key: string): Promise<void> {

@@ -133,8 +133,8 @@ export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
       const policy = get().policy!;
       const draft = mergeDraft(get().draft, result, policy);
       const journal = result.journal ? newest(result.journal, get().journal) : get().journal;
+      // Not saved: a draft is stored only once the agent changes something (editDraft).
       set({ result, error: null, draft, journal });
-      if (key) saveDraft(key, draft);
     } catch (e) {
       if (get().key !== key) return;
       set({ error: (e as Error).message });

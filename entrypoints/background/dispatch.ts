@@ -7,6 +7,8 @@ import {
   type RequestType,
   type ResponseInput,
 } from '@/lib/schema/messages';
+import { browser } from 'wxt/browser';
+import { senderProblem, type Sender } from './senders';
 
 /** One handler per request type; each gets its parsed request and returns data for the response schema. */
 export type Handlers = { [T in RequestType]: (req: RequestOf<T>, tabId: number | undefined) => Promise<ResponseInput<T>> };
@@ -16,14 +18,16 @@ export const MALFORMED_RESULT = 'Baton could not finish that request: its answer
 
 /**
  * Validates a message before any handler sees it, and the handler's result before it is sent back. A
- * malformed message or result is answered with an error and a logged reason; a handler failure becomes a
+ * malformed message or result is answered with an error and a logged reason; a request its sender may not
+ * make (PROTOCOL's `from`, see senders.ts) is refused the same way; a handler failure becomes a
  * plain-sentence error. Nothing here can throw into the worker.
  */
 export async function dispatch(
   raw: unknown,
-  tabId: number | undefined,
+  sender: Sender,
   handlers: Handlers,
   log: (msg: string) => void = console.warn,
+  extensionBase: string = browser.runtime.getURL('/'),
 ): Promise<BatonResponse> {
   const parsed = RequestSchema.safeParse(raw);
   if (!parsed.success) {
@@ -32,6 +36,12 @@ export async function dispatch(
   }
   const req = parsed.data;
   const type = req.type as RequestType;
+  const refused = senderProblem(req, sender, extensionBase);
+  if (refused) {
+    log(`[baton] refused ${type} from ${sender.url ?? 'an unknown sender'}: ${refused}`);
+    return { ok: false, error: refused };
+  }
+  const tabId = sender.tab?.id;
   let result: unknown;
   try {
     result = await (handlers[type] as (r: typeof req, t: number | undefined) => Promise<unknown>)(req, tabId);

@@ -8,16 +8,18 @@ import { installResume } from './resume';
 import { installFirstRun } from './setup';
 import { installHandoffLog } from './insights';
 import { installNotify } from './notify';
+import { installUpkeep } from './upkeep';
 import { warmEngine } from './warm';
 
 export default defineBackground(() => {
   // Stored values from older versions are upgraded now, before the first page asks for them.
   void migrateStorage();
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => dispatch(raw, sender.tab?.id, handlers));
+  // The whole sender: which requests a context may make depends on where it runs (senders.ts).
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => dispatch(raw, sender, handlers));
   // Session requests go through ready helpdesk tabs; escalations cut off by a tab or worker going away finish.
   installResume(installRelay());
   installFirstRun();
-  installHandoffLog();
+  installUpkeep(installHandoffLog());
   installNotify();
   warmEngine();
 

@@ -5,7 +5,8 @@ import { SessionFetchResultSchema } from '@/lib/schema/messages';
 import type { ConversationRef } from '@/lib/schema/conversation';
 import type { Connections, Secrets } from '@/lib/schema/connections';
 import { authModeOf, metaFor } from '@/lib/platforms/metas';
-import type { AuthMode, PlatformAdapter } from '@/lib/platforms/types';
+import type { AuthMode, PlatformAdapter, PlatformMeta } from '@/lib/platforms/types';
+import { ApiError } from '@/lib/http/errors';
 
 export interface AuthedTransport {
   transport: Transport;
@@ -20,7 +21,10 @@ export function connectionOf(connections: Connections, platform: ConversationRef
 /**
  * Picks how requests for a platform are sent. Token modes run here in the worker, the only place that
  * reads secrets, and refuse any URL outside the platform's own API origin so a token can never be sent
- * elsewhere. Session mode asks the agent's tab to make a same-origin request with its own cookies.
+ * elsewhere. That origin comes from the saved connection only (its account, or a fixed account's API address), never
+ * from the request: a request about another account (a pasted, unsaved value, or another company's tenant
+ * open in a tab) is refused in token mode. Session mode asks the agent's tab to make a same-origin request
+ * with its own cookies.
  */
 export function transportFor(
   adapter: PlatformAdapter,
@@ -34,15 +38,36 @@ export function transportFor(
   const connection = connectionOf(connections, ref.platform);
   const fullRef = { idIsGuess: false, conversationId: '', ...ref };
   const apiBase = typeof connection.apiBase === 'string' ? connection.apiBase : undefined;
-  const origin = new URL(adapter.apiOrigin(fullRef, apiBase)).origin;
   const authMode = authModeOf(meta, connection);
+  if (authMode === 'token') requireSavedAccount(meta, ref.account, connection);
+  // The adapters' URL builders refuse an account or API address that could name another host.
+  const origin = new URL(adapter.apiOrigin(fullRef, apiBase)).origin;
   if (authMode === 'session') {
     // Named from the registry: "Open a <label> tab of <account> to connect".
     const noTab = `Open a ${meta.label} tab of ${ref.account} to connect.`;
     return { authMode, transport: sessionTransport(origin, tabId, noTab) };
   }
   const headers = meta.authHeaders(connection, secrets as Record<string, string | undefined>);
-  return { authMode, transport: tokenTransport(origin, headers, meta.missingCredentials, fetchImpl) };
+  const redirect = meta.tokenFollowsRedirects ? 'follow' : 'manual';
+  return { authMode, transport: tokenTransport(origin, headers, meta.missingCredentials, fetchImpl, redirect) };
+}
+
+/** Throws the sentence the sidebar or Options shows when a token request names an account other than the saved one. */
+function requireSavedAccount(meta: PlatformMeta, requested: string, connection: Record<string, unknown>): void {
+  if (!meta.account) return; // one fixed account: its API address comes from the saved, checked connection
+  const saved = typeof connection.account === 'string' ? connection.account.toLowerCase() : '';
+  if (!saved) {
+    throw new ApiError(
+      `Enter the ${meta.account.label} in Baton's Options: the ${meta.label} API token is used only for the account saved there.`,
+      'auth',
+    );
+  }
+  if (requested.toLowerCase() !== saved) {
+    throw new ApiError(
+      `Baton uses the ${meta.label} API token only for ${saved}, the account saved in Options, not for "${requested}".`,
+      'auth',
+    );
+  }
 }
 
 /**
@@ -55,15 +80,21 @@ export function tokenTransport(
   authHeaders: Record<string, string> | null,
   missing: string,
   fetchImpl: typeof fetch = fetch,
+  redirect: RequestRedirect = 'manual',
 ): Transport {
-  const base = fetchTransport(fetchImpl, authHeaders ?? {}, { credentials: 'omit' });
+  const base = fetchTransport(fetchImpl, authHeaders ?? {}, { credentials: 'omit', redirect });
   return async (req: HttpRequest) => {
     if (new URL(req.url).origin !== origin) throw new TransportError(`Refusing to send credentials to ${new URL(req.url).host}`, 'network');
     if (!authHeaders) {
       // Answer like the platform would, so the agent gets the usual "check the token in Options" sentence.
       return { status: 401, headers: {}, body: { message: missing } };
     }
-    return base({ ...req, headers: { ...req.headers } });
+    const res = await base({ ...req, headers: { ...req.headers } });
+    // A followed redirect that ended elsewhere: the browser dropped the token on the way, and the answer is not the API's.
+    if (res.url && URL.canParse(res.url) && new URL(res.url).origin !== origin) {
+      throw new TransportError(`Refusing an answer redirected to ${new URL(res.url).host}`, 'network');
+    }
+    return res;
   };
 }
 

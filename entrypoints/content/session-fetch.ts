@@ -3,10 +3,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { fetchTransport } from '@/lib/http/client';
 import { TransportError } from '@/lib/http/types';
 import { TAB_READY_PORT, TabRequestSchema, type SidebarTabRequest } from '@/lib/schema/messages';
+import { sessionRequestProblem } from '@/lib/platforms/metas';
 
 /**
  * Session auth: the background asks this tab to make a same-origin API call, so the helpdesk's own
- * cookies authenticate it. Only this page's origin is allowed, and no secret ever passes through here.
+ * cookies authenticate it. Only this page's own API paths and the methods Baton uses are relayed (the
+ * platform's meta declares them), and no secret ever passes through here.
  * The same listener answers the sidebar frame's requests (`onSidebar`): only extension contexts can message a
  * content script, and the frame is one. The listener lives as long as this content script's context: an
  * extension update removes it.
@@ -35,9 +37,8 @@ export function listenForTabRequests(
       return Promise.resolve(true);
     }
     if (msg.type === 'sidebar') return onSidebar(msg);
-    if (new URL(msg.request.url).origin !== location.origin) {
-      return Promise.resolve({ ok: false, kind: 'network', message: 'Cross-origin session requests are not allowed' });
-    }
+    const refused = sessionRequestProblem(location.href, msg.request);
+    if (refused) return Promise.resolve({ ok: false, kind: 'network', message: refused });
     return transport(msg.request).then(
       (response) => ({ ok: true, response }),
       (e: unknown) => ({

@@ -8,7 +8,7 @@ import type { Policy } from '../schema/policy';
 import type { Verdict } from '../schema/verdict';
 import { parseArgs, USAGE, type CliArgs } from './args';
 import { formatReport, score, type Labelled } from './eval';
-import { parseLine, readLines, readPolicy, toConversation } from './input';
+import { parseLine, printable, readLines, readPolicy, toConversation } from './input';
 
 function openaiFromEnv(policy: Policy) {
   const apiKey = process.env.OPENAI_API_KEY;
@@ -36,7 +36,7 @@ async function run(args: CliArgs): Promise<number> {
     const parsed = parseLine(raw);
     if ('error' in parsed) {
       bad++;
-      const message = `line ${lineNo}: ${parsed.error}`;
+      const message = printable(`line ${lineNo}: ${parsed.error}`);
       if (args.command === 'check')
         process.stdout.write(`${JSON.stringify({ ...(parsed.id ? { id: parsed.id } : {}), line: lineNo, error: message })}\n`);
       process.stderr.write(`${message}\n`);
@@ -80,7 +80,7 @@ async function main(): Promise<number> {
   try {
     return await run(args);
   } catch (e) {
-    process.stderr.write(`baton: ${(e as Error).message}\n`);
+    process.stderr.write(`baton: ${printable((e as Error).message)}\n`);
     return 2;
   }
 }

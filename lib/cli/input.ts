@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { createReadStream, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { loadPolicy } from '../config/load-policy';
 import { ConversationSchema, RoleSchema, type Conversation } from '../schema/conversation';
@@ -48,15 +47,45 @@ export function parseLine(raw: string): { line: Line } | { error: string; id?: s
   return { error: issuesText(r.error), id: typeof id === 'string' || typeof id === 'number' ? String(id) : undefined };
 }
 
+/**
+ * The input's lines, read as a stream: the next chunk is read only when the caller asks for the next line,
+ * so memory holds the current line and one chunk, however large the file or slow the engine. A leading
+ * byte-order mark (PowerShell, Excel and Baton's own CSV export write one) is not part of line 1.
+ */
 export async function* readLines(file?: string): AsyncGenerator<string> {
-  if (file) {
-    const text = readFileSync(file, 'utf8');
-    const lines = text.split(/\r?\n/);
-    if (lines.at(-1) === '') lines.pop();
-    yield* lines;
-    return;
+  const input = file ? createReadStream(file, { encoding: 'utf8' }) : process.stdin.setEncoding('utf8');
+  let first = true;
+  const finish = (line: string) => {
+    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+    const out = first && text.startsWith('\uFEFF') ? text.slice(1) : text;
+    first = false;
+    return out;
+  };
+  // A long line arrives in many chunks; its pieces are joined once, at its end.
+  let pieces: string[] = [];
+  for await (const chunk of input as AsyncIterable<string>) {
+    let from = 0;
+    for (let nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', from)) {
+      pieces.push(chunk.slice(from, nl));
+      const line = finish(pieces.join(''));
+      pieces = [];
+      from = nl + 1;
+      yield line;
+    }
+    if (from < chunk.length) pieces.push(chunk.slice(from));
   }
-  for await (const l of createInterface({ input: process.stdin, crlfDelay: Infinity })) yield l;
+  if (pieces.length) yield finish(pieces.join(''));
+}
+
+/**
+ * Text from a bad input line, safe to print on a terminal: control characters (ESC sequences could retitle or
+ * recolour it, a newline could fake another report line) and bidi overrides are shown as \u escapes.
+ */
+export function printable(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** The policy file, validated with PolicySchema (older versions upgraded); errors name the field. */
@@ -64,7 +93,7 @@ export function readPolicy(path?: string): Policy {
   if (!path) return defaultPolicy();
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new Error(`Could not read the policy file ${path}: ${(e as Error).message}`, { cause: e });
   }

@@ -9,7 +9,7 @@ export const EXTRACTORS: Record<ExtractorKind, (text: string) => string[]> = {
     // Scanning from each "@" is much cheaper on long conversations than a regex over every position.
     const out: string[] = [];
     for (let at = t.indexOf('@'); at >= 0; at = t.indexOf('@', at + 1)) {
-      const left = /[\w.+-]+$/.exec(t.slice(Math.max(0, at - 64), at));
+      const left = /(?<![\w.+-])[\w.+-]+$/.exec(t.slice(Math.max(0, at - 64), at));
       const right = /^[\w-]+(?:\.[\w-]+)+/.exec(t.slice(at + 1, at + 256));
       if (left && right) out.push(`${left[0]}@${right[0]}`);
     }
@@ -24,7 +24,7 @@ export const EXTRACTORS: Record<ExtractorKind, (text: string) => string[]> = {
   order: (t) => {
     const out: string[] = [];
     const label =
-      /\b(?:order|pedido|commande|bestellung|bestellnummer|encomenda|ticket|booking|reservation|reference|ref|tracking|confirmation|invoice|case)\s*(?:number|no\.?|num|id|#|nr\.?|numero|nummer)?\s*(?:is|es|est|ist|e)?\s*[:#]?\s*([A-Z]{0,5}-?\d[\w-]{2,})/gi;
+      /\b(?:order|pedido|commande|bestellung|bestellnummer|encomenda|ticket|booking|reservation|reference|ref|tracking|confirmation|invoice|case)(?:\s*(?:number|no\.?|num|id|#|nr\.?|numero|nummer))?(?:\s*(?:is|es|est|ist|e))?(?:\s*[:#])?\s*([A-Z]{0,5}-?\d[\w-]{2,})/gi;
     for (const m of t.matchAll(label)) out.push(m[1]);
     for (const m of t.matchAll(/(?:^|\s)#\s?([A-Z]{0,5}-?\d[\w-]{2,})/g)) out.push(m[1]);
     return [...new Set(out)];

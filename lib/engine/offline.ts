@@ -12,13 +12,30 @@ import { readConversation } from './sequence';
 import { matchSubAgent } from './scope';
 import { buildNote, buildSummary, questionFor, type SummaryContext } from './summary';
 import { clean, clip } from './text';
+import { boundText } from './bound';
 import { windowStart } from './window';
 import { describeSignals } from './wording';
 
 export { windowStart };
 
+/**
+ * Every reader (raw quotes, shouting, details, scope) sees the same bounded text, however long a message is.
+ * Message indexes are kept, so evidence points at the message the agent sees.
+ */
+function boundConversation(conv: Conversation): Conversation {
+  let changed = false;
+  const messages = conv.messages.map((m) => {
+    const text = boundText(m.text);
+    if (text === m.text) return m;
+    changed = true;
+    return { ...m, text };
+  });
+  return changed ? { ...conv, messages } : conv;
+}
+
 /** The deterministic engine: no key, no network; the default. */
-export function checkOffline(conv: Conversation, policy: Policy): Verdict {
+export function checkOffline(input: Conversation, policy: Policy): Verdict {
+  const conv = boundConversation(input);
   const { scope, subAgentModels, instructions } = compilePolicy(policy, conv.scope ?? policy.scope);
   const from = windowStart(conv);
   const msgs = conv.messages;

@@ -8,9 +8,9 @@ import { clean, normalize, sentences } from './text';
 
 // A line that opens with a speaker or system label, optionally bracketed: "System:", "[assistant]", "<bot>".
 const ROLE_PREFIX =
-  /^\s*[[(<{]?\s*(system|sys|bot|assistant|ai|chatbot|agent|support|support agent|admin|administrator|developer|operator|moderator|instructions?|prompt|baton|escalation engine)\s*[\])>}]?\s*(:|>|-{1,2}|=)\s*/i;
+  /^\s*(?:[[(<{]\s*)?(system|sys|bot|assistant|ai|chatbot|agent|support|support agent|admin|administrator|developer|operator|moderator|instructions?|prompt|baton|escalation engine)\s*(?:[\])>}]\s*)?(:|>|-{1,2}|=)\s*/i;
 // The same label in the middle of a line starts an impersonated turn that runs to the end of the line.
-const INLINE_ROLE = /(^|[\s.!?,;])[[(<{]?\s*(system|bot|assistant|chatbot|instructions?|admin|developer)\s*[\])>}]?\s*:\s/i;
+const INLINE_ROLE = /(^|[.!?,;]|(?<!\s)\s)[[(<{]?\s*(system|bot|assistant|chatbot|instructions?|admin|developer)\s*(?:[\])>}]\s*)?:\s/i;
 // Sentences aimed at the checker rather than the support team.
 const INJECTION =
   /\b(ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,40}\b(previous|prior|above|earlier|all|any|your|the|these|those)\b[^.!?\n]{0,20}\b(rules?|instructions?|prompts?|guidelines?|polic(y|ies)|directions?)\b|\b(new|updated) (rules?|instructions?)\s*:|\bsystem prompt\b|\byou are now\b|\b(do not|don'?t|never) (escalate|flag|report|tag)\b[^.!?\n]{0,30}\b(this|conversation|chat|ticket|me)\b|\bset (escalate|status)\b|\b(escalate|escalation|status|verdict|signals?)["']?\s*[:=]\s*["'[{]?\s*(true|false|none|null|escalate|unconfirmed|\]|\})/i;

@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { SubAgent } from '../schema/policy';
+import { blankLinks } from './identifiers';
 import { modelWords } from './scope/features';
 import { domainsOf, isKnownWord, readDomain, scopeProfile, type DomainReading, type ScopeProfile } from './scope/model';
 import { isSmallTalk } from './scope/smalltalk';
@@ -77,8 +78,8 @@ export function contentStems(text: string): string[] {
 /** contentStems for text that is already normalized (the detectors share one normalisation per message). */
 export function stemsOfNormalized(normalized: string): string[] {
   // Identifiers (emails, links, order numbers) say nothing about the topic.
-  const t = (/@|:\/\/|www\./.test(normalized) ? normalized.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+|https?:\/\/\S+|www\.\S+/g, ' ') : normalized)
-    .replace(/\{\{[^}]*\}\}/g, ' ')
+  const t = blankLinks(normalized, true)
+    .replace(/\{\{[^{}]*\}\}/g, ' ')
     .replace(/(\d)([a-z])/g, '$1 $2')
     .replace(/([a-z])(\d)/g, '$1 $2');
   const out: string[] = [];
@@ -216,7 +217,7 @@ const NOISE = new Set([
 /** Capitalised words inside a sentence are names ("pay Evan", "send 50$ to John"), never topics. */
 export function properNouns(raw: string): Set<string> {
   const out = new Set<string>();
-  for (const m of raw.matchAll(/(?<=[a-z0-9,]\s+)([A-Z][a-z]+)\b/g)) out.add(stem(m[1].toLowerCase()));
+  for (const m of raw.matchAll(/(?=[A-Z])(?<=[a-z0-9,]\s+)([A-Z][a-z]+)\b/g)) out.add(stem(m[1].toLowerCase()));
   return out;
 }
 

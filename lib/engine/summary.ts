@@ -100,7 +100,7 @@ export function buildNote(
   conv: Conversation,
   ctx: SummaryContext,
   summary: Record<string, string | null>,
-  meta: { sentiment: string; urgency: string; reason: string },
+  meta: { sentiment: string; urgency: string; reason: string; remark?: string },
 ): string {
   const head =
     ctx.status === 'escalate'
@@ -127,6 +127,7 @@ export function buildNote(
     lines.push('', 'Details:');
     for (const [k, v] of extra) lines.push(`- ${k.replace(/_/g, ' ')}: ${oneLine(v!)}`);
   }
+  if (meta.remark) lines.push('', oneLine(meta.remark));
   lines.push('', `Sub agent: ${ctx.subAgent ?? 'none recognised'} · Sentiment: ${meta.sentiment} · Urgency: ${meta.urgency}`);
   lines.push('', `Next step: ${summary.next_step}`);
   return lines.join('\n');

@@ -1,5 +1,7 @@
 /** Text normalisation shared by the detectors: customer text is data, so it is flattened before matching. */
 import { distance } from 'fastest-levenshtein';
+import { CHAT_TEXT, markupToText } from '../html/to-text';
+import { boundText } from './bound';
 import { baseForm, functionWords } from './nlp';
 
 // Zero-width and joiner characters are matched one by one on purpose (they are what injected text hides in).
@@ -8,18 +10,6 @@ const ZERO_WIDTH = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad\u034f\u
 // eslint-disable-next-line no-misleading-character-class
 const HAS_ZERO_WIDTH = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad\u034f\u180e]/;
 const ODD_SPACE = /[\t\f\v\r\u00a0\u2000-\u200a\u3000]| {2}|\n[\n ]| \n/;
-
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  rsquo: "'",
-  lsquo: "'",
-  hellip: '...',
-};
 
 // Look-alike letters used to slip words past filters ("hum\u0430n" with a Cyrillic a).
 const CONFUSABLES: Record<string, string> = {
@@ -43,24 +33,14 @@ const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLES).join('')}]`, 'g');
 /** Markup and hidden characters removed, entities decoded; case kept (for quotes and the LLM transcript). */
 export function clean(text: string): string {
   // Most chat messages are plain text: each pass runs only when its characters are present.
-  let t = HAS_ZERO_WIDTH.test(text) ? text.replace(ZERO_WIDTH, '') : text;
-  if (t.includes('<')) {
-    t = t
-      .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-      .replace(/<br\s*\/?>|<\/(p|div|li|tr|h\d)>/gi, '\n')
-      .replace(/<\/?[a-z!][^>]{0,1000}>/gi, ' ');
+  let t = boundText(text);
+  if (HAS_ZERO_WIDTH.test(t)) t = t.replace(ZERO_WIDTH, '');
+  if (t.includes('<') || t.includes('&')) {
+    t = markupToText(t, CHAT_TEXT);
+    // A decoded reference may itself be a hidden character ("&#8203;").
+    if (HAS_ZERO_WIDTH.test(t)) t = t.replace(ZERO_WIDTH, '');
   }
-  if (t.includes('&')) {
-    t = t.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-      if (e[0] === '#') {
-        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : ' ';
-      }
-      return ENTITIES[e.toLowerCase()] ?? m;
-    });
-    t = t.replace(ZERO_WIDTH, '');
-  }
-  if (ODD_SPACE.test(t)) t = t.replace(/[ \t\f\v\r\u00a0\u2000-\u200a\u3000]+/g, ' ').replace(/ *\n[\n ]*/g, '\n');
+  if (ODD_SPACE.test(t)) t = t.replace(/[ \t\f\v\r\u00a0\u2000-\u200a\u3000]+/g, ' ').replace(/ ?\n[\n ]*/g, '\n');
   return t.trim();
 }
 
@@ -288,5 +268,8 @@ export function typoBudget(len: number): number {
 export function clip(text: string, max = 160): string {
   const t = text.replace(/\s+/g, ' ').trim();
   if (t.length <= max) return t;
-  return t.slice(0, max).replace(/\s+\S*$/, '') + '…';
+  // Whitespace is single spaces here: the cut goes back to the last one.
+  const cut = t.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return (space >= 0 ? cut.slice(0, space) : cut) + '…';
 }

@@ -177,13 +177,19 @@ export interface FetchTransportOptions {
    * session requests from the agent's tab pass 'same-origin' so the session is what authenticates them.
    */
   credentials?: RequestCredentials;
+  /**
+   * 'manual' for requests that carry a token: a redirect is answered, never followed, so the token's
+   * destination is exactly the URL Baton checked. (A browser hides a redirect it did not follow; that answer
+   * becomes a network error naming the redirect.)
+   */
+  redirect?: RequestRedirect;
 }
 
 /** Transport over the global fetch, used by the background worker, the agent's tab, the CLI and Node tests. */
 export function fetchTransport(
   fetchImpl: typeof fetch = fetch,
   extraHeaders: Record<string, string> = {},
-  { credentials = 'omit' }: FetchTransportOptions = {},
+  { credentials = 'omit', redirect = 'follow' }: FetchTransportOptions = {},
 ): Transport {
   return async (req) => {
     const ctrl = new AbortController();
@@ -195,8 +201,11 @@ export function fetchTransport(
         body: req.body === undefined ? undefined : JSON.stringify(req.body),
         signal: ctrl.signal,
         credentials,
-        redirect: 'follow',
+        redirect,
       });
+      if (res.type === 'opaqueredirect') {
+        throw new TransportError(`${new URL(req.url).host} answered with a redirect, which Baton does not follow with a token`, 'network');
+      }
       const text = await res.text();
       let body: unknown = null;
       if (text) {

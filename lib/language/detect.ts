@@ -1,4 +1,5 @@
 import { detectAll } from 'tinyld/light';
+import { boundText } from '../engine/bound';
 import type { Message } from '../schema/conversation';
 import { LANGUAGES, type Language } from '../schema/customer-message';
 
@@ -24,7 +25,8 @@ const ONLY: string[] = [...LANGUAGES];
 
 /** The language of `text`, among the languages Baton has a message for. */
 export function detectLanguage(text: string): Detection {
-  const ranked = detectAll(text, { only: ONLY });
+  // The head and tail of a long text say which language it is as well as all of it does.
+  const ranked = detectAll(boundText(text), { only: ONLY });
   const [top, second] = ranked;
   if (!top || !(LANGUAGES as readonly string[]).includes(top.lang)) return { language: null, confidence: 0 };
   const lead = top.accuracy - (second?.accuracy ?? 0);

@@ -12,8 +12,54 @@ export interface RenderedNote {
 
 type Block = { kind: 'p'; lines: string[] } | { kind: 'ul'; items: string[] };
 
-const ESCAPABLE = /\\([\\`*_<>[\]()#+\-.!|{}])/g;
-const PLACEHOLDER = '\u0000';
+const ESCAPABLE = new Set('\\`*_<>[]()#+-.!|{}');
+
+/** One character of a line: `literal` when it came from a backslash escape and can never be markup. */
+type Unit = { c: string; literal: boolean };
+
+function unitsOf(line: string): Unit[] {
+  const out: Unit[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '\\' && i + 1 < line.length && ESCAPABLE.has(line[i + 1])) out.push({ c: line[++i], literal: true });
+    else out.push({ c, literal: false });
+  }
+  return out;
+}
+
+const isStar = (u: Unit | undefined) => !!u && !u.literal && u.c === '*';
+const isSpace = (u: Unit | undefined) => !u || /\s/.test(u.c);
+
+/**
+ * Inline markup of one line in a single left-to-right pass: "**" opens bold before a non-space and closes
+ * after one; escaped characters are marked literal, so they never open or close bold and need no in-band
+ * placeholder that note text could forge.
+ */
+function inline(line: string, strong: (inner: string) => string, esc: (text: string) => string): string {
+  const units = unitsOf(line);
+  let out = '';
+  let open = -1;
+  let pending = '';
+  const flush = (text: string) => (open < 0 ? (out += text) : (pending += text));
+  for (let i = 0; i < units.length; i++) {
+    const pair = isStar(units[i]) && isStar(units[i + 1]);
+    if (pair && open >= 0 && i >= open + 3 && !isSpace(units[i - 1])) {
+      out += strong(pending);
+      pending = '';
+      open = -1;
+      i++;
+      continue;
+    }
+    if (pair && open < 0 && !isSpace(units[i + 2])) {
+      open = i;
+      i++;
+      continue;
+    }
+    flush(esc(units[i].c));
+  }
+  if (open >= 0) out += esc('**') + pending;
+  return out;
+}
 
 function blocks(note: string): Block[] {
   const out: Block[] = [];
@@ -37,22 +83,13 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** Inline markup of one line: escapes are kept aside first so an escaped "*" never opens bold. */
-function inlineHtml(line: string): string {
-  const kept: string[] = [];
-  const shielded = line.replace(ESCAPABLE, (_, c: string) => `${PLACEHOLDER}${kept.push(c) - 1}${PLACEHOLDER}`);
-  return escapeHtml(shielded)
-    .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, '<strong>$1</strong>')
-    .replace(new RegExp(`${PLACEHOLDER}(\\d+)${PLACEHOLDER}`, 'g'), (_, i: string) => escapeHtml(kept[Number(i)]));
-}
-
-function inlineText(line: string): string {
-  const kept: string[] = [];
-  const shielded = line.replace(ESCAPABLE, (_, c: string) => `${PLACEHOLDER}${kept.push(c) - 1}${PLACEHOLDER}`);
-  return shielded
-    .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, '$1')
-    .replace(new RegExp(`${PLACEHOLDER}(\\d+)${PLACEHOLDER}`, 'g'), (_, i: string) => kept[Number(i)]);
-}
+const inlineHtml = (line: string) => inline(line, (inner) => `<strong>${inner}</strong>`, escapeHtml);
+const inlineText = (line: string) =>
+  inline(
+    line,
+    (inner) => inner,
+    (t) => t,
+  );
 
 export function renderNote(note: string): RenderedNote {
   const bs = blocks(note);

@@ -3,7 +3,7 @@ import { WebhookSchema, type Webhook } from '../schema/notify';
 import type { Journal } from '../schema/plan';
 import type { HttpResponse, Transport } from '../http/types';
 import { TransportError } from '../http/types';
-import { deliveryId, escalationEvent, EscalationEventSchema } from './event';
+import { deliveryId, escalationEvent, EscalationEventSchema, type EscalationEvent } from './event';
 import { deliveryHeaders, payloadFor } from './payload';
 import { outcomeOf, RETRY } from './retry';
 
@@ -81,6 +81,15 @@ export function prune(list: Delivery[], now: number): Delivery[] {
   return kept.filter((d) => !(d.settledAt !== undefined && excess-- > 0));
 }
 
+/**
+ * A settled delivery is kept only so the sidebar can say who was told and a late re-check finds its id: the
+ * note and summary it carried (customer text) are no longer needed, whatever the team lead allows elsewhere.
+ * Evidence quotes stay, as in the handoff log.
+ */
+export function withoutCustomerText(event: EscalationEvent): EscalationEvent {
+  return { ...event, note: '', summary: {} };
+}
+
 /** What the sidebar says about one escalation's notifications. */
 export function summarise(list: Delivery[], journalKey: string, startedAt: string): Delivery[] {
   return list.filter((d) => d.journalKey === journalKey && d.startedAt === startedAt);
@@ -141,9 +150,9 @@ export function createNotifier({ store, transport, now = Date.now, random = Math
     const outcome = outcomeOf(hostOf(d.webhook.url), d.attempts, response, failure, at, random);
     switch (outcome.kind) {
       case 'delivered':
-        return { status: 'delivered', settledAt: at, lastError: undefined };
+        return { status: 'delivered', settledAt: at, lastError: undefined, event: withoutCustomerText(d.event) };
       case 'give_up':
-        return { status: 'failed', settledAt: at, lastError: outcome.reason };
+        return { status: 'failed', settledAt: at, lastError: outcome.reason, event: withoutCustomerText(d.event) };
       case 'retry':
         return { status: 'pending', nextAttemptAt: at + outcome.delayMs, lastError: outcome.reason };
     }

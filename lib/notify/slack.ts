@@ -9,6 +9,14 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * mrkdwn has no backslash escape, so customer and team text could turn bold, italic, struck or code; a
+ * zero-width space after each of these characters keeps it literal (and still readable).
+ */
+export function plainMrkdwn(text: string): string {
+  return escapeMrkdwn(text).replace(/[*_~`]/g, '$&\u200b');
+}
+
 /** Slack refuses a section whose text is over 3,000 characters and a header over 150. */
 const SECTION_MAX = 3000;
 const HEADER_MAX = 150;
@@ -24,7 +32,9 @@ function link(url: string, label: string): string {
   return `<${safe}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`;
 }
 
-const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, SECTION_MAX) } });
+/** `verbatim` stops Slack from turning bare addresses and #names in customer text into links; Baton's own links stay. */
+const mrkdwn = (text: string) => ({ type: 'mrkdwn', text, verbatim: true });
+const section = (text: string) => ({ type: 'section', text: mrkdwn(clip(text, SECTION_MAX)) });
 
 export interface SlackMessage {
   text: string;
@@ -36,27 +46,27 @@ export function slackMessage(e: EscalationEvent): SlackMessage {
   const where = `${e.platformLabel} conversation ${e.conversation.id}`;
   const target = e.target ? `${e.target.name}` : 'no target';
   const test = e.event === 'test' ? 'Test from Baton: ' : '';
-  const text = escapeMrkdwn(`${test}Escalated to ${target}: ${e.reason} (${where})`);
+  const text = `${escapeMrkdwn(`${test}Escalated to ${target}: `)}${plainMrkdwn(e.reason)}${escapeMrkdwn(` (${where})`)}`;
 
   const summaryLines = Object.entries(e.summary)
     .filter((entry): entry is [string, string] => !!entry[1])
-    .map(([field, value]) => `*${escapeMrkdwn(field)}:* ${escapeMrkdwn(value)}`);
+    .map(([field, value]) => `*${plainMrkdwn(field)}:* ${plainMrkdwn(value)}`);
   const quotes = e.signals
     .filter((s) => s.quote.trim())
-    .map((s) => `> ${escapeMrkdwn(clip(s.quote.replace(/\s+/g, ' ').trim(), QUOTE_MAX))}`);
+    .map((s) => `> ${plainMrkdwn(clip(s.quote.replace(/\s+/g, ' ').trim(), QUOTE_MAX))}`);
   const context = [
-    e.subAgent ? `Sub agent: ${escapeMrkdwn(e.subAgent)}` : null,
+    e.subAgent ? `Sub agent: ${plainMrkdwn(e.subAgent)}` : null,
     e.override ? 'Escalated against the verdict' : null,
     `Escalated ${escapeMrkdwn(e.escalatedAt)}`,
   ].filter((c): c is string => !!c);
 
   const blocks: unknown[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(`${test}Escalated to ${target}`, HEADER_MAX), emoji: false } },
-    section(`*Reason:* ${escapeMrkdwn(e.reason)}\n${link(e.conversation.url, `Open ${where}`)}`),
+    section(`*Reason:* ${plainMrkdwn(e.reason)}\n${link(e.conversation.url, `Open ${where}`)}`),
   ];
   if (summaryLines.length) blocks.push(section(summaryLines.join('\n')));
   if (quotes.length) blocks.push(section(`*Evidence*\n${quotes.join('\n')}`));
-  if (e.note) blocks.push(section(`*Note*\n${escapeMrkdwn(e.note)}`));
-  blocks.push({ type: 'context', elements: context.map((c) => ({ type: 'mrkdwn', text: c })) });
+  if (e.note) blocks.push(section(`*Note*\n${plainMrkdwn(e.note)}`));
+  blocks.push({ type: 'context', elements: context.map(mrkdwn) });
   return { text: clip(text, SECTION_MAX), blocks };
 }

@@ -1,13 +1,18 @@
 import type { Author, Role } from '../schema/conversation';
 import type { BotIdentity } from '../schema/policy';
+import { HTML_BODY, markupToText } from '../html/to-text';
 
 const BOT_NAME = /\b(bot|ai|assistant|aissist|virtual agent|automated|auto[- ]?reply|chatbot|gpt)\b/i;
 
 /**
- * Decides who wrote a message. Explicit bot identity from the policy wins; otherwise an author whose
- * name looks like a bot/AI assistant is the bot; anyone else on the team side is a human agent.
+ * Decides who wrote a message. Customers pick their own display name (chat widget, email From:), so an author
+ * known to be on the customer side is the customer whatever the policy's bot identity says. On the team side,
+ * or when the page cannot tell the sides apart ('unknown': Zendesk's messaging log shows no badge on the bot),
+ * explicit bot identity from the policy wins; a team-side author whose name looks like a bot/AI assistant is
+ * the bot; anyone else on the team side is a human agent.
  */
-export function roleOf(author: Author | undefined, fromTeam: boolean, identity: BotIdentity): Role {
+export function roleOf(author: Author | undefined, fromTeam: boolean | 'unknown', identity: BotIdentity): Role {
+  if (fromTeam === false) return 'customer';
   if (author) {
     const id = author.id?.toLowerCase();
     const email = author.email?.toLowerCase();
@@ -16,33 +21,22 @@ export function roleOf(author: Author | undefined, fromTeam: boolean, identity: 
     if (email && identity.emails.some((x) => x.toLowerCase() === email)) return 'bot';
     if (name && identity.names.some((x) => x.toLowerCase() === name)) return 'bot';
   }
-  if (!fromTeam) return 'customer';
+  if (fromTeam === 'unknown') return 'customer';
   if (author?.name && BOT_NAME.test(author.name)) return 'bot';
   if (author?.email && /(^|[._+-])(bot|ai|assistant)([._+-]|@)/i.test(author.email)) return 'bot';
   return 'agent';
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
-
 /** HTML to readable text without a DOM (runs in the worker and in Node). Scripts and styles are dropped. */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style|template)[\s\S]*?<\/\1>/gi, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|h[1-6]|tr|blockquote)>/gi, '\n')
-    .replace(/<li[^>]*>/gi, '- ')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-      if (e[0] === '#') {
-        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return Number.isFinite(code) ? String.fromCodePoint(code) : m;
-      }
-      return ENTITIES[e.toLowerCase()] ?? m;
-    })
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    markupToText(html, HTML_BODY)
+      .replace(/\u00a0/g, ' ')
+      // Only where a run of blanks starts (the lookbehind), so a long run is read once.
+      .replace(/(?<![ \t])[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 /** Escapes text for inclusion in HTML (notes sent to platforms that render HTML). */

@@ -49,8 +49,18 @@ export interface PlatformMeta {
   platform: Platform;
   /** Shown to people: "Zendesk". */
   label: string;
-  /** Manifest/content-script match patterns of the agent app. */
+  /**
+   * Content-script match patterns: the agent app's own pages only, so help centres, marketing pages and
+   * docs on the same hosts never run Baton.
+   */
   matches: string[];
+  /** Manifest host permissions of the agent app's origins (paths do not narrow a host permission). */
+  appHosts: string[];
+  /**
+   * What the agent's tab relays as a session request on the agent app's origin: API paths under `apiPrefix`
+   * with the methods Baton uses, nothing else. Null when the platform has no session mode.
+   */
+  session: { apiPrefix: string; methods: HttpRequest['method'][] } | null;
   /** Manifest host permissions for API hosts outside the agent app's origin (Front's api2 host). */
   apiHosts: string[];
   /**
@@ -78,6 +88,12 @@ export interface PlatformMeta {
   authHeaders(connection: Record<string, unknown>, secrets: Record<string, string | undefined>): Record<string, string> | null;
   /** A sentence naming what to set when `authHeaders` returns null. */
   missingCredentials: string;
+  /**
+   * Token requests follow redirects (Front answers a merged conversation with a 301 whose Location a browser
+   * hides unless it follows it; browsers drop Authorization on a cross-origin hop, and the transport refuses
+   * an answer that ended on another origin). Every other platform's token requests never follow one.
+   */
+  tokenFollowsRedirects?: boolean;
 }
 
 /**

@@ -62,12 +62,29 @@ export const SecretsPatchSchema = z.object(
   },
 );
 
+/**
+ * Where a request may come from, by where its sender runs (entrypoints/background/senders.ts tells them
+ * apart from the browser's sender record):
+ * - `options`: an extension page at the top of its tab or window (Options, Insights): settings and secrets;
+ * - `sidebar`: an extension page framed inside a helpdesk tab (the sidebar drawn in an iframe);
+ * - `content`: a content script in a helpdesk page. It shares the page's renderer, so it gets no settings
+ *   or secrets requests, and may only ask about the account its page is on.
+ */
+export const SENDER_CLASSES = ['options', 'sidebar', 'content'] as const;
+export type SenderClass = (typeof SENDER_CLASSES)[number];
+/** The sidebar's requests, from the sidebar wherever it is drawn. */
+const PAGE = ['sidebar', 'content'] as const;
+/** Settings, secrets and tests of them: the options page only. */
+const SETTINGS = ['options'] as const;
+const ANY = SENDER_CLASSES;
+
 const Ref = { ref: ConversationRefSchema };
 const Account = { platform: PlatformSchema, account: z.string() };
 
-/** One entry per request type: what is sent and what a successful answer carries. */
+/** One entry per request type: who may send it (`from`), what is sent and what a successful answer carries. */
 export const PROTOCOL = {
   check: {
+    from: PAGE,
     request: z.object({
       type: z.literal('check'),
       ...Ref,
@@ -79,20 +96,27 @@ export const PROTOCOL = {
   },
   /** Routing targets of an account; `refresh` skips the adapters' short-lived caches. */
   targets: {
+    from: ANY,
     request: z.object({ type: z.literal('targets'), ...Account, refresh: z.boolean().default(false) }),
     response: z.array(TargetSchema),
   },
   escalate: {
+    from: PAGE,
     request: z.object({ type: z.literal('escalate'), ...Ref, draft: EscalationDraftSchema, clickedBy: z.string().optional() }),
     response: JournalSchema,
   },
   /** Runs the failed step and the ones after it. */
-  retry: { request: z.object({ type: z.literal('retry'), ...Ref }), response: JournalSchema },
+  retry: {
+    from: PAGE,
+    request: z.object({ type: z.literal('retry'), ...Ref }),
+    response: JournalSchema,
+  },
   /**
    * Return to bot. `line` (what the human resolved) starts the hand-back; without it, the hand-back on
    * record is retried (its note is never posted twice). `next`: what the bot may do next (optional).
    */
   resume: {
+    from: PAGE,
     request: z.object({
       type: z.literal('resume'),
       ...Ref,
@@ -106,10 +130,19 @@ export const PROTOCOL = {
     }),
     response: JournalSchema,
   },
-  journal: { request: z.object({ type: z.literal('journal'), ...Ref }), response: JournalSchema.nullable() },
-  testConnection: { request: z.object({ type: z.literal('testConnection'), ...Account }), response: WhoAmISchema },
+  journal: {
+    from: PAGE,
+    request: z.object({ type: z.literal('journal'), ...Ref }),
+    response: JournalSchema.nullable(),
+  },
+  testConnection: {
+    from: SETTINGS,
+    request: z.object({ type: z.literal('testConnection'), ...Account }),
+    response: WhoAmISchema,
+  },
   /** The agent gives a per-agent connection setting a step failed for (e.g. their own author id). */
   setConnectionField: {
+    from: PAGE,
     request: z.object({
       type: z.literal('setConnectionField'),
       platform: PlatformSchema,
@@ -118,9 +151,14 @@ export const PROTOCOL = {
     }),
     response: z.literal(true),
   },
-  testEngine: { request: z.object({ type: z.literal('testEngine') }), response: EngineTestResultSchema },
+  testEngine: {
+    from: SETTINGS,
+    request: z.object({ type: z.literal('testEngine') }),
+    response: EngineTestResultSchema,
+  },
   /** `section`: the id of the Options section to open at (the sidebar's "stop tag" warning opens #suspend). */
   openOptions: {
+    from: ANY,
     request: z.object({
       type: z.literal('openOptions'),
       section: z
@@ -130,17 +168,38 @@ export const PROTOCOL = {
     }),
     response: z.literal(true),
   },
-  secretPresence: { request: z.object({ type: z.literal('secretPresence') }), response: SecretPresenceSchema },
+  secretPresence: {
+    from: SETTINGS,
+    request: z.object({ type: z.literal('secretPresence') }),
+    response: SecretPresenceSchema,
+  },
   /** The options page writes secrets through the background, which alone reads them; answers what is set now. */
-  saveSecrets: { request: z.object({ type: z.literal('saveSecrets'), patch: SecretsPatchSchema }), response: SecretPresenceSchema },
+  saveSecrets: {
+    from: SETTINGS,
+    request: z.object({ type: z.literal('saveSecrets'), patch: SecretsPatchSchema }),
+    response: SecretPresenceSchema,
+  },
   /** Check setup (lib/setup): what this connection may read and write, line by line; changes nothing. */
-  checkSetup: { request: CheckSetupRequestSchema, response: CheckSetupResponseSchema },
+  checkSetup: {
+    from: ANY,
+    request: CheckSetupRequestSchema,
+    response: CheckSetupResponseSchema,
+  },
   /** "This author is the bot": adds a conversation's author to the platform's bot identity. */
-  markBot: { request: MarkBotRequestSchema, response: MarkBotResponseSchema },
+  markBot: {
+    from: PAGE,
+    request: MarkBotRequestSchema,
+    response: MarkBotResponseSchema,
+  },
   /** "Send test" in Options: one test notification to one webhook, answered with what the receiver said. */
-  testWebhook: { request: TestWebhookRequestSchema, response: TestWebhookResponseSchema },
+  testWebhook: {
+    from: SETTINGS,
+    request: TestWebhookRequestSchema,
+    response: TestWebhookResponseSchema,
+  },
   /** The sidebar reports a verdict shown or dismissed to the local handoff log; `recorded`: false when it was already there. */
   logEvent: {
+    from: PAGE,
     request: z.object({ type: z.literal('logEvent'), event: SidebarEventSchema }),
     response: z.object({ recorded: z.boolean() }),
   },

@@ -7,12 +7,13 @@ import { NotifySchema } from './notify';
 
 export const POLICY_VERSION = 3;
 
-const tagName = z
+/** Helpdesks split tags at spaces and commas, so such a "tag" would be added as several and never removed as one. */
+const tagText = z
   .string()
   .trim()
-  .min(1, 'Tag names cannot be empty')
   .max(80, 'Tag names are at most 80 characters')
-  .regex(/^[^\s,]+$/, 'Tag names cannot contain spaces or commas');
+  .regex(/^[^\s,]*$/, 'Tag names cannot contain spaces or commas');
+const tagName = tagText.min(1, 'Tag names cannot be empty');
 
 export const SubAgentSchema = z.object({
   name: z.string().trim().min(1, 'Give the sub agent a name'),
@@ -46,7 +47,7 @@ export type BotIdentity = z.infer<typeof BotIdentitySchema>;
 
 export const PauseConfigSchema = z.object({
   /** (a) A stop-list tag the bot honours. Empty string disables it. */
-  stopTag: z.string().default('sys_bot_paused'),
+  stopTag: tagText.default('sys_bot_paused'),
   /** (b) The bot's managing-point tags, removed on pause and restored on resume. */
   removeTags: z.array(tagName).default([]),
   /** (c) Front only: the bot's managing inbox; paused conversations leave it. */
@@ -59,6 +60,23 @@ const perPlatform = <T extends z.ZodTypeAny>(schema: T) => z.object({ front: sch
 const summarySchema = z
   .record(z.string().trim().min(1, 'Field names cannot be empty'), z.string())
   .refine((o) => Object.keys(o).length <= 40, 'At most 40 summary fields');
+
+/**
+ * Where the OpenAI key may be sent with every transcript: https anywhere, plain http only to this machine
+ * (a local model server). Checked by the schema, so an import, a synced or a managed policy cannot point the
+ * saved key at a plain-http or non-web address either.
+ */
+export function baseUrlProblem(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return null; // the URL check names a malformed address
+  }
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && local)) return null;
+  return 'Use an https:// address (plain http works only for localhost)';
+}
 
 export const PolicySchema = z.object({
   version: z.literal(POLICY_VERSION),
@@ -116,7 +134,14 @@ export const PolicySchema = z.object({
     .object({
       kind: z.enum(['offline', 'openai']).default('offline'),
       model: z.string().default('gpt-4o-mini'),
-      baseURL: z.string().url('Base URL must be a full URL like https://api.openai.com/v1').default('https://api.openai.com/v1'),
+      baseURL: z
+        .string()
+        .url('Base URL must be a full URL like https://api.openai.com/v1')
+        .superRefine((u, ctx) => {
+          const problem = baseUrlProblem(u);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        })
+        .default('https://api.openai.com/v1'),
     })
     .default({ kind: 'offline', model: 'gpt-4o-mini', baseURL: 'https://api.openai.com/v1' }),
   /** The message offered to the agent for the customer, per language, knowing the team's hours. */

@@ -29,6 +29,8 @@ export const NoteDraftSchema = z.object({
   suspendEdited: z.boolean().default(false),
   /** "Return to bot" as typed and not yet sent: what the human resolved, what the bot may do next. */
   handBack: z.object({ line: z.string(), next: z.string() }).optional(),
+  /** When the agent last changed it (ISO): an edit left untouched for the retention period is dropped. */
+  savedAt: z.string().optional(),
 });
 export type NoteDraft = z.infer<typeof NoteDraftSchema>;
 

@@ -47,6 +47,11 @@ export const VerdictSchema = z.object({
   suggestedTags: z.array(z.string()),
   engine: z.enum(['offline', 'openai']),
   reason: z.string(),
+  /**
+   * Set when the model judged no escalation (or not confirmed yet) but Baton kept the escalation on a handoff
+   * found in the conversation: the sidebar shows both views.
+   */
+  disagreement: z.string().max(1000).optional(),
   /** Set when the OpenAI engine failed and the offline verdict is shown instead. */
   fallback: z.string().optional(),
   /** The dialogue acts read per message (latest turns of the window), when the engine reports them. */

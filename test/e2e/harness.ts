@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type FrameLocator, type Page, type Worker } from 'playwright-core';
 import { startSandbox } from '../sandbox/server';
 import { AGENT } from '../sandbox/scenarios';
+import { SECRETS_DB } from '../../utils/storage/secrets-db';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const OUTPUT_DIR = process.env.BATON_OUT_DIR ? resolve(process.env.BATON_OUT_DIR) : join(ROOT, '.output');
@@ -83,13 +84,35 @@ export async function configure(
   await worker.evaluate(
     async (cfg) => {
       const c = (globalThis as any).chrome;
-      await c.storage.local.set({
-        'baton:secrets': { frontToken: 'sandbox-front-token', openaiApiKey: 'sk-sandbox', ...(cfg.secrets ?? {}) },
-      });
       if (cfg.connections) await c.storage.sync.set({ 'baton:connections': cfg.connections });
       if (cfg.policy) await c.storage.sync.set({ 'baton:policy': cfg.policy });
     },
     { ...extra, connections },
+  );
+  await saveSecrets(worker, { frontToken: 'sandbox-front-token', openaiApiKey: 'sk-sandbox', ...(extra.secrets ?? {}) });
+}
+
+/** Replaces the saved secrets where the worker keeps them: the extension's IndexedDB (utils/storage/secrets.ts). */
+export async function saveSecrets(worker: Worker, secrets: Record<string, string>): Promise<void> {
+  await worker.evaluate(
+    async ({ db: { name, version, store, key }, secrets }) => {
+      const open = indexedDB.open(name, version);
+      open.onupgradeneeded = () => {
+        if (!open.result.objectStoreNames.contains(store)) open.result.createObjectStore(store);
+      };
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(store, 'readwrite');
+        tx.objectStore(store).put(secrets, key);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { db: SECRETS_DB, secrets },
   );
 }
 

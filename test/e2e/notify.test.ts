@@ -172,6 +172,10 @@ describe('worker restart', () => {
     // same origin); the options page opened next wakes a new one, which must find the pending delivery.
     const ext = await browser.context.newPage();
     await ext.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    // The page's own requests (its secrets and Front's lists) are answered first, so none of them wakes the
+    // worker again right after it is stopped.
+    await ext.locator('[data-testid="options"][data-phase="ready"]').waitFor({ timeout: 20_000 });
+    await expect.poll(() => ext.getByTestId('targets-front').getAttribute('data-state'), { timeout: 20_000 }).toMatch(/ready|error/);
     const cdp = await browser.context.newCDPSession(ext);
     const versions: { versionId: string; runningStatus: string }[] = [];
     cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { versionId: string; runningStatus: string }[] }) =>

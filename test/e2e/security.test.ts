@@ -4,6 +4,7 @@ import {
   configure,
   launchBrowser,
   ROOT,
+  saveSecrets,
   SIDEBAR_FRAME,
   sidebar,
   sidebarFrame,
@@ -18,6 +19,7 @@ import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
 import { notesOf, readBack } from '../fixtures/readback';
 import { PLATFORMS } from '../../lib/schema/conversation';
+import { ZENDESK_SANDBOX } from '../sandbox/platforms/zendesk/auth';
 
 const FRONT_TOKEN = 'sandbox-front-token';
 const OPENAI_KEY = 'sk-sandbox';
@@ -238,6 +240,66 @@ describe('the page cannot read or drive the sidebar', () => {
     await page.waitForTimeout(1500);
     expect(writes(before)).toEqual([]);
     expect(await sidebarFrame(page).locator('[data-testid="escalated"]').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('tokens go only to the saved account (review #1, #7)', () => {
+  const storageContentScriptsCanRead = () =>
+    browser.worker.evaluate(async () => {
+      const c = (globalThis as any).chrome;
+      return JSON.stringify([await c.storage.local.get(null), await c.storage.sync.get(null)]);
+    });
+
+  it('no secret sits in extension storage, and one an older version left there is moved out on first use', async () => {
+    expect(await storageContentScriptsCanRead()).not.toMatch(/sandbox-front-token|sk-sandbox|zd-secret-token-value-123/);
+    // What an older Baton saved: storage.local, which content scripts can read.
+    await browser.worker.evaluate(async () => {
+      await (globalThis as any).chrome.storage.local.set({
+        'baton:secrets': { frontToken: 'sandbox-front-token', openaiApiKey: 'sk-sandbox' },
+      });
+    });
+    await saveSecrets(browser.worker, {});
+    const page = await browser.context.newPage();
+    await page.goto(conversationUrl('front', 'human_request'));
+    // The Front conversation is read with the moved token (no "no Front API token" fallback to the page).
+    expect(await verdictStatus(page)).toBe('escalate');
+    expect(await sidebarFrame(page).locator('[data-testid="api-problem"]').count()).toBe(0);
+    expect(await storageContentScriptsCanRead()).not.toMatch(/sandbox-front-token|sk-sandbox/);
+    await page.close();
+  });
+
+  it('Options → Routing → Refresh with a pasted "evil.example\\" address sends nothing to that host', async () => {
+    await browser.worker.evaluate(
+      async (zendesk) => {
+        await (globalThis as any).chrome.storage.sync.set({
+          'baton:connections': { zendesk, front: { authMode: 'token', apiBase: 'https://api2.frontapp.com' } },
+        });
+      },
+      { account: ZENDESK_SANDBOX.subdomain, authMode: 'token', email: ZENDESK_SANDBOX.email },
+    );
+    await saveSecrets(browser.worker, { frontToken: FRONT_TOKEN, openaiApiKey: OPENAI_KEY, zendeskToken: ZENDESK_TOKEN });
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await page.locator('[data-testid="options"][data-phase="ready"]').waitFor({ timeout: 20_000 });
+    await page.getByTestId('field-connections.zendesk.account').fill('https://evil.example\\acme.zendesk.com');
+    await page.getByTestId('refresh-targets-zendesk').click();
+    const list = page.getByTestId('targets-zendesk');
+    await expect.poll(() => list.getAttribute('data-state'), { timeout: 20_000 }).toBe('error');
+    expect(await list.textContent()).toMatch(/Fix the Zendesk account under Connections first/);
+
+    // The worker refuses such an account itself, whoever asks, and any account but the saved one in token mode.
+    const answers = await page.evaluate(async () => {
+      const c = (globalThis as any).chrome;
+      return Promise.all(
+        ['evil.example\\', 'evil.example/', 'x@evil.example', 'other-company'].map((account) =>
+          c.runtime.sendMessage({ type: 'targets', platform: 'zendesk', account, refresh: true }),
+        ),
+      );
+    });
+    expect(answers.map((a: { ok: boolean }) => a.ok)).toEqual([false, false, false, false]);
+    expect(answers[3].error).toMatch(/only for acme, the account saved in Options/);
+    expect(seen.map((r) => r.host).filter((h) => h.includes('evil') || h.startsWith('other-company.'))).toEqual([]);
     await page.close();
   });
 });

@@ -1,7 +1,7 @@
 import { connectionsV1ToV2, STORAGE_VERSIONS } from '@/lib/config/migrations';
-import { ConnectionsSchema, SecretsSchema, type Secrets } from '@/lib/schema/connections';
+import { ConnectionsSchema, SecretsSchema } from '@/lib/schema/connections';
 import { LegacyAccountsSchema } from '@/lib/schema/storage';
-import { defineVersionedItem, type Read } from './item';
+import { defineVersionedItem } from './item';
 
 /**
  * Deprecated: the platforms' account names, from before connections carried them. Read only by the
@@ -27,9 +27,8 @@ export const connectionsItem = defineVersionedItem('sync:baton:connections', {
 });
 
 /**
- * API tokens and keys. storage.local only (never synced, never exported). Only the background worker reads
- * them: content scripts and the options page must ask the background (the options page may write a new
- * secret the user typed and may learn which secrets are set, never their values).
+ * Deprecated: where secrets lived before they moved to the extension's IndexedDB (secrets.ts). Read only to
+ * move what an older version saved; nothing writes it any more.
  */
 export const secretsItem = defineVersionedItem('local:baton:secrets', {
   schema: SecretsSchema,
@@ -37,27 +36,3 @@ export const secretsItem = defineVersionedItem('local:baton:secrets', {
   version: STORAGE_VERSIONS.secrets,
   label: 'Saved tokens',
 });
-
-/** Background worker only. */
-async function read(): Promise<Read<Secrets>> {
-  return secretsItem.read();
-}
-
-/** Merges: an empty string clears a secret, undefined keeps it (secret fields are write-only in Options). */
-async function write(patch: Partial<Secrets>): Promise<void> {
-  const next: Record<string, string | undefined> = { ...(await secretsItem.get()) };
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === undefined) continue;
-    next[k] = v === '' ? undefined : v;
-  }
-  await secretsItem.set(next);
-}
-
-/** Which secrets are set, never their values. Meant for the background's reply to the options page. */
-async function presence(): Promise<Record<keyof Secrets, boolean>> {
-  const s = await secretsItem.get();
-  const keys = Object.keys(SecretsSchema.shape) as (keyof Secrets)[];
-  return Object.fromEntries(keys.map((k) => [k, typeof s[k] === 'string' && s[k] !== ''])) as Record<keyof Secrets, boolean>;
-}
-
-export const secretsStore = { read, write, presence };

@@ -5,19 +5,24 @@
  */
 export { defineVersionedItem, defineKeyedItems, type Read, type VersionedItem } from './item';
 export { policyStore, policySyncItem, policyLocalItem, SYNC_ITEM_LIMIT, type EffectivePolicy } from './policy';
-export { connectionsItem, legacyAccountsItem, secretsItem, secretsStore } from './connections';
+export { connectionsItem, legacyAccountsItem, secretsItem } from './connections';
+export { secretsStore, migrateSecrets } from './secrets';
 export { journalItem, journalStorage } from './journals';
-export { noteDraftItem, defineOptionsDraftItem } from './drafts';
+export { noteDraftItem, saveNoteDraft, defineOptionsDraftItem } from './drafts';
 export { escalationRecordsItem } from './records';
-export { lastConversationItem, sidebarOpenItem } from './ui-state';
+export { lastConversationItem, saveLastConversation, sidebarOpenItem } from './ui-state';
+export { isQuotaError, writeWithRoom } from './room';
+export { runUpkeep } from './upkeep';
 
 import { connectionsItem as connections } from './connections';
 import { policyStore as policy } from './policy';
+import { migrateSecrets as secrets } from './secrets';
 
 /**
  * Runs every pending upgrade (WXT starts them when the items are defined; this waits for them). The
  * background calls it at startup so old values are upgraded before any page reads them.
  */
 export async function migrateStorage(): Promise<void> {
-  await Promise.all([policy.migrate(), connections.migrate()]);
+  // Secrets from older versions leave storage.local (content scripts can read it) for the extension's IndexedDB.
+  await Promise.all([policy.migrate(), connections.migrate(), secrets().catch(() => {})]);
 }

@@ -3,12 +3,14 @@ import { STORAGE_VERSIONS } from '@/lib/config/migrations';
 import type { JournalStore } from '@/lib/executor/run';
 import { JournalSchema, type Journal } from '@/lib/schema/plan';
 import { defineKeyedItems } from './item';
+import { JOURNAL_PREFIX } from './keys';
+import { writeWithRoom } from './room';
 
 /**
  * One journal per conversation (key from journalKey(platform, account, conversationId)), written by the
  * background as each step of an escalation runs; tabs showing the conversation watch it.
  */
-export const journalItem = defineKeyedItems('local', 'baton:journal:', {
+export const journalItem = defineKeyedItems('local', JOURNAL_PREFIX, {
   schema: JournalSchema.nullable(),
   fallback: () => null,
   version: STORAGE_VERSIONS.journal,
@@ -16,10 +18,20 @@ export const journalItem = defineKeyedItems('local', 'baton:journal:', {
   labelFor: (key) => `Escalation progress for ${key}`,
 });
 
-/** The executor's view of the journals (lib/executor/run.ts JournalStore). */
+/**
+ * The executor's view of the journals (lib/executor/run.ts JournalStore). A full storage never stops an
+ * escalation: old drafts and settled journals make room for its journal.
+ */
 export const journalStorage: JournalStore = {
   get: (key) => journalItem(key).get(),
-  put: (journal: Journal) => journalItem(journal.key).set(journal),
+  put: async (journal: Journal) => {
+    await writeWithRoom(() => journalItem(journal.key).set(journal), {
+      key: JOURNAL_PREFIX + journal.key,
+      value: journal,
+      what: 'the escalation progress',
+      essential: true,
+    });
+  },
 };
 
 /** Every stored journal (the worker's parts that follow journals catch up with these when it starts). */

@@ -1,12 +1,12 @@
 import { send } from '@/utils/messaging';
 import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
-import { metaFor } from '@/lib/platforms/metas';
-import { ConnectionsSchema } from '@/lib/schema/connections';
+import { authModeOf, metaFor } from '@/lib/platforms/metas';
+import { ACCOUNT_NAME_MESSAGE, ACCOUNT_NAME_RE, ConnectionsSchema, type Connections } from '@/lib/schema/connections';
 import { connectionsItem } from '@/utils/storage';
 import { accountsOf } from './accounts';
 import { accountOf, PLATFORM_LABELS, type SecretKey } from './form';
 import { saveSecrets, secretPresence } from './secrets';
-import { sameForm, secretPatch, useOptions } from './store';
+import { sameForm, secretPatch, useOptions, type OptionsState } from './store';
 import { connectionSlice, parseConnectionsForm } from './validate';
 
 /** The secrets each helpdesk's token sign-in uses, from the registry. */
@@ -15,17 +15,41 @@ export const PLATFORM_SECRETS = Object.fromEntries(PLATFORMS.map((p) => [p, meta
   SecretKey[]
 >;
 
+/**
+ * The account Options may ask the background about. Never one the field flags (a pasted address could name
+ * another host), and in token mode only the saved one: the background answers with the saved token, which
+ * it uses for the saved account alone. In session mode a typed account is fine before saving: the request
+ * goes through the agent's own tab of that account.
+ */
+export function requestAccount(s: Pick<OptionsState, 'form' | 'saved'>, platform: Platform): { account: string } | { error: string } {
+  const meta = metaFor(platform);
+  const typed = accountOf(s.form.connections, platform);
+  if (!meta.account) return { account: typed };
+  const label = PLATFORM_LABELS[platform];
+  if (!typed) return { error: `Enter the ${label} account under Connections first.` };
+  if (!ACCOUNT_NAME_RE.test(typed)) return { error: `Fix the ${label} account under Connections first: ${ACCOUNT_NAME_MESSAGE}.` };
+  const saved = s.saved.accounts[platform] ?? '';
+  const savedMode = authModeOf(meta, connectionOf(s.saved.connections, platform));
+  if (savedMode === 'token' && typed !== saved) {
+    return { error: `Save the ${label} account under Connections first: Baton uses the API token for the saved account only.` };
+  }
+  return { account: typed };
+}
+
+const connectionOf = (c: Connections, platform: Platform) => c[platform] as Record<string, unknown> | undefined;
+
 const seq = Object.fromEntries(PLATFORMS.map((p) => [p, 0])) as Record<Platform, number>;
 
 /** The live list of inboxes/teams/groups, users and views, as the background's adapter fetches it. */
 export async function loadTargets(platform: Platform, refresh = false): Promise<void> {
-  const account = accountOf(useOptions.getState().form.connections, platform);
+  const asked = requestAccount(useOptions.getState(), platform);
   const setList = (list: Partial<ReturnType<typeof useOptions.getState>['targets'][Platform]>) =>
     useOptions.setState((s) => ({ targets: { ...s.targets, [platform]: { ...s.targets[platform], ...list } } }));
-  if (!account) {
-    setList({ state: 'error', error: `Enter the ${PLATFORM_LABELS[platform]} account under Connections first.` });
+  if ('error' in asked) {
+    setList({ state: 'error', error: asked.error });
     return;
   }
+  const { account } = asked;
   const mine = ++seq[platform];
   setList({ state: 'loading', error: '' });
   try {

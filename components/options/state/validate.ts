@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { zodIssues } from '@/lib/config/load-policy';
 import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
 import { PLATFORM_METAS, fieldsFor, metaFor } from '@/lib/platforms/metas';
-import { ConnectionsSchema, type Connections } from '@/lib/schema/connections';
+import { ACCOUNT_NAME_MESSAGE, ACCOUNT_NAME_RE, ConnectionsSchema, type Connections } from '@/lib/schema/connections';
 import { POLICY_VERSION, PolicySchema, type Policy, type PolicyInput } from '@/lib/schema/policy';
 import { WEEKDAYS, type Weekday } from '@/lib/schema/customer-message';
 import { FORM_PLATFORMS, type Accounts, type ConnectionsForm, type FormState, type PolicyForm } from './form';
@@ -91,9 +91,6 @@ export function policyInput(form: PolicyForm, keepRule: (i: number) => boolean =
     });
   });
 
-  const baseIssue = baseUrlProblem(form.engine.baseURL);
-  if (baseIssue) issues.push({ path: 'policy.engine.baseURL', message: baseIssue });
-
   const perPlatform = <T>(fn: (p: Platform) => T) => Object.fromEntries(PLATFORMS.map((p) => [p, fn(p)])) as Record<Platform, T>;
   const input: PolicyInput = {
     version: POLICY_VERSION,
@@ -155,19 +152,6 @@ function toNumber(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text.trim());
 }
 
-/** Requests to a custom base URL need a host permission the manifest can only grant for https or localhost. */
-export function baseUrlProblem(text: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return null; // zod reports malformed URLs with the policy's own message
-  }
-  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && local)) return null;
-  return 'Use an https:// address (plain http works only for localhost)';
-}
-
 export function parsePolicyForm(form: PolicyForm, keepRule?: (i: number) => boolean): { policy: Policy | null; issues: Issue[] } {
   const { input, issues } = policyInput(form, keepRule);
   const parsed = PolicySchema.safeParse(input);
@@ -187,8 +171,6 @@ function withItemNames(issues: { path: string; message: string }[], input: unkno
     return i;
   });
 }
-
-const ACCOUNT_RE = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /**
  * One platform's stored connection slice from the form: the auth mode, the account when the platform has
@@ -218,8 +200,8 @@ export function parseConnectionsForm(form: ConnectionsForm): { connections: Conn
     if (meta.account) {
       const account = String(slice.account ?? '');
       accounts[p] = account;
-      if (account && !ACCOUNT_RE.test(account)) {
-        issues.push({ path: `${base}.account`, message: 'Enter just the account name (letters, digits and dashes), like acme' });
+      if (account && !ACCOUNT_NAME_RE.test(account)) {
+        issues.push({ path: `${base}.account`, message: ACCOUNT_NAME_MESSAGE });
       }
     }
     for (const field of fieldsFor(meta, form[p].authMode)) {

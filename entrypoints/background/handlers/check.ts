@@ -4,7 +4,7 @@ import { promiseIndexes } from '@/lib/followup/promises';
 import { chooseRoute } from '@/lib/routing/handover';
 import { ConversationSchema, type Conversation } from '@/lib/schema/conversation';
 import type { CheckResult, RequestOf } from '@/lib/schema/messages';
-import { connectionsItem, journalStorage, lastConversationItem, policyStore, secretsStore } from '@/utils/storage';
+import { connectionsItem, journalStorage, policyStore, saveLastConversation, secretsStore } from '@/utils/storage';
 import { contextFor } from '@/entrypoints/background/context';
 import { keyOf, lastRead, lastVerdict } from './memory';
 
@@ -19,10 +19,12 @@ export async function check(req: RequestOf<'check'>, tabId: number | undefined):
     journalStorage.get(keyOf(req.ref)),
     connectionsItem.get(),
   ]);
-  const { adapter, ctx } = await contextFor(req.ref, policy, tabId, { connections, secrets: secrets.value });
   let conversation: Conversation;
   let apiProblem: string | undefined;
   try {
+    // Inside the try: a connection that refuses this account (token mode is bound to the saved one) still
+    // leaves the page's own messages to check.
+    const { adapter, ctx } = await contextFor(req.ref, policy, tabId, { connections, secrets: secrets.value });
     conversation = await adapter.read(ctx);
   } catch (e) {
     if (!req.domMessages?.length) throw e;
@@ -39,9 +41,10 @@ export async function check(req: RequestOf<'check'>, tabId: number | undefined):
   lastVerdict.set(keyOf(req.ref), verdict);
   const route = chooseRoute(verdict, policy, req.ref.platform);
   // The options page previews the summary schema on the last conversation opened (not awaited: the
-  // verdict should not wait for it). An empty conversation is not worth previewing.
+  // verdict should not wait for it), kept only with the team lead's leave to keep customer text. An empty
+  // conversation is not worth previewing.
   if (conversation.messages.length) {
-    void lastConversationItem.set({ platform: req.ref.platform, messages: conversation.messages }).catch(() => {});
+    void saveLastConversation(req.ref.platform, conversation.messages, policy.handoffLog.keepCustomerText).catch(() => {});
   }
   return {
     conversation,

@@ -6,6 +6,7 @@
 import { findHumanRequest, retracts } from '../human-request';
 import { isSmallTalk } from '../scope';
 import { originalQuote } from '../sanitize';
+import { blankIdentifiers } from '../identifiers';
 import { clip } from '../text';
 import { clausesOf } from './clause';
 import type { BotAct, CustomerAct } from './types';
@@ -26,16 +27,12 @@ export function readsSmallTalk(normalized: string): CustomerAct['flavour'] | nul
   return FLAVOUR.find(([, re]) => re.test(bare))?.[0] ?? 'ack';
 }
 
-const IDENTIFIER = /[\w.+-]+@[\w-]+(\.[\w-]+)+|\+?\d[\d\s()./#-]{2,}\d|\b[a-z]*\d[a-z\d]{3,}\b/g;
-
 /** "cminh730@email.com", "Order ID: 3348917502", "(977) 625-2661", "Crystal Minh", "Southside Venue". */
 export function readsDetails(normalized: string, raw: string, asked: BotAct | undefined): boolean {
-  const rest = normalized
-    .replace(IDENTIFIER, ' ')
-    .replace(
-      /\b(order|id|number|no|username|user|email|phone|account|ref|my|is|it|s|the|here|yes|ok|sure|pin|name|zip|code|date|of|birth|and|its|it's|mine|was|either|or|at|for|with|a|an)\b/g,
-      ' ',
-    );
+  const rest = blankIdentifiers(normalized).replace(
+    /\b(order|id|number|no|username|user|email|phone|account|ref|my|is|it|s|the|here|yes|ok|sure|pin|name|zip|code|date|of|birth|and|its|it's|mine|was|either|or|at|for|with|a|an)\b/g,
+    ' ',
+  );
   const content = rest.replace(/[^a-z]/g, '');
   if (content.length < 3) return true;
   if (!asked) return false;

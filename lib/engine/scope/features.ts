@@ -3,6 +3,7 @@
  * way: lower-cased words, word pairs, and the character trigrams of each word. Trigrams are what keep a typo'd
  * word ("cacel", "plcae") close to the word it was meant to be; words and pairs carry the rest.
  */
+import { blankLinks } from '../identifiers';
 
 // Chat spellings a customer types for ordinary words; the model was trained on edited text.
 const CHAT_FORMS: Record<string, string> = {
@@ -26,16 +27,16 @@ const CHAT_FORMS: Record<string, string> = {
 
 /** Lower-cased words with accents, markup and punctuation removed; digits become "0". */
 export function modelWords(text: string): string[] {
-  const t = text
+  const lowered = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/https?:\/\/\S+|www\.\S+|[\w.+-]+@[\w-]+(\.[\w-]+)+/g, ' ')
+    .toLowerCase();
+  const t = blankLinks(lowered)
     .replace(/[’`]/g, "'")
     .replace(/[^a-z0-9' ]+/g, ' ');
   const out: string[] = [];
   for (const raw of t.split(/\s+/)) {
-    const w = raw.replace(/^'+|'+$/g, '');
+    const w = raw.replace(/^'+|(?<!')'+$/g, '');
     if (!w) continue;
     const mapped = CHAT_FORMS[w];
     if (mapped) out.push(...mapped.split(' '));

@@ -1,13 +1,13 @@
 import type { PlatformMeta } from '../types';
-
-// Front serves the API on api2.frontapp.com or on a company host such as acme.api.frontapp.com.
-const API_BASE_RE = /^https:\/\/(api2|[a-z0-9-]+\.api)\.frontapp\.com$/;
+import { FRONT_API_BASE_MESSAGE, FRONT_API_BASE_RE } from '../../schema/connections';
 
 /** Front as the rest of Baton sees it: one agent app for every company, API calls with a Bearer token only. */
 export const frontMeta: PlatformMeta = {
   platform: 'front',
   label: 'Front',
   matches: ['https://app.frontapp.com/*'],
+  appHosts: ['https://app.frontapp.com/*'],
+  session: null,
   apiHosts: ['https://api2.frontapp.com/*', 'https://*.api.frontapp.com/*'],
   account: null,
   fixedAccount: 'app',
@@ -32,8 +32,8 @@ export const frontMeta: PlatformMeta = {
       hint: 'Usually https://api2.frontapp.com; some companies have their own, like https://acme.api.frontapp.com.',
       type: 'url',
       required: true,
-      normalize: (text) => text.trim().replace(/\/+$/, ''),
-      problem: (v) => (API_BASE_RE.test(v) ? null : "Use https://api2.frontapp.com or your company's https://<name>.api.frontapp.com"),
+      normalize: (text) => text.trim().replace(/(?<!\/)\/+$/, ''),
+      problem: (v) => (FRONT_API_BASE_RE.test(v) ? null : FRONT_API_BASE_MESSAGE),
     },
     {
       key: 'authorEmail',
@@ -65,4 +65,5 @@ export const frontMeta: PlatformMeta = {
     return secrets.frontToken ? { Authorization: `Bearer ${secrets.frontToken}` } : null;
   },
   missingCredentials: "No Front API token is set in Baton's Options.",
+  tokenFollowsRedirects: true,
 };

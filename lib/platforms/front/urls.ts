@@ -1,3 +1,5 @@
+import { ApiError } from '../../http/errors';
+import { FRONT_API_BASE_RE } from '../../schema/connections';
 import type { ConversationRef } from '../../schema/conversation';
 import { numericToApiId } from './ids';
 
@@ -101,8 +103,16 @@ export function conversationIdInUrl(url: string | undefined): string | null {
   return m ? m[1] : null;
 }
 
+/** The only origins the Front token may go to: checked here too, as a stored value may predate the schema's rule. */
 export function apiBaseOf(apiBase: string | undefined): string {
-  return (apiBase || DEFAULT_API_BASE).replace(/\/+$/, '');
+  const base = (apiBase || DEFAULT_API_BASE).replace(/(?<!\/)\/+$/, '');
+  if (!FRONT_API_BASE_RE.test(base)) {
+    throw new ApiError(
+      `"${base}" is not a Front API address. In Options, use https://api2.frontapp.com or your company's https://<name>.api.frontapp.com.`,
+      'invalid',
+    );
+  }
+  return base;
 }
 
 /** Front's documented deep link, which takes the API id (cnv_…) whatever inbox the conversation sits in. */

@@ -7,7 +7,10 @@ const HOST = '.gorgias.com';
 export const gorgiasMeta: PlatformMeta = {
   platform: 'gorgias',
   label: 'Gorgias',
-  matches: ['https://*.gorgias.com/*'],
+  matches: ['https://*.gorgias.com/app/*'],
+  appHosts: ['https://*.gorgias.com/*'],
+  // Reads, internal notes (POST …/messages) and ticket updates.
+  session: { apiPrefix: '/api/', methods: ['GET', 'POST', 'PUT'] },
   // The API lives on the agent app's own origin ({account}.gorgias.com/api).
   apiHosts: [],
   account: {

@@ -1,8 +1,7 @@
 import { ApiError } from '../../http/errors';
+import { ACCOUNT_NAME_RE as ACCOUNT } from '../../schema/connections';
 import type { ConversationRef } from '../../schema/conversation';
 
-/** An account is the subdomain of {account}.gorgias.com; anything else must never become a request host. */
-const ACCOUNT = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 /** Gorgias's own sites on gorgias.com, not helpdesk accounts. */
 const NOT_ACCOUNTS = new Set(['www', 'developers', 'docs', 'status']);
 

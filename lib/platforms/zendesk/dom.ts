@@ -60,7 +60,7 @@ function authorIdOf(link: Element | null): string | undefined {
 
 function bodyText(article: Element): string {
   const body = article.querySelector(BODY);
-  if (body) return (body.textContent ?? '').replace(/[ \t]+\n/g, '\n').trim();
+  if (body) return (body.textContent ?? '').replace(/(?<![ \t])[ \t]+\n/g, '\n').trim();
   const copy = article.cloneNode(true) as Element;
   copy.querySelectorAll(`${SENDER}, ${INTERNAL}, figure, time`).forEach((n) => n.remove());
   return clean(copy.textContent);
@@ -72,8 +72,9 @@ function readComment(article: Element, identity: BotIdentity): Message {
   const id = authorIdOf(link);
   const author = name || id ? { ...(id ? { id } : {}), ...(name ? { name } : {}) } : undefined;
   const internal = !!article.querySelector(INTERNAL);
-  // Only team members write internal notes; otherwise the avatar badge is what tells the team apart.
-  const fromTeam = internal || !!article.querySelector(AGENT_BADGE);
+  // Only team members write internal notes and human agents carry the avatar badge; a messaging bot carries
+  // neither, so an author without them may be the customer or the bot, and only the policy's identity tells.
+  const fromTeam = internal || article.querySelector(AGENT_BADGE) ? true : 'unknown';
   const datetime = article.querySelector('time[datetime]')?.getAttribute('datetime');
   const at = datetime ? Date.parse(datetime) : NaN;
   return {

@@ -7,7 +7,10 @@ const HOST = '.zendesk.com';
 export const zendeskMeta: PlatformMeta = {
   platform: 'zendesk',
   label: 'Zendesk',
-  matches: ['https://*.zendesk.com/*'],
+  matches: ['https://*.zendesk.com/agent/*'],
+  appHosts: ['https://*.zendesk.com/*'],
+  // Reads, and ticket updates (note, tags and assignment are one PUT).
+  session: { apiPrefix: '/api/v2/', methods: ['GET', 'PUT'] },
   // The API lives on the agent app's own origin ({subdomain}.zendesk.com/api/v2).
   apiHosts: [],
   account: {

@@ -1,3 +1,5 @@
+import { ApiError } from '../../http/errors';
+import { ACCOUNT_NAME_RE } from '../../schema/connections';
 import type { ConversationRef } from '../../schema/conversation';
 
 /** The agent workspace's ticket URL: https://{subdomain}.zendesk.com/agent/tickets/{id}[/…]. */
@@ -9,8 +11,16 @@ export function detectTicket(url: string): ConversationRef | null {
   return m ? { platform: 'zendesk', account: m[1].toLowerCase(), conversationId: m[2], idIsGuess: false } : null;
 }
 
-/** The API lives on the agent app's own origin. */
-export const originOf = (account: string) => `https://${account}.zendesk.com`;
+/** The API lives on the agent app's own origin; any account that is not one DNS label must never become a request host. */
+export function originOf(account: string): string {
+  if (!ACCOUNT_NAME_RE.test(account)) {
+    throw new ApiError(
+      `"${account}" is not a Zendesk subdomain. In Options, enter the part before .zendesk.com (acme for acme.zendesk.com).`,
+      'invalid',
+    );
+  }
+  return `https://${account.toLowerCase()}.zendesk.com`;
+}
 
 /** The ticket the tab shows, from a location's path (the DOM reader scopes itself by it). */
 export function ticketIdFromPath(pathname: string | undefined): string | null {

@@ -2,8 +2,25 @@ import { describe, expect, it, vi } from 'vitest';
 import { dispatch, MALFORMED_REQUEST, MALFORMED_RESULT, type Handlers } from '@/entrypoints/background/dispatch';
 import { PROTOCOL, type RequestType } from '@/lib/schema/messages';
 import { MALFORMED, REQUESTS, VALID } from '../protocol/fixtures';
+import { contentScript, optionsPage, sidebarFrame } from '../../fixtures/senders';
 
 const TYPES = Object.keys(PROTOCOL) as RequestType[];
+
+/** An agent page of each platform's sandbox account "acme". */
+const PAGE = {
+  zendesk: 'https://acme.zendesk.com/agent/tickets/7',
+  gorgias: 'https://acme.gorgias.com/app/ticket/5001',
+  front: 'https://app.frontapp.com/open/cnv_1',
+} as const;
+const platformOf = (req: unknown) => {
+  const r = req as { ref?: { platform: string }; event?: { platform: string }; platform?: string };
+  return (r.ref?.platform ?? r.event?.platform ?? r.platform ?? 'zendesk') as keyof typeof PAGE;
+};
+/** A sender allowed to make this request: the options page for settings, else the sidebar on the request's page. */
+const allowedSender = (type: RequestType, tabId: number) =>
+  (PROTOCOL[type].from as readonly string[]).includes('options')
+    ? optionsPage(tabId)
+    : sidebarFrame(PAGE[platformOf(REQUESTS[type])], tabId);
 
 /** Handlers that all answer with `answer(type)`, recording what they were called with. */
 function handlersAnswering(answer: (type: RequestType) => unknown) {
@@ -26,7 +43,12 @@ describe('background message validation', () => {
   it('rejects a malformed message with a logged reason and never calls a handler', async () => {
     const { handlers, calls } = handlersAnswering(() => true);
     const log = vi.fn();
-    const res = await dispatch({ type: 'escalate', ref, draft: { note: '', tags: 'sys_escalation' } }, 1, handlers, log);
+    const res = await dispatch(
+      { type: 'escalate', ref, draft: { note: '', tags: 'sys_escalation' } },
+      contentScript(PAGE.zendesk),
+      handlers,
+      log,
+    );
     expect(res).toEqual({ ok: false, error: MALFORMED_REQUEST });
     expect(calls).toEqual([]);
     expect(log.mock.calls[0][0]).toMatch(/draft\.note: The note cannot be empty/);
@@ -41,14 +63,14 @@ describe('background message validation', () => {
       { type: 'deleteEverything' },
       { type: 'check', ref: { platform: 'intercom', account: 'a', conversationId: '1' } },
     ]) {
-      expect((await dispatch(raw, 1, handlers, () => {})).ok).toBe(false);
+      expect((await dispatch(raw, contentScript(PAGE.zendesk), handlers, () => {})).ok).toBe(false);
     }
     expect(calls).toEqual([]);
   });
 
   it.each(TYPES)('%s: reaches its own handler with the tab, and a well-formed result is answered', async (type) => {
     const { handlers, calls } = handlersAnswering((t) => VALID[t]);
-    const res = await dispatch(REQUESTS[type], 3, handlers, () => {});
+    const res = await dispatch(REQUESTS[type], allowedSender(type, 3), handlers, () => {});
     expect(res).toEqual({ ok: true, data: PROTOCOL[type].response.parse(VALID[type]) });
     expect(calls.map((c) => [c.type, c.tab])).toEqual([[type, 3]]);
   });
@@ -56,7 +78,7 @@ describe('background message validation', () => {
   it.each(TYPES)('%s: a malformed handler result is never sent on; the reason is logged', async (type) => {
     const { handlers } = handlersAnswering((t) => MALFORMED[t].data);
     const log = vi.fn();
-    const res = await dispatch(REQUESTS[type], 3, handlers, log);
+    const res = await dispatch(REQUESTS[type], allowedSender(type, 3), handlers, log);
     expect(res).toEqual({ ok: false, error: MALFORMED_RESULT });
     expect(log).toHaveBeenCalledTimes(1);
     expect(log.mock.calls[0][0]).toContain(`rejected the ${type} handler's result:`);
@@ -67,6 +89,51 @@ describe('background message validation', () => {
     const { handlers } = handlersAnswering(() => {
       throw new Error('Zendesk had a server error (500).');
     });
-    expect(await dispatch({ type: 'journal', ref }, 3, handlers)).toEqual({ ok: false, error: 'Zendesk had a server error (500).' });
+    expect(await dispatch({ type: 'journal', ref }, contentScript(PAGE.zendesk), handlers)).toEqual({
+      ok: false,
+      error: 'Zendesk had a server error (500).',
+    });
+  });
+});
+
+describe('who may ask what (review #7)', () => {
+  const OPTIONS_ONLY = TYPES.filter((t) => !(PROTOCOL[t].from as readonly string[]).includes('content'));
+
+  it('settings, secrets and their tests are options-page requests', () => {
+    expect(OPTIONS_ONLY.sort()).toEqual(['saveSecrets', 'secretPresence', 'testConnection', 'testEngine', 'testWebhook']);
+  });
+
+  it.each(OPTIONS_ONLY)('%s from a content script, or from the sidebar frame, is refused before any handler runs', async (type) => {
+    const { handlers, calls } = handlersAnswering((t) => VALID[t]);
+    for (const sender of [contentScript(PAGE.zendesk), sidebarFrame(PAGE.zendesk)]) {
+      const res = await dispatch(REQUESTS[type], sender, handlers, () => {});
+      expect(res).toEqual({ ok: false, error: expect.stringMatching(/options page/) });
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it.each(['check', 'escalate', 'targets', 'checkSetup', 'logEvent'] as const)(
+    '%s from a page of another account (another company on the same helpdesk) is refused',
+    async (type) => {
+      const { handlers, calls } = handlersAnswering((t) => VALID[t]);
+      for (const sender of [
+        contentScript('https://other.zendesk.com/agent/tickets/7'),
+        sidebarFrame('https://other.zendesk.com/agent/tickets/7'),
+      ]) {
+        const res = await dispatch(REQUESTS[type], sender, handlers, () => {});
+        expect(res).toEqual({ ok: false, error: expect.stringMatching(/only ask Baton about the helpdesk account it shows/) });
+      }
+      expect(calls).toEqual([]);
+    },
+  );
+
+  it("a page's requests about its own account reach their handlers", async () => {
+    const { handlers, calls } = handlersAnswering((t) => VALID[t]);
+    expect((await dispatch(REQUESTS.check, contentScript(PAGE.zendesk, 5), handlers, () => {})).ok).toBe(true);
+    expect((await dispatch(REQUESTS.markBot, contentScript(PAGE.gorgias, 6), handlers, () => {})).ok).toBe(true);
+    expect(calls.map((c) => [c.type, c.tab])).toEqual([
+      ['check', 5],
+      ['markBot', 6],
+    ]);
   });
 });

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { optionsPage } from '../../fixtures/senders';
+import { resetSecrets } from '../../fixtures/secrets';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '@/entrypoints/background/dispatch';
 import { handlers } from '@/entrypoints/background/handlers/index';
@@ -29,7 +31,7 @@ function zendeskWithGroups(groups: { id: number; name: string }[]) {
 const ask = async (refresh?: boolean) => {
   const res = await dispatch(
     { type: 'targets', platform: 'zendesk', account: 'acme', ...(refresh === undefined ? {} : { refresh }) },
-    undefined,
+    optionsPage(),
     handlers,
   );
   if (!res.ok) throw new Error(res.error);
@@ -38,6 +40,7 @@ const ask = async (refresh?: boolean) => {
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  await resetSecrets();
   await connectionsItem.set({ zendesk: { account: 'acme', authMode: 'token', email: 'agent@acme.example' } });
   await secretsStore.write({ zendeskToken: 'sandbox-zendesk-token' });
 });

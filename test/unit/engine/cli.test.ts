@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,10 +10,12 @@ import { startLlmServer } from './llm-server';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const BIN = join(root, 'bin/baton.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'baton-cli-'));
+/** Runs still going when the file ends (a CLI stuck on its input) are stopped, so none outlives the tests. */
+const running = new Set<ChildProcess>();
 
 function run(
   args: string[],
-  opts: { stdin?: string; env?: Record<string, string>; cwd?: string; cmd?: string[] } = {},
+  opts: { stdin?: string; env?: Record<string, string>; cwd?: string; cmd?: string[]; onStdout?: (all: string) => void } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
     const [cmd, ...pre] = opts.cmd ?? [process.execPath, BIN];
@@ -21,10 +23,17 @@ function run(
     const child = spawn(cmd, [...pre, ...args], { cwd: opts.cwd ?? dir, env });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      opts.onStdout?.(stdout);
+    });
     child.stderr.on('data', (d) => (stderr += d));
+    running.add(child);
     child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      running.delete(child);
+      done({ code, stdout, stderr });
+    });
     child.stdin.end(opts.stdin ?? '');
   });
 }
@@ -56,6 +65,7 @@ beforeAll(async () => {
   llm = await startLlmServer();
 });
 afterAll(async () => {
+  for (const child of running) child.kill('SIGTERM');
   await llm.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -159,6 +169,70 @@ describe('baton CLI', () => {
     expect(out(offline.stdout)[0]).toMatchObject({ engine: 'offline', fallback: expect.stringMatching(/No OpenAI API key/) });
     expect(offline.stderr).toMatch(/OPENAI_API_KEY is not set/);
   });
+
+  it('a UTF-8 byte-order mark before line 1 (PowerShell, Excel) is not part of the line, in a file or on stdin', async () => {
+    const bom = `\uFEFF${lines({ id: 'bom', messages: [{ role: 'customer', text: 'I want to talk to a human' }] })}`;
+    writeFileSync(join(dir, 'bom.jsonl'), bom);
+    for (const r of [await run(['check', 'bom.jsonl']), await run(['check'], { stdin: bom })]) {
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(out(r.stdout)).toEqual([expect.objectContaining({ id: 'bom', escalate: true })]);
+    }
+    writeFileSync(join(dir, 'bom-policy.json'), `\uFEFF${JSON.stringify({ version: 3, signals: { user_requested_human: false } })}`);
+    const withPolicy = await run(['check', '--policy', 'bom-policy.json', 'bom.jsonl']);
+    expect(withPolicy.code).toBe(0);
+    expect(out(withPolicy.stdout)).toEqual([expect.objectContaining({ id: 'bom', escalate: false })]);
+  });
+
+  it('error lines never carry raw control characters to the terminal', async () => {
+    writeFileSync(join(dir, 'esc.jsonl'), '\x1b]0;PWNED-TITLE\x07\x1b[31mRED\n{"id": "\u202eoops", "messages": 3}\n');
+    const r = await run(['check', 'esc.jsonl']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/);
+    expect(r.stderr).toMatch(/^line 1: not valid JSON .*\\u001b/m);
+    expect(r.stderr.trim().split('\n')).toHaveLength(2);
+    expect(out(r.stdout)[0].error).toContain('\\u001b');
+  });
+
+  it('reads a file as a stream: each verdict is out before the next line is even written', async () => {
+    const fifo = join(dir, 'stream.fifo');
+    spawnSync('mkfifo', [fifo]);
+    const writer = createWriteStream(fifo);
+    writer.write(lines({ id: 'first', messages: [{ role: 'customer', text: 'I want to talk to a human' }] }));
+    let sentSecond = false;
+    const r = await run(['check', fifo], {
+      onStdout: (all) => {
+        // The second line is written only once the first verdict is out; a reader that waits for the whole
+        // file would never print it, and the run would hang.
+        if (!sentSecond && all.includes('"first"')) {
+          sentSecond = true;
+          writer.end(lines({ id: 'second', messages: [{ role: 'customer', text: 'where is my order?' }] }));
+        }
+      },
+    });
+    expect(r.code).toBe(0);
+    expect(out(r.stdout).map((x) => x.id)).toEqual(['first', 'second']);
+  }, 60_000);
+
+  it('a 10 MB line is read and checked, and memory does not grow with the number of such lines', async () => {
+    const pad = 'lorem ipsum '.repeat(900_000);
+    const big = (id: string) => ({ id, pad, messages: [{ role: 'customer', text: 'I want to talk to a human' }] });
+    writeFileSync(join(dir, 'one.jsonl'), lines(big('big0')));
+    writeFileSync(join(dir, 'six.jsonl'), lines(...['big0', 'big1', 'big2', 'big3', 'big4', 'big5'].map(big)));
+    // Each Node process (the launcher and the CLI) reports its peak resident memory when it exits.
+    writeFileSync(join(dir, 'rss.mjs'), "process.on('exit', () => process.stderr.write(`maxrss=${process.resourceUsage().maxRSS}\\n`));\n");
+    const peak = async (file: string) => {
+      const r = await run(['check', file], { env: { NODE_OPTIONS: `--max-old-space-size=64 --import=${join(dir, 'rss.mjs')}` } });
+      expect(r.code).toBe(0);
+      return { rows: out(r.stdout), kb: Math.max(...[...r.stderr.matchAll(/maxrss=(\d+)/g)].map((m) => Number(m[1]))) };
+    };
+    const one = await peak('one.jsonl');
+    expect(one.rows).toEqual([expect.objectContaining({ id: 'big0', escalate: true })]);
+    const six = await peak('six.jsonl');
+    expect(six.rows.map((x) => x.id)).toEqual(['big0', 'big1', 'big2', 'big3', 'big4', 'big5']);
+    // Reading the whole 65 MB file at once would add well over 100 MB; line by line adds next to nothing.
+    expect(six.kb - one.kb).toBeLessThan(40_000);
+  }, 120_000);
 
   it('runs as `npm run -s baton -- check` from the repository', async () => {
     const r = await run(['run', '-s', 'baton', '--', 'check'], {

@@ -43,7 +43,9 @@ describe('OpenAI engine against the sandbox, with the real SDK', () => {
     expect(v.signals[0].evidence.messageIndex).toBe(2);
     expect(v.summary).toMatchObject({ email: 'sam@example.com', order_number: 'A-10234' });
     expect(Object.keys(v.summary)).toEqual(expect.arrayContaining(Object.keys(DEFAULT_FIELDS)));
-    expect(v.note).toContain('[sandbox model]');
+    // Baton's template, with the model's own note only as a labelled remark inside it.
+    expect(v.note).toMatch(/^\*\*Escalation\*\*/);
+    expect(v.note).toMatch(/Model's remark \(not checked by Baton\): \\\[sandbox model\\\]/);
     expect(v.suggestedTags).toEqual(['sys_escalation', 'sys_human_help']);
 
     const calls = llm.sandbox.calls();

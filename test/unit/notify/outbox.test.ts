@@ -38,6 +38,22 @@ describe('notification outbox', () => {
     expect(rx.got).toHaveLength(2);
   });
 
+  it('keeps no note or summary text once a delivery is settled, only who was told and the evidence', async () => {
+    const box = memoryOutbox();
+    const rx = scriptedReceiver();
+    const c = clock();
+    const n = createNotifier({ store: box, transport: rx.transport, now: c.now });
+    const [d] = await deliveriesFor(finishedJournal(), [JSON_HOOK], CTX, c.t);
+    expect(d.event.note).not.toBe('');
+    await n.enqueue([d]);
+    // While it waits, the text is what the webhook will receive.
+    expect(box.list[0].event.note).toBe(d.event.note);
+    await n.drain();
+    expect((rx.got[0].body as { note: string }).note).toBe(d.event.note);
+    expect(box.list[0]).toMatchObject({ status: 'delivered', event: { note: '', summary: {} } });
+    expect(box.list[0].event.signals).toEqual(d.event.signals);
+  });
+
   it('two drains at once (a timer and a journal write) send a delivery once', async () => {
     const box = memoryOutbox();
     const rx = scriptedReceiver();

@@ -97,6 +97,30 @@ describe('Slack message', () => {
     expect(all).toContain('&lt;!channel&gt; human &amp; &lt;https://evil.example|click here&gt;');
   });
 
+  it('shows customer formatting characters and bare addresses as typed: no bold, italics, strike, code or auto-links', async () => {
+    const j = finishedJournal();
+    j.plan.why!.signals = [
+      { kind: 'user_requested_human', confidence: 0.9, quote: '*URGENT* _refund_ ~now~ `x` visit https://evil.example/login #general' },
+    ];
+    j.plan.note = 'Customer says *approved* _by_ ~manager~ `rm`';
+    const m = slackMessage(await event(j));
+    const objects: { type: string; text: string; verbatim?: boolean }[] = [];
+    for (const b of m.blocks as { type: string; text?: { type: string; text: string }; elements?: { type: string; text: string }[] }[]) {
+      if (b.text?.type === 'mrkdwn') objects.push(b.text);
+      for (const el of b.elements ?? []) if (el.type === 'mrkdwn') objects.push(el);
+    }
+    expect(objects.length).toBeGreaterThan(2);
+    for (const o of objects) expect(o.verbatim).toBe(true);
+    const all = objects.map((o) => o.text).join('\n');
+    expect(all).toContain(
+      '*\u200bURGENT*\u200b _\u200brefund_\u200b ~\u200bnow~\u200b `\u200bx`\u200b visit https://evil.example/login #general',
+    );
+    expect(all).toContain('*\u200bapproved*\u200b');
+    expect(all).not.toMatch(/\*URGENT\*|_refund_|~now~|`x`|\*approved\*/);
+    // Baton's own labels keep their bold.
+    expect(all).toContain('*Evidence*');
+  });
+
   it('keeps every section within Slack’s 3,000 characters', async () => {
     const j = finishedJournal();
     j.plan.why!.summary = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`Field ${i}`, '<'.repeat(200)]));

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '@/entrypoints/background/dispatch';
 import { handlers } from '@/entrypoints/background/handlers/index';
 import { EscalationEventSchema } from '@/lib/notify/event';
+import { optionsPage } from '../../fixtures/senders';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -10,7 +11,7 @@ afterEach(() => {
 });
 
 const ask = (url: string, kind: 'slack' | 'json' = 'json') =>
-  dispatch({ type: 'testWebhook', webhook: { kind, url } }, undefined, handlers, () => {});
+  dispatch({ type: 'testWebhook', webhook: { kind, url } }, optionsPage(), handlers, () => {});
 
 describe('Send test (background)', () => {
   it('posts one test event and says the receiver got it', async () => {

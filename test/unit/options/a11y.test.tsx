@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { secretsStore } from '@/utils/storage';
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -16,7 +17,7 @@ async function violations() {
 const gorgiasTeam = { platform: 'gorgias', kind: 'team', id: '7', name: 'Returns team' };
 
 beforeEach(async () => {
-  resetAll();
+  await resetAll();
   document.documentElement.lang = 'en';
   document.title = 'Baton options';
   await fakeBrowser.storage.sync.set({
@@ -42,7 +43,7 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('with errors showing, secrets in every state, the OpenAI engine and a managed field', async () => {
-    await fakeBrowser.storage.local.set({ 'baton:secrets': { frontToken: 'x' } });
+    await secretsStore.write({ frontToken: 'x' });
     await fakeBrowser.storage.managed.set({ policy: { scope: 'Managed scope' } });
     await mount();
     await click(byTestId('auth-zendesk-token'));

@@ -10,7 +10,7 @@ const HOURS = 'policy.customerMessage.hours';
 const savedPolicy = async () => (await stored('sync', 'baton:policy')) as Policy;
 
 beforeEach(async () => {
-  resetAll();
+  await resetAll();
   // Saturday 2026-11-28, 20:00 in Berlin. Only Date is faked: the page's own timers run as usual.
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-11-28T19:00:00Z'));

@@ -10,7 +10,7 @@ const field = () => byTestId<HTMLInputElement>(`field-${PATH}`);
 const errorAtField = () => $(`#f-${PATH.replace(/\./g, '-')}-error`).textContent ?? '';
 
 beforeEach(async () => {
-  resetAll();
+  await resetAll();
   await fakeBrowser.storage.sync.set({ 'baton:policy': SAVED });
 });
 afterEach(unmount);

@@ -1,4 +1,6 @@
 import { act } from 'react';
+import { optionsPage } from '../../fixtures/senders';
+import { resetSecrets } from '../../fixtures/secrets';
 import { createRoot, type Root } from 'react-dom/client';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -18,8 +20,8 @@ export type Handler = (msg: { type: string; [k: string]: unknown }) => Reply | P
  */
 export function stubBackground(handlers: Record<string, Handler> = {}) {
   const real: Record<string, Handler> = {
-    secretPresence: (msg) => dispatch(msg, undefined, backgroundHandlers),
-    saveSecrets: (msg) => dispatch(msg, undefined, backgroundHandlers),
+    secretPresence: (msg) => dispatch(msg, optionsPage(), backgroundHandlers),
+    saveSecrets: (msg) => dispatch(msg, optionsPage(), backgroundHandlers),
   };
   const fn = vi.fn(async (msg: { type: string }) => {
     const h = handlers[msg.type] ?? real[msg.type];
@@ -29,7 +31,9 @@ export function stubBackground(handlers: Record<string, Handler> = {}) {
   return fn;
 }
 
-export function resetAll(): void {
+/** Also forgets saved secrets, which live outside fakeBrowser's storage. */
+export async function resetAll(): Promise<void> {
+  await resetSecrets();
   fakeBrowser.reset();
   stubBackground();
   useOptions.setState(initialState(), true);

@@ -21,7 +21,7 @@ function permissions(answer: () => Promise<boolean>, granted = new Set<string>()
 }
 
 beforeEach(async () => {
-  resetAll();
+  await resetAll();
   useWebhookAccess.setState({ access: {}, tests: {} }, true);
   await fakeBrowser.storage.sync.set({ 'baton:policy': PolicySchema.parse({ version: 3, scope: 'Online store' }) });
 });

@@ -2,6 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PolicySchema } from '@/lib/schema/policy';
+import { secretsStore } from '@/utils/storage';
+import { storedSecrets } from '../../fixtures/secrets';
 import { $, byTestId, choose, click, flush, mount, resetAll, stored, stubBackground, type, unmount, waitFor } from './helpers';
 
 const SAVED = PolicySchema.parse({
@@ -17,7 +19,7 @@ const field = (path: string) => byTestId<HTMLInputElement>(`field-${path}`);
 const errorOf = (path: string) => $(`#f-${path.replace(/\./g, '-')}-error`).textContent ?? '';
 
 beforeEach(async () => {
-  resetAll();
+  await resetAll();
   await fakeBrowser.storage.sync.set({ 'baton:policy': SAVED });
 });
 afterEach(unmount);
@@ -207,17 +209,17 @@ describe('connections', () => {
   });
 
   it('testing one helpdesk never clears a key that was saved before', async () => {
-    await fakeBrowser.storage.local.set({ 'baton:secrets': { gorgiasApiKey: 'saved-key', frontToken: 'front' } });
+    await secretsStore.write({ gorgiasApiKey: 'saved-key', frontToken: 'front' });
     await fakeBrowser.storage.sync.set({ 'baton:connections': { gorgias: { authMode: 'token', email: 'agent@acme.example' } } });
     stubBackground({ testConnection: () => ({ ok: true, data: { id: '1', name: 'Agent' } }), targets: () => ({ ok: true, data: [] }) });
     await mount();
     await type(field('connections.gorgias.account'), 'acme');
     await click(byTestId('test-connection-gorgias'));
     await waitFor(() => byTestId('connection-result-gorgias').dataset.state === 'ok');
-    expect(await stored('local', 'baton:secrets')).toEqual({ gorgiasApiKey: 'saved-key', frontToken: 'front' });
+    expect(await storedSecrets()).toEqual({ gorgiasApiKey: 'saved-key', frontToken: 'front' });
     await click(byTestId('save'));
     await waitFor(() => byTestId('save-status').dataset.state === 'saved');
-    expect(await stored('local', 'baton:secrets')).toEqual({ gorgiasApiKey: 'saved-key', frontToken: 'front' });
+    expect(await storedSecrets()).toEqual({ gorgiasApiKey: 'saved-key', frontToken: 'front' });
   });
 
   it('never shows a saved token again, and keeps it out of drafts and exports', async () => {
@@ -230,7 +232,7 @@ describe('connections', () => {
 
     await click(byTestId('save'));
     await waitFor(() => byTestId('save-status').dataset.state === 'saved');
-    expect(((await stored('local', 'baton:secrets')) as Record<string, string>).frontToken).toBe(token);
+    expect(((await storedSecrets()) as Record<string, string>).frontToken).toBe(token);
     expect(byTestId('secret-state-frontToken').textContent).toMatch(/saved/);
     const values = [...document.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value);
     expect(values.join('\n')).not.toContain(token);
@@ -259,12 +261,12 @@ describe('connections', () => {
   });
 
   it('Replace then Save without typing keeps the saved token', async () => {
-    await fakeBrowser.storage.local.set({ 'baton:secrets': { frontToken: 'keep-me' } });
+    await secretsStore.write({ frontToken: 'keep-me' });
     await mount();
     await click(byTestId('secret-replace-frontToken'));
     await click(byTestId('save'));
     await waitFor(() => byTestId('save-status').dataset.state === 'saved');
-    expect(await stored('local', 'baton:secrets')).toEqual({ frontToken: 'keep-me' });
+    expect(await storedSecrets()).toEqual({ frontToken: 'keep-me' });
   });
 });
 
@@ -287,6 +289,20 @@ describe('import', () => {
     );
     expect(await stored('sync', 'baton:policy')).toEqual(SAVED);
     expect(field('policy.scope').value).toBe(SAVED.scope);
+  });
+
+  it("a plain-http model address is refused at its field with the policy's own sentence, and nothing is saved", async () => {
+    await mount();
+    await type(
+      byTestId('import-text'),
+      JSON.stringify({ ...SAVED, engine: { kind: 'openai', model: 'gpt-4o-mini', baseURL: 'http://attacker.example/v1' } }),
+    );
+    await click(byTestId('import-button'));
+    await waitFor(() => byTestId('import-result').dataset.state === 'error');
+    const issues = [...document.querySelectorAll<HTMLElement>('[data-testid="import-issue"]')];
+    expect(issues.map((i) => i.dataset.path)).toEqual(['engine.baseURL']);
+    expect(issues[0].textContent).toMatch(/Use an https:\/\/ address \(plain http works only for localhost\)/);
+    expect(await stored('sync', 'baton:policy')).toEqual(SAVED);
   });
 
   it('JSON that does not parse is rejected plainly', async () => {
@@ -349,6 +365,8 @@ describe('loading', () => {
     await flush(300);
     await unmount();
     await mount();
+    // The page's state outlives the unmount, so mount() alone does not wait for the second load.
+    await waitFor(() => document.querySelector('[data-testid="notice-draft"]'));
     expect(field('policy.scope').value).toBe('Half-finished scope');
     expect(byTestId('notice-draft').textContent).toMatch(/Restored your unsaved changes/);
     expect(byTestId('save-status').textContent).toMatch(/unsaved changes/);

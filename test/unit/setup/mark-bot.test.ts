@@ -3,8 +3,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '@/entrypoints/background/dispatch';
 import { handlers } from '@/entrypoints/background/handlers/index';
 import { policyStore } from '@/utils/storage';
+import { contentScript } from '../../fixtures/senders';
 
-const markBot = (author: Record<string, string>) => dispatch({ type: 'markBot', platform: 'gorgias', author }, 1, handlers, () => {});
+const markBot = (author: Record<string, string>) =>
+  dispatch({ type: 'markBot', platform: 'gorgias', author }, contentScript('https://acme.gorgias.com/app/ticket/5001'), handlers, () => {});
 
 describe('"This author is the bot" from the sidebar', () => {
   beforeEach(() => fakeBrowser.reset());

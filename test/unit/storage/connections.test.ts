@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { connectionsV1ToV2 } from '../../../lib/config/migrations/connections/v1-to-v2';
 import { ConnectionsSchema } from '../../../lib/schema/connections';
-import { connectionsItem, secretsStore } from '../../../utils/storage';
+import { connectionsItem, migrateStorage, secretsStore } from '../../../utils/storage';
+import { resetSecrets } from '../../fixtures/secrets';
 
 /** Connections as saved before accounts moved into them: account names lived under baton:accounts. */
 const V1 = {
@@ -13,7 +14,10 @@ const V1 = {
 
 const stored = async (key: string) => (await fakeBrowser.storage.sync.get(key))[key] as { zendesk: { account: string } } | undefined;
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await resetSecrets();
+});
 
 describe('connections v1 → v2', () => {
   it('moves the separately saved account names into the connections', async () => {
@@ -56,13 +60,22 @@ describe('connections v1 → v2', () => {
 });
 
 describe('secrets', () => {
-  it('are kept in local only; an empty string clears one, undefined keeps it; presence hides values', async () => {
+  it('are kept out of extension storage (content scripts can read it); an empty string clears one, undefined keeps it; presence hides values', async () => {
     await secretsStore.write({ zendeskToken: 'zd-secret', openaiApiKey: 'sk-1' });
     await secretsStore.write({ zendeskToken: undefined, openaiApiKey: '' });
     expect((await secretsStore.read()).value).toEqual({ zendeskToken: 'zd-secret' });
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('zd-secret');
     const presence = await secretsStore.presence();
     expect(presence).toEqual({ zendeskToken: true, gorgiasApiKey: false, frontToken: false, openaiApiKey: false });
     expect(JSON.stringify(presence)).not.toContain('zd-secret');
+  });
+
+  it('saved by an older version in storage.local, they move at startup and the old copy is deleted (review #7)', async () => {
+    await fakeBrowser.storage.local.set({ 'baton:secrets': { zendeskToken: 'old-zd', frontToken: 'old-front' } });
+    await secretsStore.write({ frontToken: 'newer-front' });
+    await migrateStorage();
+    expect((await secretsStore.read()).value).toEqual({ zendeskToken: 'old-zd', frontToken: 'newer-front' });
+    expect(await fakeBrowser.storage.local.get('baton:secrets')).toEqual({});
   });
 });

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseImport } from '@/components/options/state/import-export';
+import { POLICY_VERSION } from '@/lib/schema/policy';
+
+const withBaseURL = (baseURL: string) =>
+  JSON.stringify({ version: POLICY_VERSION, engine: { kind: 'openai', model: 'gpt-4o-mini', baseURL } });
+
+describe('an imported policy cannot send the saved OpenAI key elsewhere (review #3)', () => {
+  it.each([
+    ['http://attacker.example/v1', /https:\/\//],
+    ['javascript:alert(1)', /https:\/\//],
+    ['file:///etc/passwd', /https:\/\//],
+    ['ftp://llm.example/v1', /https:\/\//],
+    ['http://192.168.1.5/v1', /https:\/\//],
+    ['not a url', /full URL/],
+  ])('"%s" is refused at engine.baseURL', (baseURL, message) => {
+    const res = parseImport(withBaseURL(baseURL));
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.issues).toEqual([{ path: 'engine.baseURL', message: expect.stringMatching(message) }]);
+  });
+
+  it.each(['https://api.openai.com/v1', 'https://llm.acme.example/v1', 'http://localhost:11434/v1', 'http://127.0.0.1:8080/v1'])(
+    '"%s" is accepted',
+    (baseURL) => {
+      const res = parseImport(withBaseURL(baseURL));
+      expect(res.ok).toBe(true);
+    },
+  );
+});
