@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 import { AGENT_APP_HOSTS, AGENT_APP_MATCHES, API_HOST_MATCHES } from './lib/platforms/metas';
 
 // Hosts Baton reads and writes come from the platform registry, so the manifest asks for exactly these.
@@ -6,6 +7,50 @@ export const HELPDESK_MATCHES = [...AGENT_APP_HOSTS];
 export const API_HOSTS = [...API_HOST_MATCHES, 'https://api.openai.com/*'];
 /** The agent apps' origins (match patterns without their path): the only pages that may frame the sidebar. */
 export const AGENT_APP_ORIGINS = [...new Set(AGENT_APP_MATCHES.map((m) => m.replace(/^(\w+:\/\/[^/]+).*$/, '$1')))];
+
+/**
+ * The sidebar frame's boot script imports the app (React, zod, the UI) dynamically so it can open its port
+ * first; Vite would only start fetching the app's chunks once that script runs. Listed in the page's head
+ * instead, they load and compile while the frame's document commits: the app is on the time-to-verdict path.
+ */
+function preloadSidebarApp(): Plugin {
+  return {
+    name: 'baton:preload-sidebar-app',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle || !/\/sidebar\/index\.html$/.test(ctx.path)) return;
+        const app = Object.values(ctx.bundle).find(
+          (c) => c.type === 'chunk' && /\/entrypoints\/sidebar\/app\.tsx$/.test(c.facadeModuleId ?? ''),
+        );
+        if (app?.type !== 'chunk') return;
+        const files = new Set<string>();
+        const css = new Set<string>();
+        const visit = (name: string) => {
+          const chunk = ctx.bundle![name];
+          if (chunk?.type !== 'chunk' || files.has(name)) return;
+          chunk.imports.forEach(visit);
+          files.add(name);
+          chunk.viteMetadata?.importedCss.forEach((f) => css.add(f));
+        };
+        visit(app.fileName);
+        const listed = (f: string) => html.includes(`/${f}"`);
+        return [
+          ...[...css]
+            .filter((f) => !listed(f))
+            .map((f) => ({
+              tag: 'link',
+              attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `/${f}` },
+              injectTo: 'head' as const,
+            })),
+          ...[...files]
+            .filter((f) => !listed(f))
+            .map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${f}` }, injectTo: 'head' as const })),
+        ];
+      },
+    },
+  };
+}
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -15,6 +60,7 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   // Dev mode's auto-launched browser crashes headless machines; tests launch Chromium themselves.
   webExt: { disabled: true },
+  vite: () => ({ plugins: [preloadSidebarApp()] }),
   // MV3 on Firefox too, so both builds share one background and permission model.
   manifestVersion: 3,
   manifest: ({ browser }) => ({

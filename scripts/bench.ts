@@ -2,7 +2,7 @@
  * `npm run bench [-- --json] [-- --worst]`: speed and cost figures. Engine time in Node on generated conversations;
  * worst-case customer text (scripts/bench-worst.ts); time to verdict in real Chromium; requests per escalation from
  * the sandbox traffic; LLM calls and input tokens against the sandbox's OpenAI endpoint. `--worst`: only the
- * worst-case figures (no browser).
+ * worst-case figures (no browser). `--ttv`: only time to verdict (for iterating on the page path).
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -106,7 +106,7 @@ async function llmFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>) {
   };
 }
 
-async function browserFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>) {
+async function browserFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>, onlyTtv = false) {
   const launched = await launchBrowser(sandbox);
   try {
     await configure(launched.worker, { policy: await demoPolicy(Object.values(sandbox.platforms)) });
@@ -136,6 +136,11 @@ async function browserFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>)
         times.push(Math.round(Number(await at.jsonValue()) - start));
       }
       ttv[platform] = p50(times);
+      if (onlyTtv) {
+        log(`  ${platform}: ${times.join(' ')} ms`);
+        await page.close();
+        continue;
+      }
       await page.goto(conversationUrl(platform, 'human_request'));
       await verdictStatus(page);
       await page.waitForTimeout(300);
@@ -167,6 +172,12 @@ async function main() {
   const engine = engineTimes();
   const sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/bench-traffic.jsonl') });
   try {
+    if (process.argv.includes('--ttv')) {
+      const { ttv } = await browserFigures(sandbox, true);
+      log(`Baton time to verdict p50 (Chromium)  ${PLATFORMS.map((p) => `${p}: ${ttv[p]} ms`).join('   ')}`);
+      if (json) console.log(JSON.stringify({ time_to_verdict_ms_p50: ttv }));
+      return;
+    }
     const llm = await llmFigures(sandbox);
     const { ttv, requests } = await browserFigures(sandbox);
     const bundle = bundleKb();
