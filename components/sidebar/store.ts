@@ -100,6 +100,24 @@ function mergeDraft(prev: Draft | null, result: CheckResult, policy: Policy): Dr
  */
 let loading: Promise<void> = Promise.resolve();
 
+type Stored = [draft: Draft | null, open: boolean];
+const readStored = (ref: ConversationRef, key: string): Promise<Stored> =>
+  Promise.all([loadDraft(key), sidebarOpenItem(ref.platform).get()]);
+/** A conversation's stored state read ahead (readAhead), taken by the next setConversation of that conversation. */
+let ahead: { key: string; read: Promise<Stored> } | null = null;
+
+/**
+ * Starts reading a conversation's stored state before the sidebar can show it (the frame is still reading the
+ * policy): on the first verdict's path, the two reads then overlap instead of following one another. Only for
+ * a frame that has written nothing yet (a draft saved meanwhile would not be in what was read ahead).
+ */
+export function readAhead(ref: ConversationRef): void {
+  const key = journalKey(ref.platform, ref.account, ref.conversationId);
+  const read = readStored(ref, key);
+  read.catch(() => {}); // setConversation reports it, if it is taken
+  ahead = { key, read };
+}
+
 export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
   ...initial,
 
@@ -110,7 +128,9 @@ export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
     loading = (async () => {
       // The agent's draft for this conversation and whether they had closed the sidebar on this helpdesk.
       if (!ref || !key) return;
-      const [draft, open] = await Promise.all([loadDraft(key), sidebarOpenItem(ref.platform).get()]);
+      const read = ahead?.key === key ? ahead.read : readStored(ref, key);
+      ahead = null;
+      const [draft, open] = await read;
       if (get().key !== key) return;
       set({ draft, open });
     })();

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { App } from '@/components/sidebar/App';
 import { PartBoundary } from '@/components/sidebar/PartBoundary';
-import { setConversationCheck, useSidebar } from '@/components/sidebar/store';
+import { readAhead, setConversationCheck, useSidebar } from '@/components/sidebar/store';
 import { flushDraft } from '@/components/sidebar/draft';
 import { ConversationRefSchema, MessageSchema, type ConversationRef, type Message } from '@/lib/schema/conversation';
 import { SidebarPortMessageSchema, type CheckResult, type SidebarPortMessage, type SidebarTabRequest } from '@/lib/schema/messages';
@@ -27,12 +27,12 @@ const VERDICT_SHOWN = 'baton:verdict-shown';
 const keyOf = (ref: ConversationRef | null) => (ref ? journalKey(ref.platform, ref.account, ref.conversationId) : null);
 
 /** Starts the sidebar once its code is in (see main.ts, which found the tab and opened the port). */
-export function start({ tabId, listen }: Boot) {
+export function start({ tabId, listen, policy: policyRead }: Boot) {
   const toPage = (req: SidebarTabRequest) => browser.tabs.sendMessage(tabId, req, { frameId: 0 });
 
   // Messages are handled one after another, once the policy is in.
   let policy: Policy;
-  const booted = Promise.all([policyStore.read().then((r) => (policy = r.policy)), startClock()]);
+  const booted = Promise.all([policyRead.then((p) => (policy = p)), startClock()]);
 
   let stopJournal: (() => void) | null = null;
   /** Journal progress is written by the background; any tab showing this conversation follows it live. */
@@ -100,9 +100,13 @@ export function start({ tabId, listen }: Boot) {
     }
   };
   let queue: Promise<unknown> = booted;
+  let first = true;
   listen((raw: unknown) => {
     const parsed = SidebarPortMessageSchema.safeParse(raw);
     if (!parsed.success) return;
+    // The first conversation's draft and open state are read while the policy is (see readAhead).
+    if (first && parsed.data.type === 'conversation' && parsed.data.ref) readAhead(parsed.data.ref);
+    first = false;
     queue = queue.then(() => handle(parsed.data)).catch((e: unknown) => console.warn('[baton] sidebar message failed:', e));
   });
 

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { SIDEBAR_PORT } from '@/lib/schema/ports';
+import type { Policy } from '@/lib/schema/policy';
 
 /**
  * The sidebar frame's first, small script. The sidebar itself (React, the UI, the schemas) is hundreds of
@@ -12,8 +13,13 @@ export interface Boot {
   port: Browser.runtime.Port;
   /** Hands over the messages kept so far, then every later one as it comes. */
   listen(cb: (raw: unknown) => void): void;
+  /** The policy, read as soon as its own code is in (React and the UI are still being evaluated then). */
+  policy: Promise<Policy>;
 }
 
+// Its own, smaller part of the app's code: read while React and the UI are still being evaluated.
+const policy = import('@/utils/storage/policy').then(({ policyStore }) => policyStore.read()).then((r) => r.policy);
+policy.catch(() => {});
 const app = import('./app');
 
 async function boot(): Promise<Boot | null> {
@@ -27,6 +33,7 @@ async function boot(): Promise<Boot | null> {
   return {
     tabId: tab.id,
     port,
+    policy,
     listen(cb) {
       for (const raw of kept ?? []) cb(raw);
       kept = null;
