@@ -50,7 +50,7 @@ describe('storage.local stays bounded', () => {
   it('viewing conversations stores no draft; only the one the agent edits is kept', async () => {
     const pages = [await open('bot_handoff'), await open('tracking_resolved'), await open('out_of_scope')];
     // The edit is written after everything the views would have written, so once it is in, they would be too.
-    await pages[2].locator('[data-testid="note"]').fill('My own words.');
+    await sidebarFrame(pages[2]).locator('[data-testid="note"]').fill('My own words.');
     await expect.poll(async () => Object.values(await storedDrafts()).map((d) => d.note)).toContain('My own words.');
     expect(Object.keys(await storedDrafts())).toEqual([`baton:draft:zendesk:acme:${conversationId('zendesk', 'out_of_scope')}`]);
     for (const p of pages) await p.close();
