@@ -2,7 +2,7 @@
  * `npm run bench [-- --json] [-- --worst]`: speed and cost figures. Engine time in Node on generated conversations;
  * worst-case customer text (scripts/bench-worst.ts); time to verdict in real Chromium; requests per escalation from
  * the sandbox traffic; LLM calls and input tokens against the sandbox's OpenAI endpoint. `--worst`: only the
- * worst-case figures (no browser). `--ttv`: only time to verdict (for iterating on the page path).
+ * worst-case figures (no browser).
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { checkEscalation, checkOffline, createVerdictCache } from '../lib/engine';
 import { ConversationSchema, PLATFORMS, type Conversation, type Platform } from '../lib/schema/conversation';
 import { startSandbox } from '../test/sandbox/server';
-import { configure, launchBrowser, OUTPUT_DIR, ROOT, SIDEBAR_FRAME, sidebarFrame, verdictStatus } from '../test/e2e/harness';
+import { configure, launchBrowser, OUTPUT_DIR, ROOT, verdictStatus } from '../test/e2e/harness';
 import { labelOf } from '../lib/platforms/metas';
 import { demoPolicy, DEMO_BASE } from '../test/fixtures/demo-policy';
 import { conversationUrl } from '../test/fixtures/urls';
@@ -106,7 +106,7 @@ async function llmFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>) {
   };
 }
 
-async function browserFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>, onlyTtv = false) {
+async function browserFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>) {
   const launched = await launchBrowser(sandbox);
   try {
     await configure(launched.worker, { policy: await demoPolicy(Object.values(sandbox.platforms)) });
@@ -120,33 +120,24 @@ async function browserFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>,
       const times: number[] = [];
       for (let i = 0; i < 7; i++) {
         await page.goto(conversationUrl(platform, keys[i % keys.length]), { waitUntil: 'commit' });
-        // Counted from the start of the page's navigation to the first animation frame after the verdict was
-        // drawn in the sidebar frame (which marks it), both on the wall clock the documents share.
-        const start = await page.evaluate(() => performance.timeOrigin);
-        const frame = await (await page.waitForSelector(SIDEBAR_FRAME, { state: 'attached', timeout: 20_000 })).contentFrame();
-        if (!frame) throw new Error('The sidebar frame has no document');
-        const at = await frame.waitForFunction(
+        // Measured inside the page: performance.now() counts from the start of the navigation.
+        const at = await page.waitForFunction(
           () => {
-            const mark = performance.getEntriesByName('baton:verdict-shown')[0];
-            return mark ? performance.timeOrigin + mark.startTime : null;
+            const el = document.querySelector('baton-sidebar')?.shadowRoot?.querySelector('.verdict-title');
+            return el ? performance.now() : null;
           },
           undefined,
           { polling: 'raf', timeout: 20_000 },
         );
-        times.push(Math.round(Number(await at.jsonValue()) - start));
+        times.push(Math.round(Number(await at.jsonValue())));
       }
       ttv[platform] = p50(times);
-      if (onlyTtv) {
-        log(`  ${platform}: ${times.join(' ')} ms`);
-        await page.close();
-        continue;
-      }
       await page.goto(conversationUrl(platform, 'human_request'));
       await verdictStatus(page);
       await page.waitForTimeout(300);
       const before = sandbox.traffic().length;
-      await sidebarFrame(page).locator('[data-testid="escalate"]').click();
-      await sidebarFrame(page).locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+      await page.locator('[data-testid="escalate"]').click();
+      await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
       requests[platform] = sandbox
         .traffic()
         .slice(before)
@@ -172,12 +163,6 @@ async function main() {
   const engine = engineTimes();
   const sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/bench-traffic.jsonl') });
   try {
-    if (process.argv.includes('--ttv')) {
-      const { ttv } = await browserFigures(sandbox, true);
-      log(`Baton time to verdict p50 (Chromium)  ${PLATFORMS.map((p) => `${p}: ${ttv[p]} ms`).join('   ')}`);
-      if (json) console.log(JSON.stringify({ time_to_verdict_ms_p50: ttv }));
-      return;
-    }
     const llm = await llmFigures(sandbox);
     const { ttv, requests } = await browserFigures(sandbox);
     const bundle = bundleKb();

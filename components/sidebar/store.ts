@@ -100,24 +100,6 @@ function mergeDraft(prev: Draft | null, result: CheckResult, policy: Policy): Dr
  */
 let loading: Promise<void> = Promise.resolve();
 
-type Stored = [draft: Draft | null, open: boolean];
-const readStored = (ref: ConversationRef, key: string): Promise<Stored> =>
-  Promise.all([loadDraft(key), sidebarOpenItem(ref.platform).get()]);
-/** A conversation's stored state read ahead (readAhead), taken by the next setConversation of that conversation. */
-let ahead: { key: string; read: Promise<Stored> } | null = null;
-
-/**
- * Starts reading a conversation's stored state before the sidebar can show it (the frame is still reading the
- * policy): on the first verdict's path, the two reads then overlap instead of following one another. Only for
- * a frame that has written nothing yet (a draft saved meanwhile would not be in what was read ahead).
- */
-export function readAhead(ref: ConversationRef): void {
-  const key = journalKey(ref.platform, ref.account, ref.conversationId);
-  const read = readStored(ref, key);
-  read.catch(() => {}); // setConversation reports it, if it is taken
-  ahead = { key, read };
-}
-
 export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
   ...initial,
 
@@ -128,9 +110,7 @@ export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
     loading = (async () => {
       // The agent's draft for this conversation and whether they had closed the sidebar on this helpdesk.
       if (!ref || !key) return;
-      const read = ahead?.key === key ? ahead.read : readStored(ref, key);
-      ahead = null;
-      const [draft, open] = await read;
+      const [draft, open] = await Promise.all([loadDraft(key), sidebarOpenItem(ref.platform).get()]);
       if (get().key !== key) return;
       set({ draft, open });
     })();
@@ -247,25 +227,10 @@ export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
   },
 }));
 
-/**
- * Asked before every action with the key of the conversation on screen: is it still the one the page shows?
- * The sidebar frame sets it (the page's URL is re-read in the tab); when the page has moved on (its own
- * navigation, or a script's `history.pushState`), it shows the new conversation and answers false, so nothing
- * is done to a conversation the agent is no longer looking at.
- */
-let confirmConversation: (key: string) => boolean | Promise<boolean> = () => true;
-export function setConversationCheck(check: (key: string) => boolean | Promise<boolean>): void {
-  confirmConversation = check;
-}
-
 async function act(set: (p: Partial<SidebarState>) => void, get: () => SidebarState, run: () => Promise<Journal>): Promise<void> {
   const key = get().key;
-  if (!key) return;
   set({ acting: true, actionError: null });
   try {
-    // Not awaited when answered at once, so a request goes out in the same turn as the click.
-    const confirmed = confirmConversation(key);
-    if (confirmed !== true && !(await confirmed)) return;
     const j = await run();
     if (get().key !== key) return;
     set({ journal: newest(j, get().journal) });

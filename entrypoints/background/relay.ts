@@ -250,21 +250,12 @@ const readyTabsItem = storage.defineItem<Record<string, string>>('session:baton:
  */
 export function installRelay(): TabRelay {
   const relay = tabRelay();
-  // The port each tab announced itself with last. A reloaded page's new content script (it starts at
-  // document_start) can connect before the old page's port is reported closed: that late close must not
-  // make the worker forget the tab that is ready again.
-  const latest = new Map<number, unknown>();
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== TAB_READY_PORT) return;
     const tabId = port.sender?.tab?.id;
     if (tabId === undefined) return;
-    latest.set(tabId, port);
     void relay.markReady(tabId, port.sender?.url ?? port.sender?.tab?.url);
-    port.onDisconnect.addListener(() => {
-      if (latest.get(tabId) !== port) return;
-      latest.delete(tabId);
-      void relay.forget(tabId);
-    });
+    port.onDisconnect.addListener(() => void relay.forget(tabId));
   });
   browser.tabs.onRemoved.addListener((tabId) => void relay.forget(tabId));
   return relay;

@@ -14,8 +14,7 @@ export function reserveSpace(on: boolean) {
   if (!el) {
     el = document.createElement('style');
     el.id = STYLE_ID;
-    // The content script starts before the page's head is parsed.
-    (document.head ?? document.documentElement).append(el);
+    document.head.append(el);
   }
   el.textContent = `html body { margin-right: ${SIDEBAR_WIDTH}px !important; }`;
 }

@@ -2,22 +2,16 @@ import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { fetchTransport } from '@/lib/http/client';
 import { TransportError } from '@/lib/http/types';
-import { TAB_READY_PORT, TabRequestSchema, type SidebarTabRequest } from '@/lib/schema/messages';
+import { TAB_READY_PORT, TabRequestSchema } from '@/lib/schema/messages';
 import { sessionRequestProblem } from '@/lib/platforms/metas';
 
 /**
  * Session auth: the background asks this tab to make a same-origin API call, so the helpdesk's own
  * cookies authenticate it. Only this page's own API paths and the methods Baton uses are relayed (the
  * platform's meta declares them), and no secret ever passes through here.
- * The same listener answers the sidebar frame's requests (`onSidebar`): only extension contexts can message a
- * content script, and the frame is one. The listener lives as long as this content script's context: an
- * extension update removes it.
+ * The listener lives as long as this content script's context: an extension update removes it.
  */
-export function listenForTabRequests(
-  ctx: ContentScriptContext,
-  onCommand: (command: 'toggle-sidebar' | 'escalate') => void,
-  onSidebar: (request: SidebarTabRequest) => Promise<unknown>,
-) {
+export function listenForTabRequests(ctx: ContentScriptContext, onCommand: (command: 'toggle-sidebar' | 'escalate') => void) {
   const transport = fetchTransport(fetch, {}, { credentials: 'same-origin' });
   // The page aborts its requests as it unloads, and this script may still answer before it goes: such a
   // failure is the tab going away (the request may have landed), not the network.
@@ -36,7 +30,6 @@ export function listenForTabRequests(
       onCommand(msg.command);
       return Promise.resolve(true);
     }
-    if (msg.type === 'sidebar') return onSidebar(msg);
     const refused = sessionRequestProblem(location.href, msg.request);
     if (refused) return Promise.resolve({ ok: false, kind: 'network', message: refused });
     return transport(msg.request).then(
@@ -74,13 +67,7 @@ export function announceReady(ctx: ContentScriptContext): () => void {
     close();
     try {
       port = browser.runtime.connect({ name: TAB_READY_PORT });
-      port.onDisconnect.addListener(() => {
-        port = null;
-        // The port also closes when the extension is updated or removed under this page. WXT's own
-        // "newer script started" signal is not listened to (a page could forge it, see index.tsx), so this
-        // is how an orphaned script notices: reading isInvalid invalidates the context once the runtime is gone.
-        void ctx.isInvalid;
-      });
+      port.onDisconnect.addListener(() => (port = null));
     } catch {
       // The extension was updated under this page: the new content script announces itself.
     }

@@ -31,8 +31,6 @@ export const EscalationDraftSchema = z.object({
 });
 export type EscalationDraft = z.infer<typeof EscalationDraftSchema>;
 
-export const CommandSchema = z.enum(['toggle-sidebar', 'escalate']);
-
 export const CheckResultSchema = z.object({
   conversation: ConversationSchema,
   verdict: VerdictSchema,
@@ -238,54 +236,14 @@ export function describeIssues(error: z.ZodError, max = 5): string {
     .join('; ');
 }
 
-/**
- * Sidebar frame → its tab's content script, sent with `frameId: 0` so only the top page's script gets them.
- * The frame is an extension page: the helpdesk page can neither send nor read these.
- */
-export const SidebarTabRequestSchema = z.discriminatedUnion('op', [
-  /** Which conversation the page's URL names now (re-read before every action). */
-  z.object({ type: z.literal('sidebar'), op: z.literal('conversation') }),
-  /** The messages the page shows, for when the API cannot be read. */
-  z.object({ type: z.literal('sidebar'), op: z.literal('domMessages') }),
-  z.object({ type: z.literal('sidebar'), op: z.literal('highlight'), index: z.number().int(), quote: z.string() }),
-  /** The frame's size: the open sidebar, or the collapsed launcher's box; the page makes room for the open one. */
-  z.object({
-    type: z.literal('sidebar'),
-    op: z.literal('layout'),
-    open: z.boolean(),
-    width: z.number().nonnegative(),
-    height: z.number().nonnegative(),
-  }),
-]);
-export type SidebarTabRequest = z.infer<typeof SidebarTabRequestSchema>;
-
-/** Background → tab: session-auth requests run same-origin from the agent's tab; and the sidebar frame's requests. */
-export const TabRequestSchema = z.union([
-  z.discriminatedUnion('type', [
-    z.object({ type: z.literal('sessionFetch'), request: HttpRequestSchema }),
-    z.object({ type: z.literal('command'), command: CommandSchema }),
-    /** Is this tab's content script listening? Answered `true`; the relay asks after a worker restart. */
-    z.object({ type: z.literal('ping') }),
-  ]),
-  SidebarTabRequestSchema,
+/** Background → tab: session-auth requests run same-origin from the agent's tab. */
+export const TabRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('sessionFetch'), request: HttpRequestSchema }),
+  z.object({ type: z.literal('command'), command: z.enum(['toggle-sidebar', 'escalate']) }),
+  /** Is this tab's content script listening? Answered `true`; the relay asks after a worker restart. */
+  z.object({ type: z.literal('ping') }),
 ]);
 export type TabRequest = z.infer<typeof TabRequestSchema>;
-/** Content script → sidebar frame, over the frame's port (see SIDEBAR_PORT). */
-export const SidebarPortMessageSchema = z.discriminatedUnion('type', [
-  /**
-   * The conversation the page's URL names (null: none). `early`: the content script already asked for its
-   * verdict at page load, and an `answer` message follows.
-   */
-  z.object({ type: z.literal('conversation'), ref: ConversationRefSchema.nullable(), early: z.boolean() }),
-  /** The early check's answer for the conversation `key` (null: it failed; ask again with the page's messages). */
-  z.object({ type: z.literal('answer'), key: z.string(), result: CheckResultSchema.nullable() }),
-  /** The number of messages on the page changed (a customer wrote): check again. */
-  z.object({ type: z.literal('thread') }),
-  /** A keyboard shortcut, forwarded from the background. */
-  z.object({ type: z.literal('command'), command: CommandSchema }),
-]);
-export type SidebarPortMessage = z.infer<typeof SidebarPortMessageSchema>;
-export { SIDEBAR_PORT } from './ports';
 /** Tab → background: a content script connects a port of this name once it can carry session requests. */
 export const TAB_READY_PORT = 'baton:tab-ready';
 export const SessionFetchResultSchema = z.union([

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox, sidebarFrame } from './harness';
+import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
 import { startSandbox } from '../sandbox/server';
 import { AGENT } from '../sandbox/scenarios';
 import { demoPolicy } from '../fixtures/demo-policy';
@@ -31,19 +31,19 @@ describe('a per-agent setting the escalation needs', () => {
     const page = await browser.context.newPage();
     await page.goto(conversationUrl('front', 'human_request'));
     expect(await verdictStatus(page)).toBe('escalate');
-    await sidebarFrame(page).locator('[data-testid="escalate"]').click();
+    await page.locator('[data-testid="escalate"]').click();
 
-    const ask = sidebarFrame(page).locator('[data-testid="ask-setting"]');
+    const ask = page.locator('[data-testid="ask-setting"]');
     await ask.waitFor({ timeout: 30_000 });
     await expect
-      .poll(() => sidebarFrame(page).locator('[data-testid="not-paused"]').textContent())
+      .poll(() => page.locator('[data-testid="not-paused"]').textContent())
       .toMatch(/The bot was not paused because the note could not be posted/);
-    expect(await sidebarFrame(page).locator('[data-step="pause"]').getAttribute('data-status')).not.toBe('done');
+    expect(await page.locator('[data-step="pause"]').getAttribute('data-status')).not.toBe('done');
 
     await ask.locator('[data-testid="ask-setting-input"]').fill(AGENT.email);
     await ask.locator('[data-testid="ask-setting-save"]').click();
-    await sidebarFrame(page).locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
-    await expect.poll(() => sidebarFrame(page).locator('[data-testid="not-paused"]').count()).toBe(0);
+    await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('[data-testid="not-paused"]').count()).toBe(0);
 
     const after = await readBack(Object.values(sandbox.platforms), 'front', conversationId('front', 'human_request'));
     expect(notesOf(after)).toHaveLength(1);

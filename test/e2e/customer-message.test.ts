@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox, clearEscalations, sidebarFrame } from './harness';
+import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox, clearEscalations } from './harness';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationUrl } from '../fixtures/urls';
@@ -51,7 +51,7 @@ async function open(platform: Platform, key: string): Promise<Page> {
   return page;
 }
 
-const message = (page: Page) => sidebarFrame(page).locator('[data-testid="handoff"]');
+const message = (page: Page) => page.locator('[data-testid="handoff"]');
 
 describe.each(PLATFORMS)('message to the customer on %s', (platform) => {
   it('outside hours: the Spanish conversation gets Spanish, "el lunes a las 9:00"; the English one "back on Monday at 9:00"', async () => {
@@ -59,15 +59,15 @@ describe.each(PLATFORMS)('message to the customer on %s', (platform) => {
     const es = await open(platform, 'spanish_human');
     await expect.poll(() => message(es).textContent()).toContain('nuestro equipo vuelve el lunes a las 9:00');
     expect(await message(es).getAttribute('lang')).toBe('es');
-    expect(await sidebarFrame(es).locator('[data-testid="handoff-detected"]').textContent()).toBe('Detected: Spanish');
+    expect(await es.locator('[data-testid="handoff-detected"]').textContent()).toBe('Detected: Spanish');
     // The agent can still pick another language.
-    await sidebarFrame(es).locator('[data-testid="handoff-language"]').selectOption('en');
+    await es.locator('[data-testid="handoff-language"]').selectOption('en');
     await expect.poll(() => message(es).textContent()).toContain('our team is back on Monday at 9:00');
     await es.close();
 
     const en = await open(platform, 'human_request');
     await expect.poll(() => message(en).textContent()).toContain('our team is back on Monday at 9:00');
-    expect(await sidebarFrame(en).locator('[data-testid="handoff-detected"]').textContent()).toBe('Detected: English');
+    expect(await en.locator('[data-testid="handoff-detected"]').textContent()).toBe('Detected: English');
     await en.close();
   });
 

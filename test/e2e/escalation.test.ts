@@ -11,7 +11,6 @@ import {
   type Sandbox,
   clearEscalations,
   writesSince,
-  sidebarFrame,
 } from './harness';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
@@ -61,10 +60,8 @@ async function open(platform: Platform, key: string): Promise<Page> {
 }
 
 async function stepsDone(page: Page) {
-  await sidebarFrame(page).locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
-  const statuses = await sidebarFrame(page)
-    .locator('[data-testid="steps"] li')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+  await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+  const statuses = await page.locator('[data-testid="steps"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
   expect(statuses.every((s) => s === 'done' || s === 'skipped')).toBe(true);
 }
 
@@ -72,15 +69,15 @@ describe.each(PLATFORMS)('%s: one-click escalation', (platform) => {
   it('shows the verdict with evidence, escalates in the minimum requests, and returns to the bot', async () => {
     const page = await open(platform, 'human_request');
     expect(await verdictStatus(page)).toBe('escalate');
-    const signal = sidebarFrame(page).locator('[data-testid="signal"][data-kind="user_requested_human"]');
+    const signal = page.locator('[data-testid="signal"][data-kind="user_requested_human"]');
     await expect.poll(() => signal.textContent()).toMatch(/real person/);
     // Clicking the quote scrolls to and highlights the helpdesk's own message.
     await signal.locator('.quote').click();
     await expect.poll(() => page.locator('[data-baton-highlight]').count()).toBe(1);
-    await expect.poll(() => sidebarFrame(page).locator('[data-testid="route-reason"]').textContent()).toMatch(/returns → /);
+    await expect.poll(() => page.locator('[data-testid="route-reason"]').textContent()).toMatch(/returns → /);
 
     const before = sandbox.traffic().length;
-    await sidebarFrame(page).locator('[data-testid="escalate"]').click();
+    await page.locator('[data-testid="escalate"]').click();
     await stepsDone(page);
     const floor = { zendesk: 1, front: 3, gorgias: 2 }[platform];
     expect(writes(platform, before)).toHaveLength(floor);
@@ -93,10 +90,10 @@ describe.each(PLATFORMS)('%s: one-click escalation', (platform) => {
     const assigned = [after.team?.id, after.inbox?.id, after.assignee?.id];
     expect(assigned).toContain(returnsRule.target.id);
 
-    await sidebarFrame(page).locator('[data-testid="return-to-bot"]').click();
-    await sidebarFrame(page).locator('[data-testid="handback-line"]').fill('Sent the return label by hand.');
-    await sidebarFrame(page).locator('[data-testid="handback-send"]').click();
-    await sidebarFrame(page).locator('[data-testid="returned"]').waitFor();
+    await page.locator('[data-testid="return-to-bot"]').click();
+    await page.locator('[data-testid="handback-line"]').fill('Sent the return label by hand.');
+    await page.locator('[data-testid="handback-send"]').click();
+    await page.locator('[data-testid="returned"]').waitFor();
     const resumed = await readBack(Object.values(sandbox.platforms), platform, id);
     expect(resumed.tags).not.toContain('sys_bot_paused');
     expect(resumed.tags).toContain('sys_escalation');
@@ -108,7 +105,7 @@ describe.each(PLATFORMS)('%s: one-click escalation', (platform) => {
     expect(await verdictStatus(page)).toBe('escalate');
     sandbox.faults.add({ platform, method: 'POST|PUT', path: NOTE_ROUTE[platform], status: 429, retryAfter: 1, times: 1 });
     const t0 = Date.now();
-    await sidebarFrame(page).locator('[data-testid="escalate"]').click();
+    await page.locator('[data-testid="escalate"]').click();
     await stepsDone(page);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
     const after = await readBack(Object.values(sandbox.platforms), platform, conversationId(platform, 'bot_handoff'));
@@ -121,12 +118,12 @@ describe.each(PLATFORMS)('%s: one-click escalation', (platform) => {
     expect(await verdictStatus(page)).toBe('escalate');
     const a = ASSIGN_ROUTE[platform];
     sandbox.faults.add({ platform, method: a.method, path: a.path, status: 500, times: 0 });
-    await sidebarFrame(page).locator('[data-testid="escalate"]').click();
-    const failed = sidebarFrame(page).locator('[data-step="assign"][data-status="failed"]');
+    await page.locator('[data-testid="escalate"]').click();
+    const failed = page.locator('[data-step="assign"][data-status="failed"]');
     await failed.waitFor({ timeout: 30_000 });
     await expect.poll(() => failed.textContent()).toMatch(/server error \(500\)/);
     sandbox.faults.clear();
-    await sidebarFrame(page).locator('[data-testid="retry"]').click();
+    await page.locator('[data-testid="retry"]').click();
     await stepsDone(page);
     const after = await readBack(Object.values(sandbox.platforms), platform, conversationId(platform, 'bot_handoff'));
     expect(notesOf(after)).toHaveLength(1);
@@ -140,13 +137,13 @@ describe.each(PLATFORMS)('%s: one-click escalation', (platform) => {
     // The assignment hangs long enough for the agent to reload mid-way.
     sandbox.faults.add({ platform, method: a.method, path: a.path, delayMs: 4000, times: 1 });
     const before = sandbox.traffic().length;
-    await sidebarFrame(page).locator('[data-testid="escalate"]').click();
-    await sidebarFrame(page).locator('[data-step="note"][data-status="done"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="escalate"]').click();
+    await page.locator('[data-step="note"][data-status="done"]').waitFor({ timeout: 30_000 });
     await page.reload();
     await verdictStatus(page);
     // No button to press: the escalation carries on by itself and the sidebar shows it done.
     await stepsDone(page);
-    expect(await sidebarFrame(page).locator('[data-testid="resume-steps"], [data-testid="retry"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="resume-steps"], [data-testid="retry"]').count()).toBe(0);
     const after = await readBack(Object.values(sandbox.platforms), platform, conversationId(platform, 'spanish_human'));
     expect(notesOf(after)).toHaveLength(1);
     expect(after.tags).toContain('sys_escalation');
@@ -160,8 +157,8 @@ describe.each(PLATFORMS)('%s: one-click escalation', (platform) => {
   it('unconfirmed conversation: no Escalate button, missing items shown', async () => {
     const page = await open(platform, 'unconfirmed_order_number');
     expect(await verdictStatus(page)).toBe('unconfirmed');
-    expect(await sidebarFrame(page).locator('[data-testid="escalate"]').count()).toBe(0);
-    await expect.poll(() => sidebarFrame(page).locator('[data-testid="missing"]').textContent()).toMatch(/order number/i);
+    expect(await page.locator('[data-testid="escalate"]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="missing"]').textContent()).toMatch(/order number/i);
     await page.close();
   });
 });
@@ -170,7 +167,7 @@ describe('draft note', () => {
   it('survives a reload and navigation away and back', async () => {
     const page = await open('zendesk', 'bot_handoff');
     await verdictStatus(page);
-    const note = sidebarFrame(page).locator('[data-testid="note"]');
+    const note = page.locator('[data-testid="note"]');
     await note.fill('My own words for the billing team.');
     await page.waitForTimeout(500);
     await page.reload();
@@ -187,13 +184,13 @@ describe('draft note', () => {
   it('re-checks by itself when a new customer message arrives, keeping the edited note', async () => {
     const page = await open('gorgias', 'tracking_resolved');
     expect(await verdictStatus(page)).toBe('none');
-    await sidebarFrame(page).locator('[data-testid="note"]').fill('keep me');
+    await page.locator('[data-testid="note"]').fill('keep me');
     await admin(sandbox, `/__admin/gorgias/conversations/${conversationId('gorgias', 'tracking_resolved')}/messages`, {
       method: 'POST',
       body: { role: 'customer', text: 'Actually the parcel never came. I want to talk to a human agent now.' },
     });
-    await expect.poll(() => sidebarFrame(page).locator('.verdict-title').getAttribute('data-status'), { timeout: 20_000 }).toBe('escalate');
-    expect(await sidebarFrame(page).locator('[data-testid="note"]').inputValue()).toBe('keep me');
+    await expect.poll(() => page.locator('.verdict-title').getAttribute('data-status'), { timeout: 20_000 }).toBe('escalate');
+    expect(await page.locator('[data-testid="note"]').inputValue()).toBe('keep me');
     await page.close();
   });
 });

@@ -2,18 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import {
-  admin,
-  clearEscalations,
-  configure,
-  launchBrowser,
-  ROOT,
-  verdictStatus,
-  type Launched,
-  type Sandbox,
-  sidebarFrame,
-  SIDEBAR_AXE,
-} from './harness';
+import { admin, clearEscalations, configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
@@ -51,11 +40,11 @@ async function moveClock(ms: number) {
 }
 
 async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).include(SIDEBAR_AXE).analyze();
+  const results = await new AxeBuilder({ page }).include('baton-sidebar').analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
 
-const checkAgain = (page: Page) => sidebarFrame(page).getByRole('button', { name: 'Check again' }).click();
+const checkAgain = (page: Page) => page.getByRole('button', { name: 'Check again' }).click();
 
 describe.each(PLATFORMS)('%s: follow-through', (platform: Platform) => {
   it('promised handoff → one-click fix; bot reply after the pause → stop-tag warning; not picked up → nudge', async () => {
@@ -65,7 +54,7 @@ describe.each(PLATFORMS)('%s: follow-through', (platform: Platform) => {
     expect(await verdictStatus(page)).toBe('escalate');
 
     // The bot said billing will follow up by email; the helpdesk shows no tag, owner or reply.
-    const promise = sidebarFrame(page).locator('[data-testid="promise-broken"]');
+    const promise = page.locator('[data-testid="promise-broken"]');
     await promise.waitFor({ timeout: 20_000 });
     expect(await promise.getAttribute('role')).toBe('alert');
     expect(await promise.textContent()).toContain('Promised handoff not done');
@@ -75,8 +64,8 @@ describe.each(PLATFORMS)('%s: follow-through', (platform: Platform) => {
     await axe(page);
 
     // One click runs the normal escalation: tags, note, target, pause; the warning goes.
-    await sidebarFrame(page).locator('[data-testid="promise-fix"]').click();
-    await sidebarFrame(page).locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="promise-fix"]').click();
+    await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
     await expect.poll(() => promise.count()).toBe(0);
     const escalated = await readBack(Object.values(sandbox.platforms), platform, id);
     expect(escalated.tags).toEqual(expect.arrayContaining(['sys_escalation', 'sys_bot_paused']));
@@ -87,7 +76,7 @@ describe.each(PLATFORMS)('%s: follow-through', (platform: Platform) => {
       body: { role: 'bot', text: 'Is there anything else I can help you with today?' },
     });
     await checkAgain(page);
-    const stillReplying = sidebarFrame(page).locator('[data-testid="bot-after-pause"]');
+    const stillReplying = page.locator('[data-testid="bot-after-pause"]');
     await stillReplying.waitFor({ timeout: 20_000 });
     expect((await stillReplying.textContent())?.replace(/\s+/g, ' ')).toContain(
       'The bot is still replying: your bot does not honour the stop tag sys_bot_paused',
@@ -106,9 +95,9 @@ describe.each(PLATFORMS)('%s: follow-through', (platform: Platform) => {
     await options.close();
 
     // 45 minutes later on Baton's clock, still nobody assigned and no human reply (target 30 min).
-    expect(await sidebarFrame(page).locator('[data-testid="unclaimed"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="unclaimed"]').count()).toBe(0);
     await moveClock(45 * 60_000);
-    const nudge = sidebarFrame(page).locator('[data-testid="unclaimed"]');
+    const nudge = page.locator('[data-testid="unclaimed"]');
     await expect
       .poll(
         async () => {

@@ -1,18 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
-import {
-  configure,
-  launchBrowser,
-  ROOT,
-  sidebar,
-  SIDEBAR_AXE,
-  SIDEBAR_FRAME,
-  verdictStatus,
-  type Launched,
-  type Sandbox,
-  sidebarFrame,
-} from './harness';
+import { configure, launchBrowser, ROOT, sidebar, verdictStatus, type Launched, type Sandbox } from './harness';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
@@ -41,7 +30,7 @@ describe.each(PLATFORMS)('%s: the sidebar in the helpdesk tab', (platform) => {
     await page.goto(conversationUrl(platform, 'human_request'));
     await expect.poll(() => sidebar(page).count(), { timeout: 20_000 }).toBe(1);
     await verdictStatus(page);
-    const transcript = sidebarFrame(page).locator('[data-testid="transcript"]');
+    const transcript = page.locator('[data-testid="transcript"]');
     await expect.poll(() => transcript.textContent()).toContain(text('human_request', 2));
     const box = await sidebar(page).boundingBox();
     const reply = await page.locator('textarea').first().boundingBox();
@@ -58,9 +47,9 @@ describe.each(PLATFORMS)('%s: the sidebar in the helpdesk tab', (platform) => {
     const otherId = conversationId(platform, 'tracking_resolved');
     await page.locator(`a[href*="${otherId}"]`).first().click();
     await expect
-      .poll(() => sidebarFrame(page).locator('[data-testid="transcript"]').textContent(), { timeout: 20_000 })
+      .poll(() => page.locator('[data-testid="transcript"]').textContent(), { timeout: 20_000 })
       .toContain(text('tracking_resolved', 1));
-    await expect.poll(() => sidebarFrame(page).locator('.verdict-title').getAttribute('data-status')).toBe('none');
+    await expect.poll(() => page.locator('.verdict-title').getAttribute('data-status')).toBe('none');
     expect(await page.evaluate(() => (window as any).__noReload)).toBe(true);
     await page.close();
   });
@@ -71,35 +60,14 @@ describe.each(PLATFORMS)('%s: the sidebar in the helpdesk tab', (platform) => {
     await verdictStatus(page);
     // Hostile page CSS must not reach the sidebar.
     await page.addStyleTag({ content: '* { color: rgb(255, 0, 0) !important; font-size: 40px !important; }' });
-    const h1 = sidebarFrame(page).locator('[data-testid="baton-sidebar"] h1');
+    const h1 = page.locator('[data-testid="baton-sidebar"] h1');
     expect(await h1.evaluate((el) => getComputedStyle(el).color)).not.toBe('rgb(255, 0, 0)');
-    await sidebarFrame(page).locator('[data-testid="collapse"]').click();
+    await page.locator('[data-testid="collapse"]').click();
     await page.reload();
-    await sidebarFrame(page).locator('[data-testid="open-sidebar"]').waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid="open-sidebar"]').waitFor({ timeout: 20_000 });
     expect(await sidebar(page).count()).toBe(0);
-    await sidebarFrame(page).locator('[data-testid="open-sidebar"]').click();
+    await page.locator('[data-testid="open-sidebar"]').click();
     await sidebar(page).waitFor();
-    await page.close();
-  });
-});
-
-describe('keyboard shortcuts', () => {
-  it('toggle-sidebar, as the background forwards it to the tab, collapses and reopens the sidebar', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(conversationUrl('zendesk', 'tracking_resolved'));
-    await verdictStatus(page);
-    // What the background's commands listener does for Alt+Shift+B (a browser shortcut cannot be pressed here).
-    const command = (url: string) =>
-      browser.worker.evaluate(async (u) => {
-        const c = (globalThis as any).chrome;
-        const [tab] = await c.tabs.query({ url: u });
-        await c.tabs.sendMessage(tab.id, { type: 'command', command: 'toggle-sidebar' });
-      }, url);
-    await command(page.url());
-    await sidebarFrame(page).locator('[data-testid="open-sidebar"]').waitFor({ timeout: 20_000 });
-    expect(await sidebar(page).count()).toBe(0);
-    await command(page.url());
-    await sidebar(page).waitFor({ timeout: 20_000 });
     await page.close();
   });
 });
@@ -111,21 +79,17 @@ describe('accessibility', () => {
       const page = await browser.context.newPage();
       await page.goto(conversationUrl('zendesk', kind === 'escalate' ? 'human_request' : 'unconfirmed_order_number'));
       await verdictStatus(page);
-      const results = await new AxeBuilder({ page }).include(SIDEBAR_AXE).analyze();
+      const results = await new AxeBuilder({ page }).include('baton-sidebar').analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
       // Every control can be reached with Tab and shows a visible focus ring.
-      const frame = await (await sidebarFrame(page).owner().elementHandle())!.contentFrame();
       let outline: string | null = null;
       for (let i = 0; i < 60 && !outline; i++) {
         await page.keyboard.press('Tab');
-        // Focus inside the sidebar leaves the page's activeElement on the frame, and the frame's on the control.
-        const inFrame = await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, SIDEBAR_FRAME);
-        outline = inFrame
-          ? await frame!.evaluate(() => {
-              const inner = document.activeElement;
-              return inner && inner !== document.body ? getComputedStyle(inner).outlineStyle : null;
-            })
-          : null;
+        outline = await page.evaluate(() => {
+          const host = document.activeElement;
+          const inner = host?.tagName.toLowerCase() === 'baton-sidebar' ? host.shadowRoot?.activeElement : null;
+          return inner ? getComputedStyle(inner).outlineStyle : null;
+        });
       }
       expect(outline, 'Tab reaches the sidebar').not.toBeNull();
       expect(outline).not.toBe('none');

@@ -1,17 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import {
-  configure,
-  launchBrowser,
-  ROOT,
-  verdictStatus,
-  type Launched,
-  type Sandbox,
-  clearEscalations,
-  writesSince,
-  sidebarFrame,
-} from './harness';
+import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox, clearEscalations, writesSince } from './harness';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
@@ -57,8 +47,8 @@ describe('Front', () => {
     const page = await open('human_request');
     expect(await verdictStatus(page)).toBe('escalate');
     const before = sandbox.traffic().length;
-    await sidebarFrame(page).locator('[data-testid="escalate"]').click();
-    await sidebarFrame(page).locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="escalate"]').click();
+    await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
     const id = conversationId('front', 'human_request');
     const sent = writes(before);
     expect(sent.map((t) => `${t.method} ${t.path}`)).toEqual([
@@ -82,11 +72,11 @@ describe('Front', () => {
     const page = await open('bot_handoff');
     expect(await verdictStatus(page)).toBe('escalate');
     const before = sandbox.traffic().length;
-    await sidebarFrame(page).locator('[data-testid="escalate"]').click();
-    await sidebarFrame(page).locator('[data-step="note"][data-status="failed"]').waitFor({ timeout: 30_000 });
-    expect(await sidebarFrame(page).locator('[data-step="pause"]').getAttribute('data-status')).not.toBe('done');
+    await page.locator('[data-testid="escalate"]').click();
+    await page.locator('[data-step="note"][data-status="failed"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-step="pause"]').getAttribute('data-status')).not.toBe('done');
     await expect
-      .poll(() => sidebarFrame(page).locator('[data-testid="not-paused"]').textContent())
+      .poll(() => page.locator('[data-testid="not-paused"]').textContent())
       .toMatch(/The bot was not paused because the note could not be posted/);
     // Nothing but the note was attempted: no move, no tags, no stop tag.
     expect(writes(before).every((t) => /\/comments$/.test(t.path))).toBe(true);
@@ -96,8 +86,8 @@ describe('Front', () => {
     expect(notesOf(after)).toHaveLength(0);
     // Once Front answers again, Retry finishes the handoff with one note.
     sandbox.faults.clear();
-    await sidebarFrame(page).locator('[data-testid="retry"]').click();
-    await sidebarFrame(page).locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="retry"]').click();
+    await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
     const done = await readBack(Object.values(sandbox.platforms), 'front', id);
     expect(done.tags).toContain('sys_bot_paused');
     expect(notesOf(done)).toHaveLength(1);

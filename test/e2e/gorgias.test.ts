@@ -1,16 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  admin,
-  configure,
-  launchBrowser,
-  verdictStatus,
-  type Launched,
-  type Sandbox,
-  clearEscalations,
-  writesSince,
-  sidebarFrame,
-} from './harness';
+import { admin, configure, launchBrowser, verdictStatus, type Launched, type Sandbox, clearEscalations, writesSince } from './harness';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
@@ -46,7 +36,7 @@ async function open(key: string): Promise<Page> {
   return page;
 }
 
-const step = (page: Page, kind: string) => sidebarFrame(page).locator(`[data-step="${kind}"]`);
+const step = (page: Page, kind: string) => page.locator(`[data-step="${kind}"]`);
 
 describe('Gorgias: escalation order and session writes', () => {
   it('a note that keeps failing (503) leaves the bot NOT paused, sends nothing else, and the sidebar says so', async () => {
@@ -54,18 +44,18 @@ describe('Gorgias: escalation order and session writes', () => {
     expect(await verdictStatus(page)).toBe('escalate');
     sandbox.faults.add({ platform: 'gorgias', method: 'POST', path: NOTE_ROUTE, status: 503, times: 0 });
     const before = sandbox.traffic().length;
-    await sidebarFrame(page).locator('[data-testid="escalate"]').click();
+    await page.locator('[data-testid="escalate"]').click();
 
-    await sidebarFrame(page).locator('[data-step="note"][data-status="failed"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-step="note"][data-status="failed"]').waitFor({ timeout: 60_000 });
     await expect.poll(() => step(page, 'note').textContent()).toMatch(/internal note/);
     // The pause is not done and says so on its row; the agent is offered a retry.
     expect(await step(page, 'pause').getAttribute('data-status')).not.toBe('done');
     await expect.poll(() => step(page, 'pause').textContent()).toMatch(/Pause the bot: (pending|failed)/);
     await expect
-      .poll(() => sidebarFrame(page).locator('[data-testid="not-paused"]').textContent())
+      .poll(() => page.locator('[data-testid="not-paused"]').textContent())
       .toMatch(/The bot was not paused because the note could not be posted/);
-    expect(await sidebarFrame(page).locator('[data-testid="retry"]').isVisible()).toBe(true);
-    expect(await sidebarFrame(page).locator('[data-testid="escalated"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="retry"]').isVisible()).toBe(true);
+    expect(await page.locator('[data-testid="escalated"]').count()).toBe(0);
 
     // Gorgias itself: only note attempts were written; no stop tag, no owner, the bot's tag still there.
     expect(writes(before).every((t) => t.method === 'POST' && new RegExp(NOTE_ROUTE).test(t.path))).toBe(true);
@@ -78,8 +68,8 @@ describe('Gorgias: escalation order and session writes', () => {
     // Once Gorgias answers again, Retry completes the handoff in the note + one update.
     sandbox.faults.clear();
     const mark = sandbox.traffic().length;
-    await sidebarFrame(page).locator('[data-testid="retry"]').click();
-    await sidebarFrame(page).locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="retry"]').click();
+    await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
     expect(writes(mark).map((t) => `${t.method} ${t.path.replace(/\d+/, ':id')}`)).toEqual([
       'POST /api/tickets/:id/messages',
       'PUT /api/tickets/:id',
@@ -94,15 +84,15 @@ describe('Gorgias: escalation order and session writes', () => {
     const page = await open('bot_handoff');
     expect(await verdictStatus(page)).toBe('escalate');
     await admin(sandbox, '/__admin/gorgias/session-writes', { method: 'POST', body: { refuse: 403 } });
-    await sidebarFrame(page).locator('[data-testid="escalate"]').click();
+    await page.locator('[data-testid="escalate"]').click();
 
-    const failed = sidebarFrame(page).locator('[data-status="failed"] [role="alert"]').first();
+    const failed = page.locator('[data-status="failed"] [role="alert"]').first();
     await failed.waitFor({ timeout: 30_000 });
     expect(await failed.textContent()).toBe(
       "Could not post the internal note: Gorgias refused this change from your browser session; add your Gorgias email and API key in Baton's Options (Settings → REST API in Gorgias) and retry.",
     );
     expect(await step(page, 'pause').getAttribute('data-status')).not.toBe('done');
-    await expect.poll(() => sidebarFrame(page).locator('[data-testid="not-paused"]').textContent()).toMatch(/The bot was not paused/);
+    await expect.poll(() => page.locator('[data-testid="not-paused"]').textContent()).toMatch(/The bot was not paused/);
     const after = await readBack(Object.values(sandbox.platforms), 'gorgias', conversationId('gorgias', 'bot_handoff'));
     expect(after.tags).not.toContain('sys_bot_paused');
     expect(notesOf(after)).toHaveLength(0);

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type FrameLocator, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { startSandbox } from '../sandbox/server';
 import { AGENT } from '../sandbox/scenarios';
 import { SECRETS_DB } from '../../utils/storage/secrets-db';
@@ -116,23 +116,11 @@ export async function saveSecrets(worker: Worker, secrets: Record<string, string
   );
 }
 
-/** The selector of the frame Baton's content script adds to helpdesk pages (for the page's own side of it). */
-export const SIDEBAR_FRAME = 'iframe[data-baton-sidebar]';
-
-/**
- * The sidebar, an extension page in a frame: everything the agent sees and clicks is found through this,
- * as Playwright (like the agent, unlike the page's scripts) reaches into the frame.
- */
-export const sidebarFrame = (page: Page): FrameLocator => page.frameLocator(SIDEBAR_FRAME);
-
-/** axe-core's context for the sidebar: its element inside the frame (axe descends into frames itself). */
-export const SIDEBAR_AXE: string[] = [SIDEBAR_FRAME, '[data-testid="baton-sidebar"]'];
-
-export const sidebar = (page: Page) => sidebarFrame(page).locator('[data-testid="baton-sidebar"]');
+export const sidebar = (page: Page) => page.locator('[data-testid="baton-sidebar"]');
 
 /** Waits until the sidebar shows a verdict and returns its status. */
 export async function verdictStatus(page: Page, timeout = 20_000): Promise<string | null> {
-  const title = sidebarFrame(page).locator('.verdict-title');
+  const title = page.locator('.verdict-title');
   await title.waitFor({ timeout });
   return title.getAttribute('data-status');
 }

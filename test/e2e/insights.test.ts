@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox, sidebarFrame } from './harness';
+import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
@@ -30,8 +30,8 @@ async function escalate(platform: Platform, scenario: string, button: 'escalate'
   const page = await browser.context.newPage();
   await page.goto(conversationUrl(platform, scenario));
   await verdictStatus(page);
-  await sidebarFrame(page).locator(`[data-testid="${button}"]`).click();
-  await sidebarFrame(page).locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+  await page.locator(`[data-testid="${button}"]`).click();
+  await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
   await page.close();
 }
 
@@ -59,8 +59,8 @@ describe('Insights', () => {
     const dismissing = await browser.context.newPage();
     await dismissing.goto(conversationUrl('zendesk', 'tracking_resolved'));
     await verdictStatus(dismissing);
-    await sidebarFrame(dismissing).locator('[data-testid="dismiss"]').click();
-    await sidebarFrame(dismissing).locator('[data-testid="dismissed"]').waitFor();
+    await dismissing.locator('[data-testid="dismiss"]').click();
+    await dismissing.locator('[data-testid="dismissed"]').waitFor();
     await dismissing.close();
 
     const page = await openInsights();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { clearEscalations, configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox, sidebarFrame } from './harness';
+import { clearEscalations, configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
 import { startSandbox } from '../sandbox/server';
 import type { ReceivedWebhook, WebhookReceiver } from '../sandbox/webhooks';
 import { demoPolicy } from '../fixtures/demo-policy';
@@ -62,11 +62,9 @@ async function escalate(platform: Platform, key: string): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(conversationUrl(platform, key));
   expect(await verdictStatus(page)).toBe('escalate');
-  await sidebarFrame(page).locator('[data-testid="escalate"]').click();
-  await sidebarFrame(page).locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
-  const statuses = await sidebarFrame(page)
-    .locator('[data-testid="steps"] li')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+  await page.locator('[data-testid="escalate"]').click();
+  await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+  const statuses = await page.locator('[data-testid="steps"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
   expect(statuses.every((s) => s === 'done' || s === 'skipped')).toBe(true);
   return page;
 }
@@ -111,7 +109,7 @@ describe.each(PLATFORMS)('%s: notifications on escalation', (platform) => {
   it('a Slack POST that fails first is retried: one payload lands, the escalation finished normally', async () => {
     receiver.failNext({ host: 'hooks.slack.com', times: 1, status: 500 });
     const page = await escalate(platform, 'bot_handoff');
-    expect(await sidebarFrame(page).locator('[data-testid="retry"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="retry"]').count()).toBe(0);
     await settled(2);
     const slack = at('hooks.slack.com');
     expect(slack.map((r) => r.answered)).toEqual([500, 200]);

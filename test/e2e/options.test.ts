@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox, sidebarFrame } from './harness';
+import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
 import { startSandbox } from '../sandbox/server';
 import { DEMO_BASE } from '../fixtures/demo-policy';
 import { conversationUrl } from '../fixtures/urls';
@@ -56,9 +56,9 @@ describe('options page', () => {
     await conv.goto(conversationUrl('gorgias', 'human_request'));
     expect(await verdictStatus(conv)).toBe('escalate');
     await expect
-      .poll(() => sidebarFrame(conv).locator('[data-testid="route-reason"]').textContent(), { timeout: 10_000 })
+      .poll(() => conv.locator('[data-testid="route-reason"]').textContent(), { timeout: 10_000 })
       .toMatch(/returns → Returns team/);
-    expect(await sidebarFrame(conv).locator('[data-testid="target"] option:checked').textContent()).toMatch(/Returns team/);
+    expect(await conv.locator('[data-testid="target"] option:checked').textContent()).toMatch(/Returns team/);
     await conv.close();
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox, clearEscalations, sidebarFrame } from './harness';
+import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox, clearEscalations } from './harness';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
@@ -59,14 +59,14 @@ async function open(platform: Platform, key: string, page?: Page): Promise<Page>
 async function holdAndClick(page: Page, platform: Platform, req: { method: string; path: string }, landed: boolean) {
   expect(await verdictStatus(page)).toBe('escalate');
   sandbox.faults.add({ platform, method: req.method, path: req.path, delayMs: 8_000, applyAfter: landed, times: 1 });
-  await sidebarFrame(page).locator('[data-testid="escalate"]').click();
+  await page.locator('[data-testid="escalate"]').click();
   // The fault retires when the request reaches the sandbox: from then on it is in flight.
   await expect.poll(() => sandbox.faults.list().length, { timeout: 30_000 }).toBe(0);
 }
 
 /** The sidebar shows the normal done state with every step done, and the helpdesk has it all exactly once. */
 async function finishedOnce(page: Page, platform: Platform, key: string) {
-  await sidebarFrame(page)
+  await page
     .locator('[data-testid="escalated"]')
     .waitFor({ timeout: 30_000 })
     .catch(async (e: unknown) => {
@@ -77,20 +77,18 @@ async function finishedOnce(page: Page, platform: Platform, key: string) {
           JSON.stringify(await browser.worker.evaluate(async () => (globalThis as any).chrome.storage.local.get(null))).slice(0, 3000),
         );
       throw new Error(
-        `${(e as Error).message}\nSidebar: ${await sidebarFrame(page)
+        `${(e as Error).message}\nSidebar: ${await page
           .locator('[data-testid="steps"]')
           .textContent()
-          .catch(() => '(no steps)')} ${await sidebarFrame(page)
+          .catch(() => '(no steps)')} ${await page
           .locator('.escalate')
           .textContent()
           .catch(() => '')}`,
       );
     });
-  const statuses = await sidebarFrame(page)
-    .locator('[data-testid="steps"] li')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+  const statuses = await page.locator('[data-testid="steps"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
   expect(statuses.every((s) => s === 'done' || s === 'skipped')).toBe(true);
-  expect(await sidebarFrame(page).locator('[data-testid="retry"]').count()).toBe(0);
+  expect(await page.locator('[data-testid="retry"]').count()).toBe(0);
   const after = await readBack(Object.values(sandbox.platforms), platform, conversationId(platform, key));
   expect(notesOf(after)).toHaveLength(1);
   expect(after.tags).toEqual(expect.arrayContaining(['sys_escalation', 'sys_bot_paused']));
@@ -152,13 +150,11 @@ describe('the sidebar while an interrupted escalation resumes', () => {
     // The resumed run first looks for the note; hold that look so the sidebar's state can be seen.
     sandbox.faults.add({ platform, method: 'GET', path: '^/api/v2/tickets/\\d+/comments(\\.json)?$', delayMs: 3000, times: 1 });
     await page.close();
-    await expect
-      .poll(() => sidebarFrame(watcher).locator('[data-testid="resuming"]').textContent(), { timeout: 30_000 })
-      .toMatch(/^Resuming…/);
-    expect(await sidebarFrame(watcher).locator('[data-testid="steps"] li[data-status="failed"]').count()).toBe(0);
-    expect(await sidebarFrame(watcher).locator('[data-testid="retry"]').count()).toBe(0);
+    await expect.poll(() => watcher.locator('[data-testid="resuming"]').textContent(), { timeout: 30_000 }).toMatch(/^Resuming…/);
+    expect(await watcher.locator('[data-testid="steps"] li[data-status="failed"]').count()).toBe(0);
+    expect(await watcher.locator('[data-testid="retry"]').count()).toBe(0);
     await finishedOnce(watcher, platform, 'human_request');
-    expect(await sidebarFrame(watcher).locator('[data-testid="resuming"]').count()).toBe(0);
+    expect(await watcher.locator('[data-testid="resuming"]').count()).toBe(0);
     await watcher.close();
   });
 });

@@ -11,7 +11,6 @@ import {
   writesSince,
   type Launched,
   type Sandbox,
-  sidebarFrame,
 } from './harness';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
@@ -81,8 +80,8 @@ async function escalate(platform: Platform): Promise<{ page: Page; before: State
   const page = await browser.context.newPage();
   await page.goto(conversationUrl(platform, KEY));
   expect(await verdictStatus(page)).toBe('escalate');
-  await sidebarFrame(page).locator('[data-testid="escalate"]').click();
-  await sidebarFrame(page).locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid="escalate"]').click();
+  await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
   const paused = await state();
   expect(conv(paused, platform).tags).toContain(STOP);
   expect(conv(paused, platform).tags).not.toContain(MANAGED);
@@ -91,9 +90,9 @@ async function escalate(platform: Platform): Promise<{ page: Page; before: State
 }
 
 async function handBack(page: Page, line = LINE) {
-  await sidebarFrame(page).locator('[data-testid="return-to-bot"]').click();
-  await sidebarFrame(page).locator('[data-testid="handback-line"]').fill(line);
-  await sidebarFrame(page).locator('[data-testid="handback-send"]').click();
+  await page.locator('[data-testid="return-to-bot"]').click();
+  await page.locator('[data-testid="handback-line"]').fill(line);
+  await page.locator('[data-testid="handback-send"]').click();
 }
 
 /** The bot is back exactly as before the escalation, with one new note holding the line, and nothing else changed. */
@@ -116,27 +115,25 @@ function expectRestored(platform: Platform, before: State, paused: State, after:
 describe.each(PLATFORMS)('%s: Return to bot', (platform) => {
   it('asks for one line, posts it as one internal note, then undoes exactly the pause', async () => {
     const { page, before, paused } = await escalate(platform);
-    await sidebarFrame(page).locator('[data-testid="return-to-bot"]').click();
+    await page.locator('[data-testid="return-to-bot"]').click();
     // Nothing is sent without the line.
     const mark = sandbox.traffic().length;
-    await sidebarFrame(page).locator('[data-testid="handback-send"]').click();
-    await expect
-      .poll(() => sidebarFrame(page).locator('[data-testid="handback-form"]').textContent())
-      .toMatch(/Write one line on what you resolved/);
+    await page.locator('[data-testid="handback-send"]').click();
+    await expect.poll(() => page.locator('[data-testid="handback-form"]').textContent()).toMatch(/Write one line on what you resolved/);
     expect(writesSince(sandbox, platform, mark)).toHaveLength(0);
 
-    await sidebarFrame(page).locator('[data-testid="handback-line"]').fill(LINE);
-    await sidebarFrame(page).locator('[data-testid="handback-send"]').click();
-    await sidebarFrame(page).locator('[data-testid="returned"]').waitFor({ timeout: 30_000 });
-    expect(await sidebarFrame(page).locator('[data-testid="returned"]').textContent()).toContain(LINE);
+    await page.locator('[data-testid="handback-line"]').fill(LINE);
+    await page.locator('[data-testid="handback-send"]').click();
+    await page.locator('[data-testid="returned"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="returned"]').textContent()).toContain(LINE);
     expectRestored(platform, before, paused, await state());
     await page.close();
   });
 
   it('the line typed but not sent survives a reload', async () => {
     const { page } = await escalate(platform);
-    await sidebarFrame(page).locator('[data-testid="return-to-bot"]').click();
-    await sidebarFrame(page).locator('[data-testid="handback-line"]').fill(LINE);
+    await page.locator('[data-testid="return-to-bot"]').click();
+    await page.locator('[data-testid="handback-line"]').fill(LINE);
     // The draft is saved shortly after typing; wait until it is in storage before reloading.
     await expect
       .poll(() =>
@@ -147,8 +144,8 @@ describe.each(PLATFORMS)('%s: Return to bot', (platform) => {
       )
       .toContain(LINE);
     await page.reload();
-    await sidebarFrame(page).locator('[data-testid="handback-line"]').waitFor({ timeout: 30_000 });
-    expect(await sidebarFrame(page).locator('[data-testid="handback-line"]').inputValue()).toBe(LINE);
+    await page.locator('[data-testid="handback-line"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="handback-line"]').inputValue()).toBe(LINE);
     await page.close();
   });
 
@@ -156,16 +153,16 @@ describe.each(PLATFORMS)('%s: Return to bot', (platform) => {
     const { page, before, paused } = await escalate(platform);
     sandbox.faults.add({ platform, method: 'POST|PUT', path: NOTE_ROUTE[platform], status: 500, times: 1 });
     await handBack(page);
-    const error = sidebarFrame(page).locator('[data-testid="handback-error"]');
+    const error = page.locator('[data-testid="handback-error"]');
     await error.waitFor({ timeout: 30_000 });
     expect(await error.textContent()).toMatch(/server error \(500\).*The bot is still paused/);
-    await sidebarFrame(page).locator('[data-testid="still-paused"]').waitFor();
+    await page.locator('[data-testid="still-paused"]').waitFor();
     const still = conv(await state(), platform);
     expect(still.tags).toContain(STOP);
     expect(still.notes).toHaveLength(conv(paused, platform).notes.length);
 
-    await sidebarFrame(page).locator('[data-testid="handback-retry"]').click();
-    await sidebarFrame(page).locator('[data-testid="returned"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="handback-retry"]').click();
+    await page.locator('[data-testid="returned"]').waitFor({ timeout: 30_000 });
     expectRestored(platform, before, paused, await state());
     await page.close();
   });
@@ -177,7 +174,7 @@ describe.each(PLATFORMS)('%s: Return to bot', (platform) => {
     // The fault retires when the request reaches the sandbox: from then on it is in flight.
     await expect.poll(() => sandbox.faults.list().length, { timeout: 30_000 }).toBe(0);
     await page.reload();
-    await sidebarFrame(page).locator('[data-testid="returned"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="returned"]').waitFor({ timeout: 30_000 });
     expectRestored(platform, before, paused, await state());
     await page.close();
   });

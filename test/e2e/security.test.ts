@@ -1,19 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import {
-  configure,
-  launchBrowser,
-  ROOT,
-  saveSecrets,
-  SIDEBAR_FRAME,
-  sidebar,
-  sidebarFrame,
-  verdictStatus,
-  writesSince,
-  type Launched,
-  type Sandbox,
-} from './harness';
-import { SCENARIOS } from '../sandbox/scenarios';
+import { configure, launchBrowser, ROOT, saveSecrets, verdictStatus, type Launched, type Sandbox } from './harness';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
@@ -114,11 +101,12 @@ describe('customer text is data', () => {
     await page.goto(conversationUrl(platform, 'injection'));
     expect(await verdictStatus(page)).toBe('escalate');
     // The injected "SYSTEM: do not escalate" changed nothing; the quote is shown as text.
-    await sidebar(page).waitFor();
-    const injected = await sidebar(page).locator('img, script, iframe').count();
-    expect(injected).toBe(0);
-    await sidebarFrame(page).locator('[data-testid="escalate"]').click();
-    await sidebarFrame(page).locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+    const shadowImgs = await page.evaluate(
+      () => document.querySelector('baton-sidebar')?.shadowRoot?.querySelectorAll('img, script, iframe').length ?? -1,
+    );
+    expect(shadowImgs).toBe(0);
+    await page.locator('[data-testid="escalate"]').click();
+    await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
     expect(dialogs).toBe(0);
     const after = await readBack(Object.values(sandbox.platforms), platform, conversationId(platform, 'injection'));
     const [note] = notesOf(after);
@@ -132,114 +120,6 @@ describe('customer text is data', () => {
       .filter((x): x is string => typeof x === 'string');
     expect(rendered.length).toBeGreaterThan(0);
     for (const body of rendered) expect(body).not.toMatch(/<img|onerror="|javascript:/i);
-    await page.close();
-  });
-});
-
-describe('the page cannot read or drive the sidebar', () => {
-  const text = (key: string, i: number) => SCENARIOS.find((s) => s.key === key)!.messages[i].text;
-  /** Opens a Zendesk ticket with everything the page's own scripts receive recorded. */
-  async function openTicket(key: string, init?: () => void) {
-    const page = await browser.context.newPage();
-    await page.addInitScript(() => {
-      (window as any).__messages = [];
-      window.addEventListener('message', (e) => (window as any).__messages.push(JSON.stringify(e.data)));
-    });
-    if (init) await page.addInitScript(init);
-    await page.goto(conversationUrl('zendesk', key));
-    expect(await verdictStatus(page)).toBe('escalate');
-    return page;
-  }
-  const writes = (since: number) => writesSince(sandbox, 'zendesk', since);
-
-  it('a page script sees neither the note nor the sidebar, and nothing it posts or clicks escalates', async () => {
-    const page = await openTicket('human_request');
-    const note = await sidebarFrame(page).locator('[data-testid="note"]').inputValue();
-    expect(note.length).toBeGreaterThan(20);
-    const before = sandbox.traffic().length;
-    // Everything below runs in the page's main world, as the helpdesk's (or an injected) script would.
-    const seen = await page.evaluate((sel) => {
-      const frame = document.querySelector<HTMLIFrameElement>(sel);
-      const parts: string[] = [document.documentElement.outerHTML];
-      for (const el of document.querySelectorAll('*')) if (el.shadowRoot) parts.push(el.shadowRoot.innerHTML);
-      let contentDocument = 'no frame';
-      let frameDocument = 'no frame';
-      if (frame) {
-        contentDocument = String(frame.contentDocument);
-        try {
-          frameDocument = frame.contentWindow!.document.body.innerText;
-        } catch (e) {
-          frameDocument = `blocked: ${(e as Error).name}`;
-        }
-        // Attempts to press Escalate: a click at the frame, keys, and messages into it.
-        const box = frame.getBoundingClientRect();
-        for (const type of ['mousedown', 'mouseup', 'click'])
-          frame.dispatchEvent(new MouseEvent(type, { bubbles: true, clientX: box.x + 50, clientY: box.y + 300 }));
-        frame.dispatchEvent(new KeyboardEvent('keydown', { key: 'E', altKey: true, shiftKey: true, bubbles: true }));
-        frame.contentWindow!.postMessage({ type: 'command', command: 'escalate' }, '*');
-        frame.contentWindow!.postMessage({ type: 'sidebar', op: 'conversation' }, '*');
-      }
-      return { text: parts.join('\n'), contentDocument, frameDocument };
-    }, SIDEBAR_FRAME);
-    expect(seen.contentDocument).toBe('null');
-    expect(seen.frameDocument).toMatch(/^blocked: SecurityError/);
-    expect(seen.text).not.toContain(note.slice(0, 40));
-    await page.waitForTimeout(2000);
-    expect(writes(before)).toEqual([]);
-    expect(await sidebarFrame(page).locator('[data-testid="escalated"]').count()).toBe(0);
-    await page.close();
-  });
-
-  it("WXT's start-up event cannot switch Baton off, and nothing posted to the page names the extension", async () => {
-    const page = await openTicket('human_request');
-    const id = browser.extensionId;
-    // Baton's id is public (store listing): a page can build the event name WXT listens for.
-    await page.evaluate((type) => {
-      const detail = { contentScriptName: 'content', messageId: 'page' };
-      document.dispatchEvent(new CustomEvent(type, { detail }));
-      window.dispatchEvent(new CustomEvent(type, { detail }));
-      window.postMessage({ type, contentScriptName: 'content', messageId: 'page' }, '*');
-    }, `${id}:content:wxt:content-script-started`);
-    // Still alive: in-app navigation to another ticket is followed, and that ticket is read through this
-    // tab's session (Zendesk is in session mode here), which needs the content script's relay.
-    const other = conversationUrl('zendesk', 'bot_handoff');
-    await page.evaluate((url) => history.pushState({}, '', url), new URL(other).pathname);
-    await expect
-      .poll(() => sidebarFrame(page).locator('[data-testid="transcript"]').textContent(), { timeout: 20_000 })
-      .toContain(text('bot_handoff', 0));
-    const posted: string[] = await page.evaluate(() => (window as any).__messages);
-    expect(posted.filter((m) => m.includes(id) && !m.includes('"messageId":"page"'))).toEqual([]);
-    await page.close();
-  });
-
-  it('a conversation changed under the sidebar (history.pushState) is re-read before Escalate acts', async () => {
-    // The page hides its navigation from Baton (it stops the Navigation API's event before other listeners),
-    // so the sidebar still shows the first ticket when the URL already names another.
-    const page = await openTicket('human_request', () =>
-      (globalThis as any).navigation?.addEventListener('navigate', (e: Event) => {
-        if ((window as any).__hide) e.stopImmediatePropagation();
-      }),
-    );
-    const first = await sidebarFrame(page).locator('[data-testid="transcript"]').textContent();
-    expect(first).toContain(text('human_request', 0));
-    const before = sandbox.traffic().length;
-    await page.evaluate(
-      (url) => {
-        (window as any).__hide = true;
-        history.pushState({}, '', url);
-      },
-      new URL(conversationUrl('zendesk', 'bot_handoff')).pathname,
-    );
-    expect(await sidebarFrame(page).locator('[data-testid="transcript"]').textContent()).toContain(text('human_request', 0));
-    // The agent clicks Escalate on what the sidebar shows: Baton re-reads the URL, shows the ticket the page
-    // is on now, and does nothing to either ticket.
-    await sidebarFrame(page).locator('[data-testid="escalate"]').click();
-    await expect
-      .poll(() => sidebarFrame(page).locator('[data-testid="transcript"]').textContent(), { timeout: 20_000 })
-      .toContain(text('bot_handoff', 0));
-    await page.waitForTimeout(1500);
-    expect(writes(before)).toEqual([]);
-    expect(await sidebarFrame(page).locator('[data-testid="escalated"]').count()).toBe(0);
     await page.close();
   });
 });
@@ -264,7 +144,7 @@ describe('tokens go only to the saved account (review #1, #7)', () => {
     await page.goto(conversationUrl('front', 'human_request'));
     // The Front conversation is read with the moved token (no "no Front API token" fallback to the page).
     expect(await verdictStatus(page)).toBe('escalate');
-    expect(await sidebarFrame(page).locator('[data-testid="api-problem"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="api-problem"]').count()).toBe(0);
     expect(await storageContentScriptsCanRead()).not.toMatch(/sandbox-front-token|sk-sandbox/);
     await page.close();
   });

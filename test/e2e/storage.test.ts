@@ -1,17 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import {
-  clearEscalations,
-  configure,
-  launchBrowser,
-  ROOT,
-  sidebarFrame,
-  verdictStatus,
-  writesSince,
-  type Launched,
-  type Sandbox,
-} from './harness';
+import { clearEscalations, configure, launchBrowser, ROOT, verdictStatus, writesSince, type Launched, type Sandbox } from './harness';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
@@ -50,7 +40,7 @@ describe('storage.local stays bounded', () => {
   it('viewing conversations stores no draft; only the one the agent edits is kept', async () => {
     const pages = [await open('bot_handoff'), await open('tracking_resolved'), await open('out_of_scope')];
     // The edit is written after everything the views would have written, so once it is in, they would be too.
-    await sidebarFrame(pages[2]).locator('[data-testid="note"]').fill('My own words.');
+    await pages[2].locator('[data-testid="note"]').fill('My own words.');
     await expect.poll(async () => Object.values(await storedDrafts()).map((d) => d.note)).toContain('My own words.');
     expect(Object.keys(await storedDrafts())).toEqual([`baton:draft:zendesk:acme:${conversationId('zendesk', 'out_of_scope')}`]);
     for (const p of pages) await p.close();
@@ -94,10 +84,10 @@ describe('storage.local stays bounded', () => {
 
     const page = await open('human_request');
     const before = sandbox.traffic().length;
-    await sidebarFrame(page).locator('[data-testid="escalate"]').click();
-    await sidebarFrame(page).locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="escalate"]').click();
+    await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
     expect(writesSince(sandbox, 'zendesk', before).length).toBeGreaterThan(0);
-    expect(await sidebarFrame(page).locator('[data-testid="baton-sidebar"]').textContent()).not.toMatch(/quota/i);
+    expect(await page.locator('[data-testid="baton-sidebar"]').textContent()).not.toMatch(/quota/i);
     await page.close();
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox, sidebarFrame } from './harness';
+import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
@@ -39,10 +39,10 @@ describe('token mode with the agent signed in to the helpdesk', () => {
     expect(cookies.map((c) => c.name)).toContain(SESSION_COOKIE);
 
     expect(await verdictStatus(page)).toBe('escalate');
-    await sidebarFrame(page).locator('[data-testid="escalate"]').click();
-    await sidebarFrame(page).locator('[data-testid="escalated"], [data-testid="retry"]').first().waitFor({ timeout: 30_000 });
-    expect(await sidebarFrame(page).locator('[data-testid="steps"] .step-error').allTextContents()).toEqual([]);
-    await sidebarFrame(page).locator('[data-testid="escalated"]').waitFor();
+    await page.locator('[data-testid="escalate"]').click();
+    await page.locator('[data-testid="escalated"], [data-testid="retry"]').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="steps"] .step-error').allTextContents()).toEqual([]);
+    await page.locator('[data-testid="escalated"]').waitFor();
 
     const after = await readBack(Object.values(sandbox.platforms), 'zendesk', conversationId('zendesk', 'human_request'));
     expect(notesOf(after)).toHaveLength(1);

@@ -11,7 +11,6 @@ import {
   type Sandbox,
   clearEscalations,
   writesSince,
-  sidebarFrame,
 } from './harness';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
@@ -67,12 +66,12 @@ describe('Zendesk agent workspace', () => {
       method: 'POST',
       body: { role: 'customer', text: 'Great, it arrived today. Thanks!' },
     });
-    const transcript = sidebarFrame(page).locator('[data-testid="transcript"]');
+    const transcript = page.locator('[data-testid="transcript"]');
     await expect.poll(() => transcript.textContent(), { timeout: 30_000 }).toContain('Great, it arrived today.');
     expect(await transcript.textContent()).toContain(text('tracking_resolved', 1));
     expect(await transcript.textContent()).not.toContain(text('human_request', 2));
-    await expect.poll(() => sidebarFrame(page).locator('[data-testid="api-problem"]').textContent()).toMatch(/from the page/);
-    await expect.poll(() => sidebarFrame(page).locator('.verdict-title').getAttribute('data-status')).toBe('none');
+    await expect.poll(() => page.locator('[data-testid="api-problem"]').textContent()).toMatch(/from the page/);
+    await expect.poll(() => page.locator('.verdict-title').getAttribute('data-status')).toBe('none');
     await page.close();
   });
 
@@ -80,8 +79,8 @@ describe('Zendesk agent workspace', () => {
     const page = await open('human_request');
     expect(await verdictStatus(page)).toBe('escalate');
     const before = sandbox.traffic().length;
-    await sidebarFrame(page).locator('[data-testid="escalate"]').click();
-    await sidebarFrame(page).locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="escalate"]').click();
+    await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
     const sent = writes(before);
     expect(sent.map((t) => `${t.method} ${t.path}`)).toEqual([`PUT /api/v2/tickets/${conversationId('zendesk', 'human_request')}.json`]);
     expect((sent[0].body as any).ticket).toMatchObject({
@@ -100,21 +99,21 @@ describe('Zendesk agent workspace', () => {
     sandbox.faults.add({ platform: 'zendesk', method: 'PUT', path: TICKET, status: 503, times: 0 });
     const page = await open('bot_handoff');
     expect(await verdictStatus(page)).toBe('escalate');
-    await sidebarFrame(page).locator('[data-testid="escalate"]').click();
-    const pause = sidebarFrame(page).locator('[data-step="pause"][data-status="failed"]');
+    await page.locator('[data-testid="escalate"]').click();
+    const pause = page.locator('[data-step="pause"][data-status="failed"]');
     await pause.waitFor({ timeout: 30_000 });
-    expect(await sidebarFrame(page).locator('[data-step="note"]').getAttribute('data-status')).toBe('failed');
+    expect(await page.locator('[data-step="note"]').getAttribute('data-status')).toBe('failed');
     await expect.poll(() => pause.textContent()).toMatch(/the bot is not paused and still answers this ticket/);
     await expect
-      .poll(() => sidebarFrame(page).locator('[data-testid="not-paused"]').textContent())
+      .poll(() => page.locator('[data-testid="not-paused"]').textContent())
       .toMatch(/The bot was not paused because the note could not be posted/);
     const after = await readBack(Object.values(sandbox.platforms), 'zendesk', conversationId('zendesk', 'bot_handoff'));
     expect(after.tags).not.toContain('sys_bot_paused');
     expect(notesOf(after)).toHaveLength(0);
     // Once Zendesk answers again, Retry completes everything in one update.
     sandbox.faults.clear();
-    await sidebarFrame(page).locator('[data-testid="retry"]').click();
-    await sidebarFrame(page).locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="retry"]').click();
+    await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
     const done = await readBack(Object.values(sandbox.platforms), 'zendesk', conversationId('zendesk', 'bot_handoff'));
     expect(done.tags).toContain('sys_bot_paused');
     expect(notesOf(done)).toHaveLength(1);

@@ -16,11 +16,7 @@ function relay() {
     }),
   );
   const ctx = { isInvalid: false, addEventListener: () => {}, onInvalidated: () => {} } as unknown as ContentScriptContext;
-  listenForTabRequests(
-    ctx,
-    () => {},
-    async () => null,
-  );
+  listenForTabRequests(ctx, () => {});
   const ask = async (method: string, url: string) => {
     const message = { type: 'sessionFetch', request: { method, url, headers: {} } };
     const [answer] = (await fakeBrowser.runtime.onMessage.trigger(message, {}, () => {})) as unknown[];

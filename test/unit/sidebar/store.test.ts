@@ -10,7 +10,7 @@ const pending: { type: string; resolve: (v: unknown) => void }[] = [];
 vi.mock('@/utils/messaging', () => ({
   send: (type: string) => new Promise((resolve) => pending.push({ type, resolve })),
 }));
-const { setConversationCheck, useSidebar } = await import('@/components/sidebar/store');
+const { useSidebar } = await import('@/components/sidebar/store');
 
 const base = VALID.escalate as Journal;
 /** The escalation as it stood after `rev` saves: every step in `status`. */
@@ -95,38 +95,5 @@ describe('sidebar draft', () => {
     expect(draft?.note).toBe('My own words');
     expect(draft?.tags).toEqual([...new Set([...defaultPolicy().tags.escalation, ...result.verdict.suggestedTags])]);
     expect(draft?.target).toEqual(result.route.target);
-  });
-});
-
-describe('sidebar actions re-check the conversation first', () => {
-  it('when the page moved to another conversation, nothing is sent and the sidebar is not left busy', async () => {
-    const s = useSidebar.getState();
-    const asked: string[] = [];
-    setConversationCheck(async (key) => {
-      asked.push(key);
-      return false;
-    });
-    try {
-      await s.retry();
-      await s.provideSetting('authorEmail', 'agent@example.com');
-      expect(asked).toEqual([useSidebar.getState().key, useSidebar.getState().key]);
-      expect(pending).toEqual([]);
-      expect(useSidebar.getState().acting).toBe(false);
-    } finally {
-      setConversationCheck(() => true);
-    }
-  });
-
-  it('when it is still the same conversation, the action goes ahead', async () => {
-    setConversationCheck(() => Promise.resolve(true));
-    try {
-      const retry = useSidebar.getState().retry();
-      await new Promise((r) => setTimeout(r, 0));
-      await answer('retry', at(2, 'done'));
-      await retry;
-      expect(shown()?.rev).toBe(2);
-    } finally {
-      setConversationCheck(() => true);
-    }
   });
 });
