@@ -12,6 +12,7 @@ import { send } from '@/utils/messaging';
 import { FollowThrough } from './FollowThrough';
 import { useVerdictLog } from './useVerdictLog';
 import { MarkBotButton, refusedForAccess, SetupCheck } from './SetupCheck';
+import { PartBoundary } from './PartBoundary';
 
 export function App({ onQuote }: { onQuote: (index: number, quote: string) => void }) {
   const s = useSidebar();
@@ -103,61 +104,87 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
             </button>
           </div>
         )}
-        {refusedForAccess(s.journal) && <SetupCheck conversation={ref} />}
+        {refusedForAccess(s.journal) && (
+          <PartBoundary name="the setup check" resetKey={s.key}>
+            <SetupCheck conversation={ref} />
+          </PartBoundary>
+        )}
         {!result && !s.error && (
           <p className="muted" role="status">
             Reading the conversation…
           </p>
         )}
         {result && (
-          <details className="card transcript" data-testid="transcript">
-            <summary>{result.conversation.messages.length} messages</summary>
-            <ol>
-              {result.conversation.messages.map((m, i) => (
-                <li key={i} data-role={m.role} className={m.internal ? 'internal' : undefined}>
-                  <strong>{m.internal ? 'note' : m.role}:</strong> {m.text}
-                  {m.role === 'agent' && !m.internal && m.author && (
-                    <MarkBotButton conversation={ref} author={m.author} onMarked={() => void s.check({ force: true })} />
-                  )}
-                </li>
-              ))}
-            </ol>
-          </details>
+          <PartBoundary name="the messages" resetKey={s.key}>
+            <details className="card transcript" data-testid="transcript">
+              <summary>{result.conversation.messages.length} messages</summary>
+              <ol>
+                {result.conversation.messages.map((m, i) => (
+                  <li key={i} data-role={m.role} className={m.internal ? 'internal' : undefined}>
+                    <strong>{m.internal ? 'note' : m.role}:</strong> {m.text}
+                    {m.role === 'agent' && !m.internal && m.author && (
+                      <MarkBotButton conversation={ref} author={m.author} onMarked={() => void s.check({ force: true })} />
+                    )}
+                  </li>
+                ))}
+              </ol>
+            </details>
+          </PartBoundary>
         )}
         {result && policy && (
-          <FollowThrough result={result} journal={s.journal} policy={policy} acting={s.acting} onEscalate={() => void s.escalate()} />
+          <PartBoundary name="the follow-through checks" resetKey={s.key}>
+            <FollowThrough result={result} journal={s.journal} policy={policy} acting={s.acting} onEscalate={() => void s.escalate()} />
+          </PartBoundary>
         )}
-        {verdict && <VerdictCard verdict={verdict} onQuote={onQuote} />}
+        {verdict && (
+          <PartBoundary name="the verdict" resetKey={s.key}>
+            <VerdictCard verdict={verdict} onQuote={onQuote} />
+          </PartBoundary>
+        )}
         {verdict && draft && (
           <>
-            <EscalatePanel
-              platform={ref.platform}
-              status={verdict.status}
-              journal={s.journal}
-              acting={s.acting}
-              error={s.actionError}
-              suspend={draft.suspend}
-              canSuspend={!locked}
-              onSuspend={(v) => s.editDraft({ suspend: v })}
-              onEscalate={() => void s.escalate()}
-              onRetry={() => void s.retry()}
-              onProvide={(key, value) => void s.provideSetting(key, value)}
-              onResume={() => void s.resume()}
-            />
-            <RouteCard
-              target={draft.target}
-              reason={result!.route.reason}
-              edited={draft.targetEdited}
-              targets={s.targets}
-              targetsError={s.targetsError}
-              disabled={locked}
-              onChange={(t) => s.editDraft({ target: t })}
-              onRefresh={() => void s.loadTargets(true)}
-            />
-            <TagsEditor tags={draft.tags} disabled={locked} onChange={(t) => s.editDraft({ tags: t })} />
-            <NoteEditor note={draft.note} edited={draft.noteEdited} disabled={locked} onChange={(n) => s.editDraft({ note: n })} />
-            <SummaryCard summary={verdict.summary} />
-            {verdict.status === 'escalate' && policy && <HandoffMessage policy={policy} language={result!.customerLanguage} />}
+            <PartBoundary name="the escalation steps" resetKey={s.key}>
+              <EscalatePanel
+                platform={ref.platform}
+                status={verdict.status}
+                journal={s.journal}
+                acting={s.acting}
+                error={s.actionError}
+                suspend={draft.suspend}
+                canSuspend={!locked}
+                onSuspend={(v) => s.editDraft({ suspend: v })}
+                onEscalate={() => void s.escalate()}
+                onRetry={() => void s.retry()}
+                onProvide={(key, value) => void s.provideSetting(key, value)}
+                onResume={() => void s.resume()}
+              />
+            </PartBoundary>
+            <PartBoundary name="the route" resetKey={s.key}>
+              <RouteCard
+                target={draft.target}
+                reason={result!.route.reason}
+                edited={draft.targetEdited}
+                targets={s.targets}
+                targetsError={s.targetsError}
+                disabled={locked}
+                onChange={(t) => s.editDraft({ target: t })}
+                onRefresh={() => void s.loadTargets(true)}
+              />
+            </PartBoundary>
+            <PartBoundary name="the tags" resetKey={s.key}>
+              <TagsEditor tags={draft.tags} disabled={locked} onChange={(t) => s.editDraft({ tags: t })} />
+            </PartBoundary>
+            <PartBoundary name="the note" resetKey={s.key}>
+              <NoteEditor note={draft.note} edited={draft.noteEdited} disabled={locked} onChange={(n) => s.editDraft({ note: n })} />
+            </PartBoundary>
+            <PartBoundary name="the summary" resetKey={s.key}>
+              <SummaryCard summary={verdict.summary} />
+            </PartBoundary>
+            {verdict.status === 'escalate' && policy && (
+              <PartBoundary name="the customer message" resetKey={s.key}>
+                <HandoffMessage policy={policy} language={result!.customerLanguage} />
+              </PartBoundary>
+            )}
           </>
         )}
       </div>

@@ -7,6 +7,7 @@ import type { VerdictStatus } from '@/lib/schema/verdict';
 import { NotifyStatus } from './NotifyStatus';
 import { ReturnToBot } from './ReturnToBot';
 import { StepList } from './StepList';
+import { trusted } from './trusted';
 
 const STEP_LABEL: Record<StepKind, string> = {
   tags: 'Add tags',
@@ -68,7 +69,13 @@ export function EscalatePanel(props: {
             Suspend the bot afterwards
           </label>
           {props.status === 'escalate' ? (
-            <button type="button" className="btn btn-primary" data-testid="escalate" disabled={props.acting} onClick={props.onEscalate}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-testid="escalate"
+              disabled={props.acting}
+              onClick={trusted(props.onEscalate)}
+            >
               Escalate
             </button>
           ) : (
@@ -77,7 +84,7 @@ export function EscalatePanel(props: {
               className="btn btn-secondary"
               data-testid="escalate-anyway"
               disabled={props.acting}
-              onClick={props.onEscalate}
+              onClick={trusted(props.onEscalate)}
             >
               Escalate anyway
             </button>
@@ -108,13 +115,19 @@ export function EscalatePanel(props: {
             <AskSetting platform={props.platform} fieldKey={needs} busy={props.acting} onProvide={props.onProvide} />
           ) : (
             failed && (
-              <button type="button" className="btn btn-primary" data-testid="retry" disabled={props.acting} onClick={props.onRetry}>
+              <button
+                type="button"
+                className="btn btn-primary"
+                data-testid="retry"
+                disabled={props.acting}
+                onClick={trusted(props.onRetry)}
+              >
                 Retry
               </button>
             )
           )}
           {interrupted && (
-            <button type="button" className="btn btn-primary" data-testid="resume-steps" onClick={props.onRetry}>
+            <button type="button" className="btn btn-primary" data-testid="resume-steps" onClick={trusted(props.onRetry)}>
               Continue where it stopped
             </button>
           )}

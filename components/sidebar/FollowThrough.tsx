@@ -5,6 +5,7 @@ import type { Journal } from '@/lib/schema/plan';
 import type { Policy } from '@/lib/schema/policy';
 import { send } from '@/utils/messaging';
 import { useClock } from './useClock';
+import { trusted } from './trusted';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -61,7 +62,7 @@ export function FollowThrough(props: {
             tag, no assignee or team, no reply from your team.
           </p>
           <blockquote className="followup-quote small">{ft.promise.quote}</blockquote>
-          <button type="button" className="btn btn-primary" data-testid="promise-fix" disabled={acting} onClick={onEscalate}>
+          <button type="button" className="btn btn-primary" data-testid="promise-fix" disabled={acting} onClick={trusted(onEscalate)}>
             {acting ? 'Escalating…' : 'Escalate now'}
           </button>
         </section>

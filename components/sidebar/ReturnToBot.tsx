@@ -4,6 +4,7 @@ import { PROTOCOL } from '@/lib/schema/messages';
 import type { HandBackStepKind, Journal } from '@/lib/schema/plan';
 import { StepList } from './StepList';
 import { useSidebar } from './store';
+import { trusted } from './trusted';
 
 const STEP_LABEL: Record<HandBackStepKind, string> = {
   note: 'Post the hand-back note',
@@ -54,6 +55,7 @@ function HandBackForm(props: { acting: boolean; onSend: () => void }) {
       aria-label="Return to bot"
       onSubmit={(e) => {
         e.preventDefault();
+        if (!e.nativeEvent.isTrusted) return;
         setTried(true);
         if (!lineProblem && !nextProblem) props.onSend();
       }}
@@ -129,7 +131,13 @@ function HandBackSteps(props: { journal: Journal; acting: boolean; onRetry: () =
         </p>
       )}
       {failed && (
-        <button type="button" className="btn btn-primary" data-testid="handback-retry" disabled={props.acting} onClick={props.onRetry}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="handback-retry"
+          disabled={props.acting}
+          onClick={trusted(props.onRetry)}
+        >
           Retry
         </button>
       )}
@@ -138,7 +146,7 @@ function HandBackSteps(props: { journal: Journal; acting: boolean; onRetry: () =
           <p className="muted small" role="status" data-testid="handback-resuming">
             Resuming… Baton finishes the hand-back once a tab of this helpdesk is ready.
           </p>
-          <button type="button" className="btn btn-small" data-testid="handback-continue" onClick={props.onRetry}>
+          <button type="button" className="btn btn-small" data-testid="handback-continue" onClick={trusted(props.onRetry)}>
             Continue where it stopped
           </button>
         </>

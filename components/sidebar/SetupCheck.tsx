@@ -3,6 +3,7 @@ import type { Author, ConversationRef } from '@/lib/schema/conversation';
 import type { Journal } from '@/lib/schema/plan';
 import type { SetupReport } from '@/lib/schema/setup';
 import { send } from '@/utils/messaging';
+import { trusted } from './trusted';
 
 const MARK = { ok: '✓', problem: '✗', unknown: '?' } as const;
 
@@ -72,7 +73,7 @@ export function MarkBotButton({ conversation, author, onMarked }: { conversation
       {said}
     </span>
   ) : (
-    <button type="button" className="btn btn-link btn-small" data-testid="mark-bot" onClick={() => void mark()}>
+    <button type="button" className="btn btn-link btn-small" data-testid="mark-bot" onClick={trusted(() => void mark())}>
       This author is the bot
     </button>
   );

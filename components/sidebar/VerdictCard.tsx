@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Verdict } from '@/lib/schema/verdict';
 import { useSidebar } from './store';
 import { logDismissed } from './useVerdictLog';
+import { trusted } from './trusted';
 
 const STATUS = {
   escalate: { title: 'Escalate', className: 'verdict-escalate' },
@@ -57,7 +58,7 @@ export function VerdictCard({ verdict, onQuote }: { verdict: Verdict; onQuote: (
             className="btn btn-small btn-link"
             data-testid="dismiss"
             title="The agent disagrees with this call; recorded in the local handoff log"
-            onClick={dismiss}
+            onClick={trusted(dismiss)}
           >
             Not right? Dismiss
           </button>

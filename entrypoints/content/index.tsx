@@ -1,3 +1,5 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
 import '@/components/sidebar/sidebar.css';
 import { createRoot, type Root } from 'react-dom/client';
 import { defineContentScript } from 'wxt/utils/define-content-script';
@@ -26,7 +28,10 @@ export default defineContentScript({
   matches: [...AGENT_APP_MATCHES],
   cssInjectionMode: 'ui',
   runAt: 'document_end',
+  // WXT otherwise posts "<extension id>:content:wxt:content-script-started" to the page at start-up.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    ignorePageStopEvents(ctx);
     const store = useSidebar;
     let ui: Promise<ShadowRootContentScriptUi<Root>> | null = null;
     let adapter: PlatformAdapter | null = null;
@@ -182,4 +187,14 @@ function safe<T>(fn: () => T[]): T[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * WXT switches a content script off when the document receives its "another instance started" event, and a
+ * page script can fire that event too (security review #5): it is stopped before WXT's own listener sees it.
+ */
+function ignorePageStopEvents(ctx: ContentScriptContext) {
+  // The name as WXT 0.21 builds it (ContentScriptContext.SCRIPT_STARTED_MESSAGE_TYPE, private there).
+  const type = `${browser.runtime.id}:${import.meta.env.ENTRYPOINT}:wxt:content-script-started`;
+  ctx.addEventListener(window, type as keyof WindowEventMap, (e: Event) => e.stopImmediatePropagation(), { capture: true });
 }
