@@ -234,6 +234,8 @@ def cucom(gitdir):
         msgs = [{'role': role[t['role'].lower()], 'text': t['content']} for t in turns[: k + 1]]
         assert msgs[-1]['role'] == 'bot', cid
         meta = dict(base, orig_id=cid, cut_after_turn=k, label_basis=basis[lab], noise='none (text as written by the source)')
+        if row.get('kind'):
+            meta['handoff_kind'] = row['kind']
         if which == 'single':
             m = msgs[-2:]
             meta.update(multi_turn=False, n_messages=2, truncated='customer turn and the bot reply that follows it')
