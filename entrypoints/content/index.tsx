@@ -97,6 +97,9 @@ export default defineContentScript({
     function createUi(): Promise<ShadowRootContentScriptUi<Root>> {
       return createShadowRootUi(ctx, {
         name: 'baton-sidebar',
+        // Closed: the helpdesk page's scripts get null from the host's shadowRoot, so they cannot read the note or
+        // find the buttons (security review A2). The buttons also act only on trusted clicks (trusted.ts).
+        mode: 'closed',
         position: 'inline',
         anchor: 'body',
         append: 'last',

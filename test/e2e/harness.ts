@@ -6,6 +6,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { startSandbox } from '../sandbox/server';
 import { AGENT } from '../sandbox/scenarios';
 import { SECRETS_DB } from '../../utils/storage/secrets-db';
+import { revealClosedRoots } from './closed-roots';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const OUTPUT_DIR = process.env.BATON_OUT_DIR ? resolve(process.env.BATON_OUT_DIR) : join(ROOT, '.output');
@@ -28,7 +29,10 @@ export interface Launched {
 }
 
 /** Starts Chromium with the built extension loaded, as a user would have it. */
-export async function launchBrowser(sandbox: Sandbox, opts: { headless?: boolean; userDataDir?: string } = {}): Promise<Launched> {
+export async function launchBrowser(
+  sandbox: Sandbox,
+  opts: { headless?: boolean; userDataDir?: string; revealSidebar?: boolean } = {},
+): Promise<Launched> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error('The extension is not built: run `npx wxt build` first (npm test does it).');
   }
@@ -55,6 +59,8 @@ export async function launchBrowser(sandbox: Sandbox, opts: { headless?: boolean
       '--disable-sync',
     ],
   });
+  // Tests find the sidebar's elements through its closed shadow root; `revealSidebar: false` is the page as shipped.
+  if (opts.revealSidebar ?? true) await revealClosedRoots(context);
   let worker = context.serviceWorkers()[0];
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { configure, launchBrowser, ROOT, verdictStatus, writesSince, type Launched, type Sandbox } from './harness';
+import { clickInClosedRoot, waitInClosedRoot } from './closed-roots';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
@@ -11,24 +12,54 @@ import { conversationId, conversationUrl } from '../fixtures/urls';
  */
 let sandbox: Sandbox;
 let browser: Launched;
+/** The page as shipped: nothing in the test reveals the sidebar's closed shadow root to locators. */
+let shipped: Launched;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
   browser = await launchBrowser(sandbox);
-  await configure(browser.worker, { policy: await demoPolicy(Object.values(sandbox.platforms)) });
+  shipped = await launchBrowser(sandbox, { revealSidebar: false });
+  for (const b of [browser, shipped]) await configure(b.worker, { policy: await demoPolicy(Object.values(sandbox.platforms)) });
 });
 afterAll(async () => {
   await browser?.close();
+  await shipped?.close();
   await sandbox?.stop();
 });
 
 describe('the page cannot drive or switch off the sidebar (review #5)', () => {
-  it('a page script that clicks Escalate sends nothing; the agent’s own click escalates', async () => {
-    const page = await browser.context.newPage();
+  it('a page script can neither read the sidebar nor press Escalate; the agent’s own click escalates', async () => {
+    const page = await shipped.context.newPage();
     await page.goto(conversationUrl('zendesk', 'human_request'));
+    await waitInClosedRoot(page, 'baton-sidebar', '[data-testid="escalate"]');
+    const before = sandbox.traffic().length;
+    // Runs in the page's main world, as the helpdesk's own (or an injected) script would (review A2, A3).
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('baton-sidebar');
+      const button = host?.shadowRoot?.querySelector<HTMLButtonElement>('[data-testid="escalate"]');
+      button?.click();
+      return { host: !!host, root: host?.shadowRoot ?? null, text: document.body.innerText, html: document.documentElement.outerHTML };
+    });
+    expect(seen.host).toBe(true);
+    expect(seen.root).toBeNull();
+    // None of the sidebar's markup or text (its header names Baton) reaches the page.
+    expect(seen.html).not.toContain('data-testid="escalate"');
+    expect(seen.text).not.toContain('Baton');
+    await page.waitForTimeout(1500);
+    expect(writesSince(sandbox, 'zendesk', before)).toEqual([]);
+    // The agent's real mouse click on the same button does escalate.
+    await clickInClosedRoot(page, 'baton-sidebar', '[data-testid="escalate"]');
+    await waitInClosedRoot(page, 'baton-sidebar', '[data-testid="escalated"]');
+    expect(writesSince(sandbox, 'zendesk', before).length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('a scripted click that reaches the button anyway sends nothing (trusted clicks only)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(conversationUrl('zendesk', 'bot_handoff'));
     expect(await verdictStatus(page)).toBe('escalate');
     const before = sandbox.traffic().length;
-    // Runs in the page's main world, as the helpdesk's own (or an injected) script would.
+    // The test reveals the closed root to this page, standing in for a way in the review did not find.
     const clicked = await page.evaluate(() => {
       const button = document.querySelector('baton-sidebar')?.shadowRoot?.querySelector<HTMLButtonElement>('[data-testid="escalate"]');
       button?.click();
@@ -39,10 +70,6 @@ describe('the page cannot drive or switch off the sidebar (review #5)', () => {
     await page.waitForTimeout(1500);
     expect(writesSince(sandbox, 'zendesk', before)).toEqual([]);
     expect(await page.locator('[data-testid="escalated"]').count()).toBe(0);
-    // The same button under the agent's real click does escalate: the guard tells the two apart.
-    await page.locator('[data-testid="escalate"]').click();
-    await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
-    expect(writesSince(sandbox, 'zendesk', before).length).toBeGreaterThan(0);
     await page.close();
   });
 
