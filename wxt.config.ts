@@ -22,7 +22,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     host_permissions: [...HELPDESK_MATCHES, ...API_HOSTS],
     // A custom OpenAI-compatible base URL is asked for when the team lead configures it.
-    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     },

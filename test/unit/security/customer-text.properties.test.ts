@@ -10,7 +10,7 @@ import { readCustomerTurn } from '../../../lib/engine/acts/customer';
 import { boundText } from '../../../lib/engine/bound';
 import { EXTRACTORS } from '../../../lib/engine/extract';
 import { blankIdentifiers, blankLinks } from '../../../lib/engine/identifiers';
-import { trimTranscript, userMessage } from '../../../lib/engine/openai';
+import { trimTranscript, userMessage } from '../../../lib/engine/llm';
 import { customerContent, customerDisplay, stripInjected } from '../../../lib/engine/sanitize';
 import { contentStems } from '../../../lib/engine/scope';
 import { featuresOf, modelWords } from '../../../lib/engine/scope/features';
