@@ -1,5 +1,5 @@
 import type { Conversation } from '../schema/conversation';
-import type { Policy } from '../schema/policy';
+import { engineNeedsKey, type Policy } from '../schema/policy';
 import { VerdictSchema, type Verdict } from '../schema/verdict';
 import { contentHash, createVerdictCache, verdictCacheKey, type VerdictCache } from './cache';
 import { checkOffline } from './offline';
@@ -20,20 +20,11 @@ export interface CheckOptions {
 // Two checks of the same conversation at once (sidebar and background refresh) share one LLM call.
 const inFlight = new WeakMap<VerdictCache, Map<string, Promise<Verdict>>>();
 
-/** Whether the base URL is OpenAI's own API, which always needs a key (local servers often need none). */
-function needsKey(baseURL: string): boolean {
-  try {
-    return new URL(baseURL).hostname === 'api.openai.com';
-  } catch {
-    return true;
-  }
-}
-
 /** The LLM options with the policy's model, base URL and timeout filled in, or a sentence saying why there are none. */
 function llmOptions(policy: Policy, given: OpenAIOptions | undefined): OpenAIOptions | string {
   const baseURL = given?.baseURL ?? policy.engine.baseURL;
   const apiKey = given?.apiKey ?? '';
-  if (!apiKey && needsKey(baseURL)) return 'No OpenAI API key is set (add one in Options); showing the offline verdict.';
+  if (!apiKey && engineNeedsKey(baseURL)) return 'No OpenAI API key is set (add one in Options); showing the offline verdict.';
   return {
     ...given,
     apiKey,

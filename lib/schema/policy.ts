@@ -114,6 +114,15 @@ export function baseUrlWarning(text: string): string | null {
   return `Plain http to ${url.host}: conversations (and the API key, if any) cross your network unencrypted. Use https if the server offers it.`;
 }
 
+/** Whether a base URL needs an API key: OpenAI's API does; a local or self-hosted server often runs without one. */
+export function engineNeedsKey(baseURL: string): boolean {
+  try {
+    return new URL(baseURL.trim()).hostname === 'api.openai.com';
+  } catch {
+    return true;
+  }
+}
+
 /** Longest wait for a model answer a team lead can set; beyond it the sidebar's refinement is not worth waiting for. */
 export const MAX_ENGINE_TIMEOUT_SECONDS = 600;
 
@@ -183,7 +192,7 @@ export const PolicySchema = z.object({
         .default('https://api.openai.com/v1'),
       /** How long to wait for the model; unset: 20 s for api.openai.com, 120 s for any other host. */
       timeoutSeconds: z
-        .number()
+        .number({ error: 'Give the timeout in whole seconds' })
         .int('Use whole seconds')
         .min(5, 'At least 5 seconds')
         .max(MAX_ENGINE_TIMEOUT_SECONDS, `At most ${MAX_ENGINE_TIMEOUT_SECONDS} seconds`)

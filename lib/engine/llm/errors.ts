@@ -49,7 +49,6 @@ function serverText(e: InstanceType<typeof OpenAI.APIError>): string {
   const body = e.error as { message?: unknown; error?: unknown } | undefined;
   const raw =
     typeof body?.message === 'string' ? body.message : typeof body?.error === 'string' ? body.error : typeof body === 'string' ? body : '';
-  // eslint-disable-next-line no-control-regex
   const text = raw.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   return text.length > SERVER_TEXT_CHARS ? `${text.slice(0, SERVER_TEXT_CHARS)}…` : text;
 }
