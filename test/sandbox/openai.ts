@@ -273,7 +273,8 @@ export function createOpenAISandbox(): OpenAISandbox {
       if (opts?.delayMs !== undefined) delayMs = opts.delayMs;
       if (opts?.requireKey !== undefined) requireKey = opts.requireKey;
     },
-    handles: (host) => host === 'api.openai.com' || host.startsWith('openai.') || host.startsWith('llm.'),
+    // `localhost` stands for a model server on the agent's machine (Ollama, llama.cpp) at the sandbox's http port.
+    handles: (host) => host === 'api.openai.com' || host.startsWith('openai.') || host.startsWith('llm.') || host === 'localhost',
     async handle(req): Promise<SandboxResponse | null> {
       const path = req.path.replace(/\/+$/, '');
       const known =
