@@ -8,7 +8,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkEscalation, checkOffline, createVerdictCache } from '../lib/engine';
-import { countTokens } from '../lib/engine/llm';
+import { countTokens, readyTokenizer } from '../lib/engine/llm';
 import type { OpenAISandbox } from '../test/sandbox/openai';
 import { ConversationSchema, PLATFORMS, type Conversation, type Platform } from '../lib/schema/conversation';
 import { startSandbox } from '../test/sandbox/server';
@@ -87,6 +87,7 @@ async function llmFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>) {
   // A typical conversation (dev-multiturn's are 4–20 messages) and a 2,000-message one.
   const conversations = [generated(12), generated(2000)];
   const tokens: number[] = [];
+  await readyTokenizer();
   for (const c of conversations) {
     const v = await checkEscalation(c, policy, {
       engine: 'openai',

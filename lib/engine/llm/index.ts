@@ -7,6 +7,7 @@ import { llmOutputSchema, type LlmOutput } from './output';
 import { parseAnswer } from './parse';
 import { buildPrompt } from './prompt';
 import { requestAnswer, type RequestOptions } from './request';
+import { readyTokenizer } from './tokens';
 import { toVerdict } from './verdict';
 
 export { ACT_NAMES, LLM_LIMITS, llmOutputSchema, RESPONSE_FORMAT_NAME, type LlmOutput } from './output';
@@ -24,7 +25,7 @@ export { extractJson } from './extract';
 export { normaliseConfidence, parseAnswer } from './parse';
 export { fallbackReason, type ErrorContext } from './errors';
 export { toVerdict, withoutForeignLinks } from './verdict';
-export { countTokens } from './tokens';
+export { countTokens, readyTokenizer, setRanksLoader, RANKS_MODULE, type TokenRanks } from './tokens';
 
 export interface LlmOptions extends RequestOptions {
   /** Whole-prompt budget in tokens; long conversations keep the first request and the latest turns. */
@@ -42,6 +43,7 @@ export async function callModel(
 ): Promise<{ output: LlmOutput; fields: Record<string, string>; repaired: string[] }> {
   const fields = { ...DEFAULT_FIELDS, ...policy.summarySchema };
   const schema = llmOutputSchema(Object.keys(fields), conv.messages.length);
+  await readyTokenizer();
   const prompt = buildPrompt(conv, policy, fields, { maxPromptTokens: opts.maxPromptTokens, hints });
   const answer = await requestAnswer(prompt.system, prompt.user, schema, { ...opts, model: opts.model ?? policy.engine.model });
   const { output, repaired } = parseAnswer(extractJson(answer), schema);

@@ -10,6 +10,7 @@ import {
   parseAnswer,
   toVerdict,
   type LlmOutput,
+  readyTokenizer,
 } from '../../../lib/engine/llm';
 import { DEFAULT_FIELDS } from '../../../lib/engine/summary';
 import { OPENAI_SANDBOX } from '../../sandbox/openai';
@@ -19,6 +20,8 @@ import { startLlmServer } from './llm-server';
 let llm: Awaited<ReturnType<typeof startLlmServer>>;
 beforeAll(async () => {
   llm = await startLlmServer();
+  // Loaded once, as the engine does before its first prompt; the prompt tests below count tokens directly.
+  await readyTokenizer();
 });
 afterAll(async () => {
   await llm.close();

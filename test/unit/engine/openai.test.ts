@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkEscalation, checkOffline, createVerdictCache } from '../../../lib/engine';
-import { countTokens, toVerdict, trimTranscript, type LlmOutput } from '../../../lib/engine/llm';
+import { countTokens, readyTokenizer, toVerdict, trimTranscript, type LlmOutput } from '../../../lib/engine/llm';
 import { DEFAULT_FIELDS } from '../../../lib/engine/summary';
 import { OPENAI_SANDBOX } from '../../sandbox/openai';
 import { conv, policy, say } from './fixtures';
@@ -10,6 +10,8 @@ import { startLlmServer } from './llm-server';
 let llm: Awaited<ReturnType<typeof startLlmServer>>;
 beforeAll(async () => {
   llm = await startLlmServer();
+  // Loaded once, as the engine does before its first prompt; the prompt tests below count tokens directly.
+  await readyTokenizer();
 });
 afterAll(async () => {
   await llm.close();
