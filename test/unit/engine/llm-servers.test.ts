@@ -211,7 +211,10 @@ describe('the prompt stays small', () => {
     const turns: ['customer' | 'bot', string][] = [['customer', 'FIRST: my order #A-1 never arrived']];
     for (let i = 1; i < 1999; i++) turns.push([i % 2 ? 'bot' : 'customer', `message ${i}: ${'where is it, any news? '.repeat(4)}`]);
     turns.push(['customer', 'LAST: I want to talk to a human']);
-    const prompt = buildPrompt(conv(turns), p, fields);
+    const long = conv(turns);
+    // With the offline engine's act hints, as the engine sends them.
+    const prompt = buildPrompt(long, p, fields, { hints: checkOffline(long, p).acts });
+    expect(prompt.user).toContain('<offline_acts>');
     expect(prompt.inputTokens).toBeLessThanOrEqual(DEFAULT_PROMPT_TOKENS);
     expect(prompt.omitted).toBeGreaterThan(1900);
     expect(prompt.user).toContain('FIRST: my order');
