@@ -13,6 +13,15 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   // Dev mode's auto-launched browser crashes headless machines; tests launch Chromium themselves.
   webExt: { disabled: true },
+  hooks: {
+    // The LLM engine's token counter reads its ~1 MB of ranks from this file when it first runs, so they are
+    // never parsed at the worker's start (lib/engine/llm/tokens.ts).
+    'build:publicAssets': async (_wxt, files) => {
+      const { RANKS_MODULE } = await import('./lib/engine/llm/tokens');
+      const ranks = ((await import(/* @vite-ignore */ RANKS_MODULE)) as { default: unknown }).default;
+      files.push({ relativeDest: 'tokenizer/cl100k_base.json', contents: JSON.stringify(ranks) });
+    },
+  },
   // MV3 on Firefox too, so both builds share one background and permission model.
   manifestVersion: 3,
   manifest: ({ browser }) => ({
@@ -22,7 +31,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     host_permissions: [...HELPDESK_MATCHES, ...API_HOSTS],
     // A custom OpenAI-compatible base URL is asked for when the team lead configures it.
-    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     },

@@ -8,6 +8,8 @@ import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkEscalation, checkOffline, createVerdictCache } from '../lib/engine';
+import { countTokens, readyTokenizer } from '../lib/engine/llm';
+import type { OpenAISandbox } from '../test/sandbox/openai';
 import { ConversationSchema, PLATFORMS, type Conversation, type Platform } from '../lib/schema/conversation';
 import { startSandbox } from '../test/sandbox/server';
 import { configure, launchBrowser, OUTPUT_DIR, ROOT, verdictStatus } from '../test/e2e/harness';
@@ -72,6 +74,9 @@ function bundleKb() {
   };
 }
 
+/** Input tokens of one recorded model request, counted as Baton counts its prompt (lib/engine/llm/tokens.ts). */
+const requestTokens = (body: any) => (body.messages as { content: string }[]).reduce((n, m) => n + countTokens(m.content) + 8, 0);
+
 async function llmFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>) {
   const openai = sandbox.platforms.openai as unknown as { requests: { body: any }[] };
   const before = openai.requests.length;
@@ -79,8 +84,10 @@ async function llmFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>) {
   const fetchVia: typeof fetch = (input, init) =>
     fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), 'x-sandbox-host': 'api.openai.com' } });
   const cache = createVerdictCache();
-  const conversations = [generated(50), generated(500)];
-  let tokens = 0;
+  // A typical conversation (dev-multiturn's are 4–20 messages) and a 2,000-message one.
+  const conversations = [generated(12), generated(2000)];
+  const tokens: number[] = [];
+  await readyTokenizer();
   for (const c of conversations) {
     const v = await checkEscalation(c, policy, {
       engine: 'openai',
@@ -88,9 +95,9 @@ async function llmFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>) {
       openai: { apiKey: 'sk-sandbox', baseURL: `${sandbox.httpUrl}/v1`, model: 'gpt-4o-mini', fetch: fetchVia },
     });
     if (v.fallback) throw new Error(`LLM path fell back: ${v.fallback}`);
+    tokens.push(requestTokens(openai.requests.at(-1)!.body));
   }
   const firstPass = openai.requests.length - before;
-  for (const r of openai.requests.slice(before)) tokens += Math.ceil(JSON.stringify(r.body.messages).length / 4);
   // Unchanged conversations again: answered from the cache, no call.
   for (const c of conversations)
     await checkEscalation(c, policy, {
@@ -101,9 +108,55 @@ async function llmFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>) {
   const unchangedCalls = openai.requests.length - before - firstPass;
   return {
     llm_calls_per_check: round(firstPass / conversations.length),
-    llm_input_tokens_per_check: Math.round(tokens / firstPass),
+    llm_input_tokens_per_check: { typical: tokens[0], messages_2000: tokens[1] },
     llm_calls_unchanged: unchangedCalls,
   };
+}
+
+/**
+ * With the LLM engine on (the sandbox's model answering after `MODEL_DELAY_MS`): time to the first verdict on
+ * screen (the quick offline one) and to the model's verdict replacing it. Each round names another model, so
+ * the worker's verdict cache never answers for the model.
+ */
+const MODEL_DELAY_MS = 1000;
+async function llmTimeToVerdict(launched: Awaited<ReturnType<typeof launchBrowser>>, sandbox: Awaited<ReturnType<typeof startSandbox>>) {
+  const model = sandbox.platforms.openai as unknown as OpenAISandbox;
+  const policy = await demoPolicy(Object.values(sandbox.platforms));
+  model.setMode('slow', { delayMs: MODEL_DELAY_MS });
+  const first: number[] = [];
+  const refined: number[] = [];
+  const page = await launched.context.newPage();
+  try {
+    for (let i = 0; i < 5; i++) {
+      await configure(launched.worker, {
+        policy: { ...policy, engine: { kind: 'openai', model: `bench-${i}`, baseURL: 'https://api.openai.com/v1' } },
+      });
+      await page.goto(conversationUrl('zendesk', 'human_request'), { waitUntil: 'commit' });
+      const at = await page.waitForFunction(
+        () => {
+          const el = document.querySelector('baton-sidebar')?.shadowRoot?.querySelector('.verdict-title');
+          return el ? performance.now() : null;
+        },
+        undefined,
+        { polling: 'raf', timeout: 20_000 },
+      );
+      first.push(Math.round(Number(await at.jsonValue())));
+      const done = await page.waitForFunction(
+        () => {
+          const root = document.querySelector('baton-sidebar')?.shadowRoot;
+          const line = root?.querySelector('[data-testid="engine"]')?.textContent ?? '';
+          return /^OpenAI engine/.test(line) || root?.querySelector('[data-testid="fallback"]') ? performance.now() : null;
+        },
+        undefined,
+        { polling: 'raf', timeout: 30_000 },
+      );
+      refined.push(Math.round(Number(await done.jsonValue())));
+    }
+  } finally {
+    model.reset();
+    await page.close();
+  }
+  return { first_verdict: p50(first), model_verdict: p50(refined), model_delay: MODEL_DELAY_MS };
 }
 
 async function browserFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>) {
@@ -144,7 +197,8 @@ async function browserFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>)
         .filter((t) => t.platform === platform && t.method !== 'GET').length;
       await page.close();
     }
-    return { ttv, requests };
+    const llm = await llmTimeToVerdict(launched, sandbox);
+    return { ttv, requests, llm };
   } finally {
     await launched.close();
   }
@@ -164,7 +218,7 @@ async function main() {
   const sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/bench-traffic.jsonl') });
   try {
     const llm = await llmFigures(sandbox);
-    const { ttv, requests } = await browserFigures(sandbox);
+    const { ttv, requests, llm: llmTtv } = await browserFigures(sandbox);
     const bundle = bundleKb();
     const result = {
       engine_ms_p50: engine,
@@ -175,6 +229,7 @@ async function main() {
       api_requests_within_floor: PLATFORMS.every((p) => requests[p] !== undefined && requests[p]! <= REQUEST_FLOORS[p]),
       llm_calls_per_check: llm.llm_calls_per_check,
       llm_input_tokens_per_check: llm.llm_input_tokens_per_check,
+      llm_time_to_verdict_ms_p50: llmTtv,
       worst_case: worst,
     };
     log('Baton benchmark');
@@ -190,7 +245,13 @@ async function main() {
       `  bundle                          content ${bundle.content} KB   background ${bundle.background} KB   options ${bundle.options} KB`,
     );
     log(
-      `  LLM                             ${llm.llm_calls_per_check} call(s) per check, ~${llm.llm_input_tokens_per_check} input tokens per check, ${llm.llm_calls_unchanged} calls for unchanged conversations`,
+      `  LLM                             ${llm.llm_calls_per_check} call(s) per check, ${llm.llm_calls_unchanged} calls for unchanged conversations`,
+    );
+    log(
+      `  LLM input tokens per check      typical (13 msgs): ${llm.llm_input_tokens_per_check.typical}   2,000 msgs: ${llm.llm_input_tokens_per_check.messages_2000}   (target ≈ 2,500; cl100k + 10%)`,
+    );
+    log(
+      `  LLM engine on, Zendesk p50      first verdict (offline, marked): ${llmTtv.first_verdict} ms   model's verdict: ${llmTtv.model_verdict} ms (model answers after ${llmTtv.model_delay} ms)`,
     );
     if (json) console.log(JSON.stringify(result));
   } finally {

@@ -1,3 +1,4 @@
+import { baseUrlProblem, baseUrlWarning, engineNeedsKey, MAX_ENGINE_TIMEOUT_SECONDS } from '@/lib/schema/policy';
 import { hostPatternFor } from './state/permissions';
 import { engineTestBlocker, testEngine } from './state/remote';
 import { setField, useOptions } from './state/store';
@@ -20,6 +21,9 @@ export function EngineSection() {
   const outcome = useOptions((s) => s.engineTest);
   const blocker = useOptions(engineTestBlocker);
   const customHost = hostPatternFor(engine.baseURL);
+  // Only for an address the schema accepts: a refused one already shows its problem at the field.
+  const warning = baseUrlProblem(engine.baseURL) ? null : baseUrlWarning(engine.baseURL);
+  const keyOptional = !engineNeedsKey(engine.baseURL);
   return (
     <Section id="engine" title="AI engine" intro="What decides whether a conversation must be escalated and writes the summary.">
       <LockGroup field="engine" legend="Engine">
@@ -72,6 +76,30 @@ export function EngineSection() {
                 />
               )}
             </Field>
+            {warning && (
+              <p className="warn" role="status" data-testid="base-url-warning">
+                {warning}
+              </p>
+            )}
+            <Field
+              path="policy.engine.timeoutSeconds"
+              label="Timeout (seconds)"
+              help={`How long to wait for the model. Empty: 20 s for api.openai.com, 120 s for other hosts (a local model often needs a minute). At most ${MAX_ENGINE_TIMEOUT_SECONDS}. The sidebar shows the offline verdict meanwhile.`}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  inputMode="numeric"
+                  min={5}
+                  max={MAX_ENGINE_TIMEOUT_SECONDS}
+                  step={1}
+                  placeholder={keyOptional ? '120' : '20'}
+                  value={engine.timeoutSeconds}
+                  onChange={(e) => setField('policy.engine.timeoutSeconds', e.target.value)}
+                />
+              )}
+            </Field>
           </>
         )}
       </LockGroup>
@@ -80,8 +108,12 @@ export function EngineSection() {
         <div className="card">
           <SecretInput
             secret="openaiApiKey"
-            label="OpenAI API key"
-            help="Stored only in this browser and used only by Baton's background worker."
+            label={keyOptional ? 'API key (optional for a local server)' : 'OpenAI API key'}
+            help={
+              keyOptional
+                ? "Leave it empty if your server needs none (Ollama, llama.cpp). Stored only in this browser and used only by Baton's background worker."
+                : "Stored only in this browser and used only by Baton's background worker."
+            }
           />
           <div className="test-row">
             <button

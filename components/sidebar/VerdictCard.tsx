@@ -25,6 +25,7 @@ const verdictKey = (conversation: string, v: Verdict) =>
 export function VerdictCard({ verdict, onQuote }: { verdict: Verdict; onQuote: (index: number, quote: string) => void }) {
   const s = STATUS[verdict.status];
   const ref = useSidebar((st) => st.ref);
+  const refining = useSidebar((st) => st.refining);
   const key = verdictKey(ref ? `${ref.platform}:${ref.account}:${ref.conversationId}` : '', verdict);
   const [, redraw] = useState(0);
   const dismissed = dismissedHere.has(key);
@@ -43,6 +44,7 @@ export function VerdictCard({ verdict, onQuote }: { verdict: Verdict; onQuote: (
       aria-labelledby="baton-verdict-title"
       data-testid="verdict"
       data-dismissed={dismissed || undefined}
+      data-refining={refining || undefined}
     >
       <div className="verdict-head">
         <h2 id="baton-verdict-title" className="verdict-title" data-status={verdict.status}>
@@ -69,9 +71,14 @@ export function VerdictCard({ verdict, onQuote }: { verdict: Verdict; onQuote: (
           Dismissed: Baton noted that this call looked wrong to you.
         </p>
       )}
+      {refining && (
+        <p className="muted small" role="status" data-testid="refining">
+          Quick check (offline) — refining with the model…
+        </p>
+      )}
       <p className="muted">{verdict.reason}</p>
       {verdict.fallback && (
-        <p className="warn" role="status">
+        <p className="warn" role="status" data-testid="fallback">
           {verdict.fallback}
         </p>
       )}

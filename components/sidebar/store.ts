@@ -14,6 +14,8 @@ export interface SidebarState {
   policy: Policy | null;
   open: boolean;
   checking: boolean;
+  /** The verdict on screen is the quick offline one; the LLM engine's is on its way and will replace it. */
+  refining: boolean;
   result: CheckResult | null;
   error: string | null;
   draft: Draft | null;
@@ -52,6 +54,7 @@ const initial: SidebarState = {
   policy: null,
   open: true,
   checking: false,
+  refining: false,
   result: null,
   error: null,
   draft: null,
@@ -124,23 +127,29 @@ export const useSidebar = create<SidebarState & Actions>()((set, get) => ({
   async check(opts = {}) {
     const { ref, key } = get();
     if (!ref) return;
+    const force = opts.force ?? false;
     // The previous verdict stays on screen while re-checking, so nothing flickers.
     set({ checking: true });
-    try {
-      const result = await (opts.answer ?? send('check', { ref, force: opts.force ?? false, domMessages: opts.domMessages }));
-      await loading;
-      if (get().key !== key) return;
-      const policy = get().policy!;
-      const draft = mergeDraft(get().draft, result, policy);
-      const journal = result.journal ? newest(result.journal, get().journal) : get().journal;
-      // Not saved: a draft is stored only once the agent changes something (editDraft).
-      set({ result, error: null, draft, journal });
-    } catch (e) {
-      if (get().key !== key) return;
-      set({ error: (e as Error).message });
-    } finally {
-      if (get().key === key) set({ checking: false });
-    }
+    const show = async (answer: Promise<CheckResult>): Promise<CheckResult | null> => {
+      try {
+        const result = await answer;
+        await loading;
+        if (get().key !== key) return null;
+        const policy = get().policy!;
+        const draft = mergeDraft(get().draft, result, policy);
+        const journal = result.journal ? newest(result.journal, get().journal) : get().journal;
+        // Not saved: a draft is stored only once the agent changes something (editDraft).
+        set({ result, error: null, draft, journal, refining: !!result.refining });
+        return result;
+      } catch (e) {
+        if (get().key === key) set({ error: (e as Error).message, refining: false });
+        return null;
+      }
+    };
+    const first = await show(opts.answer ?? send('check', { ref, force, domMessages: opts.domMessages }));
+    if (get().key === key) set({ checking: false });
+    // Offline first: the model's verdict replaces the quick one when it arrives.
+    if (first?.refining) await show(send('check', { ref, force, domMessages: opts.domMessages, refine: true }));
   },
 
   async loadTargets(refresh = false) {

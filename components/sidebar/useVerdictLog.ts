@@ -59,7 +59,8 @@ export function useVerdictLog(result: CheckResult | null): void {
   // What this tab already reported; the log itself also keeps one entry per key, across tabs and reloads.
   const sent = useRef(new Set<string>());
   useEffect(() => {
-    if (!ref || !policy || !result) return;
+    // A quick offline verdict the model is about to replace is not logged: the one it settles on is.
+    if (!ref || !policy || !result || result.refining) return;
     const event = verdictShownEvent(ref, result, journal, policy);
     const key = `${dedupeKey(event)}${event.kind === 'verdict_shown' && event.pickedUpAt ? '+pickup' : ''}`;
     if (sent.current.has(key)) return;

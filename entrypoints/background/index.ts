@@ -10,6 +10,7 @@ import { installHandoffLog } from './insights';
 import { installNotify } from './notify';
 import { installUpkeep } from './upkeep';
 import { warmEngine } from './warm';
+import { installTokenizer } from './handlers/llm-options';
 
 export default defineBackground(() => {
   // Stored values from older versions are upgraded now, before the first page asks for them.
@@ -22,6 +23,7 @@ export default defineBackground(() => {
   installUpkeep(installHandoffLog());
   installNotify();
   warmEngine();
+  installTokenizer();
 
   browser.commands?.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

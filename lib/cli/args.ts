@@ -12,7 +12,8 @@ export const USAGE = `usage:
   baton eval  [--engine offline|openai] [--policy policy.json] [--json] FILE.jsonl   precision, recall, F1, per-signal accuracy
 
 Input: one conversation a line, {"id": "...", "messages": [{"role": "customer"|"bot"|"agent", "text": "..."}], "scope"?: "..."}
-OpenAI engine: OPENAI_API_KEY (required), OPENAI_BASE_URL and OPENAI_MODEL (optional) from the environment.`;
+LLM engine (--engine openai): OPENAI_API_KEY (not needed for a local server), OPENAI_BASE_URL, OPENAI_MODEL and
+OPENAI_TIMEOUT_MS from the environment. Fallbacks to the offline verdict are counted; exit code 3 when all fell back.`;
 
 export function parseArgs(argv: string[]): CliArgs {
   const out: CliArgs = { json: false };

@@ -44,6 +44,8 @@ export const CheckResultSchema = z.object({
   promised: z.array(z.number().int().min(0)).default([]),
   /** The customer's language, for the message to the customer (absent: not recognised). */
   customerLanguage: LanguageSchema.optional(),
+  /** The verdict is the quick offline one and the LLM engine's is on its way (ask again with `refine`). */
+  refining: z.boolean().optional(),
 });
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
@@ -89,6 +91,11 @@ export const PROTOCOL = {
       /** Messages read from the page, used when the API cannot be read. */
       domMessages: z.array(MessageSchema).optional(),
       force: z.boolean().default(false),
+      /**
+       * With the LLM engine on, a check answers at once with the offline verdict (`refining` set); the sidebar
+       * then asks again with `refine` for the model's verdict on the conversation it just read.
+       */
+      refine: z.boolean().default(false),
     }),
     response: CheckResultSchema,
   },

@@ -61,10 +61,34 @@ const summarySchema = z
   .record(z.string().trim().min(1, 'Field names cannot be empty'), z.string())
   .refine((o) => Object.keys(o).length <= 40, 'At most 40 summary fields');
 
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/** This machine: localhost, 127.0.0.0/8 and [::1]. */
+function isLoopback(host: string): boolean {
+  if (host === 'localhost' || host.endsWith('.localhost') || host === '[::1]') return true;
+  const v4 = IPV4.exec(host);
+  return !!v4 && v4[1] === '127';
+}
+
 /**
- * Where the OpenAI key may be sent with every transcript: https anywhere, plain http only to this machine
- * (a local model server). Checked by the schema, so an import, a synced or a managed policy cannot point the
- * saved key at a plain-http or non-web address either.
+ * A host only a private network can reach: RFC 1918 and link-local IPv4, IPv6 unique-local and link-local,
+ * and the names reserved for local networks (.local, .internal, .home.arpa). A public name or address is not.
+ */
+function isPrivateNetwork(host: string): boolean {
+  const v4 = IPV4.exec(host);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+  }
+  if (host.startsWith('[')) return /^\[f[cd][0-9a-f]{0,2}:/i.test(host) || /^\[fe[89ab][0-9a-f]?:/i.test(host);
+  return host.endsWith('.local') || host.endsWith('.internal') || host.endsWith('.home.arpa');
+}
+
+/**
+ * Where the LLM key and every transcript may be sent: https anywhere, plain http only to this machine or a
+ * private-network host (a local or LAN model server; the Options page warns about the latter). Checked by the
+ * schema, so an import, a synced or a managed policy cannot point the saved key at a public plain-http or
+ * non-web address either.
  */
 export function baseUrlProblem(text: string): string | null {
   let url: URL;
@@ -73,10 +97,34 @@ export function baseUrlProblem(text: string): string | null {
   } catch {
     return null; // the URL check names a malformed address
   }
-  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && local)) return null;
-  return 'Use an https:// address (plain http works only for localhost)';
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && (isLoopback(url.hostname) || isPrivateNetwork(url.hostname))) return null;
+  return 'Use an https:// address (plain http works only for this machine or a private-network host)';
 }
+
+/** What to tell the team lead about an accepted base URL, or null: plain http that leaves this machine. */
+export function baseUrlWarning(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' || isLoopback(url.hostname) || !isPrivateNetwork(url.hostname)) return null;
+  return `Plain http to ${url.host}: conversations (and the API key, if any) cross your network unencrypted. Use https if the server offers it.`;
+}
+
+/** Whether a base URL needs an API key: OpenAI's API does; a local or self-hosted server often runs without one. */
+export function engineNeedsKey(baseURL: string): boolean {
+  try {
+    return new URL(baseURL.trim()).hostname === 'api.openai.com';
+  } catch {
+    return true;
+  }
+}
+
+/** Longest wait for a model answer a team lead can set; beyond it the sidebar's refinement is not worth waiting for. */
+export const MAX_ENGINE_TIMEOUT_SECONDS = 600;
 
 export const PolicySchema = z.object({
   version: z.literal(POLICY_VERSION),
@@ -142,6 +190,13 @@ export const PolicySchema = z.object({
           if (problem) ctx.addIssue({ code: 'custom', message: problem });
         })
         .default('https://api.openai.com/v1'),
+      /** How long to wait for the model; unset: 20 s for api.openai.com, 120 s for any other host. */
+      timeoutSeconds: z
+        .number({ error: 'Give the timeout in whole seconds' })
+        .int('Use whole seconds')
+        .min(5, 'At least 5 seconds')
+        .max(MAX_ENGINE_TIMEOUT_SECONDS, `At most ${MAX_ENGINE_TIMEOUT_SECONDS} seconds`)
+        .optional(),
     })
     .default({ kind: 'offline', model: 'gpt-4o-mini', baseURL: 'https://api.openai.com/v1' }),
   /** The message offered to the agent for the customer, per language, knowing the team's hours. */

@@ -48,8 +48,10 @@ export const VerdictSchema = z.object({
   engine: z.enum(['offline', 'openai']),
   reason: z.string(),
   /**
-   * Set when the model judged no escalation (or not confirmed yet) but Baton kept the escalation on a handoff
-   * found in the conversation: the sidebar shows both views.
+   * Set when the LLM engine's call differs from the offline one: the model judged no escalation (or not
+   * confirmed yet) but Baton kept the escalation on a handoff found in the conversation, or the model's call
+   * replaced the offline one (a signal only the model found, or an offline signal it did not confirm). The
+   * sidebar shows both views; nothing is resolved silently.
    */
   disagreement: z.string().max(1000).optional(),
   /** Set when the OpenAI engine failed and the offline verdict is shown instead. */

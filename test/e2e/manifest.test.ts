@@ -20,7 +20,8 @@ describe('built manifests', () => {
     expect(m.background.service_worker).toBe('background.js');
     expect(m.permissions).toEqual(['storage', 'alarms']);
     // Webhook addresses (and a custom model host) are asked for when the team lead configures them.
-    expect(m.optional_host_permissions).toContain('https://*/*');
+    // Plain http only on request, for a local or private-network model server the policy schema accepts.
+    expect([...m.optional_host_permissions].sort()).toEqual(['http://*/*', 'https://*/*']);
     expect(m.host_permissions.every((h: string) => /zendesk\.com|gorgias\.com|frontapp\.com|api\.openai\.com/.test(h))).toBe(true);
     // Both lists come from the platform registry: a platform added there is matched and permitted here.
     expect([...m.content_scripts[0].matches].sort()).toEqual([...AGENT_APP_MATCHES].sort());

@@ -1,6 +1,6 @@
 import type { SandboxPlatform, SandboxRequest, SandboxResponse } from './types';
 import { checkOffline } from '../../lib/engine/offline';
-import { RESPONSE_FORMAT_NAME } from '../../lib/engine/openai';
+import { RESPONSE_FORMAT_NAME } from '../../lib/engine/llm';
 import { ConversationSchema } from '../../lib/schema/conversation';
 import { PolicySchema } from '../../lib/schema/policy';
 
@@ -13,7 +13,14 @@ export const OPENAI_SANDBOX = { apiKey: 'sk-sandbox', model: 'gpt-4o-mini' };
  * - escalate_without_evidence: says "escalate" with no signal (Baton must not trust it);
  * - escalate_unconfirmed: escalates with a made-up quote (not in the transcript);
  * - rate_limit / server_error / unauthorized: the matching HTTP errors in OpenAI's envelope;
- * - slow: answers after `delayMs` (default 5 s), for timeouts.
+ * - slow: answers after `delayMs` (default 5 s), for timeouts and for the sidebar's quick-then-refined verdict;
+ * - fenced / think / prose / percent_confidence: the ok answer as local servers and small models shape it
+ *   (in a ```json fence, after a `<think>` block, after a line of prose, with `confidence: 85`);
+ * - cut_off: half an answer with `finish_reason: "length"` (the output limit or the context was reached);
+ * - origin_forbidden: Ollama's bare 403 to an Origin it does not allow (a browser extension's, by default);
+ * - context_overflow: llama.cpp's 400 when the prompt exceeds the context size;
+ * - loading: the 503 a server sends while it loads the model.
+ * `requireKey: false` makes it a key-less local server (it ignores the Authorization header).
  */
 export type OpenAISandboxMode =
   | 'ok'
@@ -26,7 +33,15 @@ export type OpenAISandboxMode =
   | 'rate_limit'
   | 'server_error'
   | 'unauthorized'
-  | 'slow';
+  | 'slow'
+  | 'fenced'
+  | 'think'
+  | 'prose'
+  | 'percent_confidence'
+  | 'cut_off'
+  | 'origin_forbidden'
+  | 'context_overflow'
+  | 'loading';
 
 export interface RecordedLlmCall {
   path: string;
@@ -41,7 +56,7 @@ export interface RecordedLlmCall {
 }
 
 export interface OpenAISandbox extends SandboxPlatform {
-  setMode(mode: OpenAISandboxMode, opts?: { delayMs?: number }): void;
+  setMode(mode: OpenAISandboxMode, opts?: { delayMs?: number; requireKey?: boolean }): void;
   /** Raw requests as received (bench and contract tests read their bodies). */
   requests: SandboxRequest[];
   calls(): RecordedLlmCall[];
@@ -191,6 +206,7 @@ const errorBody = (message: string, type: string, code: string | null) => ({ err
 export function createOpenAISandbox(): OpenAISandbox {
   let mode: OpenAISandboxMode = 'ok';
   let delayMs = 5000;
+  let requireKey = true;
   const requests: SandboxRequest[] = [];
   const recorded: RecordedLlmCall[] = [];
 
@@ -199,9 +215,31 @@ export function createOpenAISandbox(): OpenAISandbox {
     if (mode === 'schema_mismatch') return JSON.stringify({ verdict: 'yes', confidence: 'high' });
     if (mode === 'empty') return null;
     const { name, schema } = requestedSchema(body);
-    if (name === RESPONSE_FORMAT_NAME) return JSON.stringify(batonAnswer(call.system, call.user, schema, mode));
+    if (name === RESPONSE_FORMAT_NAME) return shaped(batonAnswer(call.system, call.user, schema, mode));
     if (schema) return JSON.stringify(instanceOf(schema));
     return 'Hello from the Baton sandbox model.';
+  }
+
+  /** The answer as the mode's server or model would shape it around the JSON. */
+  function shaped(answer: Record<string, unknown>): string {
+    const json = JSON.stringify(answer, null, mode === 'fenced' ? 2 : undefined);
+    switch (mode) {
+      case 'fenced':
+        return `\`\`\`json\n${json}\n\`\`\``;
+      case 'think':
+        return `<think>\nThe customer wants {a person}; the bot said "we will contact you".\n</think>\n\n${json}`;
+      case 'prose':
+        return `Here is the assessment of the conversation:\n\n${json}\n\nLet me know if you need anything else.`;
+      case 'percent_confidence':
+        return JSON.stringify({
+          ...answer,
+          signals: (answer.signals as { confidence: number }[]).map((s) => ({ ...s, confidence: Math.round(s.confidence * 100) })),
+        });
+      case 'cut_off':
+        return json.slice(0, Math.floor(json.length / 2));
+      default:
+        return json;
+    }
   }
 
   function record(req: SandboxRequest): RecordedLlmCall {
@@ -233,8 +271,10 @@ export function createOpenAISandbox(): OpenAISandbox {
     setMode(m, opts) {
       mode = m;
       if (opts?.delayMs !== undefined) delayMs = opts.delayMs;
+      if (opts?.requireKey !== undefined) requireKey = opts.requireKey;
     },
-    handles: (host) => host === 'api.openai.com' || host.startsWith('openai.') || host.startsWith('llm.'),
+    // `localhost` stands for a model server on the agent's machine (Ollama, llama.cpp) at the sandbox's http port.
+    handles: (host) => host === 'api.openai.com' || host.startsWith('openai.') || host.startsWith('llm.') || host === 'localhost',
     async handle(req): Promise<SandboxResponse | null> {
       const path = req.path.replace(/\/+$/, '');
       const known =
@@ -245,7 +285,9 @@ export function createOpenAISandbox(): OpenAISandbox {
       // Every model call is recorded, refused ones included, so tests can count what Baton sent.
       const call = req.method === 'POST' ? record(req) : undefined;
       const auth = req.headers.authorization ?? req.headers.Authorization;
-      if (auth !== `Bearer ${OPENAI_SANDBOX.apiKey}` || mode === 'unauthorized') {
+      // Ollama's origin check comes before anything else, with no body at all.
+      if (mode === 'origin_forbidden' && call) return { status: 403 };
+      if ((requireKey && auth !== `Bearer ${OPENAI_SANDBOX.apiKey}`) || mode === 'unauthorized') {
         return {
           status: 401,
           body: errorBody(
@@ -267,6 +309,18 @@ export function createOpenAISandbox(): OpenAISandbox {
         };
       if (mode === 'server_error')
         return { status: 500, body: errorBody('The server had an error while processing your request.', 'server_error', null) };
+      if (mode === 'context_overflow')
+        return {
+          status: 400,
+          body: {
+            error: {
+              code: 400,
+              message: 'request (1470 tokens) exceeds the available context size (1024 tokens), try increasing it',
+              type: 'exceed_context_size_error',
+            },
+          },
+        };
+      if (mode === 'loading') return { status: 503, body: { error: { message: 'Loading model', type: 'unavailable_error', code: 503 } } };
       if (mode === 'slow') await new Promise((r) => setTimeout(r, delayMs));
       const body = (req.body ?? {}) as any;
       const n = recorded.length;
@@ -284,7 +338,7 @@ export function createOpenAISandbox(): OpenAISandbox {
             choices: [
               {
                 index: 0,
-                finish_reason: 'stop',
+                finish_reason: mode === 'cut_off' ? 'length' : 'stop',
                 logprobs: null,
                 message: { role: 'assistant', content: text, refusal: mode === 'refusal' ? 'I cannot help with that request.' : null },
               },
@@ -320,6 +374,7 @@ export function createOpenAISandbox(): OpenAISandbox {
     reset() {
       mode = 'ok';
       delayMs = 5000;
+      requireKey = true;
       requests.length = 0;
       recorded.length = 0;
     },

@@ -66,7 +66,13 @@ export const PolicyFormSchema = z.object({
   routing: z.object({ defaultTargets: eachPlatform(TargetSchema.nullable()), rules: z.array(RuleFormSchema) }),
   suspend: z.object({ enabled: z.boolean(), pause: eachPlatform(PauseFormSchema) }),
   botIdentity: eachPlatform(IdentityFormSchema),
-  engine: z.object({ kind: z.enum(['offline', 'openai']), model: z.string(), baseURL: z.string() }),
+  engine: z.object({
+    kind: z.enum(['offline', 'openai']),
+    model: z.string(),
+    baseURL: z.string(),
+    /** Whole seconds as typed; empty: the host's default. */
+    timeoutSeconds: z.string().default(''),
+  }),
   customerMessage: z.object({
     messages: z.record(z.enum(LANGUAGES), z.object({ inside: z.string(), outside: z.string(), wait: z.string() })),
     hours: z.object({
@@ -149,7 +155,12 @@ export function policyToForm(policy: Policy): PolicyForm {
       const b = policy.botIdentity[p];
       return { ids: lines(b.ids), names: lines(b.names), emails: lines(b.emails) };
     }),
-    engine: { ...policy.engine },
+    engine: {
+      kind: policy.engine.kind,
+      model: policy.engine.model,
+      baseURL: policy.engine.baseURL,
+      timeoutSeconds: policy.engine.timeoutSeconds?.toString() ?? '',
+    },
     customerMessage: {
       messages: Object.fromEntries(LANGUAGES.map((l) => [l, { ...policy.customerMessage.messages[l] }])) as Record<
         Language,

@@ -49,6 +49,7 @@ const WORDS: Record<string, string> = {
   engine: 'AI engine',
   model: 'Model',
   baseURL: 'Base URL',
+  timeoutSeconds: 'Timeout',
   customerMessage: 'Message to the customer',
   messages: 'Messages',
   inside: 'Inside opening hours',

@@ -1,5 +1,6 @@
 import { send } from '@/utils/messaging';
 import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
+import { engineNeedsKey } from '@/lib/schema/policy';
 import { authModeOf, metaFor } from '@/lib/platforms/metas';
 import { ACCOUNT_NAME_MESSAGE, ACCOUNT_NAME_RE, ConnectionsSchema, type Connections } from '@/lib/schema/connections';
 import { connectionsItem } from '@/utils/storage';
@@ -125,7 +126,7 @@ export function engineTestBlocker(s: ReturnType<typeof useOptions.getState>): st
   if (!sameForm(s.form.policy.engine, s.baseline.policy.engine) || 'openaiApiKey' in secretPatch(s.secretEdits)) {
     return 'Save your changes first: the test uses the saved engine settings.';
   }
-  if (!s.secretsSet.openaiApiKey) return 'Add an API key and save first.';
+  if (!s.secretsSet.openaiApiKey && engineNeedsKey(s.baseline.policy.engine.baseURL)) return 'Add an API key and save first.';
   return null;
 }
 

@@ -126,7 +126,12 @@ export function policyInput(form: PolicyForm, keepRule: (i: number) => boolean =
       const b = form.botIdentity[p];
       return { ids: splitLines(b.ids), names: splitLines(b.names), emails: splitLines(b.emails) };
     }),
-    engine: { kind: form.engine.kind, model: form.engine.model.trim(), baseURL: form.engine.baseURL.trim() },
+    engine: {
+      kind: form.engine.kind,
+      model: form.engine.model.trim(),
+      baseURL: form.engine.baseURL.trim(),
+      ...(form.engine.timeoutSeconds.trim() ? { timeoutSeconds: Number(form.engine.timeoutSeconds.trim()) } : {}),
+    },
     customerMessage: {
       messages: form.customerMessage.messages,
       hours: {

@@ -1,4 +1,4 @@
-import { checkEscalation, createVerdictCache } from '@/lib/engine';
+import { checkEscalation, checkQuick, createVerdictCache } from '@/lib/engine';
 import { customerLanguageOf } from '@/lib/language/detect';
 import { promiseIndexes } from '@/lib/followup/promises';
 import { chooseRoute } from '@/lib/routing/handover';
@@ -6,6 +6,7 @@ import { ConversationSchema, type Conversation } from '@/lib/schema/conversation
 import type { CheckResult, RequestOf } from '@/lib/schema/messages';
 import { connectionsItem, journalStorage, policyStore, saveLastConversation, secretsStore } from '@/utils/storage';
 import { contextFor } from '@/entrypoints/background/context';
+import { llmOptionsFor } from './llm-options';
 import { keyOf, lastRead, lastVerdict } from './memory';
 
 const verdictCache = createVerdictCache();
@@ -21,23 +22,30 @@ export async function check(req: RequestOf<'check'>, tabId: number | undefined):
   ]);
   let conversation: Conversation;
   let apiProblem: string | undefined;
-  try {
-    // Inside the try: a connection that refuses this account (token mode is bound to the saved one) still
-    // leaves the page's own messages to check.
-    const { adapter, ctx } = await contextFor(req.ref, policy, tabId, { connections, secrets: secrets.value });
-    conversation = await adapter.read(ctx);
-  } catch (e) {
-    if (!req.domMessages?.length) throw e;
-    apiProblem = `${(e as Error).message} Showing what Baton could read from the page instead.`;
-    conversation = ConversationSchema.parse({ ref: req.ref, id: req.ref.conversationId, messages: req.domMessages, source: 'dom' });
+  // A refinement judges the conversation the quick check just read and showed, without reading it again.
+  const shown = req.refine ? lastRead.get(keyOf(req.ref)) : undefined;
+  if (shown) conversation = shown;
+  else {
+    try {
+      // Inside the try: a connection that refuses this account (token mode is bound to the saved one) still
+      // leaves the page's own messages to check.
+      const { adapter, ctx } = await contextFor(req.ref, policy, tabId, { connections, secrets: secrets.value });
+      conversation = await adapter.read(ctx);
+    } catch (e) {
+      if (!req.domMessages?.length) throw e;
+      apiProblem = `${(e as Error).message} Showing what Baton could read from the page instead.`;
+      conversation = ConversationSchema.parse({ ref: req.ref, id: req.ref.conversationId, messages: req.domMessages, source: 'dom' });
+    }
   }
   lastRead.set(keyOf(req.ref), conversation);
-  const apiKey = secrets.value.openaiApiKey;
-  const verdict = await checkEscalation(conversation, policy, {
+  const options = {
     engine: policy.engine.kind,
-    openai: apiKey ? { apiKey, baseURL: policy.engine.baseURL, model: policy.engine.model } : undefined,
+    openai: llmOptionsFor(policy, secrets.value.openaiApiKey),
     cache: req.force ? undefined : verdictCache,
-  });
+  };
+  // Offline first: the sidebar shows the offline verdict at once and asks again for the model's.
+  const quick = req.refine ? null : checkQuick(conversation, policy, options);
+  const verdict = quick ? quick.verdict : await checkEscalation(conversation, policy, options);
   lastVerdict.set(keyOf(req.ref), verdict);
   const route = chooseRoute(verdict, policy, req.ref.platform);
   // The options page previews the summary schema on the last conversation opened (not awaited: the
@@ -56,5 +64,6 @@ export async function check(req: RequestOf<'check'>, tabId: number | undefined):
     promised: promiseIndexes(conversation),
     // Detected here, not in the page, so the detector's language profiles stay out of the content script.
     customerLanguage: customerLanguageOf(conversation.messages).language ?? undefined,
+    ...(quick?.refine ? { refining: true } : {}),
   };
 }

@@ -1,21 +1,23 @@
 import { browser } from 'wxt/browser';
 import { checkEscalation } from '@/lib/engine';
 import { ConversationSchema } from '@/lib/schema/conversation';
+import { engineNeedsKey } from '@/lib/schema/policy';
+import { llmOptionsFor } from './llm-options';
 import type { RequestOf, ResponseInput } from '@/lib/schema/messages';
 import { policyStore, secretsStore } from '@/utils/storage';
 
 /** One real request to the configured model, whose verdict must pass Baton's checks. */
 export async function testEngine(): Promise<ResponseInput<'testEngine'>> {
   const [{ policy }, secrets] = await Promise.all([policyStore.read(), secretsStore.read()]);
-  const apiKey = secrets.value.openaiApiKey;
-  if (!apiKey) throw new Error('Add an API key first.');
+  const apiKey = secrets.value.openaiApiKey ?? '';
+  if (!apiKey && engineNeedsKey(policy.engine.baseURL)) throw new Error('Add an API key first.');
   const sample = ConversationSchema.parse({
     id: 'test',
     messages: [{ role: 'customer', text: 'I would like to talk to a person, please.' }],
   });
   const v = await checkEscalation(sample, policy, {
     engine: 'openai',
-    openai: { apiKey, baseURL: policy.engine.baseURL, model: policy.engine.model },
+    openai: llmOptionsFor(policy, apiKey),
   });
   if (v.fallback) throw new Error(v.fallback);
   return { engine: v.engine, status: v.status };

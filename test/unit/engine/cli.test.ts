@@ -170,6 +170,30 @@ describe('baton CLI', () => {
     expect(offline.stderr).toMatch(/OPENAI_API_KEY is not set/);
   });
 
+  it('eval --engine openai counts fallbacks with their reasons, and exits 3 when every call fell back', async () => {
+    writeFileSync(
+      join(dir, 'llm.jsonl'),
+      lines(
+        { id: 1, messages: [{ role: 'customer', text: 'get me a human' }], expected: { escalate: true, signal: 'user_requested_human' } },
+        { id: 2, messages: [{ role: 'customer', text: 'where is my order?' }], expected: { escalate: false, signal: 'none' } },
+      ),
+    );
+    const env = { OPENAI_API_KEY: OPENAI_SANDBOX.apiKey, OPENAI_BASE_URL: llm.baseURL };
+    llm.sandbox.reset();
+    llm.sandbox.setMode('server_error');
+    const failed = await run(['eval', '--engine', 'openai', 'llm.jsonl'], { env });
+    expect(failed.code).toBe(3);
+    expect(failed.stdout).toMatch(/LLM fallbacks: 2 of 2 checks showed the offline verdict \(all: these are offline figures\)/);
+    expect(failed.stdout).toMatch(/ {3}2 {2}The model server at 127\.0\.0\.1:\d+ had a server error \(500\)/);
+    expect(failed.stderr).toMatch(/every LLM check fell back/);
+    const json = await run(['eval', '--json', '--engine', 'openai', 'llm.jsonl'], { env });
+    expect(JSON.parse(json.stdout).fallbacks).toMatchObject({ checked: 2, count: 2 });
+    llm.sandbox.setMode('ok');
+    const ok = await run(['eval', '--engine', 'openai', 'llm.jsonl'], { env });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/LLM fallbacks: 0 of 2 checks/);
+  }, 60_000);
+
   it('a UTF-8 byte-order mark before line 1 (PowerShell, Excel) is not part of the line, in a file or on stdin', async () => {
     const bom = `\uFEFF${lines({ id: 'bom', messages: [{ role: 'customer', text: 'I want to talk to a human' }] })}`;
     writeFileSync(join(dir, 'bom.jsonl'), bom);

@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkEscalation, checkOffline, createVerdictCache } from '../../../lib/engine';
-import { toVerdict, trimTranscript, type LlmOutput } from '../../../lib/engine/openai';
+import { countTokens, readyTokenizer, toVerdict, trimTranscript, type LlmOutput } from '../../../lib/engine/llm';
 import { DEFAULT_FIELDS } from '../../../lib/engine/summary';
 import { OPENAI_SANDBOX } from '../../sandbox/openai';
 import { conv, policy, say } from './fixtures';
@@ -10,6 +10,8 @@ import { startLlmServer } from './llm-server';
 let llm: Awaited<ReturnType<typeof startLlmServer>>;
 beforeAll(async () => {
   llm = await startLlmServer();
+  // Loaded once, as the engine does before its first prompt; the prompt tests below count tokens directly.
+  await readyTokenizer();
 });
 afterAll(async () => {
   await llm.close();
@@ -97,8 +99,8 @@ describe('OpenAI engine against the sandbox, with the real SDK', () => {
   });
 
   it.each([
-    ['invalid_json', /not valid JSON/],
-    ['schema_mismatch', /did not match the expected format/],
+    ['invalid_json', /held no JSON object/],
+    ['schema_mismatch', /no valid "status"/],
     ['refusal', /declined/],
     ['empty', /empty answer/],
     ['rate_limit', /rate-limiting/],
@@ -161,7 +163,7 @@ describe('OpenAI engine against the sandbox, with the real SDK', () => {
     for (let i = 1; i < 600; i++) turns.push([i % 2 ? 'bot' : 'customer', `message number ${i} ${'lorem ipsum '.repeat(10)}`]);
     turns.push(['customer', 'LAST: I want to talk to a human']);
     const long = conv(turns);
-    const v = await checkEscalation(long, policy(), { engine: 'openai', openai: openai({ maxTranscriptTokens: 2000 }) });
+    const v = await checkEscalation(long, policy(), { engine: 'openai', openai: openai({ maxPromptTokens: 3000 }) });
     expect(v.escalate).toBe(true);
     expect(v.signals[0].evidence.messageIndex).toBe(600);
     const [call] = llm.sandbox.calls();
@@ -171,7 +173,7 @@ describe('OpenAI engine against the sandbox, with the real SDK', () => {
     expect(data.length).toBeLessThan(100);
     expect(call.user).toMatch(/messages in the middle were left out/);
     const { entries } = trimTranscript(long, 2000);
-    expect(entries.reduce((n, e) => n + e.text.length, 0) / 4).toBeLessThan(2000);
+    expect(entries.reduce((n, e) => n + countTokens(JSON.stringify(e)) + 1, 0)).toBeLessThanOrEqual(2000);
   });
 
   it('describes the dialogue acts to the model, passes the offline acts as hints without message text, and keeps the acts it names', async () => {

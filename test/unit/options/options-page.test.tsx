@@ -301,7 +301,7 @@ describe('import', () => {
     await waitFor(() => byTestId('import-result').dataset.state === 'error');
     const issues = [...document.querySelectorAll<HTMLElement>('[data-testid="import-issue"]')];
     expect(issues.map((i) => i.dataset.path)).toEqual(['engine.baseURL']);
-    expect(issues[0].textContent).toMatch(/Use an https:\/\/ address \(plain http works only for localhost\)/);
+    expect(issues[0].textContent).toMatch(/Use an https:\/\/ address \(plain http works only for this machine or a private-network host\)/);
     expect(await stored('sync', 'baton:policy')).toEqual(SAVED);
   });
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseImport } from '@/components/options/state/import-export';
 import { checkOffline } from '@/lib/engine';
-import { llmOutputSchema, LLM_LIMITS, toVerdict } from '@/lib/engine/openai';
+import { llmOutputSchema, LLM_LIMITS, toVerdict } from '@/lib/engine/llm';
 import { ConversationSchema } from '@/lib/schema/conversation';
 import { PolicySchema } from '@/lib/schema/policy';
 import { VerdictSchema } from '@/lib/schema/verdict';
@@ -28,6 +28,10 @@ const hostileValue = fc.oneof(
   fc.jsonValue(),
   fc.constantFrom(
     'http://attacker.example/v1',
+    'http://8.8.8.8/v1',
+    'http://10.0.0.1.attacker.example/v1',
+    'http://192.168.1.5:11434/v1',
+    'http://gpu.local/v1',
     'javascript:alert(1)',
     'file:///etc/passwd',
     'has spaces, and commas',
@@ -64,7 +68,13 @@ describe('an imported policy file', () => {
         if (res.ok) {
           expect(PolicySchema.safeParse(res.policy).success).toBe(true);
           const base = res.policy.engine.kind === 'openai' ? res.policy.engine.baseURL : undefined;
-          if (base) expect(/^https:|^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(base)).toBe(true);
+          // Plain http only to this machine or a private network (RFC 1918, link-local, ULA, .local/.internal/.home.arpa).
+          if (base)
+            expect(
+              /^https:|^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\]|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|\[f[cd][0-9a-f]*:[^\]]*\]|\[fe[89ab][0-9a-f]*:[^\]]*\]|[^/:]+\.(local|internal|home\.arpa|localhost))[:/]/.test(
+                base,
+              ),
+            ).toBe(true);
         } else {
           expect(res.issues.length).toBeGreaterThan(0);
           for (const issue of res.issues) {

@@ -10,7 +10,7 @@ import { readCustomerTurn } from '../../../lib/engine/acts/customer';
 import { boundText } from '../../../lib/engine/bound';
 import { EXTRACTORS } from '../../../lib/engine/extract';
 import { blankIdentifiers, blankLinks } from '../../../lib/engine/identifiers';
-import { trimTranscript, userMessage } from '../../../lib/engine/openai';
+import { readyTokenizer, trimTranscript, userMessage } from '../../../lib/engine/llm';
 import { customerContent, customerDisplay, stripInjected } from '../../../lib/engine/sanitize';
 import { contentStems } from '../../../lib/engine/scope';
 import { featuresOf, modelWords } from '../../../lib/engine/scope/features';
@@ -134,7 +134,8 @@ describe('functions that read customer text never throw and are deterministic', 
     ),
   );
 
-  it('the LLM transcript', () =>
+  it('the LLM transcript', async () => {
+    await readyTokenizer();
     fc.assert(
       fc.property(customerText, (customer) => {
         const c = conversation(customer, '');
@@ -142,7 +143,8 @@ describe('functions that read customer text never throw and are deterministic', 
         expect(typeof userMessage(c, entries, omitted)).toBe('string');
       }),
       RUNS,
-    ));
+    );
+  });
 });
 
 describe('markup never survives as text', () => {
