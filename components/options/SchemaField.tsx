@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import { boundsOf, optionsOf, policyNodeAt, type Node, type PolicyPath, type PolicyValue } from './state/schema-form';
+import { boundsOf, choicesOf, policyNodeAt, type Node, type PolicyPath, type PolicyValue } from './state/schema-form';
 import { setField, useOptions } from './state/store';
 import { CheckboxField, Field, type ControlProps } from './Field';
 
@@ -100,9 +100,9 @@ function Control({
   if (node.kind === 'enum' && !meta.codec) {
     return (
       <select {...control} value={text} onChange={(e) => onChange(e.target.value)}>
-        {optionsOf(node).map((o) => (
-          <option key={o} value={o}>
-            {meta.choices?.[o] ?? o}
+        {choicesOf(node).map(([v, label]) => (
+          <option key={v} value={v}>
+            {label}
           </option>
         ))}
       </select>

@@ -50,8 +50,14 @@ export const HandoverRuleSchema = z.object({
   /** Optional extra condition; all given conditions must hold. */
   when: z
     .object({
-      sentiment: z.enum(['negative', 'neutral', 'positive']).optional().register(formMeta, { title: 'Sentiment' }),
-      urgency: z.enum(['low', 'normal', 'high']).optional().register(formMeta, { title: 'Urgency' }),
+      sentiment: z
+        .enum(['negative', 'neutral', 'positive'])
+        .optional()
+        .register(formMeta, { title: 'Sentiment', choices: { negative: 'Negative', neutral: 'Neutral', positive: 'Positive' } }),
+      urgency: z
+        .enum(['low', 'normal', 'high'])
+        .optional()
+        .register(formMeta, { title: 'Urgency', choices: { high: 'High', normal: 'Normal', low: 'Low' } }),
     })
     .default({})
     .register(formMeta, { title: 'Condition' }),

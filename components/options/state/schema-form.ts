@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formMeta, type FieldMeta, type FormCodec } from '@/lib/schema/form-meta';
-import { PolicySchema, type HandoverRule, type Policy, type PolicyInput } from '@/lib/schema/policy';
+import { HandoverRuleSchema, PolicySchema, type HandoverRule, type Policy, type PolicyInput } from '@/lib/schema/policy';
 import { PlatformSchema } from '@/lib/schema/conversation';
 import { TargetSchema, type Target } from '@/lib/schema/target';
 
@@ -19,8 +19,9 @@ export interface Issue {
 
 // ---- The form's types, mapped from the policy's ----------------------------------------------------------
 
-const SentimentSchema = z.enum(['negative', 'neutral', 'positive']);
-const UrgencySchema = z.enum(['low', 'normal', 'high']);
+const when = HandoverRuleSchema.shape.when.unwrap().shape;
+const SentimentSchema = when.sentiment.unwrap();
+const UrgencySchema = when.urgency.unwrap();
 export type Sentiment = z.infer<typeof SentimentSchema>;
 export type Urgency = z.infer<typeof UrgencySchema>;
 
@@ -140,7 +141,11 @@ export function policyNodesAlong(parts: string[]): (Node | undefined)[] {
 }
 
 /** The bounds a number or text field declares, for the control and for help texts. */
-export function boundsOf(node: Node): { min?: number; max?: number; maxLength?: number; step?: number } {
+export function boundsOf(node: Node): { min?: number; max?: number; maxLength?: number; maxItems?: number; step?: number } {
+  if (node.kind === 'array') {
+    const checks = (defOf(node.core).checks ?? []) as { _zod: { def: { check: string; maximum?: number } } }[];
+    return { maxItems: checks.find((c) => c._zod.def.check === 'max_length')?._zod.def.maximum };
+  }
   const finite = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? n : undefined);
   if (node.kind === 'number') {
     const n = node.core as z.ZodNumber;
@@ -153,6 +158,13 @@ export function boundsOf(node: Node): { min?: number; max?: number; maxLength?: 
 /** An enum's values, in the schema's order. */
 export function optionsOf(node: Node): string[] {
   return node.kind === 'enum' ? (node.core as z.ZodEnum).options.map(String) : [];
+}
+
+/** An enum's values with the page's names for them, in the order the names are declared (then any unnamed). */
+export function choicesOf(node: Node): [value: string, label: string][] {
+  const values = optionsOf(node);
+  const named = Object.keys(node.meta.choices ?? {}).filter((v) => values.includes(v));
+  return [...named, ...values.filter((v) => !named.includes(v))].map((v) => [v, node.meta.choices?.[v] ?? v]);
 }
 
 // ---- Converters ------------------------------------------------------------------------------------------
