@@ -35,8 +35,8 @@ export function describePath(path: string): string {
     if (/^\d+$/.test(p)) {
       const list = i > 0 ? nodes[i - 1]?.meta : undefined;
       const item = list?.item;
-      // "Sub agents › Sub agent 2" reads twice; the item alone says it.
-      if (item && list?.title && out[out.length - 1] === list.title) out.pop();
+      // "Sub agents › Sub agent 2" reads twice; the item alone says it ("Tags added on escalation" stays).
+      if (item && list?.title === `${item}s` && out[out.length - 1] === list.title) out.pop();
       out.push(`${item ?? 'Item'} ${Number(p) + 1}`);
       return;
     }
