@@ -48,7 +48,7 @@ export function SchemaField<P extends PolicyPath>({ path, context, labelLang, he
   const value = useOptions((s) => valueAt(s.form, path));
   const set = (v: unknown) => (onChange ? onChange(v as PolicyValue<P>) : setField(path, v));
   const { meta } = node;
-  const title = meta.title ?? path.split('.').pop();
+  const title = meta.label ?? meta.title ?? path.split('.').pop();
   const label = labelLang ? (
     <span lang={labelLang}>
       {title}

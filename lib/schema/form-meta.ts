@@ -15,6 +15,8 @@ export type FormCodec = 'lines' | 'tags' | 'json' | 'target' | 'rule';
 export interface FieldMeta {
   /** The label on the page, and the field's name in error summaries and import problems. */
   title?: string;
+  /** The label on the page where the group around it already says what `title` says. */
+  label?: string;
   /** Shown under the control; **…** is emphasis, {min} {max} {maxLength} are the schema's own bounds. */
   help?: string;
   /** A list's item name in error summaries: "Sub agent 2". */

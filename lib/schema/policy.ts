@@ -174,7 +174,8 @@ export const PolicySchema = z.object({
     .default({ escalation: ['sys_escalation'], suggest: true })
     .register(formMeta, { title: 'Tags' }),
   summarySchema: summarySchema.default({}).register(formMeta, {
-    title: 'Summary fields (JSON: field name → what to put in it)',
+    title: 'Summary schema',
+    label: 'Fields (JSON: field name → what to put in it)',
     help: 'A JSON object, checked as you type. A field Baton cannot find in the conversation is left empty, never invented.',
     codec: 'json',
     rows: 8,

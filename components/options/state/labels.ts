@@ -1,4 +1,5 @@
 import { PLATFORM_METAS } from '@/lib/platforms/metas';
+import { LANGUAGES } from '@/lib/schema/customer-message';
 import { policyNodesAlong } from './schema-form';
 
 /**
@@ -22,6 +23,8 @@ const WORDS: Record<string, string> = {
   apiBase: 'API address',
   // Platform names, from the registry.
   ...Object.fromEntries(PLATFORM_METAS.map((m) => [m.platform, m.label])),
+  // The message's languages by name: "Messages › Spanish › Expected wait".
+  ...Object.fromEntries(LANGUAGES.map((l) => [l, new Intl.DisplayNames(['en'], { type: 'language' }).of(l) ?? l])),
 };
 
 export function describePath(path: string): string {

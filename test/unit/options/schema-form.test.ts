@@ -9,6 +9,8 @@ describe('the options form derived from the policy schema', () => {
     expect(describePath('policy.tags.escalation.0')).toBe('Tags › Tags added on escalation › Tag 1');
     expect(describePath('policy.notify.webhooks.1.url')).toBe('Notifications › Webhook 2 › Webhook address');
     expect(describePath('followUp.claimTargetMinutes')).toBe('Follow-through › Pick-up target (minutes)');
+    expect(describePath('policy.customerMessage.messages.es.wait')).toBe('Message to the customer › Messages › Spanish › Expected wait');
+    expect(describePath('summarySchema')).toBe('Summary schema');
   });
 
   it("reads bounds from the schema's own checks", () => {
