@@ -20,7 +20,7 @@ export const SECRET_KEYS: readonly SecretKey[] = [
   'openaiApiKey',
 ];
 
-export { newKey, policyToForm, type PolicyForm } from './schema-form';
+export { policyToForm, type PolicyForm } from './schema-form';
 export type SubAgentForm = PolicyForm['subAgents'][number];
 export type RuleForm = PolicyForm['routing']['rules'][number];
 

@@ -22,8 +22,6 @@ export interface Issue {
 const when = HandoverRuleSchema.shape.when.unwrap().shape;
 const SentimentSchema = when.sentiment.unwrap();
 const UrgencySchema = when.urgency.unwrap();
-export type Sentiment = z.infer<typeof SentimentSchema>;
-export type Urgency = z.infer<typeof UrgencySchema>;
 
 const RuleFieldsSchema = z.object({
   subAgents: z.array(z.string()),
@@ -42,7 +40,7 @@ type Row<T> = { key: string } & FormOf<T>;
  * What the form holds for a policy value: numbers as typed text, lists of text as one text, a record of
  * text as its JSON, optional text as '' and an optional target as null; everything else as itself.
  */
-export type FormOf<T> = [T] extends [Target]
+type FormOf<T> = [T] extends [Target]
   ? Target | null
   : [T] extends [HandoverRule]
     ? RuleFields
@@ -66,12 +64,12 @@ export type PolicyForm = FormOf<Omit<Policy, 'version'>>;
 
 type Leaf = string | number | boolean | null | Target;
 /** Every path into a form value: "followUp.claimTargetMinutes", "subAgents.0.name". */
-export type Paths<T> = [T] extends [Leaf]
+type Paths<T> = [T] extends [Leaf]
   ? never
   : [T] extends [readonly (infer I)[]]
     ? `${number}` | `${number}.${Paths<I>}`
     : { [K in keyof T & string]: K | `${K}.${Paths<T[K]>}` }[keyof T & string];
-export type ValueAt<T, P extends string> = P extends `${infer H}.${infer R}` ? ValueAt<At<T, H>, R> : At<T, P>;
+type ValueAt<T, P extends string> = P extends `${infer H}.${infer R}` ? ValueAt<At<T, H>, R> : At<T, P>;
 type At<T, K extends string> = T extends readonly (infer I)[] ? (K extends `${number}` ? I : never) : K extends keyof T ? T[K] : never;
 
 /** A form path of a policy field, as the page and its error messages use it. */
@@ -156,7 +154,7 @@ export function boundsOf(node: Node): { min?: number; max?: number; maxLength?: 
 }
 
 /** An enum's values, in the schema's order. */
-export function optionsOf(node: Node): string[] {
+function optionsOf(node: Node): string[] {
   return node.kind === 'enum' ? (node.core as z.ZodEnum).options.map(String) : [];
 }
 
@@ -177,12 +175,12 @@ export function newKey(prefix: string): string {
 }
 
 /** Tags cannot contain commas, so commas and new lines both separate them; spaces are left for zod to flag. */
-export const splitTags = (text: string) =>
+const splitTags = (text: string) =>
   text
     .split(/[,\n]/)
     .map((t) => t.trim())
     .filter(Boolean);
-export const splitLines = (text: string) =>
+const splitLines = (text: string) =>
   text
     .split('\n')
     .map((t) => t.trim())
