@@ -1,14 +1,11 @@
 import type { Platform } from '@/lib/schema/conversation';
 import { FORM_PLATFORMS, PLATFORM_LABELS } from './state/form';
-import { setField, useOptions } from './state/store';
-import { Field, LockGroup } from './Field';
+import { LockGroup } from './Field';
+import { SchemaFields } from './SchemaField';
 import { Section } from './Section';
 
-const FIELDS = [
-  { key: 'names', label: 'Names', help: 'Author names the bot posts as, one per line, e.g. Aissist Bot.' },
-  { key: 'emails', label: 'Emails', help: "The bot user's email addresses, one per line." },
-  { key: 'ids', label: 'Author ids', help: "The bot user's ids in this helpdesk, one per line." },
-] as const;
+/** The order the page asks in: what a team lead knows first. */
+const ORDER = ['names', 'emails', 'ids'] as const;
 
 export function BotIdentitySection() {
   return (
@@ -29,30 +26,14 @@ export function BotIdentitySection() {
 }
 
 function PlatformIdentity({ platform }: { platform: Platform }) {
-  const identity = useOptions((s) => s.form.policy.botIdentity[platform]);
   return (
     <fieldset className="card group">
       <legend>{PLATFORM_LABELS[platform]}</legend>
-      {FIELDS.map((f) => {
-        const path = `policy.botIdentity.${platform}.${f.key}`;
-        return (
-          <Field
-            key={f.key}
-            path={path}
-            label={
-              <>
-                {f.label}
-                <span className="sr-only"> of the bot in {PLATFORM_LABELS[platform]}</span>
-              </>
-            }
-            help={f.help}
-          >
-            {(p) => (
-              <textarea {...p} rows={2} spellCheck={false} value={identity[f.key]} onChange={(e) => setField(path, e.target.value)} />
-            )}
-          </Field>
-        );
-      })}
+      <SchemaFields
+        group={`policy.botIdentity.${platform}`}
+        only={ORDER}
+        context={<span className="sr-only"> of the bot in {PLATFORM_LABELS[platform]}</span>}
+      />
     </fieldset>
   );
 }

@@ -3,11 +3,12 @@ import { customerMessageFor } from '@/lib/handoff/customer-message';
 import { CustomerMessageSchema, LANGUAGES, WEEKDAYS, type Language, type Weekday } from '@/lib/schema/customer-message';
 import { now } from '@/utils/clock';
 import { policyInput } from './state/validate';
-import { setField, useOptions } from './state/store';
-import { CheckboxField, Field, FieldErrors, fieldId, LockGroup, useFieldErrors } from './Field';
+import { useOptions } from './state/store';
+import { FieldErrors, fieldId, LockGroup, useFieldErrors } from './Field';
+import { SchemaField } from './SchemaField';
 import { Section } from './Section';
 
-const BASE = 'policy.customerMessage';
+const BASE = 'policy.customerMessage' as const;
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 const languageName = (l: Language) => languageNames.of(l) ?? l;
 // 2024-01-01 was a Monday: Intl names the days, in the order of WEEKDAYS.
@@ -45,61 +46,38 @@ export function CustomerMessageSection() {
 }
 
 function LanguageTexts({ language }: { language: Language }) {
-  const texts = useOptions((s) => s.form.policy.customerMessage.messages[language]);
-  const base = `${BASE}.messages.${language}`;
+  const base = `${BASE}.messages.${language}` as const;
   const name = languageName(language);
   const ctx = <span className="sr-only"> ({name})</span>;
   return (
     <fieldset className="card group" lang={language}>
       <legend lang="en">{name}</legend>
-      <Field path={`${base}.inside`} label={<span lang="en">Inside opening hours{ctx}</span>}>
-        {(p) => <textarea {...p} rows={3} value={texts.inside} onChange={(e) => setField(`${base}.inside`, e.target.value)} />}
-      </Field>
-      <Field path={`${base}.wait`} label={<span lang="en">Expected wait{ctx}</span>}>
-        {(p) => <input {...p} type="text" value={texts.wait} onChange={(e) => setField(`${base}.wait`, e.target.value)} />}
-      </Field>
-      <Field path={`${base}.outside`} label={<span lang="en">Outside opening hours{ctx}</span>}>
-        {(p) => <textarea {...p} rows={3} value={texts.outside} onChange={(e) => setField(`${base}.outside`, e.target.value)} />}
-      </Field>
+      <SchemaField path={`${base}.inside`} labelLang="en" context={ctx} />
+      <SchemaField path={`${base}.wait`} labelLang="en" context={ctx} />
+      <SchemaField path={`${base}.outside`} labelLang="en" context={ctx} />
     </fieldset>
   );
 }
 
 function TeamHours() {
-  const hours = useOptions((s) => s.form.policy.customerMessage.hours);
   const listId = useId();
   const weekPath = `${BASE}.hours.week`;
   // The week's own problem (every day closed); each day's problems show at that day's fields.
   const weekErrors = useFieldErrors(weekPath).filter((i) => i.path === weekPath);
   return (
     <>
-      <CheckboxField
-        path={`${BASE}.hours.enabled`}
-        label="Use team hours"
-        help="Off: the message always promises the expected wait. On: outside these hours it says when the team is back."
-        checked={hours.enabled}
-        onChange={(v) => setField(`${BASE}.hours.enabled`, v)}
+      <SchemaField path={`${BASE}.hours.enabled`} />
+      <SchemaField
+        path={`${BASE}.hours.timeZone`}
+        list={listId}
+        after={
+          <datalist id={listId}>
+            {TIME_ZONES.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+        }
       />
-      <Field path={`${BASE}.hours.timeZone`} label="Time zone" help="The team's time zone, e.g. Europe/Berlin or America/New_York.">
-        {(p) => (
-          <>
-            <input
-              {...p}
-              type="text"
-              list={listId}
-              spellCheck={false}
-              autoComplete="off"
-              value={hours.timeZone}
-              onChange={(e) => setField(`${BASE}.hours.timeZone`, e.target.value)}
-            />
-            <datalist id={listId}>
-              {TIME_ZONES.map((z) => (
-                <option key={z} value={z} />
-              ))}
-            </datalist>
-          </>
-        )}
-      </Field>
       <fieldset
         className="week"
         id={fieldId(weekPath)}
@@ -118,8 +96,8 @@ function TeamHours() {
 }
 
 function Day({ day }: { day: Weekday }) {
-  const o = useOptions((s) => s.form.policy.customerMessage.hours.week[day]);
-  const base = `${BASE}.hours.week.${day}`;
+  const closed = useOptions((s) => s.form.policy.customerMessage.hours.week[day].closed);
+  const base = `${BASE}.hours.week.${day}` as const;
   const name = DAY_NAMES[day];
   const ctx = <span className="sr-only"> on {name}</span>;
   return (
@@ -127,29 +105,9 @@ function Day({ day }: { day: Weekday }) {
       <span className="week-day-name" aria-hidden="true">
         {name}
       </span>
-      <CheckboxField path={`${base}.closed`} label={<>Closed{ctx}</>} checked={o.closed} onChange={(v) => setField(`${base}.closed`, v)} />
-      <Field path={`${base}.open`} label={<>Opens{ctx}</>}>
-        {(p) => (
-          <input
-            {...p}
-            type="time"
-            disabled={p.disabled || o.closed}
-            value={o.open}
-            onChange={(e) => setField(`${base}.open`, e.target.value)}
-          />
-        )}
-      </Field>
-      <Field path={`${base}.close`} label={<>Closes{ctx}</>}>
-        {(p) => (
-          <input
-            {...p}
-            type="time"
-            disabled={p.disabled || o.closed}
-            value={o.close}
-            onChange={(e) => setField(`${base}.close`, e.target.value)}
-          />
-        )}
-      </Field>
+      <SchemaField path={`${base}.closed`} context={ctx} />
+      <SchemaField path={`${base}.open`} context={ctx} disabled={closed} />
+      <SchemaField path={`${base}.close`} context={ctx} disabled={closed} />
     </div>
   );
 }

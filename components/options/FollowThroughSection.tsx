@@ -1,10 +1,9 @@
-import { setField, useOptions } from './state/store';
-import { Field, LockGroup } from './Field';
+import { LockGroup } from './Field';
+import { SchemaFields } from './SchemaField';
 import { Section } from './Section';
 
 /** Promise check and unclaimed timer settings. */
 export function FollowThroughSection() {
-  const minutes = useOptions((s) => s.form.policy.followUp.claimTargetMinutes);
   return (
     <Section
       id="follow-through"
@@ -18,22 +17,7 @@ export function FollowThroughSection() {
       }
     >
       <LockGroup field="followUp" legend="Pick-up target">
-        <Field
-          path="policy.followUp.claimTargetMinutes"
-          label="Pick-up target (minutes)"
-          help="An escalated conversation nobody has picked up after this long gets a nudge in the sidebar."
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              min={1}
-              inputMode="numeric"
-              value={minutes}
-              onChange={(e) => setField('policy.followUp.claimTargetMinutes', e.target.value)}
-            />
-          )}
-        </Field>
+        <SchemaFields group="policy.followUp" />
       </LockGroup>
     </Section>
   );

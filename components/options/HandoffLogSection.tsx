@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { setField, useOptions } from './state/store';
-import { CheckboxField, Field, LockGroup } from './Field';
+import { LockGroup } from './Field';
+import { SchemaFields } from './SchemaField';
 import { Section } from './Section';
 import { handoffLog } from '@/utils/handoff-log';
 
@@ -74,8 +74,6 @@ function ClearLog() {
 
 /** What the local handoff log behind Insights keeps, how much of it, and the way to Insights and to clearing it. */
 export function HandoffLogSection() {
-  const keep = useOptions((s) => s.form.policy.handoffLog.keepCustomerText);
-  const max = useOptions((s) => s.form.policy.handoffLog.maxEntries);
   return (
     <Section
       id="handoff-log"
@@ -89,30 +87,7 @@ export function HandoffLogSection() {
         <span className="muted">: escalations by reason, per helpdesk and sub agent, over time, with suggested fixes and CSV export.</span>
       </p>
       <LockGroup field="handoffLog" legend="What is kept">
-        <CheckboxField
-          path="policy.handoffLog.keepCustomerText"
-          label="Keep customer text beyond the evidence quote"
-          help="Off (recommended): the log keeps only the short quotes that made each verdict. On: it also keeps the summary fields (order numbers, names, what the customer wants), which are personal data: turn it on only if your privacy rules allow storing them in agents' browsers."
-          checked={keep}
-          onChange={(v) => setField('policy.handoffLog.keepCustomerText', v)}
-        />
-        <Field
-          path="policy.handoffLog.maxEntries"
-          label="Entries kept"
-          help="Beyond this many, the oldest entries are dropped (100 to 100000)."
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              min={100}
-              max={100000}
-              inputMode="numeric"
-              value={max}
-              onChange={(e) => setField('policy.handoffLog.maxEntries', e.target.value)}
-            />
-          )}
-        </Field>
+        <SchemaFields group="policy.handoffLog" />
       </LockGroup>
       <ClearLog />
     </Section>

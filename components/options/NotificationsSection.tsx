@@ -1,20 +1,21 @@
 import { useEffect } from 'react';
 import type { WebhookKind } from '@/lib/schema/notify';
-import { newKey } from './state/form';
+import { boundsOf, emptyRow, policyNodeAt } from './state/schema-form';
 import { setField, useOptions } from './state/store';
 import { requestWebhookAccess, refreshWebhookAccess, sendTestWebhook, useWebhookAccess, webhookPattern } from './state/webhook-access';
-import { Field, fieldId, LockGroup } from './Field';
+import { fieldId, LockGroup } from './Field';
+import { SchemaField } from './SchemaField';
 import { focusSoon } from './focus';
 import { OutcomeText } from './OutcomeText';
 import { Section } from './Section';
 
-const KIND_LABELS: Record<WebhookKind, string> = { slack: 'Slack incoming webhook', json: 'JSON POST (Baton event)' };
 const URL_HELP: Record<WebhookKind, string> = {
   slack: 'From your Slack app’s Incoming Webhooks page: https://hooks.slack.com/services/…',
   json: 'Baton POSTs its escalation event as JSON, with an X-Baton-Delivery header your service can use to drop repeats.',
 };
 
 type Row = { key: string; kind: WebhookKind; url: string };
+const MAX_WEBHOOKS = boundsOf(policyNodeAt('notify.webhooks')!).maxItems ?? Infinity;
 
 /** Webhooks told about each escalation (Slack or generic JSON). */
 export function NotificationsSection() {
@@ -25,7 +26,7 @@ export function NotificationsSection() {
   }, [urls]);
 
   const add = () => {
-    setField('policy.notify.webhooks', [...webhooks, { key: newKey('hook'), kind: 'slack', url: '' }]);
+    setField('policy.notify.webhooks', [...webhooks, emptyRow('policy.notify.webhooks')]);
     focusSoon(fieldId(`policy.notify.webhooks.${webhooks.length}.url`));
   };
   const remove = (i: number) => {
@@ -48,7 +49,14 @@ export function NotificationsSection() {
             <WebhookCard key={w.key} index={i} hook={w} onRemove={() => remove(i)} />
           ))}
         </ol>
-        <button type="button" id="add-webhook" className="btn" data-testid="add-webhook" onClick={add} disabled={webhooks.length >= 5}>
+        <button
+          type="button"
+          id="add-webhook"
+          className="btn"
+          data-testid="add-webhook"
+          onClick={add}
+          disabled={webhooks.length >= MAX_WEBHOOKS}
+        >
           Add webhook
         </button>
       </LockGroup>
@@ -57,7 +65,7 @@ export function NotificationsSection() {
 }
 
 function WebhookCard({ index, hook, onRemove }: { index: number; hook: Row; onRemove: () => void }) {
-  const base = `policy.notify.webhooks.${index}`;
+  const base = `policy.notify.webhooks.${index}` as const;
   const title = `Webhook ${index + 1}`;
   const test = useWebhookAccess((s) => s.tests[hook.key]);
   const pattern = webhookPattern(hook.url);
@@ -69,44 +77,8 @@ function WebhookCard({ index, hook, onRemove }: { index: number; hook: Row; onRe
           Remove
         </button>
       </div>
-      <Field
-        path={`${base}.kind`}
-        label={
-          <>
-            Kind<span className="sr-only"> of {title.toLowerCase()}</span>
-          </>
-        }
-      >
-        {(p) => (
-          <select {...p} value={hook.kind} onChange={(e) => setField(`${base}.kind`, e.target.value as WebhookKind)}>
-            {(Object.keys(KIND_LABELS) as WebhookKind[]).map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field
-        path={`${base}.url`}
-        label={
-          <>
-            Webhook address<span className="sr-only"> of {title.toLowerCase()}</span>
-          </>
-        }
-        help={URL_HELP[hook.kind]}
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="url"
-            spellCheck={false}
-            placeholder="https://"
-            value={hook.url}
-            onChange={(e) => setField(`${base}.url`, e.target.value)}
-          />
-        )}
-      </Field>
+      <SchemaField path={`${base}.kind`} context={<span className="sr-only"> of {title.toLowerCase()}</span>} />
+      <SchemaField path={`${base}.url`} context={<span className="sr-only"> of {title.toLowerCase()}</span>} help={URL_HELP[hook.kind]} />
       {pattern && <AccessLine index={index} url={hook.url} pattern={pattern} />}
       <div className="row">
         <button

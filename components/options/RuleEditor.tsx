@@ -1,10 +1,15 @@
 import type { Platform } from '@/lib/schema/conversation';
 import { FORM_PLATFORMS, PLATFORM_LABELS, type RuleForm } from './state/form';
 import { loadTargets } from './state/remote';
+import { choicesOf, policyNodeAt } from './state/schema-form';
 import { setField, useOptions } from './state/store';
 import { Field, FieldErrors, fieldId, useFieldErrors } from './Field';
 import { focusSoon } from './focus';
 import { TargetPicker } from './TargetPicker';
+
+// The conditions a rule can have, as the policy schema declares them.
+const SENTIMENTS = choicesOf(policyNodeAt('routing.rules.0.when.sentiment')!);
+const URGENCIES = choicesOf(policyNodeAt('routing.rules.0.when.urgency')!);
 
 function move(index: number, by: -1 | 1): void {
   const rules = [...useOptions.getState().form.policy.routing.rules];
@@ -54,9 +59,11 @@ export function RuleEditor({ index, rule, count, hit }: { index: number; rule: R
             {(p) => (
               <select {...p} value={rule.sentiment} onChange={(e) => setField(`${base}.sentiment`, e.target.value)}>
                 <option value="">Any sentiment</option>
-                <option value="negative">Negative</option>
-                <option value="neutral">Neutral</option>
-                <option value="positive">Positive</option>
+                {SENTIMENTS.map(([v, label]) => (
+                  <option key={v} value={v}>
+                    {label}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -71,9 +78,11 @@ export function RuleEditor({ index, rule, count, hit }: { index: number; rule: R
             {(p) => (
               <select {...p} value={rule.urgency} onChange={(e) => setField(`${base}.urgency`, e.target.value)}>
                 <option value="">Any urgency</option>
-                <option value="high">High</option>
-                <option value="normal">Normal</option>
-                <option value="low">Low</option>
+                {URGENCIES.map(([v, label]) => (
+                  <option key={v} value={v}>
+                    {label}
+                  </option>
+                ))}
               </select>
             )}
           </Field>

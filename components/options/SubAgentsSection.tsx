@@ -1,6 +1,8 @@
-import { newSubAgent, type SubAgentForm } from './state/form';
+import type { SubAgentForm } from './state/form';
+import { emptyRow } from './state/schema-form';
 import { setField, useOptions } from './state/store';
-import { Field, fieldId, LockGroup } from './Field';
+import { fieldId, LockGroup } from './Field';
+import { SchemaField } from './SchemaField';
 import { focusSoon } from './focus';
 import { Section } from './Section';
 
@@ -20,10 +22,9 @@ function rename(index: number, value: string): void {
 }
 
 export function SubAgentsSection() {
-  const scope = useOptions((s) => s.form.policy.scope);
   const subAgents = useOptions((s) => s.form.policy.subAgents);
   const add = () => {
-    setField('policy.subAgents', [...subAgents, newSubAgent()]);
+    setField('policy.subAgents', [...subAgents, emptyRow('policy.subAgents')]);
     focusSoon(fieldId(`policy.subAgents.${subAgents.length}.name`));
   };
   const remove = (i: number) => {
@@ -40,13 +41,7 @@ export function SubAgentsSection() {
       intro="What the bot handles. A request that none of this covers counts as outside the bot's scope; handover rules route by sub agent."
     >
       <LockGroup field="scope" legend="Bot scope">
-        <Field
-          path="policy.scope"
-          label="What the bot is meant to handle"
-          help="A sentence or two, e.g. order tracking, returns and billing for our online store."
-        >
-          {(p) => <textarea {...p} rows={3} value={scope} onChange={(e) => setField('policy.scope', e.target.value)} />}
-        </Field>
+        <SchemaField path="policy.scope" />
       </LockGroup>
       <LockGroup field="subAgents" legend="The bot's sub agents">
         {subAgents.length === 0 && <p className="empty">No sub agents yet.</p>}
@@ -69,7 +64,7 @@ function Ctx({ index }: { index: number }) {
 }
 
 function SubAgentCard({ index, sub, onRemove }: { index: number; sub: SubAgentForm; onRemove: () => void }) {
-  const base = `policy.subAgents.${index}`;
+  const base = `policy.subAgents.${index}` as const;
   const title = sub.name.trim() || `Sub agent ${index + 1}`;
   return (
     <li className="card" data-testid={`sub-agent-${index}`}>
@@ -79,54 +74,10 @@ function SubAgentCard({ index, sub, onRemove }: { index: number; sub: SubAgentFo
           Remove
         </button>
       </div>
-      <Field
-        path={`${base}.name`}
-        label={
-          <>
-            Name
-            <Ctx index={index} />
-          </>
-        }
-        help="As the bot calls it, e.g. returns. Handover rules use this name."
-      >
-        {(p) => <input {...p} type="text" spellCheck={false} value={sub.name} onChange={(e) => rename(index, e.target.value)} />}
-      </Field>
-      <Field
-        path={`${base}.description`}
-        label={
-          <>
-            Description
-            <Ctx index={index} />
-          </>
-        }
-        help="What it handles, in plain words."
-      >
-        {(p) => <textarea {...p} rows={2} value={sub.description} onChange={(e) => setField(`${base}.description`, e.target.value)} />}
-      </Field>
-      <Field
-        path={`${base}.examples`}
-        label={
-          <>
-            Example requests
-            <Ctx index={index} />
-          </>
-        }
-        help="One per line, as customers write them, e.g. I want to return my shoes."
-      >
-        {(p) => <textarea {...p} rows={3} value={sub.examples} onChange={(e) => setField(`${base}.examples`, e.target.value)} />}
-      </Field>
-      <Field
-        path={`${base}.tags`}
-        label={
-          <>
-            Tags
-            <Ctx index={index} />
-          </>
-        }
-        help="Tags that mark a conversation as handled by this sub agent, separated by commas."
-      >
-        {(p) => <input {...p} type="text" spellCheck={false} value={sub.tags} onChange={(e) => setField(`${base}.tags`, e.target.value)} />}
-      </Field>
+      <SchemaField path={`${base}.name`} context={<Ctx index={index} />} onChange={(v) => rename(index, v)} />
+      <SchemaField path={`${base}.description`} context={<Ctx index={index} />} />
+      <SchemaField path={`${base}.examples`} context={<Ctx index={index} />} />
+      <SchemaField path={`${base}.tags`} context={<Ctx index={index} />} />
     </li>
   );
 }

@@ -1,16 +1,10 @@
-import { setField, useOptions } from './state/store';
-import { Field, LockGroup } from './Field';
+import { LockGroup } from './Field';
+import { SchemaField } from './SchemaField';
 import { SamplePicker } from './SamplePicker';
 import { Section } from './Section';
 import { usePreview } from './usePreview';
 
-const PLACEHOLDER = `{
-  "order_number": "the order number the customer mentions",
-  "refund_amount": "any amount of money mentioned"
-}`;
-
 export function SummarySection() {
-  const text = useOptions((s) => s.form.policy.summarySchema);
   return (
     <Section
       id="summary"
@@ -18,23 +12,7 @@ export function SummarySection() {
       intro="The fields your team wants in every escalation summary. Baton always adds issue, customer details, steps taken and next step."
     >
       <LockGroup field="summarySchema" legend="Summary fields">
-        <Field
-          path="policy.summarySchema"
-          label="Fields (JSON: field name → what to put in it)"
-          help="A JSON object, checked as you type. A field Baton cannot find in the conversation is left empty, never invented."
-        >
-          {(p) => (
-            <textarea
-              {...p}
-              className="mono"
-              rows={8}
-              spellCheck={false}
-              placeholder={PLACEHOLDER}
-              value={text}
-              onChange={(e) => setField('policy.summarySchema', e.target.value)}
-            />
-          )}
-        </Field>
+        <SchemaField path="policy.summarySchema" />
       </LockGroup>
       <section className="preview" aria-labelledby="summary-preview-title">
         <h3 id="summary-preview-title">Live preview</h3>

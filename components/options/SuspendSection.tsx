@@ -2,12 +2,12 @@ import type { Platform } from '@/lib/schema/conversation';
 import { metaFor } from '@/lib/platforms/metas';
 import { FORM_PLATFORMS, PLATFORM_LABELS } from './state/form';
 import { setField, useOptions } from './state/store';
-import { CheckboxField, Field, LockGroup } from './Field';
+import { Field, LockGroup } from './Field';
+import { SchemaField } from './SchemaField';
 import { Section } from './Section';
 import { TargetPicker } from './TargetPicker';
 
 export function SuspendSection() {
-  const enabled = useOptions((s) => s.form.policy.suspend.enabled);
   return (
     <Section
       id="suspend"
@@ -15,13 +15,7 @@ export function SuspendSection() {
       intro="After escalating, Baton can pause the bot on that conversation so it stops answering; Return to bot in the sidebar undoes exactly this."
     >
       <LockGroup field="suspend" legend="Pausing the bot">
-        <CheckboxField
-          path="policy.suspend.enabled"
-          label="Pause the bot after escalating"
-          help="Agents can still untick this for one conversation before escalating."
-          checked={enabled}
-          onChange={(v) => setField('policy.suspend.enabled', v)}
-        />
+        <SchemaField path="policy.suspend.enabled" />
         <div className="platform-grid">
           {FORM_PLATFORMS.map((p) => (
             <PlatformPause key={p} platform={p} />
@@ -34,42 +28,14 @@ export function SuspendSection() {
 
 function PlatformPause({ platform }: { platform: Platform }) {
   const pause = useOptions((s) => s.form.policy.suspend.pause[platform]);
-  const base = `policy.suspend.pause.${platform}`;
+  const base = `policy.suspend.pause.${platform}` as const;
   const label = PLATFORM_LABELS[platform];
   const ctx = <span className="sr-only"> in {label}</span>;
   return (
     <fieldset className="card group">
       <legend>{label}</legend>
-      <Field
-        path={`${base}.stopTag`}
-        label={<>Stop-list tag{ctx}</>}
-        help="A tag your bot is set to ignore conversations with. Leave empty to not add one."
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="text"
-            spellCheck={false}
-            value={pause.stopTag}
-            onChange={(e) => setField(`${base}.stopTag`, e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
-        path={`${base}.removeTags`}
-        label={<>Managing tags to remove{ctx}</>}
-        help="Tags that hand the conversation to the bot, separated by commas. Removed on pause, put back on Return to bot."
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="text"
-            spellCheck={false}
-            value={pause.removeTags}
-            onChange={(e) => setField(`${base}.removeTags`, e.target.value)}
-          />
-        )}
-      </Field>
+      <SchemaField path={`${base}.stopTag`} context={ctx} />
+      <SchemaField path={`${base}.removeTags`} context={ctx} />
       <PauseTarget platform={platform} value={pause.managingInboxId} />
     </fieldset>
   );

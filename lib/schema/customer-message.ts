@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formMeta } from './form-meta';
 
 /** Languages the message to the customer is written in; the team lead edits each. */
 export const LANGUAGES = ['en', 'es', 'fr', 'de', 'pt'] as const;
@@ -12,7 +13,11 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use 24-hour time li
 
 /** One day's hours. A closed day keeps its hours, so opening it again restores them. */
 export const OpeningSchema = z
-  .object({ closed: z.boolean().default(false), open: clock.default('09:00'), close: clock.default('17:00') })
+  .object({
+    closed: z.boolean().default(false).register(formMeta, { title: 'Closed' }),
+    open: clock.default('09:00').register(formMeta, { title: 'Opens', control: 'time' }),
+    close: clock.default('17:00').register(formMeta, { title: 'Closes', control: 'time' }),
+  })
   .refine((o) => o.closed || o.open < o.close, { message: 'Closing time must be after opening time', path: ['close'] });
 export type Opening = z.infer<typeof OpeningSchema>;
 
@@ -32,12 +37,21 @@ const DEFAULT_WEEK = { mon: weekday, tue: weekday, wed: weekday, thu: weekday, f
 export const TeamHoursSchema = z
   .object({
     /** Off: every message says "someone will reply {wait}", whatever the time. */
-    enabled: z.boolean().default(false),
-    timeZone: z.string().trim().default('UTC').refine(isTimeZone, 'Unknown time zone: use a name like Europe/Berlin'),
+    enabled: z.boolean().default(false).register(formMeta, {
+      title: 'Use team hours',
+      help: 'Off: the message always promises the expected wait. On: outside these hours it says when the team is back.',
+    }),
+    timeZone: z
+      .string()
+      .trim()
+      .default('UTC')
+      .refine(isTimeZone, 'Unknown time zone: use a name like Europe/Berlin')
+      .register(formMeta, { title: 'Time zone', help: "The team's time zone, e.g. Europe/Berlin or America/New_York.", verbatim: true }),
     week: z
       .object(Object.fromEntries(WEEKDAYS.map((d) => [d, OpeningSchema])) as Record<Weekday, typeof OpeningSchema>)
       // A fresh copy each time: zod hands a default out as is, and a caller editing it would edit every later default.
-      .default(() => structuredClone(DEFAULT_WEEK)),
+      .default(() => structuredClone(DEFAULT_WEEK))
+      .register(formMeta, { title: 'Week' }),
   })
   // With every day closed there is no "back on …" to tell the customer.
   .refine((h) => !h.enabled || WEEKDAYS.some((d) => !h.week[d].closed), {
@@ -48,9 +62,17 @@ export type TeamHours = z.infer<typeof TeamHoursSchema>;
 
 /** {wait} → the expected wait; {opening} → when the team is back ("on Monday at 9:00"). */
 export const MessageTextsSchema = z.object({
-  inside: z.string().trim().min(1, 'Write the message sent inside opening hours'),
-  outside: z.string().trim().min(1, 'Write the message sent outside opening hours'),
-  wait: z.string().trim().default(''),
+  inside: z
+    .string()
+    .trim()
+    .min(1, 'Write the message sent inside opening hours')
+    .register(formMeta, { title: 'Inside opening hours', control: 'textarea', rows: 3 }),
+  outside: z
+    .string()
+    .trim()
+    .min(1, 'Write the message sent outside opening hours')
+    .register(formMeta, { title: 'Outside opening hours', control: 'textarea', rows: 3 }),
+  wait: z.string().trim().default('').register(formMeta, { title: 'Expected wait' }),
 });
 export type MessageTexts = z.infer<typeof MessageTextsSchema>;
 
@@ -96,7 +118,10 @@ export const CustomerMessageSchema = z.object({
         z.ZodDefault<typeof MessageTextsSchema>
       >,
     )
-    .default(() => structuredClone(DEFAULT_MESSAGES)),
-  hours: TeamHoursSchema.default(() => ({ enabled: false, timeZone: 'UTC', week: structuredClone(DEFAULT_WEEK) })),
+    .default(() => structuredClone(DEFAULT_MESSAGES))
+    .register(formMeta, { title: 'Messages' }),
+  hours: TeamHoursSchema.default(() => ({ enabled: false, timeZone: 'UTC', week: structuredClone(DEFAULT_WEEK) })).register(formMeta, {
+    title: 'Opening hours',
+  }),
 });
 export type CustomerMessage = z.infer<typeof CustomerMessageSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formMeta } from './form-meta';
 
 /** Follow-through checks on handoffs (promise check, unclaimed timer). */
 export const FollowUpSchema = z.object({
@@ -8,6 +9,10 @@ export const FollowUpSchema = z.object({
     .int('Use whole minutes')
     .min(1, 'At least 1 minute')
     .max(7 * 24 * 60, 'At most a week (10080 minutes)')
-    .default(30),
+    .default(30)
+    .register(formMeta, {
+      title: 'Pick-up target (minutes)',
+      help: 'An escalated conversation nobody has picked up after this long gets a nudge in the sidebar.',
+    }),
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;

@@ -1,21 +1,26 @@
 import { z } from 'zod';
+import { formMeta } from './form-meta';
 
 /** Slack's incoming-webhook payload, or a generic JSON POST of Baton's own event. */
 export const WebhookKindSchema = z.enum(['slack', 'json']);
 export type WebhookKind = z.infer<typeof WebhookKindSchema>;
 
 export const WebhookSchema = z.object({
-  kind: WebhookKindSchema,
+  kind: WebhookKindSchema.register(formMeta, {
+    title: 'Kind',
+    choices: { slack: 'Slack incoming webhook', json: 'JSON POST (Baton event)' },
+  }),
   url: z
     .string()
     .trim()
     .url('Give the full webhook address, starting with https://')
-    .refine((u) => u.startsWith('https://'), 'Webhook addresses must start with https://'),
+    .refine((u) => u.startsWith('https://'), 'Webhook addresses must start with https://')
+    .register(formMeta, { title: 'Webhook address', control: 'url', verbatim: true, placeholder: 'https://' }),
 });
 export type Webhook = z.infer<typeof WebhookSchema>;
 
 export const NotifySchema = z.object({
-  webhooks: z.array(WebhookSchema).max(5, 'At most 5 webhooks').default([]),
+  webhooks: z.array(WebhookSchema).max(5, 'At most 5 webhooks').default([]).register(formMeta, { title: 'Webhooks', item: 'Webhook' }),
 });
 export type Notify = z.infer<typeof NotifySchema>;
 

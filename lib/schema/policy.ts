@@ -4,6 +4,7 @@ import { CustomerMessageSchema } from './customer-message';
 import { FollowUpSchema } from './follow-up';
 import { HandoffLogSettingsSchema } from './handoff-log';
 import { NotifySchema } from './notify';
+import { formMeta } from './form-meta';
 
 export const POLICY_VERSION = 3;
 
@@ -16,42 +17,82 @@ const tagText = z
 const tagName = tagText.min(1, 'Tag names cannot be empty');
 
 export const SubAgentSchema = z.object({
-  name: z.string().trim().min(1, 'Give the sub agent a name'),
-  description: z.string().default(''),
-  examples: z.array(z.string()).default([]),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Give the sub agent a name')
+    .register(formMeta, { title: 'Name', help: 'As the bot calls it, e.g. returns. Handover rules use this name.', verbatim: true }),
+  description: z
+    .string()
+    .default('')
+    .register(formMeta, { title: 'Description', help: 'What it handles, in plain words.', control: 'textarea', rows: 2 }),
+  examples: z.array(z.string()).default([]).register(formMeta, {
+    title: 'Example requests',
+    item: 'Example',
+    codec: 'lines',
+    rows: 3,
+    help: 'One per line, as customers write them, e.g. I want to return my shoes.',
+  }),
   /** Tags that mark a conversation as handled by this sub agent. */
-  tags: z.array(tagName).default([]),
+  tags: z.array(tagName).default([]).register(formMeta, {
+    title: 'Tags',
+    item: 'Tag',
+    codec: 'tags',
+    verbatim: true,
+    help: 'Tags that mark a conversation as handled by this sub agent, separated by commas.',
+  }),
 });
 export type SubAgent = z.infer<typeof SubAgentSchema>;
 
 export const HandoverRuleSchema = z.object({
   /** Names of sub agents; the rule matches when the conversation's sub agent is one of them. */
-  subAgents: z.array(z.string().min(1)).min(1, 'Pick at least one sub agent'),
+  subAgents: z.array(z.string().min(1)).min(1, 'Pick at least one sub agent').register(formMeta, { title: 'Sub agents' }),
   /** Optional extra condition; all given conditions must hold. */
   when: z
     .object({
-      sentiment: z.enum(['negative', 'neutral', 'positive']).optional(),
-      urgency: z.enum(['low', 'normal', 'high']).optional(),
+      sentiment: z
+        .enum(['negative', 'neutral', 'positive'])
+        .optional()
+        .register(formMeta, { title: 'Sentiment', choices: { negative: 'Negative', neutral: 'Neutral', positive: 'Positive' } }),
+      urgency: z
+        .enum(['low', 'normal', 'high'])
+        .optional()
+        .register(formMeta, { title: 'Urgency', choices: { high: 'High', normal: 'Normal', low: 'Low' } }),
     })
-    .default({}),
-  target: TargetSchema,
+    .default({})
+    .register(formMeta, { title: 'Condition' }),
+  target: TargetSchema.register(formMeta, { title: 'Target' }),
 });
 export type HandoverRule = z.infer<typeof HandoverRuleSchema>;
 
+/** One author per line: ids, names and addresses are compared whole. */
+const authors = (title: string, help: string) =>
+  z.array(z.string()).default([]).register(formMeta, { title, help, codec: 'lines', rows: 2, verbatim: true });
+
 export const BotIdentitySchema = z.object({
-  ids: z.array(z.string()).default([]),
-  names: z.array(z.string()).default([]),
-  emails: z.array(z.string()).default([]),
+  ids: authors('Author ids', "The bot user's ids in this helpdesk, one per line."),
+  names: authors('Names', 'Author names the bot posts as, one per line, e.g. Aissist Bot.'),
+  emails: authors('Emails', "The bot user's email addresses, one per line."),
 });
 export type BotIdentity = z.infer<typeof BotIdentitySchema>;
 
 export const PauseConfigSchema = z.object({
   /** (a) A stop-list tag the bot honours. Empty string disables it. */
-  stopTag: tagText.default('sys_bot_paused'),
+  stopTag: tagText.default('sys_bot_paused').register(formMeta, {
+    title: 'Stop-list tag',
+    help: 'A tag your bot is set to ignore conversations with. Leave empty to not add one.',
+    verbatim: true,
+  }),
   /** (b) The bot's managing-point tags, removed on pause and restored on resume. */
-  removeTags: z.array(tagName).default([]),
+  removeTags: z.array(tagName).default([]).register(formMeta, {
+    title: 'Managing tags to remove',
+    item: 'Tag',
+    codec: 'tags',
+    verbatim: true,
+    help: 'Tags that hand the conversation to the bot, separated by commas. Removed on pause, put back on Return to bot.',
+  }),
   /** (c) Front only: the bot's managing inbox; paused conversations leave it. */
-  managingInboxId: z.string().optional(),
+  managingInboxId: z.string().optional().register(formMeta, { title: 'Managing inbox' }),
 });
 export type PauseConfig = z.infer<typeof PauseConfigSchema>;
 
@@ -60,6 +101,9 @@ const perPlatform = <T extends z.ZodTypeAny>(schema: T) => z.object({ front: sch
 const summarySchema = z
   .record(z.string().trim().min(1, 'Field names cannot be empty'), z.string())
   .refine((o) => Object.keys(o).length <= 40, 'At most 40 summary fields');
+
+/** A default target per helpdesk: none means the agent picks one. */
+const defaultTarget = () => TargetSchema.optional().register(formMeta, { codec: 'target' });
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
@@ -129,41 +173,89 @@ export const MAX_ENGINE_TIMEOUT_SECONDS = 600;
 export const PolicySchema = z.object({
   version: z.literal(POLICY_VERSION),
   /** What the bot is meant to handle; the out-of-scope check is judged against this plus the sub agents. */
-  scope: z.string().default(''),
-  subAgents: z.array(SubAgentSchema).default([]),
+  scope: z.string().default('').register(formMeta, {
+    title: 'What the bot is meant to handle',
+    help: 'A sentence or two, e.g. order tracking, returns and billing for our online store.',
+    control: 'textarea',
+    rows: 3,
+  }),
+  subAgents: z.array(SubAgentSchema).default([]).register(formMeta, { title: 'Sub agents', item: 'Sub agent' }),
   signals: z
     .object({
-      user_requested_human: z.boolean().default(true),
-      bot_handed_off: z.boolean().default(true),
-      out_of_scope: z.boolean().default(true),
+      user_requested_human: z
+        .boolean()
+        .default(true)
+        .register(formMeta, { title: 'The customer asks for a human', help: 'e.g. "can I talk to a person?", in any common language.' }),
+      bot_handed_off: z.boolean().default(true).register(formMeta, {
+        title: 'The bot hands off or says it cannot help',
+        help: 'A handoff the bot is still preparing (asking for an order number) waits until it is confirmed.',
+      }),
+      out_of_scope: z
+        .boolean()
+        .default(true)
+        .register(formMeta, { title: "The request is outside the bot's scope", help: 'Judged against the bot scope and sub agents.' }),
     })
-    .default({ user_requested_human: true, bot_handed_off: true, out_of_scope: true }),
+    .default({ user_requested_human: true, bot_handed_off: true, out_of_scope: true })
+    .register(formMeta, { title: 'Escalation signals' }),
   /** Team lead's customized escalation instruction; narrows or widens the check, never the bot's replies. */
-  customInstruction: z.string().max(2000).default(''),
+  customInstruction: z.string().max(2000).default('').register(formMeta, {
+    title: 'Your instruction for the escalation check',
+    help: 'e.g. “Only escalate payment issues” or “Always escalate legal threats”. **This changes Baton’s checks, not what the bot replies to customers.**',
+    control: 'textarea',
+    rows: 3,
+  }),
   tags: z
     .object({
-      escalation: z.array(tagName).default(['sys_escalation']),
+      escalation: z.array(tagName).default(['sys_escalation']).register(formMeta, {
+        title: 'Tags added on escalation',
+        item: 'Tag',
+        codec: 'tags',
+        verbatim: true,
+        help: 'Separated by commas, e.g. sys_escalation, vip. Tag names have no spaces.',
+      }),
       /** Offered as suggestions: sys_human_help when the customer asked, sys_human_follow_up for bot handoffs. */
-      suggest: z.boolean().default(true),
+      suggest: z.boolean().default(true).register(formMeta, {
+        title: 'Suggest sys_human_help and sys_human_follow_up',
+        help: 'sys_human_help when the customer asked for a human; sys_human_follow_up when the bot handed off. Agents can remove them before escalating.',
+      }),
     })
-    .default({ escalation: ['sys_escalation'], suggest: true }),
-  summarySchema: summarySchema.default({}),
+    .default({ escalation: ['sys_escalation'], suggest: true })
+    .register(formMeta, { title: 'Tags' }),
+  summarySchema: summarySchema.default({}).register(formMeta, {
+    title: 'Summary schema',
+    label: 'Fields (JSON: field name → what to put in it)',
+    help: 'A JSON object, checked as you type. A field Baton cannot find in the conversation is left empty, never invented.',
+    codec: 'json',
+    rows: 8,
+    mono: true,
+    verbatim: true,
+    placeholder: '{\n  "order_number": "the order number the customer mentions",\n  "refund_amount": "any amount of money mentioned"\n}',
+    example: '{"order_number": "the order number the customer mentions"}',
+  }),
   routing: z
     .object({
       defaultTargets: z
         .object({
-          front: TargetSchema.optional(),
-          gorgias: TargetSchema.optional(),
-          zendesk: TargetSchema.optional(),
+          front: defaultTarget(),
+          gorgias: defaultTarget(),
+          zendesk: defaultTarget(),
         })
-        .default({}),
-      rules: z.array(HandoverRuleSchema).default([]),
+        .default({})
+        .register(formMeta, { title: 'Default targets' }),
+      rules: z
+        .array(HandoverRuleSchema.register(formMeta, { codec: 'rule' }))
+        .default([])
+        .register(formMeta, { title: 'Handover rules', item: 'Handover rule' }),
     })
-    .default({ defaultTargets: {}, rules: [] }),
+    .default({ defaultTargets: {}, rules: [] })
+    .register(formMeta, { title: 'Routing' }),
   suspend: z
     .object({
-      enabled: z.boolean().default(true),
-      pause: perPlatform(PauseConfigSchema.default({ stopTag: 'sys_bot_paused', removeTags: [] })),
+      enabled: z.boolean().default(true).register(formMeta, {
+        title: 'Pause the bot after escalating',
+        help: 'Agents can still untick this for one conversation before escalating.',
+      }),
+      pause: perPlatform(PauseConfigSchema.default({ stopTag: 'sys_bot_paused', removeTags: [] })).register(formMeta, { title: 'Pause' }),
     })
     .default({
       enabled: true,
@@ -172,41 +264,50 @@ export const PolicySchema = z.object({
         gorgias: { stopTag: 'sys_bot_paused', removeTags: [] },
         zendesk: { stopTag: 'sys_bot_paused', removeTags: [] },
       },
-    }),
-  botIdentity: perPlatform(BotIdentitySchema.default({ ids: [], names: [], emails: [] })).default({
-    front: { ids: [], names: [], emails: [] },
-    gorgias: { ids: [], names: [], emails: [] },
-    zendesk: { ids: [], names: [], emails: [] },
-  }),
+    })
+    .register(formMeta, { title: 'Suspend afterwards' }),
+  botIdentity: perPlatform(BotIdentitySchema.default({ ids: [], names: [], emails: [] }))
+    .default({
+      front: { ids: [], names: [], emails: [] },
+      gorgias: { ids: [], names: [], emails: [] },
+      zendesk: { ids: [], names: [], emails: [] },
+    })
+    .register(formMeta, { title: 'Bot identity' }),
   engine: z
     .object({
-      kind: z.enum(['offline', 'openai']).default('offline'),
-      model: z.string().default('gpt-4o-mini'),
+      kind: z.enum(['offline', 'openai']).default('offline').register(formMeta, { title: 'Engine' }),
+      model: z.string().trim().default('gpt-4o-mini').register(formMeta, { title: 'Model' }),
       baseURL: z
         .string()
+        .trim()
         .url('Base URL must be a full URL like https://api.openai.com/v1')
         .superRefine((u, ctx) => {
           const problem = baseUrlProblem(u);
           if (problem) ctx.addIssue({ code: 'custom', message: problem });
         })
-        .default('https://api.openai.com/v1'),
+        .default('https://api.openai.com/v1')
+        .register(formMeta, { title: 'Base URL', verbatim: true }),
       /** How long to wait for the model; unset: 20 s for api.openai.com, 120 s for any other host. */
       timeoutSeconds: z
         .number({ error: 'Give the timeout in whole seconds' })
         .int('Use whole seconds')
         .min(5, 'At least 5 seconds')
         .max(MAX_ENGINE_TIMEOUT_SECONDS, `At most ${MAX_ENGINE_TIMEOUT_SECONDS} seconds`)
-        .optional(),
+        .optional()
+        .register(formMeta, { title: 'Timeout (seconds)' }),
     })
-    .default({ kind: 'offline', model: 'gpt-4o-mini', baseURL: 'https://api.openai.com/v1' }),
+    .default({ kind: 'offline', model: 'gpt-4o-mini', baseURL: 'https://api.openai.com/v1' })
+    .register(formMeta, { title: 'AI engine' }),
   /** The message offered to the agent for the customer, per language, knowing the team's hours. */
-  customerMessage: CustomerMessageSchema.default(() => CustomerMessageSchema.parse({})),
+  customerMessage: CustomerMessageSchema.default(() => CustomerMessageSchema.parse({})).register(formMeta, {
+    title: 'Message to the customer',
+  }),
   /** Promise check and unclaimed timer. */
-  followUp: FollowUpSchema.default(() => FollowUpSchema.parse({})),
+  followUp: FollowUpSchema.default(() => FollowUpSchema.parse({})).register(formMeta, { title: 'Follow-through' }),
   /** The local handoff log behind Insights. */
-  handoffLog: HandoffLogSettingsSchema.default(() => HandoffLogSettingsSchema.parse({})),
+  handoffLog: HandoffLogSettingsSchema.default(() => HandoffLogSettingsSchema.parse({})).register(formMeta, { title: 'Handoff log' }),
   /** Webhooks told about each escalation. */
-  notify: NotifySchema.default(() => NotifySchema.parse({})),
+  notify: NotifySchema.default(() => NotifySchema.parse({})).register(formMeta, { title: 'Notifications' }),
 });
 export type Policy = z.infer<typeof PolicySchema>;
 export type PolicyInput = z.input<typeof PolicySchema>;

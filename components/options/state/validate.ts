@@ -3,15 +3,11 @@ import { zodIssues } from '@/lib/config/load-policy';
 import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
 import { PLATFORM_METAS, fieldsFor, metaFor } from '@/lib/platforms/metas';
 import { ACCOUNT_NAME_MESSAGE, ACCOUNT_NAME_RE, ConnectionsSchema, type Connections } from '@/lib/schema/connections';
-import { POLICY_VERSION, PolicySchema, type Policy, type PolicyInput } from '@/lib/schema/policy';
-import { WEEKDAYS, type Weekday } from '@/lib/schema/customer-message';
-import { FORM_PLATFORMS, type Accounts, type ConnectionsForm, type FormState, type PolicyForm } from './form';
+import { PolicySchema, type Policy, type PolicyInput } from '@/lib/schema/policy';
+import type { Accounts, ConnectionsForm, FormState, PolicyForm } from './form';
+import { formToPolicyInput, policyNodesAlong, type Issue } from './schema-form';
 
-export interface Issue {
-  /** Form path, e.g. "policy.routing.rules.0.target" or "connections.<platform>.account". */
-  path: string;
-  message: string;
-}
+export type { Issue };
 
 export interface Validated {
   policy: Policy | null;
@@ -20,45 +16,16 @@ export interface Validated {
   issues: Issue[];
 }
 
-/** Tags cannot contain commas, so commas and new lines both separate them; spaces are left for zod to flag. */
-export const splitTags = (text: string) =>
-  text
-    .split(/[,\n]/)
-    .map((t) => t.trim())
-    .filter(Boolean);
-export const splitLines = (text: string) =>
-  text
-    .split('\n')
-    .map((t) => t.trim())
-    .filter(Boolean);
-
-const SUMMARY_EXAMPLE = '{"order_number": "the order number the customer mentions"}';
-
-export function parseSummarySchema(text: string): { value: Record<string, string> } | { error: string } {
-  if (!text.trim()) return { value: {} };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { error: `This is not valid JSON: ${(e as Error).message}` };
-  }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { error: `Write a JSON object of field name → description, like ${SUMMARY_EXAMPLE}` };
-  }
-  for (const [k, v] of Object.entries(raw)) {
-    if (typeof v !== 'string') return { error: `The field "${k}" needs its description as text in quotes, like ${SUMMARY_EXAMPLE}` };
-  }
-  return { value: raw as Record<string, string> };
-}
-
 /**
- * Builds the policy input from the form. `keepRule` lets the preview leave out rules still being edited;
- * issues found here (outside zod's reach) use form paths.
+ * Builds the policy input from the form. `keepRule` lets the preview leave out rules still being edited.
+ * Issues found here (outside zod's reach: names shared by two sub agents, rules naming a removed one) use
+ * form paths.
  */
 export function policyInput(form: PolicyForm, keepRule: (i: number) => boolean = () => true): { input: PolicyInput; issues: Issue[] } {
-  const issues: Issue[] = [];
-  const summary = parseSummarySchema(form.summarySchema);
-  if ('error' in summary) issues.push({ path: 'policy.summarySchema', message: summary.error });
+  const kept = form.routing.rules.every((_, i) => keepRule(i))
+    ? form
+    : { ...form, routing: { ...form.routing, rules: form.routing.rules.filter((_, i) => keepRule(i)) } };
+  const { input, issues } = formToPolicyInput(kept);
 
   const names = new Map<string, number>();
   form.subAgents.forEach((s, i) => {
@@ -71,8 +38,6 @@ export function policyInput(form: PolicyForm, keepRule: (i: number) => boolean =
       });
     else names.set(n, i);
   });
-
-  const rules: NonNullable<NonNullable<PolicyInput['routing']>['rules']> = [];
   form.routing.rules.forEach((r, i) => {
     if (!keepRule(i)) return;
     const unknown = r.subAgents.filter((s) => !names.has(s.trim().toLowerCase()));
@@ -82,79 +47,8 @@ export function policyInput(form: PolicyForm, keepRule: (i: number) => boolean =
         message: `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not a sub agent any more; untick it or add it under Sub agents`,
       });
     }
-    if (!r.target) issues.push({ path: `policy.routing.rules.${i}.target`, message: 'Pick where this rule sends conversations' });
-    rules.push({
-      subAgents: r.subAgents,
-      when: { ...(r.sentiment ? { sentiment: r.sentiment } : {}), ...(r.urgency ? { urgency: r.urgency } : {}) },
-      // A placeholder keeps rule indexes aligned with the form; the issue above already blocks saving.
-      target: r.target ?? { platform: r.platform, kind: 'team', id: '-', name: '-' },
-    });
   });
-
-  const perPlatform = <T>(fn: (p: Platform) => T) => Object.fromEntries(PLATFORMS.map((p) => [p, fn(p)])) as Record<Platform, T>;
-  const input: PolicyInput = {
-    version: POLICY_VERSION,
-    scope: form.scope,
-    subAgents: form.subAgents.map((s) => ({
-      name: s.name,
-      description: s.description,
-      examples: splitLines(s.examples),
-      tags: splitTags(s.tags),
-    })),
-    signals: form.signals,
-    customInstruction: form.customInstruction,
-    tags: { escalation: splitTags(form.tags.escalation), suggest: form.tags.suggest },
-    summarySchema: 'value' in summary ? summary.value : {},
-    routing: {
-      defaultTargets: Object.fromEntries(
-        FORM_PLATFORMS.flatMap((p) => (form.routing.defaultTargets[p] ? [[p, form.routing.defaultTargets[p]]] : [])),
-      ),
-      rules,
-    },
-    suspend: {
-      enabled: form.suspend.enabled,
-      pause: perPlatform((p) => {
-        const c = form.suspend.pause[p];
-        return {
-          stopTag: c.stopTag.trim(),
-          removeTags: splitTags(c.removeTags),
-          ...(c.managingInboxId.trim() ? { managingInboxId: c.managingInboxId.trim() } : {}),
-        };
-      }),
-    },
-    botIdentity: perPlatform((p) => {
-      const b = form.botIdentity[p];
-      return { ids: splitLines(b.ids), names: splitLines(b.names), emails: splitLines(b.emails) };
-    }),
-    engine: {
-      kind: form.engine.kind,
-      model: form.engine.model.trim(),
-      baseURL: form.engine.baseURL.trim(),
-      ...(form.engine.timeoutSeconds.trim() ? { timeoutSeconds: Number(form.engine.timeoutSeconds.trim()) } : {}),
-    },
-    customerMessage: {
-      messages: form.customerMessage.messages,
-      hours: {
-        enabled: form.customerMessage.hours.enabled,
-        timeZone: form.customerMessage.hours.timeZone,
-        week: Object.fromEntries(
-          WEEKDAYS.map((d) => {
-            const o = form.customerMessage.hours.week[d];
-            return [d, { closed: o.closed, open: o.open.trim(), close: o.close.trim() }];
-          }),
-        ) as Record<Weekday, { closed: boolean; open: string; close: string }>,
-      },
-    },
-    followUp: { claimTargetMinutes: toNumber(form.followUp.claimTargetMinutes) },
-    handoffLog: { keepCustomerText: form.handoffLog.keepCustomerText, maxEntries: toNumber(form.handoffLog.maxEntries) },
-    notify: { webhooks: form.notify.webhooks.map(({ kind, url }) => ({ kind, url })) },
-  };
   return { input, issues };
-}
-
-/** Typed digits become a number; anything else (even empty) stays for zod to name the problem at the field. */
-function toNumber(text: string): number {
-  return text.trim() === '' ? Number.NaN : Number(text.trim());
 }
 
 export function parsePolicyForm(form: PolicyForm, keepRule?: (i: number) => boolean): { policy: Policy | null; issues: Issue[] } {
@@ -164,15 +58,19 @@ export function parsePolicyForm(form: PolicyForm, keepRule?: (i: number) => bool
   return { policy: issues.length ? null : (parsed.data ?? null), issues };
 }
 
-/** "sys escalation: Tag names cannot contain spaces" says which item of a list field is wrong. */
+/**
+ * "sys escalation: Tag names cannot contain spaces" says which item of a list field is wrong; a problem
+ * inside a JSON field ("Field "a": …") belongs to the JSON text, the one control the team lead has.
+ */
 function withItemNames(issues: { path: string; message: string }[], input: unknown): { path: string; message: string }[] {
   return issues.map((i) => {
     const parts = i.path.split('.');
     const last = parts[parts.length - 1];
     const value = parts.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), input);
     if (typeof value === 'string' && /^\d+$/.test(last ?? '') && value) return { ...i, message: `"${value}": ${i.message}` };
-    if (parts[0] === 'summarySchema' && parts.length > 1)
-      return { ...i, path: 'summarySchema', message: `Field "${parts.slice(1).join('.')}": ${i.message}` };
+    const json = policyNodesAlong(parts).findIndex((n) => n?.meta.codec === 'json');
+    if (json >= 0 && parts.length > json + 1)
+      return { ...i, path: parts.slice(0, json + 1).join('.'), message: `Field "${parts.slice(json + 1).join('.')}": ${i.message}` };
     return i;
   });
 }
