@@ -5,7 +5,7 @@ import type { AdapterContext, AuthMode } from '../../../../lib/platforms/types';
 import { forgetCsrfTokens } from '../../../../lib/platforms/zendesk/api';
 import type { BotIdentity } from '../../../../lib/schema/policy';
 import { inProcessTransport } from '../../../sandbox/inprocess';
-import { createZendeskSandbox, ZENDESK_SANDBOX } from '../../../sandbox/platforms/zendesk';
+import { createZendeskSandbox, SWITCHBOARD, ZENDESK_SANDBOX } from '../../../sandbox/platforms/zendesk';
 import type { SandboxRequest } from '../../../sandbox/types';
 import { loadSpec, validateRequest } from '../../../contracts/openapi';
 
@@ -20,6 +20,8 @@ export interface HarnessOptions {
   /** Wraps each request, e.g. to answer 409 after the sandbox applied it. */
   intercept?: (req: HttpRequest, send: Transport) => Promise<HttpResponse>;
   botIdentity?: BotIdentity;
+  /** The switchboard's key is saved (the worker would then build `ctx.control`). */
+  switchboard?: boolean;
 }
 
 /** The Zendesk adapter against an in-process sandbox; every request it sends is kept in `seen`. */
@@ -37,11 +39,23 @@ export function zendeskHarness(opts: HarnessOptions = {}) {
     headers: authMode === 'token' ? { Authorization: basicAuth() } : {},
     sleep: async () => {},
   });
+  // Like the worker's control transport: the key's own Basic auth, and no cookie.
+  const control = opts.switchboard
+    ? createHttpClient({
+        transport: inProcessTransport([sandbox], { seen, cookies: {} }),
+        platformLabel: 'Zendesk',
+        headers: { Authorization: `Basic ${Buffer.from(`${SWITCHBOARD.keyId}:${SWITCHBOARD.secret}`).toString('base64')}` },
+        sleep: async () => {},
+      })
+    : undefined;
   const ctx = (conversationId: string): AdapterContext => ({
     ref: { platform: 'zendesk', account: 'acme', conversationId, idIsGuess: false },
     http,
     authMode,
     botIdentity: opts.botIdentity ?? NO_IDENTITY,
+    connection: { switchboardAppId: SWITCHBOARD.appId },
+    pause: { stopTag: 'sys_bot_paused', removeTags: ['bot_managed'] },
+    ...(control ? { control } : {}),
   });
   const writes = (since = 0) => seen.slice(since).filter((r) => r.method !== 'GET');
   return { sandbox, seen, ctx, writes };
