@@ -10,16 +10,46 @@ import { htmlToText } from '../shared';
  */
 const DELIMITER = /##-[^\n#]*-##/;
 const ATTRIBUTION = /^(?:On|Le|Am|El|Em)\s.{3,200}(?:wrote|a écrit|schrieb|escribió|escreveu)\s*:\s*$/im;
-const ORIGINAL = /^\s*-{2,}\s*(?:Original Message|Forwarded message)\s*-{2,}/im;
+const ORIGINAL = /^[ \t]*-{2,}[ \t]*(?:Original Message|Forwarded message)/im;
 const OUTLOOK = /^From:\s.+\n(?:.+\n){0,3}?(?:Sent|Date):\s/im;
 
+/** Removes every `<blockquote>…</blockquote>` (nested ones with their parent) by scanning, not backtracking. */
+function dropBlockquotes(html: string): string {
+  const lower = html.toLowerCase();
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const open = lower.indexOf('<blockquote', at);
+    if (open < 0) return out + html.slice(at);
+    out += html.slice(at, open);
+    let depth = 0;
+    let i = open;
+    for (;;) {
+      const nextOpen = lower.indexOf('<blockquote', i + 1);
+      const nextClose = lower.indexOf('</blockquote', i + 1);
+      if (nextClose < 0) return out; // an unclosed quote runs to the end
+      if (nextOpen >= 0 && nextOpen < nextClose) {
+        depth++;
+        i = nextOpen;
+      } else if (depth > 0) {
+        depth--;
+        i = nextClose;
+      } else {
+        const end = lower.indexOf('>', nextClose);
+        at = end < 0 ? html.length : end + 1;
+        break;
+      }
+    }
+  }
+}
+
 function dropQuotedHtml(html: string): string {
-  let out = html;
-  // Innermost first, so nested quotes go with their parent.
-  const innermost = /<blockquote\b[^>]*>(?:(?!<blockquote\b)[\s\S])*?<\/blockquote>/gi;
-  for (let i = 0; i < 20 && innermost.test(out); i++) out = out.replace(innermost, '');
-  const gmail = out.search(/<div\b[^>]*class="[^"]*\bgmail_quote\b/i);
-  return gmail >= 0 ? out.slice(0, gmail) : out;
+  const out = dropBlockquotes(html);
+  // Gmail wraps the attribution and the quote in a div of class gmail_quote: everything from it on is history.
+  const mark = out.toLowerCase().indexOf('gmail_quote');
+  if (mark < 0) return out;
+  const div = out.toLowerCase().lastIndexOf('<div', mark);
+  return div >= 0 ? out.slice(0, div) : out;
 }
 
 function cutAt(text: string, re: RegExp): string {
