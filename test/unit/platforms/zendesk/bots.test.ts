@@ -59,6 +59,16 @@ describe('Zendesk messaging tickets', () => {
     expectInSpec(h.seen);
   });
 
+  it('a messaging ticket whose log cannot be read fails the read with a sentence, so the page is read instead', async () => {
+    const h = zendeskHarness({
+      intercept: async (req, send) =>
+        req.url.includes('conversation_log') ? { status: 404, headers: {}, body: { error: 'RecordNotFound' } } : send(req),
+    });
+    await expect(zendeskAdapter.read(h.ctx(String(ZENDESK_TICKETS.messaging)))).rejects.toThrow(
+      /This is a messaging ticket and Zendesk did not give its conversation log .* so the chat is not in what Baton read\./,
+    );
+  });
+
   it('reads an e-mail ticket from the comments alone, without the log', async () => {
     const h = zendeskHarness();
     const c = await zendeskAdapter.read(h.ctx(String(ZENDESK_TICKETS.emailQuoted)));
