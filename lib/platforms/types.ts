@@ -190,10 +190,11 @@ export interface PlatformAdapter {
    */
   checkSetup?(ctx: AdapterContext, tools: SetupTools): Promise<SetupLine[]>;
   /**
-   * The page showed `pageMessages` messages and the API read gave `conversation`: a sentence when the page is
-   * the better reading (the API missed turns), null when the API's reading stands.
+   * The page showed `pageMessages` and the API read gave `conversation`: when the page is the better reading
+   * (the API missed turns), its messages (with the API's own reading of who wrote the turns both show) and a
+   * sentence saying why; null when the API's reading stands.
    */
-  preferPage?(conversation: Conversation, pageMessages: number): string | null;
+  preferPage?(conversation: Conversation, pageMessages: Message[]): { messages: Message[]; why: string } | null;
   dom: DomReader;
 }
 

@@ -27,10 +27,11 @@ export async function check(req: RequestOf<'check'>, tabId: number | undefined):
     const { adapter, ctx } = await contextFor(req.ref, policy, tabId, { connections, secrets: secrets.value });
     conversation = await adapter.read(ctx);
     // The page may show turns the API did not give (a chat kept elsewhere): the adapter says when it wins.
-    const better = req.domMessages?.length ? adapter.preferPage?.(conversation, req.domMessages.length) : null;
+    const page = req.domMessages?.length ? ConversationSchema.shape.messages.parse(req.domMessages) : null;
+    const better = page ? adapter.preferPage?.(conversation, page) : null;
     if (better) {
-      apiProblem = better;
-      conversation = ConversationSchema.parse({ ...conversation, messages: req.domMessages, source: 'dom', readFrom: undefined });
+      apiProblem = better.why;
+      conversation = ConversationSchema.parse({ ...conversation, messages: better.messages, source: 'dom', readFrom: undefined });
     }
   } catch (e) {
     if (!req.domMessages?.length) throw e;

@@ -164,10 +164,18 @@ export async function readConversation(ctx: AdapterContext): Promise<Conversatio
   return (await readTicketConversation(ctx)).conversation;
 }
 
-/** The page showed more turns than the API returned (a chat the API did not give): the page's reading wins. */
-export function preferPage(conversation: Conversation, pageMessages: number): string | null {
+/**
+ * The page showed more turns than the API returned (a chat the API did not give): the page's reading wins.
+ * The page has no author markers for a messaging bot (no AgentBadge), so a turn the API also returned keeps
+ * the API's reading of its author; only the turns the API missed are the page's own.
+ */
+export function preferPage(conversation: Conversation, page: Message[]): { messages: Message[]; why: string } | null {
   const read = conversation.messages.length;
-  return pageMessages > read
-    ? `The Zendesk page shows ${pageMessages} messages but its API returned ${read}, so Baton reads the page.`
-    : null;
+  if (page.length <= read) return null;
+  const byText = new Map(conversation.messages.map((m) => [m.text.replace(/\s+/g, ' ').trim(), m]));
+  const messages = page.map((m) => {
+    const known = byText.get(m.text.replace(/\s+/g, ' ').trim());
+    return known ? { ...m, role: known.role, ...(known.author ? { author: known.author } : {}) } : m;
+  });
+  return { messages, why: `The Zendesk page shows ${page.length} messages but its API returned ${read}, so Baton reads the page.` };
 }

@@ -76,10 +76,22 @@ describe('Zendesk messaging tickets', () => {
     expect(h.seen.some((r) => r.path.includes('conversation_log'))).toBe(false);
   });
 
-  it('prefers the page when it shows more turns than the API returned', () => {
-    const c = { id: '1', messages: [{ role: 'customer' as const, text: 'hi', internal: false }], tags: [], source: 'api' as const };
-    expect(zendeskAdapter.preferPage!(c, 3)).toMatch(/page shows 3 messages but its API returned 1/);
-    expect(zendeskAdapter.preferPage!(c, 1)).toBeNull();
+  it("prefers the page when it shows more turns, keeping the API's reading of the authors both show", () => {
+    const c = {
+      id: '1',
+      messages: [{ role: 'bot' as const, author: { id: '-1', name: 'Aissist' }, text: 'I can help.', internal: false }],
+      tags: [],
+      source: 'api' as const,
+    };
+    // On the page the bot wears no badge, so the page alone would call it the customer.
+    const page = [
+      { role: 'customer' as const, author: { name: 'Aissist' }, text: 'I can help.', internal: false },
+      { role: 'customer' as const, author: { name: 'Robbie' }, text: 'A person please.', internal: false },
+    ];
+    const better = zendeskAdapter.preferPage!(c, page)!;
+    expect(better.why).toMatch(/page shows 2 messages but its API returned 1/);
+    expect(better.messages.map((m) => m.role)).toEqual(['bot', 'customer']);
+    expect(zendeskAdapter.preferPage!(c, page.slice(0, 1))).toBeNull();
   });
 });
 
