@@ -80,7 +80,11 @@ function PlatformConnection({ meta }: { meta: PlatformMeta }) {
       {team.map((f) => (
         <ConnectionInput key={f.key} platform={platform} field={f} />
       ))}
-      {mode === 'token' && meta.secrets.map((s) => <SecretInput key={s.key} secret={s.key as SecretKey} label={s.label} help={s.hint} />)}
+      {meta.secrets
+        .filter((s) => (s.modes ?? ['token']).includes(mode))
+        .map((s) => (
+          <SecretInput key={s.key} secret={s.key as SecretKey} label={s.label} help={s.hint} />
+        ))}
       {mine.length > 0 && (
         <fieldset className="group" data-testid={`connection-${platform}-agent`}>
           <legend>Just for you, in this browser</legend>

@@ -117,7 +117,12 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
         {result && (
           <PartBoundary name="the messages" resetKey={s.key}>
             <details className="card transcript" data-testid="transcript">
-              <summary>{result.conversation.messages.length} messages</summary>
+              <summary>
+                {result.conversation.messages.length} messages{' '}
+                <span className="muted small" data-testid="read-from">
+                  (read from {readFromOf(result.conversation)})
+                </span>
+              </summary>
               <ol>
                 {result.conversation.messages.map((m, i) => (
                   <li key={i} data-role={m.role} className={m.internal ? 'internal' : undefined}>
@@ -190,4 +195,11 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
       </div>
     </aside>
   );
+}
+
+/** Which source the messages came from, as the adapter named it, else from how they were read. */
+function readFromOf(c: { source: string; readFrom?: string }): string {
+  if (c.source === 'dom') return 'the page';
+  if (c.source === 'file') return 'a file';
+  return c.readFrom ?? 'the API';
 }

@@ -5,7 +5,7 @@ import type { ConversationRef } from '@/lib/schema/conversation';
 import type { Policy } from '@/lib/schema/policy';
 import type { Connections, Secrets } from '@/lib/schema/connections';
 import { connectionsItem, secretsStore } from '@/utils/storage';
-import { connectionOf, transportFor } from './transports';
+import { connectionOf, controlTransport, transportFor } from './transports';
 
 /**
  * Builds the adapter context for one conversation (or an account, when conversationId is empty). `stored`:
@@ -23,6 +23,7 @@ export async function contextFor(
   const http = createHttpClient({ transport, platformLabel: metaFor(ref.platform).label });
   // Adapters read their own non-secret settings (API host, the agent's author id) from their slice.
   const connection = connectionOf(connections, ref.platform);
+  const control = controlTransport(adapter, ref, connections, secrets);
   return {
     adapter,
     ctx: {
@@ -32,6 +33,8 @@ export async function contextFor(
       botIdentity: policy.botIdentity[ref.platform],
       apiBase: typeof connection.apiBase === 'string' ? connection.apiBase : undefined,
       connection,
+      pause: policy.suspend.pause[ref.platform],
+      ...(control ? { control: createHttpClient({ transport: control, platformLabel: metaFor(ref.platform).label }) } : {}),
     },
   };
 }

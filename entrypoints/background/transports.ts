@@ -52,6 +52,35 @@ export function transportFor(
   return { authMode, transport: tokenTransport(origin, headers, meta.missingCredentials, fetchImpl, redirect) };
 }
 
+/**
+ * The bot-control API's transport (`PlatformMeta.control`): its keys go only to the account saved in Options
+ * (never to another tenant a tab may show), only under the API's own path, and without cookies. Null when
+ * the platform has none or its keys are not saved for this account: the adapter then says what to set up.
+ */
+export function controlTransport(
+  adapter: PlatformAdapter,
+  ref: Pick<ConversationRef, 'platform' | 'account'>,
+  connections: Connections,
+  secrets: Secrets,
+  fetchImpl: typeof fetch = fetch,
+): Transport | null {
+  const meta = metaFor(ref.platform);
+  if (!meta.control) return null;
+  const connection = connectionOf(connections, ref.platform);
+  const saved = typeof connection.account === 'string' ? connection.account.toLowerCase() : '';
+  if (!saved || saved !== ref.account.toLowerCase()) return null;
+  const headers = meta.control.authHeaders(connection, secrets as Record<string, string | undefined>);
+  if (!headers) return null;
+  const origin = new URL(adapter.apiOrigin({ idIsGuess: false, conversationId: '', ...ref })).origin;
+  const prefix = meta.control.pathPrefix;
+  const inner = tokenTransport(origin, headers, meta.missingCredentials, fetchImpl);
+  return (req) => {
+    if (!new URL(req.url).pathname.startsWith(prefix))
+      throw new TransportError(`Refusing to send the control keys outside ${prefix}`, 'network');
+    return inner(req);
+  };
+}
+
 /** Throws the sentence the sidebar or Options shows when a token request names an account other than the saved one. */
 function requireSavedAccount(meta: PlatformMeta, requested: string, connection: Record<string, unknown>): void {
   if (!meta.account) return; // one fixed account: its API address comes from the saved, checked connection

@@ -27,6 +27,7 @@ export function buildPlan(
     tagsBefore: conversation.tags,
     inboxBefore: conversation.inbox?.id,
     updatedStamp: conversation.updatedStamp,
+    ...(conversation.botControl?.holds ? { control: conversation.botControl } : {}),
     ...(verdict ? { why: whyOf(verdict, conversation) } : {}),
   };
 }
@@ -48,7 +49,8 @@ function whyOf(verdict: Verdict, conversation: Conversation): EscalationWhy {
  * The journal lists the steps in the order the platform sends them (`layout`, the adapter's `stepLayout`),
  * each with the request group that carries it, so the sidebar shows them as they go out.
  */
-export function newJournal(plan: EscalationPlan, layout: StepLayout, now = new Date()): Journal {
+export function newJournal(plan: EscalationPlan, platformLayout: StepLayout, now = new Date()): Journal {
+  const layout = plan.control?.holds ? controlFirst(platformLayout) : platformLayout;
   const skipped = (kind: StepKind) =>
     (kind === 'tags' && plan.tags.length === 0) || (kind === 'assign' && !plan.target) || (kind === 'pause' && !plan.pause);
   const grouped = layout.flatMap((steps, group) => steps.map((kind) => ({ kind, group })));
@@ -61,4 +63,15 @@ export function newJournal(plan: EscalationPlan, layout: StepLayout, now = new D
     rev: 0,
     startedAt: now.toISOString(),
   };
+}
+
+/**
+ * While a bot holds the conversation through the helpdesk's switchboard, the helpdesk refuses every other
+ * write until control passes: the pause (taking control) is then the first request, and the rest follows in
+ * the layout's own grouping. Once control has passed the conversation sits with the agents' queue, so a note
+ * that fails afterwards leaves it with the humans (the agent retries), never with nobody.
+ */
+export function controlFirst(layout: StepLayout): StepLayout {
+  const rest = layout.map((g) => g.filter((k) => k !== 'pause')).filter((g) => g.length > 0);
+  return [['pause'], ...rest];
 }

@@ -107,11 +107,13 @@ async function execute(
     const covers = op.covers.filter((k) => remaining.includes(k));
     // The bot is paused only once everything else has landed or lands in this very request; an adapter that
     // orders its requests otherwise is refused here rather than leaving a paused bot with nobody answering.
-    const missing = covers.includes('pause')
-      ? j.steps
-          .filter((s) => s.kind !== 'pause' && s.status !== 'done' && s.status !== 'skipped' && !covers.includes(s.kind))
-          .map((s) => s.kind)
-      : [];
+    // Taking control from a bot that holds the conversation comes first by necessity (plan.ts controlFirst).
+    const missing =
+      covers.includes('pause') && !j.plan.control?.holds
+        ? j.steps
+            .filter((s) => s.kind !== 'pause' && s.status !== 'done' && s.status !== 'skipped' && !covers.includes(s.kind))
+            .map((s) => s.kind)
+        : [];
     if (missing.length) {
       await save((x) =>
         setSteps(x, ['pause'], {

@@ -19,6 +19,13 @@ export interface AdapterContext {
   apiBase?: string;
   /** This platform's non-secret connection settings (its slice of `Connections`), e.g. the agent's author id. */
   connection?: Record<string, unknown>;
+  /**
+   * The helpdesk's bot-control API (`PlatformMeta.control`), with its own keys, built by the worker only when
+   * those keys are saved for this very account; absent otherwise, and then nothing is sent to it.
+   */
+  control?: HttpClient;
+  /** The team lead's pause settings for this platform (stop tag), for Check setup's sentences. */
+  pause?: PauseConfig;
 }
 
 /** A non-secret setting in a platform's connection slice, shown generically by Options (and the sidebar). */
@@ -76,8 +83,11 @@ export interface PlatformMeta {
   authModes: AuthMode[];
   /** How Options names each auth mode ("Email and API token"). */
   authModeLabels: Partial<Record<AuthMode, string>>;
-  /** Secret keys (in `Secrets`) this platform uses in token mode, with their labels and where to find them. */
-  secrets: { key: string; label: string; hint: string }[];
+  /**
+   * Secret keys (in `Secrets`) this platform uses, with their labels and where to find them: token-mode
+   * credentials unless `modes` says in which auth modes a secret is asked for (a bot-control key in every mode).
+   */
+  secrets: { key: string; label: string; hint: string; modes?: AuthMode[] }[];
   /** Non-secret settings of this platform's connection slice besides `authMode`, in the order Options shows them. */
   connectionFields: ConnectionField[];
   /** Where the bot can additionally be paused by moving the conversation out of a target (Front's managing inbox). */
@@ -94,6 +104,15 @@ export interface PlatformMeta {
    * an answer that ended on another origin). Every other platform's token requests never follow one.
    */
   tokenFollowsRedirects?: boolean;
+  /**
+   * A second API that passes control of a conversation between the bot and the agents (a switchboard), on the
+   * account's own origin under `pathPrefix`, with keys of its own; the worker alone builds its client
+   * (`AdapterContext.control`). Null headers: not set up.
+   */
+  control?: {
+    pathPrefix: string;
+    authHeaders(connection: Record<string, unknown>, secrets: Record<string, string | undefined>): Record<string, string> | null;
+  };
 }
 
 /**
@@ -170,6 +189,12 @@ export interface PlatformAdapter {
    * own permission data or probes. `ctx.http` only reads; writes go through `tools.probe` (lib/setup/run.ts).
    */
   checkSetup?(ctx: AdapterContext, tools: SetupTools): Promise<SetupLine[]>;
+  /**
+   * The page showed `pageMessages` and the API read gave `conversation`: when the page is the better reading
+   * (the API missed turns), its messages (with the API's own reading of who wrote the turns both show) and a
+   * sentence saying why; null when the API's reading stands.
+   */
+  preferPage?(conversation: Conversation, pageMessages: Message[]): { messages: Message[]; why: string } | null;
   dom: DomReader;
 }
 

@@ -26,8 +26,13 @@ export const ConnectionsSchema = z.object({
       /** session: the agent's own Zendesk session, same-origin from the agent tab (X-CSRF-Token on writes). */
       authMode: z.enum(['session', 'token']).default('session'),
       email: z.string().default(''),
+      /**
+       * The Sunshine Conversations app id of a Conversations API key (Admin Center → Apps and integrations →
+       * Conversations API): with the key id and secret (Secrets) Baton takes control from an AI agent.
+       */
+      switchboardAppId: z.string().default(''),
     })
-    .default({ account: '', authMode: 'session', email: '' }),
+    .default({ account: '', authMode: 'session', email: '', switchboardAppId: '' }),
   gorgias: z
     .object({
       /** The account in https://{account}.gorgias.com. */
@@ -53,6 +58,9 @@ export type Connections = z.infer<typeof ConnectionsSchema>;
 /** Secrets: stored in storage.local, read only by the background worker, never exported. */
 export const SecretsSchema = z.object({
   zendeskToken: z.string().optional(),
+  /** Zendesk Conversations API key (id and secret): basic auth for the switchboard's passControl. */
+  zendeskSwitchboardKeyId: z.string().optional(),
+  zendeskSwitchboardSecret: z.string().optional(),
   gorgiasApiKey: z.string().optional(),
   frontToken: z.string().optional(),
   openaiApiKey: z.string().optional(),

@@ -41,6 +41,21 @@ export const ConversationRefSchema = z.object({
 });
 export type ConversationRef = z.infer<typeof ConversationRefSchema>;
 
+/**
+ * Who holds the conversation where the helpdesk passes control between a bot and its agents (a switchboard)
+ * rather than letting a tag stop the bot: while the bot holds it the helpdesk refuses writes, so an
+ * escalation must take control first. Absent when a stop tag is the bot's only switch.
+ */
+export const BotControlSchema = z.object({
+  /** The bot's own switch name on the helpdesk, to hand control back to it. */
+  bot: z.string(),
+  /** The bot holds the conversation now (the helpdesk refuses notes, tags and routing until control passes). */
+  holds: z.boolean(),
+  /** What the helpdesk calls this kind of bot, for Check setup and the sidebar ("Zendesk AI agent (messaging)"). */
+  label: z.string(),
+});
+export type BotControl = z.infer<typeof BotControlSchema>;
+
 export const ConversationSchema = z.object({
   ref: ConversationRefSchema.optional(),
   id: z.string(),
@@ -52,6 +67,13 @@ export const ConversationSchema = z.object({
   inbox: RefSchema.nullable().optional(),
   /** How it was read: API first, page DOM as fallback, or a file (CLI). */
   source: z.enum(['api', 'dom', 'file']).default('api'),
+  /**
+   * Which of the helpdesk's sources the messages came from, in words the sidebar shows ("API comments and
+   * the conversation log"); absent when `source` says it all.
+   */
+  readFrom: z.string().optional(),
+  /** Set when a switchboard, not a stop tag, decides whether the bot answers (see BotControlSchema). */
+  botControl: BotControlSchema.optional(),
   /** Platform's version stamp (Zendesk updated_at) for collision-safe updates. */
   updatedStamp: z.string().optional(),
   /** Overrides the policy's scope description for this conversation (CLI/eval input). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PlatformSchema } from './conversation';
+import { BotControlSchema, PlatformSchema } from './conversation';
 import { TargetSchema } from './target';
 import { PauseConfigSchema } from './policy';
 import { SignalKindSchema, VerdictStatusSchema } from './verdict';
@@ -66,6 +66,11 @@ export const EscalationPlanSchema = z.object({
   tagsBefore: z.array(z.string()).default([]),
   inboxBefore: z.string().optional(),
   updatedStamp: z.string().optional(),
+  /**
+   * The bot held the conversation through the helpdesk's switchboard when planned: the pause is taking control
+   * from it, sent FIRST (nothing else can be written before), and Return to bot hands control back to `bot`.
+   */
+  control: BotControlSchema.optional(),
   /**
    * Why the agent escalated: the verdict on screen at the click (absent when none was read, e.g. a journal
    * written before it was recorded). An escalation while the verdict was not "escalate" is an override.

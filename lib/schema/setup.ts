@@ -10,7 +10,17 @@ import { PlatformSchema } from './conversation';
 export const WELCOME_HASH = '#welcome';
 
 /** What each line is about, in the order the checklist shows them. */
-export const SETUP_LINE_IDS = ['identity', 'read', 'targets', 'tags', 'privateInboxes', 'writeNote', 'writeTags', 'writeAssign'] as const;
+export const SETUP_LINE_IDS = [
+  'identity',
+  'read',
+  'bot',
+  'targets',
+  'tags',
+  'privateInboxes',
+  'writeNote',
+  'writeTags',
+  'writeAssign',
+] as const;
 export const SetupLineIdSchema = z.enum(SETUP_LINE_IDS);
 export type SetupLineId = z.infer<typeof SetupLineIdSchema>;
 

@@ -5,6 +5,7 @@ import type { SetupLine, SetupLineId } from '../schema/setup';
 export const LINE_LABELS: Record<SetupLineId, string> = {
   identity: 'Who Baton is signed in as',
   read: 'Read one conversation',
+  bot: 'The bot, and how Baton pauses it',
   targets: 'List where conversations can be routed',
   tags: 'List tags',
   privateInboxes: 'Private inboxes',

@@ -151,6 +151,16 @@ function normalise<T>(doc: T): T {
       }
     }
   }
+  // Zendesk's spec lists some collection paths with the parameters of their nested aliases (ListGroups
+  // requires `user_id` from /users/{user_id}/groups, ListGroupMemberships `group_id` and `user_id`): a path
+  // parameter the path itself has no place for is dropped, as the request cannot carry it.
+  for (const [path, item] of Object.entries(paths)) {
+    for (const op of Object.values(item)) {
+      const o = op as { parameters?: Param[] } | undefined;
+      if (!o || !Array.isArray(o.parameters)) continue;
+      o.parameters = o.parameters.filter((p) => p.in !== 'path' || path.includes(`{${p.name}}`));
+    }
+  }
   const seen = new WeakSet<object>();
   const walk = (node: unknown): void => {
     if (!node || typeof node !== 'object' || seen.has(node)) return;

@@ -83,11 +83,11 @@ describe('Zendesk agent workspace', () => {
     await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
     const sent = writes(before);
     expect(sent.map((t) => `${t.method} ${t.path}`)).toEqual([`PUT /api/v2/tickets/${conversationId('zendesk', 'human_request')}.json`]);
-    expect((sent[0].body as any).ticket).toMatchObject({
-      safe_update: true,
-      additional_tags: expect.arrayContaining(['sys_bot_paused']),
-      remove_tags: ['bot_managed'],
-    });
+    // The documented `tags` field: the whole list from the read that gave the stamp, stop tag in, bot tag out.
+    const ticket = (sent[0].body as any).ticket;
+    expect(ticket).toMatchObject({ safe_update: true, tags: expect.arrayContaining(['sys_escalation', 'sys_bot_paused']) });
+    expect(ticket.tags).not.toContain('bot_managed');
+    expect(ticket).not.toHaveProperty('additional_tags');
     const after = await readBack(Object.values(sandbox.platforms), 'zendesk', conversationId('zendesk', 'human_request'));
     expect(notesOf(after)).toHaveLength(1);
     expect(after.tags).toEqual(expect.arrayContaining(['sys_escalation', 'sys_bot_paused']));

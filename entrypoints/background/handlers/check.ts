@@ -31,6 +31,13 @@ export async function check(req: RequestOf<'check'>, tabId: number | undefined):
       // leaves the page's own messages to check.
       const { adapter, ctx } = await contextFor(req.ref, policy, tabId, { connections, secrets: secrets.value });
       conversation = await adapter.read(ctx);
+      // The page may show turns the API did not give (a chat kept elsewhere): the adapter says when it wins.
+      const page = req.domMessages?.length ? ConversationSchema.shape.messages.parse(req.domMessages) : null;
+      const better = page ? adapter.preferPage?.(conversation, page) : null;
+      if (better) {
+        apiProblem = better.why;
+        conversation = ConversationSchema.parse({ ...conversation, messages: better.messages, source: 'dom', readFrom: undefined });
+      }
     } catch (e) {
       if (!req.domMessages?.length) throw e;
       apiProblem = `${(e as Error).message} Showing what Baton could read from the page instead.`;

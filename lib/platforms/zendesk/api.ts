@@ -4,7 +4,18 @@ import { parseBody } from '../../http/parse';
 import type { HttpRequest, HttpResponse } from '../../http/types';
 import type { AdapterContext } from '../types';
 import { originOf } from './urls';
-import { CommentsPageSchema, ErrorSchema, MeSchema, TicketSchema, type ZComment, type ZTicket, type ZUser } from './schemas';
+import {
+  CommentsPageSchema,
+  ConversationLogPageSchema,
+  ErrorSchema,
+  MeSchema,
+  TicketSchema,
+  type ZComment,
+  type ZLogEvent,
+  type ZPage,
+  type ZTicket,
+  type ZUser,
+} from './schemas';
 
 const LABEL = 'Zendesk';
 const csrfTokens = new Map<string, string>();
@@ -108,4 +119,48 @@ export async function readComments(
     },
   );
   return { comments, users };
+}
+
+/**
+ * Every page of a list: Zendesk lists return at most 100 records a page (spec, "Pagination"), so accounts
+ * with more groups, agents or views than that need the next pages. Cursor pages say `meta.has_more` and
+ * `links.next`; offset pages say `next_page`. Either next address stays on the account's own origin.
+ */
+export async function getAll<S extends z.ZodType<ZPage>, T>(
+  ctx: AdapterContext,
+  path: string,
+  schema: S,
+  items: (page: z.output<S>) => T[],
+  action: string,
+): Promise<T[]> {
+  const origin = new URL(apiUrl(ctx, '/')).origin;
+  const nextOf = (page: ZPage): string | null => {
+    const next = page.meta?.has_more === false ? null : (page.links?.next ?? page.next_page ?? null);
+    return next && URL.canParse(next) && new URL(next).origin === origin ? next : null;
+  };
+  return ctx.http.paginate<T>(
+    { method: 'GET', url: apiUrl(ctx, path) },
+    {
+      action,
+      items: (res) => items(parseBody(schema, res.body, LABEL, action)),
+      next: (res) => {
+        const url = nextOf(parseBody(schema, res.body, LABEL, action));
+        return url ? { method: 'GET', url } : null;
+      },
+    },
+  );
+}
+
+/**
+ * The ticket's conversation log (spec ListConversationLogForTicket, cursor pages of up to 100): on messaging
+ * tickets the chat turns live here, not in the comments.
+ */
+export async function readLog(ctx: AdapterContext, action = 'read the conversation log'): Promise<ZLogEvent[]> {
+  return getAll(
+    ctx,
+    `/tickets/${ctx.ref.conversationId}/conversation_log.json?page[size]=100`,
+    ConversationLogPageSchema,
+    (p) => p.events,
+    action,
+  );
 }

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { ApiError } from '../../http/errors';
 import type { SetupLine } from '../../schema/setup';
-import { readLine, targetsLine } from '../../setup/common';
+import { targetsLine } from '../../setup/common';
 import { line, ok, problem, unknown } from '../../setup/lines';
 import type { AdapterContext } from '../types';
 import { getJson } from './api';
+import { memberships } from './membership';
 import { zendeskMeta } from './meta';
-import { readConversation } from './read';
+import { readTicketConversation } from './read';
+import { SETUP_SENTENCE } from './switchboard';
 import { listTargets } from './targets';
 
 /**
@@ -70,8 +72,8 @@ export async function checkSetup(ctx: AdapterContext): Promise<SetupLine[]> {
     return ok('identity', `Signed in as ${me.name ?? me.id}${me.email ? ` (${me.email})` : ''}, ${kind}.`);
   });
   const rest = await Promise.all([
-    line('read', () => readLine(ctx, readConversation, () => latestTicket(ctx), 'ticket')),
-    line('targets', () => targetsLine(ctx, listTargets, zendeskMeta)),
+    line('read', () => readAndBotLines(ctx)),
+    line('targets', () => targetLines(ctx)),
     line('tags', async () =>
       ok(
         'tags',
@@ -84,6 +86,96 @@ export async function checkSetup(ctx: AdapterContext): Promise<SetupLine[]> {
     signedIn && signedIn.id !== null && signedIn.role !== 'end-user' ? await line('writeNote', () => writeLines(ctx, signedIn)) : [];
   return [...identity, ...rest.flat(), ...writes];
 }
+
+/**
+ * Reads one ticket (the open one, else the latest) and says what kind of bot Baton found there, how it will
+ * pause it, and which authors it treats as the bot, with the marker that made it so.
+ */
+async function readAndBotLines(ctx: AdapterContext): Promise<SetupLine[]> {
+  const id = ctx.ref.conversationId || (await latestTicket(ctx));
+  if (!id) return [unknown('read', 'There is no ticket in this account yet, so Baton could not try reading one.')];
+  const reading = await readTicketConversation({ ...ctx, ref: { ...ctx.ref, conversationId: id, idIsGuess: false } });
+  const c = reading.conversation;
+  const read = ok(
+    'read',
+    `Read ticket ${id} from ${c.readFrom ?? 'the API'}: ${c.messages.length} message${c.messages.length === 1 ? '' : 's'}.`,
+  );
+  const authors = reading.botAuthors.length
+    ? `Treated as the bot: ${reading.botAuthors.join('; ')}.`
+    : `No author of ticket ${id} reads as the bot; if a bot answers there, name it under Options → Bot identity.`;
+  const bc = c.botControl;
+  if (bc) {
+    const kind = `Found a ${bc.label} (switchboard integration ${bc.bot})${bc.holds ? ', holding this ticket' : ''}.`;
+    return ctx.control
+      ? [read, ok('bot', `${kind} Baton takes the conversation from it through the switchboard. ${authors}`)]
+      : [read, problem('bot', `${kind} ${SETUP_SENTENCE.replace('this conversation', 'such conversations')} ${authors}`)];
+  }
+  return [read, await stopTagLine(ctx, authors)];
+}
+
+/**
+ * An e-mail or API bot stops only when the trigger that hands it tickets checks the stop tag: Zendesk has no
+ * other switch for it (an e-mail AI agent's trigger can be given the same condition, support.zendesk.com
+ * 9985221852954). Admins may read the triggers (spec ListTriggers), so for them Baton looks for the condition.
+ */
+async function stopTagLine(ctx: AdapterContext, authors: string): Promise<SetupLine> {
+  const stop = ctx.pause?.stopTag || 'sys_bot_paused';
+  const condition = `Tags · Contains none of the following · ${stop}`;
+  const kind = `Found an e-mail or API bot, which the stop tag "${stop}" pauses only if the trigger that hands it tickets checks that tag: add the condition "${condition}" to that trigger.`;
+  const triggers = await getJson(ctx, '/triggers.json?active=true', TriggersSchema, 'read the triggers').catch(() => null);
+  // Agents may not read triggers: the line stays green (nothing is wrong with Baton's access) and says what to ask.
+  if (!triggers) return ok('bot', `${kind} Only a Zendesk admin can see whether one does. ${authors}`);
+  const checks = triggers.triggers.find((t) =>
+    [...(t.conditions?.all ?? []), ...(t.conditions?.any ?? [])].some(
+      (c) =>
+        c.field === 'current_tags' &&
+        c.operator === 'not_includes' &&
+        String(c.value ?? '')
+          .split(/\s+/)
+          .includes(stop),
+    ),
+  );
+  return checks
+    ? ok(
+        'bot',
+        `Found an e-mail or API bot; the trigger "${checks.title}" checks the stop tag "${stop}", so the pause stops it. ${authors}`,
+      )
+    : problem('bot', `${kind} No active trigger checks it yet. ${authors}`, 'trigger condition');
+}
+
+/** The targets, and those Zendesk would refuse: agents in no group cannot be assigned any ticket. */
+async function targetLines(ctx: AdapterContext): Promise<SetupLine[]> {
+  const listed = await targetsLine(ctx, listTargets, zendeskMeta);
+  const [targets, all] = await Promise.all([listTargets(ctx), memberships(ctx).catch(() => null)]);
+  if (!all) return [listed];
+  const grouped = new Set(all.map((m) => String(m.user_id)));
+  const stranded = targets.filter((t) => t.kind === 'user' && !grouped.has(t.id));
+  const untagged = targets.filter((t) => t.kind === 'view' && !t.viewTag).length;
+  const views = untagged ? ` ${untagged} view${untagged === 1 ? '' : 's'} cannot be reached by a tag and are left out of routing.` : '';
+  if (!stranded.length) return [ok('targets', `${listed.detail}${views}`)];
+  const names =
+    stranded
+      .slice(0, 5)
+      .map((t) => t.name)
+      .join(', ') + (stranded.length > 5 ? ` and ${stranded.length - 5} more` : '');
+  return [
+    problem(
+      'targets',
+      `${listed.detail} Zendesk would refuse to assign tickets to ${names}: they belong to no group. Ask a Zendesk admin to add them to a group.${views}`,
+      'group membership',
+    ),
+  ];
+}
+
+const ConditionsSchema = z.object({ field: z.string(), operator: z.string(), value: z.unknown() });
+const TriggersSchema = z.object({
+  triggers: z.array(
+    z.object({
+      title: z.string(),
+      conditions: z.object({ all: z.array(ConditionsSchema).nullish(), any: z.array(ConditionsSchema).nullish() }).nullish(),
+    }),
+  ),
+});
 
 async function latestTicket(ctx: AdapterContext): Promise<string | null> {
   const page = await getJson(ctx, '/tickets.json?page[size]=1&sort=-updated_at', TicketsSchema, 'find a ticket to read');

@@ -3,7 +3,7 @@ import { checkSetup } from './check';
 import { fetchMe } from './api';
 import { zendeskDom } from './dom';
 import { ZENDESK_LAYOUT, escalationOps, resumeOps } from './ops';
-import { readConversation } from './read';
+import { preferPage, readConversation } from './read';
 import { listTargets } from './targets';
 import { detectTicket, originOf, ticketUrl } from './urls';
 import { ApiError } from '../../http/errors';
@@ -32,5 +32,6 @@ export const zendeskAdapter: PlatformAdapter = {
   stepLayout: ZENDESK_LAYOUT,
   resumeOps,
   checkSetup,
+  preferPage,
   dom: zendeskDom,
 };

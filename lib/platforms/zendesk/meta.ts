@@ -25,7 +25,22 @@ export const zendeskMeta: PlatformMeta = {
   ],
   authModes: ['session', 'token'],
   authModeLabels: { session: 'Your own Zendesk session (recommended)', token: 'Email and API token' },
-  secrets: [{ key: 'zendeskToken', label: 'Zendesk API token', hint: 'Admin Center → Apps and integrations → Zendesk API.' }],
+  secrets: [
+    { key: 'zendeskToken', label: 'Zendesk API token', hint: 'Admin Center → Apps and integrations → Zendesk API.' },
+    // The switchboard's key works in both sign-in modes: it is what takes a conversation from an AI agent.
+    {
+      key: 'zendeskSwitchboardKeyId',
+      label: 'Conversations API key ID (for AI agent handoff)',
+      hint: 'Admin Center → Apps and integrations → Conversations API → Create API key. Needed only when a Zendesk AI agent answers on messaging.',
+      modes: ['session', 'token'],
+    },
+    {
+      key: 'zendeskSwitchboardSecret',
+      label: 'Conversations API secret key',
+      hint: 'Shown once when the Conversations API key is created.',
+      modes: ['session', 'token'],
+    },
+  ],
   connectionFields: [
     {
       key: 'email',
@@ -35,6 +50,13 @@ export const zendeskMeta: PlatformMeta = {
       authModes: ['token'],
       required: true,
     },
+    {
+      key: 'switchboardAppId',
+      label: 'Conversations API app ID (for AI agent handoff)',
+      hint: 'Shown with the Conversations API key in Admin Center. Baton passes control from an AI agent to your agents only on the subdomain saved above.',
+      type: 'text',
+      problem: (v) => (/^[A-Za-z0-9_-]{1,64}$/.test(v) ? null : 'An app ID has only letters, digits, dashes and underscores.'),
+    },
   ],
   accent: { light: '#17494d', dark: '#5eb4a8' },
   authHeaders(connection, secrets) {
@@ -43,4 +65,14 @@ export const zendeskMeta: PlatformMeta = {
     return email && token ? { Authorization: `Basic ${base64(`${email}/token:${token}`)}` } : null;
   },
   missingCredentials: "No Zendesk email and API token are set in Baton's Options.",
+  // Sunshine Conversations on the account host: Basic auth with the Conversations API key id and secret.
+  control: {
+    pathPrefix: '/sc/',
+    authHeaders(connection, secrets) {
+      const appId = str(connection.switchboardAppId).trim();
+      const id = secrets.zendeskSwitchboardKeyId;
+      const secret = secrets.zendeskSwitchboardSecret;
+      return appId && id && secret ? { Authorization: `Basic ${base64(`${id}:${secret}`)}` } : null;
+    },
+  },
 };

@@ -33,6 +33,8 @@ export const TicketSchema = z.object({
     group_id: id.nullish(),
     tags: z.array(z.string()).default([]),
     updated_at: z.string(),
+    // The channel the ticket came in by (spec TicketObject.via): messaging tickets keep their chat elsewhere.
+    via: z.object({ channel: z.union([z.string(), z.number()]).nullish() }).nullish(),
   }),
 });
 export type ZTicket = z.infer<typeof TicketSchema>['ticket'];
@@ -45,6 +47,8 @@ export const CommentSchema = z.object({
   plain_body: text,
   public: z.boolean(),
   created_at: z.string().nullish(),
+  // How it was written (spec TicketCommentObject.via): "api" for integrations, "email" for mail.
+  via: z.object({ channel: z.union([z.string(), z.number()]).nullish() }).nullish(),
 });
 export type ZComment = z.infer<typeof CommentSchema>;
 
@@ -55,11 +59,77 @@ export const CommentsPageSchema = z.object({
   links: z.object({ next: z.string().nullish() }).nullish(),
 });
 
-export const GroupsSchema = z.object({ groups: z.array(z.object({ id, name: z.string(), deleted: z.boolean().nullish() })) });
-export const UsersSchema = z.object({ users: z.array(UserSchema) });
+/**
+ * One event of the ticket's conversation log (spec ConversationLogObject, and the "Conversation Log events
+ * reference" at developer.zendesk.com/documentation/ticketing/reference-guides/conversation-log-events-reference):
+ * `Comment` events repeat the comments; `Messaging::…` events are the chat turns the comments list lacks.
+ * `author.type` is user / agent / bot; `source.type` names the switchboard integration that sent a bot
+ * message (the spec's example: "zd:answerBot").
+ */
+export const LogEventSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  created_at: z.string().nullish(),
+  author: z
+    .object({
+      type: z.string().nullish(),
+      display_name: z.string().nullish(),
+      'zen:support:user_id': z.number().int().nullish(),
+      'zen:sunco:user_id': z.string().nullish(),
+    })
+    .nullish(),
+  content: z.object({ type: z.string().nullish(), text: z.string().nullish(), body: z.string().nullish() }).nullish(),
+  metadata: z.object({ public: z.boolean().nullish() }).passthrough().nullish(),
+  source: z.object({ type: z.string().nullish() }).nullish(),
+});
+export type ZLogEvent = z.infer<typeof LogEventSchema>;
+
+export const ConversationLogPageSchema = z.object({
+  events: z.array(LogEventSchema),
+  meta: z.object({ has_more: z.boolean().nullish() }).nullish(),
+  links: z.object({ next: z.string().nullish() }).nullish(),
+});
+
+/** A list page, cursor (`meta.has_more` + `links.next`) or offset (`next_page`) style: both are documented. */
+const paged = {
+  meta: z.object({ has_more: z.boolean().nullish() }).nullish(),
+  links: z.object({ next: z.string().nullish() }).nullish(),
+  next_page: z.string().nullish(),
+};
+export type ZPage = { meta?: { has_more?: boolean | null } | null; links?: { next?: string | null } | null; next_page?: string | null };
+
+export const GroupsSchema = z.object({ groups: z.array(z.object({ id, name: z.string(), deleted: z.boolean().nullish() })), ...paged });
+export const UsersSchema = z.object({ users: z.array(UserSchema), ...paged });
+
+/** Spec GroupMembershipObject: an agent belongs to a group; `default` is the agent's default group. */
+export const GroupMembershipsSchema = z.object({
+  group_memberships: z.array(z.object({ id, user_id: id, group_id: id, default: z.boolean().nullish() })),
+  ...paged,
+});
+export type ZMembership = z.infer<typeof GroupMembershipsSchema>['group_memberships'][number];
+
+/** The answer to a ticket update (spec TicketResponse): its tags show whether the stop tag is really on. */
+export const UpdatedTicketSchema = z.object({
+  ticket: z.object({ id, tags: z.array(z.string()).default([]), updated_at: z.string().nullish() }),
+});
+
+/**
+ * Sunshine Conversations "List Conversations" (developer.zendesk.com/api-reference/conversations/): each
+ * conversation names its active switchboard integration, the one that answers the customer now.
+ */
+export const ScConversationsSchema = z.object({
+  conversations: z.array(
+    z.object({
+      id: z.string(),
+      activeSwitchboardIntegration: z.object({ id: z.string().nullish(), name: z.string().nullish() }).nullish(),
+      lastUpdatedAt: z.string().nullish(),
+    }),
+  ),
+});
 
 const ConditionSchema = z.object({ field: z.string(), operator: z.string(), value: z.unknown() });
 export const ViewsSchema = z.object({
+  ...paged,
   views: z.array(
     z.object({
       id,

@@ -255,7 +255,11 @@ describe('Return to bot on Zendesk (sandbox)', () => {
     expect(comment.public).toBe(false);
     expect(comment.html_body).toContain(LINE);
     expect(hasMarker(comment.html_body, j.handBack!.noteMarker)).toBe(true);
-    expect(writes[1].body).toEqual({ ticket: { remove_tags: ['sys_bot_paused'], additional_tags: ['bot_managed'] } });
+    // The whole tag list from a fresh read, guarded by its stamp: the stop tag off, the managing tag back.
+    expect(writes[1].body).toEqual({
+      ticket: { tags: expect.arrayContaining(['bot_managed']), safe_update: true, updated_stamp: expect.any(String) },
+    });
+    expect((writes[1].body as { ticket: { tags: string[] } }).ticket.tags).not.toContain('sys_bot_paused');
     const after = h.sandbox.store.get(1)!;
     expect([...after.tags].sort()).toEqual([...new Set([...before.tags, 'sys_escalation'])].sort());
     expect(j.resumedAt).toBeDefined();

@@ -17,7 +17,14 @@ const journal = newJournal(
   ),
   ZENDESK_LAYOUT,
 );
-const presence = { zendeskToken: false, gorgiasApiKey: true, frontToken: false, openaiApiKey: false };
+const presence = {
+  zendeskToken: false,
+  zendeskSwitchboardKeyId: false,
+  zendeskSwitchboardSecret: false,
+  gorgiasApiKey: true,
+  frontToken: false,
+  openaiApiKey: false,
+};
 
 /** One well-formed request per type, as the sidebar or options page sends it. */
 export const REQUESTS: { [T in RequestType]: RequestInput<T> } = {

@@ -37,8 +37,10 @@ describe('Check setup on Zendesk', () => {
     const report = await runSetupCheck(zendeskAdapter, fromOptions(h.ctx('1')), 'acme');
     expect(red(report)).toEqual([]);
     expect(report.ok).toBe(true);
-    expect(report.lines.map((l) => l.id)).toEqual(['identity', 'read', 'targets', 'tags', 'writeNote', 'writeTags', 'writeAssign']);
+    expect(report.lines.map((l) => l.id)).toEqual(['identity', 'read', 'bot', 'targets', 'tags', 'writeNote', 'writeTags', 'writeAssign']);
     expect(byId(report).targets.detail).toMatch(/\d+ groups, \d+ agents and \d+ views/);
+    // An agent cannot read triggers, so the line says which condition the admin's trigger needs.
+    expect(byId(report).bot.detail).toMatch(/only if the trigger that hands it tickets checks that tag: add the condition/);
     expect(h.writes()).toEqual([]);
     expect(visible(h.sandbox.state())).toBe(before);
   });

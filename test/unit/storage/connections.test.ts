@@ -26,7 +26,7 @@ describe('connections v1 → v2', () => {
 
     const { value, reason } = await connectionsItem.read();
     expect(reason).toBeUndefined();
-    expect(value.zendesk).toEqual({ account: 'acme', authMode: 'token', email: 'lead@acme.test' });
+    expect(value.zendesk).toEqual({ account: 'acme', authMode: 'token', email: 'lead@acme.test', switchboardAppId: '' });
     expect(value.gorgias.account).toBe('acme-shop');
     expect(value.front.apiBase).toBe('https://acme.api.frontapp.com');
     expect((await stored('baton:connections'))?.zendesk.account).toBe('acme');
@@ -67,7 +67,14 @@ describe('secrets', () => {
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('zd-secret');
     const presence = await secretsStore.presence();
-    expect(presence).toEqual({ zendeskToken: true, gorgiasApiKey: false, frontToken: false, openaiApiKey: false });
+    expect(presence).toEqual({
+      zendeskToken: true,
+      zendeskSwitchboardKeyId: false,
+      zendeskSwitchboardSecret: false,
+      gorgiasApiKey: false,
+      frontToken: false,
+      openaiApiKey: false,
+    });
     expect(JSON.stringify(presence)).not.toContain('zd-secret');
   });
 

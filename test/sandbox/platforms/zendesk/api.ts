@@ -2,6 +2,50 @@ import type { SandboxRequest, SandboxResponse } from '../../types';
 import { AGENT_ID, match, type SandboxStore, type SbConversation } from '../common';
 import { authenticate, zendeskError, ZENDESK_SANDBOX } from './auth';
 import { defaultAccess, refuseUpdate, userFields, type ZendeskAccess } from './access';
+import { SWITCHBOARD, type Membership, type TicketSide } from './bots';
+
+/** Zendesk-only side data of the seeded tickets (bots.ts): channels, chat turns, switchboard, memberships. */
+export interface ZendeskSide {
+  tickets: Map<number, TicketSide>;
+  memberships: Membership[];
+}
+const noSide = (): ZendeskSide => ({ tickets: new Map(), memberships: [] });
+
+/**
+ * One page of a list, as Zendesk pages them (at most 100 a page, spec "Pagination"): cursor pages with
+ * `page[size]`/`page[after]` answer `meta.has_more` and `links.next`; offset pages (`page`) answer `next_page`.
+ */
+function pageOf<T>(all: T[], req: SandboxRequest, path: string): { items: T[]; paging: Record<string, unknown> } {
+  const origin = `https://${req.host}`;
+  const keep = Object.entries(req.query)
+    .filter(([k]) => !k.startsWith('page'))
+    .flatMap(([k, v]) => ([] as string[]).concat(v).map((x) => `${k}=${encodeURIComponent(x)}`));
+  if (req.query['page[size]'] !== undefined || req.query['page[after]'] !== undefined) {
+    const size = Math.min(100, Number(req.query['page[size]'] ?? 100));
+    const after = Number(req.query['page[after]'] ?? 0);
+    const items = all.slice(after, after + size);
+    const more = after + size < all.length;
+    const next = more ? `${origin}${path}?${[...keep, `page[size]=${size}`, `page[after]=${after + size}`].join('&')}` : null;
+    return {
+      items,
+      paging: {
+        meta: { has_more: more, after_cursor: more ? String(after + size) : null, before_cursor: null },
+        links: { next, prev: null },
+      },
+    };
+  }
+  const page = Math.max(1, Number(req.query.page ?? 1));
+  const items = all.slice((page - 1) * 100, page * 100);
+  const more = page * 100 < all.length;
+  return {
+    items,
+    paging: {
+      next_page: more ? `${origin}${path}?${[...keep, `page=${page + 1}`].join('&')}` : null,
+      previous_page: null,
+      count: all.length,
+    },
+  };
+}
 
 const invalid = (field: string, description: string): SandboxResponse => ({
   status: 422,
@@ -18,7 +62,7 @@ const wantsSafeUpdate = (v: unknown) => v === true || v === 'true';
  * assignee, tags, additional_tags and remove_tags, all or nothing, guarded by safe_update + updated_stamp),
  * comments with cursor pages, tags, groups, agents, views, users/me (with the CSRF authenticity_token).
  */
-export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = defaultAccess) {
+export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = defaultAccess, side: () => ZendeskSide = noSide) {
   const origin = (req: SandboxRequest) => `https://${req.host}`;
 
   const ticketJson = (c: SbConversation, req: SandboxRequest) => ({
@@ -34,6 +78,7 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
     tags: c.tags,
     created_at: c.createdAt,
     updated_at: c.updatedAt,
+    via: { channel: side().tickets.get(c.id)?.via ?? 'web' },
   });
 
   const userJson = (id: number) => {
@@ -49,8 +94,30 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
       : zendeskError(409, 'UpdateConflict', 'Ticket was updated by someone else since updated_stamp');
   }
 
+  /**
+   * While an AI agent holds the conversation the ticket is read-only ("AI agent tickets are always read-only",
+   * support.zendesk.com 9204149016346). The exact refusal is not public: ASSUMED a 403 in the classic envelope.
+   */
+  function readOnly(c: SbConversation): SandboxResponse | null {
+    const sb = side().tickets.get(c.id)?.switchboard;
+    return sb && sb.active !== SWITCHBOARD.agentWorkspace
+      ? zendeskError(403, 'Forbidden', 'This ticket is read-only while an AI agent handles the conversation.')
+      : null;
+  }
+
+  /** An assignee must belong to the ticket's group (zenpy issue 628); with no group, their default group is taken. */
+  function groupRule(c: SbConversation, t: Record<string, any>): { group?: number | null; refused?: SandboxResponse } {
+    if (t.assignee_id === undefined || t.assignee_id === null) return {};
+    const agent = Number(t.assignee_id);
+    const mine = side().memberships.filter((m) => m.user_id === agent);
+    const group = t.group_id !== undefined ? (t.group_id === null ? null : Number(t.group_id)) : c.teamId;
+    if (group === null) return { group: mine.find((m) => m.default)?.group_id ?? mine[0]?.group_id ?? null };
+    if (!mine.some((m) => m.group_id === group)) return { refused: invalid('assignee', 'Assignee is not a member of the group') };
+    return { group };
+  }
+
   function updateTicket(c: SbConversation, t: Record<string, any>, req: SandboxRequest): SandboxResponse {
-    const refused = refuseUpdate(access(), t);
+    const refused = refuseUpdate(access(), t) ?? readOnly(c);
     if (refused) return refused;
     const conflict = stale(t, c);
     if (conflict) return conflict;
@@ -61,6 +128,8 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
       return invalid('group', 'Group is invalid');
     if (t.assignee_id !== undefined && t.assignee_id !== null && store.users.get(Number(t.assignee_id))?.role !== 'agent')
       return invalid('assignee', 'Assignee is not an agent');
+    const membership = groupRule(c, t);
+    if (membership.refused) return membership.refused;
     const comment = t.comment as { body?: unknown; html_body?: unknown; public?: unknown } | undefined;
     const text = String(comment?.body ?? '');
     const html = String(comment?.html_body ?? '');
@@ -75,6 +144,7 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
       });
     if (t.group_id !== undefined) c.teamId = t.group_id === null ? null : Number(t.group_id);
     if (t.assignee_id !== undefined) c.assigneeId = t.assignee_id === null ? null : Number(t.assignee_id);
+    if (membership.group !== undefined) c.teamId = membership.group;
     if (t.tags !== undefined) c.tags = [...new Set(t.tags as string[])];
     for (const tag of (t.additional_tags as string[] | undefined) ?? []) if (!c.tags.includes(tag)) c.tags.push(tag);
     if (t.remove_tags) c.tags = c.tags.filter((tag) => !(t.remove_tags as string[]).includes(tag));
@@ -85,8 +155,11 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
   function comments(c: SbConversation, req: SandboxRequest): SandboxResponse {
     const size = Math.min(100, Number(req.query['page[size]'] ?? 100));
     const after = Number(req.query['page[after]'] ?? 0);
-    const slice = c.messages.slice(after, after + size);
-    const hasMore = after + size < c.messages.length;
+    const sd = side().tickets.get(c.id);
+    // Chat turns of a messaging ticket are not comments: only the conversation log has them.
+    const listed = c.messages.filter((m) => !sd?.chat.has(m.id));
+    const slice = listed.slice(after, after + size);
+    const hasMore = after + size < listed.length;
     const include = req.query.include ? `&include=${req.query.include}` : '';
     const next = hasMore
       ? `${origin(req)}/api/v2/tickets/${c.id}/comments.json?page[size]=${size}&page[after]=${after + size}${include}`
@@ -101,7 +174,7 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
         plain_body: msg.text,
         public: !msg.internal,
         created_at: msg.createdAt,
-        via: { channel: msg.role === 'bot' ? 'api' : 'web' },
+        via: { channel: sd?.email.has(msg.id) ? 'email' : msg.role === 'bot' ? 'api' : 'web' },
       })),
       meta: { has_more: hasMore, after_cursor: hasMore ? String(after + size) : null, before_cursor: after ? String(after) : null },
       links: { next, prev: null },
@@ -112,7 +185,7 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
 
   function tags(c: SbConversation, req: SandboxRequest, body: Record<string, unknown>): SandboxResponse | null {
     if (req.method === 'GET') return { status: 200, body: { tags: c.tags } };
-    const refused = refuseUpdate(access(), { tags: body.tags });
+    const refused = refuseUpdate(access(), { tags: body.tags }) ?? readOnly(c);
     if (refused) return refused;
     if (!isTagList(body.tags)) return zendeskError(400, 'InvalidValue', 'tags must be a list of strings');
     const conflict = stale(body, c);
@@ -131,6 +204,54 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
       return { status: 204 };
     }
     return null;
+  }
+
+  /**
+   * The conversation log (spec ListConversationLogForTicket, ConversationLogObject and its example): every
+   * comment as a `Comment` event and every chat turn as a `Messaging::ConversationMessage` event whose
+   * `author.type` is user, agent or bot (a bot as the system user −1 with its switchboard `source.type`).
+   */
+  function conversationLog(c: SbConversation, req: SandboxRequest): SandboxResponse {
+    const sd = side().tickets.get(c.id);
+    const events = c.messages.map((m) => {
+      const u = store.users.get(m.authorId);
+      const chat = !!sd?.chat.has(m.id);
+      const author =
+        m.role === 'bot'
+          ? { type: 'bot', display_name: u?.name ?? 'Bot', 'zen:support:user_id': -1, 'zen:sunco:user_id': 'sc-bot' }
+          : m.role === 'customer'
+            ? {
+                type: 'user',
+                display_name: u?.name,
+                'zen:support:user_id': m.authorId,
+                ...(sd?.switchboard ? { 'zen:sunco:user_id': sd.switchboard.userId } : {}),
+              }
+            : { type: 'agent', display_name: u?.name, 'zen:support:user_id': m.authorId };
+      return chat
+        ? {
+            id: `ev-${m.id}`,
+            type: 'Messaging::ConversationMessage',
+            reference: `zen:sunco:conversation_message:${m.id}`,
+            created_at: m.createdAt,
+            attachments: [],
+            author,
+            content: { type: 'text', text: m.text },
+            metadata: { custom: {}, system: {}, ticket_version: 0 },
+            ...(m.role === 'bot' ? { source: { type: SWITCHBOARD.bot } } : {}),
+          }
+        : {
+            id: `ev-${m.id}`,
+            type: 'Comment',
+            reference: `zen:ticket_event:${m.id}`,
+            created_at: m.createdAt,
+            attachments: [],
+            author,
+            content: { type: 'html', body: m.html },
+            metadata: { custom: {}, public: !m.internal, system: {}, ticket_version: 0 },
+          };
+    });
+    const { items, paging } = pageOf(events, req, `/api/v2/tickets/${c.id}/conversation_log.json`);
+    return { status: 200, body: { events: items, ...paging } };
   }
 
   return function api(req: SandboxRequest): SandboxResponse | null {
@@ -175,6 +296,33 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
         return updateTicket(c, body.ticket, req);
       }
     }
+    if ((m = match('/api/v2/tickets/:id/conversation_log', req.path)) && req.method === 'GET') {
+      const c = store.get(m.id);
+      return c ? conversationLog(c, req) : zendeskError(404, 'RecordNotFound', 'Not found');
+    }
+    if (req.method === 'GET' && match('/api/v2/group_memberships/assignable', req.path)) {
+      const { items, paging } = pageOf(side().memberships, req, '/api/v2/group_memberships/assignable.json');
+      return {
+        status: 200,
+        body: {
+          group_memberships: items.map((x) => ({ ...x, url: `https://${req.host}/api/v2/group_memberships/${x.id}.json` })),
+          ...paging,
+        },
+      };
+    }
+    if (req.method === 'GET' && match('/api/v2/triggers', req.path)) {
+      // Triggers are for admins (spec ListTriggers, "Allowed for Agents" with Manage triggers): agents are refused.
+      if (access().role !== 'admin') return zendeskError(403, 'Forbidden', 'You do not have access to this page.');
+      const triggers = [
+        {
+          id: 1,
+          title: 'Send new messages to Aissist',
+          active: true,
+          conditions: { all: [{ field: 'status', operator: 'is', value: 'new' }], any: [] },
+        },
+      ];
+      return { status: 200, body: { triggers, next_page: null, previous_page: null, count: triggers.length } };
+    }
     if ((m = match('/api/v2/tickets/:id/comments', req.path)) && req.method === 'GET') {
       const c = store.get(m.id);
       return c ? comments(c, req) : zendeskError(404, 'RecordNotFound', 'Not found');
@@ -184,13 +332,18 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
       return c ? tags(c, req, body) : zendeskError(404, 'RecordNotFound', 'Not found');
     }
     if (req.method === 'GET' && (match('/api/v2/groups', req.path) || match('/api/v2/groups/assignable', req.path))) {
-      const groups = store.teams.map((g) => ({ id: g.id, name: g.name, deleted: false }));
-      return { status: 200, body: { groups, next_page: null, previous_page: null, count: groups.length } };
+      const { items, paging } = pageOf(
+        store.teams.map((g) => ({ id: g.id, name: g.name, deleted: false })),
+        req,
+        req.path.replace(/\.json$/, '') + '.json',
+      );
+      return { status: 200, body: { groups: items, ...paging } };
     }
     if (req.method === 'GET' && match('/api/v2/users', req.path)) {
       const roles = ([] as string[]).concat(req.query['role[]'] ?? req.query.role ?? []);
       const users = [...store.users.values()].map((u) => userJson(u.id)).filter((u) => !roles.length || roles.includes(u.role));
-      return { status: 200, body: { users, next_page: null, previous_page: null, count: users.length } };
+      const { items, paging } = pageOf(users, req, '/api/v2/users.json');
+      return { status: 200, body: { users: items, ...paging } };
     }
     if (req.method === 'GET' && match('/api/v2/views', req.path)) {
       const views = store.views.map((v) => ({
@@ -207,7 +360,8 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
               any: [],
             },
       }));
-      return { status: 200, body: { views, next_page: null, previous_page: null, count: views.length } };
+      const { items, paging } = pageOf(views, req, '/api/v2/views.json');
+      return { status: 200, body: { views: items, ...paging } };
     }
     return null;
   };

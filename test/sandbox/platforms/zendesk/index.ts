@@ -1,12 +1,15 @@
 import type { SandboxPlatform, SandboxRequest, SandboxResponse } from '../../types';
 import { match, SandboxStore } from '../common';
 import { renderOtherPage } from '../page';
-import { zendeskApi } from './api';
+import { zendeskApi, type ZendeskSide } from './api';
+import { addManyTargets, seedMemberships, seedZendeskTickets } from './bots';
+import { switchboardApi } from './switchboard';
 import { defaultAccess, type ZendeskAccess } from './access';
 import { SESSION_COOKIE, ZENDESK_SANDBOX } from './auth';
 import { pageData, renderTicketPage } from './page';
 
 export { ZENDESK_SANDBOX, CSRF_REFUSAL } from './auth';
+export { ZENDESK_TICKETS, SWITCHBOARD, QUOTED_PROMISE } from './bots';
 export { pageData } from './page';
 
 export type ZendeskSandbox = SandboxPlatform & { store: SandboxStore; admin(req: SandboxRequest): SandboxResponse | null };
@@ -26,7 +29,14 @@ export function createZendeskSandbox(): ZendeskSandbox {
   const store = new SandboxStore(1);
   // The signed-in agent's role; POST /__admin/zendesk/role changes it until the next reset.
   let access: ZendeskAccess = defaultAccess();
-  const api = zendeskApi(store, () => access);
+  // Zendesk-only tickets and data (bots.ts), seeded again on every reset.
+  let side: ZendeskSide = { tickets: seedZendeskTickets(store), memberships: seedMemberships() };
+  const api = zendeskApi(
+    store,
+    () => access,
+    () => side,
+  );
+  const sc = switchboardApi(() => side.tickets);
 
   function page(req: SandboxRequest): SandboxResponse {
     const headers = { 'Set-Cookie': `${SESSION_COOKIE}=${ZENDESK_SANDBOX.session}; Path=/; Secure; SameSite=Lax; HttpOnly` };
@@ -44,10 +54,11 @@ export function createZendeskSandbox(): ZendeskSandbox {
     name: 'zendesk',
     store,
     handles: (host) => /^[a-z0-9-]+\.zendesk\.com$/.test(host),
-    handle: (req) => (req.path.startsWith('/api/') ? api(req) : page(req)),
+    handle: (req) => (req.path.startsWith('/api/') ? api(req) : req.path.startsWith('/sc/') ? sc(req) : page(req)),
     reset: () => {
       store.reset();
       access = defaultAccess();
+      side = { tickets: seedZendeskTickets(store), memberships: seedMemberships() };
     },
     state: () => store.snapshot(),
     admin(req) {
@@ -66,8 +77,17 @@ export function createZendeskSandbox(): ZendeskSandbox {
         };
         return { status: 200, body: access };
       }
+      if (req.method === 'POST' && match('/__admin/zendesk/many-targets', req.path)) {
+        // More than 100 groups, agents and views, until the next reset.
+        addManyTargets(store, side.memberships);
+        return { status: 200, body: { groups: store.teams.length, views: store.views.length } };
+      }
+      if ((m = match('/__admin/zendesk/switchboard/:id', req.path)) && req.method === 'GET') {
+        const sb = side.tickets.get(Number(m.id))?.switchboard;
+        return sb ? { status: 200, body: sb } : { status: 404, body: {} };
+      }
       if ((m = match('/__admin/zendesk/page-data/:id', req.path))) {
-        const data = pageData(store, m.id);
+        const data = pageData(store, m.id, side.tickets.get(Number(m.id)));
         return data ? { status: 200, body: data } : { status: 404, body: {} };
       }
       if ((m = match('/__admin/zendesk/conversations/:id/messages', req.path)) && req.method === 'POST') {

@@ -1,4 +1,5 @@
 import type { SandboxStore } from '../common';
+import type { TicketSide } from './bots';
 
 /**
  * The Agent Workspace page at /agent/tickets/{id}, rebuilt from what public userscripts that run on the
@@ -17,7 +18,7 @@ import type { SandboxStore } from '../common';
  */
 export const PAGE_DATA_BASE = '/__admin/zendesk/page-data/';
 
-export function pageData(store: SandboxStore, id: string | number) {
+export function pageData(store: SandboxStore, id: string | number, side?: TicketSide) {
   const c = store.get(id);
   if (!c) return null;
   return {
@@ -27,11 +28,13 @@ export function pageData(store: SandboxStore, id: string | number) {
     tags: c.tags,
     messages: c.messages.map((m) => {
       const u = store.users.get(m.authorId);
-      // The bot posts through the API as an agent-role user, so it wears the agent badge too.
+      // The bot posts through the API as an agent-role user, so it wears the agent badge too; a messaging
+      // bot's turns do not (public userscripts tell it by name: LauraSWP/ZD-Messaging-Themes).
+      const chatBot = m.role === 'bot' && !!side?.chat.has(m.id);
       return {
         author: u?.name ?? 'Unknown',
         authorId: m.authorId,
-        team: u?.role !== 'customer',
+        team: u?.role !== 'customer' && !chatBot,
         internal: m.internal,
         via: m.role === 'bot' ? 'ApiInteraction' : 'WebInteraction',
         text: m.text,

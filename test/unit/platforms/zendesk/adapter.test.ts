@@ -84,10 +84,10 @@ describe('Zendesk escalation: one ticket update', () => {
     const writes = h.writes(before);
     expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /api/v2/tickets/1.json']);
     const ticket = (writes[0].body as { ticket: Record<string, any> }).ticket;
+    // The whole tag list from the read whose stamp guards the update: bot_managed off, the rest kept.
     expect(ticket).toMatchObject({
       group_id: 11,
-      additional_tags: ['sys_escalation', 'sys_bot_paused'],
-      remove_tags: ['bot_managed'],
+      tags: ['returns', 'sys_escalation', 'sys_bot_paused'],
       safe_update: true,
       updated_stamp: conversation.updatedStamp,
       comment: { public: false },
@@ -202,7 +202,11 @@ describe('Zendesk escalation: one ticket update', () => {
     await resumeBot(done, zendeskAdapter, c, s);
     const writes = h.writes(before);
     expect(writes).toHaveLength(1);
-    expect(writes[0].body).toEqual({ ticket: { remove_tags: ['sys_bot_paused'], additional_tags: ['bot_managed'] } });
+    const stamp = h.sandbox.store.get(1)!.updatedAt;
+    expect(writes[0].body).toEqual({
+      ticket: { tags: ['returns', 'sys_escalation', 'bot_managed'], safe_update: true, updated_stamp: expect.any(String) },
+    });
+    expect((writes[0].body as any).ticket.updated_stamp).not.toBe(stamp);
     expectInSpec(writes);
     const tags = h.sandbox.store.get(1)!.tags;
     expect(tags).toEqual(expect.arrayContaining(['bot_managed', 'sys_escalation']));
