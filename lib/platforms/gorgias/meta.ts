@@ -9,8 +9,8 @@ export const gorgiasMeta: PlatformMeta = {
   label: 'Gorgias',
   matches: ['https://*.gorgias.com/app/*'],
   appHosts: ['https://*.gorgias.com/*'],
-  // Reads, internal notes (POST …/messages) and ticket updates.
-  session: { apiPrefix: '/api/', methods: ['GET', 'POST', 'PUT'] },
+  // Reads, internal notes (POST …/messages), ticket updates and the ticket's tag endpoint (POST/DELETE …/tags).
+  session: { apiPrefix: '/api/', methods: ['GET', 'POST', 'PUT', 'DELETE'] },
   // The API lives on the agent app's own origin ({account}.gorgias.com/api).
   apiHosts: [],
   account: {
