@@ -62,7 +62,7 @@ export class FrontJson {
       name: t.name,
       description: null,
       highlight: null,
-      is_private: false,
+      is_private: !!t.privateOf,
       is_visible_in_conversation_lists: true,
       created_at: t.createdAt,
       updated_at: t.createdAt,

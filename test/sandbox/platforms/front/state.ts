@@ -63,6 +63,8 @@ export interface FTag {
   id: string;
   name: string;
   createdAt: number;
+  /** Teammate id of the owner of a private (individual) tag. */
+  privateOf?: string;
 }
 export interface FView {
   id: string;
@@ -106,7 +108,14 @@ export class FrontState {
   conversations = new Map<string, FConversation>();
   /** Merged conversation id → the conversation it was merged into. */
   merged = new Map<string, string>();
-  counters = { requests: 0, tagsCreated: 0, commentsPosted: 0, rateLimited: 0, byRoute: {} as Record<string, number> };
+  counters = {
+    requests: 0,
+    tagsCreated: 0,
+    legacyTagsCreated: 0,
+    commentsPosted: 0,
+    rateLimited: 0,
+    byRoute: {} as Record<string, number>,
+  };
   /** Scenario keys whose conversation sits in Dana's private inbox (set by the sandbox's options). */
   privateKeys: string[] = [];
   private clock = 0;
@@ -126,7 +135,7 @@ export class FrontState {
     this.seeding = true;
     this.nextItem = 1;
     this.nextTag = 3001;
-    this.counters = { requests: 0, tagsCreated: 0, commentsPosted: 0, rateLimited: 0, byRoute: {} };
+    this.counters = { requests: 0, tagsCreated: 0, legacyTagsCreated: 0, commentsPosted: 0, rateLimited: 0, byRoute: {} };
     this.teammates = Object.values(TEAMMATES).map((t) => ({ ...t, id: id36('tea', t.num), blocked: 'blocked' in t && t.blocked }));
     this.inboxes = Object.values(INBOXES).map((i) => ({ ...i, id: id36('inb', i.num) }));
     this.inboxes.push({
@@ -139,6 +148,8 @@ export class FrontState {
     this.conversations.clear();
     this.merged = new Map([[id36('cnv', MERGED_CONVERSATION), id36('cnv', FIRST_CONVERSATION)]]);
     for (const name of [...new Set([...SCENARIOS.flatMap((s) => s.tags), 'vip', ...BATON_TAGS])]) this.createTag(name);
+    // Dana's own tag "urgent": private, so no rule, colleague or bot sees it (spec TagResponse.is_private).
+    this.createTag('urgent').privateOf = id36('tea', TEAMMATES.dana.num);
     this.views = [
       { id: 'lns_esc4', name: 'Escalations', inboxIds: [], tagIds: [this.tagByName('sys_escalation')!.id] },
       { id: 'lns_vip7', name: 'VIP customers', inboxIds: [], tagIds: [this.tagByName('vip')!.id] },
@@ -200,8 +211,9 @@ export class FrontState {
     return !!this.inboxes.find((i) => i.id === c.inboxId)?.privateOf;
   }
 
+  /** A shared (company or workspace) tag by name; private teammate tags are not found by name. */
   tagByName(name: string): FTag | undefined {
-    return this.tags.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    return this.tags.find((t) => !t.privateOf && t.name.toLowerCase() === name.toLowerCase());
   }
 
   tagById(id: string): FTag | undefined {
