@@ -1,4 +1,4 @@
-import { AGENT, BOT, SCENARIOS, type SeedRole } from '../../scenarios';
+import { AGENT, BOT, QUOTED_EMAIL, SCENARIOS, withQuoteHtml, withQuoteText, type Scenario, type SeedRole } from '../../scenarios';
 
 /**
  * The sandbox Front company "Acme Support": teammates, inboxes, tags, views and one conversation per
@@ -27,7 +27,26 @@ export const TEAMMATES = {
   },
   // Who comments posted with the API token are by (Front: "will post as the API Token … of the requester").
   api: { num: 904, first: 'Acme', last: 'API token', email: 'api@acme-support.example', username: 'acme-api', type: 'api' },
+  // An external bot answering through an OAuth client: Front types such bot users "api" ("acting on behalf of
+  // OAuth clients", spec TeammateResponse.type). Its persona name is nothing bot-like.
+  riley: { num: 905, first: 'Riley', last: 'Concierge', email: 'riley@acme-support.example', username: 'riley', type: 'api' },
 } as const;
+
+/** Conversations beyond SCENARIOS, seeded after the merged one (numeric ids 1021 on). */
+export const FIRST_EXTRA = 1021;
+/** An external bot (Riley, a teammate of type api) hands a refund over to billing. */
+export const API_BOT_CONVERSATION: Scenario = {
+  key: 'api_bot_teammate',
+  subject: 'Charged twice',
+  customer: { name: 'Ines Duarte', email: 'ines.duarte@example.com' },
+  tags: ['billing', 'bot_managed'],
+  messages: [
+    { role: 'customer', text: 'I was charged twice for order #C-3381, please refund one of the charges.' },
+    { role: 'bot', text: "I can't issue refunds myself. I've forwarded this to our billing team and they will email you within a day." },
+  ],
+  expect: 'escalate',
+};
+export const EXTRA_CONVERSATIONS: Scenario[] = [API_BOT_CONVERSATION, QUOTED_EMAIL];
 
 export const INBOXES = {
   returns: { num: 2101, name: 'Returns team' },
@@ -81,6 +100,8 @@ export interface FItem {
   text: string;
   html: string;
   at: number;
+  /** E-mails: Front's message type "email", with `text` as the plain version (quotes included). */
+  email?: boolean;
 }
 export interface FConversation {
   id: string;
@@ -157,32 +178,43 @@ export class FrontState {
       { id: 'lns_t2q1', name: 'Tier 2 queue', inboxIds: [this.inbox('tier2').id], tagIds: [] },
       { id: 'lns_rt29', name: 'Returns in Tier 2', inboxIds: [this.inbox('tier2').id], tagIds: [this.tagByName('returns')!.id] },
     ];
-    SCENARIOS.forEach((s, i) => {
-      const c: FConversation = {
-        id: id36('cnv', FIRST_CONVERSATION + i),
-        num: FIRST_CONVERSATION + i,
-        key: s.key,
-        subject: s.subject,
-        contact: { ...s.customer },
-        tagIds: s.tags.map((t) => this.tagByName(t)!.id),
-        assigneeId: null,
-        inboxId: this.privateKeys.includes(s.key) ? id36('inb', PRIVATE_INBOX.num) : this.inbox('bot').id,
-        status: 'open',
-        createdAt: this.tick(),
-        updatedAt: 0,
-        items: [],
-      };
-      this.conversations.set(c.id, c);
-      s.messages.forEach((m, j) => {
-        this.addItem(c, m.role, m.text, { internal: m.internal, html: m.html });
-        // The agent who took over left a comment for the team before answering: Front's internal notes.
-        if (s.key === 'agent_handling' && j === 1)
-          this.addItem(c, 'agent', 'Taking this one: the jacket exchange needs a size M from stock.', { internal: true });
-      });
-    });
+    SCENARIOS.forEach((s, i) => this.seedConversation(s, FIRST_CONVERSATION + i));
+    EXTRA_CONVERSATIONS.forEach((s, i) => this.seedConversation(s, FIRST_EXTRA + i));
     // Seeded conversations look the same after every reset; anything written afterwards is newer than
     // anything written before the reset, so a client's "unchanged since" check never mistakes one for the other.
     this.seeding = false;
+  }
+
+  private seedConversation(s: Scenario, num: number) {
+    const c: FConversation = {
+      id: id36('cnv', num),
+      num,
+      key: s.key,
+      subject: s.subject,
+      contact: { ...s.customer },
+      tagIds: s.tags.map((t) => (this.tagByName(t) ?? this.createTag(t)).id),
+      assigneeId: null,
+      inboxId: this.privateKeys.includes(s.key) ? id36('inb', PRIVATE_INBOX.num) : this.inbox('bot').id,
+      status: 'open',
+      createdAt: this.tick(),
+      updatedAt: 0,
+      items: [],
+    };
+    this.conversations.set(c.id, c);
+    const email = s.key === QUOTED_EMAIL.key;
+    const botId = s.key === API_BOT_CONVERSATION.key ? id36('tea', TEAMMATES.riley.num) : undefined;
+    s.messages.forEach((m, j) => {
+      const quoted = email && m.quote?.length;
+      this.addItem(c, m.role, quoted ? withQuoteText(m) : m.text, {
+        internal: m.internal,
+        html: quoted ? withQuoteHtml(m) : m.html,
+        ...(m.role === 'bot' && botId ? { authorId: botId } : {}),
+        email,
+      });
+      // The agent who took over left a comment for the team before answering: Front's internal notes.
+      if (s.key === 'agent_handling' && j === 1)
+        this.addItem(c, 'agent', 'Taking this one: the jacket exchange needs a size M from stock.', { internal: true });
+    });
   }
 
   /**
@@ -240,7 +272,12 @@ export class FrontState {
     return this.teammates.find((t) => t.num === (role === 'bot' ? TEAMMATES.bot.num : TEAMMATES.dana.num))!.id;
   }
 
-  addItem(c: FConversation, role: SeedRole, text: string, opts: { internal?: boolean; html?: string; authorId?: string } = {}): FItem {
+  addItem(
+    c: FConversation,
+    role: SeedRole,
+    text: string,
+    opts: { internal?: boolean; html?: string; authorId?: string; email?: boolean } = {},
+  ): FItem {
     const internal = !!opts.internal;
     const n = this.nextItem++;
     const item: FItem = {
@@ -251,6 +288,7 @@ export class FrontState {
       text,
       html: opts.html ?? `<p>${esc(text).replace(/\n/g, '<br>')}</p>`,
       at: this.tick(),
+      ...(opts.email && !internal ? { email: true } : {}),
     };
     c.items.push(item);
     c.updatedAt = item.at;
