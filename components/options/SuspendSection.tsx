@@ -4,6 +4,7 @@ import { FORM_PLATFORMS, PLATFORM_LABELS } from './state/form';
 import { setField, useOptions } from './state/store';
 import { CheckboxField, Field, LockGroup } from './Field';
 import { Section } from './Section';
+import { StopTagPresets } from './StopTagPresets';
 import { TargetPicker } from './TargetPicker';
 
 export function SuspendSection() {
@@ -55,6 +56,7 @@ function PlatformPause({ platform }: { platform: Platform }) {
           />
         )}
       </Field>
+      <StopTagPresets platform={platform} value={pause.stopTag} />
       <Field
         path={`${base}.removeTags`}
         label={<>Managing tags to remove{ctx}</>}

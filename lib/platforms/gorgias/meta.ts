@@ -36,6 +36,14 @@ export const gorgiasMeta: PlatformMeta = {
       required: true,
     },
   ],
+  // docs.gorgias.com/en-US/use-rules-with-ai-agent-5415482: tickets tagged ai_ignore are not answered by AI Agent.
+  stopTagPresets: [
+    {
+      tag: 'ai_ignore',
+      label: 'Gorgias AI Agent',
+      hint: 'Gorgias AI Agent takes no action on tickets tagged ai_ignore. Gorgias documents it for new tickets (its rule tags them on arrival); that it stops a conversation AI Agent is already in is not documented.',
+    },
+  ],
   accent: { light: '#115cb9', dark: '#6ea8fe' },
   authHeaders(connection, secrets) {
     const email = str(connection.email).trim();
