@@ -121,6 +121,12 @@ async function confirmStopTag(ctx: AdapterContext, id: string, stopTag: string) 
   }
 }
 
+/** The ticket as Gorgias has it now, after a request was cut off (its tab went away): did that request land? */
+async function readTicketNow(ctx: AdapterContext, id: string) {
+  const action = 'check whether the ticket update already landed';
+  return parse(GTicketSchema, (await call(ctx, { method: 'GET', url: url(ctx, ticketPath(id)) }, { action })).body, action);
+}
+
 /** Whether the user assigned now is the bot: Gorgias's bot role first, then the policy's identity and names. */
 async function botIsAssigned(ctx: AdapterContext, user: GTicket['assignee_user']): Promise<boolean> {
   if (user?.id === null || user?.id === undefined) return false;
@@ -144,10 +150,16 @@ function assignOp(ctx: AdapterContext, plan: EscalationPlan, target: Target): Op
     return {
       covers: ['assign'],
       run: () => changeTags(ctx, id, 'POST', [target.viewTag!], `route the ticket to the view "${target.name}"`),
+      alreadyApplied: async () => ((await readTicketNow(ctx, id)).tags ?? []).some((t) => t.name === target.viewTag),
     };
   }
   return {
     covers: ['assign'],
+    alreadyApplied: async () => {
+      const t = await readTicketNow(ctx, id);
+      const owner = target.kind === 'team' ? t.assignee_team?.id : t.assignee_user?.id;
+      return owner !== null && owner !== undefined && String(owner) === target.id;
+    },
     run: async () => {
       const action = `assign the ticket to ${target.name}`;
       let body: Record<string, unknown> = { assignee_user: { id: Number(target.id) } };
@@ -177,6 +189,10 @@ function tagsOp(ctx: AdapterContext, plan: EscalationPlan, steps: StepKind[]): O
   if (!add.length && !remove.length) return null;
   return {
     covers: steps,
+    alreadyApplied: async () => {
+      const now = ((await readTicketNow(ctx, id)).tags ?? []).map((t) => t.name);
+      return add.every((t) => now.includes(t)) && !remove.some((t) => now.includes(t));
+    },
     run: async () => {
       await changeTags(ctx, id, 'POST', add, stop ? 'add the tags and the pause tag' : 'add the tags');
       await changeTags(ctx, id, 'DELETE', remove, "remove the bot's managing tags");

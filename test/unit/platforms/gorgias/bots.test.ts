@@ -131,6 +131,18 @@ describe('e-mail replies', () => {
   });
 });
 
+describe('a request cut off with its tab', () => {
+  it('the owner and the tags each say whether they landed, so a resumed escalation does not send them again', async () => {
+    const h = setup();
+    const plan = planFor(await gorgiasAdapter.read(h.ctx('human_request')));
+    const [, assign, tags] = gorgiasAdapter.escalationOps(h.ctx('human_request'), plan, ['note', 'assign', 'tags', 'pause']);
+    expect([await assign.alreadyApplied!(), await tags.alreadyApplied!()]).toEqual([false, false]);
+    await assign.run();
+    await tags.run();
+    expect([await assign.alreadyApplied!(), await tags.alreadyApplied!()]).toEqual([true, true]);
+  });
+});
+
 describe('tags without races', () => {
   it('a tag a Gorgias rule adds between the read and the write stays on the ticket', async () => {
     const h = setup();
