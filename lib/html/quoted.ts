@@ -4,14 +4,14 @@
  * again, and the turn's acts come from the new text only.
  *
  * The markers are the ones mail clients write and public reply parsers look for (Gmail `gmail_quote` /
- * `gmail_attr`, Yahoo `yahoo_quoted`, Proton `protonmail_quote`, Thunderbird `moz-cite-prefix`, Front's own
- * `front-blockquote`, Apple Mail and others' `<blockquote type="cite">`, Outlook's `divRplyFwdMsg` /
+ * `gmail_attr`, Yahoo `yahoo_quoted`, Proton `protonmail_quote`, Thunderbird `moz-cite-prefix`, Apple Mail and
+ * others' `<blockquote type="cite">`, Outlook's `divRplyFwdMsg` /
  * `appendonsend` header that starts the forwarded thread) and, in plain text, "On … wrote:" attribution lines,
  * "-----Original Message-----" and ">" lines. Both passes are linear in the input (customer text is data).
  */
 
 /** An element carrying one of these (class or id) holds quoted history: it is dropped with its content. */
-const QUOTE_MARKS = ['gmail_quote', 'gmail_attr', 'yahoo_quoted', 'protonmail_quote', 'moz-cite-prefix', 'front-blockquote'];
+const QUOTE_MARKS = ['gmail_quote', 'gmail_attr', 'yahoo_quoted', 'protonmail_quote', 'moz-cite-prefix'];
 /** Outlook puts the earlier thread after this element, not inside it: everything from it on is history. */
 const CUT_MARKS = ['divrplyfwdmsg', 'appendonsend', 'mail-editor-reference-message-container'];
 
@@ -39,10 +39,14 @@ function tagAt(html: string, i: number): Tag | null {
 }
 
 /** Whether an opening tag starts quoted history. */
-const startsQuote = (t: Tag) => t.name === 'blockquote' || QUOTE_MARKS.some((m) => t.text.includes(m));
+const startsQuote = (t: Tag, marks: readonly string[]) => t.name === 'blockquote' || marks.some((m) => t.text.includes(m));
 
-/** The HTML without quoted history; the markup around it is kept as it was. */
-export function dropQuotedHtml(html: string): string {
+/**
+ * The HTML without quoted history; the markup around it is kept as it was. `helpdeskMarks` are the class names
+ * a helpdesk's own composer puts on the quote it adds under a reply (the platform adapter knows them).
+ */
+export function dropQuotedHtml(html: string, helpdeskMarks: readonly string[] = []): string {
+  const marks = [...QUOTE_MARKS, ...helpdeskMarks.map((m) => m.toLowerCase())];
   if (!html.includes('<')) return html;
   let out = '';
   let kept = 0;
@@ -62,7 +66,7 @@ export function dropQuotedHtml(html: string): string {
       }
     } else if (!tag.closing && CUT_MARKS.some((m) => tag.text.includes(m))) {
       return out + html.slice(kept, i);
-    } else if (!tag.closing && !tag.selfClosing && startsQuote(tag)) {
+    } else if (!tag.closing && !tag.selfClosing && startsQuote(tag, marks)) {
       out += html.slice(kept, i);
       skip = { name: tag.name, depth: 1 };
     }

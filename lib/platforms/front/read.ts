@@ -119,9 +119,12 @@ function roleFor(author: Author, teammate: FTeammate | null | undefined, fromTea
  * An e-mail's body carries the thread it replies to (Front's `text` is the "text version of the body for email
  * messages", quotes included); the HTML body is read without its quoted blocks. Other channels quote nothing.
  */
+/** The class Front's composer puts on the thread it quotes under a reply (as public reply parsers list it). */
+const FRONT_QUOTE = 'front-blockquote';
+
 function messageText(m: FMessage): string {
   if (m.type === 'email') {
-    if (m.body?.trim()) return dropQuotedText(htmlToText(dropQuotedHtml(m.body)));
+    if (m.body?.trim()) return dropQuotedText(htmlToText(dropQuotedHtml(m.body, [FRONT_QUOTE])));
     return dropQuotedText(m.text ?? '');
   }
   return typeof m.text === 'string' && m.text.trim() ? m.text.trim() : htmlToText(m.body ?? '');

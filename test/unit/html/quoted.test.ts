@@ -3,7 +3,7 @@ import { htmlToText } from '../../../lib/platforms/shared';
 import { dropQuotedHtml, dropQuotedText } from '../../../lib/html/quoted';
 
 const PROMISE = 'our billing team will contact you by email';
-const read = (html: string) => dropQuotedText(htmlToText(dropQuotedHtml(html)));
+const read = (html: string) => dropQuotedText(htmlToText(dropQuotedHtml(html, ['front-blockquote'])));
 
 describe('quoted history in e-mail bodies', () => {
   it.each([
@@ -23,6 +23,12 @@ describe('quoted history in e-mail bodies', () => {
     ['unclosed quote', `<p>Still nothing.</p><blockquote><p>${PROMISE}`],
   ])('%s: only the new text is left', (_, html) => {
     expect(read(html)).toBe('Still nothing.');
+  });
+
+  it("a helpdesk's own quote class counts only when its adapter names it", () => {
+    const html = '<p>New</p><div class="front-blockquote"><p>old</p></div>';
+    expect(htmlToText(dropQuotedHtml(html))).toBe('New\nold');
+    expect(htmlToText(dropQuotedHtml(html, ['front-blockquote']))).toBe('New');
   });
 
   it('keeps what follows a closed quote (a reply written under it)', () => {
