@@ -5,6 +5,7 @@ import { setField, useOptions } from './state/store';
 import { Field, LockGroup } from './Field';
 import { SchemaField } from './SchemaField';
 import { Section } from './Section';
+import { StopTagPresets } from './StopTagPresets';
 import { TargetPicker } from './TargetPicker';
 
 export function SuspendSection() {
@@ -35,6 +36,7 @@ function PlatformPause({ platform }: { platform: Platform }) {
     <fieldset className="card group">
       <legend>{label}</legend>
       <SchemaField path={`${base}.stopTag`} context={ctx} />
+      <StopTagPresets platform={platform} value={pause.stopTag} />
       <SchemaField path={`${base}.removeTags`} context={ctx} />
       <PauseTarget platform={platform} value={pause.managingInboxId} />
     </fieldset>

@@ -69,3 +69,20 @@ export function base64(text: string): string {
 }
 
 export const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/**
+ * Why a team-side author is read as the bot, for Check setup's bot line; null when it would be a human agent.
+ * `marker` is the helpdesk's own mark ("role bot", "teammate type api"), which comes first; then the policy's
+ * bot identity; the name and e-mail pattern comes last. The order is roleOf's.
+ */
+export function botReason(author: Author, identity: BotIdentity, marker?: string | null): string | null {
+  if (marker) return marker;
+  const has = (list: string[], v: string | undefined) => !!v && list.some((x) => x.toLowerCase() === v.toLowerCase());
+  if (has(identity.ids, author.id) || has(identity.emails, author.email) || has(identity.names, author.name)) return 'named in Options';
+  return roleOf(author, true, { ids: [], names: [], emails: [] }) === 'bot' ? 'name looks like a bot' : null;
+}
+
+/** The bot identity entries from Options, as Check setup lists them (each is treated as the bot when team-side). */
+export function identityAuthors(identity: BotIdentity): { name: string; why: string }[] {
+  return [...identity.names, ...identity.emails, ...identity.ids].map((name) => ({ name, why: 'named in Options' }));
+}

@@ -90,6 +90,11 @@ export interface PlatformMeta {
   secrets: { key: string; label: string; hint: string; modes?: AuthMode[] }[];
   /** Non-secret settings of this platform's connection slice besides `authMode`, in the order Options shows them. */
   connectionFields: ConnectionField[];
+  /**
+   * Stop tags the helpdesk's own bot already obeys (Gorgias AI Agent's `ai_ignore`), offered in Options as one
+   * click beside the stop-tag field.
+   */
+  stopTagPresets?: { tag: string; label: string; hint: string }[];
   /** Where the bot can additionally be paused by moving the conversation out of a target (Front's managing inbox). */
   pauseTarget?: { kind: Target['kind']; label: string; hint: string; emptyLabel: string };
   /** Accent colour of the sidebar on this platform, for light and dark pages. */

@@ -24,6 +24,17 @@ export const SETUP_LINE_IDS = [
 export const SetupLineIdSchema = z.enum(SETUP_LINE_IDS);
 export type SetupLineId = z.infer<typeof SetupLineIdSchema>;
 
+/**
+ * What the 'bot' line found: the kind of bot this helpdesk runs (in the helpdesk's own words: "Gorgias AI
+ * Agent", "API teammate") and every author Baton will read as the bot, each with the marker that made it so
+ * ("role bot", "teammate type api", "named in Options"). Platform markers come first; names last.
+ */
+export const BotFindingSchema = z.object({
+  kind: z.string().max(200),
+  authors: z.array(z.object({ name: z.string().max(200), why: z.string().max(200) })).max(200),
+});
+export type BotFinding = z.infer<typeof BotFindingSchema>;
+
 export const SetupLineSchema = z.object({
   id: SetupLineIdSchema,
   /** "Read one conversation". */
@@ -34,6 +45,8 @@ export const SetupLineSchema = z.object({
   detail: z.string(),
   /** The missing permission or scope in the helpdesk's own words ("ticket_tag_editing", "comments:write"). */
   permission: z.string().optional(),
+  /** The 'bot' line only: the bot kind and authors behind its sentence, for a list in the checklist. */
+  bot: BotFindingSchema.optional(),
 });
 export type SetupLine = z.infer<typeof SetupLineSchema>;
 

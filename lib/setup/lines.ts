@@ -1,11 +1,11 @@
 import { isApiError } from '../http/errors';
-import type { SetupLine, SetupLineId } from '../schema/setup';
+import type { BotFinding, SetupLine, SetupLineId } from '../schema/setup';
 
 /** What each line checks, as the checklist shows it. */
 export const LINE_LABELS: Record<SetupLineId, string> = {
   identity: 'Who Baton is signed in as',
   read: 'Read one conversation',
-  bot: 'The bot, and how Baton pauses it',
+  bot: 'The bot: who Baton treats as the bot, and how it pauses it',
   targets: 'List where conversations can be routed',
   tags: 'List tags',
   privateInboxes: 'Private inboxes',
@@ -48,4 +48,24 @@ export function fromError(id: SetupLineId, e: unknown): SetupLine {
 export function countPhrase(parts: [number, string][]): string {
   const words = parts.map(([n, what]) => `${n} ${what}`);
   return words.length <= 1 ? (words[0] ?? 'nothing') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/**
+ * The 'bot' line, the same on every helpdesk: the bot kind found and the authors Baton will read as the bot.
+ * With no author at all it is not green: Baton would read the bot's replies as a human agent's, and the engine
+ * ignores everything before a human agent's reply.
+ */
+export function botLine(found: BotFinding): SetupLine {
+  const who = found.authors.map((a) => `${a.name} (${a.why})`);
+  const list = who.length > 8 ? `${who.slice(0, 8).join(', ')} and ${who.length - 8} more` : who.join(', ');
+  if (!found.authors.length) {
+    return {
+      ...unknown(
+        'bot',
+        `Bot: ${found.kind}. Baton found no author it would treat as the bot, so the bot's replies would be read as a human agent's; name the bot in Options (Bot identity).`,
+      ),
+      bot: found,
+    };
+  }
+  return { ...ok('bot', `Bot: ${found.kind}. Baton treats as the bot: ${list}.`), bot: found };
 }

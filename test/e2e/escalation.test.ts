@@ -79,7 +79,7 @@ describe.each(PLATFORMS)('%s: one-click escalation', (platform) => {
     const before = sandbox.traffic().length;
     await page.locator('[data-testid="escalate"]').click();
     await stepsDone(page);
-    const floor = { zendesk: 1, front: 3, gorgias: 2 }[platform];
+    const floor = { zendesk: 1, front: 3, gorgias: 3 }[platform];
     expect(writes(platform, before)).toHaveLength(floor);
 
     const id = conversationId(platform, 'human_request');

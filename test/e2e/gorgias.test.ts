@@ -65,7 +65,7 @@ describe('Gorgias: escalation order and session writes', () => {
     expect([after.team, after.assignee]).toEqual([null, null]);
     expect(notesOf(after)).toHaveLength(0);
 
-    // Once Gorgias answers again, Retry completes the handoff in the note + one update.
+    // Once Gorgias answers again, Retry completes the handoff: the note, the owner, then the tags with the pause.
     sandbox.faults.clear();
     const mark = sandbox.traffic().length;
     await page.locator('[data-testid="retry"]').click();
@@ -73,6 +73,7 @@ describe('Gorgias: escalation order and session writes', () => {
     expect(writes(mark).map((t) => `${t.method} ${t.path.replace(/\d+/, ':id')}`)).toEqual([
       'POST /api/tickets/:id/messages',
       'PUT /api/tickets/:id',
+      'POST /api/tickets/:id/tags',
     ]);
     const done = await readBack(Object.values(sandbox.platforms), 'gorgias', conversationId('gorgias', 'human_request'));
     expect(done.tags).toEqual(expect.arrayContaining(['sys_escalation', 'sys_bot_paused']));

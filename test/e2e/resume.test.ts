@@ -25,7 +25,8 @@ const REQUESTS: Record<Platform, { name: string; method: string; path: string }[
   zendesk: [{ name: 'the one ticket update', method: 'PUT', path: '^/api/v2/tickets/\\d+(\\.json)?$' }],
   gorgias: [
     { name: 'the note', method: 'POST', path: '^/api/tickets/\\d+/messages$' },
-    { name: 'the ticket update (tags, assignment, pause)', method: 'PUT', path: '^/api/tickets/\\d+$' },
+    { name: 'the assignment', method: 'PUT', path: '^/api/tickets/\\d+$' },
+    { name: 'the tags and pause', method: 'POST', path: '^/api/tickets/\\d+/tags$' },
   ],
   front: [
     { name: 'the note', method: 'POST', path: '^/conversations/[^/]+/comments$' },

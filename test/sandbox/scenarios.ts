@@ -11,6 +11,8 @@ export interface SeedMessage {
   internal?: boolean;
   /** Stored as HTML on the platform when given (text is the plain version). */
   html?: string;
+  /** E-mail only: the earlier thread the sender's mail client quoted under the new text, newest first. */
+  quote?: { name: string; email: string; text: string }[];
 }
 
 export interface Scenario {
@@ -156,3 +158,59 @@ export const SCENARIOS: Scenario[] = [
     expect: 'escalate',
   },
 ];
+
+/**
+ * E-mail replies carry the thread they answer. A customer's "thanks" quotes the whole story, their own earlier
+ * "I want to talk to a real person" and the bot's "a colleague will email you" included: read whole, the reply
+ * looks like a new request for a human after the agent's answer. Gorgias keeps the new part as `stripped_text`
+ * (developers.gorgias.com/reference/ticket-messages); Front sends the body with the client's quote markup.
+ * Seeded only by the sandboxes that model e-mail (not part of SCENARIOS, so other platforms are unchanged).
+ */
+export const QUOTED_EMAIL: Scenario = {
+  key: 'email_quoted',
+  subject: 'Re: My order 55012',
+  customer: { name: 'Noah Weber', email: 'noah.weber@example.com' },
+  tags: ['order_tracking'],
+  messages: [
+    { role: 'customer', text: 'I want to talk to a real person about my order 55012, it has not arrived.' },
+    { role: 'bot', text: "I've passed this to our team; a colleague will email you today." },
+    { role: 'agent', text: 'Hi Noah, Dana here. Your order 55012 shipped yesterday and arrives on Thursday.' },
+    {
+      role: 'customer',
+      text: 'Perfect, thank you Dana!',
+      quote: [
+        { name: AGENT.name, email: AGENT.email, text: 'Hi Noah, Dana here. Your order 55012 shipped yesterday and arrives on Thursday.' },
+        { name: BOT.name, email: BOT.email, text: "I've passed this to our team; a colleague will email you today." },
+        {
+          name: 'Noah Weber',
+          email: 'noah.weber@example.com',
+          text: 'I want to talk to a real person about my order 55012, it has not arrived.',
+        },
+      ],
+    },
+  ],
+  expect: 'none',
+};
+
+const ATTRIBUTION_DATE = 'On Fri, Nov 20, 2026 at 10:05 AM';
+const escHtml = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The message as a mail client sends it in plain text: the new text, then each quoted level behind ">". */
+export function withQuoteText(m: SeedMessage): string {
+  let out = m.text;
+  (m.quote ?? []).forEach((q, depth) => {
+    const mark = '>'.repeat(depth + 1);
+    out += `\n\n${'>'.repeat(depth)}${depth ? ' ' : ''}${ATTRIBUTION_DATE} ${q.name} <${q.email}> wrote:\n${mark} ${q.text}`;
+  });
+  return out;
+}
+
+/** The same as HTML, with Gmail's quote markup (`gmail_quote`, `gmail_attr`, nested blockquotes). */
+export function withQuoteHtml(m: SeedMessage): string {
+  const quote = (m.quote ?? []).reduceRight(
+    (inner, q) =>
+      `<div class="gmail_quote"><div class="gmail_attr">${ATTRIBUTION_DATE} ${escHtml(q.name)} &lt;${escHtml(q.email)}&gt; wrote:<br></div><blockquote class="gmail_quote"><div>${escHtml(q.text)}</div>${inner}</blockquote></div>`,
+    '',
+  );
+  return `<div dir="ltr">${escHtml(m.text)}</div><br>${quote}`;
+}

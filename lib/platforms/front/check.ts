@@ -2,14 +2,16 @@ import type { HttpResponse } from '../../http/types';
 import { isApiError } from '../../http/errors';
 import type { SetupLine } from '../../schema/setup';
 import { readLine, targetsLine } from '../../setup/common';
-import { line, ok, problem, unknown } from '../../setup/lines';
+import { botLine, line, ok, problem, unknown } from '../../setup/lines';
+import { botReason, identityAuthors } from '../shared';
 import type { AdapterContext, SetupTools } from '../types';
 import { apiBase, forbidden, getParsed, listAll, PAGE_LIMIT } from './api';
 import { frontMeta } from './meta';
 import { noteAuthor } from './note';
-import { readConversation } from './read';
-import { FConversationSchema, FIdentitySchema, FTagSchema, pageSchema } from './schemas';
-import { listTargets } from './targets';
+import { botType, readConversation } from './read';
+import { FConversationSchema, FIdentitySchema, FTagSchema, pageSchema, teammateName } from './schemas';
+import { listTargets, teammates } from './targets';
+import { CREATE_TAG_PATH } from './tags';
 
 /**
  * Front publishes no token scopes (GET /me names only the company), so writes are probed with requests
@@ -36,7 +38,7 @@ export async function checkSetup(ctx: AdapterContext, tools: SetupTools): Promis
     (id) => ({ id }),
     (e: unknown) => ({ error: e }),
   );
-  const [read, targets, tags, privateInboxes] = await Promise.all([
+  const [read, bot, targets, tags, privateInboxes] = await Promise.all([
     line('read', async () => {
       try {
         return await readLine(ctx, readConversation, latest, 'conversation');
@@ -46,6 +48,7 @@ export async function checkSetup(ctx: AdapterContext, tools: SetupTools): Promis
         throw e;
       }
     }),
+    line('bot', () => botFinding(ctx)),
     line('targets', () => targetsLine(ctx, listTargets, frontMeta)),
     line('tags', async () =>
       ok('tags', `Listed ${(await listAll(ctx, '/tags', FTagSchema, 'the tags', { limit: String(PAGE_LIMIT) })).length} tags.`),
@@ -53,7 +56,7 @@ export async function checkSetup(ctx: AdapterContext, tools: SetupTools): Promis
     line('privateInboxes', async () => privateInboxLine(ctx, await author)),
   ]);
   const writes = conversationId ? await writeLines(ctx, tools, conversationId, await author) : noConversation();
-  return [...identity, ...read, ...targets, ...tags, ...privateInboxes, ...writes];
+  return [...identity, ...read, ...bot, ...targets, ...tags, ...privateInboxes, ...writes];
 }
 
 const PRIVATE_ASK =
@@ -108,7 +111,7 @@ async function writeLines(
   const [comment, update, tag] = await Promise.all([
     tools.probe({ method: 'POST', url: `${base}/comments`, body: {} }, 'post internal notes'),
     tools.probe({ method: 'PATCH', url: base, body: {} }, 'update conversations'),
-    tools.probe({ method: 'POST', url: `${apiBase(ctx)}/tags`, body: {} }, 'create tags'),
+    tools.probe({ method: 'POST', url: `${apiBase(ctx)}${CREATE_TAG_PATH}`, body: {} }, 'create tags'),
   ]);
   const note =
     comment.status === 403
@@ -127,4 +130,40 @@ async function writeLines(
       ? refused('writeAssign', update, 'assign or move conversations', 'conversations:write')
       : ok('writeAssign', 'The token may assign and move conversations.');
   return [note, tags, assign];
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  ai: 'an AI teammate',
+  api: 'an API client teammate',
+  application: 'an application teammate',
+  integration: 'an integration teammate',
+  rule: 'a rule',
+};
+
+/**
+ * Who Baton will read as the bot: teammates Front types as bots (anything but "user"/"visitor"), then people's
+ * seats the policy names or whose name looks like a bot, then identity entries from Options that match no one.
+ */
+async function botFinding(ctx: AdapterContext): Promise<SetupLine> {
+  const all = await teammates(ctx);
+  const authors: { name: string; why: string }[] = [];
+  const named = new Set<string>();
+  const kinds = new Set<string>();
+  for (const t of all) {
+    const name = teammateName(t) ?? t.id;
+    const type = botType(t);
+    const why = botReason(
+      { id: t.id, name, ...(t.email ? { email: t.email } : {}) },
+      ctx.botIdentity,
+      type ? `teammate type ${type}` : null,
+    );
+    if (!why) continue;
+    if (type) kinds.add(TYPE_WORDS[type] ?? `a ${type} teammate`);
+    else kinds.add("a teammate's seat");
+    authors.push({ name: t.email ? `${name} <${t.email}>` : name, why });
+    for (const v of [name, t.email, t.id]) if (v) named.add(v.toLowerCase());
+  }
+  authors.push(...identityAuthors(ctx.botIdentity).filter((a) => !named.has(a.name.toLowerCase())));
+  const kind = kinds.size ? [...kinds].join(', ') : authors.length ? 'named in Options' : 'none found';
+  return botLine({ kind: `a bot posting as ${kind}`.replace('a bot posting as none found', 'none found'), authors });
 }

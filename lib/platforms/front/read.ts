@@ -1,6 +1,7 @@
 import type { Author, Conversation, Message, Role } from '../../schema/conversation';
 import type { BotIdentity } from '../../schema/policy';
 import type { AdapterContext } from '../types';
+import { dropQuotedHtml, dropQuotedText } from '../../html/quoted';
 import { htmlToText, roleOf } from '../shared';
 import { apiBase, getConversation, listAll, PAGE_LIMIT } from './api';
 import { FCommentSchema, FMessageSchema, teammateName, type FComment, type FConversation, type FMessage, type FTeammate } from './schemas';
@@ -95,10 +96,38 @@ function clean(a: Author): Author {
   return Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Author;
 }
 
-/** Front types bot teammates by what they act for; an "ai" teammate is an AI agent talking to customers. */
+/**
+ * Front types every teammate: "user" for people, "visitor" for guests, and bot users "by their parent resource
+ * type" (ai, api for OAuth clients, application, bulk_reply, csat, integration, macro, rule, smart_csat; spec
+ * TeammateResponse.type). That marker comes first: any team-side author that is not a person is bot-side, so
+ * an external bot posting through an API client or an integration is not read as a human agent (which would
+ * make the engine drop every turn before it). A person's seat used by a bot is still caught by identity and name.
+ */
+const PEOPLE = ['user', 'visitor'];
+
+export function botType(teammate: FTeammate | null | undefined): string | null {
+  const type = teammate?.type?.trim().toLowerCase();
+  return type && !PEOPLE.includes(type) ? type : null;
+}
+
 function roleFor(author: Author, teammate: FTeammate | null | undefined, fromTeam: boolean, identity: BotIdentity): Role {
-  const role = roleOf(author, fromTeam, identity);
-  return fromTeam && role === 'agent' && teammate?.type === 'ai' ? 'bot' : role;
+  if (fromTeam && botType(teammate)) return 'bot';
+  return roleOf(author, fromTeam, identity);
+}
+
+/**
+ * An e-mail's body carries the thread it replies to (Front's `text` is the "text version of the body for email
+ * messages", quotes included); the HTML body is read without its quoted blocks. Other channels quote nothing.
+ */
+/** The class Front's composer puts on the thread it quotes under a reply (as public reply parsers list it). */
+const FRONT_QUOTE = 'front-blockquote';
+
+function messageText(m: FMessage): string {
+  if (m.type === 'email') {
+    if (m.body?.trim()) return dropQuotedText(htmlToText(dropQuotedHtml(m.body, [FRONT_QUOTE])));
+    return dropQuotedText(m.text ?? '');
+  }
+  return typeof m.text === 'string' && m.text.trim() ? m.text.trim() : htmlToText(m.body ?? '');
 }
 
 export function fromMessage(m: FMessage, identity: BotIdentity): Message {
@@ -109,7 +138,7 @@ export function fromMessage(m: FMessage, identity: BotIdentity): Message {
     id: m.id,
     role: m.is_inbound ? roleOf(author, false, identity) : roleFor(author, m.author, true, identity),
     author,
-    text: typeof m.text === 'string' && m.text.trim() ? m.text.trim() : htmlToText(m.body ?? ''),
+    text: messageText(m),
     internal: false,
     createdAt: iso(m.created_at),
   };

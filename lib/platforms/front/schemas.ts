@@ -28,6 +28,8 @@ const FRecipientSchema = z.object({
 
 export const FMessageSchema = z.object({
   id: z.string(),
+  /** "email", "custom", "front_chat", …: e-mail bodies carry the quoted thread. */
+  type: text,
   is_inbound: z.boolean(),
   created_at: z.number(),
   draft_mode: text,
@@ -46,7 +48,8 @@ export const FCommentSchema = z.object({
 });
 export type FComment = z.infer<typeof FCommentSchema>;
 
-export const FTagSchema = z.object({ id: z.string(), name: z.string() });
+/** `is_private`: "Whether or not the tag is individual" (a teammate's own tag that rules and colleagues never see). */
+export const FTagSchema = z.object({ id: z.string(), name: z.string(), is_private: z.boolean().nullish() });
 export type FTag = z.infer<typeof FTagSchema>;
 
 export const FConversationSchema = z.object({

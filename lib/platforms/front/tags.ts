@@ -37,7 +37,9 @@ export function tagIndex(ctx: AdapterContext, maxAgeMs = Infinity): Promise<TagI
     pending = listAll(ctx, '/tags', FTagSchema, 'the tags', { limit: String(PAGE_LIMIT) })
       .then((tags) => {
         const idx: TagIndex = { at: Date.now(), byName: new Map(), byId: new Map() };
-        for (const t of tags) remember(idx, t.name, t.id);
+        // A teammate's private tag is theirs alone: rules, colleagues and the bot never see it, so a name never
+        // resolves to one (spec TagResponse.is_private, "Whether or not the tag is individual").
+        for (const t of tags) if (!t.is_private) remember(idx, t.name, t.id);
         indexes.set(key, idx);
         return idx;
       })
@@ -64,7 +66,7 @@ export async function tagNameOf(ctx: AdapterContext, id: string): Promise<string
   return (await tagIndex(ctx)).byId.get(id);
 }
 
-/** Tag names → ids, creating each missing tag once (POST /tags) and remembering it. */
+/** Tag names → ids, creating each missing tag once (as a company tag) and remembering it. */
 export async function resolveTagIds(ctx: AdapterContext, names: string[]): Promise<string[]> {
   const idx = await tagIndex(ctx);
   const ids: string[] = [];
@@ -83,10 +85,17 @@ function createTag(ctx: AdapterContext, name: string): Promise<string> {
   return pending;
 }
 
+/**
+ * Missing tags are created as company tags (POST /company/tags), which every workspace sees. The older POST /tags
+ * is "a legacy endpoint" that creates the tag "in the oldest team (workspace)" (spec, Create tag), where a
+ * conversation of another workspace, its rules and its bot never see it.
+ */
+export const CREATE_TAG_PATH = '/company/tags';
+
 async function postTag(ctx: AdapterContext, name: string): Promise<string> {
   const action = `create the tag ${name}`;
   // Front's API default hides new tags from conversation lists; agents should see an escalation tag there.
-  const res = await write(ctx, 'POST', '/tags', { name, is_visible_in_conversation_lists: true }, { action, accept: [400, 409] });
+  const res = await write(ctx, 'POST', CREATE_TAG_PATH, { name, is_visible_in_conversation_lists: true }, { action, accept: [400, 409] });
   const created = res.status < 300 ? FTagSchema.safeParse(res.body) : null;
   let id = created?.success ? created.data.id : undefined;
   if (!id) {

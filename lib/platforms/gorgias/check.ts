@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { SetupLine } from '../../schema/setup';
 import { readLine, targetsLine } from '../../setup/common';
-import { line, ok, problem, unknown } from '../../setup/lines';
+import { botLine, line, ok, problem, unknown } from '../../setup/lines';
+import { botReason, identityAuthors } from '../shared';
+import { isBotUser } from './bots';
 import type { AdapterContext } from '../types';
-import { call, fetchCurrentUser, parse, url } from './api';
-import { GPageSchema } from './schemas';
+import { call, fetchCurrentUser, listAll, PAGE_LIMIT, parse, url } from './api';
+import { GPageSchema, GUserSchema } from './schemas';
 import { gorgiasMeta } from './meta';
 import { nameOf, readTicket } from './read';
 import { listTargets } from './targets';
@@ -42,6 +44,7 @@ export async function checkSetup(ctx: AdapterContext): Promise<SetupLine[]> {
   if (identity[0]?.state !== 'ok') return identity;
   const rest = await Promise.all([
     line('read', () => readLine(ctx, readTicket, () => latestTicket(ctx), 'ticket')),
+    line('bot', () => botFinding(ctx)),
     line('targets', () => targetsLine(ctx, listTargets, gorgiasMeta)),
     line('tags', async () => {
       const res = await call(ctx, { method: 'GET', url: url(ctx, '/api/tags?limit=100') }, { action: 'list the tags' });
@@ -84,4 +87,32 @@ function writeLines(role: string | null): SetupLine[] {
       ? ok('writeAssign', `${label}s may assign tickets.`)
       : problem('writeAssign', `Baton cannot assign tickets: the ${label} role may not edit tickets. ${ASK}`, 'edit tickets (assignee)'),
   ];
+}
+
+/**
+ * Who Baton will read as the bot: users with Gorgias's bot role (the AI Agent), then active users the policy
+ * names or whose name looks like a bot, then identity entries from Options that match no user.
+ */
+async function botFinding(ctx: AdapterContext): Promise<SetupLine> {
+  const users = await listAll(ctx, '/api/users', { limit: String(PAGE_LIMIT) }, GUserSchema, 'list the Gorgias users');
+  const authors: { name: string; why: string }[] = [];
+  const named = new Set<string>();
+  for (const u of users) {
+    const name = nameOf(u) ?? String(u.id);
+    const why = botReason(
+      { id: String(u.id), name, ...(u.email ? { email: u.email } : {}) },
+      ctx.botIdentity,
+      isBotUser(u) ? 'role bot' : null,
+    );
+    if (!why || (u.active === false && !isBotUser(u))) continue;
+    authors.push({ name: u.email ? `${name} <${u.email}>` : name, why });
+    for (const v of [name, u.email, String(u.id)]) if (v) named.add(v.toLowerCase());
+  }
+  authors.push(...identityAuthors(ctx.botIdentity).filter((a) => !named.has(a.name.toLowerCase())));
+  const kind = users.some(isBotUser)
+    ? 'Gorgias AI Agent (a user with the bot role); it stops on the tag ai_ignore'
+    : authors.length
+      ? 'a bot posting as a Gorgias user'
+      : 'none found';
+  return botLine({ kind, authors });
 }

@@ -9,8 +9,8 @@ export const gorgiasMeta: PlatformMeta = {
   label: 'Gorgias',
   matches: ['https://*.gorgias.com/app/*'],
   appHosts: ['https://*.gorgias.com/*'],
-  // Reads, internal notes (POST …/messages) and ticket updates.
-  session: { apiPrefix: '/api/', methods: ['GET', 'POST', 'PUT'] },
+  // Reads, internal notes (POST …/messages), ticket updates and the ticket's tag endpoint (POST/DELETE …/tags).
+  session: { apiPrefix: '/api/', methods: ['GET', 'POST', 'PUT', 'DELETE'] },
   // The API lives on the agent app's own origin ({account}.gorgias.com/api).
   apiHosts: [],
   account: {
@@ -34,6 +34,14 @@ export const gorgiasMeta: PlatformMeta = {
       type: 'email',
       authModes: ['token'],
       required: true,
+    },
+  ],
+  // docs.gorgias.com/en-US/use-rules-with-ai-agent-5415482: tickets tagged ai_ignore are not answered by AI Agent.
+  stopTagPresets: [
+    {
+      tag: 'ai_ignore',
+      label: 'Gorgias AI Agent',
+      hint: 'Gorgias AI Agent takes no action on tickets tagged ai_ignore. Gorgias documents it for new tickets (its rule tags them on arrival); that it stops a conversation AI Agent is already in is not documented.',
     },
   ],
   accent: { light: '#115cb9', dark: '#6ea8fe' },

@@ -4,22 +4,25 @@ import type { Target } from '../../schema/target';
 import { checkLayout, groupOperations } from '../steps';
 import type { AdapterContext, Operation } from '../types';
 import { call, currentUser, PAGE_LIMIT, parse, url } from './api';
+import { roleOf } from '../shared';
+import { botUsers } from './bots';
 import { carriesMarker, noteBodies } from './note';
-import { isInternal } from './read';
-import { GMessageSchema, GPageSchema, GTicketSchema } from './schemas';
+import { isInternal, nameOf } from './read';
+import { GMessageSchema, GPageSchema, GTicketSchema, type GTicket } from './schemas';
 import { ticketPath } from './urls';
 
 export const VIEW_WITHOUT_TAG = 'This view cannot be matched by a tag, so Baton cannot route to it; pick a team or inbox.';
 
 /**
- * Gorgias's escalation in 2 writes. The internal note goes first and alone: it is the one request that is
- * not safe to repeat, and nothing else may land while it is missing. Then ONE ticket update
- * (PUT /api/tickets/{id}) carries the tags, the stop tag, the removal of the bot's managing tags and the
- * assignment: Gorgias's update takes `tags` (the full list, it replaces) beside `assignee_team` /
- * `assignee_user` (contract.ts, "Update ticket"). So the bot is paused in the same write that gives the
- * ticket its owner, never before the note, and never without the owner.
+ * Gorgias's escalation, in the order that never leaves a half-done handoff: the internal note first and alone
+ * (the one request that is not safe to repeat), then the owner (PUT /api/tickets/{id} with `assignee_team` /
+ * `assignee_user`), then the tags with the stop tag last. Tags go through the ticket's tag endpoints,
+ * POST /api/tickets/{id}/tags to add and DELETE to remove, both by `names` (contract.ts, "Add/Remove ticket
+ * tags"): they touch only the names sent, so a tag a Gorgias rule or the AI Agent put on between Baton's read
+ * and its write (`ai_handover`, a routing tag) is never wiped, which a full `tags` list on the ticket update
+ * would do (it replaces them all).
  */
-export const GORGIAS_LAYOUT = checkLayout([['note'], ['tags', 'assign', 'pause']]);
+export const GORGIAS_LAYOUT = checkLayout([['note'], ['assign'], ['tags', 'pause']]);
 
 /** Gorgias routes to a team or a user (a view through its tag); other kinds belong to other helpdesks. */
 function checkTarget(target: Target): void {
@@ -42,20 +45,6 @@ function checkTarget(target: Target): void {
 const removedByPause = (plan: EscalationPlan) => (plan.pause?.removeTags ?? []).filter((t) => plan.tagsBefore.includes(t));
 
 const clean = (names: readonly string[]) => names.map((n) => n.trim()).filter(Boolean);
-
-/**
- * The ticket's tags after a change. Because `tags` replaces the whole list, the list is computed from the
- * tags read just before the write, so tags someone else added meanwhile are kept. Order is kept, names are
- * compared exactly (Gorgias tag names are case-sensitive).
- */
-export function nextTags(current: readonly string[], add: readonly string[], remove: readonly string[]): string[] {
-  const gone = new Set(clean(remove));
-  const out: string[] = [];
-  for (const name of [...clean(current), ...clean(add)]) if (!gone.has(name) && !out.includes(name)) out.push(name);
-  return out;
-}
-
-const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((t) => b.includes(t));
 
 /** The ticket's tags as Gorgias has them now (one GET, checked against the contract's ticket shape). */
 async function readTags(ctx: AdapterContext, id: string, action: string): Promise<string[]> {
@@ -110,71 +99,124 @@ function noteOp(ctx: AdapterContext, plan: EscalationPlan): Operation {
   };
 }
 
-/** "add the tags, assign the ticket to Returns and pause the bot": what the one update does, for its error. */
-function sentence(parts: string[]): string {
-  return parts.length < 2 ? (parts[0] ?? 'update the ticket') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+const unique = (names: readonly string[]) => [...new Set(clean(names))];
+
+/** Adds or removes tags by name on the ticket's tag endpoint; only those names change. */
+async function changeTags(ctx: AdapterContext, id: string, method: 'POST' | 'DELETE', names: string[], action: string) {
+  if (!names.length) return;
+  await call(ctx, { method, url: url(ctx, `${ticketPath(id)}/tags`), body: { names } }, { action, idempotent: true });
 }
 
-/** The one ticket update for the steps of the second group still to do; null when it would change nothing. */
-function updateOp(ctx: AdapterContext, plan: EscalationPlan, steps: StepKind[]): Operation | null {
+/**
+ * Whether the pause tag is on the ticket now. Whether Gorgias creates an unknown tag name on the add is not
+ * documented, so the pause is only reported once the ticket shows the tag: never a pause that did not happen.
+ */
+async function confirmStopTag(ctx: AdapterContext, id: string, stopTag: string) {
+  const now = await readTags(ctx, id, 'check that the pause tag is on the ticket');
+  if (!now.includes(stopTag)) {
+    throw new ApiError(
+      `Gorgias did not keep the pause tag ${stopTag} on the ticket, so the bot is not paused; check that the tag exists in Gorgias (Settings → Tags), then retry.`,
+      'unexpected',
+    );
+  }
+}
+
+/** The ticket as Gorgias has it now, after a request was cut off (its tab went away): did that request land? */
+async function readTicketNow(ctx: AdapterContext, id: string) {
+  const action = 'check whether the ticket update already landed';
+  return parse(GTicketSchema, (await call(ctx, { method: 'GET', url: url(ctx, ticketPath(id)) }, { action })).body, action);
+}
+
+/** Whether the user assigned now is the bot: Gorgias's bot role first, then the policy's identity and names. */
+async function botIsAssigned(ctx: AdapterContext, user: GTicket['assignee_user']): Promise<boolean> {
+  if (user?.id === null || user?.id === undefined) return false;
+  const bots = await botUsers(ctx).catch(() => null);
+  if (bots?.byId.has(String(user.id))) return true;
+  const name = nameOf(user);
+  return (
+    roleOf({ id: String(user.id), ...(name ? { name } : {}), ...(user.email ? { email: user.email } : {}) }, true, ctx.botIdentity) ===
+    'bot'
+  );
+}
+
+/**
+ * The owner. A team route also clears the assigned user when that user is the bot: a bot that answers "tickets
+ * assigned to the AI user" (docs.open.cx/integrations/gorgias/ticket-flow) keeps a ticket that only changed team.
+ * A view is reached by its tag, added on the tag endpoint like the others.
+ */
+function assignOp(ctx: AdapterContext, plan: EscalationPlan, target: Target): Operation {
   const id = plan.conversationId;
-  const has = (k: StepKind) => steps.includes(k);
-  const target = has('assign') ? plan.target : null;
-  const pause = has('pause') ? plan.pause : null;
-  if (target) checkTarget(target);
-
-  const add = [
-    ...(has('tags') ? plan.tags : []),
-    ...(target?.kind === 'view' && target.viewTag ? [target.viewTag] : []),
-    ...(pause?.stopTag ? [pause.stopTag] : []),
-  ];
-  const remove = pause?.removeTags ?? [];
-  const assignee =
-    target?.kind === 'team'
-      ? { assignee_team: { id: Number(target.id) } }
-      : target?.kind === 'user'
-        ? { assignee_user: { id: Number(target.id) } }
-        : {};
-  if (!clean(add).length && !clean(remove).length && !Object.keys(assignee).length) return null;
-
-  const parts: string[] = [];
-  if (clean(add).length || clean(remove).length) parts.push(has('tags') && plan.tags.length ? 'add the tags' : 'set the tags');
-  if (target) parts.push(target.kind === 'view' ? `route the ticket to the view "${target.name}"` : `assign the ticket to ${target.name}`);
-  if (pause) parts.push('pause the bot');
-  const action = sentence(parts);
-
+  if (target.kind === 'view') {
+    return {
+      covers: ['assign'],
+      run: () => changeTags(ctx, id, 'POST', [target.viewTag!], `route the ticket to the view "${target.name}"`),
+      alreadyApplied: async () => ((await readTicketNow(ctx, id)).tags ?? []).some((t) => t.name === target.viewTag),
+    };
+  }
   return {
-    covers: steps,
-    // After a cut-off update (its tab went away), the ticket itself says whether it landed.
+    covers: ['assign'],
     alreadyApplied: async () => {
-      const action = 'check whether the ticket update already landed';
-      const ticket = parse(GTicketSchema, (await call(ctx, { method: 'GET', url: url(ctx, ticketPath(id)) }, { action })).body, action);
-      const now = (ticket.tags ?? []).map((t) => t.name);
-      const owner = target?.kind === 'team' ? ticket.assignee_team?.id : target?.kind === 'user' ? ticket.assignee_user?.id : undefined;
-      const assigned = !Object.keys(assignee).length || (owner !== undefined && String(owner) === target?.id);
-      return assigned && sameTags(now, nextTags(now, add, remove));
+      const t = await readTicketNow(ctx, id);
+      const owner = target.kind === 'team' ? t.assignee_team?.id : t.assignee_user?.id;
+      return owner !== null && owner !== undefined && String(owner) === target.id;
     },
     run: async () => {
-      const before = await readTags(ctx, id, 'read the ticket before updating it');
-      const after = nextTags(before, add, remove);
-      const body = { ...(sameTags(before, after) ? {} : { tags: after.map((name) => ({ name })) }), ...assignee };
-      // A retry after a lost answer finds the tags already in place: nothing left to send.
-      if (!Object.keys(body).length) return;
+      const action = `assign the ticket to ${target.name}`;
+      let body: Record<string, unknown> = { assignee_user: { id: Number(target.id) } };
+      if (target.kind === 'team') {
+        const ticket = parse(
+          GTicketSchema,
+          (await call(ctx, { method: 'GET', url: url(ctx, ticketPath(id)) }, { action: 'read the ticket before assigning it' })).body,
+          'read the ticket before assigning it',
+        );
+        body = {
+          assignee_team: { id: Number(target.id) },
+          ...((await botIsAssigned(ctx, ticket.assignee_user)) ? { assignee_user: null } : {}),
+        };
+      }
       await call(ctx, { method: 'PUT', url: url(ctx, ticketPath(id)), body }, { action, idempotent: true });
     },
   };
 }
 
-/** The requests for the steps still to do, in Gorgias's 2-request layout (note, then one update). */
+/** The escalation's tags and the stop tag in one add, then (only when configured) the managing tags' removal. */
+function tagsOp(ctx: AdapterContext, plan: EscalationPlan, steps: StepKind[]): Operation | null {
+  const id = plan.conversationId;
+  const pause = steps.includes('pause') ? plan.pause : null;
+  const stop = pause?.stopTag.trim() ?? '';
+  const add = unique([...(steps.includes('tags') ? plan.tags : []), ...(stop ? [stop] : [])]);
+  const remove = unique(removedByPause(plan)).filter((t) => pause && !add.includes(t));
+  if (!add.length && !remove.length) return null;
+  return {
+    covers: steps,
+    alreadyApplied: async () => {
+      const now = ((await readTicketNow(ctx, id)).tags ?? []).map((t) => t.name);
+      return add.every((t) => now.includes(t)) && !remove.some((t) => now.includes(t));
+    },
+    run: async () => {
+      await changeTags(ctx, id, 'POST', add, stop ? 'add the tags and the pause tag' : 'add the tags');
+      await changeTags(ctx, id, 'DELETE', remove, "remove the bot's managing tags");
+      if (stop) await confirmStopTag(ctx, id, stop);
+    },
+  };
+}
+
+/** The requests for the steps still to do, in Gorgias's layout (note, owner, then tags with the pause). */
 export function escalationOps(ctx: AdapterContext, plan: EscalationPlan, remaining: StepKind[]): Operation[] {
   ticketPath(plan.conversationId);
-  return groupOperations(GORGIAS_LAYOUT, remaining, (steps) => (steps.includes('note') ? noteOp(ctx, plan) : updateOp(ctx, plan, steps)));
+  const target = remaining.includes('assign') ? plan.target : null;
+  if (target) checkTarget(target);
+  return groupOperations(GORGIAS_LAYOUT, remaining, (steps) => {
+    if (steps.includes('note')) return noteOp(ctx, plan);
+    if (steps.includes('assign')) return target ? assignOp(ctx, plan, target) : null;
+    return tagsOp(ctx, plan, steps);
+  });
 }
 
 /**
- * "Return to bot", the exact reverse of the pause in one update: the stop tag comes off (unless the ticket
- * already had it before the escalation) and the managing tags the pause removed come back. The escalation
- * tags, the note and the owner stay.
+ * "Return to bot", the exact reverse of the pause: the managing tags the pause removed come back, then the stop
+ * tag comes off (unless the ticket already had it before the escalation). The escalation tags, the note and
+ * the owner stay; tags anyone else added meanwhile stay too.
  */
 export function resumeOps(ctx: AdapterContext, plan: EscalationPlan): Operation[] {
   const pause = plan.pause;
@@ -183,21 +225,14 @@ export function resumeOps(ctx: AdapterContext, plan: EscalationPlan): Operation[
   ticketPath(id);
   const stop = pause.stopTag.trim();
   const remove = stop && !plan.tagsBefore.includes(stop) ? [stop] : [];
-  const restore = removedByPause(plan);
+  const restore = unique(removedByPause(plan));
   if (!remove.length && !restore.length) return [];
   return [
     {
       covers: ['pause'],
       run: async () => {
-        const before = await readTags(ctx, id, 'read the ticket before handing it back to the bot');
-        const after = nextTags(before, restore, remove);
-        if (sameTags(before, after)) return;
-        const body = { tags: after.map((name) => ({ name })) };
-        await call(
-          ctx,
-          { method: 'PUT', url: url(ctx, ticketPath(id)), body },
-          { action: "give the ticket back to the bot (remove the pause tag, restore the bot's tags)", idempotent: true },
-        );
+        await changeTags(ctx, id, 'POST', restore, "give the bot's managing tags back");
+        await changeTags(ctx, id, 'DELETE', remove, 'remove the pause tag so the bot takes over');
       },
     },
   ];

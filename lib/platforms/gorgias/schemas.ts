@@ -40,6 +40,10 @@ export type GTicket = z.infer<typeof GTicketSchema>;
 export const GMessageSchema = z.object({
   id,
   channel: text,
+  /** How it was sent: "rule" for a Gorgias rule's reply (developers.gorgias.com/reference/ticket-messages). */
+  via: text,
+  /** Set when a Gorgias rule sent the message. */
+  rule_id: id.nullish(),
   from_agent: z.boolean(),
   public: z.boolean().nullish(),
   sender: GPersonSchema.nullish(),

@@ -3,6 +3,7 @@ import { TtlCache } from '../cache';
 import { roleOf } from '../shared';
 import type { AdapterContext } from '../types';
 import { listAll, PAGE_LIMIT } from './api';
+import { isBotUser } from './bots';
 import { viewTagOf } from './filters';
 import { nameOf } from './read';
 import { GTeamSchema, GUserSchema, GViewSchema } from './schemas';
@@ -33,7 +34,7 @@ export async function listTargets(ctx: AdapterContext): Promise<Target[]> {
   const targets: Target[] = [
     ...teams.map((t) => target('team', t.id, t.name)),
     ...users
-      .filter((u) => u.active !== false)
+      .filter((u) => u.active !== false && !isBotUser(u))
       .filter((u) => roleOf({ id: String(u.id), name: nameOf(u), email: u.email ?? undefined }, true, ctx.botIdentity) !== 'bot')
       .map((u) => target('user', u.id, nameOf(u) ?? '')),
     ...views.map((v) => {

@@ -2,7 +2,17 @@ import { SCENARIOS } from '../scenarios';
 import type { SandboxPlatform, SandboxRequest, SandboxResponse } from '../types';
 import { createFrontApi, FRONT_TOKEN } from './front/api';
 import { isAppPath, pageData, renderAppPage, renderOtherPage } from './front/page';
-import { FIRST_CONVERSATION, FrontState, id36, INBOXES, MERGED_CONVERSATION, PRIVATE_INBOX, TEAMMATES } from './front/state';
+import {
+  EXTRA_CONVERSATIONS,
+  FIRST_CONVERSATION,
+  FIRST_EXTRA,
+  FrontState,
+  id36,
+  INBOXES,
+  MERGED_CONVERSATION,
+  PRIVATE_INBOX,
+  TEAMMATES,
+} from './front/state';
 
 /** Credentials and ids of the sandbox Front company, for tests and the demo. */
 export const FRONT_SANDBOX = {
@@ -28,6 +38,8 @@ export const MERGED_ID = MERGED_CONVERSATION;
 
 /** API id and numeric id of each seeded scenario's conversation. */
 export function frontConversation(key: string): { id: string; numericId: number } {
+  const extra = EXTRA_CONVERSATIONS.findIndex((s) => s.key === key);
+  if (extra >= 0) return { id: cnv(FIRST_EXTRA + extra), numericId: FIRST_EXTRA + extra };
   const i = SCENARIOS.findIndex((s) => s.key === key);
   if (i < 0) throw new Error(`unknown scenario ${key}`);
   return { id: cnv(FIRST_CONVERSATION + i), numericId: FIRST_CONVERSATION + i };

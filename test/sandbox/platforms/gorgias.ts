@@ -4,7 +4,7 @@ import { SCENARIOS } from '../scenarios';
 import { createGorgiasApi, GORGIAS_CREDENTIALS } from './gorgias/api';
 import { messageJson } from './gorgias/json';
 import { pageData, renderAgentPage, renderOtherPage, ticketIdInPath } from './gorgias/page';
-import { FIRST_TICKET, GorgiasState, TEAMS, USERS, VIEWS } from './gorgias/state';
+import { EXTRA_TICKETS, FIRST_TICKET, GorgiasState, TEAMS, USERS, VIEWS } from './gorgias/state';
 
 /** Ids and credentials of the sandbox's Gorgias account, for tests and the demo. */
 export const GORGIAS_SANDBOX = {
@@ -20,9 +20,9 @@ export const GORGIAS_SANDBOX = {
 export const gorgiasBasicAuth = () =>
   `Basic ${Buffer.from(`${GORGIAS_CREDENTIALS.email}:${GORGIAS_CREDENTIALS.apiKey}`).toString('base64')}`;
 
-/** The ticket id of a scenario: tickets are seeded in SCENARIOS order from 5001. */
+/** The ticket id of a scenario: tickets are seeded in SCENARIOS order from 5001, then the Gorgias-only tickets. */
 export function gorgiasTicketId(key: string): number {
-  const i = SCENARIOS.findIndex((s) => s.key === key);
+  const i = [...SCENARIOS, ...EXTRA_TICKETS].findIndex((s) => s.key === key);
   if (i < 0) throw new Error(`unknown scenario ${key}`);
   return FIRST_TICKET + i;
 }
@@ -163,6 +163,15 @@ export function createGorgiasSandbox(options: GorgiasSandboxOptions = {}): Gorgi
         if (typeof role !== 'string' || !role) return { status: 400, body: { error: 'body must be {role: string}' } };
         state.users.get(USERS.dana.id)!.role = role;
         return { status: 200, body: { role } };
+      }
+      if (req.method === 'POST' && (m = /^\/__admin\/gorgias\/conversations\/(\d+)\/rule-tag\/?$/.exec(req.path))) {
+        // {tag}: a Gorgias rule that tags the ticket when a message is created on it, landing just after the next
+        // read of the ticket (between a client's read and its write), once, until the next reset.
+        const tag = (req.body as { tag?: unknown } | null)?.tag;
+        if (typeof tag !== 'string' || !tag.trim()) return { status: 400, body: { error: 'body must be {tag: string}' } };
+        if (!state.ticket(m[1])) return { status: 404, body: { error: `no ticket ${m[1]}` } };
+        state.ruleTags.set(Number(m[1]), { tag, fired: false, pending: false });
+        return { status: 200, body: { tag } };
       }
       if (req.method === 'POST' && /^\/__admin\/gorgias\/session-writes\/?$/.test(req.path)) {
         const refuse = (req.body as { refuse?: unknown } | null)?.refuse ?? null;

@@ -18,9 +18,9 @@ const SEND_ORDER: Record<Platform, [StepKind, number][]> = {
   ],
   gorgias: [
     ['note', 0],
-    ['tags', 1],
     ['assign', 1],
-    ['pause', 1],
+    ['tags', 2],
+    ['pause', 2],
   ],
   front: [
     ['note', 0],
@@ -73,8 +73,8 @@ describe('escalation steps are listed in the order the helpdesk is sent them', (
     const journal = newJournal({ ...plan, target: null }, ADAPTERS.gorgias.stepLayout);
     expect(journal.steps.map((s) => [s.kind, s.status])).toEqual([
       ['note', 'pending'],
-      ['tags', 'pending'],
       ['assign', 'skipped'],
+      ['tags', 'pending'],
       ['pause', 'pending'],
     ]);
   });

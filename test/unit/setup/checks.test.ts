@@ -94,6 +94,7 @@ describe('Check setup on Front', () => {
     expect(report.lines.map((l) => l.id)).toEqual([
       'identity',
       'read',
+      'bot',
       'targets',
       'tags',
       'privateInboxes',
@@ -105,7 +106,7 @@ describe('Check setup on Front', () => {
     expect(writes.map((e) => `${e.req.method} ${e.req.path} ${JSON.stringify(e.req.body)} → ${e.res?.status}`)).toEqual([
       expect.stringMatching(/^POST \/conversations\/cnv_\w+\/comments \{\} → 400$/),
       expect.stringMatching(/^PATCH \/conversations\/cnv_\w+ \{\} → 204$/),
-      'POST /tags {} → 400',
+      'POST /company/tags {} → 400',
     ]);
     expect(run.probes).toHaveLength(3);
     expect(visible(h.sandbox.state())).toBe(before);

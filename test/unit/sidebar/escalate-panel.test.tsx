@@ -51,10 +51,10 @@ const listed = (el: HTMLElement) => [...el.querySelectorAll('[data-testid="steps
 const together = (el: HTMLElement) => [...el.querySelectorAll('[data-testid="sent-together"]')].map((p) => p.textContent);
 
 describe('escalation steps in the sidebar', () => {
-  it('Gorgias: the note first, then the tags, assignment and pause said to go in one update', async () => {
+  it('Gorgias: the note, the assignment, then the tags with the pause said to go in one update', async () => {
     const el = await show('gorgias', journalFor('gorgias'));
-    expect(listed(el)).toEqual(['note', 'tags', 'assign', 'pause']);
-    expect(together(el)).toEqual(['The tags, the assignment and the pause go to Gorgias in one update: they land together or not at all.']);
+    expect(listed(el)).toEqual(['note', 'assign', 'tags', 'pause']);
+    expect(together(el)).toEqual(['The tags and the pause go to Gorgias in one update: they land together or not at all.']);
   });
 
   it('Zendesk: every step in one update', async () => {

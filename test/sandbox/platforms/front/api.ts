@@ -21,7 +21,7 @@ export interface FrontApiOptions {
 export function requiredScope(method: string, parts: string[]): string | null {
   const [head, id, sub] = parts;
   if (head === 'me') return null;
-  if (head === 'tags') return method === 'GET' ? 'tags:read' : 'tags:write';
+  if (head === 'tags' || (head === 'company' && id === 'tags')) return method === 'GET' ? 'tags:read' : 'tags:write';
   if (head === 'inboxes' || (head === 'teammates' && sub === 'inboxes')) return 'inboxes:read';
   if (head === 'teammates') return 'teammates:read';
   if (head === 'views') return 'views:read';
@@ -149,7 +149,19 @@ export function createFrontApi(state: FrontState, opts: FrontApiOptions) {
     }
     if (path === 'tags') {
       count('/tags');
+      // "All the tags …, whether they be company tags, team tags, or teammate tags" (spec, List tags).
       if (req.method === 'GET') return page(state.tags.map((t) => json.tag(t)));
+      // The legacy create: the tag lands in the oldest workspace (spec, Create tag). Kept so a client still
+      // calling it shows in the traffic; it is counted apart from company tags.
+      if (req.method === 'POST') {
+        state.counters.legacyTagsCreated++;
+        return createTag(body, json);
+      }
+      return fail(405, 'Method not allowed.');
+    }
+    if (path === 'company/tags') {
+      count('/company/tags');
+      if (req.method === 'GET') return page(state.tags.filter((t) => !t.privateOf).map((t) => json.tag(t)));
       if (req.method === 'POST') return createTag(body, json);
       return fail(405, 'Method not allowed.');
     }
@@ -285,6 +297,7 @@ export function createFrontApi(state: FrontState, opts: FrontApiOptions) {
     const extra = unknownKeys(body, ['name', 'description', 'highlight', 'is_visible_in_conversation_lists']);
     if (extra.length) return fail(400, `Unknown field ${extra[0]}.`);
     if (body.name.length > 64) return fail(400, 'name must be at most 64 characters.');
+    // Names are unique among shared tags; a teammate's private tag may carry the same name.
     if (state.tagByName(body.name)) return fail(409, `A tag named ${body.name} already exists.`);
     state.counters.tagsCreated++;
     return ok(201, json.tag(state.createTag(body.name)));

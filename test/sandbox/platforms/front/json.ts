@@ -62,7 +62,7 @@ export class FrontJson {
       name: t.name,
       description: null,
       highlight: null,
-      is_private: false,
+      is_private: !!t.privateOf,
       is_visible_in_conversation_lists: true,
       created_at: t.createdAt,
       updated_at: t.createdAt,
@@ -130,7 +130,7 @@ export class FrontJson {
     return {
       _links: { self: this.link(`/messages/${m.id}`), related: { conversation: this.link(`/conversations/${c.id}`) } },
       id: m.id,
-      type: 'front_chat',
+      type: m.email ? 'email' : 'front_chat',
       is_inbound: m.inbound,
       // Sent messages carry no draft_mode (the spec's enum has only shared and private).
       created_at: m.at,
@@ -147,6 +147,7 @@ export class FrontJson {
             { ...contact, role: 'to' },
           ],
       body: m.html,
+      ...(m.email ? { text: m.text } : {}),
       attachments: [],
       metadata: {},
     };

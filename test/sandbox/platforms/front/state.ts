@@ -1,4 +1,4 @@
-import { AGENT, BOT, SCENARIOS, type SeedRole } from '../../scenarios';
+import { AGENT, BOT, QUOTED_EMAIL, SCENARIOS, withQuoteHtml, withQuoteText, type Scenario, type SeedRole } from '../../scenarios';
 
 /**
  * The sandbox Front company "Acme Support": teammates, inboxes, tags, views and one conversation per
@@ -27,7 +27,26 @@ export const TEAMMATES = {
   },
   // Who comments posted with the API token are by (Front: "will post as the API Token … of the requester").
   api: { num: 904, first: 'Acme', last: 'API token', email: 'api@acme-support.example', username: 'acme-api', type: 'api' },
+  // An external bot answering through an OAuth client: Front types such bot users "api" ("acting on behalf of
+  // OAuth clients", spec TeammateResponse.type). Its persona name is nothing bot-like.
+  riley: { num: 905, first: 'Riley', last: 'Concierge', email: 'riley@acme-support.example', username: 'riley', type: 'api' },
 } as const;
+
+/** Conversations beyond SCENARIOS, seeded after the merged one (numeric ids 1021 on). */
+export const FIRST_EXTRA = 1021;
+/** An external bot (Riley, a teammate of type api) hands a refund over to billing. */
+export const API_BOT_CONVERSATION: Scenario = {
+  key: 'api_bot_teammate',
+  subject: 'Charged twice',
+  customer: { name: 'Ines Duarte', email: 'ines.duarte@example.com' },
+  tags: ['billing', 'bot_managed'],
+  messages: [
+    { role: 'customer', text: 'I was charged twice for order #C-3381, please refund one of the charges.' },
+    { role: 'bot', text: "I can't issue refunds myself. I've forwarded this to our billing team and they will email you within a day." },
+  ],
+  expect: 'escalate',
+};
+export const EXTRA_CONVERSATIONS: Scenario[] = [API_BOT_CONVERSATION, QUOTED_EMAIL];
 
 export const INBOXES = {
   returns: { num: 2101, name: 'Returns team' },
@@ -63,6 +82,8 @@ export interface FTag {
   id: string;
   name: string;
   createdAt: number;
+  /** Teammate id of the owner of a private (individual) tag. */
+  privateOf?: string;
 }
 export interface FView {
   id: string;
@@ -79,6 +100,8 @@ export interface FItem {
   text: string;
   html: string;
   at: number;
+  /** E-mails: Front's message type "email", with `text` as the plain version (quotes included). */
+  email?: boolean;
 }
 export interface FConversation {
   id: string;
@@ -106,7 +129,14 @@ export class FrontState {
   conversations = new Map<string, FConversation>();
   /** Merged conversation id → the conversation it was merged into. */
   merged = new Map<string, string>();
-  counters = { requests: 0, tagsCreated: 0, commentsPosted: 0, rateLimited: 0, byRoute: {} as Record<string, number> };
+  counters = {
+    requests: 0,
+    tagsCreated: 0,
+    legacyTagsCreated: 0,
+    commentsPosted: 0,
+    rateLimited: 0,
+    byRoute: {} as Record<string, number>,
+  };
   /** Scenario keys whose conversation sits in Dana's private inbox (set by the sandbox's options). */
   privateKeys: string[] = [];
   private clock = 0;
@@ -126,7 +156,7 @@ export class FrontState {
     this.seeding = true;
     this.nextItem = 1;
     this.nextTag = 3001;
-    this.counters = { requests: 0, tagsCreated: 0, commentsPosted: 0, rateLimited: 0, byRoute: {} };
+    this.counters = { requests: 0, tagsCreated: 0, legacyTagsCreated: 0, commentsPosted: 0, rateLimited: 0, byRoute: {} };
     this.teammates = Object.values(TEAMMATES).map((t) => ({ ...t, id: id36('tea', t.num), blocked: 'blocked' in t && t.blocked }));
     this.inboxes = Object.values(INBOXES).map((i) => ({ ...i, id: id36('inb', i.num) }));
     this.inboxes.push({
@@ -139,6 +169,8 @@ export class FrontState {
     this.conversations.clear();
     this.merged = new Map([[id36('cnv', MERGED_CONVERSATION), id36('cnv', FIRST_CONVERSATION)]]);
     for (const name of [...new Set([...SCENARIOS.flatMap((s) => s.tags), 'vip', ...BATON_TAGS])]) this.createTag(name);
+    // Dana's own tag "urgent": private, so no rule, colleague or bot sees it (spec TagResponse.is_private).
+    this.createTag('urgent').privateOf = id36('tea', TEAMMATES.dana.num);
     this.views = [
       { id: 'lns_esc4', name: 'Escalations', inboxIds: [], tagIds: [this.tagByName('sys_escalation')!.id] },
       { id: 'lns_vip7', name: 'VIP customers', inboxIds: [], tagIds: [this.tagByName('vip')!.id] },
@@ -146,32 +178,43 @@ export class FrontState {
       { id: 'lns_t2q1', name: 'Tier 2 queue', inboxIds: [this.inbox('tier2').id], tagIds: [] },
       { id: 'lns_rt29', name: 'Returns in Tier 2', inboxIds: [this.inbox('tier2').id], tagIds: [this.tagByName('returns')!.id] },
     ];
-    SCENARIOS.forEach((s, i) => {
-      const c: FConversation = {
-        id: id36('cnv', FIRST_CONVERSATION + i),
-        num: FIRST_CONVERSATION + i,
-        key: s.key,
-        subject: s.subject,
-        contact: { ...s.customer },
-        tagIds: s.tags.map((t) => this.tagByName(t)!.id),
-        assigneeId: null,
-        inboxId: this.privateKeys.includes(s.key) ? id36('inb', PRIVATE_INBOX.num) : this.inbox('bot').id,
-        status: 'open',
-        createdAt: this.tick(),
-        updatedAt: 0,
-        items: [],
-      };
-      this.conversations.set(c.id, c);
-      s.messages.forEach((m, j) => {
-        this.addItem(c, m.role, m.text, { internal: m.internal, html: m.html });
-        // The agent who took over left a comment for the team before answering: Front's internal notes.
-        if (s.key === 'agent_handling' && j === 1)
-          this.addItem(c, 'agent', 'Taking this one: the jacket exchange needs a size M from stock.', { internal: true });
-      });
-    });
+    SCENARIOS.forEach((s, i) => this.seedConversation(s, FIRST_CONVERSATION + i));
+    EXTRA_CONVERSATIONS.forEach((s, i) => this.seedConversation(s, FIRST_EXTRA + i));
     // Seeded conversations look the same after every reset; anything written afterwards is newer than
     // anything written before the reset, so a client's "unchanged since" check never mistakes one for the other.
     this.seeding = false;
+  }
+
+  private seedConversation(s: Scenario, num: number) {
+    const c: FConversation = {
+      id: id36('cnv', num),
+      num,
+      key: s.key,
+      subject: s.subject,
+      contact: { ...s.customer },
+      tagIds: s.tags.map((t) => (this.tagByName(t) ?? this.createTag(t)).id),
+      assigneeId: null,
+      inboxId: this.privateKeys.includes(s.key) ? id36('inb', PRIVATE_INBOX.num) : this.inbox('bot').id,
+      status: 'open',
+      createdAt: this.tick(),
+      updatedAt: 0,
+      items: [],
+    };
+    this.conversations.set(c.id, c);
+    const email = s.key === QUOTED_EMAIL.key;
+    const botId = s.key === API_BOT_CONVERSATION.key ? id36('tea', TEAMMATES.riley.num) : undefined;
+    s.messages.forEach((m, j) => {
+      const quoted = email && m.quote?.length;
+      this.addItem(c, m.role, quoted ? withQuoteText(m) : m.text, {
+        internal: m.internal,
+        html: quoted ? withQuoteHtml(m) : m.html,
+        ...(m.role === 'bot' && botId ? { authorId: botId } : {}),
+        email,
+      });
+      // The agent who took over left a comment for the team before answering: Front's internal notes.
+      if (s.key === 'agent_handling' && j === 1)
+        this.addItem(c, 'agent', 'Taking this one: the jacket exchange needs a size M from stock.', { internal: true });
+    });
   }
 
   /**
@@ -200,8 +243,9 @@ export class FrontState {
     return !!this.inboxes.find((i) => i.id === c.inboxId)?.privateOf;
   }
 
+  /** A shared (company or workspace) tag by name; private teammate tags are not found by name. */
   tagByName(name: string): FTag | undefined {
-    return this.tags.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    return this.tags.find((t) => !t.privateOf && t.name.toLowerCase() === name.toLowerCase());
   }
 
   tagById(id: string): FTag | undefined {
@@ -228,7 +272,12 @@ export class FrontState {
     return this.teammates.find((t) => t.num === (role === 'bot' ? TEAMMATES.bot.num : TEAMMATES.dana.num))!.id;
   }
 
-  addItem(c: FConversation, role: SeedRole, text: string, opts: { internal?: boolean; html?: string; authorId?: string } = {}): FItem {
+  addItem(
+    c: FConversation,
+    role: SeedRole,
+    text: string,
+    opts: { internal?: boolean; html?: string; authorId?: string; email?: boolean } = {},
+  ): FItem {
     const internal = !!opts.internal;
     const n = this.nextItem++;
     const item: FItem = {
@@ -239,6 +288,7 @@ export class FrontState {
       text,
       html: opts.html ?? `<p>${esc(text).replace(/\n/g, '<br>')}</p>`,
       at: this.tick(),
+      ...(opts.email && !internal ? { email: true } : {}),
     };
     c.items.push(item);
     c.updatedAt = item.at;

@@ -328,8 +328,12 @@ export function createGorgiasApi(s: GorgiasState, opts: ApiOptions) {
           ),
         );
       }
-      case 'GET /api/tickets/:id':
-        return ok(200, ticketJson(s, ticket()));
+      case 'GET /api/tickets/:id': {
+        const t = ticket();
+        const answer = ok(200, ticketJson(s, t));
+        s.afterRead(t);
+        return answer;
+      }
       case 'PUT /api/tickets/:id': {
         const t = ticket();
         updateTicket(s, t, req);

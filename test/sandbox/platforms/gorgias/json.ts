@@ -90,7 +90,7 @@ export function messageJson(s: GorgiasState, m: GMessageRec) {
     subject: t.subject,
     body_text: m.bodyText,
     body_html: m.bodyHtml,
-    stripped_text: m.bodyText,
+    stripped_text: m.strippedText ?? m.bodyText,
     stripped_html: m.bodyHtml,
     stripped_signature: null,
     headers: null,

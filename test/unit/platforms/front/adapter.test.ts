@@ -331,18 +331,31 @@ describe('escalation', () => {
     expect(h.conv('human_request').notes).toHaveLength(1);
   });
 
-  it('creates a missing tag once, and reuses it afterwards', async () => {
+  it('creates a missing tag once, as a company tag (never the legacy POST /tags), and reuses it afterwards', async () => {
     const h = setup();
     const first = await frontAdapter.read(h.ctx('human_request'));
     await runAll(h, planFor(first, { tags: ['sys_escalation', 'vip_followup'] }));
     const second = await frontAdapter.read(h.ctx('bot_handoff'));
     await runAll(h, planFor(second, { tags: ['vip_followup'] }), 'bot_handoff');
-    expect(h.exchanges.filter((e) => e.req.method === 'POST' && e.req.path === '/tags').map((e) => e.req.body)).toEqual([
+    expect(h.exchanges.filter((e) => e.req.method === 'POST' && e.req.path === '/company/tags').map((e) => e.req.body)).toEqual([
       { name: 'vip_followup', is_visible_in_conversation_lists: true },
     ]);
+    expect(h.sandbox.state().counters.legacyTagsCreated).toBe(0);
     expect(h.conv('human_request').tags).toContain('vip_followup');
     expect(h.conv('bot_handoff').tags).toContain('vip_followup');
     expect(h.sandbox.state().counters.tagsCreated).toBe(1);
+  });
+
+  it("never resolves a name to a teammate's private tag: the escalation gets a shared one", async () => {
+    const h = setup();
+    const c = await open(h);
+    const danas = h.sandbox.raw.tags.find((t) => t.name === 'urgent' && t.privateOf)!;
+    await runAll(h, planFor(c, { tags: ['urgent'] }));
+    const tagged = h.sandbox.raw.conversation('cnv_rt')!.tagIds.map((id) => h.sandbox.raw.tagById(id)!);
+    const urgent = tagged.filter((t) => t.name === 'urgent');
+    expect(urgent).toHaveLength(1);
+    expect(urgent[0].id).not.toBe(danas.id);
+    expect(urgent[0].privateOf).toBeUndefined();
   });
 
   it('lists the tags again when a cached id belongs to a tag deleted since', async () => {

@@ -91,7 +91,7 @@ async function failure(p: Promise<unknown> | (() => unknown)): Promise<ApiError>
 }
 
 describe('read', () => {
-  it('reads the ticket oldest first with who said what, tags and a version stamp, in 3 requests', async () => {
+  it('reads the ticket oldest first with who said what, tags and a version stamp, in 4 requests', async () => {
     const h = setup();
     const c = await gorgiasAdapter.read(h.ctx('human_request'));
     const s = seed('human_request');
@@ -109,8 +109,9 @@ describe('read', () => {
     expect(c.team).toBeNull();
     expect(c.inbox).toBeNull();
     expect(c.updatedStamp).toBe(h.ticket('human_request').updatedAt);
-    // Ticket and messages, and the signed-in user (the note's sender) warmed for the click.
-    expect(h.since(0).sort()).toEqual(['GET /api/messages', 'GET /api/tickets/5001', 'GET /api/users/0']);
+    // Ticket and messages, the users (who has the bot role; kept 10 minutes) and the signed-in user (the note's
+    // sender) warmed for the click.
+    expect(h.since(0).sort()).toEqual(['GET /api/messages', 'GET /api/tickets/5001', 'GET /api/users', 'GET /api/users/0']);
     expect(h.seen.find((r) => r.path === '/api/messages')!.query).toEqual({
       ticket_id: '5001',
       limit: '100',
@@ -244,25 +245,30 @@ describe('responses are validated', () => {
 });
 
 describe('escalation', () => {
-  it('posts the note first, then ONE ticket update with tags, stop tag and team: 2 writes', async () => {
+  it('posts the note first, then the owner, then the tags with the stop tag on the tag endpoint: 3 writes', async () => {
     const h = setup();
     const c = await gorgiasAdapter.read(h.ctx());
     const plan = planFor(c);
     const before = h.seen.length;
     const ops = gorgiasAdapter.escalationOps(h.ctx(), plan, ['tags', 'note', 'assign', 'pause']);
     expect(h.seen.length).toBe(before); // building the operations sends nothing
-    expect(ops.map((o) => o.covers)).toEqual([['note'], ['tags', 'assign', 'pause']]);
+    expect(ops.map((o) => o.covers)).toEqual([['note'], ['assign'], ['tags', 'pause']]);
     for (const op of ops) await op.run();
 
-    expect(h.since(before)).toEqual(['POST /api/tickets/5001/messages', 'GET /api/tickets/5001', 'PUT /api/tickets/5001']);
-    expect(writes(h, before)).toHaveLength(2);
-    const [note, , update] = h.seen.slice(before);
+    // The team route reads who is assigned (to clear the bot); the pause is confirmed by reading the ticket back.
+    expect(h.since(before)).toEqual([
+      'POST /api/tickets/5001/messages',
+      'GET /api/tickets/5001',
+      'PUT /api/tickets/5001',
+      'POST /api/tickets/5001/tags',
+      'GET /api/tickets/5001',
+    ]);
+    expect(writes(h, before)).toHaveLength(3);
+    const [note, update, tags] = writes(h, before);
     expect(note.body).toMatchObject({ channel: 'internal-note', via: 'api', from_agent: true, sender: { id: users.dana.id } });
     expect(Object.keys(note.body as object).sort()).toEqual(['body_html', 'body_text', 'channel', 'from_agent', 'sender', 'via']);
-    expect(update.body).toEqual({
-      tags: ['returns', 'bot_managed', 'sys_escalation', 'sys_human_help', 'sys_bot_paused'].map((name) => ({ name })),
-      assignee_team: { id: 11 },
-    });
+    expect(update.body).toEqual({ assignee_team: { id: 11 } });
+    expect(tags.body).toEqual({ names: ['sys_escalation', 'sys_human_help', 'sys_bot_paused'] });
 
     const t = h.ticket('human_request');
     expect(t.tags).toEqual(['returns', 'bot_managed', 'sys_escalation', 'sys_human_help', 'sys_bot_paused']);
@@ -291,7 +297,7 @@ describe('escalation', () => {
     expect(hasMarker(stored.html, plan.noteMarker) && hasMarker(stored.text, plan.noteMarker)).toBe(true);
   });
 
-  it('assigns a user with assignee_user in the same update', async () => {
+  it('assigns a user with assignee_user', async () => {
     const h = setup();
     const plan = planFor(await gorgiasAdapter.read(h.ctx()), { target: OMAR });
     const before = h.seen.length;
@@ -301,29 +307,35 @@ describe('escalation', () => {
     expect(h.ticket('human_request').assigneeId).toBe(users.omar.id);
   });
 
-  it("removing the bot's managing tags rides in the same update, and resume reverses it in one update", async () => {
+  it("removes the bot's managing tags by name after the stop tag is on, and resume reverses exactly that", async () => {
     const h = setup();
     const c = await gorgiasAdapter.read(h.ctx());
     const plan = planFor(c, { pause: STOP_AND_MANAGED });
     const before = h.seen.length;
     const ops = await runOps(h, plan);
-    expect(ops.map((o) => o.covers)).toEqual([['note'], ['tags', 'assign', 'pause']]);
-    expect(writes(h, before).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/tickets/5001/messages', 'PUT /api/tickets/5001']);
+    expect(ops.map((o) => o.covers)).toEqual([['note'], ['assign'], ['tags', 'pause']]);
+    expect(writes(h, before).map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /api/tickets/5001/messages',
+      'PUT /api/tickets/5001',
+      'POST /api/tickets/5001/tags',
+      'DELETE /api/tickets/5001/tags',
+    ]);
+    expect(writes(h, before).at(-1)!.body).toEqual({ names: ['bot_managed'] });
     expect(h.ticket('human_request').tags).toEqual(['returns', 'sys_escalation', 'sys_human_help', 'sys_bot_paused']);
 
     const mark = h.seen.length;
     const resume = gorgiasAdapter.resumeOps(h.ctx(), plan);
     expect(resume.map((o) => o.covers)).toEqual([['pause']]);
     for (const op of resume) await op.run();
-    expect(h.since(mark)).toEqual(['GET /api/tickets/5001', 'PUT /api/tickets/5001']);
-    expect(h.seen.at(-1)!.body).toEqual({ tags: ['returns', 'sys_escalation', 'sys_human_help', 'bot_managed'].map((name) => ({ name })) });
+    expect(h.since(mark)).toEqual(['POST /api/tickets/5001/tags', 'DELETE /api/tickets/5001/tags']);
+    expect(h.seen.slice(mark).map((r) => r.body)).toEqual([{ names: ['bot_managed'] }, { names: ['sys_bot_paused'] }]);
     const t = h.ticket('human_request');
     expect(t.tags).toEqual(['returns', 'sys_escalation', 'sys_human_help', 'bot_managed']);
     expect(t.teamId).toBe(11); // the owner and the note stay
     expect(t.notes).toHaveLength(1);
   });
 
-  it('the tag list is computed from the tags read just before the write: a tag added meanwhile is kept', async () => {
+  it('tags are added and removed by name only: a tag added meanwhile is kept', async () => {
     const h = setup();
     const plan = planFor(await gorgiasAdapter.read(h.ctx()), { pause: STOP_AND_MANAGED });
     // Someone tags the ticket after Baton read it.
@@ -345,28 +357,25 @@ describe('escalation', () => {
     expect(gorgiasAdapter.resumeOps(h.ctx(), hadStop)).toEqual([]);
   });
 
-  it('routes to a view by adding its tag in the update: no assignee is sent', async () => {
+  it('routes to a view by adding its tag on the tag endpoint: no assignee is sent', async () => {
     const h = setup();
     const c = await gorgiasAdapter.read(h.ctx());
     const plan = planFor(c, { target: VIP });
     const before = h.seen.length;
     const ops = await runOps(h, plan);
-    expect(ops.map((o) => o.covers)).toEqual([['note'], ['tags', 'assign', 'pause']]);
-    const [, update] = writes(h, before);
-    expect(update.body).toEqual({
-      tags: ['returns', 'bot_managed', 'sys_escalation', 'sys_human_help', 'vip', 'sys_bot_paused'].map((name) => ({ name })),
-    });
+    expect(ops.map((o) => o.covers)).toEqual([['note'], ['assign'], ['tags', 'pause']]);
+    const [, route, tags] = writes(h, before);
+    expect(route.body).toEqual({ names: ['vip'] });
+    expect(tags.body).toEqual({ names: ['sys_escalation', 'sys_human_help', 'sys_bot_paused'] });
     const t = h.ticket('human_request');
     expect([t.teamId, t.assigneeId]).toEqual([null, null]);
+    expect(t.tags).toEqual(['returns', 'bot_managed', 'vip', 'sys_escalation', 'sys_human_help', 'sys_bot_paused']);
 
-    // A view whose tag is also an escalation tag is sent once.
+    // A view whose tag is also an escalation tag: adding is by name, so the ticket carries it once.
     const h2 = setup();
     const plan2 = planFor(await gorgiasAdapter.read(h2.ctx()), { target: ESCALATIONS });
-    const mark = h2.seen.length;
     await runOps(h2, plan2, ['tags', 'assign']);
-    expect(writes(h2, mark).map((r) => r.body)).toEqual([
-      { tags: ['returns', 'bot_managed', 'sys_escalation', 'sys_human_help'].map((name) => ({ name })) },
-    ]);
+    expect(h2.ticket('human_request').tags).toEqual(['returns', 'bot_managed', 'sys_escalation', 'sys_human_help']);
   });
 
   it('refuses a view no tag can match, before sending anything', async () => {
@@ -400,9 +409,12 @@ describe('escalation', () => {
     const cases: [StepKind[], StepKind[][]][] = [
       [
         ['note', 'assign', 'pause'],
-        [['note'], ['assign', 'pause']],
+        [['note'], ['assign'], ['pause']],
       ],
-      [['assign', 'pause'], [['assign', 'pause']]],
+      [
+        ['assign', 'pause'],
+        [['assign'], ['pause']],
+      ],
       [['pause'], [['pause']]],
       [['tags'], [['tags']]],
       [['note'], [['note']]],
@@ -413,16 +425,19 @@ describe('escalation', () => {
     // Only the pause left: the stop tag goes on and the managing tags come off, the escalation tags stay.
     const mark = h.seen.length;
     await runOps(h, plan, ['pause']);
-    expect(writes(h, mark).map((r) => r.body)).toEqual([{ tags: ['returns', 'sys_bot_paused'].map((name) => ({ name })) }]);
+    expect(writes(h, mark).map((r) => r.body)).toEqual([{ names: ['sys_bot_paused'] }, { names: ['bot_managed'] }]);
+    expect(h.ticket('human_request').tags).toEqual(['returns', 'sys_bot_paused']);
   });
 
-  it('a retry after a lost update finds everything in place and sends no second write', async () => {
+  it('a retry after a lost answer sends the same additions again and the ticket ends the same', async () => {
     const h = setup();
     const plan = planFor(await gorgiasAdapter.read(h.ctx()), { target: VIP });
     await runOps(h, plan, ['tags', 'assign', 'pause']);
-    const mark = h.seen.length;
+    const once = h.ticket('human_request');
     await runOps(h, plan, ['tags', 'assign', 'pause']);
-    expect(h.since(mark)).toEqual(['GET /api/tickets/5001']);
+    const twice = h.ticket('human_request');
+    expect(twice.tags).toEqual(once.tags);
+    expect([twice.teamId, twice.assigneeId, twice.notes.length]).toEqual([once.teamId, once.assigneeId, once.notes.length]);
   });
 
   it('completes steps that need no request (no tags, a pause without a stop tag)', async () => {
@@ -485,6 +500,8 @@ describe('escalation', () => {
       'POST /api/tickets/5001/messages',
       'GET /api/tickets/5001',
       'PUT /api/tickets/5001',
+      'POST /api/tickets/5001/tags',
+      'GET /api/tickets/5001',
     ]);
   });
 });
@@ -547,7 +564,14 @@ describe('with the journal', () => {
     const before = h.seen.length;
     const done = await runJournal(failed, gorgiasAdapter, ctx, store);
     expect(done.steps.every((s) => s.status === 'done')).toBe(true);
-    expect(h.since(before)).toEqual(['GET /api/messages', 'GET /api/tickets/5001', 'PUT /api/tickets/5001']);
+    expect(h.since(before)).toEqual([
+      'GET /api/messages',
+      'GET /api/tickets/5001',
+      'PUT /api/tickets/5001',
+      'POST /api/tickets/5001/tags',
+      'DELETE /api/tickets/5001/tags',
+      'GET /api/tickets/5001',
+    ]);
     expect(h.ticket('human_request').notes).toHaveLength(1);
 
     const resumed = await resumeBot(done, gorgiasAdapter, ctx, store);
@@ -555,7 +579,7 @@ describe('with the journal', () => {
     expect(h.ticket('human_request').tags).toEqual(['returns', 'sys_escalation', 'sys_human_help', 'bot_managed']);
   });
 
-  it("a refused assignment fails the update with Gorgias's reason: the bot is not paused, and the retry sends only the update", async () => {
+  it("a refused assignment fails with Gorgias's reason: no tag and no pause is sent, and the retry sends the owner and the tags", async () => {
     const h = setup();
     const ctx = h.ctx('bot_handoff');
     const c = await gorgiasAdapter.read(ctx);
@@ -565,14 +589,9 @@ describe('with the journal', () => {
     const assign = failed.steps.find((s) => s.kind === 'assign')!;
     expect(assign.status).toBe('failed');
     expect(assign.error).toBe(
-      'Gorgias refused to add the tags, assign the ticket to Priya Shah and pause the bot: Invalid data (assignee_user: User 105 does not exist or is deactivated).',
+      'Gorgias refused to assign the ticket to Priya Shah: Invalid data (assignee_user: User 105 does not exist or is deactivated).',
     );
-    expect(failed.steps.map((s) => [s.kind, s.status])).toEqual([
-      ['note', 'done'],
-      ['tags', 'failed'],
-      ['assign', 'failed'],
-      ['pause', 'failed'],
-    ]);
+    expect(failed.steps.filter((s) => s.status === 'done').map((s) => s.kind)).toEqual(['note']);
     expect(h.ticket('bot_handoff').tags).not.toContain('sys_bot_paused');
 
     const fixed: Journal = { ...failed, plan: { ...failed.plan, target: OMAR } };
@@ -580,7 +599,10 @@ describe('with the journal', () => {
     const before = h.seen.length;
     const done = await runJournal(fixed, gorgiasAdapter, ctx, store);
     expect(done.steps.every((s) => s.status === 'done')).toBe(true);
-    expect(writes(h, before).map((r) => `${r.method} ${r.path}`)).toEqual([`PUT /api/tickets/${gorgiasTicketId('bot_handoff')}`]);
+    expect(writes(h, before).map((r) => `${r.method} ${r.path}`)).toEqual([
+      `PUT /api/tickets/${gorgiasTicketId('bot_handoff')}`,
+      `POST /api/tickets/${gorgiasTicketId('bot_handoff')}/tags`,
+    ]);
     expect(h.ticket('bot_handoff').notes).toHaveLength(1);
   });
 });

@@ -216,6 +216,15 @@ export const GORGIAS_CONTRACT: ContractRow[] = [
     source: `${SRC}, Endpoints "List users" (3P G-MCP) and Pagination (doc G-PAG)`,
   },
   {
+    name: 'List tags',
+    method: 'GET',
+    path: /^\/api\/tags$/,
+    query: z.strictObject(pageQuery),
+    body: null,
+    success: { 200: page(tag) },
+    source: `${SRC}, Endpoints "List tags / create tag: GET /api/tags" (3P G-MCP, G-WITHONE) and Pagination (doc G-PAG)`,
+  },
+  {
     name: 'List teams',
     method: 'GET',
     path: /^\/api\/teams$/,

@@ -320,12 +320,13 @@ describe('API', () => {
   it('lists users alphabetically with roles, teams with members, views with their filters', async () => {
     const { call } = client();
     const users = (await call({ path: '/api/users' })).body as any;
-    expect(users.data.map((u: any) => [u.name, u.active])).toEqual([
-      ['Aissist Bot', true],
-      ['Dana Agent', true],
-      ['Omar Ruiz', true],
-      ['Priya Shah', false],
-      ['Sam Lead', true],
+    expect(users.data.map((u: any) => [u.name, u.active, u.role.name])).toEqual([
+      ['Aissist Bot', true, 'agent'],
+      ['Dana Agent', true, 'agent'],
+      ['Omar Ruiz', true, 'agent'],
+      ['Priya Shah', false, 'agent'],
+      ['Sam Lead', true, 'admin'],
+      ['Sophie', true, 'bot'],
     ]);
     const teams = (await call({ path: '/api/teams' })).body as any;
     expect(teams.data.find((t: any) => t.id === 11).members.map((m: any) => m.name)).toEqual(['Dana Agent', 'Omar Ruiz']);
