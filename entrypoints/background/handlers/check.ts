@@ -5,6 +5,7 @@ import { chooseRoute } from '@/lib/routing/handover';
 import { ConversationSchema, type Conversation } from '@/lib/schema/conversation';
 import type { CheckResult, RequestOf } from '@/lib/schema/messages';
 import { connectionsItem, journalStorage, policyStore, saveLastConversation, secretsStore } from '@/utils/storage';
+import { readFresh } from '@/lib/platforms/fresh';
 import { contextFor } from '@/entrypoints/background/context';
 import { keyOf, lastRead, lastVerdict } from './memory';
 
@@ -25,7 +26,9 @@ export async function check(req: RequestOf<'check'>, tabId: number | undefined):
     // Inside the try: a connection that refuses this account (token mode is bound to the saved one) still
     // leaves the page's own messages to check.
     const { adapter, ctx } = await contextFor(req.ref, policy, tabId, { connections, secrets: secrets.value });
-    conversation = await adapter.read(ctx);
+    // A forced check (the agent's ↻, a policy change) reads everything again; any other asks "changed?" first.
+    const known = req.force ? undefined : lastRead.get(keyOf(req.ref));
+    conversation = (await readFresh(adapter, ctx, known)).conversation;
   } catch (e) {
     if (!req.domMessages?.length) throw e;
     apiProblem = `${(e as Error).message} Showing what Baton could read from the page instead.`;
