@@ -48,25 +48,43 @@ export function paceAfter(b: Budget): number {
 
 /**
  * The pace per API origin, shared by every client of one worker (a client lives for one check or one
- * escalation; the budget is the account's).
+ * escalation; the budget is the account's). Between answers it counts the requests it let out, so a burst
+ * sent in parallel (a read asks for the ticket and its comments at once) spends the same budget it would
+ * one by one.
  */
 export class RatePacer {
-  private readonly notBefore = new Map<string, number>();
+  private readonly known = new Map<string, Budget & { at: number }>();
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Milliseconds to wait before sending to `url`'s origin. */
+  /** Milliseconds to wait before sending to `url`'s origin; the request is counted against the budget. */
   waitFor(url: string): number {
-    const at = this.notBefore.get(originOf(url));
-    return at === undefined ? 0 : Math.max(0, at - this.now());
+    const origin = originOf(url);
+    const b = this.known.get(origin);
+    if (!b) return 0;
+    const now = this.now();
+    const elapsed = now - b.at;
+    // A budget whose reset time has passed is whole again; one without (a leaky bucket) refills as it drains.
+    const remaining =
+      b.resetMs !== undefined
+        ? elapsed >= b.resetMs
+          ? b.limit
+          : b.remaining
+        : Math.min(b.limit, b.remaining + Math.floor((elapsed * b.limit) / 60_000));
+    const resetMs = b.resetMs === undefined ? undefined : Math.max(0, b.resetMs - elapsed);
+    const wait = paceAfter({ remaining, limit: b.limit, ...(resetMs === undefined ? {} : { resetMs }) });
+    this.known.set(origin, {
+      remaining: Math.max(0, remaining - 1),
+      limit: b.limit,
+      at: now,
+      ...(resetMs === undefined ? {} : { resetMs }),
+    });
+    return wait;
   }
 
   /** Takes the budget an answer from `url` announced; an answer without one changes nothing. */
   observe(url: string, headers: Record<string, string>): void {
     const b = budgetOf(headers, this.now());
-    if (!b) return;
-    const wait = paceAfter(b);
-    if (wait > 0) this.notBefore.set(originOf(url), this.now() + wait);
-    else this.notBefore.delete(originOf(url));
+    if (b) this.known.set(originOf(url), { ...b, at: this.now() });
   }
 }
 

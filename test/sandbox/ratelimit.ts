@@ -8,12 +8,11 @@ import { z } from 'zod';
  *   (developer.zendesk.com/api-reference/introduction/rate-limits; ../shared/research/api-contracts.md).
  * - Gorgias: a leaky bucket per account, 80 calls per 20 s for OAuth apps (40 for API keys), announced as
  *   `X-Gorgias-Account-Api-Call-Limit: used/limit` (developers.gorgias.com/reference/limitations).
- * - Front: per company per minute (200 on Enterprise), `x-ratelimit-limit` / `x-ratelimit-remaining` /
- *   `x-ratelimit-reset` as a Unix time (dev.frontapp.com/docs/rate-limiting).
+ * Front's API module keeps its own per-minute budget with `x-ratelimit-*` headers (platforms/front/api.ts).
  * The defaults are the generous tiers so ordinary tests never meet them; tests lower them through
  * POST /__admin/rate-limits. Modelled as a sliding window of request times.
  */
-export type RatedPlatform = 'zendesk' | 'gorgias' | 'front';
+export type RatedPlatform = 'zendesk' | 'gorgias';
 
 interface Rule {
   limit: number;
@@ -23,11 +22,10 @@ interface Rule {
 const DEFAULTS: Record<RatedPlatform, Rule> = {
   zendesk: { limit: 700, windowMs: 60_000 },
   gorgias: { limit: 80, windowMs: 20_000 },
-  front: { limit: 200, windowMs: 60_000 },
 };
 
 export const RateLimitSpecSchema = z.object({
-  platform: z.enum(['zendesk', 'gorgias', 'front']),
+  platform: z.enum(['zendesk', 'gorgias']),
   limit: z.number().int().positive().optional(),
   windowMs: z.number().int().positive().optional(),
   /** Requests counted as already made just now (another integration's share of the account). */
@@ -36,16 +34,15 @@ export const RateLimitSpecSchema = z.object({
 export type RateLimitSpec = z.input<typeof RateLimitSpecSchema>;
 
 /** Only the APIs are budgeted, not the agent pages or the sandbox's admin routes. */
-export function isBudgeted(platform: string, host: string, path: string): platform is RatedPlatform {
-  if (platform === 'front') return host !== 'app.frontapp.com';
+export function isBudgeted(platform: string, path: string): platform is RatedPlatform {
   return (platform === 'zendesk' || platform === 'gorgias') && path.startsWith('/api/');
 }
 
 export class RateLimits {
   private rules: Record<RatedPlatform, Rule> = { ...DEFAULTS };
-  private hits: Record<RatedPlatform, number[]> = { zendesk: [], gorgias: [], front: [] };
+  private hits: Record<RatedPlatform, number[]> = { zendesk: [], gorgias: [] };
   /** 429s answered since the last reset, per platform (tests assert Baton slowed down instead). */
-  rejected: Record<RatedPlatform, number> = { zendesk: 0, gorgias: 0, front: 0 };
+  rejected: Record<RatedPlatform, number> = { zendesk: 0, gorgias: 0 };
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -59,8 +56,8 @@ export class RateLimits {
 
   reset(): void {
     this.rules = { ...DEFAULTS };
-    this.hits = { zendesk: [], gorgias: [], front: [] };
-    this.rejected = { zendesk: 0, gorgias: 0, front: 0 };
+    this.hits = { zendesk: [], gorgias: [] };
+    this.rejected = { zendesk: 0, gorgias: 0 };
   }
 
   /** Counts one request: whether it may be served, and the headers its answer carries either way. */
@@ -72,7 +69,7 @@ export class RateLimits {
     if (ok) live.push(now);
     else this.rejected[platform]++;
     const resetMs = live.length ? Math.max(0, live[0] + rule.windowMs - now) : 0;
-    const headers = announce(platform, rule.limit, live.length, resetMs, now);
+    const headers = announce(platform, rule.limit, live.length, resetMs);
     if (!ok) headers['Retry-After'] = String(Math.max(1, Math.ceil(resetMs / 1000)));
     return { ok, headers };
   }
@@ -85,7 +82,7 @@ export class RateLimits {
   }
 }
 
-function announce(platform: RatedPlatform, limit: number, used: number, resetMs: number, now: number): Record<string, string> {
+function announce(platform: RatedPlatform, limit: number, used: number, resetMs: number): Record<string, string> {
   const remaining = String(Math.max(0, limit - used));
   switch (platform) {
     case 'zendesk':
@@ -98,11 +95,5 @@ function announce(platform: RatedPlatform, limit: number, used: number, resetMs:
       };
     case 'gorgias':
       return { 'X-Gorgias-Account-Api-Call-Limit': `${used}/${limit}` };
-    case 'front':
-      return {
-        'x-ratelimit-limit': String(limit),
-        'x-ratelimit-remaining': remaining,
-        'x-ratelimit-reset': String(Math.ceil((now + resetMs) / 1000)),
-      };
   }
 }

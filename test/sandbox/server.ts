@@ -128,7 +128,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     traffic.record({ platform: mod.name, method: req.method, path: req.path, query: req.query, body: req.body });
 
     // Every API answer carries the budget the real helpdesk would announce; a spent budget is a 429.
-    const budget = isBudgeted(mod.name, req.host, req.path) ? rateLimits.take(mod.name) : null;
+    const budget = isBudgeted(mod.name, req.path) ? rateLimits.take(mod.name) : null;
     const withBudget = { ...cors, ...budget?.headers };
     if (budget && !budget.ok) return send(res, { status: 429, body: errorBody(mod.name, 429) }, withBudget);
     const fault = faults.take(mod.name, req.method, req.path);
