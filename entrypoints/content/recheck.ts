@@ -26,7 +26,7 @@ export function seenOf(m: Message): SeenMessage {
 
 /**
  * Decides from what the page shows whether the open conversation is worth asking about again. It follows the
- * newest message, not the number of messages: a virtualised thread (Gorgias renders only the rows near the
+ * newest message, not the number of messages: a virtualised thread (one that renders only the rows near the
  * viewport) adds and drops rows as the agent scrolls, while the conversation stays the same. Pure, so the
  * bench can replay an hour of page changes without a browser.
  */
