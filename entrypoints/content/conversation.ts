@@ -45,7 +45,9 @@ export class OpenConversation {
     }
   };
 
-  check = (force = false) => useSidebar.getState().check({ force, domMessages: this.domMessages() });
+  /** `force`: read everything again (the agent's ↻, a new policy); `newMessage`: the page just showed one. */
+  check = (opts: { force?: boolean; newMessage?: boolean } = {}) =>
+    useSidebar.getState().check({ ...opts, domMessages: this.domMessages() });
 
   async init(signal: AbortSignal): Promise<void> {
     const store = useSidebar;
@@ -76,7 +78,8 @@ export class OpenConversation {
     watchThreadRoot(
       signal,
       () => dom.threadRoot(document),
-      (root, rootSignal) => watchConversation(rootSignal, root, this.domMessages, () => void this.check()),
+      (root, rootSignal) =>
+        watchConversation(rootSignal, root, this.domMessages, (change) => void this.check({ newMessage: change === 'new-message' })),
     );
   }
 }

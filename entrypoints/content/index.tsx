@@ -97,7 +97,7 @@ class AgentTab {
         this.policy = (await policyStore.read()).policy;
         if (signal.aborted) return;
         store.getState().setPolicy(this.policy);
-        void this.current?.conversation.check(true);
+        void this.current?.conversation.check({ force: true });
       }),
     );
     onAbort(

@@ -1,6 +1,6 @@
 import type { Message } from '@/lib/schema/conversation';
 import { childOf, debounced, every, later, observe } from './lifetime';
-import { RECHECK_DEBOUNCE_MS, RecheckRule, seenOf, UNREADABLE_MIN_GAP_MS, VISIBLE_POLL_MS } from './recheck';
+import { RECHECK_DEBOUNCE_MS, RecheckRule, seenOf, UNREADABLE_MIN_GAP_MS, VISIBLE_POLL_MS, type PageChange } from './recheck';
 
 /**
  * Follows the helpdesk's conversation view as the page renders it: `onThread` gets the view element each
@@ -35,16 +35,21 @@ export function watchThreadRoot(
  * at once (debounced); a change Baton cannot read at most every UNREADABLE_MIN_GAP_MS, and then also every
  * VISIBLE_POLL_MS while the tab is visible, since the page will not say when a message arrives.
  */
-export function watchConversation(signal: AbortSignal, root: Element, messages: () => Message[], recheck: () => void): void {
+export function watchConversation(
+  signal: AbortSignal,
+  root: Element,
+  messages: () => Message[],
+  recheck: (change: Exclude<PageChange, 'unchanged'>) => void,
+): void {
   const rule = new RecheckRule();
   let unreadable = false;
   // The check at load has just asked.
   let lastAsk = Date.now();
-  const ask = () => {
+  const ask = (change: Exclude<PageChange, 'unchanged'>) => {
     lastAsk = Date.now();
-    recheck();
+    recheck(change);
   };
-  const soon = debounced(signal, ask, RECHECK_DEBOUNCE_MS);
+  const soon = debounced(signal, () => ask('new-message'), RECHECK_DEBOUNCE_MS);
   let waiting = false;
   const askWhenAllowed = () => {
     if (waiting) return;
@@ -55,7 +60,7 @@ export function watchConversation(signal: AbortSignal, root: Element, messages: 
       () => {
         waiting = false;
         // A view that was only half rendered and shows its messages by now needs nothing.
-        if (unreadable) ask();
+        if (unreadable) ask('unreadable');
       },
       gap,
     );
@@ -73,7 +78,7 @@ export function watchConversation(signal: AbortSignal, root: Element, messages: 
   every(
     signal,
     () => {
-      if (unreadable && document.visibilityState === 'visible' && Date.now() - lastAsk >= VISIBLE_POLL_MS) ask();
+      if (unreadable && document.visibilityState === 'visible' && Date.now() - lastAsk >= VISIBLE_POLL_MS) ask('unreadable');
     },
     VISIBLE_POLL_MS / 4,
   );

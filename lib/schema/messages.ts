@@ -89,6 +89,11 @@ export const PROTOCOL = {
       /** Messages read from the page, used when the API cannot be read. */
       domMessages: z.array(MessageSchema).optional(),
       force: z.boolean().default(false),
+      /**
+       * The page shows a message newer than anything it showed before: the conversation changed, so it is
+       * read at once without asking the helpdesk "changed since" first (that read would only say yes).
+       */
+      newMessage: z.boolean().optional(),
     }),
     response: CheckResultSchema,
   },

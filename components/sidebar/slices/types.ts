@@ -29,7 +29,7 @@ export interface VerdictSlice {
   result: CheckResult | null;
   error: string | null;
   /** `answer`: a check already asked for (the content script asks as soon as the page's URL names the conversation). */
-  check(opts?: { force?: boolean; domMessages?: Message[]; answer?: Promise<CheckResult> }): Promise<void>;
+  check(opts?: { force?: boolean; newMessage?: boolean; domMessages?: Message[]; answer?: Promise<CheckResult> }): Promise<void>;
   /** Puts an answer on screen for the conversation `key`; ignored when another conversation is shown by then. */
   showResult(key: string | null, result: CheckResult): Promise<void>;
 }

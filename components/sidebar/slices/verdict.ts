@@ -13,7 +13,8 @@ export const verdictSlice: Slice<VerdictSlice> = (set, get) => ({
     // The previous verdict stays on screen while re-checking, so nothing flickers.
     set({ checking: true });
     try {
-      const result = await (opts.answer ?? send('check', { ref, force: opts.force ?? false, domMessages: opts.domMessages }));
+      const result = await (opts.answer ??
+        send('check', { ref, force: opts.force ?? false, newMessage: opts.newMessage, domMessages: opts.domMessages }));
       await get().showResult(key, result);
     } catch (e) {
       if (get().key !== key) return;

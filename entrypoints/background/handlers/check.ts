@@ -26,8 +26,9 @@ export async function check(req: RequestOf<'check'>, tabId: number | undefined):
     // Inside the try: a connection that refuses this account (token mode is bound to the saved one) still
     // leaves the page's own messages to check.
     const { adapter, ctx } = await contextFor(req.ref, policy, tabId, { connections, secrets: secrets.value });
-    // A forced check (the agent's ↻, a policy change) reads everything again; any other asks "changed?" first.
-    const known = req.force ? undefined : lastRead.get(keyOf(req.ref));
+    // A forced check (the agent's ↻, a policy change) and a message the page just showed read everything
+    // again; any other check asks the helpdesk "changed since" first.
+    const known = req.force || req.newMessage ? undefined : lastRead.get(keyOf(req.ref));
     conversation = (await readFresh(adapter, ctx, known)).conversation;
   } catch (e) {
     if (!req.domMessages?.length) throw e;
