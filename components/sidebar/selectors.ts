@@ -4,7 +4,6 @@ import type { SidebarStore } from './slices/types';
  * What the sidebar's parts read from the store. A part subscribes to the selector it needs, so a change
  * elsewhere (the journal moving on while the agent types a note) does not redraw it.
  */
-export const selectVerdict = (s: SidebarStore) => s.result?.verdict ?? null;
 /** An escalation on record and not handed back: the draft can no longer change. */
 export const selectLocked = (s: SidebarStore) => !!s.journal && !s.journal.resumedAt;
 export const selectConversation = (s: SidebarStore) => ({ ref: s.ref, key: s.key, policy: s.policy, open: s.open });

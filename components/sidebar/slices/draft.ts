@@ -5,7 +5,7 @@ import type { DraftSlice, Slice } from './types';
 
 export const DRAFT_INITIAL = { draft: null } satisfies Partial<DraftSlice>;
 
-export function mergeDraft(prev: Draft | null, result: CheckResult, policy: Policy): Draft {
+function mergeDraft(prev: Draft | null, result: CheckResult, policy: Policy): Draft {
   const v = result.verdict;
   const suggested = [...new Set([...policy.tags.escalation, ...v.suggestedTags])];
   return {
