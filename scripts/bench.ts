@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --json] [-- --worst]`: speed and cost figures. Engine time in Node on generated conversations;
  * worst-case customer text (scripts/bench-worst.ts); time to verdict in real Chromium; requests per escalation from
- * the sandbox traffic; LLM calls and input tokens against the sandbox's OpenAI endpoint. `--worst`: only the
+ * the sandbox traffic; requests per open conversation per hour from a simulated hour (scripts/bench-budget.ts); LLM calls and input tokens against the sandbox's OpenAI endpoint. `--worst`: only the
  * worst-case figures (no browser).
  */
 import { execSync } from 'node:child_process';
@@ -18,6 +18,7 @@ import { demoPolicy, DEMO_BASE } from '../test/fixtures/demo-policy';
 import { conversationUrl } from '../test/fixtures/urls';
 import { PolicySchema } from '../lib/schema/policy';
 import { formatWorstCase, worstCase } from './bench-worst';
+import { HOUR_CASES, requestsPerHour } from './bench-budget';
 
 const json = process.argv.includes('--json');
 const log = (...a: unknown[]) => {
@@ -215,6 +216,8 @@ async function main() {
   if (!existsSync(join(OUTPUT_DIR, 'chrome-mv3/manifest.json')))
     execSync('npx wxt build', { cwd: ROOT, stdio: json ? 'ignore' : 'inherit' });
   const engine = engineTimes();
+  const perHour: { label: string; now: number; before: number }[] = [];
+  for (const c of HOUR_CASES) perHour.push({ label: c.label, ...(await requestsPerHour(c)) });
   const sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/bench-traffic.jsonl') });
   try {
     const llm = await llmFigures(sandbox);
@@ -227,6 +230,8 @@ async function main() {
       api_requests_per_escalation: requests,
       api_requests_floor: REQUEST_FLOORS,
       api_requests_within_floor: PLATFORMS.every((p) => requests[p] !== undefined && requests[p]! <= REQUEST_FLOORS[p]),
+      api_requests_per_open_conversation_hour: Object.fromEntries(perHour.map((h) => [h.label, h.now])),
+      api_requests_per_open_conversation_hour_count_rule: Object.fromEntries(perHour.map((h) => [h.label, h.before])),
       llm_calls_per_check: llm.llm_calls_per_check,
       llm_input_tokens_per_check: llm.llm_input_tokens_per_check,
       llm_time_to_verdict_ms_p50: llmTtv,
@@ -239,6 +244,12 @@ async function main() {
     log(`  time to verdict p50 (Chromium)  ${PLATFORMS.map((p) => `${p}: ${ttv[p]} ms`).join('   ')}   (target ≤ 150 ms)`);
     log(
       `  requests per escalation         ${PLATFORMS.map((p) => `${labelOf(p)}: ${requests[p]} ${requests[p]! <= REQUEST_FLOORS[p] ? '✓' : '✗'}`).join('   ')}   (floor: ${PLATFORMS.map((p) => `${labelOf(p)} ${REQUEST_FLOORS[p]}`).join(', ')})`,
+    );
+    log(
+      `  requests per open conversation   ${perHour.map((h) => `${h.label}: ${h.now}`).join('   ')}   per hour (9 new messages, 30 scrolls, tab visible)`,
+    );
+    log(
+      `    (previous rule, row count)     ${perHour.map((h) => `${h.label}: ${h.before}`).join('   ')}   (no hooks: never re-read, misses all 9)`,
     );
     for (const line of formatWorstCase(worst)) log(line);
     log(

@@ -10,6 +10,8 @@ npx eslint .
 npx prettier --check .
 npx wxt build
 npx wxt build -b firefox
+# Mozilla's add-ons linter (what web-ext lint runs) on the Firefox build: errors and unaccepted warnings fail.
+npx tsx scripts/firefox-lint.ts
 # Each run leaves a fresh traffic log of what Baton sent to the sandbox.
 mkdir -p test-results && : > test-results/sandbox-traffic.jsonl
 npx vitest run "$@"

@@ -24,7 +24,7 @@ const valueAt = (form: unknown, path: string): unknown =>
 
 interface Props<P extends PolicyPath> {
   path: P;
-  /** Said to screen readers after the title, naming the card the field sits in (" in Zendesk"). */
+  /** Said to screen readers after the title, naming the card the field sits in (" in" and the helpdesk). */
   context?: ReactNode;
   /** The label's language, where the card around it is in another one. */
   labelLang?: string;

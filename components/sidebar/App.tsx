@@ -1,6 +1,8 @@
 import { useEffect, type CSSProperties } from 'react';
 import { metaFor } from '@/lib/platforms/metas';
+import { useShallow } from 'zustand/react/shallow';
 import { useSidebar } from './store';
+import { selectActions, selectCheck, selectConversation, selectEscalation, selectLocked, selectTargets } from './selectors';
 import { VerdictCard } from './VerdictCard';
 import { SummaryCard } from './SummaryCard';
 import { NoteEditor } from './NoteEditor';
@@ -15,28 +17,38 @@ import { MarkBotButton, refusedForAccess, SetupCheck } from './SetupCheck';
 import { PartBoundary } from './PartBoundary';
 
 export function App({ onQuote }: { onQuote: (index: number, quote: string) => void }) {
-  const s = useSidebar();
-  const { ref, result, draft, policy } = s;
+  const { ref, key, policy, open } = useSidebar(useShallow(selectConversation));
+  const { result, checking, error } = useSidebar(useShallow(selectCheck));
+  const { journal, acting, actionError } = useSidebar(useShallow(selectEscalation));
+  const { targets, targetsError } = useSidebar(useShallow(selectTargets));
+  const draft = useSidebar((st) => st.draft);
+  const locked = useSidebar(selectLocked);
+  const act = useSidebar(useShallow(selectActions));
 
   // The targets belong to the account, not the conversation: switching tickets keeps the list.
   const platform = ref?.platform;
   const account = ref?.account;
-  const loadTargets = s.loadTargets;
+  const loadTargets = act.loadTargets;
   useEffect(() => {
     if (platform) void loadTargets();
   }, [platform, account, loadTargets]);
   useVerdictLog(result);
 
   if (!ref) return null;
-  if (!s.open) {
+  if (!open) {
     return (
-      <button type="button" className="launcher" data-testid="open-sidebar" aria-label="Open Baton sidebar" onClick={() => s.setOpen(true)}>
+      <button
+        type="button"
+        className="launcher"
+        data-testid="open-sidebar"
+        aria-label="Open Baton sidebar"
+        onClick={() => act.setOpen(true)}
+      >
         Baton
       </button>
     );
   }
   const verdict = result?.verdict;
-  const locked = !!s.journal && !s.journal.resumedAt;
   const meta = metaFor(ref.platform);
   const accent = { '--platform-accent': meta.accent.light, '--platform-accent-dark': meta.accent.dark } as CSSProperties;
   return (
@@ -56,7 +68,7 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
           {result && (
             <p className="muted small" data-testid="engine">
               {verdict?.engine === 'openai' ? 'OpenAI' : 'Offline'} engine · checked {new Date(result.checkedAt).toLocaleTimeString()}
-              {s.checking ? ' · checking…' : ''}
+              {checking ? ' · checking…' : ''}
             </p>
           )}
         </div>
@@ -64,8 +76,8 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
           <button
             type="button"
             className="btn btn-small"
-            onClick={() => void s.check({ force: true })}
-            disabled={s.checking}
+            onClick={() => void act.check({ force: true })}
+            disabled={checking}
             aria-label="Check again"
           >
             ↻
@@ -77,7 +89,7 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
             type="button"
             className="btn btn-small"
             data-testid="collapse"
-            onClick={() => s.setOpen(false)}
+            onClick={() => act.setOpen(false)}
             aria-label="Collapse the sidebar"
           >
             ›
@@ -96,26 +108,26 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
             {result.apiProblem}
           </p>
         )}
-        {s.error && (
+        {error && (
           <div className="error" role="alert" data-testid="check-error">
-            <p>{s.error}</p>
-            <button type="button" className="btn btn-small" onClick={() => void s.check({ force: true })}>
+            <p>{error}</p>
+            <button type="button" className="btn btn-small" onClick={() => void act.check({ force: true })}>
               Try again
             </button>
           </div>
         )}
-        {refusedForAccess(s.journal) && (
-          <PartBoundary name="the setup check" resetKey={s.key}>
+        {refusedForAccess(journal) && (
+          <PartBoundary name="the setup check" resetKey={key}>
             <SetupCheck conversation={ref} />
           </PartBoundary>
         )}
-        {!result && !s.error && (
+        {!result && !error && (
           <p className="muted" role="status">
             Reading the conversation…
           </p>
         )}
         {result && (
-          <PartBoundary name="the messages" resetKey={s.key}>
+          <PartBoundary name="the messages" resetKey={key}>
             <details className="card transcript" data-testid="transcript">
               <summary>
                 {result.conversation.messages.length} messages{' '}
@@ -128,7 +140,7 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
                   <li key={i} data-role={m.role} className={m.internal ? 'internal' : undefined}>
                     <strong>{m.internal ? 'note' : m.role}:</strong> {m.text}
                     {m.role === 'agent' && !m.internal && m.author && (
-                      <MarkBotButton conversation={ref} author={m.author} onMarked={() => void s.check({ force: true })} />
+                      <MarkBotButton conversation={ref} author={m.author} onMarked={() => void act.check({ force: true })} />
                     )}
                   </li>
                 ))}
@@ -137,56 +149,56 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
           </PartBoundary>
         )}
         {result && policy && (
-          <PartBoundary name="the follow-through checks" resetKey={s.key}>
-            <FollowThrough result={result} journal={s.journal} policy={policy} acting={s.acting} onEscalate={() => void s.escalate()} />
+          <PartBoundary name="the follow-through checks" resetKey={key}>
+            <FollowThrough result={result} journal={journal} policy={policy} acting={acting} onEscalate={() => void act.escalate()} />
           </PartBoundary>
         )}
         {verdict && (
-          <PartBoundary name="the verdict" resetKey={s.key}>
+          <PartBoundary name="the verdict" resetKey={key}>
             <VerdictCard verdict={verdict} onQuote={onQuote} />
           </PartBoundary>
         )}
         {verdict && draft && (
           <>
-            <PartBoundary name="the escalation steps" resetKey={s.key}>
+            <PartBoundary name="the escalation steps" resetKey={key}>
               <EscalatePanel
                 platform={ref.platform}
                 status={verdict.status}
-                journal={s.journal}
-                acting={s.acting}
-                error={s.actionError}
+                journal={journal}
+                acting={acting}
+                error={actionError}
                 suspend={draft.suspend}
                 canSuspend={!locked}
-                onSuspend={(v) => s.editDraft({ suspend: v })}
-                onEscalate={() => void s.escalate()}
-                onRetry={() => void s.retry()}
-                onProvide={(key, value) => void s.provideSetting(key, value)}
-                onResume={() => void s.resume()}
+                onSuspend={(v) => act.editDraft({ suspend: v })}
+                onEscalate={() => void act.escalate()}
+                onRetry={() => void act.retry()}
+                onProvide={(key, value) => void act.provideSetting(key, value)}
+                onResume={() => void act.resume()}
               />
             </PartBoundary>
-            <PartBoundary name="the route" resetKey={s.key}>
+            <PartBoundary name="the route" resetKey={key}>
               <RouteCard
                 target={draft.target}
                 reason={result!.route.reason}
                 edited={draft.targetEdited}
-                targets={s.targets}
-                targetsError={s.targetsError}
+                targets={targets}
+                targetsError={targetsError}
                 disabled={locked}
-                onChange={(t) => s.editDraft({ target: t })}
-                onRefresh={() => void s.loadTargets(true)}
+                onChange={(t) => act.editDraft({ target: t })}
+                onRefresh={() => void act.loadTargets(true)}
               />
             </PartBoundary>
-            <PartBoundary name="the tags" resetKey={s.key}>
-              <TagsEditor tags={draft.tags} disabled={locked} onChange={(t) => s.editDraft({ tags: t })} />
+            <PartBoundary name="the tags" resetKey={key}>
+              <TagsEditor tags={draft.tags} disabled={locked} onChange={(t) => act.editDraft({ tags: t })} />
             </PartBoundary>
-            <PartBoundary name="the note" resetKey={s.key}>
-              <NoteEditor note={draft.note} edited={draft.noteEdited} disabled={locked} onChange={(n) => s.editDraft({ note: n })} />
+            <PartBoundary name="the note" resetKey={key}>
+              <NoteEditor note={draft.note} edited={draft.noteEdited} disabled={locked} onChange={(n) => act.editDraft({ note: n })} />
             </PartBoundary>
-            <PartBoundary name="the summary" resetKey={s.key}>
+            <PartBoundary name="the summary" resetKey={key}>
               <SummaryCard summary={verdict.summary} />
             </PartBoundary>
             {verdict.status === 'escalate' && policy && (
-              <PartBoundary name="the customer message" resetKey={s.key}>
+              <PartBoundary name="the customer message" resetKey={key}>
                 <HandoffMessage policy={policy} language={result!.customerLanguage} />
               </PartBoundary>
             )}

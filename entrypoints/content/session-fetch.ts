@@ -12,7 +12,7 @@ import { sessionRequestProblem } from '@/lib/platforms/metas';
  * The listener lives as long as this content script's context: an extension update removes it.
  */
 export function listenForTabRequests(ctx: ContentScriptContext, onCommand: (command: 'toggle-sidebar' | 'escalate') => void) {
-  const transport = fetchTransport(fetch, {}, { credentials: 'same-origin' });
+  const transport = fetchTransport(pageFetch(), {}, { credentials: 'same-origin' });
   // The page aborts its requests as it unloads, and this script may still answer before it goes: such a
   // failure is the tab going away (the request may have landed), not the network.
   let unloading = false;
@@ -43,6 +43,17 @@ export function listenForTabRequests(ctx: ContentScriptContext, onCommand: (comm
   };
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}
+
+/**
+ * The fetch that makes a request as the page would. In Firefox a content script's own `fetch` is the
+ * extension's: it sends no Origin or Referer of the page, which a helpdesk's session checks may refuse;
+ * Firefox gives content scripts the page's own as `content.fetch` (MDN, "Content scripts" → "XHR and Fetch").
+ * Chromium has no `content`: its content-script fetch already runs with the page's origin.
+ */
+export function pageFetch(scope: { content?: { fetch?: typeof fetch } } = globalThis as never): typeof fetch {
+  const own = scope.content?.fetch;
+  return own ? (input, init) => own.call(scope.content, input, init) : (input, init) => fetch(input, init);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { sharedPacer, type RatePacer } from './budget';
 import { ApiError, errorForStatus } from './errors';
 import { TransportError, type HttpRequest, type HttpResponse, type Transport } from './types';
 
@@ -16,6 +17,8 @@ export interface HttpClientOptions {
   random?: () => number;
   /** Called with every response, e.g. to count requests. */
   onResponse?: (req: HttpRequest, res: HttpResponse) => void;
+  /** Keeps requests under the budget the helpdesk's answers announce; the worker's shared one by default. */
+  pacer?: RatePacer;
 }
 
 export interface CallOptions {
@@ -77,7 +80,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     maxRetryAfterMs = 60_000,
     sleep = defaultSleep,
     random = Math.random,
+    pacer = sharedPacer,
   } = options;
+  // The longest Baton holds a request for the budget: past that, the helpdesk's own 429 decides.
+  const maxPaceMs = maxRetryAfterMs;
 
   async function call(req: HttpRequest, opts: CallOptions): Promise<HttpResponse> {
     const idempotent = opts.idempotent ?? req.method === 'GET';
@@ -95,6 +101,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     let rateLimitWaits = 0;
     for (;;) {
       let res: HttpResponse;
+      const pace = Math.min(pacer.waitFor(full.url), maxPaceMs);
+      if (pace > 0) await sleep(pace);
       try {
         res = await transport(full);
       } catch (e) {
@@ -126,6 +134,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           !idempotent,
         );
       }
+      pacer.observe(full.url, res.headers);
       options.onResponse?.(full, res);
       if (opts.accept?.includes(res.status)) return res;
       if (res.status >= 200 && res.status < 300) return res;

@@ -178,6 +178,12 @@ export interface PlatformAdapter {
   whoAmI(ctx: AdapterContext): Promise<WhoAmI>;
   /** Reads the whole conversation through the API (all pages). */
   read(ctx: AdapterContext): Promise<Conversation>;
+  /**
+   * One cheap request: whether the conversation may have changed since `since` was read (its update time or
+   * its newest message moved). A re-check asks this first, so an open conversation that did not change
+   * costs one request, not a full read of every page. True when it cannot tell.
+   */
+  changedSince?(ctx: AdapterContext, since: Conversation): Promise<boolean>;
   /** Inboxes/teams/groups, users and views the conversation can be routed to. */
   listTargets(ctx: AdapterContext): Promise<Target[]>;
   /** The requests an escalation makes for the steps still to do, in order, at the platform's minimum count. */

@@ -96,6 +96,11 @@ export const PROTOCOL = {
        * then asks again with `refine` for the model's verdict on the conversation it just read.
        */
       refine: z.boolean().default(false),
+      /**
+       * The page shows a message newer than anything it showed before: the conversation changed, so it is
+       * read at once without asking the helpdesk "changed since" first (that read would only say yes).
+       */
+      newMessage: z.boolean().optional(),
     }),
     response: CheckResultSchema,
   },

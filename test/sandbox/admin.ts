@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import type { FaultSpec, FaultTable } from './faults';
+import type { RateLimits, RateLimitSpec } from './ratelimit';
 import type { TrafficLog } from './traffic';
 import type { SandboxPlatform, SandboxRequest, SandboxResponse } from './types';
 
@@ -14,6 +15,7 @@ export interface AdminContext {
   modules: SandboxModule[];
   faults: FaultTable;
   traffic: TrafficLog;
+  rateLimits: RateLimits;
   reset(): void;
 }
 
@@ -50,6 +52,18 @@ export async function handleAdmin(ctx: AdminContext, req: SandboxRequest): Promi
       break;
     case 'faults':
       return faultRoute(ctx, req, tail);
+    case 'rate-limits':
+      // {platform, limit?, windowMs?, used?}: the account's budget until the next reset; GET: 429s answered.
+      if (req.method === 'GET' && tail.length === 0) return json(200, { rejected: ctx.rateLimits.rejected });
+      if (req.method === 'POST' && tail.length === 0) {
+        try {
+          return json(200, ctx.rateLimits.set(req.body as RateLimitSpec));
+        } catch (e) {
+          if (e instanceof ZodError) return json(400, { error: 'invalid rate limit', issues: e.issues.map((i) => i.message) });
+          throw e;
+        }
+      }
+      break;
     default: {
       const mod = head ? byName(head) : undefined;
       if (!mod?.admin) break;

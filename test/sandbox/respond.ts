@@ -8,6 +8,11 @@ const EXPOSED_HEADERS = [
   'Location',
   'X-Rate-Limit',
   'X-Rate-Limit-Remaining',
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
   'X-RateLimit-Reset',
   'X-Gorgias-Account-Api-Call-Limit',
 ];

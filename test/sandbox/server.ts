@@ -6,6 +6,7 @@ import { ADMIN_PREFIX, handleAdmin, type SandboxModule } from './admin';
 import { sandboxCertificate } from './cert';
 import { errorBody, FaultTable, type Fault, type FaultApi } from './faults';
 import { hostResolverRules } from './hosts';
+import { isBudgeted, RateLimits } from './ratelimit';
 import { readRequest } from './request';
 import { corsHeaders, preflightHeaders, send } from './respond';
 import { TrafficLog, type TrafficEntry } from './traffic';
@@ -40,6 +41,8 @@ export interface Sandbox {
   stop(): Promise<void>;
   traffic(): TrafficEntry[];
   faults: FaultApi;
+  /** The helpdesks' request budgets (headers, 429s); also POST /__admin/rate-limits. */
+  rateLimits: RateLimits;
 }
 
 /** Loaded on demand so a sandbox with its own platforms never depends on the real modules compiling. */
@@ -62,6 +65,7 @@ export async function defaultPlatforms(): Promise<SandboxPlatform[]> {
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const modules: SandboxModule[] = opts.platforms ?? (await defaultPlatforms());
   const faults = new FaultTable();
+  const rateLimits = new RateLimits();
   const traffic = new TrafficLog(opts.trafficFile === false ? null : (opts.trafficFile ?? DEFAULT_TRAFFIC_FILE));
   // Cancels delayed answers still waiting, so stop() does not leave timers holding the process open.
   const waiting = new Set<() => void>();
@@ -69,6 +73,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const reset = () => {
     for (const m of modules) m.reset();
     faults.clear();
+    rateLimits.reset();
     traffic.clear();
   };
 
@@ -116,15 +121,19 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const req = await readRequest(raw);
     const cors = corsHeaders(req.headers);
     if (req.method === 'OPTIONS') return send(res, { status: 204, headers: preflightHeaders(req.headers) });
-    if (req.path.startsWith(ADMIN_PREFIX)) return send(res, await handleAdmin({ modules, faults, traffic, reset }, req), cors);
+    if (req.path.startsWith(ADMIN_PREFIX)) return send(res, await handleAdmin({ modules, faults, traffic, rateLimits, reset }, req), cors);
 
     const mod = modules.find((m) => m.handles(req.host));
     if (!mod) return send(res, { status: 404, body: { error: `No sandbox platform serves host "${req.host}"` } }, cors);
     traffic.record({ platform: mod.name, method: req.method, path: req.path, query: req.query, body: req.body });
 
+    // Every API answer carries the budget the real helpdesk would announce; a spent budget is a 429.
+    const budget = isBudgeted(mod.name, req.path) ? rateLimits.take(mod.name) : null;
+    const withBudget = { ...cors, ...budget?.headers };
+    if (budget && !budget.ok) return send(res, { status: 429, body: errorBody(mod.name, 429) }, withBudget);
     const fault = faults.take(mod.name, req.method, req.path);
-    if (fault) return withFault(fault, mod, req, raw, res, cors);
-    send(res, await answer(mod, req), cors);
+    if (fault) return withFault(fault, mod, req, raw, res, withBudget);
+    send(res, await answer(mod, req), withBudget);
   }
 
   const handler = (raw: IncomingMessage, res: ServerResponse) => {
@@ -158,6 +167,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     reset,
     traffic: () => traffic.list(),
     faults,
+    rateLimits,
     stop() {
       stopping ??= (async () => {
         for (const cancel of [...waiting]) cancel();

@@ -5,6 +5,7 @@ import { chooseRoute } from '@/lib/routing/handover';
 import { ConversationSchema, type Conversation } from '@/lib/schema/conversation';
 import type { CheckResult, RequestOf } from '@/lib/schema/messages';
 import { connectionsItem, journalStorage, policyStore, saveLastConversation, secretsStore } from '@/utils/storage';
+import { readFresh } from '@/lib/platforms/fresh';
 import { contextFor } from '@/entrypoints/background/context';
 import { llmOptionsFor } from './llm-options';
 import { keyOf, lastRead, lastVerdict } from './memory';
@@ -30,10 +31,13 @@ export async function check(req: RequestOf<'check'>, tabId: number | undefined):
       // Inside the try: a connection that refuses this account (token mode is bound to the saved one) still
       // leaves the page's own messages to check.
       const { adapter, ctx } = await contextFor(req.ref, policy, tabId, { connections, secrets: secrets.value });
-      conversation = await adapter.read(ctx);
+      // A forced check (the agent's ↻, a policy change) and a message the page just showed read everything
+      // again; any other check asks the helpdesk "changed since" first.
+      const known = req.force || req.newMessage ? undefined : lastRead.get(keyOf(req.ref));
+      conversation = (await readFresh(adapter, ctx, known)).conversation;
       // The page may show turns the API did not give (a chat kept elsewhere): the adapter says when it wins.
       const page = req.domMessages?.length ? ConversationSchema.shape.messages.parse(req.domMessages) : null;
-      const better = page ? adapter.preferPage?.(conversation, page) : null;
+      const better = page && conversation.source !== 'dom' ? adapter.preferPage?.(conversation, page) : null;
       if (better) {
         apiProblem = better.why;
         conversation = ConversationSchema.parse({ ...conversation, messages: better.messages, source: 'dom', readFrom: undefined });

@@ -1,3 +1,4 @@
+import { changedSince } from './changed';
 import type { ConversationRef } from '../../schema/conversation';
 import { checkSetup } from './check';
 import type { PlatformAdapter } from '../types';
@@ -28,6 +29,7 @@ export const frontAdapter: PlatformAdapter = {
   },
 
   read: readConversation,
+  changedSince,
   listTargets,
   escalationOps,
   stepLayout: FRONT_LAYOUT,

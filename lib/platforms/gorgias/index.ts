@@ -1,3 +1,4 @@
+import { changedSince } from './changed';
 import type { PlatformAdapter } from '../types';
 import { checkSetup } from './check';
 import { fetchCurrentUser } from './api';
@@ -29,6 +30,7 @@ export const gorgiasAdapter: PlatformAdapter = {
   },
 
   read: readTicket,
+  changedSince,
   listTargets,
   escalationOps,
   stepLayout: GORGIAS_LAYOUT,

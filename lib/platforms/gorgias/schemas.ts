@@ -34,6 +34,8 @@ export const GTicketSchema = z.object({
   assignee_user: GPersonSchema.nullish(),
   assignee_team: z.object({ id, name: text }).nullish(),
   updated_datetime: text,
+  /** When the newest message was written: moves with a new message even where `updated_datetime` would not. */
+  last_message_datetime: text,
 });
 export type GTicket = z.infer<typeof GTicketSchema>;
 

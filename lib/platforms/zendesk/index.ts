@@ -1,3 +1,4 @@
+import { changedSince } from './changed';
 import type { PlatformAdapter } from '../types';
 import { checkSetup } from './check';
 import { fetchMe } from './api';
@@ -27,6 +28,7 @@ export const zendeskAdapter: PlatformAdapter = {
   },
 
   read: readConversation,
+  changedSince,
   listTargets,
   escalationOps,
   stepLayout: ZENDESK_LAYOUT,

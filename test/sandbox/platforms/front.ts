@@ -89,6 +89,10 @@ export function createFrontSandbox(options: FrontSandboxOptions = {}): FrontSand
     now: options.now ?? Date.now,
   };
   const api = createFrontApi(state, apiOptions);
+  // Whether the agent page marks each message with the per-message hooks Baton's DOM reader assumes
+  // (lib/platforms/front/dom.ts): no public source shows them, so tests also run a page without them.
+  let perMessageHooks = true;
+  const withHooks = <T extends object>(data: T | null) => (data && !perMessageHooks ? { ...data, bare: true } : data);
 
   function agentPage(req: SandboxRequest): SandboxResponse | null {
     if (req.method !== 'GET') return null;
@@ -99,9 +103,9 @@ export function createFrontSandbox(options: FrontSandboxOptions = {}): FrontSand
 
   function initialData(path: string) {
     const p = path.split('/').filter(Boolean);
-    if (p[0] === 'open' && p.length === 2) return pageData(state, p[1]);
+    if (p[0] === 'open' && p.length === 2) return withHooks(pageData(state, p[1]));
     const last = p.at(-1);
-    return p[0] === 'inboxes' && last && /^\d+$/.test(last) && p.length >= 4 ? pageData(state, last) : null;
+    return p[0] === 'inboxes' && last && /^\d+$/.test(last) && p.length >= 4 ? withHooks(pageData(state, last)) : null;
   }
 
   return {
@@ -113,6 +117,7 @@ export function createFrontSandbox(options: FrontSandboxOptions = {}): FrontSand
       state.reset();
       apiOptions.privateAccess = options.privateAccess ?? false;
       apiOptions.scopes = null;
+      perMessageHooks = true;
     },
     state: () => state.snapshot(),
     admin(req) {
@@ -125,8 +130,13 @@ export function createFrontSandbox(options: FrontSandboxOptions = {}): FrontSand
           apiOptions.scopes = b.scopes as string[] | null;
         return { status: 200, body: { privateAccess: apiOptions.privateAccess, scopes: apiOptions.scopes } };
       }
+      if (req.method === 'POST' && parts[0] === 'page-hooks' && parts.length === 1) {
+        // {perMessage: boolean}: whether the page carries the assumed per-message hooks, until the next reset.
+        perMessageHooks = (req.body as { perMessage?: unknown } | null)?.perMessage !== false;
+        return { status: 200, body: { perMessage: perMessageHooks } };
+      }
       if (req.method === 'GET' && parts[0] === 'page-data' && parts.length === 2) {
-        const data = pageData(state, decodeURIComponent(parts[1]));
+        const data = withHooks(pageData(state, decodeURIComponent(parts[1])));
         return data ? { status: 200, body: data } : { status: 404, body: { error: 'no such conversation' } };
       }
       if (req.method === 'POST' && parts[0] === 'conversations' && parts[2] === 'messages' && parts.length === 3) {

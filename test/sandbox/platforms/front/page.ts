@@ -236,6 +236,9 @@ const CLIENT = `
   var pane = document.querySelector('main[aria-label="Conversation"]');
   var timeline = pane.querySelector('[data-testid="conversation"]');
   var last = '';
+  // Without the assumed per-message hooks (POST /__admin/front/page-hooks): items carry neither the
+  // viewer-… test ids nor messageViewer class names, as the real app may not.
+  var bare = false;
 
   // The app's own URL grammar: /open/cnv_…, or an in-app list ending in the conversation's number
   // (0 = none open, "a,b" = several selected).
@@ -262,8 +265,8 @@ const CLIENT = `
   }
   function item(m) {
     var comment = m.kind === 'comment';
-    var a = el('div', comment ? SC.comment : SC.message + (m.direction === 'inbound' ? ' ' + SC.inbound : ''));
-    a.setAttribute('data-testid', (comment ? 'viewer-comment-' : 'viewer-message-') + m.id);
+    var a = el('div', bare ? 'timelineItem__StyledRow-sc-7b2f0e' : comment ? SC.comment : SC.message + (m.direction === 'inbound' ? ' ' + SC.inbound : ''));
+    if (!bare) a.setAttribute('data-testid', (comment ? 'viewer-comment-' : 'viewer-message-') + m.id);
     a.setAttribute('aria-label', (comment ? 'Comment from ' : 'Message from ') + m.author);
     var h = el('div', comment ? 'comment-header' : 'message-header');
     var who = el('span', SC.author, m.author);
@@ -303,6 +306,7 @@ const CLIENT = `
       li.classList.toggle('active', !empty && li.getAttribute('data-conversation-id') === data.id);
     });
     if (empty) { document.title = 'Front'; return; }
+    bare = !!data.bare;
     document.title = data.subject + ' · Front';
     pane.querySelector('.' + SC.subject).textContent = data.subject;
     pane.querySelector('.conversation-inbox').textContent = data.inbox || '';
