@@ -1,8 +1,7 @@
 import type { HttpResponse } from '../../http/types';
 import { isApiError } from '../../http/errors';
 import type { SetupLine } from '../../schema/setup';
-import { readLine, targetsLine } from '../../setup/common';
-import { line, ok, problem, unknown } from '../../setup/lines';
+import { line, ok, problem, readLine, targetsLine, unknown } from '../check-lines';
 import type { AdapterContext, SetupTools } from '../types';
 import { apiBase, forbidden, getParsed, listAll, PAGE_LIMIT } from './api';
 import { frontMeta } from './meta';

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { SetupLine } from '../../schema/setup';
-import { readLine, targetsLine } from '../../setup/common';
-import { line, ok, problem, unknown } from '../../setup/lines';
+import { line, ok, problem, readLine, targetsLine, unknown } from '../check-lines';
 import type { AdapterContext } from '../types';
 import { call, fetchCurrentUser, parse, url } from './api';
 import { GPageSchema } from './schemas';
