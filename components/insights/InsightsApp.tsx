@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { aggregate, facets, matches, type InsightsFilter } from '@/lib/insights/aggregate';
 import { toCsv } from '@/lib/insights/csv';
-import type { LogEvent } from '@/lib/insights/events';
+import type { LogEvent } from '@/lib/schema/log-event';
 import { suggestFixes } from '@/lib/insights/fixes';
 import { metaFor, PLATFORM_METAS } from '@/lib/platforms/metas';
 import { handoffLog } from '@/utils/handoff-log';

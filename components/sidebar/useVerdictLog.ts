@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { dedupeKey, type SidebarEvent } from '@/lib/insights/events';
+import { dedupeKey } from '@/lib/insights/events';
+import type { SidebarEvent } from '@/lib/schema/log-event';
 import { pickupTime, promiseOf } from '@/lib/followup';
 import type { CheckResult } from '@/lib/schema/messages';
 import type { ConversationRef } from '@/lib/schema/conversation';

@@ -1,4 +1,5 @@
-import { redact, type LogEvent } from '@/lib/insights/events';
+import { redact } from '@/lib/insights/events';
+import type { LogEvent } from '@/lib/schema/log-event';
 import { eventsFromJournal } from '@/lib/insights/from-journal';
 import type { Journal } from '@/lib/schema/plan';
 import { handoffLog, importLegacyRecords } from '@/utils/handoff-log';

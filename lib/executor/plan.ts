@@ -4,7 +4,7 @@ import type { Policy } from '../schema/policy';
 import { STEP_ORDER, journalKey, type EscalationPlan, type EscalationWhy, type Journal, type StepKind } from '../schema/plan';
 import type { Verdict } from '../schema/verdict';
 import { newMarkerId } from '../platforms/marker';
-import type { StepLayout } from '../platforms/steps';
+import type { StepLayout } from '../platforms/types';
 
 /** Turns the agent's draft into the exact plan one click will carry out. */
 export function buildPlan(

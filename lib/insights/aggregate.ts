@@ -1,6 +1,6 @@
 import { PLATFORMS, type Platform } from '../schema/conversation';
 import type { SignalKind } from '../schema/verdict';
-import type { EventOf, LogEvent } from './events';
+import type { EventOf, LogEvent } from '../schema/log-event';
 
 export type Bucket = 'day' | 'week';
 /** Escalation reasons as the chart stacks them; `agent_call` is an escalation with no signal (an override on "No escalation"). */

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { LogEvent } from './events';
+import type { LogEvent } from '../schema/log-event';
 
 export const CSV_COLUMNS = [
   'at',

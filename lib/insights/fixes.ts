@@ -1,5 +1,5 @@
 import { baseForm, functionWords, tagsOf } from '../engine/nlp';
-import type { EventOf, LogEvent } from './events';
+import type { EventOf, LogEvent } from '../schema/log-event';
 import { primaryReason, type Reason } from './aggregate';
 
 export interface SuggestedFix {

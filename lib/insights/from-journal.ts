@@ -1,7 +1,8 @@
 import type { Journal } from '../schema/plan';
 import type { EscalationRecord } from '../schema/storage';
 import { SignalKindSchema, type SignalKind } from '../schema/verdict';
-import { redact, type EventOf, type LogEvent } from './events';
+import type { EventOf, LogEvent } from '../schema/log-event';
+import { redact } from './events';
 
 /** The signal kinds behind the verdict at the click, once each, in the verdict's order. */
 function reasonsOf(kinds: readonly string[]): SignalKind[] {

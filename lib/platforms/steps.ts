@@ -1,12 +1,5 @@
 import type { StepKind } from '../schema/plan';
-import type { Operation } from './types';
-
-/**
- * How a platform groups escalation steps into requests, in the order they are sent. The pause must sit in
- * the last group: the executor stops at the first failure, so a note or an assignment that fails can then
- * never leave the bot paused with nobody owning the conversation.
- */
-export type StepLayout = readonly (readonly StepKind[])[];
+import type { Operation, StepLayout } from './types';
 
 export function checkLayout(layout: StepLayout): StepLayout {
   const all = layout.flat();

@@ -5,7 +5,6 @@ import type { Target } from '../schema/target';
 import type { HttpClient } from '../http/client';
 import type { HttpRequest, HttpResponse } from '../http/types';
 import type { SetupLine } from '../schema/setup';
-import type { StepLayout } from './steps';
 
 export type AuthMode = 'session' | 'token';
 
@@ -134,6 +133,13 @@ export class MissingConnectionField extends Error {
     this.name = 'MissingConnectionField';
   }
 }
+
+/**
+ * How a platform groups escalation steps into requests, in the order they are sent. The pause must sit in
+ * the last group: the executor stops at the first failure, so a note or an assignment that fails can then
+ * never leave the bot paused with nobody owning the conversation.
+ */
+export type StepLayout = readonly (readonly StepKind[])[];
 
 /**
  * One or more HTTP requests that complete one or more logical steps together

@@ -8,7 +8,7 @@ import { SecretsSchema } from './connections';
 import { HttpRequestSchema, HttpResponseSchema } from '../http/types';
 import { CheckSetupRequestSchema, CheckSetupResponseSchema, MarkBotRequestSchema, MarkBotResponseSchema } from './setup';
 import { TestWebhookRequestSchema, TestWebhookResponseSchema } from './notify';
-import { SidebarEventSchema } from '../insights/events';
+import { SidebarEventSchema } from './log-event';
 
 /**
  * The protocol between the sidebar / options page and the background worker: for every request type, the

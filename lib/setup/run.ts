@@ -2,7 +2,7 @@ import type { HttpClient } from '../http/client';
 import type { HttpRequest, HttpResponse } from '../http/types';
 import type { AdapterContext, PlatformAdapter, SetupTools } from '../platforms/types';
 import { SETUP_LINE_IDS, type SetupLine, type SetupReport } from '../schema/setup';
-import { line, ok } from './lines';
+import { line, ok } from '../platforms/check-lines';
 
 /**
  * Refuses every write the checklist did not declare as a probe. A probe is a write the helpdesk refuses

@@ -9,7 +9,8 @@ import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
 import type { Platform } from '../../lib/schema/conversation';
-import { dedupeKey, type LogEvent } from '../../lib/insights/events';
+import { dedupeKey } from '../../lib/insights/events';
+import type { LogEvent } from '../../lib/schema/log-event';
 
 let sandbox: Sandbox;
 let browser: Launched;

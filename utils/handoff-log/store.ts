@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { dedupeKey, LogEventSchema, type LogEvent, type StoredEvent } from '@/lib/insights/events';
+import { dedupeKey } from '@/lib/insights/events';
+import { LogEventSchema, type LogEvent, type StoredEvent } from '@/lib/schema/log-event';
 
 /**
  * The handoff log: IndexedDB in the extension's own origin (background worker and extension pages share it;

@@ -1,8 +1,7 @@
 import type { HttpResponse } from '../../http/types';
 import { isApiError } from '../../http/errors';
 import type { SetupLine } from '../../schema/setup';
-import { readLine, targetsLine } from '../../setup/common';
-import { botLine, line, ok, problem, unknown } from '../../setup/lines';
+import { botLine, line, ok, problem, readLine, targetsLine, unknown } from '../check-lines';
 import { botReason, identityAuthors } from '../shared';
 import type { AdapterContext, SetupTools } from '../types';
 import { apiBase, forbidden, getParsed, listAll, PAGE_LIMIT } from './api';

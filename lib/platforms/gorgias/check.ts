@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { SetupLine } from '../../schema/setup';
-import { readLine, targetsLine } from '../../setup/common';
-import { botLine, line, ok, problem, unknown } from '../../setup/lines';
+import { botLine, line, ok, problem, readLine, targetsLine, unknown } from '../check-lines';
 import { botReason, identityAuthors } from '../shared';
 import { isBotUser } from './bots';
 import type { AdapterContext } from '../types';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { ApiError } from '../../http/errors';
 import type { SetupLine } from '../../schema/setup';
-import { targetsLine } from '../../setup/common';
-import { line, ok, problem, unknown } from '../../setup/lines';
+import { line, ok, problem, targetsLine, unknown } from '../check-lines';
 import type { AdapterContext } from '../types';
 import { getJson } from './api';
 import { memberships } from './membership';

@@ -1,8 +1,8 @@
 import type { EscalationPlan, StepKind } from '../../schema/plan';
 import { ApiError, isApiError } from '../../http/errors';
 import { parseBody } from '../../http/parse';
-import type { AdapterContext, Operation } from '../types';
-import { checkLayout, groupOperations, type StepLayout } from '../steps';
+import type { AdapterContext, Operation, StepLayout } from '../types';
+import { checkLayout, groupOperations } from '../steps';
 import { apiUrl, readComments, readTicket, write } from './api';
 import { groupFor } from './membership';
 import { noteComment, noteLanded } from './note';

@@ -6,7 +6,7 @@ import type { Operation, PlatformAdapter } from '../../../lib/platforms/types';
 import { ConversationSchema } from '../../../lib/schema/conversation';
 import type { Journal, StepKind } from '../../../lib/schema/plan';
 import { defaultPolicy } from '../../../lib/schema/policy';
-import type { StepLayout } from '../../../lib/platforms/steps';
+import type { StepLayout } from '../../../lib/platforms/types';
 import { memoryStore } from '../../fixtures/journal-store';
 
 /** The fake helpdesk below sends each step in a request of its own, in this order. */

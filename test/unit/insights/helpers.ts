@@ -1,4 +1,4 @@
-import type { EventOf, LogEvent } from '../../../lib/insights/events';
+import type { EventOf, LogEvent } from '../../../lib/schema/log-event';
 import type { Platform } from '../../../lib/schema/conversation';
 import type { SignalKind } from '../../../lib/schema/verdict';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { botReason, identityAuthors } from '../../../lib/platforms/shared';
 import { SetupLineSchema } from '../../../lib/schema/setup';
-import { botLine } from '../../../lib/setup/lines';
+import { botLine } from '@/lib/platforms/check-lines';
 
 const none = { ids: [], names: [], emails: [] };
 
