@@ -1,12 +1,11 @@
 import type { Conversation } from '../schema/conversation';
 import type { Policy } from '../schema/policy';
 import { VerdictSchema, type Verdict } from '../schema/verdict';
-import { contentHash, createVerdictCache, verdictCacheKey, type VerdictCache } from './cache';
+import { createVerdictCache, verdictCacheKey, type VerdictCache } from './cache';
 import { checkOffline } from './offline';
 import { checkWithOpenAI, DEFAULT_MODEL, fallbackReason, type OpenAIOptions } from './openai';
 
-export { checkOffline, createVerdictCache, contentHash, verdictCacheKey };
-export type { VerdictCache, OpenAIOptions };
+export { checkOffline, createVerdictCache };
 
 export interface CheckOptions {
   engine?: 'offline' | 'openai';

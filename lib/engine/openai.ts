@@ -103,7 +103,7 @@ export function llmOutputSchema(fields: string[], messageCount = 1000) {
 }
 
 /** The act names both engines use; anything else the model says is dropped. */
-export const ACT_NAMES = [
+const ACT_NAMES = [
   'answers',
   'asks_details',
   'commits_future',
@@ -128,7 +128,7 @@ export type LlmOutput = z.infer<ReturnType<typeof llmOutputSchema>>;
 export const RESPONSE_FORMAT_NAME = 'baton_verdict';
 
 /** The policy as the model sees it: everything that shapes the decision, nothing about routing or secrets. */
-export function policyForModel(policy: Policy, scope: string, fields: Record<string, string>) {
+function policyForModel(policy: Policy, scope: string, fields: Record<string, string>) {
   return {
     scope: scope || null,
     subAgents: policy.subAgents.map((s) => ({ name: s.name, description: s.description, examples: s.examples, tags: s.tags })),
@@ -140,7 +140,7 @@ export function policyForModel(policy: Policy, scope: string, fields: Record<str
   };
 }
 
-export function systemPrompt(policy: Policy, scope: string, fields: Record<string, string>): string {
+function systemPrompt(policy: Policy, scope: string, fields: Record<string, string>): string {
   return [
     'You are Baton, an escalation checker for a customer-support bot. Decide whether the conversation must be handed to the human team, and write a summary and a note for that team.',
     '',
@@ -230,11 +230,11 @@ export function userMessage(conv: Conversation, entries: TranscriptEntry[], omit
 }
 
 /** Raised when the model declines to answer; the engine falls back to the offline verdict. */
-export class ModelRefusalError extends Error {}
-export class EmptyAnswerError extends Error {}
+class ModelRefusalError extends Error {}
+class EmptyAnswerError extends Error {}
 
 /** ONE chat-completions call with structured outputs; returns the validated model output. */
-export async function callModel(
+async function callModel(
   conv: Conversation,
   policy: Policy,
   opts: OpenAIOptions,
@@ -331,7 +331,7 @@ function trimTrailing(text: string, set: ReadonlySet<string>): string {
  * Model text goes into the note the team reads; a link the conversation does not contain could only come
  * from the model or from text injected into it, so it is replaced. Checked word by word (linear time).
  */
-export function withoutForeignLinks(text: string, transcriptLower: string): string {
+function withoutForeignLinks(text: string, transcriptLower: string): string {
   return text
     .split(/(\s+)/)
     .map((word) => {

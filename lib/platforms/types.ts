@@ -1,5 +1,5 @@
 import type { Conversation, ConversationRef, Message, Platform } from '../schema/conversation';
-import type { BotIdentity, PauseConfig } from '../schema/policy';
+import type { BotIdentity } from '../schema/policy';
 import type { EscalationPlan, StepKind } from '../schema/plan';
 import type { Target } from '../schema/target';
 import type { HttpClient } from '../http/client';
@@ -184,5 +184,3 @@ export interface SetupTools {
   /** Sends it and returns every answer (403 included) instead of throwing. */
   probe(req: HttpRequest, action: string): Promise<HttpResponse>;
 }
-
-export type { PauseConfig };

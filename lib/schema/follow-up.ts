@@ -10,4 +10,3 @@ export const FollowUpSchema = z.object({
     .max(7 * 24 * 60, 'At most a week (10080 minutes)')
     .default(30),
 });
-export type FollowUp = z.infer<typeof FollowUpSchema>;

@@ -12,4 +12,3 @@ export const HandoffLogSettingsSchema = z.object({
     .max(100_000, 'At most 100000')
     .default(10_000),
 });
-export type HandoffLogSettings = z.infer<typeof HandoffLogSettingsSchema>;

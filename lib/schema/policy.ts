@@ -15,7 +15,7 @@ const tagText = z
   .regex(/^[^\s,]*$/, 'Tag names cannot contain spaces or commas');
 const tagName = tagText.min(1, 'Tag names cannot be empty');
 
-export const SubAgentSchema = z.object({
+const SubAgentSchema = z.object({
   name: z.string().trim().min(1, 'Give the sub agent a name'),
   description: z.string().default(''),
   examples: z.array(z.string()).default([]),
@@ -24,7 +24,7 @@ export const SubAgentSchema = z.object({
 });
 export type SubAgent = z.infer<typeof SubAgentSchema>;
 
-export const HandoverRuleSchema = z.object({
+const HandoverRuleSchema = z.object({
   /** Names of sub agents; the rule matches when the conversation's sub agent is one of them. */
   subAgents: z.array(z.string().min(1)).min(1, 'Pick at least one sub agent'),
   /** Optional extra condition; all given conditions must hold. */
@@ -36,7 +36,6 @@ export const HandoverRuleSchema = z.object({
     .default({}),
   target: TargetSchema,
 });
-export type HandoverRule = z.infer<typeof HandoverRuleSchema>;
 
 export const BotIdentitySchema = z.object({
   ids: z.array(z.string()).default([]),
@@ -66,7 +65,7 @@ const summarySchema = z
  * (a local model server). Checked by the schema, so an import, a synced or a managed policy cannot point the
  * saved key at a plain-http or non-web address either.
  */
-export function baseUrlProblem(text: string): string | null {
+function baseUrlProblem(text: string): string | null {
   let url: URL;
   try {
     url = new URL(text.trim());

@@ -11,10 +11,10 @@ export const WELCOME_HASH = '#welcome';
 
 /** What each line is about, in the order the checklist shows them. */
 export const SETUP_LINE_IDS = ['identity', 'read', 'targets', 'tags', 'privateInboxes', 'writeNote', 'writeTags', 'writeAssign'] as const;
-export const SetupLineIdSchema = z.enum(SETUP_LINE_IDS);
+const SetupLineIdSchema = z.enum(SETUP_LINE_IDS);
 export type SetupLineId = z.infer<typeof SetupLineIdSchema>;
 
-export const SetupLineSchema = z.object({
+const SetupLineSchema = z.object({
   id: SetupLineIdSchema,
   /** "Read one conversation". */
   label: z.string(),
@@ -27,7 +27,7 @@ export const SetupLineSchema = z.object({
 });
 export type SetupLine = z.infer<typeof SetupLineSchema>;
 
-export const SetupReportSchema = z.object({
+const SetupReportSchema = z.object({
   platform: PlatformSchema,
   account: z.string(),
   lines: z.array(SetupLineSchema),
@@ -44,16 +44,14 @@ export const CheckSetupRequestSchema = z.object({
   account: z.string(),
   conversationId: z.string().optional(),
 });
-export type CheckSetupRequest = z.infer<typeof CheckSetupRequestSchema>;
 export const CheckSetupResponseSchema = SetupReportSchema;
 
 /** The author of a message in the open conversation, as the sidebar offers "this author is the bot". */
-export const BotAuthorSchema = z
+const BotAuthorSchema = z
   .object({ id: z.string().max(200).optional(), name: z.string().max(200).optional(), email: z.string().max(320).optional() })
   .refine((a) => !!(a.id || a.name || a.email), { message: 'The author has no id, name or email to recognise the bot by.' });
 
 /** Sidebar → background: add that author to this platform's bot identity in the policy. */
 export const MarkBotRequestSchema = z.object({ type: z.literal('markBot'), platform: PlatformSchema, author: BotAuthorSchema });
-export type MarkBotRequest = z.infer<typeof MarkBotRequestSchema>;
 /** What the bot identity now holds for that platform. */
 export const MarkBotResponseSchema = z.object({ ids: z.array(z.string()), names: z.array(z.string()), emails: z.array(z.string()) });

@@ -15,7 +15,7 @@ export const OPENAI_SANDBOX = { apiKey: 'sk-sandbox', model: 'gpt-4o-mini' };
  * - rate_limit / server_error / unauthorized: the matching HTTP errors in OpenAI's envelope;
  * - slow: answers after `delayMs` (default 5 s), for timeouts.
  */
-export type OpenAISandboxMode =
+type OpenAISandboxMode =
   | 'ok'
   | 'invalid_json'
   | 'schema_mismatch'
@@ -28,7 +28,7 @@ export type OpenAISandboxMode =
   | 'unauthorized'
   | 'slow';
 
-export interface RecordedLlmCall {
+interface RecordedLlmCall {
   path: string;
   model: string | undefined;
   /** The system (or developer) message: where Baton puts the policy. */

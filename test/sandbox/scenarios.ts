@@ -4,7 +4,7 @@
  */
 export type SeedRole = 'customer' | 'bot' | 'agent';
 
-export interface SeedMessage {
+interface SeedMessage {
   role: SeedRole;
   text: string;
   /** Internal note (team only). */

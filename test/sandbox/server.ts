@@ -11,11 +11,7 @@ import { corsHeaders, preflightHeaders, send } from './respond';
 import { TrafficLog, type TrafficEntry } from './traffic';
 import type { SandboxPlatform, SandboxRequest, SandboxResponse } from './types';
 
-export type { SandboxModule } from './admin';
-export type { Fault, FaultApi, FaultSpec } from './faults';
-export type { TrafficEntry } from './traffic';
-
-export const DEFAULT_TRAFFIC_FILE = fileURLToPath(new URL('../../test-results/sandbox-traffic.jsonl', import.meta.url));
+const DEFAULT_TRAFFIC_FILE = fileURLToPath(new URL('../../test-results/sandbox-traffic.jsonl', import.meta.url));
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */
@@ -43,7 +39,7 @@ export interface Sandbox {
 }
 
 /** Loaded on demand so a sandbox with its own platforms never depends on the real modules compiling. */
-export async function defaultPlatforms(): Promise<SandboxPlatform[]> {
+async function defaultPlatforms(): Promise<SandboxPlatform[]> {
   const [{ createZendeskSandbox }, { createGorgiasSandbox }, { createFrontSandbox }, { createOpenAISandbox }, { createWebhookReceiver }] =
     await Promise.all([
       import('./platforms/zendesk'),

@@ -115,7 +115,7 @@ export function fromMessage(m: FMessage, identity: BotIdentity): Message {
   };
 }
 
-export function fromComment(c: FComment, identity: BotIdentity): Message {
+function fromComment(c: FComment, identity: BotIdentity): Message {
   const author = c.author ? teammateAuthor(c.author) : {};
   return {
     id: c.id,

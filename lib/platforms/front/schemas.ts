@@ -47,7 +47,6 @@ export const FCommentSchema = z.object({
 export type FComment = z.infer<typeof FCommentSchema>;
 
 export const FTagSchema = z.object({ id: z.string(), name: z.string() });
-export type FTag = z.infer<typeof FTagSchema>;
 
 export const FConversationSchema = z.object({
   id: z.string(),
@@ -65,7 +64,6 @@ export const FConversationSchema = z.object({
 export type FConversation = z.infer<typeof FConversationSchema>;
 
 export const FInboxSchema = z.object({ id: z.string(), name: text });
-export type FInbox = z.infer<typeof FInboxSchema>;
 
 export const FViewSchema = z.object({
   id: z.string(),

@@ -48,7 +48,7 @@ const clean = (names: readonly string[]) => names.map((n) => n.trim()).filter(Bo
  * tags read just before the write, so tags someone else added meanwhile are kept. Order is kept, names are
  * compared exactly (Gorgias tag names are case-sensitive).
  */
-export function nextTags(current: readonly string[], add: readonly string[], remove: readonly string[]): string[] {
+function nextTags(current: readonly string[], add: readonly string[], remove: readonly string[]): string[] {
   const gone = new Set(clean(remove));
   const out: string[] = [];
   for (const name of [...clean(current), ...clean(add)]) if (!gone.has(name) && !out.includes(name)) out.push(name);

@@ -46,9 +46,9 @@ export interface SbView {
 const BASE_TIME = Date.parse('2026-11-20T10:00:00Z');
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export const BOT_ID = 900;
+const BOT_ID = 900;
 export const AGENT_ID = 901;
-export const LEAD_ID = 902;
+const LEAD_ID = 902;
 
 export class SandboxStore {
   conversations = new Map<number, SbConversation>();

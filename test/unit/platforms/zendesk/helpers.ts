@@ -9,7 +9,7 @@ import { createZendeskSandbox, ZENDESK_SANDBOX } from '../../../sandbox/platform
 import type { SandboxRequest } from '../../../sandbox/types';
 import { loadSpec, validateRequest } from '../../../contracts/openapi';
 
-export const NO_IDENTITY: BotIdentity = { ids: [], names: [], emails: [] };
+const NO_IDENTITY: BotIdentity = { ids: [], names: [], emails: [] };
 export const basicAuth = () => `Basic ${Buffer.from(`${ZENDESK_SANDBOX.email}/token:${ZENDESK_SANDBOX.token}`).toString('base64')}`;
 export const SESSION = { _zendesk_session: ZENDESK_SANDBOX.session };
 
