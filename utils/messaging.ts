@@ -28,7 +28,7 @@ export async function send<T extends RequestType>(
 }
 
 /** Checks an answer for a request type: the envelope, then the data against the protocol. */
-export function readReply<T extends RequestType>(type: T, raw: unknown, log: Log = console.warn): ResponseOf<T> {
+function readReply<T extends RequestType>(type: T, raw: unknown, log: Log = console.warn): ResponseOf<T> {
   const envelope = ResponseSchema.safeParse(raw);
   if (!envelope.success) {
     log(`[baton] rejected reply to ${type}: ${describeIssues(envelope.error)}`);

@@ -167,7 +167,7 @@ export function EscalatePanel(props: {
  * One sentence per request that carries several steps, in send order: "The tags and the pause go to the
  * helpdesk in one update: they land together or not at all." Skipped steps are left out.
  */
-export function sentTogether(steps: StepState[], platformLabel: string): string[] {
+function sentTogether(steps: StepState[], platformLabel: string): string[] {
   const groups = new Map<number, StepKind[]>();
   for (const s of steps) {
     if (s.group === undefined || s.status === 'skipped') continue;

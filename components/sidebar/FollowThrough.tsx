@@ -10,7 +10,7 @@ import { trusted } from './trusted';
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "12 minutes ago", "3 hours ago", "11 days ago". */
-export function ago(minutes: number): string {
+function ago(minutes: number): string {
   if (minutes < 1) return 'just now';
   if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
   if (minutes < 48 * 60) return `${plural(Math.floor(minutes / 60), 'hour')} ago`;
@@ -18,7 +18,7 @@ export function ago(minutes: number): string {
 }
 
 /** "42 min", "2 h 5 min", "3 days": short, for the nudge. */
-export function elapsed(minutes: number): string {
+function elapsed(minutes: number): string {
   if (minutes < 120) return `${minutes} min`;
   if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
   return plural(Math.floor(minutes / (24 * 60)), 'day');

@@ -21,7 +21,7 @@ const where = (ref: ConversationRef, v: Verdict) => ({
 });
 
 /** The verdict_shown entry for a check result: promise and pickup times from the follow-through reading. */
-export function verdictShownEvent(ref: ConversationRef, result: CheckResult, journal: Journal | null, policy: Policy): SidebarEvent {
+function verdictShownEvent(ref: ConversationRef, result: CheckResult, journal: Journal | null, policy: Policy): SidebarEvent {
   const v = result.verdict;
   const pickup = pickupTime({
     conversation: result.conversation,

@@ -24,7 +24,7 @@ export interface EvalReport {
 }
 
 /** The one signal a verdict stands for in the confusion matrix: the expected one when present, else the strongest. */
-export function gotSignal(expected: string, v: Verdict): string {
+function gotSignal(expected: string, v: Verdict): string {
   if (v.status === 'none') return 'none';
   if (v.status === 'unconfirmed') return 'unconfirmed';
   const kinds = v.signals.map((s) => s.kind as string);
@@ -43,7 +43,7 @@ function prf(tp: number, fp: number, fn: number): { precision: number; recall: n
  * An escalating label is right when the verdict escalates and names that signal; `unconfirmed` when the verdict
  * is unconfirmed; `none` when it is none.
  */
-export function signalCorrect(expected: string, v: Verdict): boolean {
+function signalCorrect(expected: string, v: Verdict): boolean {
   if (expected === 'none') return v.status === 'none';
   if (expected === 'unconfirmed') return v.status === 'unconfirmed';
   return v.escalate && v.signals.some((s) => s.kind === expected);

@@ -5,7 +5,7 @@ import { ConversationSchema, RoleSchema, type Conversation } from '../schema/con
 import { defaultPolicy, type Policy } from '../schema/policy';
 
 /** One input line: a conversation, optionally with its label (eval files). Extra fields are ignored. */
-export const LineSchema = z.object({
+const LineSchema = z.object({
   id: z.union([z.string().min(1), z.number()]).transform(String),
   messages: z.array(z.object({ role: RoleSchema, text: z.string(), internal: z.boolean().optional() })).min(1, 'messages cannot be empty'),
   scope: z.string().optional(),
@@ -29,7 +29,7 @@ export function toConversation(line: Line): Conversation {
 }
 
 /** Zod issues as "field.path: message; …", the way the CLI reports bad input. */
-export function issuesText(e: z.ZodError): string {
+function issuesText(e: z.ZodError): string {
   return e.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
 }
 

@@ -31,7 +31,7 @@ const NEGATION = new Set([
 ]);
 
 /** VADER's compound score of one normalized message, -1..1. */
-export function compound(normalized: string): number {
+function compound(normalized: string): number {
   const toks = tokens(normalized);
   let sum = 0;
   toks.forEach((t, i) => {

@@ -9,7 +9,7 @@ import { normalize } from './text';
  * ("the customer is angry"), urgency, a tag, or a topic matched like a tiny scope with synonyms, so that
  * "payment issue" also covers "charged twice" and "card declined". Anything else is left to the OpenAI engine.
  */
-export type Condition =
+type Condition =
   | { kind: 'signal'; signal: SignalKind }
   | { kind: 'sentiment'; value: 'negative' | 'positive' }
   | { kind: 'urgency'; value: 'high' }

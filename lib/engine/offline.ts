@@ -16,8 +16,6 @@ import { boundText } from './bound';
 import { windowStart } from './window';
 import { describeSignals } from './wording';
 
-export { windowStart };
-
 /**
  * Every reader (raw quotes, shouting, details, scope) sees the same bounded text, however long a message is.
  * Message indexes are kept, so evidence points at the message the agent sees.

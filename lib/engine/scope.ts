@@ -49,7 +49,7 @@ export interface ScopeModel {
 }
 
 /** The scope's domain profile, read by the model the first time a request needs it. */
-export function profileOf(model: ScopeModel): ScopeProfile | undefined {
+function profileOf(model: ScopeModel): ScopeProfile | undefined {
   if (!model.profile && model.source) {
     model.profile = scopeProfile(model.source.description, model.source.subAgents);
     model.source = undefined;
@@ -76,7 +76,7 @@ export function contentStems(text: string): string[] {
 }
 
 /** contentStems for text that is already normalized (the detectors share one normalisation per message). */
-export function stemsOfNormalized(normalized: string): string[] {
+function stemsOfNormalized(normalized: string): string[] {
   // Identifiers (emails, links, order numbers) say nothing about the topic.
   const t = blankLinks(normalized, true)
     .replace(/\{\{[^{}]*\}\}/g, ' ')
@@ -215,7 +215,7 @@ const NOISE = new Set([
 ]);
 
 /** Capitalised words inside a sentence are names ("pay Evan", "send 50$ to John"), never topics. */
-export function properNouns(raw: string): Set<string> {
+function properNouns(raw: string): Set<string> {
   const out = new Set<string>();
   for (const m of raw.matchAll(/(?=[A-Z])(?<=[a-z0-9,]\s+)([A-Z][a-z]+)\b/g)) out.add(stem(m[1].toLowerCase()));
   return out;
@@ -374,7 +374,7 @@ function nearScopeWord(words: Set<string>, w: string): boolean {
 }
 
 /** Judges one customer request (normalized text; raw for names) against the scope. */
-export function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudgement {
+function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudgement {
   const stems = stemsOfNormalized(normalized);
   const names = raw ? properNouns(raw) : new Set<string>();
   // "send 20 bucks to maria", "pay evan": whoever money goes to is a person, not a topic.

@@ -14,15 +14,15 @@
 import type { Conversation } from '../schema/conversation';
 import { readBotTurn } from './acts/bot';
 import { readCustomerTurn } from './acts/customer';
-import type { Act, BotAct, CustomerAct } from './acts/types';
+import type { Act, BotAct } from './acts/types';
 
-export interface TurnReading {
+interface TurnReading {
   index: number;
   role: 'bot' | 'customer';
   acts: Act[];
 }
 
-export interface Finding {
+interface Finding {
   index: number;
   act: Act;
 }
@@ -37,7 +37,7 @@ export interface ConversationReading {
 }
 
 /** Long conversations: acts of older turns no longer decide anything; reading them would only cost time. */
-export const READ_LIMIT = 80;
+const READ_LIMIT = 80;
 
 const ENGAGED: readonly string[] = ['answers', 'asks_details', 'commits_future', 'transfers_now', 'waits', 'redirects', 'offers_transfer'];
 const SERVES: readonly string[] = ['answers', 'asks_details', 'waits'];
@@ -142,5 +142,3 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
     handoff = fallbacks.at(-1);
   return { turns, human, handoff, pending, scopeIndex: openRequest };
 }
-
-export type { BotAct, CustomerAct };

@@ -2,7 +2,7 @@
 import { distance } from 'fastest-levenshtein';
 import { CHAT_TEXT, markupToText } from '../html/to-text';
 import { boundText } from './bound';
-import { baseForm, functionWords } from './nlp';
+import { functionWords } from './nlp';
 
 // Zero-width and joiner characters are matched one by one on purpose (they are what injected text hides in).
 // eslint-disable-next-line no-misleading-character-class
@@ -232,14 +232,6 @@ const REQUEST_FRAME_WORDS =
 
 /** Words that carry no topic: compromise's closed classes plus the request frame above. */
 export const STOPWORDS: ReadonlySet<string> = new Set([...functionWords(), ...REQUEST_FRAME_WORDS.split(' ')]);
-
-/**
- * Dictionary form of a word for matching ("refunds/refunded/refunding" → "refund", "deliveries" → "delivery"),
- * from compromise's lexicon and conjugation tables (nlp.ts). Named `stem` for its callers; it lemmatises.
- */
-export function stem(word: string): string {
-  return baseForm(word.toLowerCase());
-}
 
 /** Levenshtein (fastest-levenshtein) with adjacent transpositions as one slip ("ocntact", "eprson"), capped at `max`. */
 export function typoDistance(a: string, b: string, max = 2): number {

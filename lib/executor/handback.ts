@@ -11,7 +11,7 @@ import { attempt, exclusive, message, nextRev, type JournalStore } from './run';
  * conversation), and a retry checks the note's marker before posting, so the note is never posted twice.
  */
 
-export const HANDBACK_ORDER: readonly HandBackStepKind[] = ['note', 'unpause'];
+const HANDBACK_ORDER: readonly HandBackStepKind[] = ['note', 'unpause'];
 
 /** What the agent asked for: the line on what they resolved and, optionally, what the bot may do next. */
 export interface HandBackRequest {

@@ -10,7 +10,7 @@ export interface JournalStore {
 
 const inFlight = new Map<string, Promise<Journal>>();
 
-export function isFinished(j: Journal): boolean {
+function isFinished(j: Journal): boolean {
   return j.steps.every((s) => s.status === 'done' || s.status === 'skipped');
 }
 
@@ -183,7 +183,7 @@ function setSteps(j: Journal, kinds: StepKind[], patch: StepPatch | ((s: Journal
 }
 
 /** The connection setting an adapter said it lacks (MissingConnectionField), matched by shape across bundles. */
-export function neededField(e: unknown): string | undefined {
+function neededField(e: unknown): string | undefined {
   const field = e instanceof Error && e.name === 'MissingConnectionField' ? (e as unknown as { field?: unknown }).field : undefined;
   return typeof field === 'string' ? field : undefined;
 }

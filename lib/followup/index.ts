@@ -3,8 +3,7 @@
  * nobody did, a bot still replying after Baton paused it, an escalation nobody picked up). Pure TypeScript;
  * the sidebar runs it on every check result with Baton's clock.
  */
-export { followThrough, type FollowThrough, type FollowThroughInput } from './check';
-export { pickupTime, type Pickup } from './pickup';
-export { promiseOf, type HandoffPromise } from './promise';
+export { followThrough } from './check';
+export { pickupTime } from './pickup';
+export { promiseOf } from './promise';
 // promiseIndexes (./promises) reads messages with the NLP act readers: imported by the background only.
-export { handledBy, isHumanReply, humanAssignee, ESCALATION_EXTRA_TAGS, type Handled } from './owner';

@@ -3,7 +3,7 @@ import { BotIdentitySchema, type Policy } from '../schema/policy';
 import { roleOf } from '../platforms/shared';
 
 /** Tags Baton suggests on an escalation; any of them (or the team lead's escalation tags) shows a handoff. */
-export const ESCALATION_EXTRA_TAGS = ['sys_human_help', 'sys_human_follow_up'] as const;
+const ESCALATION_EXTRA_TAGS = ['sys_human_help', 'sys_human_follow_up'] as const;
 
 export const isHumanReply = (m: Message) => m.role === 'agent' && !m.internal;
 

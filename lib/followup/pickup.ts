@@ -33,7 +33,7 @@ export interface PickupInput {
  * escalation. The verdict's acts only cover the turns after the last human reply, so the whole thread is read
  * here: a promise a human has since answered is exactly what a pickup time needs.
  */
-export function handoffStart(
+function handoffStart(
   conversation: Conversation,
   journal: Journal | null,
   promised: readonly number[],

@@ -8,7 +8,7 @@ import type { BotActKind } from '../engine/acts/types';
  * nothing the helpdesk should show, so they are left out. The act readers already exclude the customer as
  * the one who acts ("you will receive an email" is no commitment).
  */
-export const PROMISE_ACTS: readonly BotActKind[] = ['transfers_now', 'commits_future'];
+const PROMISE_ACTS: readonly BotActKind[] = ['transfers_now', 'commits_future'];
 
 /**
  * Indexes of the customer-visible bot messages, anywhere in the thread, that promise a handoff. The engine's

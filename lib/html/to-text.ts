@@ -52,7 +52,7 @@ function finder(s: string) {
 }
 
 /** Tags and comments removed (line-breaking ones become "\n"); entities left as written. */
-export function stripTags(s: string, reading: MarkupReading): string {
+function stripTags(s: string, reading: MarkupReading): string {
   if (!s.includes('<')) return s;
   const find = finder(s);
   let out = '';
@@ -94,7 +94,7 @@ export function stripTags(s: string, reading: MarkupReading): string {
 }
 
 /** Character references decoded; never throws. */
-export function decodeEntities(s: string, reading: MarkupReading): string {
+function decodeEntities(s: string, reading: MarkupReading): string {
   if (!s.includes('&')) return s;
   return reading.entities === 'html' ? decodeHTML(s) : decodeHTMLStrict(s);
 }

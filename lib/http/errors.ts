@@ -35,7 +35,7 @@ export function isApiError(e: unknown): e is ApiError {
 }
 
 /** Pull the platform's own error text out of the error envelopes the supported helpdesk APIs use. */
-export function platformMessage(body: unknown): string | undefined {
+function platformMessage(body: unknown): string | undefined {
   if (!body || typeof body !== 'object') return typeof body === 'string' && body.length < 300 ? body : undefined;
   const b = body as Record<string, any>;
   // Envelopes seen: {_error: {message}}, {error: {msg}}, {error, description, details}, JSON:API {errors: [{detail}]}.

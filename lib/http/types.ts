@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const HttpMethodSchema = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+const HttpMethodSchema = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** One HTTP request as data: it can cross from the background to the tab (session auth) and back. */
 export const HttpRequestSchema = z.object({

@@ -5,7 +5,7 @@ import type { EventOf, LogEvent } from '../schema/log-event';
 export type Bucket = 'day' | 'week';
 /** Escalation reasons as the chart stacks them; `agent_call` is an escalation with no signal (an override on "No escalation"). */
 export type Reason = SignalKind | 'agent_call';
-export const REASONS: readonly Reason[] = [
+const REASONS: readonly Reason[] = [
   'user_requested_human',
   'bot_handed_off',
   'out_of_scope',
@@ -81,7 +81,7 @@ export function matches(e: LogEvent, f: Pick<InsightsFilter, 'platform' | 'subAg
 const convOf = (e: LogEvent) => `${e.platform}:${e.account}:${e.conversationId}`;
 const ofKind = <K extends LogEvent['kind']>(events: LogEvent[], kind: K) => events.filter((e): e is EventOf<K> => e.kind === kind);
 
-export function median(values: number[]): number | null {
+function median(values: number[]): number | null {
   if (!values.length) return null;
   const s = [...values].sort((a, b) => a - b);
   const mid = s.length >> 1;
@@ -89,7 +89,7 @@ export function median(values: number[]): number | null {
 }
 
 /** Minutes from promise to pickup, one value per conversation that has both. */
-export function pickupMinutes(events: LogEvent[]): number[] {
+function pickupMinutes(events: LogEvent[]): number[] {
   const promised = new Map<string, number>();
   const picked = new Map<string, number[]>();
   for (const e of events) {

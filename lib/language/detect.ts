@@ -12,14 +12,14 @@ export type Detection = { language: Language; confidence: number } | { language:
  * English message with "not recognised" beside it serves the agent better than a confident wrong language.
  * Set on test/fixtures/language/support-utterances.json: every full sentence stays above it.
  */
-export const MIN_SHARE = 0.05;
-export const MIN_LEAD = 0.01;
+const MIN_SHARE = 0.05;
+const MIN_LEAD = 0.01;
 /**
  * English is what "not sure" falls back to, so another language must leave English well behind: terse English
  * ("send me some bills", "pay Evan Oslo") often scores a little higher as French or Spanish, with English close.
  * On the shared English dev sets this cuts the English customers offered another language from 22 to 10 of 706 (3.1% → 1.4%).
  */
-export const MAX_ENGLISH_RATIO = 0.3;
+const MAX_ENGLISH_RATIO = 0.3;
 
 const ONLY: string[] = [...LANGUAGES];
 

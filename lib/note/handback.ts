@@ -3,7 +3,7 @@
  * helpdesk renders it like the escalation note. The agent's words are data: each of them is kept literal
  * (backslash escapes for the subset's markup, then renderNote escapes HTML), and a line stays one line.
  */
-export const HANDBACK_TITLE = 'Handed back to the bot';
+const HANDBACK_TITLE = 'Handed back to the bot';
 
 /** What the bot may do next when the agent wrote nothing for it: the ordinary, safe reading of a hand-back. */
 export function defaultNext(line: string): string {

@@ -43,7 +43,7 @@ export type EscalationEvent = z.infer<typeof EscalationEventSchema>;
 /** Invisible characters of the note's retry marker (lib/platforms/marker.ts): noise in a notification. */
 const MARKER_CHARS = /[\u200b\u200c\u2060]/g;
 
-export function excerpt(text: string, max = NOTE_EXCERPT_CHARS): string {
+function excerpt(text: string, max = NOTE_EXCERPT_CHARS): string {
   const clean = text.replace(MARKER_CHARS, '').trim();
   return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
 }

@@ -12,7 +12,7 @@ import { outcomeOf, RETRY } from './retry';
  * (left like this only by a worker that stopped mid-request: it is sent again with the same delivery id);
  * delivered and failed are final.
  */
-export const DeliverySchema = z.object({
+const DeliverySchema = z.object({
   id: z.string(),
   journalKey: z.string(),
   startedAt: z.string(),
@@ -32,7 +32,7 @@ export const OutboxSchema = z.array(DeliverySchema);
 
 /** Settled deliveries are kept this long so a late re-check of the same escalation still finds them. */
 export const KEEP_SETTLED_MS = 7 * 24 * 60 * 60_000;
-export const MAX_DELIVERIES = 500;
+const MAX_DELIVERIES = 500;
 const POST_TIMEOUT_MS = 10_000;
 
 export interface OutboxStore {
@@ -86,13 +86,8 @@ export function prune(list: Delivery[], now: number): Delivery[] {
  * note and summary it carried (customer text) are no longer needed, whatever the team lead allows elsewhere.
  * Evidence quotes stay, as in the handoff log.
  */
-export function withoutCustomerText(event: EscalationEvent): EscalationEvent {
+function withoutCustomerText(event: EscalationEvent): EscalationEvent {
   return { ...event, note: '', summary: {} };
-}
-
-/** What the sidebar says about one escalation's notifications. */
-export function summarise(list: Delivery[], journalKey: string, startedAt: string): Delivery[] {
-  return list.filter((d) => d.journalKey === journalKey && d.startedAt === startedAt);
 }
 
 export interface NotifierDeps {

@@ -13,7 +13,7 @@ export function escapeMrkdwn(text: string): string {
  * mrkdwn has no backslash escape, so customer and team text could turn bold, italic, struck or code; a
  * zero-width space after each of these characters keeps it literal (and still readable).
  */
-export function plainMrkdwn(text: string): string {
+function plainMrkdwn(text: string): string {
   return escapeMrkdwn(text).replace(/[*_~`]/g, '$&\u200b');
 }
 

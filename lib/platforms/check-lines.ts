@@ -5,7 +5,7 @@ import type { Target } from '../schema/target';
 import type { AdapterContext, PlatformMeta } from './types';
 
 /** What each line checks, as the checklist shows it. */
-export const LINE_LABELS: Record<SetupLineId, string> = {
+const LINE_LABELS: Record<SetupLineId, string> = {
   identity: 'Who Baton is signed in as',
   read: 'Read one conversation',
   bot: 'The bot: who Baton treats as the bot, and how it pauses it',
@@ -40,7 +40,7 @@ export async function line(id: SetupLineId, run: () => Promise<SetupLine | Setup
   }
 }
 
-export function fromError(id: SetupLineId, e: unknown): SetupLine {
+function fromError(id: SetupLineId, e: unknown): SetupLine {
   const message = e instanceof Error ? e.message : String(e);
   if (isApiError(e) && (e.kind === 'auth' || e.kind === 'forbidden')) return problem(id, message);
   if (isApiError(e) && e.kind === 'not_found') return problem(id, message);
@@ -48,7 +48,7 @@ export function fromError(id: SetupLineId, e: unknown): SetupLine {
 }
 
 /** "3 groups, 5 agents and 2 views". */
-export function countPhrase(parts: [number, string][]): string {
+function countPhrase(parts: [number, string][]): string {
   const words = parts.map(([n, what]) => `${n} ${what}`);
   return words.length <= 1 ? (words[0] ?? 'nothing') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }

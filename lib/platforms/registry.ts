@@ -5,7 +5,7 @@ import { gorgiasAdapter } from './gorgias';
 import { zendeskAdapter } from './zendesk';
 import { metaFor } from './metas';
 
-export { PLATFORM_METAS, metaFor, labelOf, accountFor, authModeOf, fieldsFor, AGENT_APP_MATCHES, API_HOST_MATCHES } from './metas';
+export { PLATFORM_METAS, metaFor, labelOf } from './metas';
 
 /**
  * The one place that pairs each platform's adapter with its meta. A new helpdesk is a folder under

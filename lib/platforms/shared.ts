@@ -44,14 +44,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** Plain text (with line breaks) to safe HTML paragraphs. */
-export function textToHtml(text: string): string {
-  return text
-    .split(/\n{2,}/)
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
-    .join('');
-}
-
 /** Team leads paste whatever they have at hand: "acme", "acme.example.com" or a whole agent URL → "acme". */
 export function accountFromText(text: string, hostSuffix: string): string {
   const host =

@@ -220,5 +220,3 @@ export interface SetupTools {
   /** Sends it and returns every answer (403 included) instead of throwing. */
   probe(req: HttpRequest, action: string): Promise<HttpResponse>;
 }
-
-export type { PauseConfig };

@@ -11,7 +11,7 @@ export function withoutCustomerText(j: Journal): Journal {
   return { ...j, plan: { ...j.plan, note: '', ...(why ? { why: { ...why, summary: {} } } : {}) } };
 }
 
-export function holdsCustomerText(j: Journal): boolean {
+function holdsCustomerText(j: Journal): boolean {
   return j.plan.note !== '' || Object.keys(j.plan.why?.summary ?? {}).length > 0;
 }
 

@@ -6,8 +6,8 @@ import type { NoteDraft } from '../schema/storage';
  * policy field: it bounds Baton's own working state, not anything a team lead decides about their team
  * (the history they may tune is the handoff log's `maxEntries`, and customer text has its own switch).
  */
-export const RETENTION_DAYS = 14;
-export const RETENTION_MS = RETENTION_DAYS * 24 * 60 * 60_000;
+const RETENTION_DAYS = 14;
+const RETENTION_MS = RETENTION_DAYS * 24 * 60 * 60_000;
 
 /** The conversation previewed in Options keeps only its latest messages: enough to try a policy on. */
 export const LAST_CONVERSATION_MESSAGES = 50;

@@ -7,7 +7,7 @@ export const PLATFORMS: readonly Platform[] = PlatformSchema.options;
 export const RoleSchema = z.enum(['customer', 'bot', 'agent']);
 export type Role = z.infer<typeof RoleSchema>;
 
-export const AuthorSchema = z.object({
+const AuthorSchema = z.object({
   id: z.string().optional(),
   name: z.string().optional(),
   email: z.string().optional(),
@@ -27,7 +27,7 @@ export const MessageSchema = z.object({
 export type Message = z.infer<typeof MessageSchema>;
 export type MessageInput = z.input<typeof MessageSchema>;
 
-export const RefSchema = z.object({ id: z.string(), name: z.string().optional() });
+const RefSchema = z.object({ id: z.string(), name: z.string().optional() });
 
 /** Where a conversation lives, as read from the tab's URL. */
 export const ConversationRefSchema = z.object({

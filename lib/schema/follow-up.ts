@@ -15,4 +15,3 @@ export const FollowUpSchema = z.object({
       help: 'An escalated conversation nobody has picked up after this long gets a nudge in the sidebar.',
     }),
 });
-export type FollowUp = z.infer<typeof FollowUpSchema>;

@@ -17,4 +17,3 @@ export const HandoffLogSettingsSchema = z.object({
     .default(10_000)
     .register(formMeta, { title: 'Entries kept', help: 'Beyond this many, the oldest entries are dropped ({min} to {max}).' }),
 });
-export type HandoffLogSettings = z.infer<typeof HandoffLogSettingsSchema>;

@@ -17,12 +17,11 @@ const Where = {
 };
 
 const EvidenceSchema = z.object({ kind: SignalKindSchema, quote: z.string() });
-export type LoggedEvidence = z.infer<typeof EvidenceSchema>;
 
 /** Only with `policy.handoffLog.keepCustomerText`: the summary fields as the verdict filled them. */
 const Summary = { summary: z.record(z.string(), z.string().nullable()).optional() };
 
-export const VerdictShownSchema = z.object({
+const VerdictShownSchema = z.object({
   kind: z.literal('verdict_shown'),
   ...Where,
   status: VerdictStatusSchema,
@@ -35,7 +34,7 @@ export const VerdictShownSchema = z.object({
   ...Summary,
 });
 
-export const EscalatedSchema = z.object({
+const EscalatedSchema = z.object({
   kind: z.literal('escalated'),
   ...Where,
   /** The verdict on screen at the click; null for escalations recorded before Baton kept it. */
@@ -51,14 +50,14 @@ export const EscalatedSchema = z.object({
   ...Summary,
 });
 
-export const ReturnedSchema = z.object({
+const ReturnedSchema = z.object({
   kind: z.literal('returned'),
   ...Where,
   /** When the escalation it undoes started. */
   escalatedAt: z.string(),
 });
 
-export const DismissedSchema = z.object({
+const DismissedSchema = z.object({
   kind: z.literal('dismissed'),
   ...Where,
   status: VerdictStatusSchema,
@@ -67,8 +66,7 @@ export const DismissedSchema = z.object({
 
 export const LogEventSchema = z.discriminatedUnion('kind', [VerdictShownSchema, EscalatedSchema, ReturnedSchema, DismissedSchema]);
 export type LogEvent = z.infer<typeof LogEventSchema>;
-export type LogEventInput = z.input<typeof LogEventSchema>;
-export type LogEventKind = LogEvent['kind'];
+type LogEventKind = LogEvent['kind'];
 export type EventOf<K extends LogEventKind> = Extract<LogEvent, { kind: K }>;
 
 /** What the sidebar may report; escalations and returns come from the journals in the background. */

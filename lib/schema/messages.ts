@@ -22,7 +22,7 @@ import { SidebarEventSchema } from './log-event';
  */
 
 /** The agent's edits to what the click will do. */
-export const EscalationDraftSchema = z.object({
+const EscalationDraftSchema = z.object({
   note: z.string().min(1, 'The note cannot be empty'),
   tags: z.array(z.string().min(1)),
   target: TargetSchema.nullable(),
@@ -31,7 +31,7 @@ export const EscalationDraftSchema = z.object({
 });
 export type EscalationDraft = z.infer<typeof EscalationDraftSchema>;
 
-export const CheckResultSchema = z.object({
+const CheckResultSchema = z.object({
   conversation: ConversationSchema,
   verdict: VerdictSchema,
   /** Suggested target and why, from the handover rules. */
@@ -50,13 +50,13 @@ export const CheckResultSchema = z.object({
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
 /** Who the saved credentials act as, from the helpdesk itself. */
-export const WhoAmISchema = z.object({ id: z.string(), name: z.string(), email: z.string().optional() });
-export const EngineTestResultSchema = z.object({ engine: z.string(), status: z.string() });
+const WhoAmISchema = z.object({ id: z.string(), name: z.string(), email: z.string().optional() });
+const EngineTestResultSchema = z.object({ engine: z.string(), status: z.string() });
 /** Which secrets are saved, never their values: all the options page may learn about them. */
-export const SecretPresenceSchema = z.record(SecretsSchema.keyof(), z.boolean());
+const SecretPresenceSchema = z.record(SecretsSchema.keyof(), z.boolean());
 export type SecretPresence = z.infer<typeof SecretPresenceSchema>;
 /** A new value sets a secret, '' removes it, an absent key keeps it. */
-export const SecretsPatchSchema = z.object(
+const SecretsPatchSchema = z.object(
   Object.fromEntries(Object.keys(SecretsSchema.shape).map((k) => [k, z.string().max(4000).optional()])) as {
     [K in keyof typeof SecretsSchema.shape]: z.ZodOptional<z.ZodString>;
   },
@@ -70,7 +70,7 @@ export const SecretsPatchSchema = z.object(
  * - `content`: a content script in a helpdesk page. It shares the page's renderer, so it gets no settings
  *   or secrets requests, and may only ask about the account its page is on.
  */
-export const SENDER_CLASSES = ['options', 'sidebar', 'content'] as const;
+const SENDER_CLASSES = ['options', 'sidebar', 'content'] as const;
 export type SenderClass = (typeof SENDER_CLASSES)[number];
 /** The sidebar's requests, from the sidebar wherever it is drawn. */
 const PAGE = ['sidebar', 'content'] as const;
@@ -231,7 +231,6 @@ export const RequestSchema = z.discriminatedUnion(
   requests as unknown as [(typeof requests)[number], ...(typeof requests)[number][]],
 );
 export type BatonRequest = { [T in RequestType]: RequestOf<T> }[RequestType];
-export type BatonRequestInput = { [T in RequestType]: RequestInput<T> }[RequestType];
 
 /** Every answer is either ok with data (checked against the request type's response schema) or a plain-sentence error. */
 export const ResponseSchema = z.discriminatedUnion('ok', [
@@ -255,7 +254,6 @@ export const TabRequestSchema = z.discriminatedUnion('type', [
   /** Is this tab's content script listening? Answered `true`; the relay asks after a worker restart. */
   z.object({ type: z.literal('ping') }),
 ]);
-export type TabRequest = z.infer<typeof TabRequestSchema>;
 /** Tab → background: a content script connects a port of this name once it can carry session requests. */
 export const TAB_READY_PORT = 'baton:tab-ready';
 export const SessionFetchResultSchema = z.union([

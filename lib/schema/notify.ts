@@ -22,10 +22,8 @@ export type Webhook = z.infer<typeof WebhookSchema>;
 export const NotifySchema = z.object({
   webhooks: z.array(WebhookSchema).max(5, 'At most 5 webhooks').default([]).register(formMeta, { title: 'Webhooks', item: 'Webhook' }),
 });
-export type Notify = z.infer<typeof NotifySchema>;
 
 /** "Send test" in Options: one test event to one webhook, through the background, without retries. */
 export const TestWebhookRequestSchema = z.object({ type: z.literal('testWebhook'), webhook: WebhookSchema });
 /** What the receiver answered, in a sentence the team lead can act on. */
 export const TestWebhookResponseSchema = z.object({ delivered: z.boolean(), status: z.number().int().optional(), message: z.string() });
-export type TestWebhookResponse = z.infer<typeof TestWebhookResponseSchema>;

@@ -4,7 +4,7 @@ import { TargetSchema } from './target';
 import { PauseConfigSchema } from './policy';
 import { SignalKindSchema, VerdictStatusSchema } from './verdict';
 
-export const StepKindSchema = z.enum(['tags', 'note', 'assign', 'pause']);
+const StepKindSchema = z.enum(['tags', 'note', 'assign', 'pause']);
 export type StepKind = z.infer<typeof StepKindSchema>;
 export const STEP_ORDER: readonly StepKind[] = ['tags', 'note', 'assign', 'pause'];
 
@@ -13,10 +13,10 @@ export const STEP_ORDER: readonly StepKind[] = ['tags', 'note', 'assign', 'pause
  * network (the agent's tab carrying it reloaded or closed, the worker restarted mid-request). It is finished
  * by itself, checking first whether it landed, once a tab of the account is back.
  */
-export const StepStatusSchema = z.enum(['pending', 'running', 'done', 'failed', 'skipped', 'interrupted']);
+const StepStatusSchema = z.enum(['pending', 'running', 'done', 'failed', 'skipped', 'interrupted']);
 export type StepStatus = z.infer<typeof StepStatusSchema>;
 
-export const StepStateSchema = z.object({
+const StepStateSchema = z.object({
   kind: StepKindSchema,
   status: StepStatusSchema,
   /** Plain sentence shown to the agent when the step failed. */
@@ -37,7 +37,7 @@ export const StepStateSchema = z.object({
 });
 export type StepState = z.infer<typeof StepStateSchema>;
 
-export const EscalationWhySchema = z.object({
+const EscalationWhySchema = z.object({
   status: VerdictStatusSchema,
   signals: z.array(z.object({ kind: SignalKindSchema, quote: z.string(), confidence: z.number() })),
   subAgent: z.string().optional(),
@@ -51,7 +51,7 @@ export const EscalationWhySchema = z.object({
 export type EscalationWhy = z.infer<typeof EscalationWhySchema>;
 
 /** Everything one click will do, decided before any request is sent. */
-export const EscalationPlanSchema = z.object({
+const EscalationPlanSchema = z.object({
   platform: PlatformSchema,
   account: z.string(),
   conversationId: z.string(),
@@ -80,9 +80,9 @@ export const EscalationPlanSchema = z.object({
 export type EscalationPlan = z.infer<typeof EscalationPlanSchema>;
 
 /** The two steps of "Return to bot", in order: the hand-back note, then undoing exactly the pause. */
-export const HandBackStepKindSchema = z.enum(['note', 'unpause']);
+const HandBackStepKindSchema = z.enum(['note', 'unpause']);
 export type HandBackStepKind = z.infer<typeof HandBackStepKindSchema>;
-export const HandBackStepStateSchema = StepStateSchema.omit({ kind: true, group: true }).extend({ kind: HandBackStepKindSchema });
+const HandBackStepStateSchema = StepStateSchema.omit({ kind: true, group: true }).extend({ kind: HandBackStepKindSchema });
 export type HandBackStepState = z.infer<typeof HandBackStepStateSchema>;
 
 /**
@@ -90,7 +90,7 @@ export type HandBackStepState = z.infer<typeof HandBackStepStateSchema>;
  * finds a note that already landed instead of posting it twice), and its steps. The bot is unpaused only once
  * the note is done, so a failed note leaves the conversation with the human who still owns it.
  */
-export const HandBackSchema = z.object({
+const HandBackSchema = z.object({
   /** What the human resolved, as the agent typed it (trimmed). */
   line: z.string(),
   /** What the bot may do next, as posted (the agent's or the default sentence). */

@@ -39,7 +39,6 @@ export type NoteDraft = z.infer<typeof NoteDraftSchema>;
  * the options page, so the envelope takes it as a parameter. `v` is the envelope's historic inline version.
  */
 export const optionsDraftSchema = <F extends z.ZodType>(form: F) => z.object({ v: z.literal(1), savedAt: z.number(), form });
-export type OptionsDraft<F> = { v: 1; savedAt: number; form: F };
 
 /** One escalation as recorded locally for later insight (never sent anywhere). */
 export const EscalationRecordSchema = z.object({
@@ -79,4 +78,3 @@ export const ManagedPolicySchema = z.union([
     return z.NEVER;
   }),
 ]);
-export type ManagedPolicy = Record<string, unknown>;

@@ -4,13 +4,13 @@ export const SignalKindSchema = z.enum(['user_requested_human', 'bot_handed_off'
 export type SignalKind = z.infer<typeof SignalKindSchema>;
 export const ESCALATING_SIGNALS: readonly SignalKind[] = ['user_requested_human', 'bot_handed_off', 'out_of_scope', 'custom_instruction'];
 
-export const EvidenceSchema = z.object({
+const EvidenceSchema = z.object({
   /** Index into conversation.messages. */
   messageIndex: z.number().int().min(0),
   quote: z.string(),
 });
 
-export const SignalSchema = z.object({
+const SignalSchema = z.object({
   kind: SignalKindSchema,
   confidence: z.number().min(0).max(1),
   evidence: EvidenceSchema,
@@ -18,12 +18,11 @@ export const SignalSchema = z.object({
 export type Signal = z.infer<typeof SignalSchema>;
 
 /** Dialogue acts the engine read in one message (lib/engine/acts/types.ts names them), for the sidebar and LLM hints. */
-export const MessageActsSchema = z.object({
+const MessageActsSchema = z.object({
   messageIndex: z.number().int().min(0),
   role: z.enum(['customer', 'bot']),
   acts: z.array(z.string()),
 });
-export type MessageActs = z.infer<typeof MessageActsSchema>;
 
 export const VerdictStatusSchema = z.enum(['escalate', 'unconfirmed', 'none']);
 export type VerdictStatus = z.infer<typeof VerdictStatusSchema>;

@@ -10,7 +10,7 @@ import { line, ok } from '../platforms/check-lines';
  * exists without touching a conversation. A check that tried anything else would fail loudly here rather
  * than post a note or change a ticket.
  */
-export function readOnlyClient(http: HttpClient, probes: WeakSet<HttpRequest>): HttpClient {
+function readOnlyClient(http: HttpClient, probes: WeakSet<HttpRequest>): HttpClient {
   const allowed = (req: HttpRequest) => req.method === 'GET' || probes.has(req);
   const refuse = (req: HttpRequest) => Promise.reject(new Error(`Check setup refused to send ${req.method} ${req.url}: it only reads.`));
   return {

@@ -97,7 +97,7 @@ function parseYaml(text: string): unknown {
 }
 
 /** Replaces local $refs by the objects they point to, in place; cycles stay object cycles. */
-export function dereference<T>(doc: T): T {
+function dereference<T>(doc: T): T {
   const root = doc as Record<string, unknown>;
   const seen = new WeakSet<object>();
   const target = (ref: string): unknown => {

@@ -10,11 +10,11 @@ import { revealClosedRoots } from './closed-roots';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const OUTPUT_DIR = process.env.BATON_OUT_DIR ? resolve(process.env.BATON_OUT_DIR) : join(ROOT, '.output');
-export const EXTENSION_DIR = join(OUTPUT_DIR, 'chrome-mv3');
+const EXTENSION_DIR = join(OUTPUT_DIR, 'chrome-mv3');
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
-export function chromiumPath(): string {
+function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
   const found = candidates.find((c) => existsSync(c));
   if (!found) throw new Error("Chromium is missing: run 'sudo apt-get install -y chromium' or set CHROMIUM_PATH.");

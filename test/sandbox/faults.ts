@@ -14,7 +14,7 @@ const regexSource = (what: string) =>
     { message: `${what} must be a valid regular expression` },
   );
 
-export const FaultSpecSchema = z
+const FaultSpecSchema = z
   .object({
     /** Platform module name; any platform when absent. */
     platform: z.string().optional(),

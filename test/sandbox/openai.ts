@@ -22,7 +22,7 @@ export const OPENAI_SANDBOX = { apiKey: 'sk-sandbox', model: 'gpt-4o-mini' };
  * - loading: the 503 a server sends while it loads the model.
  * `requireKey: false` makes it a key-less local server (it ignores the Authorization header).
  */
-export type OpenAISandboxMode =
+type OpenAISandboxMode =
   | 'ok'
   | 'invalid_json'
   | 'schema_mismatch'
@@ -43,7 +43,7 @@ export type OpenAISandboxMode =
   | 'context_overflow'
   | 'loading';
 
-export interface RecordedLlmCall {
+interface RecordedLlmCall {
   path: string;
   model: string | undefined;
   /** The system (or developer) message: where Baton puts the policy. */

@@ -2,9 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import type { SandboxRequest } from './types';
 
 /** Node tests reach every host through one plain-HTTP port and name the host they mean here. */
-export const HOST_OVERRIDE_HEADER = 'x-sandbox-host';
+const HOST_OVERRIDE_HEADER = 'x-sandbox-host';
 
-export function parseQuery(search: string): Record<string, string | string[]> {
+function parseQuery(search: string): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
   // Keys stay literal (page[size], role[]): that is how the real APIs name them.
   for (const [k, v] of new URLSearchParams(search)) {
@@ -14,7 +14,7 @@ export function parseQuery(search: string): Record<string, string | string[]> {
   return query;
 }
 
-export function parseCookies(header: string | undefined): Record<string, string> {
+function parseCookies(header: string | undefined): Record<string, string> {
   const cookies: Record<string, string> = {};
   for (const part of (header ?? '').split(';')) {
     const i = part.indexOf('=');
@@ -35,7 +35,7 @@ export function parseCookies(header: string | undefined): Record<string, string>
 }
 
 /** JSON whatever the method (DELETE bodies carry tag lists); anything else is null, as the contract says. */
-export function parseJsonBody(raw: string): unknown {
+function parseJsonBody(raw: string): unknown {
   if (!raw.trim()) return null;
   try {
     return JSON.parse(raw);
@@ -44,7 +44,7 @@ export function parseJsonBody(raw: string): unknown {
   }
 }
 
-export function hostOf(headers: Record<string, string>): string {
+function hostOf(headers: Record<string, string>): string {
   const host = headers[HOST_OVERRIDE_HEADER] || headers.host || '';
   return host.trim().toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
 }

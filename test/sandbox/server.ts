@@ -12,11 +12,7 @@ import { corsHeaders, preflightHeaders, send } from './respond';
 import { TrafficLog, type TrafficEntry } from './traffic';
 import type { SandboxPlatform, SandboxRequest, SandboxResponse } from './types';
 
-export type { SandboxModule } from './admin';
-export type { Fault, FaultApi, FaultSpec } from './faults';
-export type { TrafficEntry } from './traffic';
-
-export const DEFAULT_TRAFFIC_FILE = fileURLToPath(new URL('../../test-results/sandbox-traffic.jsonl', import.meta.url));
+const DEFAULT_TRAFFIC_FILE = fileURLToPath(new URL('../../test-results/sandbox-traffic.jsonl', import.meta.url));
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */

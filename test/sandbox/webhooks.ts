@@ -2,7 +2,7 @@ import type { SandboxModule } from './admin';
 import type { SandboxRequest, SandboxResponse } from './types';
 
 /** Hosts the fake receiver answers: Slack's incoming webhooks and a generic JSON endpoint. */
-export const WEBHOOK_HOSTS = ['hooks.slack.com', 'hooks.example.test'] as const;
+const WEBHOOK_HOSTS = ['hooks.slack.com', 'hooks.example.test'] as const;
 
 /** One POST as the receiver saw it, and what it answered. */
 export interface ReceivedWebhook {
@@ -15,7 +15,7 @@ export interface ReceivedWebhook {
 }
 
 /** Makes the next POSTs fail: a server error, or a 429 asking the sender to wait `retryAfter` seconds. */
-export interface WebhookFailure {
+interface WebhookFailure {
   times: number;
   status: number;
   retryAfter?: number;

@@ -1,2 +1,2 @@
-export { handoffLog, openHandoffLog, LOG_DB_NAME, type HandoffLog, type AddOptions } from './store';
+export { handoffLog, openHandoffLog, type HandoffLog } from './store';
 export { importLegacyRecords } from './legacy';

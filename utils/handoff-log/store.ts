@@ -13,7 +13,7 @@ interface LogDB extends DBSchema {
   meta: { key: string; value: string };
 }
 
-export const LOG_DB_NAME = 'baton-handoff-log';
+const LOG_DB_NAME = 'baton-handoff-log';
 
 export interface AddOptions {
   /** The oldest entries beyond this many are dropped (policy.handoffLog.maxEntries). */

@@ -3,15 +3,14 @@
  * the reason it fell back, if it did) or `get()`, write with `set()`, follow with `watch()`. Nothing else
  * should call browser.storage. Versions and upgrade steps: lib/config/migrations/.
  */
-export { defineVersionedItem, defineKeyedItems, type Read, type VersionedItem } from './item';
-export { policyStore, policySyncItem, policyLocalItem, SYNC_ITEM_LIMIT, type EffectivePolicy } from './policy';
+export { type VersionedItem } from './item';
+export { policyStore, policySyncItem, policyLocalItem, SYNC_ITEM_LIMIT } from './policy';
 export { connectionsItem, legacyAccountsItem, secretsItem } from './connections';
-export { secretsStore, migrateSecrets } from './secrets';
+export { secretsStore } from './secrets';
 export { journalItem, journalStorage } from './journals';
 export { noteDraftItem, saveNoteDraft, defineOptionsDraftItem } from './drafts';
 export { escalationRecordsItem } from './records';
 export { lastConversationItem, saveLastConversation, sidebarOpenItem } from './ui-state';
-export { isQuotaError, writeWithRoom } from './room';
 export { runUpkeep } from './upkeep';
 
 import { connectionsItem as connections } from './connections';

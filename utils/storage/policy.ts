@@ -21,7 +21,7 @@ const policyItem = (area: 'sync' | 'local') =>
 export const policySyncItem = policyItem('sync');
 export const policyLocalItem = policyItem('local');
 
-export type EffectivePolicy = {
+type EffectivePolicy = {
   policy: Policy;
   /** Top-level fields set by the administrator (storage.managed), shown locked in Options. */
   managed: string[];

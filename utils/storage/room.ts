@@ -8,7 +8,7 @@ import { bytesOf, readEntries, removeEntries } from './entries';
 const ROOM_BYTES = 1024 * 1024;
 
 /** Chrome: "Resource::kQuotaBytes quota exceeded"; Firefox and others: a QuotaExceededError. */
-export function isQuotaError(e: unknown): boolean {
+function isQuotaError(e: unknown): boolean {
   for (let err = e; err instanceof Error; err = err.cause) {
     if (err.name === 'QuotaExceededError' || /quota/i.test(err.message)) return true;
   }
@@ -58,6 +58,6 @@ export async function writeWithRoom(write: () => Promise<void>, o: WriteOptions)
 }
 
 /** Removes what planRoom picks to free `need` bytes, never `keep`. */
-export async function makeRoom(need: number, keep: string): Promise<void> {
+async function makeRoom(need: number, keep: string): Promise<void> {
   await removeEntries(planRoom(await readEntries(), need, keep));
 }

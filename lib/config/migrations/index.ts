@@ -44,4 +44,4 @@ export const MIGRATIONS: { [K in StoredItemName]: Record<number, MigrationStep> 
   legacyAccounts: {},
 };
 
-export { connectionsV1ToV2, policyV1ToV2, policyV2ToV3 };
+export { connectionsV1ToV2 };

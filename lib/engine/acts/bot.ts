@@ -189,7 +189,7 @@ function who(c: Clause): string {
 }
 
 /** "We will contact you", "our developers are looking into it", "someone will get back to you". */
-export function readsCommitment(c: Clause): { who: string; action: string } | null {
+function readsCommitment(c: Clause): { who: string; action: string } | null {
   if (c.negated || c.question || c.conditional || c.imperative) return null;
   const later = c.modality === 'future' || (c.progressive && !c.past) || c.modality === 'obligation';
   if (!later) return null;
@@ -233,7 +233,7 @@ export function readsCommitment(c: Clause): { who: string; action: string } | nu
 }
 
 /** "Your report has been submitted", "we've reported this", "I have escalated your case to our team". */
-export function readsPassedOn(c: Clause): { who: string } | null {
+function readsPassedOn(c: Clause): { who: string } | null {
   if (c.negated || c.question || c.conditional || !PASS_ON.has(c.verb)) return null;
   const obj = c.object.join(' ');
   const subj = c.subjectWords.join(' ');
@@ -264,7 +264,7 @@ export function readsPassedOn(c: Clause): { who: string } | null {
 }
 
 /** "A human agent has joined the conversation", "a specialist is taking over": a person is here now. */
-export function readsPersonJoined(c: Clause): { who: string } | null {
+function readsPersonJoined(c: Clause): { who: string } | null {
   if (c.negated || c.question || c.conditional || c.imperative) return null;
   if (!(c.subject === 'team' || c.subject === 'someone') || !c.subjectWords.some(isPersonNoun)) return null;
   const now = c.perfect || (c.progressive && !c.past) || c.modality === 'now' || (c.past && !c.passive);
@@ -274,7 +274,7 @@ export function readsPersonJoined(c: Clause): { who: string } | null {
 }
 
 /** "Please call our baggage team", "you can reach us at 555-0100", "DM us your order number". */
-export function readsRedirect(c: Clause, sentence: string): { channel: string } | null {
+function readsRedirect(c: Clause, sentence: string): { channel: string } | null {
   if (c.negated || c.conditional || /\b(feel free|do not hesitate|if you|in case)\b/.test(sentence)) return null;
   const toYou =
     c.imperative ||
@@ -296,7 +296,7 @@ export function readsRedirect(c: Clause, sentence: string): { channel: string } 
 }
 
 /** "I don't have access to that", "I'm not able to help with this", "that is beyond what I can do". */
-export function readsCannotHelp(c: Clause): { lacks: 'information' | 'access' | 'capability' | 'understanding' } | null {
+function readsCannotHelp(c: Clause): { lacks: 'information' | 'access' | 'capability' | 'understanding' } | null {
   if (c.conditional || c.question || (c.subject !== 'i' && c.subject !== 'we')) return null;
   const obj = c.object.join(' ');
   if (c.negated && (c.verb === 'have' || c.verb === 'possess') && LACK_OBJECTS.test(obj))
@@ -323,7 +323,7 @@ export function readsCannotHelp(c: Clause): { lacks: 'information' | 'access' | 
 }
 
 /** "Could you provide your date of birth?", "May I have your name?", "What is your order number?". */
-export function readsDetailRequest(c: Clause, sentence: string): string[] | null {
+function readsDetailRequest(c: Clause, sentence: string): string[] | null {
   if (c.conditional) return null;
   const obj = c.object.join(' ');
   const asks =

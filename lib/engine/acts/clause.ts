@@ -8,8 +8,8 @@
 import { isActor, lemma, tagsOf } from '../nlp';
 import { tokens } from '../text';
 
-export type Subject = 'i' | 'we' | 'you' | 'team' | 'someone' | 'they' | 'thing' | 'none';
-export type Modality = 'future' | 'ability' | 'obligation' | 'hedge' | 'now' | null;
+type Subject = 'i' | 'we' | 'you' | 'team' | 'someone' | 'they' | 'thing' | 'none';
+type Modality = 'future' | 'ability' | 'obligation' | 'hedge' | 'now' | null;
 
 export interface Clause {
   subject: Subject;

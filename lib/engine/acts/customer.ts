@@ -28,7 +28,7 @@ export function readsSmallTalk(normalized: string): CustomerAct['flavour'] | nul
 }
 
 /** "cminh730@email.com", "Order ID: 3348917502", "(977) 625-2661", "Crystal Minh", "Southside Venue". */
-export function readsDetails(normalized: string, raw: string, asked: BotAct | undefined): boolean {
+function readsDetails(normalized: string, raw: string, asked: BotAct | undefined): boolean {
   const rest = blankIdentifiers(normalized).replace(
     /\b(order|id|number|no|username|user|email|phone|account|ref|my|is|it|s|the|here|yes|ok|sure|pin|name|zip|code|date|of|birth|and|its|it's|mine|was|either|or|at|for|with|a|an)\b/g,
     ' ',
@@ -52,7 +52,7 @@ const INCIDENT =
   /\b(fraud\w*|stole|stolen|steal\w*|theft|hack\w*|scam\w*|suspicious|unauthori[sz]ed|phishing|identity theft|compromised|money (is |was )?(missing|gone)|missing money|(someone|somebody|some \w+) (has |have )?(took|taken|withdr[ae]w\w*|transferred|used|charged|accessed|stole|emptied|is taking|keeps taking|made)|file (a|an) (\w+ )?(report|complaint|claim)|report (fraud|a fraud|theft|an incident)|(submit|make|lodge|raise|file|fill) (a|an) (\w+ )?(report|complaint|claim|dispute)|dispute (a|the|this) (charge|transaction)|injur\w*|damaged in|lost (my|the) (card|wallet|luggage|bag|baggage)|lost luggage|broken into)\b/;
 
 /** A problem the customer reports that the bot alone cannot settle (fraud, theft, a report or claim to file). */
-export function readsIncident(normalized: string): boolean {
+function readsIncident(normalized: string): boolean {
   if (!INCIDENT.test(normalized)) return false;
   // "Is my card protected against fraud?": a question about the topic, not a report of an incident.
   return !clausesOf(normalized).every(
@@ -64,7 +64,7 @@ export function readsIncident(normalized: string): boolean {
 const TROUBLE =
   /\b(is not|isn't|isnt|does not|doesn't|doesnt|did not|didn't|didnt|won't|wont|will not|can not|cannot|can't|cant|have not|haven't|havent|has not|hasn't|hasnt|never|not) (\w+ )?(work|working|worked|arrive|arrived|receive|received|load|loading|open|opening|start|starting|turn|charge|charging|connect|connecting|show|showing|access|log|sign|right)\b|\b(broken|problem|issue|error|faulty|defective|stuck|crash\w*|missing|wrong|leak\w*|overcharged|refund)\b/;
 
-export function readsRequest(normalized: string): boolean {
+function readsRequest(normalized: string): boolean {
   return REQUEST.test(normalized) || TROUBLE.test(normalized);
 }
 

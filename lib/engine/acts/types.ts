@@ -12,7 +12,7 @@ export type BotActKind =
   | 'waits'
   | 'may_need_review';
 
-export type CustomerActKind =
+type CustomerActKind =
   'asks_human' | 'takes_back' | 'supplies_details' | 'reports_problem' | 'new_request' | 'small_talk' | 'affirms' | 'declines';
 
 export interface Act<K extends string = BotActKind | CustomerActKind> {
@@ -38,6 +38,3 @@ export interface Act<K extends string = BotActKind | CustomerActKind> {
 
 export type BotAct = Act<BotActKind>;
 export type CustomerAct = Act<CustomerActKind>;
-
-/** Acts that confirm a handoff on the bot's side. */
-export const HANDOFF_ACTS: readonly BotActKind[] = ['transfers_now', 'commits_future', 'redirects', 'cannot_help'];

@@ -99,7 +99,7 @@ export function domainsOf(text: string): number[] {
 }
 
 /** How many content words of a text the model knows as whole words (not only by their letter trigrams). */
-export function knownWords(text: string): number {
+function knownWords(text: string): number {
   model ??= unpack(SCOPE_MODEL);
   let n = 0;
   for (const w of modelWords(text)) if (w.length >= 3 && !isStopword(w) && find(model.keys, w) >= 0) n++;

@@ -61,7 +61,7 @@ function inert(text: string): string {
     .replace(/^([ \t]*\d+)\./gm, '$1\\.');
 }
 
-export const SET_TEAMMATE =
+const SET_TEAMMATE =
   'Set "your Front teammate" once in Options (the email you sign in to Front with, or your tea_… teammate id), then Retry.';
 
 /**

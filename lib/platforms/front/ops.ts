@@ -28,7 +28,7 @@ export const FRONT_LAYOUT = checkLayout([['note'], ['assign'], ['tags', 'pause']
  * - none: no managing inbox configured, or the conversation is known to be elsewhere.
  * An unknown current inbox (reads do not list inboxes) counts as being in the managing inbox.
  */
-export function leaveManagingInbox(plan: EscalationPlan): 'by-move' | 'no-destination' | 'none' {
+function leaveManagingInbox(plan: EscalationPlan): 'by-move' | 'no-destination' | 'none' {
   const managing = plan.pause?.managingInboxId;
   if (!managing) return 'none';
   if (plan.inboxBefore !== undefined && plan.inboxBefore !== managing) return 'none';
@@ -95,7 +95,7 @@ async function route(ctx: AdapterContext, id: string, target: Target) {
  * remove). A cached id can belong to a tag deleted in Front since it was listed: on 400/404 the tags are
  * listed again and the request is sent once more.
  */
-export async function changeTags(ctx: AdapterContext, id: string, method: 'POST' | 'DELETE', names: string[], action: string) {
+async function changeTags(ctx: AdapterContext, id: string, method: 'POST' | 'DELETE', names: string[], action: string) {
   const ids = () => (method === 'POST' ? resolveTagIds(ctx, names) : existingTagIds(ctx, names));
   const send = async (tagIds: string[]) =>
     tagIds.length

@@ -144,7 +144,7 @@ export function fromMessage(m: FMessage, identity: BotIdentity): Message {
   };
 }
 
-export function fromComment(c: FComment, identity: BotIdentity): Message {
+function fromComment(c: FComment, identity: BotIdentity): Message {
   const author = c.author ? teammateAuthor(c.author) : {};
   return {
     id: c.id,

@@ -12,7 +12,7 @@ import { FInboxSchema, FTeammateSchema, FViewSchema, teammateName, type FTeammat
  * views change rarely: they are listed once per API host and kept for ten minutes, for every conversation
  * and every tab (the worker serves all tabs).
  */
-export const TARGETS_TTL_MS = 10 * 60_000;
+const TARGETS_TTL_MS = 10 * 60_000;
 const targetCache = new TtlCache<Target[]>(TARGETS_TTL_MS);
 const teammateCache = new TtlCache<FTeammate[]>(TARGETS_TTL_MS);
 const teammatesLoading = new Map<string, Promise<FTeammate[]>>();
@@ -83,7 +83,7 @@ const isBot = (t: FTeammate, ctx: AdapterContext) =>
  * nothing a tag cannot change (inboxes, assignees, "no tags"). Excluded tags are allowed: adding the
  * view's tag does not add them.
  */
-export function viewTagId(v: FView): string | undefined {
+function viewTagId(v: FView): string | undefined {
   const none = (xs?: string[] | null) => !xs || xs.length === 0;
   if (v.tag_ids?.length !== 1 || v.no_tags) return undefined;
   if (!none(v.inbox_ids) || !none(v.assignee_ids) || !none(v.not_assignee_ids)) return undefined;

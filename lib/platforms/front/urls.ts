@@ -3,8 +3,8 @@ import { FRONT_API_BASE_RE } from '../../schema/connections';
 import type { ConversationRef } from '../../schema/conversation';
 import { numericToApiId } from './ids';
 
-export const FRONT_APP_HOST = 'app.frontapp.com';
-export const DEFAULT_API_BASE = 'https://api2.frontapp.com';
+const FRONT_APP_HOST = 'app.frontapp.com';
+const DEFAULT_API_BASE = 'https://api2.frontapp.com';
 
 const CNV_ID = /^cnv_[0-9a-z]+$/;
 const NUMERIC = /^\d{1,16}$/;

@@ -8,7 +8,7 @@ import type { AdapterContext } from '../types';
 import { GPageSchema, GUserSchema, type GUser } from './schemas';
 import { originOf } from './urls';
 
-export const LABEL = 'Gorgias';
+const LABEL = 'Gorgias';
 
 /**
  * The sentence for a write Gorgias refused in session mode. Nothing public says Gorgias accepts the agent
@@ -17,7 +17,7 @@ export const LABEL = 'Gorgias';
  * the documented way: their own email and API key, created under Settings → REST API
  * (developers.gorgias.com/docs/access-tokens-api-keys).
  */
-export const sessionWriteRefused = (action: string) =>
+const sessionWriteRefused = (action: string) =>
   `Could not ${action}: Gorgias refused this change from your browser session; add your Gorgias email and API key in Baton's Options (Settings → REST API in Gorgias) and retry.`;
 
 /** Statuses that, on a write in session mode, mean the session itself was refused. */
@@ -36,7 +36,7 @@ export const url = (ctx: AdapterContext, path: string) => `${originOf(ctx.ref.ac
  * - 419 is the app's "session expired";
  * - a 400 names the field Gorgias complained about ({"error": {"msg", "data": {field: [reason]}}}).
  */
-export function explain(ctx: AdapterContext, e: unknown, action: string): unknown {
+function explain(ctx: AdapterContext, e: unknown, action: string): unknown {
   if (!isApiError(e)) return e;
   if (e.status === 401 && ctx.authMode === 'session') {
     return new ApiError(

@@ -20,7 +20,7 @@ import { htmlToText, roleOf } from '../shared';
  * never end up inside the message text. Time: MessageTimestamp's markup is not public; a <time datetime>
  * is used when present (assumed). The list is virtualised, so a long thread may show only recent messages.
  */
-export const THREAD = '[aria-label="Ticket thread"]';
+const THREAD = '[aria-label="Ticket thread"]';
 const BUBBLE = '[class*="MessageBubble--messageBubble"]';
 const BODY = '.message-content, [class*="MessageBody--content"]';
 const NAME_SLOT = '[class*="MessageSender--nameSlot"]';

@@ -9,7 +9,7 @@ import { z } from 'zod';
 const id = z.number().int();
 const text = z.string().nullish();
 
-export const GPersonSchema = z.object({
+const GPersonSchema = z.object({
   id: id.nullish(),
   name: text,
   email: text,
@@ -57,10 +57,8 @@ export const GMessageSchema = z.object({
 export type GMessage = z.infer<typeof GMessageSchema>;
 
 export const GTeamSchema = z.object({ id, name: z.string() });
-export type GTeam = z.infer<typeof GTeamSchema>;
 
 export const GViewSchema = z.object({ id, name: text, filters: text });
-export type GView = z.infer<typeof GViewSchema>;
 
 /** Every Gorgias list: {data, meta: {prev_cursor, next_cursor}}. */
 export const GPageSchema = z.object({

@@ -8,7 +8,7 @@ import { z } from 'zod';
 const id = z.number().int();
 const text = z.string().nullish();
 
-export const UserSchema = z.object({
+const UserSchema = z.object({
   id,
   name: z.string().nullish(),
   email: text,
@@ -39,7 +39,7 @@ export const TicketSchema = z.object({
 });
 export type ZTicket = z.infer<typeof TicketSchema>['ticket'];
 
-export const CommentSchema = z.object({
+const CommentSchema = z.object({
   id,
   author_id: id,
   body: text,

@@ -35,7 +35,7 @@ export async function listTargets(ctx: AdapterContext): Promise<Target[]> {
 }
 
 /** A view can be reached by a tag when one of its "all" conditions requires that tag on the ticket. */
-export function viewTagOf(all: { field: string; operator: string; value: unknown }[]): string | undefined {
+function viewTagOf(all: { field: string; operator: string; value: unknown }[]): string | undefined {
   const c = all.find((x) => x.field === 'current_tags' && x.operator === 'includes' && typeof x.value === 'string');
   return c ? String(c.value).split(/\s+/)[0] : undefined;
 }

@@ -33,8 +33,7 @@ export const FRONT_SANDBOX = {
 } as const;
 
 /** Front's conversation id for a numeric id (the app's URLs show the number). */
-export const cnv = (n: number) => id36('cnv', n);
-export const MERGED_ID = MERGED_CONVERSATION;
+const cnv = (n: number) => id36('cnv', n);
 
 /** API id and numeric id of each seeded scenario's conversation. */
 export function frontConversation(key: string): { id: string; numericId: number } {

@@ -50,7 +50,7 @@ export type GorgiasSandbox = Omit<SandboxPlatform, 'name' | 'state'> & {
   raw: GorgiasState;
 };
 
-export interface GorgiasSnapshot {
+interface GorgiasSnapshot {
   account: string;
   conversations: {
     id: number;

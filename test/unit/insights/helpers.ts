@@ -1,4 +1,4 @@
-import type { EventOf, LogEvent } from '../../../lib/schema/log-event';
+import type { EventOf } from '../../../lib/schema/log-event';
 import type { Platform } from '../../../lib/schema/conversation';
 import type { SignalKind } from '../../../lib/schema/verdict';
 
@@ -36,5 +36,3 @@ export function shown(over: Partial<EventOf<'verdict_shown'>> & { conversationId
     ...over,
   };
 }
-
-export const kinds = (events: LogEvent[]) => events.map((e) => e.kind);

@@ -11,7 +11,7 @@ import { handlers as backgroundHandlers } from '@/entrypoints/background/handler
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-export type Reply = { ok: true; data: unknown } | { ok: false; error: string };
+type Reply = { ok: true; data: unknown } | { ok: false; error: string };
 export type Handler = (msg: { type: string; [k: string]: unknown }) => Reply | Promise<Reply>;
 
 /**

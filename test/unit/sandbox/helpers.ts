@@ -67,7 +67,7 @@ export type Stub = SandboxModule & { count: number; resets: number; adminPaths: 
  * A tiny platform: echoes what the core parsed, counts POST /api/items (state the tests can watch change),
  * and has admin routes /__admin/<name>/bump (counts) and /__admin/<name>/nothing (returns null).
  */
-export function stubPlatform(name: SandboxModule['name'], handles: (host: string) => boolean, withAdmin = true): Stub {
+function stubPlatform(name: SandboxModule['name'], handles: (host: string) => boolean, withAdmin = true): Stub {
   const stub: Stub = {
     name,
     count: 0,

@@ -7,7 +7,7 @@ import { TargetSchema } from '../../../schema/target';
  * boolean pause. v2 has a tag list, a default target per platform, routing rules over several sub agents
  * and per-platform pause settings.
  */
-export const PolicyV1Schema = z.object({
+const PolicyV1Schema = z.object({
   version: z.literal(1),
   scope: z.string().default(''),
   subAgents: z
@@ -21,7 +21,6 @@ export const PolicyV1Schema = z.object({
   pauseBot: z.boolean().default(true),
   stopTag: z.string().default('sys_bot_paused'),
 });
-export type PolicyV1 = z.infer<typeof PolicyV1Schema>;
 
 /**
  * Upgrades a stored v1 policy. Values already past v1 (a v2 policy saved before storage carried a version

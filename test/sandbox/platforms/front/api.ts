@@ -18,7 +18,7 @@ export interface FrontApiOptions {
 }
 
 /** The scope Front's spec names for each route Baton uses ("Required scope: `comments:write`"). */
-export function requiredScope(method: string, parts: string[]): string | null {
+function requiredScope(method: string, parts: string[]): string | null {
   const [head, id, sub] = parts;
   if (head === 'me') return null;
   if (head === 'tags' || (head === 'company' && id === 'tags')) return method === 'GET' ? 'tags:read' : 'tags:write';

@@ -10,7 +10,7 @@ import type { FrontState } from './state';
  * `viewer-author`, a `__StyledBody` part and a `__StyledInbound` part on customer messages (assumed, see
  * docs/notes/front.md). Customer text is only ever set with textContent.
  */
-export const PAGE_DATA_BASE = '/__admin/front/page-data/';
+const PAGE_DATA_BASE = '/__admin/front/page-data/';
 
 export interface PageData {
   id: string;
@@ -65,7 +65,7 @@ export function pageData(state: FrontState, ref: string): PageData | null {
  * What Front shows for a comment body, which is Markdown: the text with its escapes resolved. (Markup is
  * not rendered as markup here; the page sets it as text.)
  */
-export function renderedComment(body: string): string {
+function renderedComment(body: string): string {
   return body
     .replace(/(?<!\\)\*\*(?=\S)(.+?)(?<=[^\s\\])\*\*/g, '$1')
     .replace(/\\([!-/:-@[-`{-~])/g, '$1')
@@ -93,7 +93,7 @@ export function isAppPath(path: string): boolean {
  * keys on the stable `component__StyledPart` part (i3devco/front-attachment-viewer matches
  * `attachmentBase__StyledNameDiv` the same way); the hashes here are made up.
  */
-export const SC = {
+const SC = {
   pane: 'conversationView__StyledPane-sc-1f4a2b',
   header: 'conversationHeader__StyledHeader-sc-6d0e1c',
   subject: 'conversationHeader__StyledSubject-sc-6d0e1c',

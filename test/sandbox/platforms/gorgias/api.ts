@@ -11,7 +11,7 @@ export const GORGIAS_CREDENTIALS = {
 } as const;
 
 /** Values Gorgias accepts for a message's channel and via (from its reference, as the cited client lists them). */
-export const CHANNELS = [
+const CHANNELS = [
   'aircall',
   'api',
   'chat',
@@ -34,7 +34,7 @@ export const CHANNELS = [
   'whatsapp',
   'yotpo-review',
 ];
-export const VIAS = [
+const VIAS = [
   'aircall',
   'api',
   'chat',

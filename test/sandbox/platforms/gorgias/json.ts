@@ -35,7 +35,7 @@ export const userJson = (u: GUserRec) => ({
 });
 
 /** The short form Gorgias nests in tickets and messages. */
-export const userRef = (u: GUserRec) => ({
+const userRef = (u: GUserRec) => ({
   id: u.id,
   email: u.email,
   name: u.name,
@@ -44,7 +44,7 @@ export const userRef = (u: GUserRec) => ({
   meta: {},
 });
 
-export const customerRef = (c: GCustomerRec) => ({
+const customerRef = (c: GCustomerRec) => ({
   id: c.id,
   email: c.email,
   name: c.name,

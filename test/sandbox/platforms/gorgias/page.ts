@@ -10,8 +10,8 @@ import type { GorgiasState } from './state';
  * MessageSender (container, name slot, "<e-mail>" slot) and channel + time, then MessageBody
  * (div.message-content). Customer text is only ever set with textContent.
  */
-export const PAGE_DATA_BASE = '/__admin/gorgias/page-data/';
-export const DEFAULT_VIEW = 20;
+const PAGE_DATA_BASE = '/__admin/gorgias/page-data/';
+const DEFAULT_VIEW = 20;
 
 export interface PageData {
   id: number;

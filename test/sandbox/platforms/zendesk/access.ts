@@ -13,7 +13,7 @@ export interface ZendeskAccess {
   customRole: { id: number; name: string; configuration: Record<string, unknown> } | null;
 }
 
-export const FULL_AGENT_ROLE = {
+const FULL_AGENT_ROLE = {
   id: 9001,
   name: 'Support agent',
   configuration: {
@@ -28,7 +28,7 @@ export const FULL_AGENT_ROLE = {
 export const defaultAccess = (): ZendeskAccess => ({ role: 'agent', roleType: 0, customRole: structuredClone(FULL_AGENT_ROLE) });
 
 /** Zendesk's answer to a change the role does not allow (classic envelope). */
-export const FORBIDDEN = zendeskError(
+const FORBIDDEN = zendeskError(
   403,
   'Forbidden',
   'You do not have access to this page. Please contact the account owner of this help desk for further help.',

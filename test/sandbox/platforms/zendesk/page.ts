@@ -16,7 +16,7 @@ import type { TicketSide } from './bots';
  *   time[data-test-id="timestamp-relative"][datetime], and the body in omni-log-message-content > .zd-comment.
  * No comment id and no sender type appear in the markup. Customer text is only ever set with textContent.
  */
-export const PAGE_DATA_BASE = '/__admin/zendesk/page-data/';
+const PAGE_DATA_BASE = '/__admin/zendesk/page-data/';
 
 export function pageData(store: SandboxStore, id: string | number, side?: TicketSide) {
   const c = store.get(id);

@@ -24,7 +24,7 @@ export const NO_IDENTITY: BotIdentity = { ids: [], names: [], emails: [] };
  * every request with the sandbox's answer, for request counts and contract checks.
  */
 /** The signed-in agent of the sandbox company, as the agent sets it once in Options. */
-export const AS_DANA = { authorEmail: FRONT_SANDBOX.teammates.dana.email };
+const AS_DANA = { authorEmail: FRONT_SANDBOX.teammates.dana.email };
 
 export function frontHarness(
   opts: FrontSandboxOptions & {

@@ -162,7 +162,7 @@ export const errorEnvelope = z.strictObject({
   error: z.strictObject({ msg: z.string().min(1), data: z.record(z.string(), z.array(z.string())).optional() }),
 });
 
-export interface ContractRow {
+interface ContractRow {
   name: string;
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: RegExp;
@@ -174,7 +174,7 @@ export interface ContractRow {
   source: string;
 }
 
-export const GORGIAS_CONTRACT: ContractRow[] = [
+const GORGIAS_CONTRACT: ContractRow[] = [
   {
     name: 'Read ticket',
     method: 'GET',
@@ -322,7 +322,7 @@ export const GORGIAS_CONTRACT: ContractRow[] = [
   },
 ];
 
-export function rowFor(method: string, path: string): ContractRow | undefined {
+function rowFor(method: string, path: string): ContractRow | undefined {
   return GORGIAS_CONTRACT.find((r) => r.method === method && r.path.test(path));
 }
 

@@ -10,7 +10,7 @@ import { createGorgiasSandbox, GORGIAS_SANDBOX, gorgiasBasicAuth, gorgiasTicketI
 import type { SandboxRequest } from '../../../sandbox/types';
 import { checkRequest, checkResponse } from './contract';
 
-export const NO_IDENTITY: BotIdentity = { ids: [], names: [], emails: [] };
+const NO_IDENTITY: BotIdentity = { ids: [], names: [], emails: [] };
 
 export interface Exchange {
   request: SandboxRequest;

@@ -9,7 +9,7 @@ import { createZendeskSandbox, SWITCHBOARD, ZENDESK_SANDBOX } from '../../../san
 import type { SandboxRequest } from '../../../sandbox/types';
 import { zendeskTrafficProblems } from '../../../contracts/zendesk-traffic';
 
-export const NO_IDENTITY: BotIdentity = { ids: [], names: [], emails: [] };
+const NO_IDENTITY: BotIdentity = { ids: [], names: [], emails: [] };
 export const basicAuth = () => `Basic ${Buffer.from(`${ZENDESK_SANDBOX.email}/token:${ZENDESK_SANDBOX.token}`).toString('base64')}`;
 export const SESSION = { _zendesk_session: ZENDESK_SANDBOX.session };
 
