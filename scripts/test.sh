@@ -8,6 +8,8 @@ npx tsc --noEmit -p .
 # Lint (ESLint with TypeScript and React hooks rules) and layout (Prettier) are part of the test command.
 npx eslint .
 npx prettier --check .
+# Dead code: an export nothing imports, or a file nothing reaches, fails the run (config in knip.jsonc).
+npx knip
 npx wxt build
 npx wxt build -b firefox
 # Each run leaves a fresh traffic log of what Baton sent to the sandbox.

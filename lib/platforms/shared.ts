@@ -1,6 +1,7 @@
 import type { Author, Role } from '../schema/conversation';
 import type { BotIdentity } from '../schema/policy';
 import { HTML_BODY, markupToText } from '../html/to-text';
+import { ApiError } from '../http/errors';
 
 const BOT_NAME = /\b(bot|ai|assistant|aissist|virtual agent|automated|auto[- ]?reply|chatbot|gpt)\b/i;
 
@@ -61,3 +62,11 @@ export function base64(text: string): string {
 }
 
 export const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/**
+ * A view is routed to by adding the one tag its filter matches on; a view filtered on anything else cannot be
+ * reached that way. `instead` names the targets that work on this helpdesk ("a group or an agent").
+ */
+export function viewWithoutTag(instead: string): ApiError {
+  return new ApiError(`This view cannot be matched by a tag, so Baton cannot route to it; pick ${instead} instead.`, 'invalid');
+}

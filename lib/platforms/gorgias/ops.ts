@@ -1,6 +1,7 @@
 import { ApiError } from '../../http/errors';
 import type { EscalationPlan, StepKind } from '../../schema/plan';
 import type { Target } from '../../schema/target';
+import { viewWithoutTag } from '../shared';
 import { checkLayout, groupOperations } from '../steps';
 import type { AdapterContext, Operation } from '../types';
 import { call, currentUser, PAGE_LIMIT, parse, url } from './api';
@@ -8,8 +9,6 @@ import { carriesMarker, noteBodies } from './note';
 import { isInternal } from './read';
 import { GMessageSchema, GPageSchema, GTicketSchema } from './schemas';
 import { ticketPath } from './urls';
-
-export const VIEW_WITHOUT_TAG = 'This view cannot be matched by a tag, so Baton cannot route to it; pick a team or inbox.';
 
 /**
  * Gorgias's escalation in 2 writes. The internal note goes first and alone: it is the one request that is
@@ -24,7 +23,7 @@ export const GORGIAS_LAYOUT = checkLayout([['note'], ['tags', 'assign', 'pause']
 /** Gorgias routes to a team or a user (a view through its tag); other kinds belong to other helpdesks. */
 function checkTarget(target: Target): void {
   if (target.kind === 'view') {
-    if (!target.viewTag) throw new ApiError(VIEW_WITHOUT_TAG, 'invalid');
+    if (!target.viewTag) throw viewWithoutTag('a team or a user');
     return;
   }
   if (target.kind !== 'team' && target.kind !== 'user') {
