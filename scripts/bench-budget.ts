@@ -13,9 +13,7 @@ import { RatePacer } from '../lib/http/budget';
 import type { Transport } from '../lib/http/types';
 import { ADAPTERS } from '../lib/platforms';
 import { readFresh } from '../lib/platforms/fresh';
-import { clearReadCache } from '../lib/platforms/front/read';
-import { forgetCurrentUsers } from '../lib/platforms/gorgias/api';
-import { forgetCsrfTokens } from '../lib/platforms/zendesk/api';
+import { expireCaches } from '../lib/platforms/cache';
 import type { AdapterContext } from '../lib/platforms/types';
 import type { Conversation, Platform } from '../lib/schema/conversation';
 import { RecheckRule, UNREADABLE_MIN_GAP_MS, VISIBLE_POLL_MS, type SeenMessage } from '../entrypoints/content/recheck';
@@ -154,7 +152,5 @@ async function replay(c: HourCase, rule: 'now' | 'before'): Promise<number> {
 }
 
 function resetAdapterCaches() {
-  clearReadCache();
-  forgetCurrentUsers();
-  forgetCsrfTokens();
+  expireCaches();
 }

@@ -8,6 +8,8 @@ npx tsc --noEmit -p .
 # Lint (ESLint with TypeScript and React hooks rules) and layout (Prettier) are part of the test command.
 npx eslint .
 npx prettier --check .
+# Dead code: an export nothing imports, or a file nothing reaches, fails the run (config in knip.jsonc).
+npx knip
 npx wxt build
 npx wxt build -b firefox
 # Mozilla's add-ons linter (what web-ext lint runs) on the Firefox build: errors and unaccepted warnings fail.

@@ -1,5 +1,14 @@
 /** Every cache the adapters made, so a refresh the user asked for can expire them all at once. */
-const all = new Set<TtlCache<unknown>>();
+const all = new Set<{ clear(): void }>();
+
+/**
+ * Registers a store the adapters keep between requests (a Map of tag ids, read snapshots, tokens) so that
+ * Refresh empties it too: anything kept here that Refresh missed would show the helpdesk as it was.
+ */
+export function expiring<T extends { clear(): void }>(store: T): T {
+  all.add(store);
+  return store;
+}
 
 /** A small time-limited cache (targets lists, tag ids) shared by the adapters. */
 export class TtlCache<T> {
@@ -8,7 +17,7 @@ export class TtlCache<T> {
     private ttlMs: number,
     private now: () => number = Date.now,
   ) {
-    all.add(this as TtlCache<unknown>);
+    expiring(this);
   }
   get(key: string): T | undefined {
     const e = this.entries.get(key);

@@ -1,6 +1,7 @@
 import type { Author, Role } from '../schema/conversation';
 import type { BotIdentity } from '../schema/policy';
 import { HTML_BODY, markupToText } from '../html/to-text';
+import { ApiError } from '../http/errors';
 
 const BOT_NAME = /\b(bot|ai|assistant|aissist|virtual agent|automated|auto[- ]?reply|chatbot|gpt)\b/i;
 
@@ -77,4 +78,12 @@ export function botReason(author: Author, identity: BotIdentity, marker?: string
 /** The bot identity entries from Options, as Check setup lists them (each is treated as the bot when team-side). */
 export function identityAuthors(identity: BotIdentity): { name: string; why: string }[] {
   return [...identity.names, ...identity.emails, ...identity.ids].map((name) => ({ name, why: 'named in Options' }));
+}
+
+/**
+ * A view is routed to by adding the one tag its filter matches on; a view filtered on anything else cannot be
+ * reached that way. `instead` names the targets that work on this helpdesk ("a group or an agent").
+ */
+export function viewWithoutTag(instead: string): ApiError {
+  return new ApiError(`This view cannot be matched by a tag, so Baton cannot route to it; pick ${instead} instead.`, 'invalid');
 }

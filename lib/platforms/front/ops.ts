@@ -2,13 +2,12 @@ import { ApiError, errorForStatus } from '../../http/errors';
 import type { EscalationPlan, StepKind } from '../../schema/plan';
 import type { Target } from '../../schema/target';
 import type { AdapterContext, Operation } from '../types';
+import { viewWithoutTag } from '../shared';
 import { checkLayout, groupOperations } from '../steps';
 import { LABEL, listAll, writeConversation } from './api';
 import { noteLanded, postNote } from './note';
 import { FInboxSchema } from './schemas';
 import { forgetTags, resolveTagIds, tagIndex } from './tags';
-
-export const VIEW_WITHOUT_TAG = 'This view cannot be matched by a tag, so Baton cannot route to it; pick a team or inbox.';
 
 /**
  * Front has no atomic update, so the steps go in the order that never leaves a half-done handoff: the
@@ -74,7 +73,7 @@ async function refuseIfInManagingInbox(ctx: AdapterContext, id: string, managing
 }
 
 function checkTarget(target: Target) {
-  if (target.kind === 'view' && !target.viewTag) throw new ApiError(VIEW_WITHOUT_TAG, 'invalid');
+  if (target.kind === 'view' && !target.viewTag) throw viewWithoutTag('an inbox or a teammate');
   if (target.kind !== 'inbox' && target.kind !== 'user' && target.kind !== 'view') {
     throw new ApiError(`Front has no ${target.kind}s to route to; pick an inbox, a teammate or a view.`, 'invalid');
   }

@@ -3,6 +3,7 @@ import type { BotIdentity } from '../../schema/policy';
 import type { AdapterContext } from '../types';
 import { dropQuotedHtml, dropQuotedText } from '../../html/quoted';
 import { htmlToText, roleOf } from '../shared';
+import { expiring } from '../cache';
 import { apiBase, getConversation, listAll, PAGE_LIMIT } from './api';
 import { FCommentSchema, FMessageSchema, teammateName, type FComment, type FConversation, type FMessage, type FTeammate } from './schemas';
 
@@ -16,11 +17,7 @@ interface Snapshot {
   messages: Message[];
 }
 const MAX_SNAPSHOTS = 50;
-const snapshots = new Map<string, Snapshot>();
-
-export function clearReadCache() {
-  snapshots.clear();
-}
+const snapshots = expiring(new Map<string, Snapshot>());
 
 function remember(key: string, snap: Snapshot) {
   snapshots.delete(key);

@@ -1,5 +1,6 @@
 import { errorForStatus } from '../../http/errors';
 import type { AdapterContext } from '../types';
+import { expiring } from '../cache';
 import { apiBase, LABEL, listAll, PAGE_LIMIT, write } from './api';
 import { FTagSchema } from './schemas';
 
@@ -13,19 +14,13 @@ interface TagIndex {
 export const TAG_TTL_MS = 5 * 60_000;
 
 // Per API host: Front's tag endpoints take ids only, so names are resolved through GET /tags once and kept.
-const indexes = new Map<string, TagIndex>();
-const loading = new Map<string, Promise<TagIndex>>();
+const indexes = expiring(new Map<string, TagIndex>());
+const loading = expiring(new Map<string, Promise<TagIndex>>());
+// Not expiring: a creation under way must not be sent twice.
 const creating = new Map<string, Promise<string>>();
 
 export function forgetTags(ctx: AdapterContext) {
   indexes.delete(apiBase(ctx));
-}
-
-/** Module state is per worker; tests start each case from nothing. */
-export function clearTagCache() {
-  indexes.clear();
-  loading.clear();
-  creating.clear();
 }
 
 export function tagIndex(ctx: AdapterContext, maxAgeMs = Infinity): Promise<TagIndex> {

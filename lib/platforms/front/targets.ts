@@ -1,7 +1,7 @@
 import { isApiError } from '../../http/errors';
 import type { Target } from '../../schema/target';
 import type { AdapterContext } from '../types';
-import { TtlCache } from '../cache';
+import { expiring, TtlCache } from '../cache';
 import { roleOf } from '../shared';
 import { apiBase, listAll, PAGE_LIMIT } from './api';
 import { TAG_TTL_MS, tagIndex } from './tags';
@@ -15,13 +15,7 @@ import { FInboxSchema, FTeammateSchema, FViewSchema, teammateName, type FTeammat
 const TARGETS_TTL_MS = 10 * 60_000;
 const targetCache = new TtlCache<Target[]>(TARGETS_TTL_MS);
 const teammateCache = new TtlCache<FTeammate[]>(TARGETS_TTL_MS);
-const teammatesLoading = new Map<string, Promise<FTeammate[]>>();
-
-export function clearTargetCache() {
-  targetCache.clear();
-  teammateCache.clear();
-  teammatesLoading.clear();
-}
+const teammatesLoading = expiring(new Map<string, Promise<FTeammate[]>>());
 
 /** Every teammate of the company (GET /teammates), shared by the target list and the note's author. */
 export function teammates(ctx: AdapterContext): Promise<FTeammate[]> {

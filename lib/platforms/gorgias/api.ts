@@ -138,7 +138,3 @@ export async function fetchCurrentUser(ctx: AdapterContext, action = 'check who 
 export async function currentUser(ctx: AdapterContext, action?: string): Promise<GUser> {
   return currentUsers.get(userKey(ctx)) ?? fetchCurrentUser(ctx, action);
 }
-
-export function forgetCurrentUsers() {
-  currentUsers.clear();
-}

@@ -1,6 +1,7 @@
 import { ApiError } from '../../http/errors';
 import type { EscalationPlan, StepKind } from '../../schema/plan';
 import type { Target } from '../../schema/target';
+import { viewWithoutTag } from '../shared';
 import { checkLayout, groupOperations } from '../steps';
 import type { AdapterContext, Operation } from '../types';
 import { call, currentUser, PAGE_LIMIT, parse, url } from './api';
@@ -10,8 +11,6 @@ import { carriesMarker, noteBodies } from './note';
 import { isInternal, nameOf } from './read';
 import { GMessageSchema, GPageSchema, GTicketSchema, type GTicket } from './schemas';
 import { ticketPath } from './urls';
-
-export const VIEW_WITHOUT_TAG = 'This view cannot be matched by a tag, so Baton cannot route to it; pick a team or inbox.';
 
 /**
  * Gorgias's escalation, in the order that never leaves a half-done handoff: the internal note first and alone
@@ -27,7 +26,7 @@ export const GORGIAS_LAYOUT = checkLayout([['note'], ['assign'], ['tags', 'pause
 /** Gorgias routes to a team or a user (a view through its tag); other kinds belong to other helpdesks. */
 function checkTarget(target: Target): void {
   if (target.kind === 'view') {
-    if (!target.viewTag) throw new ApiError(VIEW_WITHOUT_TAG, 'invalid');
+    if (!target.viewTag) throw viewWithoutTag('a team or a user');
     return;
   }
   if (target.kind !== 'team' && target.kind !== 'user') {

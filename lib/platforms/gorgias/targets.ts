@@ -45,7 +45,3 @@ export async function listTargets(ctx: AdapterContext): Promise<Target[]> {
   cache.set(key, targets);
   return targets;
 }
-
-export function forgetTargets() {
-  cache.clear();
-}

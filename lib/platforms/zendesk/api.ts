@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ApiError, errorForStatus } from '../../http/errors';
 import { parseBody } from '../../http/parse';
 import type { HttpRequest, HttpResponse } from '../../http/types';
+import { expiring } from '../cache';
 import type { AdapterContext } from '../types';
 import { originOf } from './urls';
 import {
@@ -18,7 +19,7 @@ import {
 } from './schemas';
 
 const LABEL = 'Zendesk';
-const csrfTokens = new Map<string, string>();
+const csrfTokens = expiring(new Map<string, string>());
 
 export const apiUrl = (ctx: AdapterContext, path: string) => `${originOf(ctx.ref.account)}/api/v2${path}`;
 
@@ -55,9 +56,6 @@ async function csrfHeader(ctx: AdapterContext, refresh = false): Promise<Record<
   }
   return { 'X-CSRF-Token': token };
 }
-
-/** Tests start from a browser that has not fetched any token yet. */
-export const forgetCsrfTokens = () => csrfTokens.clear();
 
 /** Warms the CSRF token while the conversation is read, so the click's write does not wait for it. */
 export const prefetchCsrf = (ctx: AdapterContext) => csrfHeader(ctx).catch(() => ({}));

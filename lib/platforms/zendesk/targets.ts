@@ -1,7 +1,7 @@
 import type { Target } from '../../schema/target';
-import { ApiError } from '../../http/errors';
 import type { AdapterContext } from '../types';
 import { TtlCache } from '../cache';
+import { viewWithoutTag } from '../shared';
 import { getAll } from './api';
 import { GroupsSchema, UsersSchema, ViewsSchema } from './schemas';
 
@@ -40,6 +40,4 @@ function viewTagOf(all: { field: string; operator: string; value: unknown }[]): 
   return c ? String(c.value).split(/\s+/)[0] : undefined;
 }
 
-export function viewError() {
-  return new ApiError('This view cannot be matched by a tag, so Baton cannot route to it; pick a group or an agent instead.', 'invalid');
-}
+export const viewError = () => viewWithoutTag('a group or an agent');

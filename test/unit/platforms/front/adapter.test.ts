@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { frontAdapter } from '../../../../lib/platforms/front';
-import { VIEW_WITHOUT_TAG } from '../../../../lib/platforms/front/ops';
+import { expireCaches } from '../../../../lib/platforms/cache';
 import { hasMarker } from '../../../../lib/platforms/marker';
 import { buildPlan, newJournal } from '../../../../lib/executor/plan';
 import { resumeBot, runJournal } from '../../../../lib/executor/run';
@@ -210,6 +210,19 @@ describe('listTargets', () => {
     expect(await frontAdapter.listTargets(h.ctx())).toEqual(targets);
     expect(h.exchanges.length).toBe(mark);
   });
+
+  it('after Refresh, an inbox and a tag renamed in Front show their new names', async () => {
+    const h = setup();
+    const named = (ts: Target[]) => ts.filter((t) => t.kind !== 'user').map((t) => [t.name, t.viewTag]);
+    expect(named(await frontAdapter.listTargets(h.ctx()))).toContainEqual(['VIP customers', 'vip']);
+    h.sandbox.raw.inboxes.find((i) => i.name === 'Returns team')!.name = 'Returns and exchanges';
+    h.sandbox.raw.tagByName('vip')!.name = 'vip-customer';
+    // What the worker does when the agent presses Refresh (see the targets handler).
+    expireCaches();
+    const fresh = named(await frontAdapter.listTargets(h.ctx()));
+    expect(fresh).toContainEqual(['Returns and exchanges', undefined]);
+    expect(fresh).toContainEqual(['VIP customers', 'vip-customer']);
+  });
 });
 
 describe('escalation', () => {
@@ -276,11 +289,10 @@ describe('escalation', () => {
     const h = setup();
     const c = await frontAdapter.read(h.ctx());
     const queue = (await frontAdapter.listTargets(h.ctx())).find((t) => t.id === views.tier2Queue)!;
-    expect(() => frontAdapter.escalationOps(h.ctx(), planFor(c, { target: queue }), ['tags', 'note', 'assign', 'pause'])).toThrow(
-      VIEW_WITHOUT_TAG,
-    );
+    const why = 'This view cannot be matched by a tag, so Baton cannot route to it; pick an inbox or a teammate instead.';
+    expect(() => frontAdapter.escalationOps(h.ctx(), planFor(c, { target: queue }), ['tags', 'note', 'assign', 'pause'])).toThrow(why);
     const journal = await runAll(h, planFor(c, { target: queue }));
-    expect(journal.steps.find((s) => s.kind === 'note')).toMatchObject({ status: 'failed', error: VIEW_WITHOUT_TAG });
+    expect(journal.steps.find((s) => s.kind === 'note')).toMatchObject({ status: 'failed', error: why });
     expect(h.conv('human_request').notes).toHaveLength(0);
   });
 

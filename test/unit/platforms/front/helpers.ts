@@ -3,9 +3,7 @@ import { expect } from 'vitest';
 import { createHttpClient } from '../../../../lib/http/client';
 import type { HttpResponse } from '../../../../lib/http/types';
 import type { AdapterContext } from '../../../../lib/platforms/types';
-import { clearTagCache } from '../../../../lib/platforms/front/tags';
-import { clearTargetCache } from '../../../../lib/platforms/front/targets';
-import { clearReadCache } from '../../../../lib/platforms/front/read';
+import { expireCaches } from '../../../../lib/platforms/cache';
 import type { BotIdentity } from '../../../../lib/schema/policy';
 import { loadSpec, specFile, validateRequest, validateResponse } from '../../../contracts/openapi';
 import { inProcessTransport } from '../../../sandbox/inprocess';
@@ -36,9 +34,7 @@ export function frontHarness(
     intercept?: (req: SandboxRequest) => SandboxResponse | null;
   } = {},
 ) {
-  clearTagCache();
-  clearTargetCache();
-  clearReadCache();
+  expireCaches();
   const sandbox = createFrontSandbox(opts);
   const exchanges: Exchange[] = [];
   const recording = {

@@ -4,14 +4,14 @@ import type { HttpRequest, HttpResponse } from '../../../../lib/http/types';
 import { frontAdapter } from '../../../../lib/platforms/front';
 import { markdownToText } from '../../../../lib/platforms/front/read';
 import { noteBody } from '../../../../lib/platforms/front/note';
-import { clearTagCache } from '../../../../lib/platforms/front/tags';
+import { expireCaches } from '../../../../lib/platforms/cache';
 import { encodeMarker } from '../../../../lib/platforms/marker';
 import { renderNote } from '../../../../lib/note/render';
 import { NO_IDENTITY } from './helpers';
 
 /** A Front that answers from a table of paths, for shapes the sandbox does not produce. */
 function fakeFront(routes: Record<string, HttpResponse['body'] | { status: number; body: unknown }>) {
-  clearTagCache();
+  expireCaches();
   const seen: string[] = [];
   const http = createHttpClient({
     platformLabel: 'Front',
@@ -111,7 +111,8 @@ describe('reading Front shapes', () => {
   it('a merge answer without a target is a plain sentence, not a loop', async () => {
     const { ctx, seen } = fakeFront({ '/conversations/cnv_1': { status: 301, body: null } });
     await expect(frontAdapter.read(ctx)).rejects.toThrow(/merged into another one but not which/);
-    expect(seen).toEqual(['GET /conversations/cnv_1']);
+    // Asked once, not followed again and again (the messages and comments go out with it on a first read).
+    expect(seen.filter((r) => r === 'GET /conversations/cnv_1')).toHaveLength(1);
   });
 });
 

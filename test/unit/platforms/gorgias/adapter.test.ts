@@ -4,7 +4,6 @@ import { resumeBot, runJournal } from '../../../../lib/executor/run';
 import { ApiError, isApiError } from '../../../../lib/http/errors';
 import { TransportError } from '../../../../lib/http/types';
 import { gorgiasAdapter } from '../../../../lib/platforms/gorgias';
-import { VIEW_WITHOUT_TAG } from '../../../../lib/platforms/gorgias/ops';
 import { encodeMarker, hasMarker } from '../../../../lib/platforms/marker';
 import type { Conversation } from '../../../../lib/schema/conversation';
 import type { EscalationPlan, Journal, StepKind } from '../../../../lib/schema/plan';
@@ -384,7 +383,7 @@ describe('escalation', () => {
     const before = h.seen.length;
     const e = await failure(() => gorgiasAdapter.escalationOps(h.ctx(), plan, ['tags', 'note', 'assign', 'pause']));
     expect(e.kind).toBe('invalid');
-    expect(e.message).toBe(VIEW_WITHOUT_TAG);
+    expect(e.message).toBe('This view cannot be matched by a tag, so Baton cannot route to it; pick a team or a user instead.');
     expect(h.seen.length).toBe(before);
     // Not asked to route: the view does not matter.
     expect(() => gorgiasAdapter.escalationOps(h.ctx(), plan, ['note'])).not.toThrow();
@@ -491,8 +490,9 @@ describe('escalation', () => {
   it('asks for the sender first when the worker restarted since the read', async () => {
     const h = setup();
     const plan = planFor(await gorgiasAdapter.read(h.ctx()));
-    const { forgetCurrentUsers } = await import('../../../../lib/platforms/gorgias/api');
-    forgetCurrentUsers();
+    // A new worker starts with nothing cached.
+    const { expireCaches } = await import('../../../../lib/platforms/cache');
+    expireCaches();
     const before = h.seen.length;
     await runOps(h, plan);
     expect(h.since(before)).toEqual([

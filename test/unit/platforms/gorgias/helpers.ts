@@ -1,8 +1,7 @@
 import { expect } from 'vitest';
 import { createHttpClient } from '../../../../lib/http/client';
 import type { HttpRequest, HttpResponse, Transport } from '../../../../lib/http/types';
-import { forgetCurrentUsers } from '../../../../lib/platforms/gorgias/api';
-import { forgetTargets } from '../../../../lib/platforms/gorgias/targets';
+import { expireCaches } from '../../../../lib/platforms/cache';
 import type { AdapterContext, AuthMode } from '../../../../lib/platforms/types';
 import type { BotIdentity } from '../../../../lib/schema/policy';
 import { inProcessTransport } from '../../../sandbox/inprocess';
@@ -34,8 +33,7 @@ export interface HarnessOptions {
  * inProcessTransport's `seen`) for the contract check.
  */
 export function gorgiasHarness(opts: HarnessOptions = {}) {
-  forgetCurrentUsers();
-  forgetTargets();
+  expireCaches();
   const sandbox = createGorgiasSandbox({ maxPageSize: opts.maxPageSize });
   const authMode = opts.authMode ?? 'token';
   const seen: SandboxRequest[] = [];

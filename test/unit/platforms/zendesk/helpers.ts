@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { createHttpClient } from '../../../../lib/http/client';
 import type { HttpRequest, HttpResponse, Transport } from '../../../../lib/http/types';
 import type { AdapterContext, AuthMode } from '../../../../lib/platforms/types';
-import { forgetCsrfTokens } from '../../../../lib/platforms/zendesk/api';
+import { expireCaches } from '../../../../lib/platforms/cache';
 import type { BotIdentity } from '../../../../lib/schema/policy';
 import { inProcessTransport } from '../../../sandbox/inprocess';
 import { createZendeskSandbox, SWITCHBOARD, ZENDESK_SANDBOX } from '../../../sandbox/platforms/zendesk';
@@ -26,7 +26,7 @@ export interface HarnessOptions {
 
 /** The Zendesk adapter against an in-process sandbox; every request it sends is kept in `seen`. */
 export function zendeskHarness(opts: HarnessOptions = {}) {
-  forgetCsrfTokens();
+  expireCaches();
   const sandbox = createZendeskSandbox();
   const seen: SandboxRequest[] = [];
   const authMode = opts.authMode ?? 'token';
