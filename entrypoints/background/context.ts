@@ -30,7 +30,6 @@ export async function contextFor(
       http,
       authMode,
       botIdentity: policy.botIdentity[ref.platform],
-      apiBase: typeof connection.apiBase === 'string' ? connection.apiBase : undefined,
       connection,
     },
   };
