@@ -31,7 +31,6 @@ export async function contextFor(
       http,
       authMode,
       botIdentity: policy.botIdentity[ref.platform],
-      apiBase: typeof connection.apiBase === 'string' ? connection.apiBase : undefined,
       connection,
       pause: policy.suspend.pause[ref.platform],
       ...(control ? { control: createHttpClient({ transport: control, platformLabel: metaFor(ref.platform).label }) } : {}),

@@ -54,7 +54,7 @@ async function resumeOne(key: string, scope: Scope): Promise<void> {
   const { policy } = await policyStore.read();
   const ref = { platform: j.plan.platform, account: j.plan.account, conversationId: j.plan.conversationId, idIsGuess: false };
   const { adapter, ctx } = await contextFor(ref, policy, scope.tabId);
-  if (scope.origin && new URL(adapter.apiOrigin(ref, ctx.apiBase)).origin !== scope.origin) return;
+  if (scope.origin && new URL(adapter.apiOrigin(ref, ctx.connection)).origin !== scope.origin) return;
   // A cut-off hand-back is continued from the step it stopped at; its note is checked by marker first.
   if (handingBack) await handBack(j, {}, adapter, ctx, journalStorage);
   else await runJournal(j, adapter, ctx, journalStorage);

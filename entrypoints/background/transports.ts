@@ -37,11 +37,10 @@ export function transportFor(
   const meta = metaFor(ref.platform);
   const connection = connectionOf(connections, ref.platform);
   const fullRef = { idIsGuess: false, conversationId: '', ...ref };
-  const apiBase = typeof connection.apiBase === 'string' ? connection.apiBase : undefined;
   const authMode = authModeOf(meta, connection);
   if (authMode === 'token') requireSavedAccount(meta, ref.account, connection);
   // The adapters' URL builders refuse an account or API address that could name another host.
-  const origin = new URL(adapter.apiOrigin(fullRef, apiBase)).origin;
+  const origin = new URL(adapter.apiOrigin(fullRef, connection)).origin;
   if (authMode === 'session') {
     // Named from the registry: "Open a <label> tab of <account> to connect".
     const noTab = `Open a ${meta.label} tab of ${ref.account} to connect.`;

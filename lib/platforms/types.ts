@@ -14,8 +14,6 @@ export interface AdapterContext {
   http: HttpClient;
   authMode: AuthMode;
   botIdentity: BotIdentity;
-  /** Front only: API origin (https://api2.frontapp.com or a company host). */
-  apiBase?: string;
   /** This platform's non-secret connection settings (its slice of `Connections`), e.g. the agent's author id. */
   connection?: Record<string, unknown>;
   /**
@@ -176,8 +174,8 @@ export interface PlatformAdapter {
   label: string;
   /** Recognises a conversation in a tab URL; null for any other page. */
   detect(url: string): ConversationRef | null;
-  /** Base URL for API calls for this conversation's account. */
-  apiOrigin(ref: ConversationRef, apiBase?: string): string;
+  /** Base URL for API calls for this conversation's account; `connection` is this platform's connection slice. */
+  apiOrigin(ref: ConversationRef, connection?: Record<string, unknown>): string;
   /** The address a teammate opens to see the conversation in the agent app (links in notifications). */
   conversationUrl(ref: ConversationRef): string;
   /** Who Baton acts as (Test connection); ctx.ref.conversationId may be empty. */

@@ -17,7 +17,8 @@ const MAX_MERGE_HOPS = 3;
 const MAX_PAGES = 100;
 const REDIRECTS = [301, 302, 307, 308];
 
-export const apiBase = (ctx: AdapterContext) => apiBaseOf(ctx.apiBase);
+/** The API host from Front's own connection settings (api2 or the company's host). */
+export const apiBase = (ctx: AdapterContext) => apiBaseOf(ctx.connection?.apiBase);
 
 /**
  * Front answers 403 both for a missing scope ("Token lacks the required … scope") and for a private

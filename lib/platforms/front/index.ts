@@ -19,7 +19,7 @@ export const frontAdapter: PlatformAdapter = {
   platform: 'front',
   label: 'Front',
   detect: detectFrontUrl,
-  apiOrigin: (_ref: ConversationRef, apiBase?: string) => apiBaseOf(apiBase),
+  apiOrigin: (_ref: ConversationRef, connection?: Record<string, unknown>) => apiBaseOf(connection?.apiBase),
   conversationUrl: openUrl,
 
   async whoAmI(ctx) {

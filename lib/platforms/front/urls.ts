@@ -104,8 +104,8 @@ export function conversationIdInUrl(url: string | undefined): string | null {
 }
 
 /** The only origins the Front token may go to: checked here too, as a stored value may predate the schema's rule. */
-export function apiBaseOf(apiBase: string | undefined): string {
-  const base = (apiBase || DEFAULT_API_BASE).replace(/(?<!\/)\/+$/, '');
+export function apiBaseOf(apiBase: unknown): string {
+  const base = (typeof apiBase === 'string' && apiBase ? apiBase : DEFAULT_API_BASE).replace(/(?<!\/)\/+$/, '');
   if (!FRONT_API_BASE_RE.test(base)) {
     throw new ApiError(
       `"${base}" is not a Front API address. In Options, use https://api2.frontapp.com or your company's https://<name>.api.frontapp.com.`,

@@ -95,6 +95,6 @@ describe('Front URL detection', () => {
   it('uses the configured API host, api2.frontapp.com by default', () => {
     const ref = open('cnv_rt') as Parameters<typeof frontAdapter.apiOrigin>[0];
     expect(frontAdapter.apiOrigin(ref)).toBe('https://api2.frontapp.com');
-    expect(frontAdapter.apiOrigin(ref, 'https://acme.api.frontapp.com/')).toBe('https://acme.api.frontapp.com');
+    expect(frontAdapter.apiOrigin(ref, { apiBase: 'https://acme.api.frontapp.com/' })).toBe('https://acme.api.frontapp.com');
   });
 });

@@ -59,8 +59,7 @@ export function frontHarness(
     http,
     authMode: 'token',
     botIdentity: identity,
-    connection: opts.connection ?? AS_DANA,
-    ...(opts.apiBase ? { apiBase: opts.apiBase } : {}),
+    connection: { ...(opts.connection ?? AS_DANA), ...(opts.apiBase ? { apiBase: opts.apiBase } : {}) },
   });
   return {
     sandbox,
