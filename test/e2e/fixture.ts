@@ -4,7 +4,7 @@ import { startSandbox } from '../sandbox/server';
 import { clearEscalations, configure, launchBrowser, ROOT, type Launched, type Sandbox } from './harness';
 
 /** What the team lead saved before the first test (see `configure`). */
-export type Settings = Parameters<typeof configure>[1];
+type Settings = Parameters<typeof configure>[1];
 
 export interface E2EOptions {
   /** The sandbox's traffic log, from the repo root (default: the one `npm test` starts empty); null keeps none. */
