@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
-import { startSandbox } from '../sandbox/server';
+import { describe, expect, it } from 'vitest';
+import { verdictStatus } from './harness';
+import { e2eFixture } from './fixture';
 import { AGENT } from '../sandbox/scenarios';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
@@ -12,23 +11,16 @@ import { notesOf, readBack } from '../fixtures/readback';
  * the note step stops before anything is sent, the sidebar asks once for the setting, and Save and retry
  * finishes the handoff and keeps the setting for the next conversation.
  */
-let sandbox: Sandbox;
-let browser: Launched;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
-  browser = await launchBrowser(sandbox);
-  const policy = await demoPolicy(Object.values(sandbox.platforms));
-  await configure(browser.worker, { policy, connections: { front: { authMode: 'token', apiBase: 'https://api2.frontapp.com' } } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
+const e2e = e2eFixture({
+  settings: async (sandbox) => {
+    const policy = await demoPolicy(Object.values(sandbox.platforms));
+    return { policy, connections: { front: { authMode: 'token', apiBase: 'https://api2.frontapp.com' } } };
+  },
 });
 
 describe('a per-agent setting the escalation needs', () => {
   it('is asked for once in the sidebar, saved, and the retry completes with one note and the bot paused last', async () => {
-    const page = await browser.context.newPage();
+    const page = await e2e.browser.context.newPage();
     await page.goto(conversationUrl('front', 'human_request'));
     expect(await verdictStatus(page)).toBe('escalate');
     await page.locator('[data-testid="escalate"]').click();
@@ -45,10 +37,10 @@ describe('a per-agent setting the escalation needs', () => {
     await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
     await expect.poll(() => page.locator('[data-testid="not-paused"]').count()).toBe(0);
 
-    const after = await readBack(Object.values(sandbox.platforms), 'front', conversationId('front', 'human_request'));
+    const after = await readBack(Object.values(e2e.sandbox.platforms), 'front', conversationId('front', 'human_request'));
     expect(notesOf(after)).toHaveLength(1);
     expect(after.tags).toContain('sys_bot_paused');
-    const stored = await browser.worker.evaluate(
+    const stored = await e2e.browser.worker.evaluate(
       async () => (await (globalThis as any).chrome.storage.sync.get('baton:connections'))['baton:connections'],
     );
     expect(stored.front.authorEmail).toBe(AGENT.email);

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox, clearEscalations } from './harness';
-import { startSandbox } from '../sandbox/server';
+import { verdictStatus } from './harness';
+import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationUrl } from '../fixtures/urls';
 import { PLATFORMS, type Platform } from '../../lib/schema/conversation';
@@ -11,41 +10,34 @@ import { PLATFORMS, type Platform } from '../../lib/schema/conversation';
  * The message to the customer on each helpdesk: in the customer's language, and fitting the team's hours
  * (Mon–Fri 09:00–17:00 in Berlin) on Baton's clock, which the test moves from the background worker.
  */
-let sandbox: Sandbox;
-let browser: Launched;
+const e2e = e2eFixture({
+  fresh: true,
+  settings: async (sandbox) => {
+    const policy = await demoPolicy(Object.values(sandbox.platforms), {
+      customerMessage: { hours: { enabled: true, timeZone: 'Europe/Berlin' } },
+    });
+    return { policy };
+  },
+});
 
 // Saturday 2026-11-28 20:00 and Tuesday 2026-12-01 10:00 in Berlin (UTC+1).
 const SATURDAY_EVENING = Date.parse('2026-11-28T19:00:00Z');
 const TUESDAY_MORNING = Date.parse('2026-12-01T09:00:00Z');
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
-  browser = await launchBrowser(sandbox);
-  const policy = await demoPolicy(Object.values(sandbox.platforms), {
-    customerMessage: { hours: { enabled: true, timeZone: 'Europe/Berlin' } },
-  });
-  await configure(browser.worker, { policy });
-});
 afterAll(async () => {
   await setClock(null).catch(() => {});
-  await browser?.close();
-  await sandbox?.stop();
-});
-beforeEach(async () => {
-  sandbox.reset();
-  await clearEscalations(browser.worker);
 });
 
 /** Moves Baton's clock to `target` (null: back to the computer's clock). */
 async function setClock(target: number | null): Promise<void> {
-  await browser.worker.evaluate(async (t) => {
+  await e2e.browser.worker.evaluate(async (t) => {
     const c = (globalThis as any).chrome;
     await c.storage.local.set({ 'baton:clock-offset': t === null ? 0 : t - Date.now() });
   }, target);
 }
 
 async function open(platform: Platform, key: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await e2e.browser.context.newPage();
   await page.goto(conversationUrl(platform, key));
   expect(await verdictStatus(page)).toBe('escalate');
   return page;

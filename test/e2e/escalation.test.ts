@@ -1,30 +1,25 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  admin,
-  configure,
-  launchBrowser,
-  ROOT,
-  verdictStatus,
-  type Launched,
-  type Sandbox,
-  clearEscalations,
-  writesSince,
-} from './harness';
-import { startSandbox } from '../sandbox/server';
+import { admin, verdictStatus, writesSince } from './harness';
+import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
 import { notesOf, readBack } from '../fixtures/readback';
 import { PLATFORMS, type Platform } from '../../lib/schema/conversation';
 import type { Policy } from '../../lib/schema/policy';
 
-let sandbox: Sandbox;
-let browser: Launched;
+const e2e = e2eFixture({
+  fresh: true,
+  settings: async (sandbox) => {
+    policy = await demoPolicy(Object.values(sandbox.platforms));
+    // The agent's own Front teammate (set once in Options), so Front notes are written by them.
+    return { policy, connections: { front: { authorEmail: 'dana@acme-support.example' } } };
+  },
+});
 let policy: Policy;
 
 /** The escalation's write requests (the reads before the click are not part of it). */
-const writes = (platform: Platform, since: number) => writesSince(sandbox, platform, since);
+const writes = (platform: Platform, since: number) => writesSince(e2e.sandbox, platform, since);
 
 const NOTE_ROUTE: Record<Platform, string> = {
   zendesk: '^/api/v2/tickets/\\d+(\\.json)?$',
@@ -37,24 +32,8 @@ const ASSIGN_ROUTE: Record<Platform, { method: string; path: string }> = {
   gorgias: { method: 'PUT', path: '^/api/tickets/\\d+$' },
 };
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
-  browser = await launchBrowser(sandbox);
-  policy = await demoPolicy(Object.values(sandbox.platforms));
-  // The agent's own Front teammate (set once in Options), so Front notes are written by them.
-  await configure(browser.worker, { policy, connections: { front: { authorEmail: 'dana@acme-support.example' } } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
-beforeEach(async () => {
-  sandbox.reset();
-  await clearEscalations(browser.worker);
-});
-
 async function open(platform: Platform, key: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await e2e.browser.context.newPage();
   await page.goto(conversationUrl(platform, key));
   return page;
 }
@@ -76,14 +55,14 @@ describe.each(PLATFORMS)('%s: one-click escalation', (platform) => {
     await expect.poll(() => page.locator('[data-baton-highlight]').count()).toBe(1);
     await expect.poll(() => page.locator('[data-testid="route-reason"]').textContent()).toMatch(/returns → /);
 
-    const before = sandbox.traffic().length;
+    const before = e2e.sandbox.traffic().length;
     await page.locator('[data-testid="escalate"]').click();
     await stepsDone(page);
     const floor = { zendesk: 1, front: 3, gorgias: 3 }[platform];
     expect(writes(platform, before)).toHaveLength(floor);
 
     const id = conversationId(platform, 'human_request');
-    const after = await readBack(Object.values(sandbox.platforms), platform, id);
+    const after = await readBack(Object.values(e2e.sandbox.platforms), platform, id);
     expect(after.tags).toEqual(expect.arrayContaining(['sys_escalation', 'sys_bot_paused']));
     expect(notesOf(after)).toHaveLength(1);
     const returnsRule = policy.routing.rules.find((r) => r.subAgents.includes('returns') && r.target.platform === platform)!;
@@ -94,7 +73,7 @@ describe.each(PLATFORMS)('%s: one-click escalation', (platform) => {
     await page.locator('[data-testid="handback-line"]').fill('Sent the return label by hand.');
     await page.locator('[data-testid="handback-send"]').click();
     await page.locator('[data-testid="returned"]').waitFor();
-    const resumed = await readBack(Object.values(sandbox.platforms), platform, id);
+    const resumed = await readBack(Object.values(e2e.sandbox.platforms), platform, id);
     expect(resumed.tags).not.toContain('sys_bot_paused');
     expect(resumed.tags).toContain('sys_escalation');
     await page.close();
@@ -103,12 +82,12 @@ describe.each(PLATFORMS)('%s: one-click escalation', (platform) => {
   it('429 with Retry-After on the note: waits and succeeds with one note', async () => {
     const page = await open(platform, 'bot_handoff');
     expect(await verdictStatus(page)).toBe('escalate');
-    sandbox.faults.add({ platform, method: 'POST|PUT', path: NOTE_ROUTE[platform], status: 429, retryAfter: 1, times: 1 });
+    e2e.sandbox.faults.add({ platform, method: 'POST|PUT', path: NOTE_ROUTE[platform], status: 429, retryAfter: 1, times: 1 });
     const t0 = Date.now();
     await page.locator('[data-testid="escalate"]').click();
     await stepsDone(page);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
-    const after = await readBack(Object.values(sandbox.platforms), platform, conversationId(platform, 'bot_handoff'));
+    const after = await readBack(Object.values(e2e.sandbox.platforms), platform, conversationId(platform, 'bot_handoff'));
     expect(notesOf(after)).toHaveLength(1);
     await page.close();
   });
@@ -117,15 +96,15 @@ describe.each(PLATFORMS)('%s: one-click escalation', (platform) => {
     const page = await open(platform, 'bot_handoff');
     expect(await verdictStatus(page)).toBe('escalate');
     const a = ASSIGN_ROUTE[platform];
-    sandbox.faults.add({ platform, method: a.method, path: a.path, status: 500, times: 0 });
+    e2e.sandbox.faults.add({ platform, method: a.method, path: a.path, status: 500, times: 0 });
     await page.locator('[data-testid="escalate"]').click();
     const failed = page.locator('[data-step="assign"][data-status="failed"]');
     await failed.waitFor({ timeout: 30_000 });
     await expect.poll(() => failed.textContent()).toMatch(/server error \(500\)/);
-    sandbox.faults.clear();
+    e2e.sandbox.faults.clear();
     await page.locator('[data-testid="retry"]').click();
     await stepsDone(page);
-    const after = await readBack(Object.values(sandbox.platforms), platform, conversationId(platform, 'bot_handoff'));
+    const after = await readBack(Object.values(e2e.sandbox.platforms), platform, conversationId(platform, 'bot_handoff'));
     expect(notesOf(after)).toHaveLength(1);
     await page.close();
   });
@@ -135,8 +114,8 @@ describe.each(PLATFORMS)('%s: one-click escalation', (platform) => {
     expect(await verdictStatus(page)).toBe('escalate');
     const a = ASSIGN_ROUTE[platform];
     // The assignment hangs long enough for the agent to reload mid-way.
-    sandbox.faults.add({ platform, method: a.method, path: a.path, delayMs: 4000, times: 1 });
-    const before = sandbox.traffic().length;
+    e2e.sandbox.faults.add({ platform, method: a.method, path: a.path, delayMs: 4000, times: 1 });
+    const before = e2e.sandbox.traffic().length;
     await page.locator('[data-testid="escalate"]').click();
     await page.locator('[data-step="note"][data-status="done"]').waitFor({ timeout: 30_000 });
     await page.reload();
@@ -144,7 +123,7 @@ describe.each(PLATFORMS)('%s: one-click escalation', (platform) => {
     // No button to press: the escalation carries on by itself and the sidebar shows it done.
     await stepsDone(page);
     expect(await page.locator('[data-testid="resume-steps"], [data-testid="retry"]').count()).toBe(0);
-    const after = await readBack(Object.values(sandbox.platforms), platform, conversationId(platform, 'spanish_human'));
+    const after = await readBack(Object.values(e2e.sandbox.platforms), platform, conversationId(platform, 'spanish_human'));
     expect(notesOf(after)).toHaveLength(1);
     expect(after.tags).toContain('sys_escalation');
     // The note had landed before the reload and was not sent again. (A request the reload cut off before it
@@ -185,7 +164,7 @@ describe('draft note', () => {
     const page = await open('gorgias', 'tracking_resolved');
     expect(await verdictStatus(page)).toBe('none');
     await page.locator('[data-testid="note"]').fill('keep me');
-    await admin(sandbox, `/__admin/gorgias/conversations/${conversationId('gorgias', 'tracking_resolved')}/messages`, {
+    await admin(e2e.sandbox, `/__admin/gorgias/conversations/${conversationId('gorgias', 'tracking_resolved')}/messages`, {
       method: 'POST',
       body: { role: 'customer', text: 'Actually the parcel never came. I want to talk to a human agent now.' },
     });

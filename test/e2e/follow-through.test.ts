@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { admin, clearEscalations, configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
-import { startSandbox } from '../sandbox/server';
+import { admin, verdictStatus } from './harness';
+import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
 import { readBack } from '../fixtures/readback';
@@ -14,27 +13,18 @@ import { PLATFORMS, type Platform } from '../../lib/schema/conversation';
  * the bot keeps replying after Baton paused it (stop-tag warning, link to the Suspend settings), and the
  * escalation is still not picked up after the team's target (nudge, with Baton's clock moved on).
  */
-let sandbox: Sandbox;
-let browser: Launched;
+const e2e = e2eFixture({
+  fresh: true,
+  settings: async (sandbox) => ({ policy: await demoPolicy(Object.values(sandbox.platforms)) }),
+});
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
-  browser = await launchBrowser(sandbox);
-  await configure(browser.worker, { policy: await demoPolicy(Object.values(sandbox.platforms)) });
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
 beforeEach(async () => {
-  sandbox.reset();
-  await clearEscalations(browser.worker);
   await moveClock(0);
 });
 
 /** Moves Baton's clock (utils/clock.ts) by writing its offset where only the extension can: from the worker. */
 async function moveClock(ms: number) {
-  await browser.worker.evaluate(async (offset) => {
+  await e2e.browser.worker.evaluate(async (offset) => {
     await (globalThis as any).chrome.storage.local.set({ 'baton:clock-offset': offset });
   }, ms);
 }
@@ -49,7 +39,7 @@ const checkAgain = (page: Page) => page.getByRole('button', { name: 'Check again
 describe.each(PLATFORMS)('%s: follow-through', (platform: Platform) => {
   it('promised handoff → one-click fix; bot reply after the pause → stop-tag warning; not picked up → nudge', async () => {
     const id = conversationId(platform, 'bot_handoff');
-    const page = await browser.context.newPage();
+    const page = await e2e.browser.context.newPage();
     await page.goto(conversationUrl(platform, 'bot_handoff'));
     expect(await verdictStatus(page)).toBe('escalate');
 
@@ -67,11 +57,11 @@ describe.each(PLATFORMS)('%s: follow-through', (platform: Platform) => {
     await page.locator('[data-testid="promise-fix"]').click();
     await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
     await expect.poll(() => promise.count()).toBe(0);
-    const escalated = await readBack(Object.values(sandbox.platforms), platform, id);
+    const escalated = await readBack(Object.values(e2e.sandbox.platforms), platform, id);
     expect(escalated.tags).toEqual(expect.arrayContaining(['sys_escalation', 'sys_bot_paused']));
 
     // The bot answers anyway: it does not honour the stop tag.
-    await admin(sandbox, `/__admin/${platform}/conversations/${id}/messages`, {
+    await admin(e2e.sandbox, `/__admin/${platform}/conversations/${id}/messages`, {
       method: 'POST',
       body: { role: 'bot', text: 'Is there anything else I can help you with today?' },
     });
@@ -86,7 +76,7 @@ describe.each(PLATFORMS)('%s: follow-through', (platform: Platform) => {
 
     // Its link opens Options at the Suspend settings.
     const [options] = await Promise.all([
-      browser.context.waitForEvent('page', { timeout: 15_000 }),
+      e2e.browser.context.waitForEvent('page', { timeout: 15_000 }),
       stillReplying.locator('[data-testid="open-suspend"]').click(),
     ]);
     await options.waitForLoadState();

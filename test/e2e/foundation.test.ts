@@ -1,32 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
-import { join } from 'node:path';
-import { configure, launchBrowser, ROOT, sidebar, verdictStatus, type Launched, type Sandbox } from './harness';
-import { startSandbox } from '../sandbox/server';
+import { sidebar, verdictStatus } from './harness';
+import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
 import { SCENARIOS } from '../sandbox/scenarios';
 import { PLATFORMS } from '../../lib/schema/conversation';
 
-let sandbox: Sandbox;
-let browser: Launched;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
-  browser = await launchBrowser(sandbox);
-  await configure(browser.worker, { policy: await demoPolicy(Object.values(sandbox.platforms)) });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
+const e2e = e2eFixture({
+  settings: async (sandbox) => ({ policy: await demoPolicy(Object.values(sandbox.platforms)) }),
 });
 
 const text = (key: string, i: number) => SCENARIOS.find((s) => s.key === key)!.messages[i].text;
 
 describe.each(PLATFORMS)('%s: the sidebar in the helpdesk tab', (platform) => {
   it('appears beside a conversation, shows its messages, and never covers the reply box', async () => {
-    const page = await browser.context.newPage();
+    const page = await e2e.browser.context.newPage();
     await page.goto(conversationUrl(platform, 'human_request'));
     await expect.poll(() => sidebar(page).count(), { timeout: 20_000 }).toBe(1);
     await verdictStatus(page);
@@ -40,7 +29,7 @@ describe.each(PLATFORMS)('%s: the sidebar in the helpdesk tab', (platform) => {
   });
 
   it('follows single-page navigation to another conversation without a reload', async () => {
-    const page = await browser.context.newPage();
+    const page = await e2e.browser.context.newPage();
     await page.goto(conversationUrl(platform, 'human_request'));
     await verdictStatus(page);
     await page.evaluate(() => ((window as any).__noReload = true));
@@ -55,7 +44,7 @@ describe.each(PLATFORMS)('%s: the sidebar in the helpdesk tab', (platform) => {
   });
 
   it('remembers collapsed per platform, and keeps the page’s CSS and its own apart', async () => {
-    const page = await browser.context.newPage();
+    const page = await e2e.browser.context.newPage();
     await page.goto(conversationUrl(platform, 'tracking_resolved'));
     await verdictStatus(page);
     // Hostile page CSS must not reach the sidebar.
@@ -76,7 +65,7 @@ describe('accessibility', () => {
   it.each(['escalate', 'unconfirmed'] as const)(
     'the sidebar passes axe-core checks (%s verdict) and is keyboard reachable',
     async (kind) => {
-      const page = await browser.context.newPage();
+      const page = await e2e.browser.context.newPage();
       await page.goto(conversationUrl('zendesk', kind === 'escalate' ? 'human_request' : 'unconfirmed_order_number'));
       await verdictStatus(page);
       const results = await new AxeBuilder({ page }).include('baton-sidebar').analyze();
@@ -100,7 +89,7 @@ describe('accessibility', () => {
 
 describe('pages that are not conversations', () => {
   it('show no sidebar', async () => {
-    const page = await browser.context.newPage();
+    const page = await e2e.browser.context.newPage();
     for (const url of [
       'https://acme.zendesk.com/agent/dashboard',
       'https://acme.gorgias.com/app/settings',

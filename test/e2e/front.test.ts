@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox, clearEscalations, writesSince } from './harness';
-import { startSandbox } from '../sandbox/server';
+import { verdictStatus, writesSince } from './harness';
+import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
 import { readBack, notesOf } from '../fixtures/readback';
@@ -13,31 +12,21 @@ import { FRONT_SANDBOX } from '../sandbox/platforms/front';
  * the steps go comment → move → tags with the stop tag last, and a note that cannot be posted leaves the bot
  * answering (and the sidebar says so).
  */
-let sandbox: Sandbox;
-let browser: Launched;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
-  browser = await launchBrowser(sandbox);
-  const policy = await demoPolicy(Object.values(sandbox.platforms), {
-    suspend: { enabled: true, pause: { front: { stopTag: 'sys_bot_paused', removeTags: [] }, gorgias: {}, zendesk: {} } },
-  });
-  await configure(browser.worker, { policy, connections: { front: { authorEmail: FRONT_SANDBOX.teammates.dana.email } } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
-beforeEach(async () => {
-  sandbox.reset();
-  await clearEscalations(browser.worker);
+const e2e = e2eFixture({
+  fresh: true,
+  settings: async (sandbox) => {
+    const policy = await demoPolicy(Object.values(sandbox.platforms), {
+      suspend: { enabled: true, pause: { front: { stopTag: 'sys_bot_paused', removeTags: [] }, gorgias: {}, zendesk: {} } },
+    });
+    return { policy, connections: { front: { authorEmail: FRONT_SANDBOX.teammates.dana.email } } };
+  },
 });
 
 const COMMENTS = '^/conversations/[^/]+/comments$';
-const writes = (since: number) => writesSince(sandbox, 'front', since);
+const writes = (since: number) => writesSince(e2e.sandbox, 'front', since);
 
 async function open(key: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await e2e.browser.context.newPage();
   await page.goto(conversationUrl('front', key));
   return page;
 }
@@ -46,7 +35,7 @@ describe('Front', () => {
   it("the note carries the agent's author_id; comment, move, then tags with the stop tag: 3 requests", async () => {
     const page = await open('human_request');
     expect(await verdictStatus(page)).toBe('escalate');
-    const before = sandbox.traffic().length;
+    const before = e2e.sandbox.traffic().length;
     await page.locator('[data-testid="escalate"]').click();
     await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
     const id = conversationId('front', 'human_request');
@@ -57,7 +46,7 @@ describe('Front', () => {
       `POST /conversations/${id}/tags`,
     ]);
     expect(sent[0].body).toMatchObject({ author_id: FRONT_SANDBOX.teammates.dana.id });
-    const after = await readBack(Object.values(sandbox.platforms), 'front', id);
+    const after = await readBack(Object.values(e2e.sandbox.platforms), 'front', id);
     const notes = notesOf(after);
     expect(notes).toHaveLength(1);
     expect(notes[0].author?.name).toBe('Dana Agent');
@@ -68,10 +57,10 @@ describe('Front', () => {
   });
 
   it('a note that keeps failing (503) leaves the bot NOT paused, and the sidebar says so', async () => {
-    sandbox.faults.add({ platform: 'front', method: 'POST', path: COMMENTS, status: 503, times: 0 });
+    e2e.sandbox.faults.add({ platform: 'front', method: 'POST', path: COMMENTS, status: 503, times: 0 });
     const page = await open('bot_handoff');
     expect(await verdictStatus(page)).toBe('escalate');
-    const before = sandbox.traffic().length;
+    const before = e2e.sandbox.traffic().length;
     await page.locator('[data-testid="escalate"]').click();
     await page.locator('[data-step="note"][data-status="failed"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-step="pause"]').getAttribute('data-status')).not.toBe('done');
@@ -81,21 +70,21 @@ describe('Front', () => {
     // Nothing but the note was attempted: no move, no tags, no stop tag.
     expect(writes(before).every((t) => /\/comments$/.test(t.path))).toBe(true);
     const id = conversationId('front', 'bot_handoff');
-    const after = await readBack(Object.values(sandbox.platforms), 'front', id);
+    const after = await readBack(Object.values(e2e.sandbox.platforms), 'front', id);
     expect(after.tags).not.toContain('sys_bot_paused');
     expect(notesOf(after)).toHaveLength(0);
     // Once Front answers again, Retry finishes the handoff with one note.
-    sandbox.faults.clear();
+    e2e.sandbox.faults.clear();
     await page.locator('[data-testid="retry"]').click();
     await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
-    const done = await readBack(Object.values(sandbox.platforms), 'front', id);
+    const done = await readBack(Object.values(e2e.sandbox.platforms), 'front', id);
     expect(done.tags).toContain('sys_bot_paused');
     expect(notesOf(done)).toHaveLength(1);
     await page.close();
   });
 
   it('reads a conversation opened from a personal inbox address', async () => {
-    const page = await browser.context.newPage();
+    const page = await e2e.browser.context.newPage();
     // In-app URLs show numbers (the API id in base 36): /inboxes/teammates/{teammate}/inbox/all/{conversation}.
     const numeric = (apiId: string) => Number.parseInt(apiId.slice(4), 36);
     await page.goto(

@@ -1,34 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
-import { startSandbox } from '../sandbox/server';
+import { ROOT, verdictStatus } from './harness';
+import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
 import type { Platform } from '../../lib/schema/conversation';
 import { dedupeKey } from '../../lib/insights/events';
 import type { LogEvent } from '../../lib/schema/log-event';
 
-let sandbox: Sandbox;
-let browser: Launched;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser(sandbox);
-  const policy = await demoPolicy(Object.values(sandbox.platforms));
-  await configure(browser.worker, { policy, connections: { front: { authorEmail: 'dana@acme-support.example' } } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
+const e2e = e2eFixture({
+  trafficFile: null,
+  settings: async (sandbox) => {
+    const policy = await demoPolicy(Object.values(sandbox.platforms));
+    return { policy, connections: { front: { authorEmail: 'dana@acme-support.example' } } };
+  },
 });
 
 /** Opens a conversation, escalates it with the button the verdict offers, and waits until every step is done. */
 async function escalate(platform: Platform, scenario: string, button: 'escalate' | 'escalate-anyway'): Promise<void> {
-  const page = await browser.context.newPage();
+  const page = await e2e.browser.context.newPage();
   await page.goto(conversationUrl(platform, scenario));
   await verdictStatus(page);
   await page.locator(`[data-testid="${button}"]`).click();
@@ -37,8 +31,8 @@ async function escalate(platform: Platform, scenario: string, button: 'escalate'
 }
 
 async function openInsights(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/insights.html`);
+  const page = await e2e.browser.context.newPage();
+  await page.goto(`chrome-extension://${e2e.browser.extensionId}/insights.html`);
   return page;
 }
 
@@ -57,7 +51,7 @@ describe('Insights', () => {
     // A "Not yet" verdict the agent overrules.
     await escalate('gorgias', 'unconfirmed_order_number', 'escalate-anyway');
     // A verdict the agent thinks is wrong: dismissed, its call to action quietened.
-    const dismissing = await browser.context.newPage();
+    const dismissing = await e2e.browser.context.newPage();
     await dismissing.goto(conversationUrl('zendesk', 'tracking_resolved'));
     await verdictStatus(dismissing);
     await dismissing.locator('[data-testid="dismiss"]').click();
@@ -114,9 +108,9 @@ describe('Insights', () => {
   });
 
   it('is one click away from Options', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html#handoff-log`);
-    const [insights] = await Promise.all([browser.context.waitForEvent('page'), options.getByTestId('open-insights').click()]);
+    const options = await e2e.browser.context.newPage();
+    await options.goto(`chrome-extension://${e2e.browser.extensionId}/options.html#handoff-log`);
+    const [insights] = await Promise.all([e2e.browser.context.waitForEvent('page'), options.getByTestId('open-insights').click()]);
     await insights.locator('[data-testid="tile-escalations"]').waitFor();
     expect(new URL(insights.url()).pathname).toBe('/insights.html');
     await insights.close();
@@ -142,8 +136,8 @@ describe('Insights', () => {
   });
 
   it('Clear in Options, once confirmed, empties the log', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html#handoff-log`);
+    const options = await e2e.browser.context.newPage();
+    await options.goto(`chrome-extension://${e2e.browser.extensionId}/options.html#handoff-log`);
     await expect.poll(() => options.getByTestId('handoff-log-count').textContent()).toMatch(/^\d+ entries in this browser\.$/);
     await options.getByTestId('handoff-log-clear').click();
     await options.getByTestId('handoff-log-clear-confirm').click();

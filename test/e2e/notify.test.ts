@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clearEscalations, configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
-import { startSandbox } from '../sandbox/server';
+import { configure, verdictStatus } from './harness';
+import { e2eFixture } from './fixture';
 import type { ReceivedWebhook, WebhookReceiver } from '../sandbox/webhooks';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationUrl } from '../fixtures/urls';
@@ -20,30 +19,23 @@ import type { Policy } from '../../lib/schema/policy';
 const SLACK = { kind: 'slack' as const, url: 'https://hooks.slack.com/services/T000/B000/sandbox' };
 const JSON_HOOK = { kind: 'json' as const, url: 'https://hooks.example.test/baton/escalations' };
 
-let sandbox: Sandbox;
-let browser: Launched;
+const e2e = e2eFixture({
+  fresh: true,
+  settings: async (sandbox) => {
+    receiver = sandbox.platforms.webhooks as WebhookReceiver;
+    policy = await demoPolicy(Object.values(sandbox.platforms), { notify: { webhooks: [SLACK, JSON_HOOK] } });
+    return { policy, connections: { front: { authorEmail: 'dana@acme-support.example' } } };
+  },
+});
 let policy: Policy;
 let receiver: WebhookReceiver;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
-  receiver = sandbox.platforms.webhooks as WebhookReceiver;
-  browser = await launchBrowser(sandbox);
-  policy = await demoPolicy(Object.values(sandbox.platforms), { notify: { webhooks: [SLACK, JSON_HOOK] } });
-  await configure(browser.worker, { policy, connections: { front: { authorEmail: 'dana@acme-support.example' } } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
 beforeEach(async () => {
-  sandbox.reset();
-  await clearEscalations(browser.worker);
-  await browser.worker.evaluate(() => (globalThis as any).chrome.storage.local.remove('baton:notify-outbox'));
+  await e2e.browser.worker.evaluate(() => (globalThis as any).chrome.storage.local.remove('baton:notify-outbox'));
 });
 
 const outbox = (): Promise<Delivery[]> =>
-  browser.worker.evaluate(
+  e2e.browser.worker.evaluate(
     async () => ((await (globalThis as any).chrome.storage.local.get('baton:notify-outbox'))['baton:notify-outbox'] ?? []) as never,
   );
 
@@ -59,7 +51,7 @@ const at = (host: string) => receiver.received().filter((r) => r.host === host);
 const ok = (rs: ReceivedWebhook[]) => rs.filter((r) => r.answered === 200);
 
 async function escalate(platform: Platform, key: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await e2e.browser.context.newPage();
   await page.goto(conversationUrl(platform, key));
   expect(await verdictStatus(page)).toBe('escalate');
   await page.locator('[data-testid="escalate"]').click();
@@ -134,9 +126,9 @@ describe('rate limits', () => {
 
 describe('options', () => {
   it('a webhook saved in Options is told about the next escalation; the host prompt, unanswerable headless, never holds up the save', async () => {
-    await configure(browser.worker, { policy: { ...policy, notify: { webhooks: [] } } });
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html#notifications`);
+    await configure(e2e.browser.worker, { policy: { ...policy, notify: { webhooks: [] } } });
+    const options = await e2e.browser.context.newPage();
+    await options.goto(`chrome-extension://${e2e.browser.extensionId}/options.html#notifications`);
     await options.locator('[data-testid="options"][data-phase="ready"]').waitFor({ timeout: 20_000 });
     await options.getByTestId('add-webhook').click();
     await options.getByTestId('field-policy.notify.webhooks.0.kind').selectOption('json');
@@ -155,7 +147,7 @@ describe('options', () => {
       conversationUrl('gorgias', 'human_request'),
     );
     await page.close();
-    await configure(browser.worker, { policy });
+    await configure(e2e.browser.worker, { policy });
   });
 });
 
@@ -168,13 +160,13 @@ describe('worker restart', () => {
 
     // Stop the worker the way Chromium does when it idles (DevTools protocol, from an extension page of the
     // same origin); the options page opened next wakes a new one, which must find the pending delivery.
-    const ext = await browser.context.newPage();
-    await ext.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const ext = await e2e.browser.context.newPage();
+    await ext.goto(`chrome-extension://${e2e.browser.extensionId}/options.html`);
     // The page's own requests (its secrets and Front's lists) are answered first, so none of them wakes the
     // worker again right after it is stopped.
     await ext.locator('[data-testid="options"][data-phase="ready"]').waitFor({ timeout: 20_000 });
     await expect.poll(() => ext.getByTestId('targets-front').getAttribute('data-state'), { timeout: 20_000 }).toMatch(/ready|error/);
-    const cdp = await browser.context.newCDPSession(ext);
+    const cdp = await e2e.browser.context.newCDPSession(ext);
     const versions: { versionId: string; runningStatus: string }[] = [];
     cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { versionId: string; runningStatus: string }[] }) =>
       versions.push(...e.versions),
@@ -188,7 +180,7 @@ describe('worker restart', () => {
     await ext.reload();
     await expect.poll(() => ok(at('hooks.slack.com')).length, { timeout: 30_000 }).toBe(1);
     expect(versions.at(-1)?.runningStatus).toBe('running');
-    const box = (await browser.worker.evaluate(
+    const box = (await e2e.browser.worker.evaluate(
       async () => (await (globalThis as any).chrome.storage.local.get('baton:notify-outbox'))['baton:notify-outbox'],
     )) as Delivery[];
     expect(box.map((d) => d.status)).toEqual(['delivered', 'delivered']);

@@ -1,31 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
-import { startSandbox } from '../sandbox/server';
+import { configure, verdictStatus } from './harness';
+import { e2eFixture } from './fixture';
 import { DEMO_BASE } from '../fixtures/demo-policy';
 import { conversationUrl } from '../fixtures/urls';
 
-let sandbox: Sandbox;
-let browser: Launched;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
-  browser = await launchBrowser(sandbox);
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+const e2e = e2eFixture();
 
 async function openOptions(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const page = await e2e.browser.context.newPage();
+  await page.goto(`chrome-extension://${e2e.browser.extensionId}/options.html`);
   await page.locator('[data-testid="options"][data-phase="ready"]').waitFor({ timeout: 20_000 });
   return page;
 }
 const storedPolicy = () =>
-  browser.worker.evaluate(async () => {
+  e2e.browser.worker.evaluate(async () => {
     const c = (globalThis as any).chrome;
     const [s, l] = await Promise.all([c.storage.sync.get('baton:policy'), c.storage.local.get('baton:policy')]);
     return l['baton:policy'] ?? s['baton:policy'];
@@ -33,9 +22,9 @@ const storedPolicy = () =>
 
 describe('options page', () => {
   it('a handover rule picked from the live Gorgias list routes a returns conversation there', async () => {
-    await configure(browser.worker, { policy: { ...DEMO_BASE } });
+    await configure(e2e.browser.worker, { policy: { ...DEMO_BASE } });
     // The team lead has Gorgias open: Baton lists its teams with that session.
-    const helpdesk = await browser.context.newPage();
+    const helpdesk = await e2e.browser.context.newPage();
     await helpdesk.goto(conversationUrl('gorgias', 'tracking_resolved'));
     const page = await openOptions();
     await page.getByTestId('field-connections.gorgias.account').fill('acme');
@@ -52,7 +41,7 @@ describe('options page', () => {
     await page.close();
     await helpdesk.close();
 
-    const conv = await browser.context.newPage();
+    const conv = await e2e.browser.context.newPage();
     await conv.goto(conversationUrl('gorgias', 'human_request'));
     expect(await verdictStatus(conv)).toBe('escalate');
     await expect
@@ -93,16 +82,16 @@ describe('options page', () => {
     await expect.poll(() => result.getAttribute('data-state'), { timeout: 20_000 }).toBe('ok');
     expect(await result.textContent()).toMatch(/Connected\. Baton acts as Dana Agent/);
 
-    sandbox.faults.add({ platform: 'gorgias', path: '^/api/users/0$', status: 401, times: 0 });
+    e2e.sandbox.faults.add({ platform: 'gorgias', path: '^/api/users/0$', status: 401, times: 0 });
     await page.getByTestId('test-connection-gorgias').click();
     await expect.poll(() => result.getAttribute('data-state'), { timeout: 20_000 }).toBe('error');
     expect(await result.textContent()).toMatch(/not allowed.*check the token in Options/i);
-    sandbox.faults.clear();
+    e2e.sandbox.faults.clear();
     await page.close();
   });
 
   it('an older saved policy (version 1) loads migrated', async () => {
-    await browser.worker.evaluate(async () => {
+    await e2e.browser.worker.evaluate(async () => {
       const c = (globalThis as any).chrome;
       await c.storage.local.remove(['baton:policy', 'baton:optionsDraft']);
       await c.storage.sync.set({

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox, clearEscalations } from './harness';
-import { startSandbox } from '../sandbox/server';
+import { verdictStatus } from './harness';
+import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
 import { notesOf, readBack } from '../fixtures/readback';
@@ -16,8 +15,13 @@ import type { Policy } from '../../lib/schema/policy';
  * open again, with one note, the tags and the assignment, and nothing failed.
  */
 
-let sandbox: Sandbox;
-let browser: Launched;
+const e2e = e2eFixture({
+  fresh: true,
+  settings: async (sandbox) => {
+    policy = await demoPolicy(Object.values(sandbox.platforms));
+    return { policy, connections: { front: { authorEmail: 'dana@acme-support.example' } } };
+  },
+});
 let policy: Policy;
 
 /** Each request of an escalation, in the platform's send order (lib/platforms/<name>/ops.ts layouts). */
@@ -35,23 +39,8 @@ const REQUESTS: Record<Platform, { name: string; method: string; path: string }[
   ],
 };
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
-  browser = await launchBrowser(sandbox);
-  policy = await demoPolicy(Object.values(sandbox.platforms));
-  await configure(browser.worker, { policy, connections: { front: { authorEmail: 'dana@acme-support.example' } } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
-beforeEach(async () => {
-  sandbox.reset();
-  await clearEscalations(browser.worker);
-});
-
 async function open(platform: Platform, key: string, page?: Page): Promise<Page> {
-  const p = page ?? (await browser.context.newPage());
+  const p = page ?? (await e2e.browser.context.newPage());
   await p.goto(conversationUrl(platform, key));
   return p;
 }
@@ -59,10 +48,10 @@ async function open(platform: Platform, key: string, page?: Page): Promise<Page>
 /** Holds the request in flight; `landed` decides whether the helpdesk applied it before the tab went away. */
 async function holdAndClick(page: Page, platform: Platform, req: { method: string; path: string }, landed: boolean) {
   expect(await verdictStatus(page)).toBe('escalate');
-  sandbox.faults.add({ platform, method: req.method, path: req.path, delayMs: 8_000, applyAfter: landed, times: 1 });
+  e2e.sandbox.faults.add({ platform, method: req.method, path: req.path, delayMs: 8_000, applyAfter: landed, times: 1 });
   await page.locator('[data-testid="escalate"]').click();
   // The fault retires when the request reaches the sandbox: from then on it is in flight.
-  await expect.poll(() => sandbox.faults.list().length, { timeout: 30_000 }).toBe(0);
+  await expect.poll(() => e2e.sandbox.faults.list().length, { timeout: 30_000 }).toBe(0);
 }
 
 /** The sidebar shows the normal done state with every step done, and the helpdesk has it all exactly once. */
@@ -74,8 +63,8 @@ async function finishedOnce(page: Page, platform: Platform, key: string) {
       // Say what the sidebar shows instead, so a failure reads as the agent would see it.
       if (process.env.BATON_DEBUG)
         console.log(
-          JSON.stringify(sandbox.traffic().map((t) => `${t.method} ${t.path}`)),
-          JSON.stringify(await browser.worker.evaluate(async () => (globalThis as any).chrome.storage.local.get(null))).slice(0, 3000),
+          JSON.stringify(e2e.sandbox.traffic().map((t) => `${t.method} ${t.path}`)),
+          JSON.stringify(await e2e.browser.worker.evaluate(async () => (globalThis as any).chrome.storage.local.get(null))).slice(0, 3000),
         );
       throw new Error(
         `${(e as Error).message}\nSidebar: ${await page
@@ -90,7 +79,7 @@ async function finishedOnce(page: Page, platform: Platform, key: string) {
   const statuses = await page.locator('[data-testid="steps"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
   expect(statuses.every((s) => s === 'done' || s === 'skipped')).toBe(true);
   expect(await page.locator('[data-testid="retry"]').count()).toBe(0);
-  const after = await readBack(Object.values(sandbox.platforms), platform, conversationId(platform, key));
+  const after = await readBack(Object.values(e2e.sandbox.platforms), platform, conversationId(platform, key));
   expect(notesOf(after)).toHaveLength(1);
   expect(after.tags).toEqual(expect.arrayContaining(['sys_escalation', 'sys_bot_paused']));
   const rule = policy.routing.rules.find((r) => r.subAgents.includes('returns') && r.target.platform === platform)!;
@@ -106,7 +95,7 @@ describe.each(PLATFORMS)('%s: an escalation survives its tab', (platform) => {
       await finishedOnce(page, platform, 'human_request');
       // The request that landed was checked, not sent again.
       const path = new RegExp(req.path);
-      expect(sandbox.traffic().filter((t) => t.platform === platform && t.method === req.method && path.test(t.path))).toHaveLength(1);
+      expect(e2e.sandbox.traffic().filter((t) => t.platform === platform && t.method === req.method && path.test(t.path))).toHaveLength(1);
       await page.close();
     });
   }
@@ -125,7 +114,7 @@ describe.each(PLATFORMS)('%s: an escalation survives its tab', (platform) => {
     await holdAndClick(page, platform, req, true);
     await page.close();
     // Nothing else of the account is open meanwhile: a session escalation waits for a tab, it does not fail.
-    const journal = await browser.worker.evaluate(
+    const journal = await e2e.browser.worker.evaluate(
       async (k) => {
         const c = (globalThis as any).chrome;
         const all = await c.storage.local.get(null);
@@ -149,7 +138,7 @@ describe('the sidebar while an interrupted escalation resumes', () => {
     const watcher = await open(platform, 'human_request');
     await verdictStatus(watcher);
     // The resumed run first looks for the note; hold that look so the sidebar's state can be seen.
-    sandbox.faults.add({ platform, method: 'GET', path: '^/api/v2/tickets/\\d+/comments(\\.json)?$', delayMs: 3000, times: 1 });
+    e2e.sandbox.faults.add({ platform, method: 'GET', path: '^/api/v2/tickets/\\d+/comments(\\.json)?$', delayMs: 3000, times: 1 });
     await page.close();
     await expect.poll(() => watcher.locator('[data-testid="resuming"]').textContent(), { timeout: 30_000 }).toMatch(/^Resuming…/);
     expect(await watcher.locator('[data-testid="steps"] li[data-status="failed"]').count()).toBe(0);

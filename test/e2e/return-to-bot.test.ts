@@ -1,18 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  admin,
-  clearEscalations,
-  configure,
-  launchBrowser,
-  ROOT,
-  verdictStatus,
-  writesSince,
-  type Launched,
-  type Sandbox,
-} from './harness';
-import { startSandbox } from '../sandbox/server';
+import { admin, verdictStatus, writesSince } from './harness';
+import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationUrl } from '../fixtures/urls';
 import { FRONT_SANDBOX } from '../sandbox/platforms/front';
@@ -24,8 +13,18 @@ import { PLATFORMS, type Platform } from '../../lib/schema/conversation';
  * nothing else of the conversation or of any other one changes. A note that fails leaves the bot paused;
  * Retry posts it once and finishes.
  */
-let sandbox: Sandbox;
-let browser: Launched;
+const e2e = e2eFixture({
+  fresh: true,
+  settings: async (sandbox) => {
+    // The conversation starts in the bot's inbox on Front: the pause leaves it, Return to bot goes back.
+    const botInbox = String(conv(await state(), 'front').inboxId);
+    const pause = { stopTag: STOP, removeTags: [MANAGED] };
+    const policy = await demoPolicy(Object.values(sandbox.platforms), {
+      suspend: { enabled: true, pause: { front: { ...pause, managingInboxId: botInbox }, gorgias: pause, zendesk: pause } },
+    });
+    return { policy, connections: { front: { authorEmail: FRONT_SANDBOX.teammates.dana.email } } };
+  },
+});
 
 const KEY = 'human_request';
 const STOP = 'sys_bot_paused';
@@ -47,37 +46,17 @@ interface ConvState {
 }
 type State = Record<string, { conversations: ConvState[]; [k: string]: unknown }>;
 
-const state = async () => (await admin(sandbox, '/__admin/state')) as State;
+const state = async () => (await admin(e2e.sandbox, '/__admin/state')) as State;
 const conv = (s: State, platform: Platform, key = KEY) => s[platform].conversations.find((c) => c.key === key)!;
 /** What must stay as the escalation left it: everything but the fields a hand-back may touch or the helpdesk stamps. */
 const settled = ({ tags: _t, notes: _n, inboxId: _i, updatedAt: _u, messageCount: _m, ...rest }: ConvState) => rest;
 const others = (s: State, platform: Platform) => s[platform].conversations.filter((c) => c.key !== KEY);
 const sorted = (xs: string[]) => [...xs].sort();
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
-  browser = await launchBrowser(sandbox);
-  // The conversation starts in the bot's inbox on Front: the pause leaves it, Return to bot goes back.
-  const botInbox = String(conv(await state(), 'front').inboxId);
-  const pause = { stopTag: STOP, removeTags: [MANAGED] };
-  const policy = await demoPolicy(Object.values(sandbox.platforms), {
-    suspend: { enabled: true, pause: { front: { ...pause, managingInboxId: botInbox }, gorgias: pause, zendesk: pause } },
-  });
-  await configure(browser.worker, { policy, connections: { front: { authorEmail: FRONT_SANDBOX.teammates.dana.email } } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
-beforeEach(async () => {
-  sandbox.reset();
-  await clearEscalations(browser.worker);
-});
-
 /** Escalates the scenario with the pause and checks the bot is paused; returns the page and the helpdesk state then. */
 async function escalate(platform: Platform): Promise<{ page: Page; before: State; paused: State }> {
   const before = await state();
-  const page = await browser.context.newPage();
+  const page = await e2e.browser.context.newPage();
   await page.goto(conversationUrl(platform, KEY));
   expect(await verdictStatus(page)).toBe('escalate');
   await page.locator('[data-testid="escalate"]').click();
@@ -117,10 +96,10 @@ describe.each(PLATFORMS)('%s: Return to bot', (platform) => {
     const { page, before, paused } = await escalate(platform);
     await page.locator('[data-testid="return-to-bot"]').click();
     // Nothing is sent without the line.
-    const mark = sandbox.traffic().length;
+    const mark = e2e.sandbox.traffic().length;
     await page.locator('[data-testid="handback-send"]').click();
     await expect.poll(() => page.locator('[data-testid="handback-form"]').textContent()).toMatch(/Write one line on what you resolved/);
-    expect(writesSince(sandbox, platform, mark)).toHaveLength(0);
+    expect(writesSince(e2e.sandbox, platform, mark)).toHaveLength(0);
 
     await page.locator('[data-testid="handback-line"]').fill(LINE);
     await page.locator('[data-testid="handback-send"]').click();
@@ -137,7 +116,7 @@ describe.each(PLATFORMS)('%s: Return to bot', (platform) => {
     // The draft is saved shortly after typing; wait until it is in storage before reloading.
     await expect
       .poll(() =>
-        browser.worker.evaluate(async () => {
+        e2e.browser.worker.evaluate(async () => {
           const all = await (globalThis as any).chrome.storage.local.get(null);
           return JSON.stringify(Object.entries(all).filter(([k]) => k.startsWith('baton:draft:')));
         }),
@@ -151,7 +130,7 @@ describe.each(PLATFORMS)('%s: Return to bot', (platform) => {
 
   it('a note that fails keeps the bot paused and says so; Retry posts one note and restores the bot', async () => {
     const { page, before, paused } = await escalate(platform);
-    sandbox.faults.add({ platform, method: 'POST|PUT', path: NOTE_ROUTE[platform], status: 500, times: 1 });
+    e2e.sandbox.faults.add({ platform, method: 'POST|PUT', path: NOTE_ROUTE[platform], status: 500, times: 1 });
     await handBack(page);
     const error = page.locator('[data-testid="handback-error"]');
     await error.waitFor({ timeout: 30_000 });
@@ -169,10 +148,10 @@ describe.each(PLATFORMS)('%s: Return to bot', (platform) => {
 
   it('reloaded while the note is in flight (it landed): the hand-back finishes by itself with one note', async () => {
     const { page, before, paused } = await escalate(platform);
-    sandbox.faults.add({ platform, method: 'POST|PUT', path: NOTE_ROUTE[platform], delayMs: 8_000, applyAfter: true, times: 1 });
+    e2e.sandbox.faults.add({ platform, method: 'POST|PUT', path: NOTE_ROUTE[platform], delayMs: 8_000, applyAfter: true, times: 1 });
     await handBack(page);
     // The fault retires when the request reaches the sandbox: from then on it is in flight.
-    await expect.poll(() => sandbox.faults.list().length, { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => e2e.sandbox.faults.list().length, { timeout: 30_000 }).toBe(0);
     await page.reload();
     await page.locator('[data-testid="returned"]').waitFor({ timeout: 30_000 });
     expectRestored(platform, before, paused, await state());

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { configure, launchBrowser, ROOT, saveSecrets, verdictStatus, type Launched, type Sandbox } from './harness';
-import { startSandbox } from '../sandbox/server';
+import { describe, expect, it } from 'vitest';
+import { saveSecrets, verdictStatus } from './harness';
+import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
 import { notesOf, readBack } from '../fixtures/readback';
@@ -12,33 +11,26 @@ const FRONT_TOKEN = 'sandbox-front-token';
 const OPENAI_KEY = 'sk-sandbox';
 const ZENDESK_TOKEN = 'zd-secret-token-value-123';
 
-let sandbox: Sandbox;
-let browser: Launched;
+const e2e = e2eFixture({
+  settings: async (sandbox) => {
+    await e2e.browser.context.route('**/*', async (route) => {
+      const req = route.request();
+      seen.push({ host: new URL(req.url()).host, auth: (await req.allHeaders()).authorization });
+      await route.continue();
+    });
+    const policy = await demoPolicy(Object.values(sandbox.platforms));
+    return {
+      policy: { ...policy, engine: { kind: 'openai', model: 'gpt-4o-mini', baseURL: 'https://api.openai.com/v1' } },
+      secrets: { zendeskToken: ZENDESK_TOKEN },
+    };
+  },
+});
 /** Every request the browser made (pages and the extension's worker), with its Authorization header. */
 const seen: { host: string; auth: string | undefined }[] = [];
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
-  browser = await launchBrowser(sandbox);
-  await browser.context.route('**/*', async (route) => {
-    const req = route.request();
-    seen.push({ host: new URL(req.url()).host, auth: (await req.allHeaders()).authorization });
-    await route.continue();
-  });
-  const policy = await demoPolicy(Object.values(sandbox.platforms));
-  await configure(browser.worker, {
-    policy: { ...policy, engine: { kind: 'openai', model: 'gpt-4o-mini', baseURL: 'https://api.openai.com/v1' } },
-    secrets: { zendeskToken: ZENDESK_TOKEN },
-  });
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
-
 describe('secrets stay in the extension', () => {
   it.each(PLATFORMS)('%s: the page cannot see any token or the OpenAI key', async (platform) => {
-    const page = await browser.context.newPage();
+    const page = await e2e.browser.context.newPage();
     // Record everything the page's own scripts could observe.
     await page.addInitScript(() => {
       (window as any).__observed = [];
@@ -86,13 +78,13 @@ describe('secrets stay in the extension', () => {
     // Zendesk is in session mode: its token is never sent at all.
     expect(withSecret(ZENDESK_TOKEN)).toEqual([]);
     // The sandbox log of requests never holds credentials either.
-    expect(JSON.stringify(sandbox.traffic())).not.toMatch(/sandbox-front-token|sk-sandbox/);
+    expect(JSON.stringify(e2e.sandbox.traffic())).not.toMatch(/sandbox-front-token|sk-sandbox/);
   });
 });
 
 describe('customer text is data', () => {
   it.each(PLATFORMS)('%s: markup in customer text never runs in the sidebar and is escaped in the note', async (platform) => {
-    const page = await browser.context.newPage();
+    const page = await e2e.browser.context.newPage();
     let dialogs = 0;
     page.on('dialog', async (d) => {
       dialogs++;
@@ -108,11 +100,11 @@ describe('customer text is data', () => {
     await page.locator('[data-testid="escalate"]').click();
     await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
     expect(dialogs).toBe(0);
-    const after = await readBack(Object.values(sandbox.platforms), platform, conversationId(platform, 'injection'));
+    const after = await readBack(Object.values(e2e.sandbox.platforms), platform, conversationId(platform, 'injection'));
     const [note] = notesOf(after);
     expect(note).toBeDefined();
     // Whatever the platform renders (HTML bodies, Front's Markdown) carries the customer's markup escaped.
-    const rendered = sandbox
+    const rendered = e2e.sandbox
       .traffic()
       .filter((t) => t.platform === platform && t.method !== 'GET')
       .map((t) => t.body as any)
@@ -126,7 +118,7 @@ describe('customer text is data', () => {
 
 describe('tokens go only to the saved account (review #1, #7)', () => {
   const storageContentScriptsCanRead = () =>
-    browser.worker.evaluate(async () => {
+    e2e.browser.worker.evaluate(async () => {
       const c = (globalThis as any).chrome;
       return JSON.stringify([await c.storage.local.get(null), await c.storage.sync.get(null)]);
     });
@@ -134,13 +126,13 @@ describe('tokens go only to the saved account (review #1, #7)', () => {
   it('no secret sits in extension storage, and one an older version left there is moved out on first use', async () => {
     expect(await storageContentScriptsCanRead()).not.toMatch(/sandbox-front-token|sk-sandbox|zd-secret-token-value-123/);
     // What an older Baton saved: storage.local, which content scripts can read.
-    await browser.worker.evaluate(async () => {
+    await e2e.browser.worker.evaluate(async () => {
       await (globalThis as any).chrome.storage.local.set({
         'baton:secrets': { frontToken: 'sandbox-front-token', openaiApiKey: 'sk-sandbox' },
       });
     });
-    await saveSecrets(browser.worker, {});
-    const page = await browser.context.newPage();
+    await saveSecrets(e2e.browser.worker, {});
+    const page = await e2e.browser.context.newPage();
     await page.goto(conversationUrl('front', 'human_request'));
     // The Front conversation is read with the moved token (no "no Front API token" fallback to the page).
     expect(await verdictStatus(page)).toBe('escalate');
@@ -150,7 +142,7 @@ describe('tokens go only to the saved account (review #1, #7)', () => {
   });
 
   it('Options → Routing → Refresh with a pasted "evil.example\\" address sends nothing to that host', async () => {
-    await browser.worker.evaluate(
+    await e2e.browser.worker.evaluate(
       async (zendesk) => {
         await (globalThis as any).chrome.storage.sync.set({
           'baton:connections': { zendesk, front: { authMode: 'token', apiBase: 'https://api2.frontapp.com' } },
@@ -158,9 +150,9 @@ describe('tokens go only to the saved account (review #1, #7)', () => {
       },
       { account: ZENDESK_SANDBOX.subdomain, authMode: 'token', email: ZENDESK_SANDBOX.email },
     );
-    await saveSecrets(browser.worker, { frontToken: FRONT_TOKEN, openaiApiKey: OPENAI_KEY, zendeskToken: ZENDESK_TOKEN });
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await saveSecrets(e2e.browser.worker, { frontToken: FRONT_TOKEN, openaiApiKey: OPENAI_KEY, zendeskToken: ZENDESK_TOKEN });
+    const page = await e2e.browser.context.newPage();
+    await page.goto(`chrome-extension://${e2e.browser.extensionId}/options.html`);
     await page.locator('[data-testid="options"][data-phase="ready"]').waitFor({ timeout: 20_000 });
     await page.getByTestId('field-connections.zendesk.account').fill('https://evil.example\\acme.zendesk.com');
     await page.getByTestId('refresh-targets-zendesk').click();

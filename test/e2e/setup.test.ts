@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { admin, configure, launchBrowser, ROOT, type Launched, type Sandbox } from './harness';
-import { startSandbox } from '../sandbox/server';
+import { admin, configure } from './harness';
+import { e2eFixture } from './fixture';
 import { ZENDESK_SANDBOX } from '../sandbox/platforms/zendesk';
 import { GORGIAS_SANDBOX } from '../sandbox/platforms/gorgias';
 
-let sandbox: Sandbox;
-let browser: Launched;
+const e2e = e2eFixture();
 
 const PLATFORMS = ['front', 'gorgias', 'zendesk'] as const;
 /** Token sign-in for all three, so the checklist runs from Options without a helpdesk tab open. */
@@ -17,24 +15,15 @@ const CONNECTIONS = {
 };
 const SECRETS = { zendeskToken: ZENDESK_SANDBOX.token, gorgiasApiKey: GORGIAS_SANDBOX.apiKey };
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
-  browser = await launchBrowser(sandbox);
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
-
 /** What customers and colleagues can see in each helpdesk: everything but the sandbox's request counters. */
 async function visibleState(): Promise<string> {
-  const all = (await admin(sandbox, '/__admin/state')) as Record<string, Record<string, unknown>>;
+  const all = (await admin(e2e.sandbox, '/__admin/state')) as Record<string, Record<string, unknown>>;
   return JSON.stringify(PLATFORMS.map((p) => ({ ...all[p], counters: undefined })));
 }
 
 async function checkAll(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const page = await e2e.browser.context.newPage();
+  await page.goto(`chrome-extension://${e2e.browser.extensionId}/options.html`);
   await page.locator('[data-testid="options"][data-phase="ready"]').waitFor({ timeout: 20_000 });
   for (const p of PLATFORMS) {
     await page.getByTestId(`check-setup-${p}-run`).click();
@@ -47,10 +36,10 @@ const line = (page: Page, platform: string, id: string) => page.getByTestId(`set
 
 describe('first run', () => {
   it('installing Baton opens Options on the first-run guide, which walks from helpdesks to connection', async () => {
-    const url = `chrome-extension://${browser.extensionId}/options.html#welcome`;
+    const url = `chrome-extension://${e2e.browser.extensionId}/options.html#welcome`;
     const opened =
-      browser.context.pages().find((p) => p.url() === url) ??
-      (await browser.context.waitForEvent('page', { predicate: (p) => p.url() === url, timeout: 20_000 }));
+      e2e.browser.context.pages().find((p) => p.url() === url) ??
+      (await e2e.browser.context.waitForEvent('page', { predicate: (p) => p.url() === url, timeout: 20_000 }));
     const guide = opened.getByTestId('first-run');
     await guide.waitFor({ timeout: 20_000 });
     expect(await guide.getAttribute('data-step')).toBe('helpdesks');
@@ -63,13 +52,13 @@ describe('first run', () => {
   });
 
   it('an agent whose team lead pushed a managed policy lands on "ready" instead of the setup', async () => {
-    const page = await browser.context.newPage();
+    const page = await e2e.browser.context.newPage();
     // Chromium fills storage.managed only from enterprise policy files; the options page is given one here.
     await page.addInitScript(() => {
       const managed = (globalThis as any).chrome?.storage?.managed;
       if (managed) managed.get = async () => ({ policy: { scope: 'Orders, returns and billing for Acme' } });
     });
-    await page.goto(`chrome-extension://${browser.extensionId}/options.html#welcome`);
+    await page.goto(`chrome-extension://${e2e.browser.extensionId}/options.html#welcome`);
     await page.getByTestId('first-run-ready').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('first-run').count()).toBe(0);
     await page.close();
@@ -78,9 +67,9 @@ describe('first run', () => {
 
 describe('Check setup', () => {
   it('is all green on the sandbox for the three helpdesks, and writes nothing to any conversation', async () => {
-    await admin(sandbox, '/__admin/reset', { method: 'POST' });
-    await admin(sandbox, '/__admin/front/token', { method: 'POST', body: { privateAccess: true } });
-    await configure(browser.worker, { connections: CONNECTIONS, secrets: SECRETS });
+    await admin(e2e.sandbox, '/__admin/reset', { method: 'POST' });
+    await admin(e2e.sandbox, '/__admin/front/token', { method: 'POST', body: { privateAccess: true } });
+    await configure(e2e.browser.worker, { connections: CONNECTIONS, secrets: SECRETS });
     const before = await visibleState();
     const page = await checkAll();
     for (const p of PLATFORMS) {
@@ -95,9 +84,9 @@ describe('Check setup', () => {
   });
 
   it('with writes refused (403) by role or token scope, or Front without private inboxes, the failing line names the missing permission; still nothing is written', async () => {
-    await admin(sandbox, '/__admin/reset', { method: 'POST' });
-    await admin(sandbox, '/__admin/zendesk/role', { method: 'POST', body: { configuration: { ticket_editing: false } } });
-    await admin(sandbox, '/__admin/gorgias/role', { method: 'POST', body: { role: 'observer-agent' } });
+    await admin(e2e.sandbox, '/__admin/reset', { method: 'POST' });
+    await admin(e2e.sandbox, '/__admin/zendesk/role', { method: 'POST', body: { configuration: { ticket_editing: false } } });
+    await admin(e2e.sandbox, '/__admin/gorgias/role', { method: 'POST', body: { role: 'observer-agent' } });
     const frontScopes = [
       'conversations:read',
       'conversations:write',
@@ -109,8 +98,8 @@ describe('Check setup', () => {
       'inboxes:read',
       'views:read',
     ];
-    await admin(sandbox, '/__admin/front/token', { method: 'POST', body: { privateAccess: false, scopes: frontScopes } });
-    await configure(browser.worker, { connections: CONNECTIONS, secrets: SECRETS });
+    await admin(e2e.sandbox, '/__admin/front/token', { method: 'POST', body: { privateAccess: false, scopes: frontScopes } });
+    await configure(e2e.browser.worker, { connections: CONNECTIONS, secrets: SECRETS });
 
     const before = await visibleState();
     const page = await checkAll();

@@ -1,37 +1,25 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clearEscalations, configure, launchBrowser, ROOT, verdictStatus, writesSince, type Launched, type Sandbox } from './harness';
-import { startSandbox } from '../sandbox/server';
+import { verdictStatus, writesSince } from './harness';
+import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
 
-let sandbox: Sandbox;
-let browser: Launched;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic-storage.jsonl') });
-  browser = await launchBrowser(sandbox);
-  await configure(browser.worker, { policy: await demoPolicy(Object.values(sandbox.platforms)) });
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
-beforeEach(async () => {
-  sandbox.reset();
-  await clearEscalations(browser.worker);
+const e2e = e2eFixture({
+  trafficFile: 'test-results/sandbox-traffic-storage.jsonl',
+  fresh: true,
+  settings: async (sandbox) => ({ policy: await demoPolicy(Object.values(sandbox.platforms)) }),
 });
 
 async function open(key: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await e2e.browser.context.newPage();
   await page.goto(conversationUrl('zendesk', key));
   await verdictStatus(page);
   return page;
 }
 
 const storedDrafts = () =>
-  browser.worker.evaluate(async () => {
+  e2e.browser.worker.evaluate(async () => {
     const all = await (globalThis as any).chrome.storage.local.get(null);
     return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('baton:draft:'))) as Record<string, { note: string }>;
   });
@@ -47,7 +35,7 @@ describe('storage.local stays bounded', () => {
   });
 
   it('with storage.local full, Escalate frees room and the escalation goes through', async () => {
-    const filled = await browser.worker.evaluate(async () => {
+    const filled = await e2e.browser.worker.evaluate(async () => {
       const area = (globalThis as any).chrome.storage.local;
       const quota: number = area.QUOTA_BYTES;
       // Months of an agent's edited drafts (recent, so the regular clean-up keeps them), until nothing more fits.
@@ -83,10 +71,10 @@ describe('storage.local stays bounded', () => {
     expect(filled.quota - filled.inUse).toBeLessThan(1000);
 
     const page = await open('human_request');
-    const before = sandbox.traffic().length;
+    const before = e2e.sandbox.traffic().length;
     await page.locator('[data-testid="escalate"]').click();
     await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
-    expect(writesSince(sandbox, 'zendesk', before).length).toBeGreaterThan(0);
+    expect(writesSince(e2e.sandbox, 'zendesk', before).length).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="baton-sidebar"]').textContent()).not.toMatch(/quota/i);
     await page.close();
   });

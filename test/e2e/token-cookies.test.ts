@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
-import { startSandbox } from '../sandbox/server';
+import { describe, expect, it } from 'vitest';
+import { verdictStatus } from './harness';
+import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
 import { notesOf, readBack } from '../fixtures/readback';
@@ -12,30 +11,23 @@ import { ZENDESK_SANDBOX, SESSION_COOKIE } from '../sandbox/platforms/zendesk/au
  * Zendesk treats any request carrying the session cookie as a browser session and refuses its writes without a
  * CSRF token (403 "Invalid authenticity token"), so token requests must leave the cookie behind.
  */
-let sandbox: Sandbox;
-let browser: Launched;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
-  browser = await launchBrowser(sandbox);
-  const policy = await demoPolicy(Object.values(sandbox.platforms));
-  await configure(browser.worker, {
-    policy,
-    connections: { zendesk: { account: ZENDESK_SANDBOX.subdomain, authMode: 'token', email: ZENDESK_SANDBOX.email } },
-    secrets: { zendeskToken: ZENDESK_SANDBOX.token },
-  });
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
+const e2e = e2eFixture({
+  settings: async (sandbox) => {
+    const policy = await demoPolicy(Object.values(sandbox.platforms));
+    return {
+      policy,
+      connections: { zendesk: { account: ZENDESK_SANDBOX.subdomain, authMode: 'token', email: ZENDESK_SANDBOX.email } },
+      secrets: { zendeskToken: ZENDESK_SANDBOX.token },
+    };
+  },
 });
 
 describe('token mode with the agent signed in to the helpdesk', () => {
   it('escalates with the API token although the browser holds the session cookie', async () => {
-    const page = await browser.context.newPage();
+    const page = await e2e.browser.context.newPage();
     await page.goto(conversationUrl('zendesk', 'human_request'));
     // The agent page signs the agent in, as the real app does: the cookie is there for the API origin.
-    const cookies = await browser.context.cookies(`https://${ZENDESK_SANDBOX.subdomain}.zendesk.com`);
+    const cookies = await e2e.browser.context.cookies(`https://${ZENDESK_SANDBOX.subdomain}.zendesk.com`);
     expect(cookies.map((c) => c.name)).toContain(SESSION_COOKIE);
 
     expect(await verdictStatus(page)).toBe('escalate');
@@ -44,7 +36,7 @@ describe('token mode with the agent signed in to the helpdesk', () => {
     expect(await page.locator('[data-testid="steps"] .step-error').allTextContents()).toEqual([]);
     await page.locator('[data-testid="escalated"]').waitFor();
 
-    const after = await readBack(Object.values(sandbox.platforms), 'zendesk', conversationId('zendesk', 'human_request'));
+    const after = await readBack(Object.values(e2e.sandbox.platforms), 'zendesk', conversationId('zendesk', 'human_request'));
     expect(notesOf(after)).toHaveLength(1);
     expect(after.tags).toEqual(expect.arrayContaining(['sys_escalation', 'sys_bot_paused']));
     await page.close();

@@ -74,7 +74,7 @@ const HTML = 'text/html; charset=utf-8';
 
 /**
  * Gorgias in the sandbox: the REST API subset Baton uses on {account}.gorgias.com/api (see
- * test/unit/platforms/gorgias/contract.ts for the contract and its sources), the agent app at the real
+ * test/contracts/gorgias.ts for the contract and its sources), the agent app at the real
  * URL shapes, and admin routes for tests (page data, appending a customer message).
  */
 export function createGorgiasSandbox(options: GorgiasSandboxOptions = {}): GorgiasSandbox {

@@ -2,6 +2,7 @@ import type { SandboxRequest, SandboxResponse } from '../../types';
 import { errorJson, messageJson, tagJson, teamJson, ticketJson, userJson, viewJson } from './json';
 import { BadQuery, one, orderBy, page } from './paging';
 import { USERS, type GorgiasState, type GTicketRec } from './state';
+import { CHANNELS, VIAS } from '../../../contracts/gorgias';
 
 export const GORGIAS_CREDENTIALS = {
   email: 'agent@acme.example',
@@ -10,64 +11,6 @@ export const GORGIAS_CREDENTIALS = {
   session: 'sandbox-gorgias-session',
 } as const;
 
-/** Values Gorgias accepts for a message's channel and via (from its reference, as the cited client lists them). */
-const CHANNELS = [
-  'aircall',
-  'api',
-  'chat',
-  'contact_form',
-  'email',
-  'facebook',
-  'facebook-mention',
-  'facebook-messenger',
-  'facebook-recommendations',
-  'help-center',
-  'instagram-ad-comment',
-  'instagram-comment',
-  'instagram-direct-message',
-  'instagram-mention',
-  'internal-note',
-  'phone',
-  'sms',
-  'twitter',
-  'twitter-direct-message',
-  'whatsapp',
-  'yotpo-review',
-];
-const VIAS = [
-  'aircall',
-  'api',
-  'chat',
-  'contact_form',
-  'email',
-  'facebook',
-  'facebook-mention',
-  'facebook-messenger',
-  'facebook-recommendations',
-  'form',
-  'gorgias_chat',
-  'help-center',
-  'helpdesk',
-  'instagram',
-  'instagram-ad-comment',
-  'instagram-comment',
-  'instagram-direct-message',
-  'instagram-mention',
-  'internal-note',
-  'offline_capture',
-  'phone',
-  'rule',
-  'self_service',
-  'shopify',
-  'sms',
-  'twilio',
-  'twitter',
-  'twitter-direct-message',
-  'whatsapp',
-  'yotpo',
-  'yotpo-review',
-  'zendesk',
-];
 const MESSAGE_FIELDS = [
   'channel',
   'via',
@@ -217,8 +160,8 @@ function createMessage(s: GorgiasState, t: GTicketRec, req: SandboxRequest, me: 
   const b = objectBody(req, MESSAGE_FIELDS);
   const errors: Record<string, string[]> = {};
   for (const k of ['channel', 'via', 'from_agent']) if (!(k in b)) errors[k] = ['Missing data for required field.'];
-  if ('channel' in b && !CHANNELS.includes(b.channel as string)) errors.channel = ['Not a valid channel.'];
-  if ('via' in b && !VIAS.includes(b.via as string)) errors.via = ['Not a valid via.'];
+  if ('channel' in b && !(CHANNELS as readonly unknown[]).includes(b.channel)) errors.channel = ['Not a valid channel.'];
+  if ('via' in b && !(VIAS as readonly unknown[]).includes(b.via)) errors.via = ['Not a valid via.'];
   if ('from_agent' in b && typeof b.from_agent !== 'boolean') errors.from_agent = ['Not a valid boolean.'];
   for (const k of ['body_text', 'body_html']) if (k in b && b[k] !== null && typeof b[k] !== 'string') errors[k] = ['Not a valid string.'];
   if (!(typeof b.body_text === 'string' && b.body_text.trim()) && !(typeof b.body_html === 'string' && b.body_html.trim())) {

@@ -11,7 +11,7 @@ import { defaultPolicy, type PauseConfig } from '../../../../lib/schema/policy';
 import type { Target } from '../../../../lib/schema/target';
 import { GORGIAS_SANDBOX, gorgiasTicketId } from '../../../sandbox/platforms/gorgias';
 import { SCENARIOS } from '../../../sandbox/scenarios';
-import { errorEnvelope } from './contract';
+import { errorEnvelope } from '../../../contracts/gorgias';
 import { expectContract, gorgiasHarness, type Exchange, type HarnessOptions } from './helpers';
 import { memoryStore } from '../../../fixtures/journal-store';
 

@@ -7,7 +7,7 @@ import type { BotIdentity } from '../../../../lib/schema/policy';
 import { inProcessTransport } from '../../../sandbox/inprocess';
 import { createGorgiasSandbox, GORGIAS_SANDBOX, gorgiasBasicAuth, gorgiasTicketId } from '../../../sandbox/platforms/gorgias';
 import type { SandboxRequest } from '../../../sandbox/types';
-import { checkRequest, checkResponse } from './contract';
+import { checkRequest, checkResponse } from '../../../contracts/gorgias';
 
 const NO_IDENTITY: BotIdentity = { ids: [], names: [], emails: [] };
 

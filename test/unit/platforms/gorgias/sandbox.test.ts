@@ -9,7 +9,7 @@ import {
 } from '../../../sandbox/platforms/gorgias';
 import { SCENARIOS } from '../../../sandbox/scenarios';
 import type { SandboxRequest, SandboxResponse } from '../../../sandbox/types';
-import { checkRequest, checkResponse, errorEnvelope } from './contract';
+import { checkRequest, checkResponse, errorEnvelope } from '../../../contracts/gorgias';
 
 /** Requests in the contract are answered as the contract says; the rest are answered as Gorgias would. */
 let checked: { req: SandboxRequest; res: SandboxResponse }[] = [];

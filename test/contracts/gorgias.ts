@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { HttpResponse } from '../../../../lib/http/types';
-import type { SandboxRequest } from '../../../sandbox/types';
+import type { HttpResponse } from '../../lib/http/types';
+import type { SandboxRequest } from '../sandbox/types';
 
 /**
  * Gorgias has no current official OpenAPI file (shared/specs/gorgias/openapi.json is the obsolete 2016 one),
@@ -11,8 +11,8 @@ import type { SandboxRequest } from '../../../sandbox/types';
  */
 const SRC = 'shared/research/api-contracts.md §3 Gorgias';
 
-/** Message channel and via values (Gorgias reference, as the 3P client G-MCP enumerates them). Kept apart from the sandbox's copy on purpose. */
-const CHANNELS = [
+/** Message channel and via values (Gorgias reference, as the 3P client G-MCP enumerates them); the sandbox refuses others. */
+export const CHANNELS = [
   'aircall',
   'api',
   'chat',
@@ -35,7 +35,7 @@ const CHANNELS = [
   'whatsapp',
   'yotpo-review',
 ] as const;
-const VIAS = [
+export const VIAS = [
   'aircall',
   'api',
   'chat',
