@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { frontAdapter } from '@/lib/platforms/front';
-import { apiIdToNumeric, numericToApiId } from '@/lib/platforms/front/ids';
+import { numericToApiId } from '@/lib/platforms/front/ids';
+import { apiIdToNumeric } from '@/test/fixtures/urls';
 import { parseFrontUrl } from '@/lib/platforms/front/urls';
 import { detectConversation } from '@/lib/platforms';
 

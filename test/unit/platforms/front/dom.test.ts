@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { frontAdapter } from '@/lib/platforms/front';
 import { noteBody } from '@/lib/platforms/front/note';
-import { apiIdToNumeric } from '@/lib/platforms/front/ids';
+import { apiIdToNumeric } from '@/test/fixtures/urls';
 import { hasMarker } from '@/lib/platforms/marker';
 import { createFrontSandbox, frontConversation, frontPageUrls, FRONT_SANDBOX } from '@/test/sandbox/platforms/front';
 import type { SandboxRequest } from '@/test/sandbox/types';
