@@ -4,7 +4,7 @@ import { verdictStatus } from './harness';
 import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationUrl } from '../fixtures/urls';
-import { PLATFORMS, type Platform } from '../../lib/schema/conversation';
+import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
 
 /**
  * The message to the customer on each helpdesk: in the customer's language, and fitting the team's hours

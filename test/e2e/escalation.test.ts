@@ -5,8 +5,8 @@ import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
 import { notesOf, readBack } from '../fixtures/readback';
-import { PLATFORMS, type Platform } from '../../lib/schema/conversation';
-import type { Policy } from '../../lib/schema/policy';
+import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
+import type { Policy } from '@/lib/schema/policy';
 
 const e2e = e2eFixture({
   fresh: true,

@@ -6,7 +6,7 @@ import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
 import { readBack } from '../fixtures/readback';
-import { PLATFORMS, type Platform } from '../../lib/schema/conversation';
+import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
 
 /**
  * Follow-through on all three helpdesks: the bot promised a handoff nobody did (warning, one-click fix),

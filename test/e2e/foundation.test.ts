@@ -5,7 +5,7 @@ import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
 import { SCENARIOS } from '../sandbox/scenarios';
-import { PLATFORMS } from '../../lib/schema/conversation';
+import { PLATFORMS } from '@/lib/schema/conversation';
 
 const e2e = e2eFixture({
   settings: async (sandbox) => ({ policy: await demoPolicy(Object.values(sandbox.platforms)) }),

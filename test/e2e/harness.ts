@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { startSandbox } from '../sandbox/server';
 import { AGENT } from '../sandbox/scenarios';
-import { SECRETS_DB } from '../../utils/storage/secrets-db';
+import { SECRETS_DB } from '@/utils/storage/secrets-db';
 import { revealClosedRoots } from './closed-roots';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');

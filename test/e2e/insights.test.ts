@@ -8,9 +8,9 @@ import { ROOT, verdictStatus } from './harness';
 import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
-import type { Platform } from '../../lib/schema/conversation';
-import { dedupeKey } from '../../lib/insights/events';
-import type { LogEvent } from '../../lib/schema/log-event';
+import type { Platform } from '@/lib/schema/conversation';
+import { dedupeKey } from '@/lib/insights/events';
+import type { LogEvent } from '@/lib/schema/log-event';
 
 const e2e = e2eFixture({
   trafficFile: null,

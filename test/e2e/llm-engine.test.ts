@@ -6,7 +6,7 @@ import { startSandbox } from '../sandbox/server';
 import type { OpenAISandbox } from '../sandbox/openai';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationUrl } from '../fixtures/urls';
-import type { Policy } from '../../lib/schema/policy';
+import type { Policy } from '@/lib/schema/policy';
 
 let sandbox: Sandbox;
 let browser: Launched;

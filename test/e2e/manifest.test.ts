@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTPUT_DIR } from './harness';
-import { AGENT_APP_HOSTS, AGENT_APP_MATCHES, API_HOST_MATCHES } from '../../lib/platforms/metas';
+import { AGENT_APP_HOSTS, AGENT_APP_MATCHES, API_HOST_MATCHES } from '@/lib/platforms/metas';
 
 const manifest = (dir: string) => JSON.parse(readFileSync(join(OUTPUT_DIR, dir, 'manifest.json'), 'utf8'));
 

@@ -5,10 +5,10 @@ import { e2eFixture } from './fixture';
 import type { ReceivedWebhook, WebhookReceiver } from '../sandbox/webhooks';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationUrl } from '../fixtures/urls';
-import { EscalationEventSchema } from '../../lib/notify/event';
-import type { Delivery } from '../../lib/notify/outbox';
-import { PLATFORMS, type Platform } from '../../lib/schema/conversation';
-import type { Policy } from '../../lib/schema/policy';
+import { EscalationEventSchema } from '@/lib/notify/event';
+import type { Delivery } from '@/lib/notify/outbox';
+import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
+import type { Policy } from '@/lib/schema/policy';
 
 /**
  * What a team sees in Slack and in their own service when an agent escalates. The extension has no host

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Platform } from '../../lib/schema/conversation';
+import type { Platform } from '@/lib/schema/conversation';
 import { admin, clearEscalations, configure, launchBrowser, verdictStatus, type Launched, type Sandbox } from './harness';
 import { startSandbox } from '../sandbox/server';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
-import { RECHECK_DEBOUNCE_MS } from '../../entrypoints/content/recheck';
+import { RECHECK_DEBOUNCE_MS } from '@/entrypoints/content/recheck';
 
 /**
  * When Baton reads an open conversation again, and how fast: a new newest message, not the number of rows the

@@ -5,7 +5,7 @@ import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationUrl } from '../fixtures/urls';
 import { FRONT_SANDBOX } from '../sandbox/platforms/front';
-import { PLATFORMS, type Platform } from '../../lib/schema/conversation';
+import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
 
 /**
  * Return to bot on the three helpdesks: the agent writes one line, Baton posts it as one internal note, then

@@ -4,7 +4,7 @@ import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
 import { notesOf, readBack } from '../fixtures/readback';
-import { PLATFORMS } from '../../lib/schema/conversation';
+import { PLATFORMS } from '@/lib/schema/conversation';
 import { ZENDESK_SANDBOX } from '../sandbox/platforms/zendesk/auth';
 
 const FRONT_TOKEN = 'sandbox-front-token';

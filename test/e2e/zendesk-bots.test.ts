@@ -18,7 +18,7 @@ import { readBack, notesOf } from '../fixtures/readback';
 import { QUOTED_PROMISE, SWITCHBOARD, ZENDESK_SANDBOX, ZENDESK_TICKETS } from '../sandbox/platforms/zendesk';
 import { AGENT_ID } from '../sandbox/platforms/common';
 import { zendeskTrafficProblems } from '../contracts/zendesk-traffic';
-import type { Policy } from '../../lib/schema/policy';
+import type { Policy } from '@/lib/schema/policy';
 
 /**
  * How real bots run in Zendesk, in the browser (sources in test/sandbox/platforms/zendesk/bots.ts): a

@@ -7,12 +7,3 @@
 export function numericToApiId(prefix: 'cnv' | 'inb' | 'tea' | 'tag' | 'msg' | 'com', numeric: string | number): string {
   return `${prefix}_${BigInt(numeric).toString(36)}`;
 }
-
-/** The reverse of numericToApiId, for the sandbox's in-app URLs (same unofficial rule). */
-export function apiIdToNumeric(id: string): string | null {
-  const m = /^[a-z]+_([0-9a-z]+)$/.exec(id);
-  if (!m) return null;
-  let n = 0n;
-  for (const ch of m[1]) n = n * 36n + BigInt(parseInt(ch, 36));
-  return n.toString();
-}

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Every Gorgias response Baton reads, checked with `parseBody` (lib/http/parse.ts) before a field is used.
  * Lenient on purpose (unknown fields are ignored, most fields may be null) so a field Gorgias adds or drops
  * does not break reading; only what Baton relies on is required. The written contract these follow, with
- * sources, is test/unit/platforms/gorgias/contract.ts.
+ * sources, is test/contracts/gorgias.ts.
  */
 const id = z.number().int();
 const text = z.string().nullish();

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { dispatch, MALFORMED_REQUEST, MALFORMED_RESULT, type Handlers } from '@/entrypoints/background/dispatch';
 import { PROTOCOL, type RequestType } from '@/lib/schema/messages';
 import { MALFORMED, REQUESTS, VALID } from '../protocol/fixtures';
-import { contentScript, optionsPage, sidebarFrame } from '../../fixtures/senders';
+import { contentScript, optionsPage, sidebarFrame } from '@/test/fixtures/senders';
 
 const TYPES = Object.keys(PROTOCOL) as RequestType[];
 

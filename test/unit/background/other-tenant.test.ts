@@ -3,8 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '@/entrypoints/background/dispatch';
 import { handlers } from '@/entrypoints/background/handlers/index';
 import { connectionsItem, secretsStore } from '@/utils/storage';
-import { contentScript } from '../../fixtures/senders';
-import { resetSecrets } from '../../fixtures/secrets';
+import { contentScript } from '@/test/fixtures/senders';
+import { resetSecrets } from '@/test/fixtures/secrets';
 
 const OTHER = 'https://other-company.zendesk.com/agent/tickets/7';
 

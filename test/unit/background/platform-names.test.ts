@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PLATFORM_METAS } from '../../../lib/platforms/metas';
+import { PLATFORM_METAS } from '@/lib/platforms/metas';
 
 /**
  * Only the platform layer (lib/platforms/) and the schemas (lib/schema/) may name a helpdesk; everything else

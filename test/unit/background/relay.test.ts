@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TabRelay, type RelayBrowser } from '../../../entrypoints/background/relay';
-import { TransportError } from '../../../lib/http/types';
+import { TabRelay, type RelayBrowser } from '@/entrypoints/background/relay';
+import { TransportError } from '@/lib/http/types';
 
 const ORIGIN = 'https://acme.example.com';
 const NO_TAB = 'Open a Helpdesk tab of acme to connect.';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { optionsPage } from '../../fixtures/senders';
-import { resetSecrets } from '../../fixtures/secrets';
+import { optionsPage } from '@/test/fixtures/senders';
+import { resetSecrets } from '@/test/fixtures/secrets';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '@/entrypoints/background/dispatch';
 import { handlers } from '@/entrypoints/background/handlers/index';

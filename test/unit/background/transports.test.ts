@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { transportFor } from '../../../entrypoints/background/transports';
-import { PLATFORM_METAS } from '../../../lib/platforms/metas';
-import type { PlatformAdapter } from '../../../lib/platforms/types';
-import { adapterFor } from '../../../lib/platforms';
-import { ConnectionsSchema } from '../../../lib/schema/connections';
+import { transportFor } from '@/entrypoints/background/transports';
+import { PLATFORM_METAS } from '@/lib/platforms/metas';
+import type { PlatformAdapter } from '@/lib/platforms/types';
+import { adapterFor } from '@/lib/platforms';
+import { ConnectionsSchema } from '@/lib/schema/connections';
 
 /** A fetch that records what the browser would be asked to send and answers 200. */
 function recordingFetch() {

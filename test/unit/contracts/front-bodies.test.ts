@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlan, newJournal } from '../../../lib/executor/plan';
-import { resumeBot, runJournal } from '../../../lib/executor/run';
-import { frontAdapter } from '../../../lib/platforms/front';
-import type { Conversation } from '../../../lib/schema/conversation';
-import { defaultPolicy } from '../../../lib/schema/policy';
-import type { Target } from '../../../lib/schema/target';
-import { runSetupCheck } from '../../../lib/setup/run';
-import { undeclaredFields } from '../../contracts/declared';
-import { loadSpec, validateRequest } from '../../contracts/openapi';
-import { memoryStore } from '../../fixtures/journal-store';
-import { FRONT_SANDBOX } from '../../sandbox/platforms/front';
+import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { resumeBot, runJournal } from '@/lib/executor/run';
+import { frontAdapter } from '@/lib/platforms/front';
+import type { Conversation } from '@/lib/schema/conversation';
+import { defaultPolicy } from '@/lib/schema/policy';
+import type { Target } from '@/lib/schema/target';
+import { runSetupCheck } from '@/lib/setup/run';
+import { undeclaredFields } from '@/test/contracts/declared';
+import { loadSpec, validateRequest } from '@/test/contracts/openapi';
+import { memoryStore } from '@/test/fixtures/journal-store';
+import { FRONT_SANDBOX } from '@/test/sandbox/platforms/front';
 import { frontHarness } from '../platforms/front/helpers';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadSpec, specFile, validateRequest, validateResponse } from '../../contracts/openapi';
+import { loadSpec, specFile, validateRequest, validateResponse } from '@/test/contracts/openapi';
 
 describe('contract specs', () => {
   it('resolves the shared specs next to the repository and loads each once', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPENAI_SANDBOX } from '../../sandbox/openai';
+import { OPENAI_SANDBOX } from '@/test/sandbox/openai';
 import { startLlmServer } from './llm-server';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { ConversationSchema, type Conversation } from '../../../lib/schema/conversation';
-import { PolicySchema, type Policy, type PolicyInput } from '../../../lib/schema/policy';
+import { ConversationSchema, type Conversation } from '@/lib/schema/conversation';
+import { PolicySchema, type Policy, type PolicyInput } from '@/lib/schema/policy';
 
 export const STORE_SCOPE =
   'Customer-support assistant of an online store: orders (place, change, cancel, track), shipping address and delivery, invoices, payment methods and payment issues, refunds and returns, accounts (create, edit, delete, password), newsletter.';

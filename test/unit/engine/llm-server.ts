@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createOpenAISandbox, type OpenAISandbox } from '../../sandbox/openai';
-import type { SandboxRequest } from '../../sandbox/types';
+import { createOpenAISandbox, type OpenAISandbox } from '@/test/sandbox/openai';
+import type { SandboxRequest } from '@/test/sandbox/types';
 
 /**
  * A tiny node:http server around the fake OpenAI handler, so the engine is tested with the real `openai` SDK

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkEscalation, checkOffline, checkQuick, createVerdictCache } from '../../../lib/engine';
+import { checkEscalation, checkOffline, checkQuick, createVerdictCache } from '@/lib/engine';
 import {
   buildPrompt,
   countTokens,
@@ -11,9 +11,9 @@ import {
   toVerdict,
   type LlmOutput,
   readyTokenizer,
-} from '../../../lib/engine/llm';
-import { DEFAULT_FIELDS } from '../../../lib/engine/summary';
-import { OPENAI_SANDBOX } from '../../sandbox/openai';
+} from '@/lib/engine/llm';
+import { DEFAULT_FIELDS } from '@/lib/engine/summary';
+import { OPENAI_SANDBOX } from '@/test/sandbox/openai';
 import { conv, policy } from './fixtures';
 import { startLlmServer } from './llm-server';
 

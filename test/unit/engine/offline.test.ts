@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkOffline } from '../../../lib/engine';
-import { VerdictSchema, type Verdict } from '../../../lib/schema/verdict';
+import { checkOffline } from '@/lib/engine';
+import { VerdictSchema, type Verdict } from '@/lib/schema/verdict';
 import { conv, policy, say, STORE_SCOPE } from './fixtures';
 
 const kinds = (v: Verdict) => v.signals.map((s) => s.kind);

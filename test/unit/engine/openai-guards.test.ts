@@ -1,11 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkEscalation, checkOffline } from '../../../lib/engine';
-import { LLM_LIMITS, llmOutputSchema } from '../../../lib/engine/llm';
-import { renderNote } from '../../../lib/note/render';
-import type { Conversation } from '../../../lib/schema/conversation';
-import type { Policy } from '../../../lib/schema/policy';
+import { checkEscalation, checkOffline } from '@/lib/engine';
+import { LLM_LIMITS, llmOutputSchema } from '@/lib/engine/llm';
+import { renderNote } from '@/lib/note/render';
+import type { Conversation } from '@/lib/schema/conversation';
+import type { Policy } from '@/lib/schema/policy';
 import { conv, policy } from './fixtures';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkOffline } from '../../../lib/engine';
-import { ConversationSchema, type Conversation } from '../../../lib/schema/conversation';
+import { checkOffline } from '@/lib/engine';
+import { ConversationSchema, type Conversation } from '@/lib/schema/conversation';
 import { policy } from './fixtures';
 
 const CUSTOMER = [

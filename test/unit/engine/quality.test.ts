@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { score } from '../../../lib/cli/eval';
-import { checkOffline } from '../../../lib/engine';
-import { ConversationSchema } from '../../../lib/schema/conversation';
-import { defaultPolicy } from '../../../lib/schema/policy';
+import { score } from '@/lib/cli/eval';
+import { checkOffline } from '@/lib/engine';
+import { ConversationSchema } from '@/lib/schema/conversation';
+import { defaultPolicy } from '@/lib/schema/policy';
 import { readJsonl } from './fixtures';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpClient } from '../../../lib/http/client';
-import { TransportError, type HttpRequest, type Transport } from '../../../lib/http/types';
-import { interruption, pauseHeldBack } from '../../../lib/executor/outcome';
-import { buildPlan, newJournal } from '../../../lib/executor/plan';
-import { hasFailed, isInterrupted, markStale, runJournal } from '../../../lib/executor/run';
-import type { AdapterContext, Operation, PlatformAdapter } from '../../../lib/platforms/types';
-import { ConversationSchema } from '../../../lib/schema/conversation';
-import type { Journal, StepKind } from '../../../lib/schema/plan';
-import { defaultPolicy } from '../../../lib/schema/policy';
-import type { StepLayout } from '../../../lib/platforms/types';
-import { memoryStore } from '../../fixtures/journal-store';
+import { createHttpClient } from '@/lib/http/client';
+import { TransportError, type HttpRequest, type Transport } from '@/lib/http/types';
+import { interruption, pauseHeldBack } from '@/lib/executor/outcome';
+import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { hasFailed, isInterrupted, markStale, runJournal } from '@/lib/executor/run';
+import type { AdapterContext, Operation, PlatformAdapter } from '@/lib/platforms/types';
+import { ConversationSchema } from '@/lib/schema/conversation';
+import type { Journal, StepKind } from '@/lib/schema/plan';
+import { defaultPolicy } from '@/lib/schema/policy';
+import type { StepLayout } from '@/lib/platforms/types';
+import { memoryStore } from '@/test/fixtures/journal-store';
 
 /** The fake helpdesk below sends each step in a request of its own, in this order. */
 const EACH_STEP: StepLayout = [['tags'], ['note'], ['assign'], ['pause']];

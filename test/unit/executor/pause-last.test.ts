@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlan, newJournal } from '../../../lib/executor/plan';
-import { pauseHeldBack } from '../../../lib/executor/outcome';
-import { runJournal } from '../../../lib/executor/run';
-import { ApiError } from '../../../lib/http/errors';
-import { checkLayout, groupOperations } from '../../../lib/platforms/steps';
-import type { StepLayout } from '../../../lib/platforms/types';
-import { MissingConnectionField, type PlatformAdapter } from '../../../lib/platforms/types';
-import { ConversationSchema } from '../../../lib/schema/conversation';
-import type { Journal, StepKind } from '../../../lib/schema/plan';
-import { defaultPolicy } from '../../../lib/schema/policy';
-import { memoryStore } from '../../fixtures/journal-store';
+import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { pauseHeldBack } from '@/lib/executor/outcome';
+import { runJournal } from '@/lib/executor/run';
+import { ApiError } from '@/lib/http/errors';
+import { checkLayout, groupOperations } from '@/lib/platforms/steps';
+import type { StepLayout } from '@/lib/platforms/types';
+import { MissingConnectionField, type PlatformAdapter } from '@/lib/platforms/types';
+import { ConversationSchema } from '@/lib/schema/conversation';
+import type { Journal, StepKind } from '@/lib/schema/plan';
+import { defaultPolicy } from '@/lib/schema/policy';
+import { memoryStore } from '@/test/fixtures/journal-store';
 
 /** The three request layouts the platforms use: one atomic update; note then one update; note, assign, tags+pause. */
 const LAYOUTS: Record<string, StepLayout> = {

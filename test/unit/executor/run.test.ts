@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlan, newJournal } from '../../../lib/executor/plan';
-import { runJournal } from '../../../lib/executor/run';
-import { ApiError } from '../../../lib/http/errors';
-import type { Operation, PlatformAdapter } from '../../../lib/platforms/types';
-import { ConversationSchema } from '../../../lib/schema/conversation';
-import type { Journal, StepKind } from '../../../lib/schema/plan';
-import { defaultPolicy } from '../../../lib/schema/policy';
-import type { StepLayout } from '../../../lib/platforms/types';
-import { memoryStore } from '../../fixtures/journal-store';
+import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { runJournal } from '@/lib/executor/run';
+import { ApiError } from '@/lib/http/errors';
+import type { Operation, PlatformAdapter } from '@/lib/platforms/types';
+import { ConversationSchema } from '@/lib/schema/conversation';
+import type { Journal, StepKind } from '@/lib/schema/plan';
+import { defaultPolicy } from '@/lib/schema/policy';
+import type { StepLayout } from '@/lib/platforms/types';
+import { memoryStore } from '@/test/fixtures/journal-store';
 
 /** The fake helpdesk below sends each step in a request of its own, in this order. */
 const EACH_STEP: StepLayout = [['tags'], ['note'], ['assign'], ['pause']];

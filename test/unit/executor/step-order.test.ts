@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlan, newJournal } from '../../../lib/executor/plan';
-import { createHttpClient } from '../../../lib/http/client';
-import { ADAPTERS } from '../../../lib/platforms/registry';
-import type { AdapterContext } from '../../../lib/platforms/types';
-import { ConversationSchema, type Platform } from '../../../lib/schema/conversation';
-import type { StepKind } from '../../../lib/schema/plan';
-import { defaultPolicy } from '../../../lib/schema/policy';
-import type { Target } from '../../../lib/schema/target';
+import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { createHttpClient } from '@/lib/http/client';
+import { ADAPTERS } from '@/lib/platforms/registry';
+import type { AdapterContext } from '@/lib/platforms/types';
+import { ConversationSchema, type Platform } from '@/lib/schema/conversation';
+import type { StepKind } from '@/lib/schema/plan';
+import { defaultPolicy } from '@/lib/schema/policy';
+import type { Target } from '@/lib/schema/target';
 
 /** What the sidebar lists, top to bottom, and which steps share a request (same group number). */
 const SEND_ORDER: Record<Platform, [StepKind, number][]> = {

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient } from '../../../lib/http/client';
-import { ADAPTERS } from '../../../lib/platforms';
-import { buildPlan, newJournal } from '../../../lib/executor/plan';
-import { runJournal } from '../../../lib/executor/run';
-import { PLATFORMS, type Platform } from '../../../lib/schema/conversation';
-import type { StepKind } from '../../../lib/schema/plan';
-import type { Policy } from '../../../lib/schema/policy';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { demoPolicy } from '../../fixtures/demo-policy';
-import { sandboxTransport } from '../../fixtures/node-transport';
-import { conversationId } from '../../fixtures/urls';
-import { notesOf, readBack } from '../../fixtures/readback';
-import { memoryStore } from '../../fixtures/journal-store';
+import { createHttpClient } from '@/lib/http/client';
+import { ADAPTERS } from '@/lib/platforms';
+import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { runJournal } from '@/lib/executor/run';
+import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
+import type { StepKind } from '@/lib/schema/plan';
+import type { Policy } from '@/lib/schema/policy';
+import { startSandbox, type Sandbox } from '@/test/sandbox/server';
+import { demoPolicy } from '@/test/fixtures/demo-policy';
+import { sandboxTransport } from '@/test/fixtures/node-transport';
+import { conversationId } from '@/test/fixtures/urls';
+import { notesOf, readBack } from '@/test/fixtures/readback';
+import { memoryStore } from '@/test/fixtures/journal-store';
 
 /**
  * Issue 7's fault matrix: 3 platforms × 4 steps × 10 faults, through the real sandbox server, real adapters,

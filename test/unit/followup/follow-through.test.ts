@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { followThrough, pickupTime } from '../../../lib/followup';
-import { promiseIndexes } from '../../../lib/followup/promises';
-import { checkOffline } from '../../../lib/engine/offline';
-import { buildPlan, newJournal } from '../../../lib/executor/plan';
-import { encodeMarker } from '../../../lib/platforms/marker';
-import { ZENDESK_LAYOUT } from '../../../lib/platforms/zendesk/ops';
-import { ConversationSchema, type ConversationInput, type MessageInput } from '../../../lib/schema/conversation';
-import type { Journal } from '../../../lib/schema/plan';
-import { defaultPolicy, PolicySchema, type Policy } from '../../../lib/schema/policy';
+import { followThrough, pickupTime } from '@/lib/followup';
+import { promiseIndexes } from '@/lib/followup/promises';
+import { checkOffline } from '@/lib/engine/offline';
+import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { encodeMarker } from '@/lib/platforms/marker';
+import { ZENDESK_LAYOUT } from '@/lib/platforms/zendesk/ops';
+import { ConversationSchema, type ConversationInput, type MessageInput } from '@/lib/schema/conversation';
+import type { Journal } from '@/lib/schema/plan';
+import { defaultPolicy, PolicySchema, type Policy } from '@/lib/schema/policy';
 
 const policy = defaultPolicy();
 const ref = { platform: 'zendesk' as const, account: 'acme', conversationId: '7', idIsGuess: false };

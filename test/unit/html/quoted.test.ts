@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from '../../../lib/platforms/shared';
-import { dropQuotedHtml, dropQuotedText } from '../../../lib/html/quoted';
+import { htmlToText } from '@/lib/platforms/shared';
+import { dropQuotedHtml, dropQuotedText } from '@/lib/html/quoted';
 
 const PROMISE = 'our billing team will contact you by email';
 const read = (html: string) => dropQuotedText(htmlToText(dropQuotedHtml(html, ['front-blockquote'])));

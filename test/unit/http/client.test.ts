@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpClient, retryAfterMs } from '../../../lib/http/client';
-import { TransportError, type HttpResponse, type Transport } from '../../../lib/http/types';
+import { createHttpClient, retryAfterMs } from '@/lib/http/client';
+import { TransportError, type HttpResponse, type Transport } from '@/lib/http/types';
 
 function scripted(responses: (HttpResponse | Error)[]) {
   const calls: string[] = [];

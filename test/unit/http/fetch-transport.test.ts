@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchTransport } from '../../../lib/http/client';
+import { fetchTransport } from '@/lib/http/client';
 
 function recording() {
   const seen: RequestInit[] = [];

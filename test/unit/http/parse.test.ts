@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseBody } from '../../../lib/http/parse';
+import { parseBody } from '@/lib/http/parse';
 
 describe('response validation', () => {
   const Ticket = z.object({ ticket: z.object({ id: z.number(), tags: z.array(z.string()) }) });

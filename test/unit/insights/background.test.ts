@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { installHandoffLog, logEvents } from '../../../entrypoints/background/insights';
-import { buildPlan, newJournal } from '../../../lib/executor/plan';
-import { checkOffline } from '../../../lib/engine/offline';
-import { ZENDESK_LAYOUT } from '../../../lib/platforms/zendesk/ops';
-import { ConversationSchema } from '../../../lib/schema/conversation';
-import { defaultPolicy } from '../../../lib/schema/policy';
-import { handoffLog } from '../../../utils/handoff-log';
-import { journalStorage, policyStore } from '../../../utils/storage';
+import { installHandoffLog, logEvents } from '@/entrypoints/background/insights';
+import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { checkOffline } from '@/lib/engine/offline';
+import { ZENDESK_LAYOUT } from '@/lib/platforms/zendesk/ops';
+import { ConversationSchema } from '@/lib/schema/conversation';
+import { defaultPolicy } from '@/lib/schema/policy';
+import { handoffLog } from '@/utils/handoff-log';
+import { journalStorage, policyStore } from '@/utils/storage';
 import { day, shown } from './helpers';
 
 const conversation = ConversationSchema.parse({ id: '1', messages: [{ role: 'customer', text: 'I want to talk to a human please' }] });

@@ -1,6 +1,6 @@
-import type { EventOf } from '../../../lib/schema/log-event';
-import type { Platform } from '../../../lib/schema/conversation';
-import type { SignalKind } from '../../../lib/schema/verdict';
+import type { EventOf } from '@/lib/schema/log-event';
+import type { Platform } from '@/lib/schema/conversation';
+import type { SignalKind } from '@/lib/schema/verdict';
 
 /** Noon on a day of December 2026, so local-time buckets never straddle midnight in any zone the tests run in. */
 export const day = (d: number, minutes = 0) => new Date(2026, 11, d, 12, minutes).toISOString();

@@ -1,15 +1,15 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { aggregate, bucketOf } from '../../../lib/insights/aggregate';
-import { toCsv, CSV_COLUMNS } from '../../../lib/insights/csv';
-import { redact } from '../../../lib/insights/events';
-import { suggestFixes, topicsOf } from '../../../lib/insights/fixes';
-import { eventsFromJournal } from '../../../lib/insights/from-journal';
-import { buildPlan, newJournal } from '../../../lib/executor/plan';
-import { checkOffline } from '../../../lib/engine/offline';
-import { ZENDESK_LAYOUT } from '../../../lib/platforms/zendesk/ops';
-import { ConversationSchema } from '../../../lib/schema/conversation';
-import { defaultPolicy } from '../../../lib/schema/policy';
+import { aggregate, bucketOf } from '@/lib/insights/aggregate';
+import { toCsv, CSV_COLUMNS } from '@/lib/insights/csv';
+import { redact } from '@/lib/insights/events';
+import { suggestFixes, topicsOf } from '@/lib/insights/fixes';
+import { eventsFromJournal } from '@/lib/insights/from-journal';
+import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { checkOffline } from '@/lib/engine/offline';
+import { ZENDESK_LAYOUT } from '@/lib/platforms/zendesk/ops';
+import { ConversationSchema } from '@/lib/schema/conversation';
+import { defaultPolicy } from '@/lib/schema/policy';
 import { day, escalated, shown } from './helpers';
 
 const all = { platform: 'all', subAgent: 'all', bucket: 'day' } as const;

@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { eventsFromJournal } from '../../../lib/insights/from-journal';
-import { buildPlan, newJournal } from '../../../lib/executor/plan';
-import { checkOffline } from '../../../lib/engine/offline';
-import { ZENDESK_LAYOUT } from '../../../lib/platforms/zendesk/ops';
-import { ConversationSchema } from '../../../lib/schema/conversation';
-import { defaultPolicy } from '../../../lib/schema/policy';
-import { importLegacyRecords, openHandoffLog, type HandoffLog } from '../../../utils/handoff-log';
-import { escalationRecordsItem } from '../../../utils/storage';
+import { eventsFromJournal } from '@/lib/insights/from-journal';
+import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { checkOffline } from '@/lib/engine/offline';
+import { ZENDESK_LAYOUT } from '@/lib/platforms/zendesk/ops';
+import { ConversationSchema } from '@/lib/schema/conversation';
+import { defaultPolicy } from '@/lib/schema/policy';
+import { importLegacyRecords, openHandoffLog, type HandoffLog } from '@/utils/handoff-log';
+import { escalationRecordsItem } from '@/utils/storage';
 import { day, escalated, shown } from './helpers';
 
 let log: HandoffLog;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import fixture from '../../fixtures/language/support-utterances.json';
+import fixture from '@/test/fixtures/language/support-utterances.json';
 import { customerLanguageOf, detectLanguage } from '@/lib/language/detect';
 import type { Language } from '@/lib/schema/customer-message';
 

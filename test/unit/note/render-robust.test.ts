@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkOffline } from '../../../lib/engine';
-import { renderNote } from '../../../lib/note/render';
-import { noteBody } from '../../../lib/platforms/front/note';
-import { noteBodies } from '../../../lib/platforms/gorgias/note';
-import { noteComment } from '../../../lib/platforms/zendesk/note';
-import type { EscalationPlan } from '../../../lib/schema/plan';
+import { checkOffline } from '@/lib/engine';
+import { renderNote } from '@/lib/note/render';
+import { noteBody } from '@/lib/platforms/front/note';
+import { noteBodies } from '@/lib/platforms/gorgias/note';
+import { noteComment } from '@/lib/platforms/zendesk/note';
+import type { EscalationPlan } from '@/lib/schema/plan';
 import { conv, policy } from '../engine/fixtures';
 
 const builders: Record<string, (note: string) => unknown> = {

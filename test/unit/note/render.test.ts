@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderNote } from '../../../lib/note/render';
+import { renderNote } from '@/lib/note/render';
 
 const NOTE = [
   '**Escalation** — Refund for order 1042',

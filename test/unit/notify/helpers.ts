@@ -1,8 +1,8 @@
-import { newJournal } from '../../../lib/executor/plan';
-import { encodeMarker } from '../../../lib/platforms/marker';
-import type { Journal } from '../../../lib/schema/plan';
-import type { HttpRequest, HttpResponse, Transport } from '../../../lib/http/types';
-import type { Delivery, OutboxStore } from '../../../lib/notify/outbox';
+import { newJournal } from '@/lib/executor/plan';
+import { encodeMarker } from '@/lib/platforms/marker';
+import type { Journal } from '@/lib/schema/plan';
+import type { HttpRequest, HttpResponse, Transport } from '@/lib/http/types';
+import type { Delivery, OutboxStore } from '@/lib/notify/outbox';
 
 /** A finished escalation of Zendesk ticket 7 with a verdict that carries customer text Slack would read as markup. */
 export function finishedJournal(overrides: Partial<Journal> = {}): Journal {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { runJournal } from '../../../lib/executor/run';
-import { TransportError } from '../../../lib/http/types';
-import { createNotifier, deliveriesFor, KEEP_SETTLED_MS, prune } from '../../../lib/notify/outbox';
-import { RETRY } from '../../../lib/notify/retry';
-import type { Operation, PlatformAdapter } from '../../../lib/platforms/types';
-import type { Webhook } from '../../../lib/schema/notify';
-import { memoryStore } from '../../fixtures/journal-store';
+import { runJournal } from '@/lib/executor/run';
+import { TransportError } from '@/lib/http/types';
+import { createNotifier, deliveriesFor, KEEP_SETTLED_MS, prune } from '@/lib/notify/outbox';
+import { RETRY } from '@/lib/notify/retry';
+import type { Operation, PlatformAdapter } from '@/lib/platforms/types';
+import type { Webhook } from '@/lib/schema/notify';
+import { memoryStore } from '@/test/fixtures/journal-store';
 import { finishedJournal, memoryOutbox, scriptedReceiver } from './helpers';
 
 const SLACK: Webhook = { kind: 'slack', url: 'https://hooks.slack.com/services/T0/B0/x' };

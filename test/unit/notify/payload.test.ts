@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryId, EscalationEventSchema, escalationEvent, escalationId, NOTE_EXCERPT_CHARS } from '../../../lib/notify/event';
-import { deliveryHeaders, payloadFor } from '../../../lib/notify/payload';
-import { escapeMrkdwn, slackMessage } from '../../../lib/notify/slack';
-import { ADAPTERS } from '../../../lib/platforms';
-import { PLATFORMS } from '../../../lib/schema/conversation';
+import { deliveryId, EscalationEventSchema, escalationEvent, escalationId, NOTE_EXCERPT_CHARS } from '@/lib/notify/event';
+import { deliveryHeaders, payloadFor } from '@/lib/notify/payload';
+import { escapeMrkdwn, slackMessage } from '@/lib/notify/slack';
+import { ADAPTERS } from '@/lib/platforms';
+import { PLATFORMS } from '@/lib/schema/conversation';
 import { finishedJournal } from './helpers';
 
 const URL_ = 'https://acme.zendesk.com/agent/tickets/7';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, outcomeOf, RETRY } from '../../../lib/notify/retry';
+import { backoffMs, outcomeOf, RETRY } from '@/lib/notify/retry';
 
 const res = (status: number, headers: Record<string, string> = {}) => ({ status, headers, body: null });
 

@@ -3,9 +3,9 @@ import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { NotifyStatus } from '../../../components/sidebar/NotifyStatus';
-import { deliveriesFor, type Delivery } from '../../../lib/notify/outbox';
-import { notifyLines } from '../../../lib/notify/status';
+import { NotifyStatus } from '@/components/sidebar/NotifyStatus';
+import { deliveriesFor, type Delivery } from '@/lib/notify/outbox';
+import { notifyLines } from '@/lib/notify/status';
 import { finishedJournal } from './helpers';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

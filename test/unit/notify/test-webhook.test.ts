@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '@/entrypoints/background/dispatch';
 import { handlers } from '@/entrypoints/background/handlers/index';
 import { EscalationEventSchema } from '@/lib/notify/event';
-import { optionsPage } from '../../fixtures/senders';
+import { optionsPage } from '@/test/fixtures/senders';
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,6 +1,6 @@
 import { act } from 'react';
-import { optionsPage } from '../../fixtures/senders';
-import { resetSecrets } from '../../fixtures/secrets';
+import { optionsPage } from '@/test/fixtures/senders';
+import { resetSecrets } from '@/test/fixtures/secrets';
 import { createRoot, type Root } from 'react-dom/client';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';

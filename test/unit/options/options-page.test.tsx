@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PolicySchema } from '@/lib/schema/policy';
 import { secretsStore } from '@/utils/storage';
-import { storedSecrets } from '../../fixtures/secrets';
+import { storedSecrets } from '@/test/fixtures/secrets';
 import { $, byTestId, choose, click, flush, mount, resetAll, stored, stubBackground, type, unmount, waitFor } from './helpers';
 
 const SAVED = PolicySchema.parse({

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkOffline } from '../../../lib/engine';
-import { fromMessage } from '../../../lib/platforms/front/read';
-import { gorgiasAdapter } from '../../../lib/platforms/gorgias';
-import { zendeskAdapter } from '../../../lib/platforms/zendesk';
-import type { Author } from '../../../lib/schema/conversation';
-import { defaultPolicy, type BotIdentity } from '../../../lib/schema/policy';
+import { checkOffline } from '@/lib/engine';
+import { fromMessage } from '@/lib/platforms/front/read';
+import { gorgiasAdapter } from '@/lib/platforms/gorgias';
+import { zendeskAdapter } from '@/lib/platforms/zendesk';
+import type { Author } from '@/lib/schema/conversation';
+import { defaultPolicy, type BotIdentity } from '@/lib/schema/policy';
 import { gorgiasHarness } from './gorgias/helpers';
 import { zendeskHarness } from './zendesk/helpers';
 

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpClient } from '../../../lib/http/client';
-import { RatePacer } from '../../../lib/http/budget';
-import type { Transport } from '../../../lib/http/types';
-import { ADAPTERS } from '../../../lib/platforms';
-import { readFresh } from '../../../lib/platforms/fresh';
-import type { AdapterContext } from '../../../lib/platforms/types';
-import { PLATFORMS, type Platform } from '../../../lib/schema/conversation';
-import { defaultPlatforms } from '../../sandbox/server';
-import type { SandboxModule } from '../../sandbox/admin';
-import { inProcessTransport } from '../../sandbox/inprocess';
-import { sandboxAuth } from '../../fixtures/demo-policy';
-import { conversationId } from '../../fixtures/urls';
+import { createHttpClient } from '@/lib/http/client';
+import { RatePacer } from '@/lib/http/budget';
+import type { Transport } from '@/lib/http/types';
+import { ADAPTERS } from '@/lib/platforms';
+import { readFresh } from '@/lib/platforms/fresh';
+import type { AdapterContext } from '@/lib/platforms/types';
+import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
+import { defaultPlatforms } from '@/test/sandbox/server';
+import type { SandboxModule } from '@/test/sandbox/admin';
+import { inProcessTransport } from '@/test/sandbox/inprocess';
+import { sandboxAuth } from '@/test/fixtures/demo-policy';
+import { conversationId } from '@/test/fixtures/urls';
 
 /** Each adapter's "changed since" read against the in-process sandbox, through the gate the worker uses. */
 async function setup(platform: Platform) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLayout, groupOperations } from '../../../lib/platforms/steps';
+import { checkLayout, groupOperations } from '@/lib/platforms/steps';
 
 describe('request grouping of escalation steps', () => {
   it('refuses a layout that would pause the bot before the note or assignment lands', () => {

@@ -46,6 +46,19 @@ describe('imports go one way: entrypoints → components → utils → lib', () 
   });
 });
 
+describe('tests reach project code through the @/ alias', () => {
+  it('no test file climbs two or more folders with a relative import (write @/lib/x, not ../../lib/x)', () => {
+    const deep = ['test/unit', 'test/e2e'].flatMap((d) =>
+      files(join(root, d)).flatMap((f) =>
+        specifiers(f)
+          .filter((s) => s.startsWith('../../'))
+          .map((s) => `${relative(root, f)} → ${s}`),
+      ),
+    );
+    expect(deep).toEqual([]);
+  });
+});
+
 /**
  * lib/'s folders, bottom first. A folder imports only from folders on a lower line: never sideways, never up.
  * http and schema are the floor everything stands on; the engine and the platforms know nothing of each other;

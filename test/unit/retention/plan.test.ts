@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { planRoom, type Entry } from '../../../lib/retention/plan';
-import type { Journal } from '../../../lib/schema/plan';
-import type { NoteDraft } from '../../../lib/schema/storage';
+import { planRoom, type Entry } from '@/lib/retention/plan';
+import type { Journal } from '@/lib/schema/plan';
+import type { NoteDraft } from '@/lib/schema/storage';
 
 const at = (day: number) => new Date(Date.UTC(2026, 10, day)).toISOString();
 const draft = (savedAt: string | undefined, edited = true): NoteDraft => ({

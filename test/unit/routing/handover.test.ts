@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseRoute } from '../../../lib/routing/handover';
-import { PolicySchema } from '../../../lib/schema/policy';
+import { chooseRoute } from '@/lib/routing/handover';
+import { PolicySchema } from '@/lib/schema/policy';
 
 const team = (id: string, name: string) => ({ platform: 'gorgias' as const, kind: 'team' as const, id, name });
 const policy = PolicySchema.parse({

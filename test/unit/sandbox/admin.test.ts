@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { startSandbox, type Sandbox } from '@/test/sandbox/server';
 import { call, stubPlatforms, tempDir } from './helpers';
 
 let sb: Sandbox;

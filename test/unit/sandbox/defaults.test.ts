@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { hostResolverRules } from '../../sandbox/hosts';
-import { startSandbox } from '../../sandbox/server';
+import { hostResolverRules } from '@/test/sandbox/hosts';
+import { startSandbox } from '@/test/sandbox/server';
 import { call } from './helpers';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { errorBody } from '../../sandbox/faults';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { errorBody } from '@/test/sandbox/faults';
+import { startSandbox, type Sandbox } from '@/test/sandbox/server';
 import { call, stubPlatforms, tempDir } from './helpers';
 
 let sb: Sandbox;

@@ -3,8 +3,8 @@ import https from 'node:https';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SandboxModule } from '../../sandbox/admin';
-import type { SandboxRequest, SandboxResponse } from '../../sandbox/types';
+import type { SandboxModule } from '@/test/sandbox/admin';
+import type { SandboxRequest, SandboxResponse } from '@/test/sandbox/types';
 
 export interface Reply {
   status: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isBudgeted, RateLimits } from '../../sandbox/ratelimit';
-import { budgetOf } from '../../../lib/http/budget';
+import { isBudgeted, RateLimits } from '@/test/sandbox/ratelimit';
+import { budgetOf } from '@/lib/http/budget';
 
 describe("the sandbox announces and enforces each helpdesk's request budget", () => {
   it('Zendesk: X-Rate-Limit and ratelimit-* headers, then a 429 with Retry-After once the window is spent', () => {

@@ -1,8 +1,8 @@
 import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandboxCertificate } from '../../sandbox/cert';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { sandboxCertificate } from '@/test/sandbox/cert';
+import { startSandbox, type Sandbox } from '@/test/sandbox/server';
 import { call, stubPlatforms, tempDir } from './helpers';
 
 let sb: Sandbox;

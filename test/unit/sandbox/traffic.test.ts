@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { isSecretKey, REDACTED, scrub } from '../../sandbox/traffic';
+import { startSandbox, type Sandbox } from '@/test/sandbox/server';
+import { isSecretKey, REDACTED, scrub } from '@/test/sandbox/traffic';
 import { call, stubPlatforms, tempDir } from './helpers';
 
 const SECRET = 'Bearer super-secret-value-123';

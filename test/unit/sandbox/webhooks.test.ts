@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { createWebhookReceiver } from '../../sandbox/webhooks';
+import { startSandbox, type Sandbox } from '@/test/sandbox/server';
+import { createWebhookReceiver } from '@/test/sandbox/webhooks';
 import { call } from './helpers';
 
 let sb: Sandbox;

@@ -4,22 +4,22 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkOffline } from '../../../lib/engine';
-import { readBotTurn } from '../../../lib/engine/acts/bot';
-import { readCustomerTurn } from '../../../lib/engine/acts/customer';
-import { boundText } from '../../../lib/engine/bound';
-import { EXTRACTORS } from '../../../lib/engine/extract';
-import { blankIdentifiers, blankLinks } from '../../../lib/engine/identifiers';
-import { readyTokenizer, trimTranscript, userMessage } from '../../../lib/engine/llm';
-import { customerContent, customerDisplay, stripInjected } from '../../../lib/engine/sanitize';
-import { contentStems } from '../../../lib/engine/scope';
-import { featuresOf, modelWords } from '../../../lib/engine/scope/features';
-import { clean, normalize, sentences } from '../../../lib/engine/text';
-import { detectLanguage } from '../../../lib/language/detect';
-import { escapeHtml, htmlToText } from '../../../lib/platforms/shared';
-import { ConversationSchema } from '../../../lib/schema/conversation';
-import { PolicySchema } from '../../../lib/schema/policy';
-import { DEMO_BASE } from '../../fixtures/demo-policy';
+import { checkOffline } from '@/lib/engine';
+import { readBotTurn } from '@/lib/engine/acts/bot';
+import { readCustomerTurn } from '@/lib/engine/acts/customer';
+import { boundText } from '@/lib/engine/bound';
+import { EXTRACTORS } from '@/lib/engine/extract';
+import { blankIdentifiers, blankLinks } from '@/lib/engine/identifiers';
+import { readyTokenizer, trimTranscript, userMessage } from '@/lib/engine/llm';
+import { customerContent, customerDisplay, stripInjected } from '@/lib/engine/sanitize';
+import { contentStems } from '@/lib/engine/scope';
+import { featuresOf, modelWords } from '@/lib/engine/scope/features';
+import { clean, normalize, sentences } from '@/lib/engine/text';
+import { detectLanguage } from '@/lib/language/detect';
+import { escapeHtml, htmlToText } from '@/lib/platforms/shared';
+import { ConversationSchema } from '@/lib/schema/conversation';
+import { PolicySchema } from '@/lib/schema/policy';
+import { DEMO_BASE } from '@/test/fixtures/demo-policy';
 
 // Pieces that reach the corners of the readers: markup openers and closers, entities (valid, unknown, out of
 // range), identifiers, role labels, hidden characters, surrogates and long runs.

@@ -1,12 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkEscalation, checkOffline } from '../../../lib/engine';
-import { ConversationSchema, type Conversation } from '../../../lib/schema/conversation';
-import { PolicySchema } from '../../../lib/schema/policy';
-import { SCENARIOS } from '../../sandbox/scenarios';
-import { createOpenAISandbox } from '../../sandbox/openai';
-import { DEMO_BASE } from '../../fixtures/demo-policy';
+import { checkEscalation, checkOffline } from '@/lib/engine';
+import { ConversationSchema, type Conversation } from '@/lib/schema/conversation';
+import { PolicySchema } from '@/lib/schema/policy';
+import { SCENARIOS } from '@/test/sandbox/scenarios';
+import { createOpenAISandbox } from '@/test/sandbox/openai';
+import { DEMO_BASE } from '@/test/fixtures/demo-policy';
 
 const policy = PolicySchema.parse({ ...DEMO_BASE, customInstruction: '' });
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkOffline } from '../../../lib/engine';
-import { boundText, HEAD_CHARS, MAX_TOKEN_CHARS, TAIL_CHARS } from '../../../lib/engine/bound';
-import { clean } from '../../../lib/engine/text';
-import { htmlToText } from '../../../lib/platforms/shared';
-import { ConversationSchema } from '../../../lib/schema/conversation';
-import { PolicySchema } from '../../../lib/schema/policy';
-import { DEMO_BASE } from '../../fixtures/demo-policy';
+import { checkOffline } from '@/lib/engine';
+import { boundText, HEAD_CHARS, MAX_TOKEN_CHARS, TAIL_CHARS } from '@/lib/engine/bound';
+import { clean } from '@/lib/engine/text';
+import { htmlToText } from '@/lib/platforms/shared';
+import { ConversationSchema } from '@/lib/schema/conversation';
+import { PolicySchema } from '@/lib/schema/policy';
+import { DEMO_BASE } from '@/test/fixtures/demo-policy';
 
 // Speed is measured by `npm run bench`; here a quadratic pass shows as a check that never finishes (the old code
 // took minutes on these inputs: 146 s for one 200,000-character token), and the generous timeouts only keep a busy

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { botReason, identityAuthors } from '../../../lib/platforms/shared';
-import { SetupLineSchema } from '../../../lib/schema/setup';
+import { botReason, identityAuthors } from '@/lib/platforms/shared';
+import { SetupLineSchema } from '@/lib/schema/setup';
 import { botLine } from '@/lib/platforms/check-lines';
 
 const none = { ids: [], names: [], emails: [] };

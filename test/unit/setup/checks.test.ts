@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { frontAdapter } from '../../../lib/platforms/front';
-import { gorgiasAdapter } from '../../../lib/platforms/gorgias';
-import { zendeskAdapter } from '../../../lib/platforms/zendesk';
-import type { PlatformAdapter } from '../../../lib/platforms/types';
-import type { SetupLine, SetupReport } from '../../../lib/schema/setup';
-import { runSetupCheck } from '../../../lib/setup/run';
-import type { SandboxRequest } from '../../sandbox/types';
+import { frontAdapter } from '@/lib/platforms/front';
+import { gorgiasAdapter } from '@/lib/platforms/gorgias';
+import { zendeskAdapter } from '@/lib/platforms/zendesk';
+import type { PlatformAdapter } from '@/lib/platforms/types';
+import type { SetupLine, SetupReport } from '@/lib/schema/setup';
+import { runSetupCheck } from '@/lib/setup/run';
+import type { SandboxRequest } from '@/test/sandbox/types';
 import { frontHarness } from '../platforms/front/helpers';
 import { gorgiasHarness } from '../platforms/gorgias/helpers';
 import { zendeskHarness } from '../platforms/zendesk/helpers';

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '@/entrypoints/background/dispatch';
 import { handlers } from '@/entrypoints/background/handlers/index';
 import { policyStore } from '@/utils/storage';
-import { contentScript } from '../../fixtures/senders';
+import { contentScript } from '@/test/fixtures/senders';
 
 const markBot = (author: Record<string, string>) =>
   dispatch({ type: 'markBot', platform: 'gorgias', author }, contentScript('https://acme.gorgias.com/app/ticket/5001'), handlers, () => {});

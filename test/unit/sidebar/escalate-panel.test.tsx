@@ -2,12 +2,12 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EscalatePanel } from '../../../components/sidebar/EscalatePanel';
-import { buildPlan, newJournal } from '../../../lib/executor/plan';
-import { ADAPTERS } from '../../../lib/platforms/registry';
-import { ConversationSchema, type Platform } from '../../../lib/schema/conversation';
-import type { Journal } from '../../../lib/schema/plan';
-import { defaultPolicy } from '../../../lib/schema/policy';
+import { EscalatePanel } from '@/components/sidebar/EscalatePanel';
+import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { ADAPTERS } from '@/lib/platforms/registry';
+import { ConversationSchema, type Platform } from '@/lib/schema/conversation';
+import type { Journal } from '@/lib/schema/plan';
+import { defaultPolicy } from '@/lib/schema/policy';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -3,15 +3,15 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { FollowThrough } from '../../../components/sidebar/FollowThrough';
-import { checkOffline } from '../../../lib/engine/offline';
-import { promiseIndexes } from '../../../lib/followup/promises';
-import { buildPlan, newJournal } from '../../../lib/executor/plan';
-import { ZENDESK_LAYOUT } from '../../../lib/platforms/zendesk/ops';
-import { ConversationSchema, type MessageInput } from '../../../lib/schema/conversation';
-import type { CheckResult } from '../../../lib/schema/messages';
-import type { Journal } from '../../../lib/schema/plan';
-import { defaultPolicy, PolicySchema, type Policy } from '../../../lib/schema/policy';
+import { FollowThrough } from '@/components/sidebar/FollowThrough';
+import { checkOffline } from '@/lib/engine/offline';
+import { promiseIndexes } from '@/lib/followup/promises';
+import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { ZENDESK_LAYOUT } from '@/lib/platforms/zendesk/ops';
+import { ConversationSchema, type MessageInput } from '@/lib/schema/conversation';
+import type { CheckResult } from '@/lib/schema/messages';
+import type { Journal } from '@/lib/schema/plan';
+import { defaultPolicy, PolicySchema, type Policy } from '@/lib/schema/policy';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

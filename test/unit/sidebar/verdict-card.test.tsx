@@ -2,8 +2,8 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { VerdictCard } from '../../../components/sidebar/VerdictCard';
-import { checkOffline } from '../../../lib/engine';
+import { VerdictCard } from '@/components/sidebar/VerdictCard';
+import { checkOffline } from '@/lib/engine';
 import { conv, policy } from '../engine/fixtures';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { connectionsV1ToV2 } from '../../../lib/config/migrations/connections/v1-to-v2';
-import { ConnectionsSchema } from '../../../lib/schema/connections';
-import { connectionsItem, migrateStorage, secretsStore } from '../../../utils/storage';
-import { resetSecrets } from '../../fixtures/secrets';
+import { connectionsV1ToV2 } from '@/lib/config/migrations/connections/v1-to-v2';
+import { ConnectionsSchema } from '@/lib/schema/connections';
+import { connectionsItem, migrateStorage, secretsStore } from '@/utils/storage';
+import { resetSecrets } from '@/test/fixtures/secrets';
 
 /** Connections as saved before accounts moved into them: account names lived under baton:accounts. */
 const V1 = {

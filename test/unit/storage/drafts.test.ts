@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { journalKey } from '../../../lib/schema/plan';
-import type { NoteDraft } from '../../../lib/schema/storage';
-import { noteDraftItem, saveNoteDraft } from '../../../utils/storage';
-import { limitLocalStorage, QUOTA_BYTES } from '../../fixtures/quota-storage';
+import { journalKey } from '@/lib/schema/plan';
+import type { NoteDraft } from '@/lib/schema/storage';
+import { noteDraftItem, saveNoteDraft } from '@/utils/storage';
+import { limitLocalStorage, QUOTA_BYTES } from '@/test/fixtures/quota-storage';
 
 const typed: NoteDraft = {
   note: 'typed',

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from 'zod';
-import { MIGRATIONS, STORAGE_VERSIONS, type StoredItemName } from '../../../lib/config/migrations';
-import { journalKey, type Journal } from '../../../lib/schema/plan';
-import type { EscalationRecord, NoteDraft } from '../../../lib/schema/storage';
+import { MIGRATIONS, STORAGE_VERSIONS, type StoredItemName } from '@/lib/config/migrations';
+import { journalKey, type Journal } from '@/lib/schema/plan';
+import type { EscalationRecord, NoteDraft } from '@/lib/schema/storage';
 import {
   defineOptionsDraftItem,
   escalationRecordsItem,
@@ -15,7 +15,7 @@ import {
   secretsItem,
   sidebarOpenItem,
   type VersionedItem,
-} from '../../../utils/storage';
+} from '@/utils/storage';
 
 const KEY = journalKey('zendesk', 'acme', '1042');
 

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { policyV1ToV2 } from '../../../lib/config/migrations/policy/v1-to-v2';
-import { policyV2ToV3 } from '../../../lib/config/migrations/policy/v2-to-v3';
-import { defaultPolicy, PolicySchema } from '../../../lib/schema/policy';
-import { policyLocalItem, policyStore, policySyncItem, SYNC_ITEM_LIMIT } from '../../../utils/storage';
+import { policyV1ToV2 } from '@/lib/config/migrations/policy/v1-to-v2';
+import { policyV2ToV3 } from '@/lib/config/migrations/policy/v2-to-v3';
+import { defaultPolicy, PolicySchema } from '@/lib/schema/policy';
+import { policyLocalItem, policyStore, policySyncItem, SYNC_ITEM_LIMIT } from '@/utils/storage';
 
 /** A policy as Baton 0.0.x saved it: one tag, one default target, a boolean pause. */
 const V1 = {

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { buildPlan, newJournal } from '../../../lib/executor/plan';
-import { runJournal } from '../../../lib/executor/run';
-import type { Operation, PlatformAdapter } from '../../../lib/platforms/types';
-import { ConversationSchema } from '../../../lib/schema/conversation';
-import type { StepKind } from '../../../lib/schema/plan';
-import { defaultPolicy } from '../../../lib/schema/policy';
-import type { NoteDraft } from '../../../lib/schema/storage';
-import { journalStorage, noteDraftItem } from '../../../utils/storage';
-import { limitLocalStorage, QUOTA_BYTES } from '../../fixtures/quota-storage';
+import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { runJournal } from '@/lib/executor/run';
+import type { Operation, PlatformAdapter } from '@/lib/platforms/types';
+import { ConversationSchema } from '@/lib/schema/conversation';
+import type { StepKind } from '@/lib/schema/plan';
+import { defaultPolicy } from '@/lib/schema/policy';
+import type { NoteDraft } from '@/lib/schema/storage';
+import { journalStorage, noteDraftItem } from '@/utils/storage';
+import { limitLocalStorage, QUOTA_BYTES } from '@/test/fixtures/quota-storage';
 
 const DRAFTS = 10_000;
 const ref = { platform: 'zendesk' as const, account: 'acme', conversationId: 'live', idIsGuess: false };

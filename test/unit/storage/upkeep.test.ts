@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { installUpkeep } from '../../../entrypoints/background/upkeep';
-import { buildPlan, newJournal } from '../../../lib/executor/plan';
-import { ConversationSchema } from '../../../lib/schema/conversation';
-import { journalKey, type Journal } from '../../../lib/schema/plan';
-import { defaultPolicy } from '../../../lib/schema/policy';
-import type { NoteDraft } from '../../../lib/schema/storage';
-import { journalItem, journalStorage, lastConversationItem, noteDraftItem, policyStore, runUpkeep } from '../../../utils/storage';
+import { installUpkeep } from '@/entrypoints/background/upkeep';
+import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { ConversationSchema } from '@/lib/schema/conversation';
+import { journalKey, type Journal } from '@/lib/schema/plan';
+import { defaultPolicy } from '@/lib/schema/policy';
+import type { NoteDraft } from '@/lib/schema/storage';
+import { journalItem, journalStorage, lastConversationItem, noteDraftItem, policyStore, runUpkeep } from '@/utils/storage';
 
 const NOW = Date.parse('2026-12-01T12:00:00Z');
 const ago = (days: number) => new Date(NOW - days * 86_400_000).toISOString();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkOffline } from '../../../../lib/engine/offline';
-import { frontAdapter } from '../../../../lib/platforms/front';
-import { defaultPolicy } from '../../../../lib/schema/policy';
-import { runSetupCheck } from '../../../../lib/setup/run';
+import { checkOffline } from '@/lib/engine/offline';
+import { frontAdapter } from '@/lib/platforms/front';
+import { defaultPolicy } from '@/lib/schema/policy';
+import { runSetupCheck } from '@/lib/setup/run';
 import { frontHarness } from './helpers';
 
 /**

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { frontAdapter } from '../../../../lib/platforms/front';
-import { apiIdToNumeric, numericToApiId } from '../../../../lib/platforms/front/ids';
-import { parseFrontUrl } from '../../../../lib/platforms/front/urls';
-import { detectConversation } from '../../../../lib/platforms';
+import { frontAdapter } from '@/lib/platforms/front';
+import { numericToApiId } from '@/lib/platforms/front/ids';
+import { apiIdToNumeric } from '@/test/fixtures/urls';
+import { parseFrontUrl } from '@/lib/platforms/front/urls';
+import { detectConversation } from '@/lib/platforms';
 
 const open = (id: string) => ({ platform: 'front', account: 'app', conversationId: id, idIsGuess: false });
 const guessed = (id: string) => ({ platform: 'front', account: 'app', conversationId: id, idIsGuess: true });

@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { frontAdapter } from '../../../../lib/platforms/front';
-import { noteBody } from '../../../../lib/platforms/front/note';
-import { apiIdToNumeric } from '../../../../lib/platforms/front/ids';
-import { hasMarker } from '../../../../lib/platforms/marker';
-import { createFrontSandbox, frontConversation, frontPageUrls, FRONT_SANDBOX } from '../../../sandbox/platforms/front';
-import type { SandboxRequest } from '../../../sandbox/types';
-import { SCENARIOS } from '../../../sandbox/scenarios';
+import { frontAdapter } from '@/lib/platforms/front';
+import { noteBody } from '@/lib/platforms/front/note';
+import { apiIdToNumeric } from '@/test/fixtures/urls';
+import { hasMarker } from '@/lib/platforms/marker';
+import { createFrontSandbox, frontConversation, frontPageUrls, FRONT_SANDBOX } from '@/test/sandbox/platforms/front';
+import type { SandboxRequest } from '@/test/sandbox/types';
+import { SCENARIOS } from '@/test/sandbox/scenarios';
 
 // jsdom ships no type declarations; this is the part of its API the tests use.
 interface JSDOM {

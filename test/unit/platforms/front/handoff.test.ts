@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { frontAdapter } from '../../../../lib/platforms/front';
-import { buildPlan, newJournal } from '../../../../lib/executor/plan';
-import { runJournal, resumeBot } from '../../../../lib/executor/run';
-import { createHttpClient } from '../../../../lib/http/client';
-import type { Conversation } from '../../../../lib/schema/conversation';
-import type { EscalationPlan } from '../../../../lib/schema/plan';
-import { defaultPolicy } from '../../../../lib/schema/policy';
-import type { Target } from '../../../../lib/schema/target';
-import { FRONT_SANDBOX } from '../../../sandbox/platforms/front';
+import { frontAdapter } from '@/lib/platforms/front';
+import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { runJournal, resumeBot } from '@/lib/executor/run';
+import { createHttpClient } from '@/lib/http/client';
+import type { Conversation } from '@/lib/schema/conversation';
+import type { EscalationPlan } from '@/lib/schema/plan';
+import { defaultPolicy } from '@/lib/schema/policy';
+import type { Target } from '@/lib/schema/target';
+import { FRONT_SANDBOX } from '@/test/sandbox/platforms/front';
 import { expectContract, frontHarness, type Exchange } from './helpers';
-import { memoryStore } from '../../../fixtures/journal-store';
+import { memoryStore } from '@/test/fixtures/journal-store';
 
 const { inboxes, teammates } = FRONT_SANDBOX;
 const RETURNS: Target = { platform: 'front', kind: 'inbox', id: inboxes.returns.id, name: inboxes.returns.name };

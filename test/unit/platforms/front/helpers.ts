@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { createHttpClient } from '../../../../lib/http/client';
-import type { HttpResponse } from '../../../../lib/http/types';
-import type { AdapterContext } from '../../../../lib/platforms/types';
-import { expireCaches } from '../../../../lib/platforms/cache';
-import type { BotIdentity } from '../../../../lib/schema/policy';
-import { loadSpec, specFile, validateRequest, validateResponse } from '../../../contracts/openapi';
-import { inProcessTransport } from '../../../sandbox/inprocess';
-import { createFrontSandbox, frontConversation, FRONT_SANDBOX, type FrontSandboxOptions } from '../../../sandbox/platforms/front';
-import type { SandboxRequest, SandboxResponse } from '../../../sandbox/types';
+import { createHttpClient } from '@/lib/http/client';
+import type { HttpResponse } from '@/lib/http/types';
+import type { AdapterContext } from '@/lib/platforms/types';
+import { expireCaches } from '@/lib/platforms/cache';
+import type { BotIdentity } from '@/lib/schema/policy';
+import { loadSpec, specFile, validateRequest, validateResponse } from '@/test/contracts/openapi';
+import { inProcessTransport } from '@/test/sandbox/inprocess';
+import { createFrontSandbox, frontConversation, FRONT_SANDBOX, type FrontSandboxOptions } from '@/test/sandbox/platforms/front';
+import type { SandboxRequest, SandboxResponse } from '@/test/sandbox/types';
 
 export interface Exchange {
   req: SandboxRequest;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpClient } from '../../../../lib/http/client';
-import type { HttpRequest, HttpResponse } from '../../../../lib/http/types';
-import { frontAdapter } from '../../../../lib/platforms/front';
-import { markdownToText } from '../../../../lib/platforms/front/read';
-import { noteBody } from '../../../../lib/platforms/front/note';
-import { expireCaches } from '../../../../lib/platforms/cache';
-import { encodeMarker } from '../../../../lib/platforms/marker';
-import { renderNote } from '../../../../lib/note/render';
+import { createHttpClient } from '@/lib/http/client';
+import type { HttpRequest, HttpResponse } from '@/lib/http/types';
+import { frontAdapter } from '@/lib/platforms/front';
+import { markdownToText } from '@/lib/platforms/front/read';
+import { noteBody } from '@/lib/platforms/front/note';
+import { expireCaches } from '@/lib/platforms/cache';
+import { encodeMarker } from '@/lib/platforms/marker';
+import { renderNote } from '@/lib/note/render';
 import { NO_IDENTITY } from './helpers';
 
 /** A Front that answers from a table of paths, for shapes the sandbox does not produce. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadSpec, validateRequest, validateResponse } from '../../../contracts/openapi';
-import { createFrontSandbox, frontConversation, frontPageUrls, FRONT_SANDBOX } from '../../../sandbox/platforms/front';
-import type { SandboxRequest, SandboxResponse } from '../../../sandbox/types';
-import { SCENARIOS } from '../../../sandbox/scenarios';
+import { loadSpec, validateRequest, validateResponse } from '@/test/contracts/openapi';
+import { createFrontSandbox, frontConversation, frontPageUrls, FRONT_SANDBOX } from '@/test/sandbox/platforms/front';
+import type { SandboxRequest, SandboxResponse } from '@/test/sandbox/types';
+import { SCENARIOS } from '@/test/sandbox/scenarios';
 
 const AUTH = { authorization: `Bearer ${FRONT_SANDBOX.token}` };
 

@@ -1,19 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildPlan, newJournal } from '../../../../lib/executor/plan';
-import { resumeBot, runJournal } from '../../../../lib/executor/run';
-import { ApiError, isApiError } from '../../../../lib/http/errors';
-import { TransportError } from '../../../../lib/http/types';
-import { gorgiasAdapter } from '../../../../lib/platforms/gorgias';
-import { encodeMarker, hasMarker } from '../../../../lib/platforms/marker';
-import type { Conversation } from '../../../../lib/schema/conversation';
-import type { EscalationPlan, Journal, StepKind } from '../../../../lib/schema/plan';
-import { defaultPolicy, type PauseConfig } from '../../../../lib/schema/policy';
-import type { Target } from '../../../../lib/schema/target';
-import { GORGIAS_SANDBOX, gorgiasTicketId } from '../../../sandbox/platforms/gorgias';
-import { SCENARIOS } from '../../../sandbox/scenarios';
-import { errorEnvelope } from '../../../contracts/gorgias';
+import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { resumeBot, runJournal } from '@/lib/executor/run';
+import { ApiError, isApiError } from '@/lib/http/errors';
+import { TransportError } from '@/lib/http/types';
+import { gorgiasAdapter } from '@/lib/platforms/gorgias';
+import { encodeMarker, hasMarker } from '@/lib/platforms/marker';
+import type { Conversation } from '@/lib/schema/conversation';
+import type { EscalationPlan, Journal, StepKind } from '@/lib/schema/plan';
+import { defaultPolicy, type PauseConfig } from '@/lib/schema/policy';
+import type { Target } from '@/lib/schema/target';
+import { GORGIAS_SANDBOX, gorgiasTicketId } from '@/test/sandbox/platforms/gorgias';
+import { SCENARIOS } from '@/test/sandbox/scenarios';
+import { errorEnvelope } from '@/test/contracts/gorgias';
 import { expectContract, gorgiasHarness, type Exchange, type HarnessOptions } from './helpers';
-import { memoryStore } from '../../../fixtures/journal-store';
+import { memoryStore } from '@/test/fixtures/journal-store';
 
 const { users, teams, views } = GORGIAS_SANDBOX;
 const RETURNS: Target = { platform: 'gorgias', kind: 'team', id: String(teams.returns.id), name: teams.returns.name };
@@ -491,7 +491,7 @@ describe('escalation', () => {
     const h = setup();
     const plan = planFor(await gorgiasAdapter.read(h.ctx()));
     // A new worker starts with nothing cached.
-    const { expireCaches } = await import('../../../../lib/platforms/cache');
+    const { expireCaches } = await import('@/lib/platforms/cache');
     expireCaches();
     const before = h.seen.length;
     await runOps(h, plan);

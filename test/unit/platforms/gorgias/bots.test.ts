@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildPlan } from '../../../../lib/executor/plan';
-import { checkOffline } from '../../../../lib/engine/offline';
-import { gorgiasAdapter } from '../../../../lib/platforms/gorgias';
-import { HANDOVER_TEXT } from '../../../../lib/platforms/gorgias/read';
-import { forgetBotUsers } from '../../../../lib/platforms/gorgias/bots';
-import type { Conversation } from '../../../../lib/schema/conversation';
-import type { EscalationPlan } from '../../../../lib/schema/plan';
-import { defaultPolicy } from '../../../../lib/schema/policy';
-import type { Target } from '../../../../lib/schema/target';
-import { runSetupCheck } from '../../../../lib/setup/run';
-import { GORGIAS_SANDBOX, gorgiasTicketId } from '../../../sandbox/platforms/gorgias';
+import { buildPlan } from '@/lib/executor/plan';
+import { checkOffline } from '@/lib/engine/offline';
+import { gorgiasAdapter } from '@/lib/platforms/gorgias';
+import { HANDOVER_TEXT } from '@/lib/platforms/gorgias/read';
+import { forgetBotUsers } from '@/lib/platforms/gorgias/bots';
+import type { Conversation } from '@/lib/schema/conversation';
+import type { EscalationPlan } from '@/lib/schema/plan';
+import { defaultPolicy } from '@/lib/schema/policy';
+import type { Target } from '@/lib/schema/target';
+import { runSetupCheck } from '@/lib/setup/run';
+import { GORGIAS_SANDBOX, gorgiasTicketId } from '@/test/sandbox/platforms/gorgias';
 import { expectContract, gorgiasHarness, type Exchange } from './helpers';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gorgiasAdapter } from '../../../../lib/platforms/gorgias';
-import { detectConversation } from '../../../../lib/platforms';
+import { gorgiasAdapter } from '@/lib/platforms/gorgias';
+import { detectConversation } from '@/lib/platforms';
 
 /** Real shapes: /app/ticket/{id} (Slack notifiers and other 3P code) and /app/views/{view}/{id} (Gorgias's own app test). */
 const TICKETS: [string, string, string][] = [

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gorgiasAdapter } from '../../../../lib/platforms/gorgias';
-import type { BotIdentity } from '../../../../lib/schema/policy';
+import { gorgiasAdapter } from '@/lib/platforms/gorgias';
+import type { BotIdentity } from '@/lib/schema/policy';
 
 const NO_IDENTITY: BotIdentity = { ids: [], names: [], emails: [] };
 const fixture = (name: string) => {

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { gorgiasAdapter } from '../../../../lib/platforms/gorgias';
-import type { BotIdentity } from '../../../../lib/schema/policy';
-import { createGorgiasSandbox, gorgiasPageUrl, gorgiasTicketId, type GorgiasSandbox } from '../../../sandbox/platforms/gorgias';
-import { SCENARIOS } from '../../../sandbox/scenarios';
+import { gorgiasAdapter } from '@/lib/platforms/gorgias';
+import type { BotIdentity } from '@/lib/schema/policy';
+import { createGorgiasSandbox, gorgiasPageUrl, gorgiasTicketId, type GorgiasSandbox } from '@/test/sandbox/platforms/gorgias';
+import { SCENARIOS } from '@/test/sandbox/scenarios';
 
 // jsdom ships no type declarations; this is the part of its API the tests use.
 interface JSDOM {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viewTagOf } from '../../../../lib/platforms/gorgias/filters';
+import { viewTagOf } from '@/lib/platforms/gorgias/filters';
 
 /** [view filter, the one tag that makes a ticket match it (undefined: no single tag can)]. */
 const CASES: [string | null, string | undefined][] = [

@@ -1,13 +1,13 @@
 import { expect } from 'vitest';
-import { createHttpClient } from '../../../../lib/http/client';
-import type { HttpRequest, HttpResponse, Transport } from '../../../../lib/http/types';
-import { expireCaches } from '../../../../lib/platforms/cache';
-import type { AdapterContext, AuthMode } from '../../../../lib/platforms/types';
-import type { BotIdentity } from '../../../../lib/schema/policy';
-import { inProcessTransport } from '../../../sandbox/inprocess';
-import { createGorgiasSandbox, GORGIAS_SANDBOX, gorgiasBasicAuth, gorgiasTicketId } from '../../../sandbox/platforms/gorgias';
-import type { SandboxRequest } from '../../../sandbox/types';
-import { checkRequest, checkResponse } from '../../../contracts/gorgias';
+import { createHttpClient } from '@/lib/http/client';
+import type { HttpRequest, HttpResponse, Transport } from '@/lib/http/types';
+import { expireCaches } from '@/lib/platforms/cache';
+import type { AdapterContext, AuthMode } from '@/lib/platforms/types';
+import type { BotIdentity } from '@/lib/schema/policy';
+import { inProcessTransport } from '@/test/sandbox/inprocess';
+import { createGorgiasSandbox, GORGIAS_SANDBOX, gorgiasBasicAuth, gorgiasTicketId } from '@/test/sandbox/platforms/gorgias';
+import type { SandboxRequest } from '@/test/sandbox/types';
+import { checkRequest, checkResponse } from '@/test/contracts/gorgias';
 
 const NO_IDENTITY: BotIdentity = { ids: [], names: [], emails: [] };
 

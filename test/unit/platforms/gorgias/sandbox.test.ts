@@ -6,10 +6,10 @@ import {
   gorgiasPageUrl,
   gorgiasTicketId,
   type GorgiasSandbox,
-} from '../../../sandbox/platforms/gorgias';
-import { SCENARIOS } from '../../../sandbox/scenarios';
-import type { SandboxRequest, SandboxResponse } from '../../../sandbox/types';
-import { checkRequest, checkResponse, errorEnvelope } from '../../../contracts/gorgias';
+} from '@/test/sandbox/platforms/gorgias';
+import { SCENARIOS } from '@/test/sandbox/scenarios';
+import type { SandboxRequest, SandboxResponse } from '@/test/sandbox/types';
+import { checkRequest, checkResponse, errorEnvelope } from '@/test/contracts/gorgias';
 
 /** Requests in the contract are answered as the contract says; the rest are answered as Gorgias would. */
 let checked: { req: SandboxRequest; res: SandboxResponse }[] = [];

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { zendeskAdapter } from '../../../../lib/platforms/zendesk';
-import { buildPlan, newJournal } from '../../../../lib/executor/plan';
-import { runJournal, resumeBot, type JournalStore } from '../../../../lib/executor/run';
-import { PolicySchema, type PolicyInput } from '../../../../lib/schema/policy';
-import type { EscalationDraft } from '../../../../lib/schema/messages';
-import type { Journal } from '../../../../lib/schema/plan';
-import type { Target } from '../../../../lib/schema/target';
+import { zendeskAdapter } from '@/lib/platforms/zendesk';
+import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { runJournal, resumeBot, type JournalStore } from '@/lib/executor/run';
+import { PolicySchema, type PolicyInput } from '@/lib/schema/policy';
+import type { EscalationDraft } from '@/lib/schema/messages';
+import type { Journal } from '@/lib/schema/plan';
+import type { Target } from '@/lib/schema/target';
 import { expectInSpec, zendeskHarness } from './helpers';
-import { ZENDESK_SANDBOX } from '../../../sandbox/platforms/zendesk';
+import { ZENDESK_SANDBOX } from '@/test/sandbox/platforms/zendesk';
 
 const store = (): JournalStore => {
   const m = new Map<string, Journal>();

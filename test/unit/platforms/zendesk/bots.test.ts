@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { zendeskAdapter } from '../../../../lib/platforms/zendesk';
-import { buildPlan, newJournal } from '../../../../lib/executor/plan';
-import { runJournal, type JournalStore } from '../../../../lib/executor/run';
-import { handBack } from '../../../../lib/executor/handback';
-import { PolicySchema } from '../../../../lib/schema/policy';
-import type { EscalationDraft } from '../../../../lib/schema/messages';
-import type { Journal } from '../../../../lib/schema/plan';
-import type { Target } from '../../../../lib/schema/target';
+import { zendeskAdapter } from '@/lib/platforms/zendesk';
+import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { runJournal, type JournalStore } from '@/lib/executor/run';
+import { handBack } from '@/lib/executor/handback';
+import { PolicySchema } from '@/lib/schema/policy';
+import type { EscalationDraft } from '@/lib/schema/messages';
+import type { Journal } from '@/lib/schema/plan';
+import type { Target } from '@/lib/schema/target';
 import { expectInSpec, zendeskHarness } from './helpers';
-import { QUOTED_PROMISE, SWITCHBOARD, ZENDESK_TICKETS } from '../../../sandbox/platforms/zendesk';
-import { AGENT_ID } from '../../../sandbox/platforms/common';
+import { QUOTED_PROMISE, SWITCHBOARD, ZENDESK_TICKETS } from '@/test/sandbox/platforms/zendesk';
+import { AGENT_ID } from '@/test/sandbox/platforms/common';
 
 const store = (): JournalStore => {
   const m = new Map<string, Journal>();

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { zendeskAdapter } from '../../../../lib/platforms/zendesk';
-import { SCENARIOS } from '../../../sandbox/scenarios';
-import { createZendeskSandbox } from '../../../sandbox/platforms/zendesk';
-import type { BotIdentity } from '../../../../lib/schema/policy';
+import { zendeskAdapter } from '@/lib/platforms/zendesk';
+import { SCENARIOS } from '@/test/sandbox/scenarios';
+import { createZendeskSandbox } from '@/test/sandbox/platforms/zendesk';
+import type { BotIdentity } from '@/lib/schema/policy';
 
 // jsdom ships no type declarations; this is the part of its API the tests use.
 interface JSDOM {

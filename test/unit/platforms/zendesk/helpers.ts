@@ -1,13 +1,13 @@
 import { expect } from 'vitest';
-import { createHttpClient } from '../../../../lib/http/client';
-import type { HttpRequest, HttpResponse, Transport } from '../../../../lib/http/types';
-import type { AdapterContext, AuthMode } from '../../../../lib/platforms/types';
-import { expireCaches } from '../../../../lib/platforms/cache';
-import type { BotIdentity } from '../../../../lib/schema/policy';
-import { inProcessTransport } from '../../../sandbox/inprocess';
-import { createZendeskSandbox, SWITCHBOARD, ZENDESK_SANDBOX } from '../../../sandbox/platforms/zendesk';
-import type { SandboxRequest } from '../../../sandbox/types';
-import { zendeskTrafficProblems } from '../../../contracts/zendesk-traffic';
+import { createHttpClient } from '@/lib/http/client';
+import type { HttpRequest, HttpResponse, Transport } from '@/lib/http/types';
+import type { AdapterContext, AuthMode } from '@/lib/platforms/types';
+import { expireCaches } from '@/lib/platforms/cache';
+import type { BotIdentity } from '@/lib/schema/policy';
+import { inProcessTransport } from '@/test/sandbox/inprocess';
+import { createZendeskSandbox, SWITCHBOARD, ZENDESK_SANDBOX } from '@/test/sandbox/platforms/zendesk';
+import type { SandboxRequest } from '@/test/sandbox/types';
+import { zendeskTrafficProblems } from '@/test/contracts/zendesk-traffic';
 
 const NO_IDENTITY: BotIdentity = { ids: [], names: [], emails: [] };
 export const basicAuth = () => `Basic ${Buffer.from(`${ZENDESK_SANDBOX.email}/token:${ZENDESK_SANDBOX.token}`).toString('base64')}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createZendeskSandbox, CSRF_REFUSAL, ZENDESK_SANDBOX } from '../../../sandbox/platforms/zendesk';
-import type { SandboxRequest } from '../../../sandbox/types';
+import { createZendeskSandbox, CSRF_REFUSAL, ZENDESK_SANDBOX } from '@/test/sandbox/platforms/zendesk';
+import type { SandboxRequest } from '@/test/sandbox/types';
 import { basicAuth, SESSION } from './helpers';
 
 const req = (over: Partial<SandboxRequest>): SandboxRequest => ({
