@@ -13,6 +13,8 @@ export interface E2EOptions {
   settings?: (sandbox: Sandbox) => Settings | Promise<Settings>;
   /** Before each test, the sandbox's helpdesks go back to their seed and Baton forgets its escalations and drafts. */
   fresh?: boolean;
+  /** False: the page as shipped, the sidebar's closed shadow root not revealed to locators (see closed-roots.ts). */
+  revealSidebar?: boolean;
 }
 
 export interface E2E {
@@ -32,7 +34,7 @@ export function e2eFixture(opts: E2EOptions = {}): E2E {
 
   beforeAll(async () => {
     sandbox = await startSandbox(trafficFile ? { trafficFile: join(ROOT, trafficFile) } : {});
-    browser = await launchBrowser(sandbox);
+    browser = await launchBrowser(sandbox, { revealSidebar: opts.revealSidebar });
     if (opts.settings) await configure(browser.worker, await opts.settings(sandbox));
   });
   afterAll(async () => {

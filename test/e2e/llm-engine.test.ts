@@ -1,27 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { configure, launchBrowser, ROOT, type Launched, type Sandbox } from './harness';
-import { startSandbox } from '../sandbox/server';
+import { configure } from './harness';
+import { e2eFixture } from './fixture';
 import type { OpenAISandbox } from '../sandbox/openai';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationUrl } from '../fixtures/urls';
 import type { Policy } from '@/lib/schema/policy';
 
-let sandbox: Sandbox;
-let browser: Launched;
+const e2e = e2eFixture();
 let base: Policy;
 let model: OpenAISandbox;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
-  browser = await launchBrowser(sandbox);
-  base = await demoPolicy(Object.values(sandbox.platforms));
-  model = sandbox.platforms.openai as unknown as OpenAISandbox;
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
+  base = await demoPolicy(Object.values(e2e.sandbox.platforms));
+  model = e2e.sandbox.platforms.openai as unknown as OpenAISandbox;
 });
 beforeEach(() => model.reset());
 
@@ -30,7 +22,7 @@ beforeEach(() => model.reset());
  * every test meets the model afresh.
  */
 async function useModel(name: string, baseURL = 'https://api.openai.com/v1') {
-  await configure(browser.worker, { policy: { ...base, engine: { kind: 'openai', model: name, baseURL } } });
+  await configure(e2e.browser.worker, { policy: { ...base, engine: { kind: 'openai', model: name, baseURL } } });
 }
 
 const refining = (page: Page) => page.locator('[data-testid="refining"]');
@@ -58,7 +50,7 @@ describe('offline first, the LLM refines', () => {
   it('shows the offline verdict at once, marked as such, and replaces it when the model answers 3 s later', async () => {
     model.setMode('slow', { delayMs: 3000 });
     await useModel('slow-model');
-    const page = await browser.context.newPage();
+    const page = await e2e.browser.context.newPage();
     await page.goto(conversationUrl('zendesk', 'human_request'));
     await refining(page).waitFor({ timeout: 20_000 });
     // The model has not answered yet: what is on screen is the offline engine's call.
@@ -77,7 +69,7 @@ describe('offline first, the LLM refines', () => {
   it.each(['fenced', 'think', 'percent_confidence'] as const)('uses a model answer shaped "%s"', async (mode) => {
     model.setMode(mode);
     await useModel(`${mode}-model`);
-    const page = await browser.context.newPage();
+    const page = await e2e.browser.context.newPage();
     await openAndRefine(page);
     expect(await page.locator('[data-testid="fallback"]').count()).toBe(0);
     expect(await engineLine(page)).toMatch(/^OpenAI engine/);
@@ -89,12 +81,12 @@ describe('offline first, the LLM refines', () => {
 
   it("names Ollama's origin check when a local server answers 403, with the setting and the extension's origin", async () => {
     model.setMode('origin_forbidden');
-    await useModel('llama3.2', `http://localhost:${new URL(sandbox.httpUrl).port}/v1`);
-    const page = await browser.context.newPage();
+    await useModel('llama3.2', `http://localhost:${new URL(e2e.sandbox.httpUrl).port}/v1`);
+    const page = await e2e.browser.context.newPage();
     await openAndRefine(page);
     const fallback = page.locator('[data-testid="fallback"]');
     expect(await fallback.textContent()).toMatch(/^The model server at localhost:\d+ refused Baton's origin \(403 Forbidden\)\./);
-    expect(await fallback.textContent()).toContain(`OLLAMA_ORIGINS=chrome-extension://${browser.extensionId}`);
+    expect(await fallback.textContent()).toContain(`OLLAMA_ORIGINS=chrome-extension://${e2e.browser.extensionId}`);
     expect(await fallback.textContent()).not.toMatch(/key/i);
     expect(await engineLine(page)).toMatch(/^Offline engine/);
     await page.close();

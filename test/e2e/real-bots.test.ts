@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { admin, clearEscalations, configure, launchBrowser, ROOT, verdictStatus, type Launched, type Sandbox } from './harness';
-import { startSandbox } from '../sandbox/server';
+import { admin, configure, verdictStatus } from './harness';
+import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { GORGIAS_SANDBOX, gorgiasPageUrl, gorgiasTicketId } from '../sandbox/platforms/gorgias';
 import { frontPageUrls } from '../sandbox/platforms/front';
@@ -17,25 +16,13 @@ import { undeclaredFields } from '../contracts/declared';
  * - an external bot posting in Front as a teammate of type api (spec TeammateResponse.type);
  * - e-mail replies quoting the whole thread, on both helpdesks.
  */
-let sandbox: Sandbox;
-let browser: Launched;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
-  browser = await launchBrowser(sandbox);
-  await configure(browser.worker, { policy: await demoPolicy(Object.values(sandbox.platforms)) });
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
-beforeEach(async () => {
-  sandbox.reset();
-  await clearEscalations(browser.worker);
+const e2e = e2eFixture({
+  fresh: true,
+  settings: async (sandbox) => ({ policy: await demoPolicy(Object.values(sandbox.platforms)) }),
 });
 
 async function open(url: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await e2e.browser.context.newPage();
   await page.goto(url);
   return page;
 }
@@ -43,7 +30,7 @@ async function open(url: string): Promise<Page> {
 const quotes = (page: Page) => page.locator('[data-testid="signal"] .quote').allTextContents();
 
 async function gorgiasTicket(key: string) {
-  const state = (await admin(sandbox, '/__admin/state')) as {
+  const state = (await admin(e2e.sandbox, '/__admin/state')) as {
     gorgias: { conversations: { key: string; tags: string[]; teamId: number | null; assigneeId: number | null }[] };
   };
   return state.gorgias.conversations.find((c) => c.key === key)!;
@@ -68,7 +55,7 @@ describe('Gorgias AI Agent', () => {
   });
 
   it('a tag a Gorgias rule adds between the read and the write is still on the ticket after the escalation', async () => {
-    await admin(sandbox, `/__admin/gorgias/conversations/${gorgiasTicketId('human_request')}/rule-tag`, {
+    await admin(e2e.sandbox, `/__admin/gorgias/conversations/${gorgiasTicketId('human_request')}/rule-tag`, {
       method: 'POST',
       body: { tag: 'vip' },
     });
@@ -106,7 +93,7 @@ describe('Front', () => {
     expect(await verdictStatus(page)).toBe('escalate');
     await escalate(page);
     await page.close();
-    const bodies = sandbox.traffic().filter((t) => t.platform === 'front' && t.body !== null && t.method !== 'GET');
+    const bodies = e2e.sandbox.traffic().filter((t) => t.platform === 'front' && t.body !== null && t.method !== 'GET');
     expect(bodies.length).toBeGreaterThanOrEqual(3);
     const spec = loadSpec('front');
     expect(
@@ -119,13 +106,13 @@ describe('Front', () => {
 
 describe('Check setup names the bot', () => {
   it('per helpdesk: the bot kind found and the authors it treats as the bot', async () => {
-    await configure(browser.worker, {
-      policy: await demoPolicy(Object.values(sandbox.platforms)),
+    await configure(e2e.browser.worker, {
+      policy: await demoPolicy(Object.values(e2e.sandbox.platforms)),
       connections: { gorgias: { account: GORGIAS_SANDBOX.account, authMode: 'token', email: GORGIAS_SANDBOX.email } },
       secrets: { gorgiasApiKey: GORGIAS_SANDBOX.apiKey },
     });
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const page = await e2e.browser.context.newPage();
+    await page.goto(`chrome-extension://${e2e.browser.extensionId}/options.html`);
     await page.locator('[data-testid="options"][data-phase="ready"]').waitFor({ timeout: 20_000 });
     for (const p of ['gorgias', 'front']) {
       await page.getByTestId(`check-setup-${p}-run`).click();

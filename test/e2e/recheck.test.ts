@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Platform } from '@/lib/schema/conversation';
-import { admin, clearEscalations, configure, launchBrowser, verdictStatus, type Launched, type Sandbox } from './harness';
-import { startSandbox } from '../sandbox/server';
+import { admin, verdictStatus } from './harness';
+import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
 import { RECHECK_DEBOUNCE_MS } from '@/entrypoints/content/recheck';
@@ -12,38 +12,27 @@ import { RECHECK_DEBOUNCE_MS } from '@/entrypoints/content/recheck';
  * page renders; a change in a conversation view whose messages Baton cannot pick out still re-checks; and a
  * helpdesk announcing a nearly spent budget makes Baton wait instead of running into 429s.
  */
-let sandbox: Sandbox;
-let browser: Launched;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({});
-  browser = await launchBrowser(sandbox);
-  await configure(browser.worker, { policy: await demoPolicy(Object.values(sandbox.platforms)) });
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
-beforeEach(async () => {
-  sandbox.reset();
-  await clearEscalations(browser.worker);
+const e2e = e2eFixture({
+  trafficFile: null,
+  fresh: true,
+  settings: async (sandbox) => ({ policy: await demoPolicy(Object.values(sandbox.platforms)) }),
 });
 
 async function open(platform: Platform, key: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await e2e.browser.context.newPage();
   await page.goto(conversationUrl(platform, key));
   return page;
 }
 
 const READ_MESSAGES = /^\/api\/messages$/;
 const messageReads = (since: number) =>
-  sandbox
+  e2e.sandbox
     .traffic()
     .slice(since)
     .filter((t) => t.platform === 'gorgias' && t.method === 'GET' && READ_MESSAGES.test(t.path));
 
 const addMessage = (platform: Platform, key: string, text: string) =>
-  admin(sandbox, `/__admin/${platform}/conversations/${conversationId(platform, key)}/messages`, {
+  admin(e2e.sandbox, `/__admin/${platform}/conversations/${conversationId(platform, key)}/messages`, {
     method: 'POST',
     body: { role: 'customer', text },
   });
@@ -55,7 +44,7 @@ describe('re-checks follow the conversation, not the rows on the page', () => {
     const rows = page.locator('#thread-items > *');
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThan(2);
     // What the agent app does as the agent scrolls up: the newest rows leave the DOM, then come back.
-    const mark = sandbox.traffic().length;
+    const mark = e2e.sandbox.traffic().length;
     await page.evaluate(() => {
       const list = document.getElementById('thread-items')!;
       const dropped = [list.lastElementChild!, list.lastElementChild!.previousElementSibling!];
@@ -79,7 +68,7 @@ describe('re-checks follow the conversation, not the rows on the page', () => {
   });
 
   it('Front: a change in the conversation view whose messages match none of the assumed hooks still re-checks', async () => {
-    await admin(sandbox, '/__admin/front/page-hooks', { method: 'POST', body: { perMessage: false } });
+    await admin(e2e.sandbox, '/__admin/front/page-hooks', { method: 'POST', body: { perMessage: false } });
     const page = await open('front', 'tracking_resolved');
     expect(await verdictStatus(page)).toBe('none');
     // The page shows the messages, but not in a shape Baton's reader knows.
@@ -98,11 +87,11 @@ describe('rate budgets', () => {
     const page = await open('zendesk', 'tracking_resolved');
     expect(await verdictStatus(page)).toBe('none');
     // Other integrations of the account have spent all but a few requests of a short window.
-    await admin(sandbox, '/__admin/rate-limits', { method: 'POST', body: { platform: 'zendesk', limit: 10, windowMs: 5000, used: 7 } });
+    await admin(e2e.sandbox, '/__admin/rate-limits', { method: 'POST', body: { platform: 'zendesk', limit: 10, windowMs: 5000, used: 7 } });
     const again = page.locator('button[aria-label="Check again"]');
-    const mark = sandbox.traffic().length;
+    const mark = e2e.sandbox.traffic().length;
     const reads = () =>
-      sandbox
+      e2e.sandbox
         .traffic()
         .slice(mark)
         .filter((t) => t.platform === 'zendesk' && /^\/api\/v2\/tickets\/\d+\/comments\.json$/.test(t.path)).length;
@@ -112,7 +101,7 @@ describe('rate budgets', () => {
       await expect.poll(reads, { timeout: 30_000 }).toBe(i);
       await expect.poll(() => again.isDisabled(), { timeout: 30_000 }).toBe(false);
     }
-    expect((await admin(sandbox, '/__admin/rate-limits')).rejected.zendesk).toBe(0);
+    expect((await admin(e2e.sandbox, '/__admin/rate-limits')).rejected.zendesk).toBe(0);
     expect(await page.locator('[data-testid="check-error"]').count()).toBe(0);
     await page.close();
   });

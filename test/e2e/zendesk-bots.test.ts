@@ -1,18 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  admin,
-  configure,
-  launchBrowser,
-  ROOT,
-  verdictStatus,
-  type Launched,
-  type Sandbox,
-  clearEscalations,
-  writesSince,
-} from './harness';
-import { startSandbox } from '../sandbox/server';
+import { admin, configure, verdictStatus, clearEscalations, writesSince } from './harness';
+import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { readBack, notesOf } from '../fixtures/readback';
 import { QUOTED_PROMISE, SWITCHBOARD, ZENDESK_SANDBOX, ZENDESK_TICKETS } from '../sandbox/platforms/zendesk';
@@ -26,8 +15,7 @@ import type { Policy } from '@/lib/schema/policy';
  * control passes through the switchboard, an e-mail quoting the bot, a ticket parked in the bot's group, and
  * more than 100 targets. Every Zendesk request each test makes must be in the official spec.
  */
-let sandbox: Sandbox;
-let browser: Launched;
+const e2e = e2eFixture();
 let policy: Policy;
 
 const PAUSE = { front: {}, gorgias: {}, zendesk: { stopTag: 'sys_bot_paused', removeTags: ['bot_managed'] } };
@@ -36,28 +24,26 @@ const WITH_KEY = { zendesk: { account: ZENDESK_SANDBOX.subdomain, authMode: 'ses
 const KEY = { zendeskSwitchboardKeyId: SWITCHBOARD.keyId, zendeskSwitchboardSecret: SWITCHBOARD.secret };
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
-  browser = await launchBrowser(sandbox);
-  policy = await demoPolicy(Object.values(sandbox.platforms), { suspend: { enabled: true, pause: PAUSE } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
+  policy = await demoPolicy(Object.values(e2e.sandbox.platforms), { suspend: { enabled: true, pause: PAUSE } });
 });
 beforeEach(async () => {
-  sandbox.reset();
-  await configure(browser.worker, { policy, connections: SESSION, secrets: { zendeskSwitchboardKeyId: '', zendeskSwitchboardSecret: '' } });
-  await clearEscalations(browser.worker);
+  e2e.sandbox.reset();
+  await configure(e2e.browser.worker, {
+    policy,
+    connections: SESSION,
+    secrets: { zendeskSwitchboardKeyId: '', zendeskSwitchboardSecret: '' },
+  });
+  await clearEscalations(e2e.browser.worker);
 });
 
 const zendeskTraffic = (since = 0) =>
-  sandbox
+  e2e.sandbox
     .traffic()
     .slice(since)
     .filter((t) => t.platform === 'zendesk');
 
 async function open(id: number): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await e2e.browser.context.newPage();
   await page.goto(`https://acme.zendesk.com/agent/tickets/${id}`);
   return page;
 }
@@ -85,48 +71,48 @@ describe('Zendesk bots as they really run', () => {
   it('an AI agent ticket without the switchboard key: one sentence on what to set up, nothing sent, no success shown', async () => {
     const page = await open(ZENDESK_TICKETS.aiAgent);
     expect(await verdictStatus(page)).toBe('escalate');
-    const before = sandbox.traffic().length;
+    const before = e2e.sandbox.traffic().length;
     await page.locator('[data-testid="escalate"]').click();
     const pause = page.locator('[data-step="pause"][data-status="failed"]');
     await pause.waitFor({ timeout: 30_000 });
     expect(await pause.textContent()).toMatch(
       /a Zendesk admin must create a Conversations API key .* Options → Connections; nothing was changed/,
     );
-    expect(writesSince(sandbox, 'zendesk', before)).toEqual([]);
+    expect(writesSince(e2e.sandbox, 'zendesk', before)).toEqual([]);
     expect(await page.locator('[data-testid="escalated"]').count()).toBe(0);
-    const after = await readBack(Object.values(sandbox.platforms), 'zendesk', String(ZENDESK_TICKETS.aiAgent));
+    const after = await readBack(Object.values(e2e.sandbox.platforms), 'zendesk', String(ZENDESK_TICKETS.aiAgent));
     expect(notesOf(after)).toHaveLength(0);
     await page.close();
   });
 
   it('an AI agent ticket with the key: control passes first, then note and tags; Return to bot hands control back', async () => {
-    await configure(browser.worker, { policy, connections: WITH_KEY, secrets: KEY });
+    await configure(e2e.browser.worker, { policy, connections: WITH_KEY, secrets: KEY });
     const page = await open(ZENDESK_TICKETS.aiAgent);
     expect(await verdictStatus(page)).toBe('escalate');
-    const before = sandbox.traffic().length;
+    const before = e2e.sandbox.traffic().length;
     await page.locator('[data-testid="escalate"]').click();
     await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
-    const sent = writesSince(sandbox, 'zendesk', before);
+    const sent = writesSince(e2e.sandbox, 'zendesk', before);
     expect(sent.map((t) => `${t.method} ${t.path}`)).toEqual([
       `POST /sc/v2/apps/${SWITCHBOARD.appId}/conversations/sc-conv-102/passControl`,
       `PUT /api/v2/tickets/${ZENDESK_TICKETS.aiAgent}.json`,
     ]);
     expect(sent[0].body).toEqual({ switchboardIntegration: SWITCHBOARD.agentWorkspace });
-    expect(await admin(sandbox, `/__admin/zendesk/switchboard/${ZENDESK_TICKETS.aiAgent}`)).toMatchObject({
+    expect(await admin(e2e.sandbox, `/__admin/zendesk/switchboard/${ZENDESK_TICKETS.aiAgent}`)).toMatchObject({
       active: SWITCHBOARD.agentWorkspace,
     });
-    const after = await readBack(Object.values(sandbox.platforms), 'zendesk', String(ZENDESK_TICKETS.aiAgent));
+    const after = await readBack(Object.values(e2e.sandbox.platforms), 'zendesk', String(ZENDESK_TICKETS.aiAgent));
     expect(notesOf(after)).toHaveLength(1);
 
-    const mark = sandbox.traffic().length;
+    const mark = e2e.sandbox.traffic().length;
     await page.locator('[data-testid="return-to-bot"]').click();
     await page.locator('[data-testid="handback-line"]').fill('Refund approved by billing.');
     await page.locator('[data-testid="handback-send"]').click();
     await page.locator('[data-testid="returned"]').waitFor({ timeout: 30_000 });
-    const back = writesSince(sandbox, 'zendesk', mark);
+    const back = writesSince(e2e.sandbox, 'zendesk', mark);
     expect(back.map((t) => t.method)).toEqual(['PUT', 'POST']);
     expect(back[1].body).toEqual({ switchboardIntegration: SWITCHBOARD.bot });
-    expect(await admin(sandbox, `/__admin/zendesk/switchboard/${ZENDESK_TICKETS.aiAgent}`)).toMatchObject({ active: SWITCHBOARD.bot });
+    expect(await admin(e2e.sandbox, `/__admin/zendesk/switchboard/${ZENDESK_TICKETS.aiAgent}`)).toMatchObject({ active: SWITCHBOARD.bot });
     expect(zendeskTrafficProblems(zendeskTraffic())).toEqual([]);
     await page.close();
   });
@@ -147,15 +133,15 @@ describe('Zendesk bots as they really run', () => {
       ...policy,
       routing: { ...policy.routing, rules: [], defaultTargets: { ...policy.routing.defaultTargets, zendesk: dana } },
     };
-    await configure(browser.worker, { policy: toDana, connections: SESSION });
+    await configure(e2e.browser.worker, { policy: toDana, connections: SESSION });
     const page = await open(ZENDESK_TICKETS.parked);
     expect(await verdictStatus(page)).toBe('escalate');
-    const before = sandbox.traffic().length;
+    const before = e2e.sandbox.traffic().length;
     await page.locator('[data-testid="escalate"]').click();
     await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
-    const put = writesSince(sandbox, 'zendesk', before).find((t) => t.method === 'PUT')!;
+    const put = writesSince(e2e.sandbox, 'zendesk', before).find((t) => t.method === 'PUT')!;
     expect((put.body as { ticket: Record<string, unknown> }).ticket).toMatchObject({ assignee_id: AGENT_ID, group_id: 11 });
-    const state = (await admin(sandbox, '/__admin/state')) as {
+    const state = (await admin(e2e.sandbox, '/__admin/state')) as {
       zendesk: { conversations: { id: number; assigneeId: number; teamId: number }[] };
     };
     expect(state.zendesk.conversations.find((c) => c.id === ZENDESK_TICKETS.parked)).toMatchObject({ assigneeId: AGENT_ID, teamId: 11 });
@@ -164,7 +150,7 @@ describe('Zendesk bots as they really run', () => {
   });
 
   it('lists groups, agents and views beyond the first 100 in the route picker', async () => {
-    await admin(sandbox, '/__admin/zendesk/many-targets', { method: 'POST' });
+    await admin(e2e.sandbox, '/__admin/zendesk/many-targets', { method: 'POST' });
     const page = await open(1);
     await verdictStatus(page);
     const options = page.locator('[data-testid="target"] option');

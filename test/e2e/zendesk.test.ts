@@ -1,18 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  admin,
-  configure,
-  launchBrowser,
-  ROOT,
-  verdictStatus,
-  type Launched,
-  type Sandbox,
-  clearEscalations,
-  writesSince,
-} from './harness';
-import { startSandbox } from '../sandbox/server';
+import { admin, verdictStatus, writesSince } from './harness';
+import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { conversationId, conversationUrl } from '../fixtures/urls';
 import { readBack, notesOf } from '../fixtures/readback';
@@ -22,32 +11,22 @@ import { SCENARIOS } from '../sandbox/scenarios';
  * Zendesk in the browser: the Agent Workspace keeps every open ticket tab in the page, an escalation is one
  * ticket update, and a note that cannot be posted leaves the bot answering (and the sidebar says so).
  */
-let sandbox: Sandbox;
-let browser: Launched;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/sandbox-traffic.jsonl') });
-  browser = await launchBrowser(sandbox);
-  const policy = await demoPolicy(Object.values(sandbox.platforms), {
-    suspend: { enabled: true, pause: { front: {}, gorgias: {}, zendesk: { stopTag: 'sys_bot_paused', removeTags: ['bot_managed'] } } },
-  });
-  await configure(browser.worker, { policy });
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
-beforeEach(async () => {
-  sandbox.reset();
-  await clearEscalations(browser.worker);
+const e2e = e2eFixture({
+  fresh: true,
+  settings: async (sandbox) => {
+    const policy = await demoPolicy(Object.values(sandbox.platforms), {
+      suspend: { enabled: true, pause: { front: {}, gorgias: {}, zendesk: { stopTag: 'sys_bot_paused', removeTags: ['bot_managed'] } } },
+    });
+    return { policy };
+  },
 });
 
 const TICKET = '^/api/v2/tickets/\\d+(\\.json)?$';
 const text = (key: string, i: number) => SCENARIOS.find((s) => s.key === key)!.messages[i].text;
-const writes = (since: number) => writesSince(sandbox, 'zendesk', since);
+const writes = (since: number) => writesSince(e2e.sandbox, 'zendesk', since);
 
 async function open(key: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await e2e.browser.context.newPage();
   await page.goto(conversationUrl('zendesk', key));
   return page;
 }
@@ -55,14 +34,20 @@ async function open(key: string): Promise<Page> {
 describe('Zendesk agent workspace', () => {
   it('with two ticket tabs in the page, Baton reads the visible ticket (from the page, when the API fails)', async () => {
     // The API cannot list comments, so Baton falls back to reading the page.
-    sandbox.faults.add({ platform: 'zendesk', method: 'GET', path: '^/api/v2/tickets/\\d+/comments(\\.json)?$', status: 503, times: 0 });
+    e2e.sandbox.faults.add({
+      platform: 'zendesk',
+      method: 'GET',
+      path: '^/api/v2/tickets/\\d+/comments(\\.json)?$',
+      status: 503,
+      times: 0,
+    });
     const page = await open('human_request');
     await page.locator('[data-test-id="omni-log-comment-item"]').first().waitFor();
     // Switch tabs inside the workspace: the first ticket's pane stays in the page, hidden, ahead of the new one.
     await page.locator(`a[href="/agent/tickets/${conversationId('zendesk', 'tracking_resolved')}"]`).click();
     await expect.poll(() => page.locator('#main_panes > .workspace[style*="display: none"]').count()).toBeGreaterThanOrEqual(1);
     // A new customer message arrives on the visible ticket: Baton re-reads the page.
-    await admin(sandbox, `/__admin/zendesk/conversations/${conversationId('zendesk', 'tracking_resolved')}/messages`, {
+    await admin(e2e.sandbox, `/__admin/zendesk/conversations/${conversationId('zendesk', 'tracking_resolved')}/messages`, {
       method: 'POST',
       body: { role: 'customer', text: 'Great, it arrived today. Thanks!' },
     });
@@ -78,7 +63,7 @@ describe('Zendesk agent workspace', () => {
   it('an escalation is one ticket update carrying note, group, tags and the pause', async () => {
     const page = await open('human_request');
     expect(await verdictStatus(page)).toBe('escalate');
-    const before = sandbox.traffic().length;
+    const before = e2e.sandbox.traffic().length;
     await page.locator('[data-testid="escalate"]').click();
     await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
     const sent = writes(before);
@@ -88,7 +73,7 @@ describe('Zendesk agent workspace', () => {
     expect(ticket).toMatchObject({ safe_update: true, tags: expect.arrayContaining(['sys_escalation', 'sys_bot_paused']) });
     expect(ticket.tags).not.toContain('bot_managed');
     expect(ticket).not.toHaveProperty('additional_tags');
-    const after = await readBack(Object.values(sandbox.platforms), 'zendesk', conversationId('zendesk', 'human_request'));
+    const after = await readBack(Object.values(e2e.sandbox.platforms), 'zendesk', conversationId('zendesk', 'human_request'));
     expect(notesOf(after)).toHaveLength(1);
     expect(after.tags).toEqual(expect.arrayContaining(['sys_escalation', 'sys_bot_paused']));
     expect(after.tags).not.toContain('bot_managed');
@@ -96,7 +81,7 @@ describe('Zendesk agent workspace', () => {
   });
 
   it('a note that keeps failing (503) leaves the bot NOT paused, and the sidebar says so', async () => {
-    sandbox.faults.add({ platform: 'zendesk', method: 'PUT', path: TICKET, status: 503, times: 0 });
+    e2e.sandbox.faults.add({ platform: 'zendesk', method: 'PUT', path: TICKET, status: 503, times: 0 });
     const page = await open('bot_handoff');
     expect(await verdictStatus(page)).toBe('escalate');
     await page.locator('[data-testid="escalate"]').click();
@@ -107,14 +92,14 @@ describe('Zendesk agent workspace', () => {
     await expect
       .poll(() => page.locator('[data-testid="not-paused"]').textContent())
       .toMatch(/The bot was not paused because the note could not be posted/);
-    const after = await readBack(Object.values(sandbox.platforms), 'zendesk', conversationId('zendesk', 'bot_handoff'));
+    const after = await readBack(Object.values(e2e.sandbox.platforms), 'zendesk', conversationId('zendesk', 'bot_handoff'));
     expect(after.tags).not.toContain('sys_bot_paused');
     expect(notesOf(after)).toHaveLength(0);
     // Once Zendesk answers again, Retry completes everything in one update.
-    sandbox.faults.clear();
+    e2e.sandbox.faults.clear();
     await page.locator('[data-testid="retry"]').click();
     await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
-    const done = await readBack(Object.values(sandbox.platforms), 'zendesk', conversationId('zendesk', 'bot_handoff'));
+    const done = await readBack(Object.values(e2e.sandbox.platforms), 'zendesk', conversationId('zendesk', 'bot_handoff'));
     expect(done.tags).toContain('sys_bot_paused');
     expect(notesOf(done)).toHaveLength(1);
     await page.close();
