@@ -1,20 +1,20 @@
 import type { Conversation } from '../schema/conversation';
 import type { Policy } from '../schema/policy';
 import { VerdictSchema, type Signal, type Verdict, type VerdictStatus } from '../schema/verdict';
-import { narrow, widen } from './apply-instruction';
-import { compilePolicy } from './compile';
-import { scopeJudgementAt, topicText } from './customer-requests';
-import { sentimentOf, shouting, urgencyOf } from './describe';
-import type { InstructionContext } from './instruction';
-import { stillMissing } from './missing';
-import { customerContent } from './sanitize';
-import { readConversation } from './sequence';
-import { matchSubAgent } from './scope';
-import { buildNote, buildSummary, questionFor, type SummaryContext } from './summary';
-import { clean, clip } from './text';
-import { boundText } from './bound';
-import { windowStart } from './window';
-import { describeSignals } from './wording';
+import { narrow, widen } from './decide/apply-instruction';
+import { compilePolicy } from './decide/compile';
+import { scopeJudgementAt, topicText } from './scope/requests';
+import { sentimentOf, shouting, urgencyOf } from './read/mood';
+import type { InstructionContext } from './decide/instruction';
+import { stillMissing } from './decide/missing';
+import { customerContent } from './read/sanitize';
+import { readConversation } from './acts/sequence';
+import { matchSubAgent } from './scope/judge';
+import { buildNote, buildSummary, questionFor, type SummaryContext } from './write/summary';
+import { clean, clip } from './read/text';
+import { boundText } from './read/bound';
+import { windowStart } from './read/window';
+import { describeSignals } from './write/wording';
 
 export { windowStart };
 

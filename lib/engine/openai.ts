@@ -12,10 +12,10 @@ import {
   type Verdict,
   type VerdictStatus,
 } from '../schema/verdict';
-import { extractorFor } from './extract';
-import { windowStart } from './window';
-import { buildNote, DEFAULT_FIELDS, nextStepFor, type SummaryContext } from './summary';
-import { clean, clip, normalize } from './text';
+import { extractorFor } from './read/extract';
+import { windowStart } from './read/window';
+import { buildNote, DEFAULT_FIELDS, nextStepFor, type SummaryContext } from './write/summary';
+import { clean, clip, normalize } from './read/text';
 
 export interface OpenAIOptions {
   apiKey: string;

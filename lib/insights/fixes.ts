@@ -1,4 +1,4 @@
-import { baseForm, functionWords, tagsOf } from '../engine/nlp';
+import { baseForm, functionWords, tagsOf } from '../engine/read/nlp';
 import type { EventOf, LogEvent } from './events';
 import { primaryReason, type Reason } from './aggregate';
 

@@ -3,10 +3,10 @@
  * modality, negation. The older phrase patterns of handoff.ts are kept as one more reader for transfers,
  * offers and detail requests, since they carry the multilingual cases.
  */
-import { analyseBotMessage, CONDITIONAL } from '../handoff';
-import { splitSentences } from '../nlp';
-import { originalQuote } from '../sanitize';
-import { clean, normalize } from '../text';
+import { analyseBotMessage, CONDITIONAL } from './phrases/bot';
+import { splitSentences } from '../read/nlp';
+import { originalQuote } from '../read/sanitize';
+import { clean, normalize } from '../read/text';
 import { clausesOf, isPersonNoun, type Clause } from './clause';
 import type { BotAct } from './types';
 

@@ -1,10 +1,10 @@
-import type { Conversation } from '../schema/conversation';
-import type { Policy } from '../schema/policy';
-import type { Signal, VerdictStatus } from '../schema/verdict';
-import { EXTRACTORS, countFor, extractorFor, placeFor } from './extract';
-import { customerDisplay } from './sanitize';
-import { contentStems } from './scope';
-import { clean, clip, sentences } from './text';
+import type { Conversation } from '../../schema/conversation';
+import type { Policy } from '../../schema/policy';
+import type { Signal, VerdictStatus } from '../../schema/verdict';
+import { EXTRACTORS, countFor, extractorFor, placeFor } from '../read/extract';
+import { customerDisplay } from '../read/sanitize';
+import { contentStems } from '../scope/judge';
+import { clean, clip, sentences } from '../read/text';
 import { listText, SIGNAL_LABEL } from './wording';
 
 /** Fields every summary has, whatever the team lead adds; their own entries may reword the descriptions. */

@@ -14,8 +14,8 @@ import {
   TYPO_VERBS,
   WEAK_HUMAN_NOUNS,
 } from './lexicon';
-import { sentences, STOPWORDS, tokens, typoBudget, typoDistance } from './text';
-import { tagsOf } from './nlp';
+import { sentences, STOPWORDS, tokens, typoBudget, typoDistance } from '../../read/text';
+import { tagsOf } from '../../read/nlp';
 
 /**
  * Signal 1: the customer explicitly asks for a human. Works on tokens, not on whole-message patterns: a human

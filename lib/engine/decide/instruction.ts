@@ -1,6 +1,6 @@
-import type { SignalKind } from '../schema/verdict';
-import { buildScope, contentStems, isGeneric, type ScopeModel } from './scope';
-import { normalize } from './text';
+import type { SignalKind } from '../../schema/verdict';
+import { buildScope, contentStems, isGeneric, type ScopeModel } from '../scope/judge';
+import { normalize } from '../read/text';
 
 /**
  * The team lead's customized escalation instruction, read offline in its common forms:

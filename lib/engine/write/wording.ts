@@ -1,4 +1,4 @@
-import type { Signal, SignalKind } from '../schema/verdict';
+import type { Signal, SignalKind } from '../../schema/verdict';
 
 /** Signal names for the note's evidence list. */
 export const SIGNAL_LABEL: Record<SignalKind, string> = {

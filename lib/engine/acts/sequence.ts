@@ -11,10 +11,10 @@
  * - Scope is judged on the customer's latest request that the bot has not taken on.
  * Only turns after the last human agent's reply are read (windowStart), and only the latest READ_LIMIT.
  */
-import type { Conversation } from '../schema/conversation';
-import { readBotTurn } from './acts/bot';
-import { readCustomerTurn } from './acts/customer';
-import type { Act, BotAct, CustomerAct } from './acts/types';
+import type { Conversation } from '../../schema/conversation';
+import { readBotTurn } from './bot';
+import { readCustomerTurn } from './customer';
+import type { Act, BotAct, CustomerAct } from './types';
 
 export interface TurnReading {
   index: number;

@@ -1,9 +1,9 @@
-import type { Conversation } from '../schema/conversation';
-import type { Signal } from '../schema/verdict';
+import type { Conversation } from '../../schema/conversation';
+import type { Signal } from '../../schema/verdict';
 import { holds, type Instruction, type InstructionContext } from './instruction';
-import { customerContent } from './sanitize';
-import { clean, clip } from './text';
-import { describeSignals, SIGNAL_CLAUSE } from './wording';
+import { customerContent } from '../read/sanitize';
+import { clean, clip } from '../read/text';
+import { describeSignals, SIGNAL_CLAUSE } from '../write/wording';
 
 /**
  * "Only escalate when …" and "Never escalate …" narrow the decision: signals they rule out are dropped, and

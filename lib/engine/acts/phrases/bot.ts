@@ -1,4 +1,4 @@
-import { expandContractions, normalize, sentences } from './text';
+import { expandContractions, normalize, sentences } from '../../read/text';
 
 /**
  * Signals 2 and 3 from the bot's side: a confirmed handoff (escalated, transferred, someone will follow up,

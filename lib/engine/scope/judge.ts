@@ -1,11 +1,11 @@
 import { distance } from 'fastest-levenshtein';
-import type { SubAgent } from '../schema/policy';
-import { blankLinks } from './identifiers';
-import { modelWords } from './scope/features';
-import { domainsOf, isKnownWord, readDomain, scopeProfile, type DomainReading, type ScopeProfile } from './scope/model';
-import { isSmallTalk } from './scope/smalltalk';
+import type { SubAgent } from '../../schema/policy';
+import { blankLinks } from '../read/identifiers';
+import { modelWords } from './features';
+import { domainsOf, isKnownWord, readDomain, scopeProfile, type DomainReading, type ScopeProfile } from './model';
+import { isSmallTalk } from './smalltalk';
 import { GENERIC_WORDS, NEUTRAL_WORDS, SYNONYM_SETS } from './synonyms';
-import { isModifier, isStopword, isSwap, plainText, sentences, stem, tokens, typoBudget, typoDistance } from './scope/words';
+import { isModifier, isStopword, isSwap, plainText, sentences, stem, tokens, typoBudget, typoDistance } from './words';
 
 /**
  * Signal 4: is the customer's request inside what the bot is meant to handle? The scope is the team lead's
