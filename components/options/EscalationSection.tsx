@@ -1,16 +1,11 @@
+import type { Policy } from '@/lib/schema/policy';
+import { SUGGESTABLE_TAGS, SWITCHABLE } from '@/lib/signals/registry';
 import { setField, useOptions } from './state/store';
 import { CheckboxField, Field, LockGroup } from './Field';
 import { Section } from './Section';
 
-const SIGNALS = [
-  { key: 'user_requested_human', label: 'The customer asks for a human', help: 'e.g. "can I talk to a person?", in any common language.' },
-  {
-    key: 'bot_handed_off',
-    label: 'The bot hands off or says it cannot help',
-    help: 'A handoff the bot is still preparing (asking for an order number) waits until it is confirmed.',
-  },
-  { key: 'out_of_scope', label: "The request is outside the bot's scope", help: 'Judged against the bot scope and sub agents.' },
-] as const;
+/** The switches, their words and order from the signal registry. */
+const SIGNALS = SWITCHABLE.map((e) => ({ key: e.id as keyof Policy['signals'], label: e.toggle.label, help: e.toggle.help }));
 
 export function EscalationSection() {
   const policy = useOptions((s) => s.form.policy);
@@ -68,9 +63,9 @@ export function EscalationSection() {
           )}
         </Field>
         <datalist id="tag-suggestions">
-          <option value="sys_escalation" />
-          <option value="sys_human_help" />
-          <option value="sys_human_follow_up" />
+          {['sys_escalation', ...SUGGESTABLE_TAGS].map((t) => (
+            <option key={t} value={t} />
+          ))}
         </datalist>
         <CheckboxField
           path="policy.tags.suggest"

@@ -15,6 +15,7 @@ import { clean, clip } from './read/text';
 import { boundText } from './read/bound';
 import { windowStart } from './read/window';
 import { describeSignals } from './write/wording';
+import { suggestTags } from '../signals/registry';
 
 export { windowStart };
 
@@ -139,14 +140,6 @@ export function checkOffline(input: Conversation, policy: Policy): Verdict {
     : undefined;
   const ctx: SummaryContext = { from, status, signals, missing, subAgent };
   const summary = buildSummary(conv, policy, ctx);
-  const suggestedTags: string[] = [];
-  if (status === 'escalate') {
-    suggestedTags.push(...policy.tags.escalation);
-    if (policy.tags.suggest) {
-      if (signals.some((s) => s.kind === 'user_requested_human')) suggestedTags.push('sys_human_help');
-      if (signals.some((s) => s.kind === 'bot_handed_off')) suggestedTags.push('sys_human_follow_up');
-    }
-  }
   return VerdictSchema.parse({
     escalate: status === 'escalate',
     status,
@@ -158,7 +151,7 @@ export function checkOffline(input: Conversation, policy: Policy): Verdict {
     urgency,
     summary,
     note: buildNote(conv, ctx, summary, { sentiment, urgency, reason }),
-    suggestedTags: [...new Set(suggestedTags)],
+    suggestedTags: suggestTags(status, signals, policy.tags),
     engine: 'offline',
     reason,
     acts: reading.turns

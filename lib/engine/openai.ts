@@ -16,6 +16,7 @@ import { extractorFor } from './read/extract';
 import { windowStart } from './read/window';
 import { buildNote, DEFAULT_FIELDS, nextStepFor, type SummaryContext } from './write/summary';
 import { clean, clip, normalize } from './read/text';
+import { llmRuleLine, SIGNALS_IN_ORDER, suggestTags } from '../signals/registry';
 
 export interface OpenAIOptions {
   apiKey: string;
@@ -145,10 +146,7 @@ export function systemPrompt(policy: Policy, scope: string, fields: Record<strin
     'You are Baton, an escalation checker for a customer-support bot. Decide whether the conversation must be handed to the human team, and write a summary and a note for that team.',
     '',
     'Escalate ONLY on a confirmed signal, each backed by a verbatim quote and the messageIndex it comes from:',
-    '- user_requested_human (customer message): the customer explicitly asks for a human, an agent, a manager, a call or escalation, in any language and with typos. NOT: "are you a bot?", "I don\'t need a human", questions about the team\'s opening hours.',
-    '- bot_handed_off (bot message): the bot says the case is escalated, transferred or forwarded to a team, will be checked, confirmed or followed up later, that someone will contact the customer, or that it lacks the understanding, information, access or capability to help. NOT: "let me check that for you" followed by an answer.',
-    "- out_of_scope (customer message): the customer's request is outside the bot's scope as described by the policy (scope and sub agents).",
-    "- custom_instruction: the team lead's customized instruction requires escalation (only when the policy has one).",
+    ...SIGNALS_IN_ORDER.flatMap((e) => (e.llmRule ? [llmRuleLine(e)] : [])),
     'Status "unconfirmed" (never escalates): a possible escalation that is not confirmed yet, e.g. the bot is still collecting the order number, email, photo or user id, or only says the case "may need review", "might require escalation", "seems complex". List what is still missing and suggest one question that collects it.',
     'Status "none": nothing calls for a human.',
     '',
@@ -270,12 +268,9 @@ export async function callModel(
 }
 
 /** Who must have written a signal's evidence; `unconfirmed` is not checked (it never escalates). */
-const KIND_ROLES: Partial<Record<SignalKind, readonly ('customer' | 'bot')[]>> = {
-  user_requested_human: ['customer'],
-  out_of_scope: ['customer'],
-  bot_handed_off: ['bot'],
-  custom_instruction: ['customer', 'bot'],
-};
+const KIND_ROLES: Partial<Record<SignalKind, readonly ('customer' | 'bot')[]>> = Object.fromEntries(
+  SIGNALS_IN_ORDER.filter((e) => e.evidenceFrom).map((e) => [e.id, e.evidenceFrom]),
+);
 
 /**
  * A quote is evidence only if it is non-empty and really in the message it points at (wording compared
@@ -440,14 +435,7 @@ export function toVerdict(conv: Conversation, policy: Policy, out: LlmOutput, fi
   // The model's next step was written for its own call; when Baton changed the call, Baton says what to do.
   if (status !== out.status || !summary.next_step) summary.next_step = nextStepFor(ctx);
 
-  const suggestedTags: string[] = [];
-  if (status === 'escalate') {
-    suggestedTags.push(...policy.tags.escalation);
-    if (policy.tags.suggest) {
-      if (kept.some((s) => s.kind === 'user_requested_human')) suggestedTags.push('sys_human_help');
-      if (kept.some((s) => s.kind === 'bot_handed_off')) suggestedTags.push('sys_human_follow_up');
-    }
-  }
+  const suggestedTags = suggestTags(status, kept, policy.tags);
   const reason =
     status === out.status
       ? modelReason || offline.reason
@@ -480,7 +468,7 @@ export function toVerdict(conv: Conversation, policy: Policy, out: LlmOutput, fi
     urgency,
     summary,
     note,
-    suggestedTags: [...new Set(suggestedTags)],
+    suggestedTags,
     engine: 'openai',
     reason,
     ...(disagreement ? { disagreement } : {}),

@@ -102,12 +102,3 @@ export function redact<E extends LogEvent>(e: E, keepCustomerText: boolean): E {
   const { summary: _drop, ...rest } = e as E & { summary?: unknown };
   return rest as E;
 }
-
-export const REASON_LABEL: Record<string, string> = {
-  user_requested_human: 'Customer asked for a human',
-  bot_handed_off: 'Bot handed off / could not help',
-  out_of_scope: 'Outside the bot’s scope',
-  custom_instruction: 'Team instruction',
-  unconfirmed: 'Possible, not confirmed',
-  none: 'No reason recorded',
-};

@@ -1,4 +1,5 @@
 import { PLATFORM_METAS } from '@/lib/platforms/metas';
+import { SWITCHABLE } from '@/lib/signals/registry';
 
 /**
  * Human names for policy paths, so an error names the field the way the page labels it
@@ -18,9 +19,8 @@ const WORDS: Record<string, string> = {
   examples: 'Example requests',
   tags: 'Tags',
   signals: 'Escalation signals',
-  user_requested_human: 'Customer asks for a human',
-  bot_handed_off: 'Bot hands off or cannot help',
-  out_of_scope: "Outside the bot's scope",
+  // The switches, in the signal registry's words.
+  ...Object.fromEntries(SWITCHABLE.map((e) => [e.id, e.toggle.label])),
   customInstruction: 'Escalation instruction',
   escalation: 'Escalation tags',
   suggest: 'Suggest help/follow-up tags',
