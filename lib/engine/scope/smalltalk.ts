@@ -50,9 +50,45 @@ function isSwap(a: string, b: string): boolean {
   return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
+/**
+ * Chat with the bot rather than a request to it: questions about the bot itself ("are you real", "who made
+ * you", "do you like music"), remarks on it ("you're funny"), the customer's own mood or leaving ("i'm bored",
+ * "ok i gtg"). Nothing in them asks the team for anything, so they are never out of scope (a request to
+ * entertain, "tell me a joke", is a request the bot may not cover, and is judged like any other); a request inside the same message ("are you a bot? I need my refund") is
+ * judged by the caller on its own sentence.
+ */
+const ABOUT_YOU = '(you|u|ya)';
+const BOT_NATURE =
+  '(real|human|a human|a person|a real person|a bot|a robot|an? ai|a machine|alive|smart|intelligent|clever|stupid|dumb|single|married|happy|sad|okay|ok|there|sure|serious|kidding|joking|sentient|conscious|male|female|a (boy|girl|man|woman))';
+const CHAT_PARTS = {
+  /** "are you real", "r u a bot", "you're funny", "you are so smart". */
+  nature: new RegExp(
+    `^(are|r) ${ABOUT_YOU} ${BOT_NATURE}\\b|^(you're|youre|you are|ur|u r|u are) (so |very |really |pretty |such an? )?\\w+( \\w+)?$`,
+  ),
+  /** "who made you", "how old are you", "what's your name", "where do you live". */
+  origin: new RegExp(
+    `^(who|what) (made|created|built|programmed|designed|owns) ${ABOUT_YOU}\\b|^how old (are|r) ${ABOUT_YOU}\\b|^(what's|whats|what is) (your|ur) (name|age|gender|favou?rite \\w+|hobby|purpose|birthday)\\b|^where (do|did) ${ABOUT_YOU} (live|come from|grow up)\\b`,
+  ),
+  /** "do you like music", "do you ever sleep", "can you dance", "i love you". */
+  likes: new RegExp(
+    `^(do|can|could|would|will) ${ABOUT_YOU} (ever )?(like|love|hate|enjoy|dream|sleep|eat|dance|sing|laugh|feel|think about|get bored|get tired|have (feelings|friends|a family|a name|a favou?rite \\w+|hobbies)|marry me|be my friend)\\b|^i (love|like|hate|miss) ${ABOUT_YOU}\\b`,
+  ),
+  /** "i'm bored", "i am so tired", "ok i gtg", "brb", "lol". */
+  mood: /^((ok|okay|well|oh|lol|haha|hmm) )*(i'?m|i am|im) (so |very |really |kinda |a bit )?(bored|tired|sleepy|sad|lonely|happy|hungry|excited|fine|good|great|ok|okay)$|^((ok|okay|well|oh|lol|haha|hmm|alright) )*(i )?(gtg|g2g|gotta go|got to go|have to go|need to go|must go|brb|ttyl|lol|lmao|rofl|haha+|hehe+)$/,
+};
+
+/** Whether a message is chat with the bot itself (CHAT_PARTS); short messages only. */
+export function isChitChat(text: string): boolean {
+  const words = modelWords(text);
+  if (!words.length || words.length > 10) return false;
+  const joined = words.join(' ');
+  return Object.values(CHAT_PARTS).some((re) => re.test(joined));
+}
+
 export function isSmallTalk(text: string): boolean {
   const words = modelWords(text).map((w) => w.replace(/'/g, "'"));
   if (!words.length || words.length > 14) return false;
+  if (isChitChat(text)) return true;
   const joined = words.join(' ');
   const phrase = PHRASES.test(joined);
   let core = phrase;
