@@ -105,6 +105,10 @@ const CONTACT_VERBS = new Set([
   'consult',
   'ask',
 ]);
+const PLACE_TO =
+  /\bto (a|an|the|your|our|any|one of our)? ?(\w+ ){0,3}(store|shop|branch|cent(er|re)|dealer(ship)?|technician|repairer|office|counter)\b/;
+const ADVISE_VERBS = new Set(['recommend', 'suggest', 'advise']);
+const ADVISED_CONTACT = /^(speaking|talking|contacting|calling|reaching out|getting in touch|visiting|checking) ?(with|to)?\b/;
 const SELF_SERVICE =
   /\b(website|site|link|page|app|faq|article|help ?center|portal|settings|online|form|guide|here|below|above|url|www|http)\b/;
 const CHANNEL =
@@ -205,6 +209,9 @@ export function readsCommitment(c: Clause): { who: string; action: string } | nu
   ) {
     if (!SELF_SERVICE.test(obj)) return { who: who(c), action: 'report' };
   }
+  // "You'll hear from our customer advocacy team shortly".
+  if (c.subject === 'you' && verb === 'hear' && /^from\b/.test(`${c.particle} ${obj}`.trim()) && c.object.some(isPersonNoun))
+    return { who: obj.replace(/^from /, ''), action: 'contact' };
   if (!FOLLOW_UP.has(verb)) return null;
   // What counts as acting later: contacting the customer, or looking into the case.
   const contacts =
@@ -279,6 +286,20 @@ export function readsRedirect(c: Clause, sentence: string): { channel: string } 
   const toYou =
     c.imperative ||
     (c.subject === 'you' && (c.modality === 'ability' || c.modality === 'hedge' || c.modality === 'obligation' || c.modality === 'future'));
+  const whereTo = `${c.particle} ${c.object.join(' ')}`;
+  // "Take the device to an authorised service centre": a place where people will do what the bot cannot.
+  if (toYou && !c.question && (c.verb === 'take' || c.verb === 'bring') && PLACE_TO.test(whereTo)) return { channel: whereTo.trim() };
+  // "I'd recommend speaking with your bank about this charge".
+  if (
+    (c.subject === 'i' || c.subject === 'we') &&
+    !c.negated &&
+    !c.question &&
+    ADVISE_VERBS.has(c.verb) &&
+    ADVISED_CONTACT.test(c.object.join(' ')) &&
+    CHANNEL.test(whereTo) &&
+    !SELF_SERVICE.test(whereTo)
+  )
+    return { channel: whereTo.trim() };
   if (!toYou || !CONTACT_VERBS.has(c.verb)) return null;
   if (c.question && c.subject === 'you' && !c.imperative) return null;
   const obj = `${c.particle} ${c.object.join(' ')}`;
