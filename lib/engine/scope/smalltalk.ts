@@ -59,22 +59,26 @@ function isSwap(a: string, b: string): boolean {
  */
 const ABOUT_YOU = '(you|u|ya)';
 const BOT_NATURE =
-  '(real|human|a human|a person|a real person|a bot|a robot|an? ai|a machine|alive|smart|intelligent|clever|stupid|dumb|single|married|happy|sad|okay|ok|there|sure|serious|kidding|joking|sentient|conscious|male|female|a (boy|girl|man|woman))';
+  '(real|human|a human|a person|a real person|a bot|a robot|an? ai|a machine|alive|sentient|conscious|male|female|a (boy|girl|man|woman))';
+const FEELINGS = '(bored|tired|sleepy|sad|lonely|happy|hungry|excited|fine|good|great|ok|okay|angry|mad|upset|annoyed)';
+const PARTNER = '(friends?|best friends?|girlfriend|boyfriend|partner|wife|husband)';
 const CHAT_PARTS = {
-  /** "are you real", "r u a bot", "you're funny", "you are so smart". */
+  /** "are you real", "r u busy", "are you smarter than me", "you're funny", "you suck", "you make me laugh". */
   nature: new RegExp(
-    `^(are|r) ${ABOUT_YOU} ${BOT_NATURE}\\b|^(you're|youre|you are|ur|u r|u are) (so |very |really |pretty |such an? )?\\w+( \\w+)?$`,
+    `^(are|r) ${ABOUT_YOU} (${BOT_NATURE}|(so |very |really |a |an )?\\w+|\\w+er than (me|i|a human|humans))$|^(you're|youre|you are|ur|u r|u are) (so |very |really |pretty |such an? |the )?\\w+( \\w+)?$|^${ABOUT_YOU} (really |totally |kinda )?(suck|rock|rule|stink|make me (laugh|smile|happy|sad|mad|angry))$`,
   ),
-  /** "who made you", "how old are you", "what's your name", "where do you live". */
+  /** "who made you", "how old are you", "how are you feeling today", "what's your name", "where do you live". */
   origin: new RegExp(
-    `^(who|what) (made|created|built|programmed|designed|owns) ${ABOUT_YOU}\\b|^how old (are|r) ${ABOUT_YOU}\\b|^(what's|whats|what is) (your|ur) (name|age|gender|favou?rite \\w+|hobby|purpose|birthday)\\b|^where (do|did) ${ABOUT_YOU} (live|come from|grow up)\\b`,
+    `^(who|what) (made|created|built|programmed|designed|owns) ${ABOUT_YOU}\\b|^(who|what) (are|r) ${ABOUT_YOU}$|^how old (are|r) ${ABOUT_YOU}\\b|^how (are|r) ${ABOUT_YOU}( \\w+){0,3}$|^how('s| is) (your|ur) (day|night|morning|evening|weekend|life)( going)?$|^what (are|r) ${ABOUT_YOU} (doing|up to)$|^(what's|whats|what is) (your|ur) (name|age|gender|favou?rite \\w+|hobby|purpose|birthday)\\b|^where (do|did) ${ABOUT_YOU} (live|come from|grow up)\\b|^tell me about (yourself|you)$`,
   ),
-  /** "do you like music", "do you ever sleep", "can you dance", "i love you". */
+  /** "do you like music", "do you have a boyfriend", "can we be friends", "i love you". */
   likes: new RegExp(
-    `^(do|can|could|would|will) ${ABOUT_YOU} (ever )?(like|love|hate|enjoy|dream|sleep|eat|dance|sing|laugh|feel|think about|get bored|get tired|have (feelings|friends|a family|a name|a favou?rite \\w+|hobbies)|marry me|be my friend)\\b|^i (love|like|hate|miss) ${ABOUT_YOU}\\b`,
+    `^(do|can|could|would|will) ${ABOUT_YOU} (ever )?(like|love|hate|enjoy|dream|sleep|eat|dance|sing|laugh|feel|think about|get bored|get tired|marry me|be my ${PARTNER})\\b|^do ${ABOUT_YOU} have (a |any )?(${PARTNER}|feelings|emotions|a family|family|kids|pets|a name|a body|hobbies|a favou?rite \\w+)$|^(can|could|shall) we be ${PARTNER}$|^i (love|like|hate|miss) ${ABOUT_YOU}( so much| too)?$`,
   ),
-  /** "i'm bored", "i am so tired", "ok i gtg", "brb", "lol". */
-  mood: /^((ok|okay|well|oh|lol|haha|hmm) )*(i'?m|i am|im) (so |very |really |kinda |a bit )?(bored|tired|sleepy|sad|lonely|happy|hungry|excited|fine|good|great|ok|okay)$|^((ok|okay|well|oh|lol|haha|hmm|alright) )*(i )?(gtg|g2g|gotta go|got to go|have to go|need to go|must go|brb|ttyl|lol|lmao|rofl|haha+|hehe+)$/,
+  /** "i'm bored", "i am so sad today", "i'm back", "ok i gtg", "that's hilarious", "go away". */
+  mood: new RegExp(
+    `^((ok|okay|well|oh|lol|haha|hmm|alright) )*((i'm|im|i am) (so |very |really |kinda |a bit )?${FEELINGS}( today| now| right now)?|(i'm|im|i am) (back|home|here|off|leaving|going to (bed|sleep)|off to (bed|sleep))|(i )?(gtg|g2g|gotta go|got to go|have to go|need to go|must go|brb|ttyl|lol|lmao|rofl|haha+|hehe+)|that's (so |not |really |very )?(funny|hilarious|cool|sad|weird|crazy|nice|awesome|interesting)|i need a (hug|friend|nap)|go away|shut up|leave me alone)$`,
+  ),
 };
 
 /** Whether a message is chat with the bot itself (CHAT_PARTS); short messages only. */

@@ -30,6 +30,15 @@ describe('chat with the bot is never out of scope', () => {
   });
 });
 
+describe('typos and shorthand are matched against the scope before anything is called out of scope', () => {
+  it.each(['can I pay with credit cars', 'i want 2 track my order', 'Tracking my order', 'cancel ordr pls', 'wheres my pakage'])(
+    '%s',
+    (text) => {
+      expect(checkOffline(say(text), policy()).status).toBe('none');
+    },
+  );
+});
+
 describe('what the bot says about people', () => {
   it.each([
     'Our team of dedicated agents is here to assist you with any questions you may have.',
