@@ -72,7 +72,7 @@ const ENTRIES: readonly SignalEntry[] = [
       help: 'Also a redirect the customer must follow (another team, a phone line, a store). A handoff the bot is still preparing (asking for an order number) waits until it is confirmed.',
     },
     llmRule:
-      'the bot says the case is escalated, transferred or forwarded to a team, will be checked, confirmed or followed up later, that someone will contact the customer, or that it lacks the understanding, information, access or capability to help. NOT: "let me check that for you" followed by an answer.',
+      'the bot says the case is escalated, transferred or forwarded to a team, will be checked, confirmed or followed up later, that someone will contact the customer, that it lacks the understanding, information, access or capability to help, or sends the customer to another team, channel, phone line or store because it cannot solve it. NOT: "let me check that for you" followed by an answer; the team spoken of in general ("our agents are here to help"); a self-service link that answers the question.',
     evidenceFrom: ['bot'],
     suggestedTags: ['sys_human_follow_up'],
     nextStep: (team) => `Pick up the case the bot handed off${team} and follow up with the customer.`,
@@ -90,7 +90,8 @@ const ENTRIES: readonly SignalEntry[] = [
     order: 3,
     escalates: true,
     toggle: { defaultOn: true, label: 'The request is outside the bot’s scope', help: 'Judged against the bot scope and sub agents.' },
-    llmRule: "the customer's request is outside the bot's scope as described by the policy (scope and sub agents).",
+    llmRule:
+      "the customer's request is outside the bot's scope as described by the policy (scope and sub agents), read with its typos and shorthand. NOT: small talk or questions about the bot itself.",
     evidenceFrom: ['customer'],
     suggestedTags: [],
     nextStep: () => 'Reply personally: the request is outside what the bot handles.',
