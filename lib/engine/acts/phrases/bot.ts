@@ -1,4 +1,5 @@
 import { expandContractions, normalize, sentences } from '../../read/text';
+import { anyPart } from './parts';
 
 /**
  * Signals 2 and 3 from the bot's side: a confirmed handoff (escalated, transferred, someone will follow up,
@@ -106,19 +107,36 @@ const OTHER_LANGUAGES = [
   group(ANY_LANG, [
     inLanguage(
       ES,
-      /\b(he|hemos|ha sido|fue) (escalado|transferido|derivado|enviado|pasado|reenviado|remitido)\b|\b(te|le|lo|la) (transfiero|paso|comunico|conecto|derivo)\b|\b(voy|vamos) a (transferir|pasar|derivar|escalar|comunicar|conectar)(te|le|lo|la)?\b|\bun (agente|asesor|companero|especialista|miembro del equipo) (se pondra|te contactara|le contactara|te atendera|le atendera|te llamara|le llamara)\b|\bno (puedo|tengo acceso)\b/,
+      anyPart(
+        /\b(he|hemos|ha sido|fue) (escalado|transferido|derivado|enviado|pasado|reenviado|remitido)\b/,
+        /\b(te|le|lo|la) (transfiero|paso|comunico|conecto|derivo)\b|\b(voy|vamos) a (transferir|pasar|derivar|escalar|comunicar|conectar)(te|le|lo|la)?\b/,
+        /\bun (agente|asesor|companero|especialista|miembro del equipo) (se pondra|te contactara|le contactara|te atendera|le atendera|te llamara|le llamara)\b/,
+        /\bno (puedo|tengo acceso)\b/,
+      ),
     ),
     inLanguage(
       FR,
-      /\b(j ai|nous avons|a ete) (transfere|escalade|transmis|remonte|redirige)\b|\bje (vous|te) (transfere|mets en relation|passe|redirige)\b|\bun (conseiller|agent|collegue|specialiste) (va|vous) (vous )?(contacter|recontacter|rappeler|repondre|prendre en charge)\b|\bje n ai pas acces\b|\bje ne (peux|suis) pas (en mesure de )?(vous aider|traiter|repondre)\b/,
+      anyPart(
+        /\b(j ai|nous avons|a ete) (transfere|escalade|transmis|remonte|redirige)\b|\bje (vous|te) (transfere|mets en relation|passe|redirige)\b/,
+        /\bun (conseiller|agent|collegue|specialiste) (va|vous) (vous )?(contacter|recontacter|rappeler|repondre|prendre en charge)\b|\bje n ai pas acces\b/,
+        /\bje ne (peux|suis) pas (en mesure de )?(vous aider|traiter|repondre)\b/,
+      ),
     ),
     inLanguage(
       DE,
-      /\b(ich habe|wir haben|wurde)\b.{0,40}\b(weitergeleitet|eskaliert|ubergeben|weitergegeben)\b|\bich (verbinde|leite) (sie|dich)\b|\bein (mitarbeiter|kollege|berater|spezialist)\b.{0,30}\b(wird sich|meldet sich|wird sie)\b|\bich habe keinen zugriff\b|\bich kann (ihnen |dir )?(leider )?nicht (helfen|weiterhelfen)\b/,
+      anyPart(
+        /\b(ich habe|wir haben|wurde)\b.{0,40}\b(weitergeleitet|eskaliert|ubergeben|weitergegeben)\b|\bich (verbinde|leite) (sie|dich)\b/,
+        /\bein (mitarbeiter|kollege|berater|spezialist)\b.{0,30}\b(wird sich|meldet sich|wird sie)\b|\bich habe keinen zugriff\b/,
+        /\bich kann (ihnen |dir )?(leider )?nicht (helfen|weiterhelfen)\b/,
+      ),
     ),
     inLanguage(
       PT,
-      /\b(eu )?(transferi|encaminhei|escalei|repassei)\b|\bvou (te |lhe |o |a )?(transferir|encaminhar|passar)\b|\bum (atendente|agente|especialista|consultor)\b.{0,20}\b(vai|ira) (entrar em contato|te contatar|retornar|te atender|lhe atender)\b|\bnao (tenho acesso|consigo ajudar|posso ajudar)\b/,
+      anyPart(
+        /\b(eu )?(transferi|encaminhei|escalei|repassei)\b|\bvou (te |lhe |o |a )?(transferir|encaminhar|passar)\b/,
+        /\bum (atendente|agente|especialista|consultor)\b.{0,20}\b(vai|ira) (entrar em contato|te contatar|retornar|te atender|lhe atender)\b/,
+        /\bnao (tenho acesso|consigo ajudar|posso ajudar)\b/,
+      ),
     ),
   ]),
 ];
@@ -127,8 +145,11 @@ const OTHER_LANGUAGES = [
 export const CONFIRMED: Gated[] = [...ACTION, ...INABILITY, ...OTHER_LANGUAGES];
 
 // Sentences that describe a hypothetical, not what is happening: "If you notice unfamiliar charges, we will investigate."
-export const CONDITIONAL =
-  /^ ?(if|should|in case|when(ever)? you|once|after|as soon as|in the event|unless|si|wenn|falls|se|caso)\b|\b(if|should|once|when) you (notice|identify|encounter|have|need|experience|see|find|prefer|would like|want|wish|are not|still|do not|can not)\b|\b(i|we) (will|would) be able to\b/;
+export const CONDITIONAL = anyPart(
+  /^ ?(if|should|in case|when(ever)? you|once|after|as soon as|in the event|unless|si|wenn|falls|se|caso)\b/,
+  /\b(if|should|once|when) you (notice|identify|encounter|have|need|experience|see|find|prefer|would like|want|wish|are not|still|do not|can not)\b/,
+  /\b(i|we) (will|would) be able to\b/,
+);
 
 // An offer still waiting for the customer's yes.
 export const OFFER =
@@ -169,8 +190,10 @@ export const HANDOFF_CONTEXT = new RegExp(
   `\\b(pass|connect|transfer|escalate|forward|direct|route|assign|hand|put you in touch|refer|send)\\w*\\b.{0,60}\\b${TEAM}\\b|\\bbefore (i|we) (can )?(pass|connect|transfer|escalate|forward|hand|send|share)\\b|\\b(hand|pass) (this|it|your \\w+) (over|on|along)\\b|\\b(right|appropriate|correct|relevant|best|most suitable|most appropriate) (person|agent|team|department|specialist|representative|expert|human)|\\b(pass this|escalate this|pass it) (on|to)\\b|\\bconnect(ed)? you\\b|\\bspeak(ing)? (with|to) (a|an|someone|somebody|one)\\b|\\b(our|the)( \\w+)? (team|agents?|specialists?|experts?|representatives?|human representatives|staff|department|colleagues?)\\b.{0,40}\\b(need|needs|review|look into|assist|help|handle|take over|take a look|follow up|contact)\\b|\\b(reach|get you to|talk to|speak (to|with)) (our|a|an|the|one of)( \\w+)? ${TEAM}|\\bassigned to (help|assist)\\b`,
 );
 
-const VAGUE_TRIGGER =
-  /need|require|warrant|have to|escalat|review|look|check|hand|pass|complex|complicated|tricky|unusual|difficult|sensitive|serious|not sure|not certain|possibly|potentially|perhaps|beyond|outside|more than|requer|necesit|necessit|demander|gepruft|eskaliert|uberpruft|precisar|exigir/;
+const VAGUE_TRIGGER = anyPart(
+  /need|require|warrant|have to|escalat|review|look|check|hand|pass|complex|complicated|tricky|unusual|difficult|sensitive|serious|not sure|not certain/,
+  /possibly|potentially|perhaps|beyond|outside|more than|requer|necesit|necessit|demander|gepruft|eskaliert|uberpruft|precisar|exigir/,
+);
 export const VAGUE: Gated[] = [
   /\b(may|might|could|possibly|probably|would) (need|require|warrant|have to be|have to)( a| an| further| more| some| additional| manual)? (review|escalation|escalated|reviewed|specialist|human review|closer look|manual review|further investigation|investigation|attention|look|checking|looked at)/,
   /\b(might|may|could) (have to )?(be )?(escalate|escalated|reviewed|looked at|checked|handed|passed)\b/,
@@ -180,14 +203,22 @@ export const VAGUE: Gated[] = [
   /\b(this|it) (could|may|might) be (beyond|outside|more than)\b/,
   inLanguage(
     ANY_LANG,
-    /\b(podria|puede) (requerir|necesitar) (una )?(revision|escalar|escalado)|\b(pourrait|peut) (necessiter|demander|requerir) (une )?(verification|revision|escalade)|\b(konnte|muss eventuell|musste)\b.{0,20}\b(gepruft|eskaliert|uberpruft)|\b(pode|poderia) (precisar|exigir|requerer) (de )?(revisao|analise|escalonamento)/,
+    anyPart(
+      /\b(podria|puede) (requerir|necesitar) (una )?(revision|escalar|escalado)/,
+      /\b(pourrait|peut) (necessiter|demander|requerir) (une )?(verification|revision|escalade)/,
+      /\b(konnte|muss eventuell|musste)\b.{0,20}\b(gepruft|eskaliert|uberpruft)/,
+      /\b(pode|poderia) (precisar|exigir|requerer) (de )?(revisao|analise|escalonamento)/,
+    ),
   ),
 ];
 
 // "Sorry, I didn't get that": a fallback reply; repeated fallbacks mean the bot cannot understand.
 const FALLBACK_TRIGGER = /understand|catch|follow|get that|entend|compris|verstanden|compreend/;
-export const FALLBACK =
-  /\b(i )?(did not|do not|could not|can not) (quite )?(understand|get|catch|follow) (that|you|this|your (message|question|request)|what you)\b|\bsorry,? i (am not sure i )?(understand|follow)\b|\bno (te|le) (entendi|entiendo)\b|\bje n ai pas compris\b|\bich habe (sie|dich|das) nicht verstanden\b|\bnao (entendi|compreendi)\b/;
+export const FALLBACK = anyPart(
+  /\b(i )?(did not|do not|could not|can not) (quite )?(understand|get|catch|follow) (that|you|this|your (message|question|request)|what you)\b/,
+  /\bsorry,? i (am not sure i )?(understand|follow)\b|\bno (te|le) (entendi|entiendo)\b|\bje n ai pas compris\b/,
+  /\bich habe (sie|dich|das) nicht verstanden\b|\bnao (entendi|compreendi)\b/,
+);
 const REPHRASE =
   /\b(rephrase|reword|say (that|it) (again|differently)|try again|another way|put it differently|more details|could you clarify|reformuler|reformular|umformulieren|anders formulieren)\b/;
 
