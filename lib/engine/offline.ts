@@ -3,7 +3,8 @@ import type { Policy } from '../schema/policy';
 import { VerdictSchema, type Signal, type Verdict, type VerdictStatus } from '../schema/verdict';
 import { narrow, widen } from './decide/apply-instruction';
 import { compilePolicy } from './decide/compile';
-import { scopeJudgementAt, topicText } from './scope/requests';
+import { topicText } from './scope/requests';
+import { detectSignals } from './signals';
 import { sentimentOf, shouting, urgencyOf } from './read/mood';
 import type { InstructionContext } from './decide/instruction';
 import { stillMissing } from './decide/missing';
@@ -11,7 +12,7 @@ import { customerContent } from './read/sanitize';
 import { readConversation } from './acts/sequence';
 import { matchSubAgent } from './scope/judge';
 import { buildNote, buildSummary, questionFor, type SummaryContext } from './write/summary';
-import { clean, clip } from './read/text';
+import { clip } from './read/text';
 import { boundText } from './read/bound';
 import { windowStart } from './read/window';
 import { describeSignals } from './write/wording';
@@ -55,33 +56,8 @@ export function checkOffline(input: Conversation, policy: Policy): Verdict {
   }
   // Every turn read into dialogue acts; the sequence of acts gives the findings.
   const reading = readConversation(conv, from, customerNorm);
-  const { human, handoff, pending } = reading;
-  const judged = scope.hasScope ? scopeJudgementAt(conv, reading.scopeIndex, scope, customerNorm) : undefined;
-
-  const enabled = policy.signals;
-  let signals: Signal[] = [];
-  if (human && enabled.user_requested_human) {
-    signals.push({
-      kind: 'user_requested_human',
-      confidence: human.act.confidence,
-      evidence: { messageIndex: human.index, quote: clip(human.act.quote) },
-    });
-  }
-  if (handoff && enabled.bot_handed_off) {
-    signals.push({
-      kind: 'bot_handed_off',
-      confidence: handoff.act.confidence,
-      evidence: { messageIndex: handoff.index, quote: clip(handoff.act.quote) },
-    });
-  }
-  if (judged?.judgement.verdict === 'out' && enabled.out_of_scope) {
-    const confidence = Math.round(judged.judgement.confidence * 100) / 100;
-    signals.push({
-      kind: 'out_of_scope',
-      confidence,
-      evidence: { messageIndex: judged.index, quote: clip(clean(msgs[judged.index].text)) },
-    });
-  }
+  const { pending } = reading;
+  let signals: Signal[] = detectSignals({ conv, reading, scope, customerNorm }, policy.signals);
 
   const recent = customerWindow.slice(-10);
   const mood = sentimentOf(recent);

@@ -12,6 +12,7 @@ import { REASONS } from '@/lib/insights/aggregate';
 import { slackMessage } from '@/lib/notify/slack';
 import { PolicySchema, POLICY_VERSION } from '@/lib/schema/policy';
 import { SignalKindSchema, VerdictSchema, type Signal, type SignalKind } from '@/lib/schema/verdict';
+import { DETECTORS } from '@/lib/engine/signals';
 import { SIGNALS, SIGNALS_IN_ORDER, SWITCHABLE } from '@/lib/signals/registry';
 import { conv, policy } from '../engine/fixtures';
 
@@ -47,6 +48,10 @@ describe('signal registry', () => {
     const fresh = PolicySchema.parse({ version: POLICY_VERSION });
     expect(Object.keys(fresh.signals).sort()).toEqual(SWITCHABLE.map((e) => e.id).sort());
     for (const e of SWITCHABLE) expect(fresh.signals[e.id as keyof typeof fresh.signals]).toBe(e.toggle.defaultOn);
+  });
+
+  it('has one offline detector per switchable signal', () => {
+    expect(DETECTORS.map((d) => d.kind).sort()).toEqual(SWITCHABLE.map((e) => e.id).sort());
   });
 
   it('shows every signal by its name in the sidebar, never by its id', async () => {
