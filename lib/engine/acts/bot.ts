@@ -192,6 +192,8 @@ function who(c: Clause): string {
   return c.subjectWords.join(' ') || c.subject;
 }
 
+const DELIVERY_PEOPLE = /\b(courier|couriers|carrier|driver|drivers|delivery|postman|seller|sellers|warehouse)\b/;
+
 /** "We will contact you", "our developers are looking into it", "someone will get back to you". */
 export function readsCommitment(c: Clause): { who: string; action: string } | null {
   if (c.negated || c.question || c.conditional || c.imperative) return null;
@@ -232,6 +234,8 @@ export function readsCommitment(c: Clause): { who: string; action: string } | nu
   if (contacts || getsBack || inTouch) {
     // "I will update you in a moment" is the bot itself, in this chat; "we will contact you" is later.
     if (c.subject === 'you' || c.subject === 'thing' || c.subject === 'none') return null;
+    // "The courier will call you before delivery": the delivery going ahead, not a person taking the case over.
+    if (DELIVERY_PEOPLE.test(c.subjectWords.join(' '))) return null;
     return { who: who(c), action: 'contact' };
   }
   if (looksInto && (otherParty || c.subject === 'we')) return { who: who(c), action: 'investigate' };

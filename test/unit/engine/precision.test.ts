@@ -44,6 +44,7 @@ describe('what the bot says about people', () => {
     'Our team of dedicated agents is here to assist you with any questions you may have.',
     'Our support agents are available around the clock.',
     'You can reset your password yourself at example.com/reset.',
+    'The courier will contact you before delivery.',
   ])('talk about the team or a self-service link is no handoff: %s', (text) => {
     expect(afterBot(text).status).toBe('none');
   });
