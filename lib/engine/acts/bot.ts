@@ -314,6 +314,9 @@ export function readsRedirect(c: Clause, sentence: string): { channel: string } 
     !/\b(us|dm|direct message|private message|team|email)\b/.test(obj)
   )
     return null;
+  // "Send us photos of the damage": details asked for here, not a channel to go to.
+  if (c.verb === 'send' && (DETAIL_NOUN.test(obj) || /\b(photos?|pictures?|images?|videos?|screenshots?|copy|proof)\b/.test(obj)))
+    return null;
   if (c.verb === 'ask' && !c.object.some(isPersonNoun)) return null;
   if (!CHANNEL.test(obj) && !c.object.some(isPersonNoun)) return null;
   if (SELF_SERVICE.test(obj) && !/\b(us|team|number|phone|store|branch|dm)\b/.test(obj)) return null;

@@ -63,6 +63,7 @@ describe('what the bot says about people', () => {
   it.each([
     "I'll need to escalate this to our repairs team. Could you provide your order number?",
     'Let me get a human agent to help. Please share your account email so they can look into it.',
+    'Please send us photos of the damaged item so we can forward them to the quality team.',
   ])('a transfer still collecting details is not yet one: %s', (text) => {
     const v = afterBot(text);
     expect(v.status).toBe('unconfirmed');
