@@ -335,7 +335,7 @@ const JUDGE_SCOPES: { scope: string; covers: string[]; unclear: string[] }[] = [
   },
 ];
 if (JUDGE) {
-  const { buildScope, judgeMessage } = await import('../lib/engine/scope');
+  const { buildScope, judgeMessage } = await import('../lib/engine/scope/judge');
   const { plainText } = await import('../lib/engine/scope/words');
   const heldOut = unique.filter(isTest).filter((e) => e.label !== 'dialogue' && e.label !== 'chitchat');
   let TP = 0;

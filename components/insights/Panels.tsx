@@ -85,8 +85,8 @@ export function TopQuotes({ insights }: { insights: Insights }) {
         insights.topQuotes.map((r) => (
           <div key={r.reason} className="ins-quotes" data-testid={`quotes-${r.reason}`}>
             <h3>
-              <span className="swatch" style={{ background: REASON_COLOR[r.reason] }} aria-hidden="true" />
-              {REASON_NAME[r.reason]}
+              <span className="swatch" style={{ background: REASON_COLOR(r.reason) }} aria-hidden="true" />
+              {REASON_NAME(r.reason)}
             </h3>
             <ol>
               {r.quotes.map((q) => (

@@ -20,9 +20,9 @@ export function ReasonChart({ insights, bucket }: { insights: Insights; bucket: 
       data: {
         labels: bucket === 'week' ? insights.buckets.map((b) => `week of ${b}`) : insights.buckets,
         datasets: insights.byReason.map((r) => ({
-          label: REASON_NAME[r.reason],
+          label: REASON_NAME(r.reason),
           data: r.counts,
-          backgroundColor: REASON_COLOR[r.reason],
+          backgroundColor: REASON_COLOR(r.reason),
           borderColor: '#ffffff',
           borderWidth: 1,
           maxBarThickness: 56,
@@ -47,7 +47,7 @@ export function ReasonChart({ insights, bucket }: { insights: Insights; bucket: 
   }, [insights, bucket, title]);
 
   const totals = insights.buckets.map((_, i) => insights.byReason.reduce((n, r) => n + r.counts[i], 0));
-  const summary = insights.byReason.map((r) => `${REASON_NAME[r.reason]}: ${r.counts.reduce((a, b) => a + b, 0)}`).join('; ');
+  const summary = insights.byReason.map((r) => `${REASON_NAME(r.reason)}: ${r.counts.reduce((a, b) => a + b, 0)}`).join('; ');
   return (
     <section className="ins-card" aria-labelledby="ins-chart-title">
       <h2 id="ins-chart-title">Why conversations were escalated</h2>
@@ -63,8 +63,8 @@ export function ReasonChart({ insights, bucket }: { insights: Insights; bucket: 
               <th scope="col">{bucket === 'week' ? 'Week of' : 'Day'}</th>
               {insights.byReason.map((r) => (
                 <th scope="col" key={r.reason}>
-                  <span className="swatch" style={{ background: REASON_COLOR[r.reason] }} aria-hidden="true" />
-                  {REASON_NAME[r.reason]}
+                  <span className="swatch" style={{ background: REASON_COLOR(r.reason) }} aria-hidden="true" />
+                  {REASON_NAME(r.reason)}
                 </th>
               ))}
               <th scope="col">Total</th>

@@ -1,3 +1,4 @@
+import { SUGGESTABLE_TAGS } from '@/lib/signals/registry';
 import { LockGroup } from './Field';
 import { SchemaField, SchemaFields } from './SchemaField';
 import { Section } from './Section';
@@ -14,9 +15,9 @@ export function EscalationSection() {
       <LockGroup field="tags" legend="Tags">
         <SchemaField path="policy.tags.escalation" list="tag-suggestions" />
         <datalist id="tag-suggestions">
-          <option value="sys_escalation" />
-          <option value="sys_human_help" />
-          <option value="sys_human_follow_up" />
+          {['sys_escalation', ...SUGGESTABLE_TAGS].map((t) => (
+            <option key={t} value={t} />
+          ))}
         </datalist>
         <SchemaField path="policy.tags.suggest" />
       </LockGroup>

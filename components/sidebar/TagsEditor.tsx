@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { SUGGESTABLE_TAGS } from '@/lib/signals/registry';
 
 export function TagsEditor({ tags, disabled, onChange }: { tags: string[]; disabled: boolean; onChange: (t: string[]) => void }) {
   const [input, setInput] = useState('');
@@ -39,9 +40,9 @@ export function TagsEditor({ tags, disabled, onChange }: { tags: string[]; disab
           }}
         />
         <datalist id="baton-tag-suggestions">
-          <option value="sys_escalation" />
-          <option value="sys_human_help" />
-          <option value="sys_human_follow_up" />
+          {['sys_escalation', ...SUGGESTABLE_TAGS].map((t) => (
+            <option key={t} value={t} />
+          ))}
         </datalist>
         <button type="button" className="btn btn-small" disabled={disabled || !input.trim()} onClick={add}>
           Add

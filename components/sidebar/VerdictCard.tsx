@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Verdict } from '@/lib/schema/verdict';
+import { signalLabel } from '@/lib/signals/registry';
 import { useSidebar } from './store';
 import { logDismissed } from './useVerdictLog';
 import { trusted } from './trusted';
@@ -9,13 +10,6 @@ const STATUS = {
   unconfirmed: { title: 'Not yet (unconfirmed)', className: 'verdict-unconfirmed' },
   none: { title: 'No escalation', className: 'verdict-none' },
 } as const;
-
-const SIGNAL_LABEL: Record<string, string> = {
-  user_requested_human: 'Customer asked for a human',
-  bot_handed_off: 'Bot handed off',
-  unconfirmed: 'Possible, not confirmed',
-  out_of_scope: 'Outside the bot’s scope',
-};
 
 /** Verdicts dismissed in this tab: a re-check with the same call stays dismissed. */
 const dismissedHere = new Set<string>();
@@ -92,7 +86,7 @@ export function VerdictCard({ verdict, onQuote }: { verdict: Verdict; onQuote: (
           {verdict.signals.map((sig, i) => (
             <li key={i} data-testid="signal" data-kind={sig.kind}>
               <div className="signal-head">
-                <span>{SIGNAL_LABEL[sig.kind] ?? sig.kind}</span>
+                <span>{signalLabel(sig.kind)}</span>
                 <span className="confidence" aria-label={`confidence ${Math.round(sig.confidence * 100)} percent`}>
                   {Math.round(sig.confidence * 100)}%
                 </span>

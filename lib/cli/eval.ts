@@ -1,4 +1,5 @@
 import type { Verdict } from '../schema/verdict';
+import { SIGNALS_IN_ORDER } from '../signals/registry';
 
 export interface Labelled {
   expected: { escalate: boolean; signal: string };
@@ -29,7 +30,7 @@ function gotSignal(expected: string, v: Verdict): string {
   if (v.status === 'unconfirmed') return 'unconfirmed';
   const kinds = v.signals.map((s) => s.kind as string);
   if (kinds.includes(expected)) return expected;
-  return ['user_requested_human', 'bot_handed_off', 'out_of_scope', 'custom_instruction'].find((k) => kinds.includes(k)) ?? 'none';
+  return SIGNALS_IN_ORDER.find((e) => e.escalates && kinds.includes(e.id))?.id ?? 'none';
 }
 
 function prf(tp: number, fp: number, fn: number): { precision: number; recall: number; f1: number } {
@@ -105,7 +106,7 @@ export function formatReport(r: EvalReport, meta: { engine: string; badLines: nu
   ];
   for (const [k, v] of Object.entries(r.perSignal).sort())
     lines.push(`  ${k.padEnd(22)} ${String(v.correct).padStart(4)}/${String(v.n).padEnd(4)} ${pct(v.accuracy)}`);
-  const cols = ['user_requested_human', 'bot_handed_off', 'out_of_scope', 'custom_instruction', 'unconfirmed', 'none'].filter(
+  const cols = [...SIGNALS_IN_ORDER.filter((e) => e.escalates).map((e) => e.id as string), 'unconfirmed', 'none'].filter(
     (c) => Object.values(r.confusion).some((row) => row[c]) || r.confusion[c],
   );
   const short: Record<string, string> = {

@@ -1,20 +1,22 @@
 import type { Conversation } from '../schema/conversation';
 import type { Policy } from '../schema/policy';
 import { VerdictSchema, type Signal, type Verdict, type VerdictStatus } from '../schema/verdict';
-import { narrow, widen } from './apply-instruction';
-import { compilePolicy } from './compile';
-import { scopeJudgementAt, topicText } from './customer-requests';
-import { sentimentOf, shouting, urgencyOf } from './describe';
-import type { InstructionContext } from './instruction';
-import { stillMissing } from './missing';
-import { customerContent } from './sanitize';
-import { readConversation } from './sequence';
-import { matchSubAgent } from './scope';
-import { buildNote, buildSummary, questionFor, type SummaryContext } from './summary';
-import { clean, clip } from './text';
-import { boundText } from './bound';
-import { windowStart } from './window';
-import { describeSignals } from './wording';
+import { narrow, widen } from './decide/apply-instruction';
+import { compilePolicy } from './decide/compile';
+import { topicText } from './scope/requests';
+import { detectSignals } from './signals';
+import { sentimentOf, shouting, urgencyOf } from './read/mood';
+import type { InstructionContext } from './decide/instruction';
+import { stillMissing } from './decide/missing';
+import { customerContent } from './read/sanitize';
+import { readConversation } from './acts/sequence';
+import { matchSubAgent } from './scope/judge';
+import { buildNote, buildSummary, questionFor, type SummaryContext } from './write/summary';
+import { clip } from './read/text';
+import { boundText } from './read/bound';
+import { windowStart } from './read/window';
+import { describeSignals } from './write/wording';
+import { suggestTags } from '../signals/registry';
 
 /**
  * Every reader (raw quotes, shouting, details, scope) sees the same bounded text, however long a message is.
@@ -52,33 +54,8 @@ export function checkOffline(input: Conversation, policy: Policy): Verdict {
   }
   // Every turn read into dialogue acts; the sequence of acts gives the findings.
   const reading = readConversation(conv, from, customerNorm);
-  const { human, handoff, pending } = reading;
-  const judged = scope.hasScope ? scopeJudgementAt(conv, reading.scopeIndex, scope, customerNorm) : undefined;
-
-  const enabled = policy.signals;
-  let signals: Signal[] = [];
-  if (human && enabled.user_requested_human) {
-    signals.push({
-      kind: 'user_requested_human',
-      confidence: human.act.confidence,
-      evidence: { messageIndex: human.index, quote: clip(human.act.quote) },
-    });
-  }
-  if (handoff && enabled.bot_handed_off) {
-    signals.push({
-      kind: 'bot_handed_off',
-      confidence: handoff.act.confidence,
-      evidence: { messageIndex: handoff.index, quote: clip(handoff.act.quote) },
-    });
-  }
-  if (judged?.judgement.verdict === 'out' && enabled.out_of_scope) {
-    const confidence = Math.round(judged.judgement.confidence * 100) / 100;
-    signals.push({
-      kind: 'out_of_scope',
-      confidence,
-      evidence: { messageIndex: judged.index, quote: clip(clean(msgs[judged.index].text)) },
-    });
-  }
+  const { pending } = reading;
+  let signals: Signal[] = detectSignals({ conv, reading, scope, customerNorm }, policy.signals);
 
   const recent = customerWindow.slice(-10);
   const mood = sentimentOf(recent);
@@ -137,14 +114,6 @@ export function checkOffline(input: Conversation, policy: Policy): Verdict {
     : undefined;
   const ctx: SummaryContext = { from, status, signals, missing, subAgent };
   const summary = buildSummary(conv, policy, ctx);
-  const suggestedTags: string[] = [];
-  if (status === 'escalate') {
-    suggestedTags.push(...policy.tags.escalation);
-    if (policy.tags.suggest) {
-      if (signals.some((s) => s.kind === 'user_requested_human')) suggestedTags.push('sys_human_help');
-      if (signals.some((s) => s.kind === 'bot_handed_off')) suggestedTags.push('sys_human_follow_up');
-    }
-  }
   return VerdictSchema.parse({
     escalate: status === 'escalate',
     status,
@@ -156,7 +125,7 @@ export function checkOffline(input: Conversation, policy: Policy): Verdict {
     urgency,
     summary,
     note: buildNote(conv, ctx, summary, { sentiment, urgency, reason }),
-    suggestedTags: [...new Set(suggestedTags)],
+    suggestedTags: suggestTags(status, signals, policy.tags),
     engine: 'offline',
     reason,
     acts: reading.turns

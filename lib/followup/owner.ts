@@ -1,9 +1,10 @@
 import type { Conversation, Message, Platform } from '../schema/conversation';
 import { BotIdentitySchema, type Policy } from '../schema/policy';
 import { roleOf } from '../platforms/shared';
+import { SUGGESTABLE_TAGS } from '../signals/registry';
 
 /** Tags Baton suggests on an escalation; any of them (or the team lead's escalation tags) shows a handoff. */
-const ESCALATION_EXTRA_TAGS = ['sys_human_help', 'sys_human_follow_up'] as const;
+export const ESCALATION_EXTRA_TAGS = SUGGESTABLE_TAGS;
 
 export const isHumanReply = (m: Message) => m.role === 'agent' && !m.internal;
 

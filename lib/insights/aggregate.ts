@@ -1,18 +1,10 @@
 import { PLATFORMS, type Platform } from '../schema/conversation';
-import type { SignalKind } from '../schema/verdict';
 import type { EventOf, LogEvent } from '../schema/log-event';
+import { REASONS, type Reason } from './reasons';
 
 export type Bucket = 'day' | 'week';
-/** Escalation reasons as the chart stacks them; `agent_call` is an escalation with no signal (an override on "No escalation"). */
-export type Reason = SignalKind | 'agent_call';
-const REASONS: readonly Reason[] = [
-  'user_requested_human',
-  'bot_handed_off',
-  'out_of_scope',
-  'custom_instruction',
-  'unconfirmed',
-  'agent_call',
-];
+
+export { REASONS, type Reason };
 
 export interface InsightsFilter {
   platform: Platform | 'all';

@@ -1,6 +1,7 @@
-import { baseForm, functionWords, tagsOf } from '../engine/nlp';
+import { baseForm, functionWords, tagsOf } from '../engine/read/nlp';
 import type { EventOf, LogEvent } from '../schema/log-event';
 import { primaryReason, type Reason } from './aggregate';
+import { reasonFixHint, reasonFixWords } from './reasons';
 
 export interface SuggestedFix {
   kind: 'sub_agent_reason' | 'recurring_topic';
@@ -12,29 +13,9 @@ export interface SuggestedFix {
   count: number;
 }
 
-const REASON_WORDS: Record<Reason, string> = {
-  user_requested_human: 'the customer asked for a human',
-  bot_handed_off: 'the bot could not help',
-  out_of_scope: 'outside the bot’s scope',
-  custom_instruction: 'your team’s instruction',
-  unconfirmed: 'a possible handoff, not confirmed',
-  agent_call: 'the agent’s own call',
-};
-
 /** What a team lead might change, per reason; `lacks` names what the bot said it had no access to. */
 function hint(reason: Reason, lacks: string | null): string {
-  switch (reason) {
-    case 'bot_handed_off':
-      return lacks ? `the bot lacks access to ${lacks}?` : 'does the bot lack a tool or permission it needs here?';
-    case 'user_requested_human':
-      return 'customers give up on its answers: is a step or an answer missing from this flow?';
-    case 'out_of_scope':
-      return 'customers bring topics it does not cover: widen its scope or route them before the bot.';
-    case 'custom_instruction':
-      return 'your escalation instruction catches these: is it as narrow as you meant?';
-    default:
-      return 'worth reading a few of these conversations.';
-  }
+  return reason === 'bot_handed_off' && lacks ? `the bot lacks access to ${lacks}?` : reasonFixHint(reason);
 }
 
 /** "I don't have access to refund payments" → "refund payments". */
@@ -138,7 +119,7 @@ export function suggestFixes(events: LogEvent[], opts: FixOptions = {}): Suggest
       subAgent,
       reason,
       count,
-      text: `${name} sub agent: ${count} of its last ${last.length} escalations were “${REASON_WORDS[reason]}”. ${cap(hint(reason, reason === 'bot_handed_off' ? lacksOf(quotes) : null))}`,
+      text: `${name} sub agent: ${count} of its last ${last.length} escalations were “${reasonFixWords(reason)}”. ${cap(hint(reason, reason === 'bot_handed_off' ? lacksOf(quotes) : null))}`,
     });
   }
 

@@ -1,5 +1,5 @@
 import { detectAll } from 'tinyld/light';
-import { boundText } from '../engine/bound';
+import { boundText } from '../engine/read/bound';
 import type { Message } from '../schema/conversation';
 import { LANGUAGES, type Language } from '../schema/customer-message';
 

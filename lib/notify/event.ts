@@ -3,6 +3,7 @@ import { PlatformSchema } from '../schema/conversation';
 import { SignalKindSchema } from '../schema/verdict';
 import { TargetKindSchema } from '../schema/target';
 import type { Journal } from '../schema/plan';
+import { signalLabel } from '../signals/registry';
 
 /** Bumped when a field changes meaning or goes away; new optional fields keep the version. */
 export const EVENT_VERSION = 1;
@@ -26,7 +27,8 @@ export const EscalationEventSchema = z.object({
   conversation: z.object({ id: z.string(), url: z.string().url() }),
   /** Why it was escalated: the engine's one-line reason (the routing reason when no verdict was recorded). */
   reason: z.string(),
-  signals: z.array(z.object({ kind: SignalKindSchema, quote: z.string() })),
+  /** `label` is the signal's name as the sidebar and the note show it (signal registry). */
+  signals: z.array(z.object({ kind: SignalKindSchema, label: z.string().optional(), quote: z.string() })),
   subAgent: z.string().nullable(),
   /** Where it was routed; null when no target was chosen. */
   target: z.object({ kind: TargetKindSchema, id: z.string(), name: z.string() }).nullable(),
@@ -83,7 +85,7 @@ export async function escalationEvent(journal: Journal, ctx: EventContext): Prom
     account: plan.account,
     conversation: { id: plan.conversationId, url: ctx.conversationUrl },
     reason: why?.reason || plan.routeReason || 'Escalated by the agent.',
-    signals: (why?.signals ?? []).map(({ kind, quote }) => ({ kind, quote })),
+    signals: (why?.signals ?? []).map(({ kind, quote }) => ({ kind, label: signalLabel(kind), quote })),
     subAgent: why?.subAgent ?? null,
     target: plan.target ? { kind: plan.target.kind, id: plan.target.id, name: plan.target.name } : null,
     summary: why?.summary ?? {},

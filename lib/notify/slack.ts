@@ -1,4 +1,5 @@
 import type { EscalationEvent } from './event';
+import { signalLabel } from '../signals/registry';
 
 /**
  * Slack reads &, < and > as markup in mrkdwn and in the `text` fallback (`<!channel>` would ping everyone,
@@ -53,7 +54,7 @@ export function slackMessage(e: EscalationEvent): SlackMessage {
     .map(([field, value]) => `*${plainMrkdwn(field)}:* ${plainMrkdwn(value)}`);
   const quotes = e.signals
     .filter((s) => s.quote.trim())
-    .map((s) => `> ${plainMrkdwn(clip(s.quote.replace(/\s+/g, ' ').trim(), QUOTE_MAX))}`);
+    .map((s) => `${escapeMrkdwn(`${signalLabel(s.kind)}:`)}\n> ${plainMrkdwn(clip(s.quote.replace(/\s+/g, ' ').trim(), QUOTE_MAX))}`);
   const context = [
     e.subAgent ? `Sub agent: ${plainMrkdwn(e.subAgent)}` : null,
     e.override ? 'Escalated against the verdict' : null,

@@ -170,6 +170,17 @@ export function engineNeedsKey(baseURL: string): boolean {
 /** Longest wait for a model answer a team lead can set; beyond it the sidebar's refinement is not worth waiting for. */
 export const MAX_ENGINE_TIMEOUT_SECONDS = 600;
 
+/**
+ * One switch per signal a team lead may turn off. Their words on the options page are the signal registry's
+ * (lib/signals/registry.ts declares them on these fields), so the switch, the sidebar and Insights name a
+ * signal the same way.
+ */
+export const SignalSwitchesSchema = z.object({
+  user_requested_human: z.boolean().default(true),
+  bot_handed_off: z.boolean().default(true),
+  out_of_scope: z.boolean().default(true),
+});
+
 export const PolicySchema = z.object({
   version: z.literal(POLICY_VERSION),
   /** What the bot is meant to handle; the out-of-scope check is judged against this plus the sub agents. */
@@ -180,23 +191,9 @@ export const PolicySchema = z.object({
     rows: 3,
   }),
   subAgents: z.array(SubAgentSchema).default([]).register(formMeta, { title: 'Sub agents', item: 'Sub agent' }),
-  signals: z
-    .object({
-      user_requested_human: z
-        .boolean()
-        .default(true)
-        .register(formMeta, { title: 'The customer asks for a human', help: 'e.g. "can I talk to a person?", in any common language.' }),
-      bot_handed_off: z.boolean().default(true).register(formMeta, {
-        title: 'The bot hands off or says it cannot help',
-        help: 'A handoff the bot is still preparing (asking for an order number) waits until it is confirmed.',
-      }),
-      out_of_scope: z
-        .boolean()
-        .default(true)
-        .register(formMeta, { title: "The request is outside the bot's scope", help: 'Judged against the bot scope and sub agents.' }),
-    })
-    .default({ user_requested_human: true, bot_handed_off: true, out_of_scope: true })
-    .register(formMeta, { title: 'Escalation signals' }),
+  signals: SignalSwitchesSchema.default({ user_requested_human: true, bot_handed_off: true, out_of_scope: true }).register(formMeta, {
+    title: 'Escalation signals',
+  }),
   /** Team lead's customized escalation instruction; narrows or widens the check, never the bot's replies. */
   customInstruction: z.string().max(2000).default('').register(formMeta, {
     title: 'Your instruction for the escalation check',

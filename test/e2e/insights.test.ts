@@ -74,7 +74,7 @@ describe('Insights', () => {
     // The chart's table: one day, the reasons of the three escalations.
     await page.locator('.ins-table-wrap summary').click();
     const headers = await page.locator('[data-testid="reason-table"] thead th').allTextContents();
-    expect(headers).toEqual(expect.arrayContaining(['Customer asked for a human', 'Bot handed off / could not help', 'Total']));
+    expect(headers).toEqual(expect.arrayContaining(['Customer asked for a human', 'Bot handed off or cannot help', 'Total']));
     expect(await page.locator('[data-testid="reason-table"] tbody tr td').last().textContent()).toBe('3');
 
     // Filtering to one helpdesk leaves its escalation only.

@@ -1,3 +1,5 @@
+// The signal switches' title and help are declared by the signal registry.
+import '@/lib/signals/registry';
 import { z } from 'zod';
 import { formMeta, type FieldMeta, type FormCodec } from '@/lib/schema/form-meta';
 import { HandoverRuleSchema, PolicySchema, type HandoverRule, type Policy, type PolicyInput } from '@/lib/schema/policy';

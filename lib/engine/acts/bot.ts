@@ -3,10 +3,10 @@
  * modality, negation. The older phrase patterns of handoff.ts are kept as one more reader for transfers,
  * offers and detail requests, since they carry the multilingual cases.
  */
-import { analyseBotMessage, CONDITIONAL } from '../handoff';
-import { splitSentences } from '../nlp';
-import { originalQuote } from '../sanitize';
-import { clean, normalize } from '../text';
+import { analyseBotMessage, CONDITIONAL } from './phrases/bot';
+import { splitSentences } from '../read/nlp';
+import { originalQuote } from '../read/sanitize';
+import { clean, normalize } from '../read/text';
 import { clausesOf, isPersonNoun, type Clause } from './clause';
 import type { BotAct } from './types';
 
@@ -105,6 +105,10 @@ const CONTACT_VERBS = new Set([
   'consult',
   'ask',
 ]);
+const PLACE_TO =
+  /\bto (a|an|the|your|our|any|one of our)? ?(\w+ ){0,3}(store|shop|branch|cent(er|re)|dealer(ship)?|technician|repairer|office|counter)\b/;
+const ADVISE_VERBS = new Set(['recommend', 'suggest', 'advise']);
+const ADVISED_CONTACT = /^(speaking|talking|contacting|calling|reaching out|getting in touch|visiting|checking) ?(with|to)?\b/;
 const SELF_SERVICE =
   /\b(website|site|link|page|app|faq|article|help ?center|portal|settings|online|form|guide|here|below|above|url|www|http)\b/;
 const CHANNEL =
@@ -188,6 +192,8 @@ function who(c: Clause): string {
   return c.subjectWords.join(' ') || c.subject;
 }
 
+const DELIVERY_PEOPLE = /\b(courier|couriers|carrier|driver|drivers|delivery|postman|seller|sellers|warehouse)\b/;
+
 /** "We will contact you", "our developers are looking into it", "someone will get back to you". */
 function readsCommitment(c: Clause): { who: string; action: string } | null {
   if (c.negated || c.question || c.conditional || c.imperative) return null;
@@ -205,6 +211,9 @@ function readsCommitment(c: Clause): { who: string; action: string } | null {
   ) {
     if (!SELF_SERVICE.test(obj)) return { who: who(c), action: 'report' };
   }
+  // "You'll hear from our customer advocacy team shortly".
+  if (c.subject === 'you' && verb === 'hear' && /^from\b/.test(`${c.particle} ${obj}`.trim()) && c.object.some(isPersonNoun))
+    return { who: obj.replace(/^from /, ''), action: 'contact' };
   if (!FOLLOW_UP.has(verb)) return null;
   // What counts as acting later: contacting the customer, or looking into the case.
   const contacts =
@@ -225,6 +234,8 @@ function readsCommitment(c: Clause): { who: string; action: string } | null {
   if (contacts || getsBack || inTouch) {
     // "I will update you in a moment" is the bot itself, in this chat; "we will contact you" is later.
     if (c.subject === 'you' || c.subject === 'thing' || c.subject === 'none') return null;
+    // "The courier will call you before delivery": the delivery going ahead, not a person taking the case over.
+    if (DELIVERY_PEOPLE.test(c.subjectWords.join(' '))) return null;
     return { who: who(c), action: 'contact' };
   }
   if (looksInto && (otherParty || c.subject === 'we')) return { who: who(c), action: 'investigate' };
@@ -279,6 +290,20 @@ function readsRedirect(c: Clause, sentence: string): { channel: string } | null 
   const toYou =
     c.imperative ||
     (c.subject === 'you' && (c.modality === 'ability' || c.modality === 'hedge' || c.modality === 'obligation' || c.modality === 'future'));
+  const whereTo = `${c.particle} ${c.object.join(' ')}`;
+  // "Take the device to an authorised service centre": a place where people will do what the bot cannot.
+  if (toYou && !c.question && (c.verb === 'take' || c.verb === 'bring') && PLACE_TO.test(whereTo)) return { channel: whereTo.trim() };
+  // "I'd recommend speaking with your bank about this charge".
+  if (
+    (c.subject === 'i' || c.subject === 'we') &&
+    !c.negated &&
+    !c.question &&
+    ADVISE_VERBS.has(c.verb) &&
+    ADVISED_CONTACT.test(c.object.join(' ')) &&
+    CHANNEL.test(whereTo) &&
+    !SELF_SERVICE.test(whereTo)
+  )
+    return { channel: whereTo.trim() };
   if (!toYou || !CONTACT_VERBS.has(c.verb)) return null;
   if (c.question && c.subject === 'you' && !c.imperative) return null;
   const obj = `${c.particle} ${c.object.join(' ')}`;
@@ -288,6 +313,9 @@ function readsRedirect(c: Clause, sentence: string): { channel: string } | null 
     (c.verb === 'send' || c.verb === 'message' || c.verb === 'write') &&
     !/\b(us|dm|direct message|private message|team|email)\b/.test(obj)
   )
+    return null;
+  // "Send us photos of the damage": details asked for here, not a channel to go to.
+  if (c.verb === 'send' && (DETAIL_NOUN.test(obj) || /\b(photos?|pictures?|images?|videos?|screenshots?|copy|proof)\b/.test(obj)))
     return null;
   if (c.verb === 'ask' && !c.object.some(isPersonNoun)) return null;
   if (!CHANNEL.test(obj) && !c.object.some(isPersonNoun)) return null;

@@ -5,8 +5,8 @@
  * "your report has been submitted" and "I'm going to write up a report for our purchasing department"
  * are one reading: someone on the support side acts later.
  */
-import { isActor, lemma, tagsOf } from '../nlp';
-import { tokens } from '../text';
+import { isActor, lemma, tagsOf } from '../read/nlp';
+import { tokens } from '../read/text';
 
 type Subject = 'i' | 'we' | 'you' | 'team' | 'someone' | 'they' | 'thing' | 'none';
 type Modality = 'future' | 'ability' | 'obligation' | 'hedge' | 'now' | null;

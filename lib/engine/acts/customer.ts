@@ -3,16 +3,16 @@
  * bot asked for, reports a problem, makes a new request, or only greets, thanks, says goodbye or chats.
  * Small talk is never out of scope on its own, and an answer to the bot's question has no topic of its own.
  */
-import { findHumanRequest, retracts } from '../human-request';
-import { isSmallTalk } from '../scope';
-import { originalQuote } from '../sanitize';
-import { blankIdentifiers } from '../identifiers';
-import { clip } from '../text';
+import { findHumanRequest, retracts } from './phrases/customer';
+import { isSmallTalk } from '../scope/judge';
+import { originalQuote } from '../read/sanitize';
+import { blankIdentifiers } from '../read/identifiers';
+import { clip } from '../read/text';
 import { clausesOf } from './clause';
 import type { BotAct, CustomerAct } from './types';
 
 // Which kind of small talk a message is, by its first telling word; whether it is small talk at all is the
-// scope judge's call (isSmallTalk, lib/engine/scope.ts), so scope and acts agree.
+// scope judge's call (isSmallTalk, lib/engine/scope/judge.ts), so scope and acts agree.
 const FLAVOUR: [NonNullable<CustomerAct['flavour']>, RegExp][] = [
   ['thanks', /\b(thanks?|thx|thanx|thnx|ty|tysm|cheers|appreciated?|grateful|gracias|merci|danke|obrigad[oa]|grazie)\b/],
   ['farewell', /\b(bye|goodbye|cya|later|take care|ciao|adios|goodnight|ttyl|revoir|tschuss|tchau|have a \w+ (day|one|evening|weekend))\b/],

@@ -1,7 +1,7 @@
 import type { Conversation } from '../../schema/conversation';
 import type { Policy } from '../../schema/policy';
 import type { Verdict } from '../../schema/verdict';
-import { DEFAULT_FIELDS } from '../summary';
+import { DEFAULT_FIELDS } from '../write/summary';
 import { extractJson } from './extract';
 import { llmOutputSchema, type LlmOutput } from './output';
 import { parseAnswer } from './parse';

@@ -1,8 +1,9 @@
 import type { Conversation } from '../../schema/conversation';
 import type { Policy } from '../../schema/policy';
 import type { Verdict } from '../../schema/verdict';
-import { clean } from '../text';
-import { windowStart } from '../window';
+import { clean } from '../read/text';
+import { llmRuleLine, SIGNALS_IN_ORDER } from '../../signals/registry';
+import { windowStart } from '../read/window';
 import { ACT_NAMES } from './output';
 import { countTokens, MESSAGE_OVERHEAD_TOKENS } from './tokens';
 
@@ -34,10 +35,7 @@ export function systemPrompt(policy: Policy, scope: string, fields: Record<strin
     'You are Baton, an escalation checker for a customer-support bot. Decide whether the conversation must be handed to the human team, and write a summary and a note for that team.',
     '',
     'Escalate ONLY on a confirmed signal, each backed by a verbatim quote and the messageIndex it comes from:',
-    '- user_requested_human (customer message): the customer explicitly asks for a human, an agent, a manager, a call or escalation, in any language and with typos. NOT: "are you a bot?", "I don\'t need a human", questions about the team\'s opening hours.',
-    '- bot_handed_off (bot message): the bot says the case is escalated, transferred or forwarded to a team, will be checked, confirmed or followed up later, that someone will contact the customer, or that it lacks the understanding, information, access or capability to help. NOT: "let me check that for you" followed by an answer.',
-    "- out_of_scope (customer message): the customer's request is outside the bot's scope as described by the policy (scope and sub agents).",
-    "- custom_instruction: the team lead's customized instruction requires escalation (only when the policy has one).",
+    ...SIGNALS_IN_ORDER.flatMap((e) => (e.llmRule ? [llmRuleLine(e)] : [])),
     'Status "unconfirmed" (never escalates): a possible escalation that is not confirmed yet, e.g. the bot is still collecting the order number, email, photo or user id, or only says the case "may need review", "might require escalation", "seems complex". List what is still missing and suggest one question that collects it.',
     'Status "none": nothing calls for a human.',
     '',

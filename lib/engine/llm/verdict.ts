@@ -1,19 +1,17 @@
 import type { Conversation } from '../../schema/conversation';
 import type { Policy } from '../../schema/policy';
 import { ESCALATING_SIGNALS, VerdictSchema, type Signal, type SignalKind, type Verdict, type VerdictStatus } from '../../schema/verdict';
-import { extractorFor } from '../extract';
-import { buildNote, nextStepFor, type SummaryContext } from '../summary';
-import { clip, normalize } from '../text';
-import { windowStart } from '../window';
+import { extractorFor } from '../read/extract';
+import { buildNote, nextStepFor, type SummaryContext } from '../write/summary';
+import { clip, normalize } from '../read/text';
+import { windowStart } from '../read/window';
+import { SIGNALS_IN_ORDER, suggestTags } from '../../signals/registry';
 import { ACT_NAMES, LLM_LIMITS, type LlmOutput } from './output';
 
 /** Who must have written a signal's evidence; `unconfirmed` is not checked (it never escalates). */
-const KIND_ROLES: Partial<Record<SignalKind, readonly ('customer' | 'bot')[]>> = {
-  user_requested_human: ['customer'],
-  out_of_scope: ['customer'],
-  bot_handed_off: ['bot'],
-  custom_instruction: ['customer', 'bot'],
-};
+const KIND_ROLES: Partial<Record<SignalKind, readonly ('customer' | 'bot')[]>> = Object.fromEntries(
+  SIGNALS_IN_ORDER.filter((e) => e.evidenceFrom).map((e) => [e.id, e.evidenceFrom]),
+);
 
 /**
  * A quote is evidence only if it is non-empty and really in the message it points at (wording compared
@@ -181,14 +179,7 @@ export function toVerdict(conv: Conversation, policy: Policy, out: LlmOutput, fi
   // The model's next step was written for its own call; when Baton changed the call, Baton says what to do.
   if (status !== out.status || !summary.next_step) summary.next_step = nextStepFor(ctx);
 
-  const suggestedTags: string[] = [];
-  if (status === 'escalate') {
-    suggestedTags.push(...policy.tags.escalation);
-    if (policy.tags.suggest) {
-      if (kept.some((s) => s.kind === 'user_requested_human')) suggestedTags.push('sys_human_help');
-      if (kept.some((s) => s.kind === 'bot_handed_off')) suggestedTags.push('sys_human_follow_up');
-    }
-  }
+  const suggestedTags = suggestTags(status, kept, policy.tags);
   const reason =
     status === out.status
       ? modelReason || offline.reason
@@ -221,7 +212,7 @@ export function toVerdict(conv: Conversation, policy: Policy, out: LlmOutput, fi
     urgency,
     summary,
     note,
-    suggestedTags: [...new Set(suggestedTags)],
+    suggestedTags,
     engine: 'openai',
     reason,
     ...(disagreement ? { disagreement } : {}),

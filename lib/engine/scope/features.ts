@@ -3,7 +3,7 @@
  * way: lower-cased words, word pairs, and the character trigrams of each word. Trigrams are what keep a typo'd
  * word ("cacel", "plcae") close to the word it was meant to be; words and pairs carry the rest.
  */
-import { blankLinks } from '../identifiers';
+import { blankLinks } from '../read/identifiers';
 
 // Chat spellings a customer types for ordinary words; the model was trained on edited text.
 const CHAT_FORMS: Record<string, string> = {

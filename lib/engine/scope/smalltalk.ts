@@ -50,9 +50,49 @@ function isSwap(a: string, b: string): boolean {
   return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
+/**
+ * Chat with the bot rather than a request to it: questions about the bot itself ("are you real", "who made
+ * you", "do you like music"), remarks on it ("you're funny"), the customer's own mood or leaving ("i'm bored",
+ * "ok i gtg"). Nothing in them asks the team for anything, so they are never out of scope (a request to
+ * entertain, "tell me a joke", is a request the bot may not cover, and is judged like any other); a request inside the same message ("are you a bot? I need my refund") is
+ * judged by the caller on its own sentence.
+ */
+const ABOUT_YOU = '(you|u|ya)';
+const BOT_NATURE =
+  '(real|human|a human|a person|a real person|a bot|a robot|an? ai|a machine|alive|sentient|conscious|male|female|a (boy|girl|man|woman))';
+const FEELINGS = '(bored|tired|sleepy|sad|lonely|happy|hungry|excited|fine|good|great|ok|okay|angry|mad|upset|annoyed)';
+const PARTNER = '(friends?|best friends?|girlfriend|boyfriend|partner|wife|husband)';
+const CHAT_PARTS = {
+  /** "are you real", "r u busy", "are you smarter than me", "you're funny", "you suck", "you make me laugh". */
+  nature: new RegExp(
+    `^(are|r) ${ABOUT_YOU} (${BOT_NATURE}|(so |very |really |a |an )?\\w+|\\w+er than (me|i|a human|humans))$|^(you're|youre|you are|ur|u r|u are) (so |very |really |pretty |such an? |the )?\\w+( \\w+)?$|^${ABOUT_YOU} (really |totally |kinda )?(suck|rock|rule|stink|make me (laugh|smile|happy|sad|mad|angry))$`,
+  ),
+  /** "who made you", "how old are you", "how are you feeling today", "what's your name", "where do you live". */
+  origin: new RegExp(
+    `^(who|what) (made|created|built|programmed|designed|owns) ${ABOUT_YOU}\\b|^(who|what) (are|r) ${ABOUT_YOU}$|^how old (are|r) ${ABOUT_YOU}\\b|^how (are|r) ${ABOUT_YOU}( \\w+){0,3}$|^how('s| is) (your|ur) (day|night|morning|evening|weekend|life)( going)?$|^what (are|r) ${ABOUT_YOU} (doing|up to)$|^(what's|whats|what is) (your|ur) (name|age|gender|favou?rite \\w+|hobby|purpose|birthday)\\b|^where (do|did) ${ABOUT_YOU} (live|come from|grow up)\\b|^tell me about (yourself|you)$`,
+  ),
+  /** "do you like music", "do you have a boyfriend", "can we be friends", "i love you". */
+  likes: new RegExp(
+    `^(do|can|could|would|will) ${ABOUT_YOU} (ever )?(like|love|hate|enjoy|dream|sleep|eat|dance|sing|laugh|feel|think about|get bored|get tired|marry me|be my ${PARTNER})\\b|^do ${ABOUT_YOU} have (a |any )?(${PARTNER}|feelings|emotions|a family|family|kids|pets|a name|a body|hobbies|a favou?rite \\w+)$|^(can|could|shall) we be ${PARTNER}$|^i (love|like|hate|miss) ${ABOUT_YOU}( so much| too)?$`,
+  ),
+  /** "i'm bored", "i am so sad today", "i'm back", "ok i gtg", "that's hilarious", "go away". */
+  mood: new RegExp(
+    `^((ok|okay|well|oh|lol|haha|hmm|alright) )*((i'm|im|i am) (so |very |really |kinda |a bit )?${FEELINGS}( today| now| right now)?|(i'm|im|i am) (back|home|here|off|leaving|going to (bed|sleep)|off to (bed|sleep))|(i )?(gtg|g2g|gotta go|got to go|have to go|need to go|must go|brb|ttyl|lol|lmao|rofl|haha+|hehe+)|that's (so |not |really |very )?(funny|hilarious|cool|sad|weird|crazy|nice|awesome|interesting)|i need a (hug|friend|nap)|go away|shut up|leave me alone)$`,
+  ),
+};
+
+/** Whether a message is chat with the bot itself (CHAT_PARTS); short messages only. */
+export function isChitChat(text: string): boolean {
+  const words = modelWords(text);
+  if (!words.length || words.length > 10) return false;
+  const joined = words.join(' ');
+  return Object.values(CHAT_PARTS).some((re) => re.test(joined));
+}
+
 export function isSmallTalk(text: string): boolean {
   const words = modelWords(text).map((w) => w.replace(/'/g, "'"));
   if (!words.length || words.length > 14) return false;
+  if (isChitChat(text)) return true;
   const joined = words.join(' ');
   const phrase = PHRASES.test(joined);
   let core = phrase;

@@ -1,5 +1,5 @@
-import { baseForm, tagsOf } from '../nlp';
-import { sentences as splitSentences, STOPWORDS, tokens as readTokens } from '../text';
+import { baseForm, tagsOf } from '../read/nlp';
+import { sentences as splitSentences, STOPWORDS, tokens as readTokens } from '../read/text';
 
 /**
  * The scope judge's reading of words. Lexicon, function words, dictionary forms and typo distance are the
@@ -7,7 +7,7 @@ import { sentences as splitSentences, STOPWORDS, tokens as readTokens } from '..
  * plain-text form, and the variants its rules and model were tuned on (see `tokens` and `sentences`).
  */
 
-export { isSwap, typoBudget, typoDistance } from '../text';
+export { isSwap, typoBudget, typoDistance } from '../read/text';
 
 /** Dictionary form of a lowercase word ("deliveries" → "delivery", "refunded" → "refund"). */
 export const stem = baseForm;

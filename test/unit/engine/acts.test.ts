@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBotTurn } from '@/lib/engine/acts/bot';
 import { readCustomerTurn, readsSmallTalk } from '@/lib/engine/acts/customer';
-import { normalize } from '@/lib/engine/text';
+import { normalize } from '@/lib/engine/read/text';
 import { readJsonl } from './fixtures';
 
 const kinds = (text: string) => [...new Set(readBotTurn(text).map((a) => a.kind))];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blankIdentifiers, blankLinks } from '@/lib/engine/identifiers';
+import { blankIdentifiers, blankLinks } from '@/lib/engine/read/identifiers';
 
 // The expressions the scanner replaced: quadratic on a long run of word characters, exact on short text, so they
 // serve as the reference for what is blanked.

@@ -12,7 +12,7 @@ import {
   type LlmOutput,
   readyTokenizer,
 } from '@/lib/engine/llm';
-import { DEFAULT_FIELDS } from '@/lib/engine/summary';
+import { DEFAULT_FIELDS } from '@/lib/engine/write/summary';
 import { OPENAI_SANDBOX } from '@/test/sandbox/openai';
 import { conv, policy } from './fixtures';
 import { startLlmServer } from './llm-server';

@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkEscalation, checkOffline, createVerdictCache } from '@/lib/engine';
 import { countTokens, readyTokenizer, toVerdict, trimTranscript, type LlmOutput } from '@/lib/engine/llm';
-import { DEFAULT_FIELDS } from '@/lib/engine/summary';
+import { DEFAULT_FIELDS } from '@/lib/engine/write/summary';
 import { OPENAI_SANDBOX } from '@/test/sandbox/openai';
 import { conv, policy, say } from './fixtures';
 import { startLlmServer } from './llm-server';

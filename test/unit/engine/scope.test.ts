@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildScope, isSmallTalk, judgeMessage, type ScopeJudgement } from '@/lib/engine/scope';
+import { buildScope, isSmallTalk, judgeMessage, type ScopeJudgement } from '@/lib/engine/scope/judge';
 import { domainsOf, DOMAINS, scopeItems, scopeProfile } from '@/lib/engine/scope/model';
-import { customerContent } from '@/lib/engine/sanitize';
+import { customerContent } from '@/lib/engine/read/sanitize';
 
 // Phrasings are real ones. Sources: issue 10 (failures seen on real data); HWU64 / NLU-Evaluation-Data
 // (xliuhw/NLU-Evaluation-Data, CC BY 4.0); Banking77 (PolyAI-LDN/task-specific-datasets, CC BY 4.0).

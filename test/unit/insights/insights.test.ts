@@ -75,7 +75,7 @@ describe('suggested fixes', () => {
     const fixes = suggestFixes(events);
     expect(fixes).toHaveLength(1);
     expect(fixes[0].text).toBe(
-      'Returns sub agent: 8 of its last 10 escalations were “the bot could not help”. The bot lacks access to refund payments?',
+      'Returns sub agent: 8 of its last 10 escalations were “the bot handed off or could not help”. The bot lacks access to refund payments?',
     );
   });
 

@@ -44,7 +44,11 @@ describe('generic JSON event', () => {
       escalatedAt: '2026-12-01T10:00:02.000Z',
       override: false,
     });
-    expect(e.signals[0]).toEqual({ kind: 'user_requested_human', quote: expect.stringContaining('<!channel>') });
+    expect(e.signals[0]).toEqual({
+      kind: 'user_requested_human',
+      label: 'Customer asked for a human',
+      quote: expect.stringContaining('<!channel>'),
+    });
     expect(deliveryHeaders(e)['X-Baton-Delivery']).toBe(e.deliveryId);
   });
 

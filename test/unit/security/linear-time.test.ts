@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkOffline } from '@/lib/engine';
-import { boundText, HEAD_CHARS, MAX_TOKEN_CHARS, TAIL_CHARS } from '@/lib/engine/bound';
-import { clean } from '@/lib/engine/text';
+import { boundText, HEAD_CHARS, MAX_TOKEN_CHARS, TAIL_CHARS } from '@/lib/engine/read/bound';
+import { clean } from '@/lib/engine/read/text';
 import { htmlToText } from '@/lib/platforms/shared';
 import { ConversationSchema } from '@/lib/schema/conversation';
 import { PolicySchema } from '@/lib/schema/policy';

@@ -1,11 +1,11 @@
 import { distance } from 'fastest-levenshtein';
-import type { SubAgent } from '../schema/policy';
-import { blankLinks } from './identifiers';
-import { modelWords } from './scope/features';
-import { domainsOf, isKnownWord, readDomain, scopeProfile, type DomainReading, type ScopeProfile } from './scope/model';
-import { isSmallTalk } from './scope/smalltalk';
+import type { SubAgent } from '../../schema/policy';
+import { blankLinks } from '../read/identifiers';
+import { modelWords } from './features';
+import { domainsOf, isKnownWord, readDomain, scopeProfile, type DomainReading, type ScopeProfile } from './model';
+import { isSmallTalk } from './smalltalk';
 import { GENERIC_WORDS, NEUTRAL_WORDS, SYNONYM_SETS } from './synonyms';
-import { isModifier, isStopword, isSwap, plainText, sentences, stem, tokens, typoBudget, typoDistance } from './scope/words';
+import { isModifier, isStopword, isSwap, plainText, sentences, stem, tokens, typoBudget, typoDistance } from './words';
 
 /**
  * Signal 4: is the customer's request inside what the bot is meant to handle? The scope is the team lead's
@@ -373,6 +373,28 @@ function nearScopeWord(words: Set<string>, w: string): boolean {
   return false;
 }
 
+/**
+ * Two neighbouring words of one synonym set the scope relates to, one of them typed with a slip ("credit cars"
+ * ~ "credit card"): short words alone are too close to other words for a typo match, a known pair is not.
+ */
+function slipPair(model: ScopeModel, a: string, b: string): boolean {
+  if (a === b || a.length < 3 || b.length < 3) return false;
+  for (const [known, typed] of [
+    [a, b],
+    [b, a],
+  ]) {
+    for (const set of synonymIndex.get(known) ?? []) {
+      for (const w of SYNONYM_SETS[set]) {
+        if (w.includes(' ') || w.length < 4 || w === known) continue;
+        const v = stem(w);
+        if (v[0] !== typed[0] || v === typed || distance(v, typed) > 1) continue;
+        if (model.direct.has(v) || model.related.has(v)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** Judges one customer request (normalized text; raw for names) against the scope. */
 function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudgement {
   const stems = stemsOfNormalized(normalized);
@@ -428,6 +450,17 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
         foreign.splice(i, 1);
       }
     }
+  }
+  // "credit cars": a word one slip from a scope synonym, next to a word of the same synonym set, is that pair.
+  for (let i = 0; i + 1 < stems.length && foreign.length; i++) {
+    const pair = slipPair(model, stems[i], stems[i + 1]);
+    if (!pair) continue;
+    for (const s of [stems[i], stems[i + 1]]) {
+      const at = foreign.indexOf(s);
+      if (at >= 0) foreign.splice(at, 1);
+      if (!covered.includes(s)) covered.push(s);
+    }
+    strong += WEIGHT.fuzzy;
   }
   const profile = foreign.length || strong < 1 ? profileOf(model) : undefined;
   const reading = profile ? readDomain(profile, normalized) : undefined;

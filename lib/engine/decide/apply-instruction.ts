@@ -1,9 +1,10 @@
-import type { Conversation } from '../schema/conversation';
-import type { Signal } from '../schema/verdict';
+import type { Conversation } from '../../schema/conversation';
+import type { Signal } from '../../schema/verdict';
 import { holds, type Instruction, type InstructionContext } from './instruction';
-import { customerContent } from './sanitize';
-import { clean, clip } from './text';
-import { describeSignals, SIGNAL_CLAUSE } from './wording';
+import { customerContent } from '../read/sanitize';
+import { clean, clip } from '../read/text';
+import { SIGNALS } from '../../signals/registry';
+import { describeSignals } from '../write/wording';
 
 /**
  * "Only escalate when …" and "Never escalate …" narrow the decision: signals they rule out are dropped, and
@@ -34,7 +35,7 @@ export function narrow(
     if (never.condition.kind === 'signal') {
       const sig = never.condition.signal;
       if (kept.some((s) => s.kind === sig)) {
-        notes.push(`${SIGNAL_CLAUSE[sig]}, but the escalation instruction says never to escalate ${never.topic}`);
+        notes.push(`${SIGNALS[sig].clause}, but the escalation instruction says never to escalate ${never.topic}`);
         kept = kept.filter((s) => s.kind !== sig);
       }
     } else if (holds(never, ctx())) {

@@ -7,6 +7,7 @@
  * damped (x -0.74), and the sum is normalised to -1..1 (x / sqrt(x^2 + 15)); +-0.05 are VADER's thresholds.
  * English only: messages in other languages read as neutral.
  */
+import { URGENT_TEXT } from './mood-words';
 import { VALENCE_GROUPS } from './sentiment-lexicon';
 import { tokens } from './text';
 
@@ -59,8 +60,7 @@ export function sentimentOf(recent: string[]): 'negative' | 'neutral' | 'positiv
 }
 
 // Urgency is a closed list of deadline, security and legal words, not sentiment.
-const URGENT =
-  /\b(urgent\w*|asap|immediately|right now|right away|emergency|as soon as possible|fraud\w*|stolen|hacked|unauthori[sz]ed|charged (\S+ ){0,3}twice|double charged|lawyer|legal action|sue|court|chargeback|deadline|critical|can'?t access|locked out|security breach|within (an|the) hour|urgente|inmediatamente|ahora mismo|de inmediato|urgence|tout de suite|immediatement|dringend|sofort|notfall|imediatamente|agora mesmo)\b/;
+const URGENT = URGENT_TEXT;
 const LOW =
   /\b(no rush|whenever|not urgent|just curious|when you get a chance|no hurry|at your convenience|sin prisa|pas presse|keine eile|sem pressa)\b/;
 

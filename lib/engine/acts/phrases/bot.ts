@@ -1,4 +1,5 @@
-import { expandContractions, normalize, sentences } from './text';
+import { expandContractions, normalize, sentences } from '../../read/text';
+import { anyPart } from './parts';
 
 /**
  * Signals 2 and 3 from the bot's side: a confirmed handoff (escalated, transferred, someone will follow up,
@@ -16,7 +17,7 @@ const ACT =
   '(escalate|forward|transfer|pass|hand|connect|route|refer|direct|redirect|assign|put you through|get you (connected|transferred|over|through|in touch))';
 const DONE = '(escalated|forwarded|transferred|passed|handed|referred|routed|assigned|raised|flagged|sent|shared|reported|submitted)';
 
-interface Gated {
+export interface Gated {
   test(s: string): boolean;
 }
 /** Patterns in another language run only on sentences that look like that language (one cheap test). */
@@ -106,35 +107,58 @@ const OTHER_LANGUAGES = [
   group(ANY_LANG, [
     inLanguage(
       ES,
-      /\b(he|hemos|ha sido|fue) (escalado|transferido|derivado|enviado|pasado|reenviado|remitido)\b|\b(te|le|lo|la) (transfiero|paso|comunico|conecto|derivo)\b|\b(voy|vamos) a (transferir|pasar|derivar|escalar|comunicar|conectar)(te|le|lo|la)?\b|\bun (agente|asesor|companero|especialista|miembro del equipo) (se pondra|te contactara|le contactara|te atendera|le atendera|te llamara|le llamara)\b|\bno (puedo|tengo acceso)\b/,
+      anyPart(
+        /\b(he|hemos|ha sido|fue) (escalado|transferido|derivado|enviado|pasado|reenviado|remitido)\b/,
+        /\b(te|le|lo|la) (transfiero|paso|comunico|conecto|derivo)\b|\b(voy|vamos) a (transferir|pasar|derivar|escalar|comunicar|conectar)(te|le|lo|la)?\b/,
+        /\bun (agente|asesor|companero|especialista|miembro del equipo) (se pondra|te contactara|le contactara|te atendera|le atendera|te llamara|le llamara)\b/,
+        /\bno (puedo|tengo acceso)\b/,
+      ),
     ),
     inLanguage(
       FR,
-      /\b(j ai|nous avons|a ete) (transfere|escalade|transmis|remonte|redirige)\b|\bje (vous|te) (transfere|mets en relation|passe|redirige)\b|\bun (conseiller|agent|collegue|specialiste) (va|vous) (vous )?(contacter|recontacter|rappeler|repondre|prendre en charge)\b|\bje n ai pas acces\b|\bje ne (peux|suis) pas (en mesure de )?(vous aider|traiter|repondre)\b/,
+      anyPart(
+        /\b(j ai|nous avons|a ete) (transfere|escalade|transmis|remonte|redirige)\b|\bje (vous|te) (transfere|mets en relation|passe|redirige)\b/,
+        /\bun (conseiller|agent|collegue|specialiste) (va|vous) (vous )?(contacter|recontacter|rappeler|repondre|prendre en charge)\b|\bje n ai pas acces\b/,
+        /\bje ne (peux|suis) pas (en mesure de )?(vous aider|traiter|repondre)\b/,
+      ),
     ),
     inLanguage(
       DE,
-      /\b(ich habe|wir haben|wurde)\b.{0,40}\b(weitergeleitet|eskaliert|ubergeben|weitergegeben)\b|\bich (verbinde|leite) (sie|dich)\b|\bein (mitarbeiter|kollege|berater|spezialist)\b.{0,30}\b(wird sich|meldet sich|wird sie)\b|\bich habe keinen zugriff\b|\bich kann (ihnen |dir )?(leider )?nicht (helfen|weiterhelfen)\b/,
+      anyPart(
+        /\b(ich habe|wir haben|wurde)\b.{0,40}\b(weitergeleitet|eskaliert|ubergeben|weitergegeben)\b|\bich (verbinde|leite) (sie|dich)\b/,
+        /\bein (mitarbeiter|kollege|berater|spezialist)\b.{0,30}\b(wird sich|meldet sich|wird sie)\b|\bich habe keinen zugriff\b/,
+        /\bich kann (ihnen |dir )?(leider )?nicht (helfen|weiterhelfen)\b/,
+      ),
     ),
     inLanguage(
       PT,
-      /\b(eu )?(transferi|encaminhei|escalei|repassei)\b|\bvou (te |lhe |o |a )?(transferir|encaminhar|passar)\b|\bum (atendente|agente|especialista|consultor)\b.{0,20}\b(vai|ira) (entrar em contato|te contatar|retornar|te atender|lhe atender)\b|\bnao (tenho acesso|consigo ajudar|posso ajudar)\b/,
+      anyPart(
+        /\b(eu )?(transferi|encaminhei|escalei|repassei)\b|\bvou (te |lhe |o |a )?(transferir|encaminhar|passar)\b/,
+        /\bum (atendente|agente|especialista|consultor)\b.{0,20}\b(vai|ira) (entrar em contato|te contatar|retornar|te atender|lhe atender)\b/,
+        /\bnao (tenho acesso|consigo ajudar|posso ajudar)\b/,
+      ),
     ),
   ]),
 ];
 
+/** Every confirmed-handoff pattern; inability ones are told apart, since a bot that asks a question after them is still trying. */
+export const CONFIRMED: Gated[] = [...ACTION, ...INABILITY, ...OTHER_LANGUAGES];
+
 // Sentences that describe a hypothetical, not what is happening: "If you notice unfamiliar charges, we will investigate."
-export const CONDITIONAL =
-  /^ ?(if|should|in case|when(ever)? you|once|after|as soon as|in the event|unless|si|wenn|falls|se|caso)\b|\b(if|should|once|when) you (notice|identify|encounter|have|need|experience|see|find|prefer|would like|want|wish|are not|still|do not|can not)\b|\b(i|we) (will|would) be able to\b/;
+export const CONDITIONAL = anyPart(
+  /^ ?(if|should|in case|when(ever)? you|once|after|as soon as|in the event|unless|si|wenn|falls|se|caso)\b/,
+  /\b(if|should|once|when) you (notice|identify|encounter|have|need|experience|see|find|prefer|would like|want|wish|are not|still|do not|can not)\b/,
+  /\b(i|we) (will|would) be able to\b/,
+);
 
 // An offer still waiting for the customer's yes.
-const OFFER =
+export const OFFER =
   /\b(would you like|do you want|shall i|should i|want me to|would you prefer|do you wish|can i)\b.{0,50}\b(transfer|connect|escalate|speak|talk|agent|human|representative|team|specialist|manager|supervisor|put you through)|\b(i|we) (can|could) (escalate|transfer|connect|pass|forward|put you through|get you)\b.{0,60}\bif you\b|\b(quieres|desea|deseas) (que te|hablar con)|\bsouhaitez[- ]vous (que je|parler)|\bmochten sie (mit|dass ich)|\b(quer|deseja) (que eu|falar com)/;
 
 // The bot asking for what the team will need.
 const INFO_VERBS =
   '(provide|share|send|give|tell|confirm|let me know|let us know|specify|describe|clarify|upload|attach|reply with|forward|enter|type|write|include)';
-const INFO_REQUEST: Gated[] = [
+export const INFO_REQUEST: Gated[] = [
   new RegExp(`\\b(could|can|would|will) you (please |kindly |also |just |first |briefly |quickly )*${INFO_VERBS}\\b`),
   new RegExp(`\\b(please|kindly) ${INFO_VERBS}\\b`),
   /\bwhat (is|are|was) (your|the) (order|account|email|phone|user|customer|ticket|reference|booking|name|full name|address|date)\b/,
@@ -162,13 +186,15 @@ const INFO_REQUEST: Gated[] = [
 ];
 
 // Collecting details *so that* a person can take over.
-const HANDOFF_CONTEXT = new RegExp(
+export const HANDOFF_CONTEXT = new RegExp(
   `\\b(pass|connect|transfer|escalate|forward|direct|route|assign|hand|put you in touch|refer|send)\\w*\\b.{0,60}\\b${TEAM}\\b|\\bbefore (i|we) (can )?(pass|connect|transfer|escalate|forward|hand|send|share)\\b|\\b(hand|pass) (this|it|your \\w+) (over|on|along)\\b|\\b(right|appropriate|correct|relevant|best|most suitable|most appropriate) (person|agent|team|department|specialist|representative|expert|human)|\\b(pass this|escalate this|pass it) (on|to)\\b|\\bconnect(ed)? you\\b|\\bspeak(ing)? (with|to) (a|an|someone|somebody|one)\\b|\\b(our|the)( \\w+)? (team|agents?|specialists?|experts?|representatives?|human representatives|staff|department|colleagues?)\\b.{0,40}\\b(need|needs|review|look into|assist|help|handle|take over|take a look|follow up|contact)\\b|\\b(reach|get you to|talk to|speak (to|with)) (our|a|an|the|one of)( \\w+)? ${TEAM}|\\bassigned to (help|assist)\\b`,
 );
 
-const VAGUE_TRIGGER =
-  /need|require|warrant|have to|escalat|review|look|check|hand|pass|complex|complicated|tricky|unusual|difficult|sensitive|serious|not sure|not certain|possibly|potentially|perhaps|beyond|outside|more than|requer|necesit|necessit|demander|gepruft|eskaliert|uberpruft|precisar|exigir/;
-const VAGUE: Gated[] = [
+const VAGUE_TRIGGER = anyPart(
+  /need|require|warrant|have to|escalat|review|look|check|hand|pass|complex|complicated|tricky|unusual|difficult|sensitive|serious|not sure|not certain/,
+  /possibly|potentially|perhaps|beyond|outside|more than|requer|necesit|necessit|demander|gepruft|eskaliert|uberpruft|precisar|exigir/,
+);
+export const VAGUE: Gated[] = [
   /\b(may|might|could|possibly|probably|would) (need|require|warrant|have to be|have to)( a| an| further| more| some| additional| manual)? (review|escalation|escalated|reviewed|specialist|human review|closer look|manual review|further investigation|investigation|attention|look|checking|looked at)/,
   /\b(might|may|could) (have to )?(be )?(escalate|escalated|reviewed|looked at|checked|handed|passed)\b/,
   /\b(seems|looks|appears|sounds) (quite |rather |a bit |a little |pretty |very |somewhat |more )?(complex|complicated|tricky|unusual|difficult|sensitive|serious)\b/,
@@ -177,12 +203,22 @@ const VAGUE: Gated[] = [
   /\b(this|it) (could|may|might) be (beyond|outside|more than)\b/,
   inLanguage(
     ANY_LANG,
-    /\b(podria|puede) (requerir|necesitar) (una )?(revision|escalar|escalado)|\b(pourrait|peut) (necessiter|demander|requerir) (une )?(verification|revision|escalade)|\b(konnte|muss eventuell|musste)\b.{0,20}\b(gepruft|eskaliert|uberpruft)|\b(pode|poderia) (precisar|exigir|requerer) (de )?(revisao|analise|escalonamento)/,
+    anyPart(
+      /\b(podria|puede) (requerir|necesitar) (una )?(revision|escalar|escalado)/,
+      /\b(pourrait|peut) (necessiter|demander|requerir) (une )?(verification|revision|escalade)/,
+      /\b(konnte|muss eventuell|musste)\b.{0,20}\b(gepruft|eskaliert|uberpruft)/,
+      /\b(pode|poderia) (precisar|exigir|requerer) (de )?(revisao|analise|escalonamento)/,
+    ),
   ),
 ];
 
-const FALLBACK =
-  /\b(i )?(did not|do not|could not|can not) (quite )?(understand|get|catch|follow) (that|you|this|your (message|question|request)|what you)\b|\bsorry,? i (am not sure i )?(understand|follow)\b|\bno (te|le) (entendi|entiendo)\b|\bje n ai pas compris\b|\bich habe (sie|dich|das) nicht verstanden\b|\bnao (entendi|compreendi)\b/;
+// "Sorry, I didn't get that": a fallback reply; repeated fallbacks mean the bot cannot understand.
+const FALLBACK_TRIGGER = /understand|catch|follow|get that|entend|compris|verstanden|compreend/;
+export const FALLBACK = anyPart(
+  /\b(i )?(did not|do not|could not|can not) (quite )?(understand|get|catch|follow) (that|you|this|your (message|question|request)|what you)\b/,
+  /\bsorry,? i (am not sure i )?(understand|follow)\b|\bno (te|le) (entendi|entiendo)\b|\bje n ai pas compris\b/,
+  /\bich habe (sie|dich|das) nicht verstanden\b|\bnao (entendi|compreendi)\b/,
+);
 const REPHRASE =
   /\b(rephrase|reword|say (that|it) (again|differently)|try again|another way|put it differently|more details|could you clarify|reformuler|reformular|umformulieren|anders formulieren)\b/;
 
@@ -214,7 +250,7 @@ const MISSING_ITEMS: [RegExp, string][] = [
   ],
 ];
 
-type BotFindingKind = 'handoff' | 'collecting' | 'offer' | 'vague' | 'fallback';
+export type BotFindingKind = 'handoff' | 'collecting' | 'offer' | 'vague' | 'fallback';
 
 export interface BotFinding {
   kind: BotFindingKind;
@@ -267,6 +303,36 @@ function confirmedKind(flats: string[], i: number): 'action' | 'inability' | nul
   )
     return null;
   return kind;
+}
+
+// A superset of every trigger below, run on the raw lowercased text: most ordinary answers stop here.
+const RAW_GATE = new RegExp(
+  [
+    'escalat|forward|transfer|refer|rout|assign|raised|flagged|report|submit|notif|alert|inform|told|contact|messag|creat|open|logg|filed|connect|redirect|put you|get you|while (i|we)\\b|someone|somebody|ticket|review|pass|hand|sent |shared|let (my|our|the|a|an) |(let|allow) (me|us) (just |quickly |now |promptly )?(a |one )?(moment |minute |second )?(to |while )?(connect|transfer|escalate|put|route|forward|hand|pass|get|bring|fetch|find|grab)|let me (check|confirm|verify|consult|ask) (this |that |it )?with|been|being|member|colleague|specialist|representative',
+    "(will|['’]ll|going to|shall|should|would|to) (now )?(be )?(contact|reach|get back|follow|call|email|be in touch|be with you|review|look|check|investigat|take|assist|reply|respond|handle|give you a call|join|pick|confirm|verif|ask|consult|come back|in touch)",
+    "\\b(i|we)(['’]m|['’]re| am| are| do| did| can| could| have)?( not|n['’]t| unable)|can['’]t|won['’]t|cannot|unable|beyond|outside|out of|sorry|something i|understand|catch|follow|get that|entend|compris|verstanden|compreend",
+    '[^\\x00-\\x7f]|\\b(el|la|los|las|que|por|con|una?|te|le|he|hemos|voy|vamos|fue|lo|je|vous|nous|les|des|est|ich|wir|sie|ein|eine|der|die|das|und|ist|nicht|wurde|eu|vou|uma?|nao|voce|com|lhe)\\b',
+  ].join('|'),
+);
+
+/**
+ * Cheap check for older bot messages: only a confirmed handoff matters there (what the bot was collecting or
+ * offering earlier is superseded by its later replies). Messages that pass get the full analysis.
+ */
+export function mayHaveHandedOff(raw: string): boolean {
+  if (!RAW_GATE.test(raw.toLowerCase())) return false;
+  const { flats } = prepare(raw);
+  const whole = flats.join(' ');
+  if (
+    !ACT_TRIGGER.test(whole) &&
+    !FOLLOW_TRIGGER.test(whole) &&
+    !UNABLE_TRIGGER.test(whole) &&
+    !ANY_LANG.test(whole) &&
+    !FALLBACK_TRIGGER.test(whole)
+  )
+    return false;
+  for (let i = 0; i < flats.length; i++) if (confirmedKind(flats, i) || FALLBACK.test(flats[i])) return true;
+  return false;
 }
 
 /** What one bot message says about handing off; null when it is an ordinary answer. */

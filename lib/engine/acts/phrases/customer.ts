@@ -14,8 +14,9 @@ import {
   TYPO_VERBS,
   WEAK_HUMAN_NOUNS,
 } from './lexicon';
-import { sentences, STOPWORDS, tokens, typoBudget, typoDistance } from './text';
-import { tagsOf } from './nlp';
+import { sentences, STOPWORDS, tokens, typoBudget, typoDistance } from '../../read/text';
+import { tagsOf } from '../../read/nlp';
+import { anyPart } from './parts';
 
 /**
  * Signal 1: the customer explicitly asks for a human. Works on tokens, not on whole-message patterns: a human
@@ -559,10 +560,10 @@ function clauseRequest(toks: string[], questionLike: boolean): number | null {
   if (best !== null) return best;
   const text = toks.join(' ');
   // "This bot is useless, transfer me": the verb of reaching with the customer as its only object.
-  const tm =
-    /\b(transfer|connect|escalate|forward|patch|pass|put) me( through| over| thru| on| please| now| asap| already)*$|\b(transfiereme|transfierame|pasame|paseme|conectame|transfere[- ]me|passez[- ]moi|verbinden sie mich|me transfere|me passa)\b/.exec(
-      text,
-    );
+  const tm = anyPart(
+    /\b(transfer|connect|escalate|forward|patch|pass|put) me( through| over| thru| on| please| now| asap| already)*$/,
+    /\b(transfiereme|transfierame|pasame|paseme|conectame|transfere[- ]me|passez[- ]moi|verbinden sie mich|me transfere|me passa)\b/,
+  ).exec(text);
   if (tm && !toks.slice(0, toks.length - 2).some((t) => classify(t).negator)) return 0.85;
   if (CALL_ME.test(text) && !namesSelf(text) && !toks.slice(0, 4).some((t) => classify(t).negator)) return 0.85;
   const esc = toks.findIndex((t) => /^escalat|^eskalier|^escalar/.test(t));
@@ -596,9 +597,10 @@ function notARequest(sentence: string): boolean {
   if (hours && (s.includes('?') || QUESTION_START.test(s)) && !NOW_WORDS.test(s) && !/\b(transfer|connect|put) me\b/.test(s)) return true;
   // "Are there humans working there or is it all AI?": asking what answers, not asking for someone.
   if (
-    /\b(humans?|person|people|real|someone)\b.{0,40}\bor\b.{0,25}\b(bot|ai|robot|machine|automated|computer)\b|\b(bot|ai|robot|machine|automated|computer)\b.{0,25}\bor\b.{0,40}\b(humans?|person|people|real)\b/.test(
-      s,
-    ) &&
+    anyPart(
+      /\b(humans?|person|people|real|someone)\b.{0,40}\bor\b.{0,25}\b(bot|ai|robot|machine|automated|computer)\b/,
+      /\b(bot|ai|robot|machine|automated|computer)\b.{0,25}\bor\b.{0,40}\b(humans?|person|people|real)\b/,
+    ).test(s) &&
     !/\b(want|need|please|let me|give me|get me|transfer|connect)\b/.test(s)
   )
     return true;

@@ -1,6 +1,6 @@
-import type { Conversation } from '../schema/conversation';
-import { aboutSupport } from './human-request';
-import { judgeMessage, type ScopeJudgement, type ScopeModel } from './scope';
+import type { Conversation } from '../../schema/conversation';
+import { aboutSupport } from '../acts/phrases/customer';
+import { judgeMessage, type ScopeJudgement, type ScopeModel } from './judge';
 
 /**
  * Scope is judged on one customer message: the latest request the bot has not taken on yet (sequence.ts

@@ -1,6 +1,7 @@
-import type { SignalKind } from '../schema/verdict';
-import { buildScope, contentStems, isGeneric, type ScopeModel } from './scope';
-import { normalize } from './text';
+import type { SignalKind } from '../../schema/verdict';
+import { buildScope, contentStems, isGeneric, type ScopeModel } from '../scope/judge';
+import { normalize } from '../read/text';
+import { NEGATIVE_MOOD_WORDS, URGENCY_MENTION } from '../read/mood-words';
 
 /**
  * The team lead's customized escalation instruction, read offline in its common forms:
@@ -64,9 +65,8 @@ function conditionFor(topic: string): Condition {
     )
   )
     return { kind: 'signal', signal: 'bot_handed_off' };
-  if (/\b(angry|upset|frustrated|furious|annoyed|unhappy|negative|mad|rude|abusive)\b/.test(t))
-    return { kind: 'sentiment', value: 'negative' };
-  if (/\b(urgent|urgency|emergency|asap|critical)\b/.test(t)) return { kind: 'urgency', value: 'high' };
+  if (NEGATIVE_MOOD_WORDS.test(t)) return { kind: 'sentiment', value: 'negative' };
+  if (URGENCY_MENTION.test(t)) return { kind: 'urgency', value: 'high' };
   const tag = /\btagged (?:as |with )?["']?([\w:-]+)|\btag ["']?([\w:-]+)/.exec(t);
   if (tag) return { kind: 'tag', tag: (tag[1] ?? tag[2]).toLowerCase() };
   const cleaned = t

@@ -1,6 +1,6 @@
 /** Text normalisation shared by the detectors: customer text is data, so it is flattened before matching. */
 import { distance } from 'fastest-levenshtein';
-import { CHAT_TEXT, markupToText } from '../html/to-text';
+import { CHAT_TEXT, markupToText } from '../../html/to-text';
 import { boundText } from './bound';
 import { functionWords } from './nlp';
 

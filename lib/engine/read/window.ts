@@ -1,4 +1,4 @@
-import type { Conversation } from '../schema/conversation';
+import type { Conversation } from '../../schema/conversation';
 
 /**
  * Where signals start counting: after the last public reply of a human agent, since a human already handling

@@ -4,25 +4,26 @@
  * - A confirmed handoff (transfer, follow-up commitment, redirect to a person, the bot unable to help)
  *   counts until the conversation moves on: the bot serves a new request after it, or, for "I can't",
  *   keeps helping in a later turn.
- * - A handoff still collecting details, an offer waiting for the customer's yes, or a "may need review"
- *   is pending (`unconfirmed`); a later answer from the bot closes it.
+ * - A handoff still collecting details (a transfer or commitment in the same message as a request for the
+ *   order number, email, photo…), an offer waiting for the customer's yes, or a "may need review" is
+ *   pending (`unconfirmed`); a later answer from the bot closes it.
  * - Details asked for after the customer reported an incident (fraud, theft, a claim to file) are
  *   collecting for a person too.
  * - Scope is judged on the customer's latest request that the bot has not taken on.
  * Only turns after the last human agent's reply are read (windowStart), and only the latest READ_LIMIT.
  */
-import type { Conversation } from '../schema/conversation';
-import { readBotTurn } from './acts/bot';
-import { readCustomerTurn } from './acts/customer';
-import type { Act, BotAct } from './acts/types';
+import type { Conversation } from '../../schema/conversation';
+import { readBotTurn } from './bot';
+import { readCustomerTurn } from './customer';
+import type { Act, BotAct, CustomerAct } from './types';
 
-interface TurnReading {
+export interface TurnReading {
   index: number;
   role: 'bot' | 'customer';
   acts: Act[];
 }
 
-interface Finding {
+export interface Finding {
   index: number;
   act: Act;
 }
@@ -37,7 +38,7 @@ export interface ConversationReading {
 }
 
 /** Long conversations: acts of older turns no longer decide anything; reading them would only cost time. */
-const READ_LIMIT = 80;
+export const READ_LIMIT = 80;
 
 const ENGAGED: readonly string[] = ['answers', 'asks_details', 'commits_future', 'transfers_now', 'waits', 'redirects', 'offers_transfer'];
 const SERVES: readonly string[] = ['answers', 'asks_details', 'waits'];
@@ -99,6 +100,14 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
     if (acts.some((a) => ENGAGED.includes(a.kind))) openRequest = undefined;
     const kinds = new Set(acts.map((a) => a.kind));
     const confirmed = strongest(acts);
+    // "I'll pass this to our billing team. Could you give me your order number?": the handoff is still collecting.
+    const collecting = acts.find((a) => a.kind === 'asks_details' && a.what?.some((w) => w !== 'answer to the question'));
+    if (confirmed && collecting && (confirmed.kind === 'transfers_now' || confirmed.kind === 'commits_future')) {
+      pending = { index: i, act: collecting, kind: 'collecting', missing: collecting.what ?? [] };
+      handoffTalk = true;
+      offerAt = undefined;
+      continue;
+    }
     if (confirmed && !(confirmed.kind === 'cannot_help' && (kinds.has('asks_details') || kinds.has('offers_transfer')))) {
       handoff = { index: i, act: confirmed };
       requestAfterHandoff = false;
@@ -142,3 +151,5 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
     handoff = fallbacks.at(-1);
   return { turns, human, handoff, pending, scopeIndex: openRequest };
 }
+
+export type { BotAct, CustomerAct };

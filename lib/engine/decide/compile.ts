@@ -1,6 +1,6 @@
-import type { Policy } from '../schema/policy';
+import type { Policy } from '../../schema/policy';
 import { parseInstruction, type Instruction } from './instruction';
-import { buildScope, type ScopeModel } from './scope';
+import { buildScope, type ScopeModel } from '../scope/judge';
 
 /** What the offline engine derives from a policy once: scope vocabularies and the parsed instruction. */
 export interface CompiledPolicy {

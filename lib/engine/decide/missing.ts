@@ -1,5 +1,5 @@
-import type { Conversation } from '../schema/conversation';
-import { EXTRACTORS } from './extract';
+import type { Conversation } from '../../schema/conversation';
+import { EXTRACTORS } from '../read/extract';
 
 /** Items the customer has already sent since the bot asked for them are no longer missing. */
 export function stillMissing(missing: string[], conv: Conversation, askedAt: number): string[] {

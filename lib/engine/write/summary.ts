@@ -1,11 +1,12 @@
-import type { Conversation } from '../schema/conversation';
-import type { Policy } from '../schema/policy';
-import type { Signal, VerdictStatus } from '../schema/verdict';
-import { EXTRACTORS, countFor, extractorFor, placeFor } from './extract';
-import { customerDisplay } from './sanitize';
-import { contentStems } from './scope';
-import { clean, clip, sentences } from './text';
-import { listText, SIGNAL_LABEL } from './wording';
+import type { Conversation } from '../../schema/conversation';
+import type { Policy } from '../../schema/policy';
+import type { Signal, VerdictStatus } from '../../schema/verdict';
+import { EXTRACTORS, countFor, extractorFor, placeFor } from '../read/extract';
+import { customerDisplay } from '../read/sanitize';
+import { contentStems } from '../scope/judge';
+import { clean, clip, sentences } from '../read/text';
+import { SIGNALS, SIGNALS_IN_ORDER } from '../../signals/registry';
+import { listText } from './wording';
 
 /** Fields every summary has, whatever the team lead adds; their own entries may reword the descriptions. */
 export const DEFAULT_FIELDS: Record<string, string> = {
@@ -32,11 +33,8 @@ export function nextStepFor(ctx: SummaryContext): string {
       : 'Check again after the next reply; nothing is confirmed yet.';
   if (status === 'none')
     return ctx.from > 0 ? 'No action needed; a human agent is already on this conversation.' : 'No action needed; the bot can continue.';
-  const kinds = signals.map((s) => s.kind);
-  if (kinds.includes('user_requested_human')) return `Take over the conversation${team} and reply to the customer personally.`;
-  if (kinds.includes('bot_handed_off')) return `Pick up the case the bot handed off${team} and follow up with the customer.`;
-  if (kinds.includes('out_of_scope')) return 'Reply personally: the request is outside what the bot handles.';
-  return `Review the conversation${team}: the escalation instruction applies.`;
+  const first = SIGNALS_IN_ORDER.find((e) => e.escalates && signals.some((s) => s.kind === e.id)) ?? SIGNALS.custom_instruction;
+  return first.nextStep(team);
 }
 
 const EXTRACT_HEAD = 25;
@@ -117,7 +115,7 @@ export function buildNote(
     lines.push('', 'Evidence:');
     for (const s of ctx.signals) {
       const who = conv.messages[s.evidence.messageIndex]?.role ?? 'message';
-      lines.push(`- ${SIGNAL_LABEL[s.kind]} (${who}, message ${s.evidence.messageIndex + 1}): "${oneLine(s.evidence.quote)}"`);
+      lines.push(`- ${SIGNALS[s.kind].label} (${who}, message ${s.evidence.messageIndex + 1}): "${oneLine(s.evidence.quote)}"`);
     }
   } else lines.push('', `Why: ${meta.reason}`);
   if (ctx.missing.length) lines.push('', `Still missing: ${ctx.missing.join(', ')}`);

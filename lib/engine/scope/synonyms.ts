@@ -1,3 +1,4 @@
+import { NEGATIVE_FEELINGS, OTHER_FEELING_WORDS } from '../read/mood-words';
 /**
  * General-purpose synonym sets for customer-support language, used to widen a scope description ("refunds"
  * also covers "money back", "reimbursement"). Each set holds words a customer may use for the same thing;
@@ -179,8 +180,7 @@ export const GENERIC_WORDS = new Set(
     'download upload print save sign log visit reach reached move moved keep kept bring brought leave left ' +
     'dollar dollars buck bucks euro euros pound pounds cent cents quid usd eur gbp inr rs rupee rupees ' +
     // How the customer feels says nothing about what they ask for.
-    'angry furious frustrated annoyed terrible awful horrible ridiculous unacceptable useless disappointed disappointing pathetic upset unhappy ' +
-    'happy glad pleased sad worried confused stupid crazy insane seriously wow damn fucking fuck shit hell'
+    [...NEGATIVE_FEELINGS, ...OTHER_FEELING_WORDS].join(' ')
   ).split(/\s+/),
 );
 
