@@ -50,10 +50,12 @@ const ROUTE: Record<Platform, Record<StepKind, { method: string; path: string }>
   },
   // Gorgias: the note, then one ticket update carrying tags, assignment and pause.
   gorgias: {
-    tags: { method: 'PUT', path: '^/api/tickets/\\d+$' },
+    // Tags and the stop tag are added by name on the ticket's tag endpoint (never a full PUT that could wipe a
+    // tag a rule added meanwhile), in one request.
+    tags: { method: 'POST', path: '^/api/tickets/\\d+/tags$' },
     note: { method: 'POST', path: '^/api/tickets/\\d+/messages$' },
     assign: { method: 'PUT', path: '^/api/tickets/\\d+$' },
-    pause: { method: 'PUT', path: '^/api/tickets/\\d+$' },
+    pause: { method: 'POST', path: '^/api/tickets/\\d+/tags$' },
   },
 };
 

@@ -68,6 +68,8 @@ describe('tests reach project code through the @/ alias', () => {
 const LIB_LAYERS: string[][] = [
   ['http'],
   ['schema'],
+  // The signal registry: what every surface calls a signal, read by the note, webhooks, Insights and the engine.
+  ['signals'],
   ['html', 'note', 'config', 'handoff', 'notify', 'retention', 'routing'],
   ['engine', 'platforms'],
   ['executor', 'setup', 'insights', 'language', 'followup'],
