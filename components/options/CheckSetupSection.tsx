@@ -11,7 +11,7 @@ import { useOptions } from './state/store';
 type Run = { state: 'idle' | 'busy' | 'done' | 'error'; report?: SetupReport; error?: string };
 
 /** Runs Check setup for one helpdesk with its saved connection; nothing in the helpdesk changes. */
-export function useCheckSetup(platform: Platform) {
+function useCheckSetup(platform: Platform) {
   const [run, setRun] = useState<Run>({ state: 'idle' });
   const start = async () => {
     const asked = requestAccount(useOptions.getState(), platform);
@@ -29,7 +29,7 @@ export function useCheckSetup(platform: Platform) {
   return { run, start };
 }
 
-export function CheckSetupCard({ platform }: { platform: Platform }) {
+function CheckSetupCard({ platform }: { platform: Platform }) {
   const meta = PLATFORM_METAS.find((m) => m.platform === platform)!;
   const { run, start } = useCheckSetup(platform);
   return (

@@ -21,7 +21,7 @@ export function useFieldErrors(path: string): Issue[] {
   }, [form, touched, showAll, saveIssues, path]);
 }
 
-export function useManaged(path: string): boolean {
+function useManaged(path: string): boolean {
   return useOptions((s) => isManagedPath(path, s.managed));
 }
 

@@ -6,7 +6,7 @@ import { CheckboxField, Field, type ControlProps } from './Field';
 type Bounds = ReturnType<typeof boundsOf>;
 
 /** A declared help text: {min}, {max} and {maxLength} are the schema's bounds, **…** is emphasis. */
-export function helpText(help: string, bounds: Bounds): ReactNode {
+function helpText(help: string, bounds: Bounds): ReactNode {
   const filled = help.replace(/\{(min|max|maxLength)\}/g, (m, k: keyof Bounds) => String(bounds[k] ?? m));
   const parts = filled.split(/\*\*(.+?)\*\*/);
   if (parts.length === 1) return filled;

@@ -10,7 +10,7 @@ const KIND_GROUP: Record<TargetKind, string> = { inbox: 'Inboxes', team: 'Teams'
 const groupLabel = (p: Platform, kind: TargetKind) => metaFor(p).targetKinds.find((k) => k.kind === kind)?.label ?? KIND_GROUP[kind];
 const ORDER: TargetKind[] = ['team', 'group', 'inbox', 'user', 'view'];
 
-export const targetValue = (t: Target | null) => (t ? `${t.kind}:${t.id}` : '');
+const targetValue = (t: Target | null) => (t ? `${t.kind}:${t.id}` : '');
 
 /** A routing target from the helpdesk's live list; a saved target stays selectable even before the list loads. */
 export function TargetPicker({

@@ -7,8 +7,6 @@ import type { SidebarStore } from './slices/types';
 import { verdictSlice } from './slices/verdict';
 
 export type { SidebarStore } from './slices/types';
-export { isOlderJournal } from './slices/escalation';
-
 /**
  * The sidebar's state, in slices (components/sidebar/slices/): the conversation shown, its verdict, the
  * agent's draft, the account's targets, and the escalation's journal. Parts read it through the selectors

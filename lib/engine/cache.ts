@@ -6,7 +6,7 @@ import type { Verdict } from '../schema/verdict';
  * 64-bit content hash (two independent 32-bit lanes, cyrb53-style mixing) in pure JS, so the cache works the
  * same in the extension worker, the page and Node, without node:crypto or an async SubtleCrypto call.
  */
-export function contentHash(text: string): string {
+function contentHash(text: string): string {
   let h1 = 0xdeadbeef ^ text.length;
   let h2 = 0x41c6ce57 ^ text.length;
   for (let i = 0; i < text.length; i++) {

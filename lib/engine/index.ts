@@ -1,12 +1,11 @@
 import type { Conversation } from '../schema/conversation';
 import { engineNeedsKey, type Policy } from '../schema/policy';
 import { VerdictSchema, type Verdict } from '../schema/verdict';
-import { contentHash, createVerdictCache, verdictCacheKey, type VerdictCache } from './cache';
+import { createVerdictCache, verdictCacheKey, type VerdictCache } from './cache';
 import { checkOffline } from './offline';
 import { checkWithLLM, DEFAULT_MODEL, fallbackReason, type LlmOptions } from './llm';
 
-export { checkOffline, createVerdictCache, contentHash, verdictCacheKey };
-export type { VerdictCache, LlmOptions };
+export { checkOffline, createVerdictCache };
 /** The LLM engine's options (kept under the engine's policy name, `openai`). */
 export type OpenAIOptions = LlmOptions;
 

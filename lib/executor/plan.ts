@@ -71,7 +71,7 @@ export function newJournal(plan: EscalationPlan, platformLayout: StepLayout, now
  * the layout's own grouping. Once control has passed the conversation sits with the agents' queue, so a note
  * that fails afterwards leaves it with the humans (the agent retries), never with nobody.
  */
-export function controlFirst(layout: StepLayout): StepLayout {
+function controlFirst(layout: StepLayout): StepLayout {
   const rest = layout.map((g) => g.filter((k) => k !== 'pause')).filter((g) => g.length > 0);
   return [['pause'], ...rest];
 }

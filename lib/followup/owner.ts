@@ -4,7 +4,7 @@ import { roleOf } from '../platforms/shared';
 import { SUGGESTABLE_TAGS } from '../signals/registry';
 
 /** Tags Baton suggests on an escalation; any of them (or the team lead's escalation tags) shows a handoff. */
-export const ESCALATION_EXTRA_TAGS = SUGGESTABLE_TAGS;
+const ESCALATION_EXTRA_TAGS = SUGGESTABLE_TAGS;
 
 export const isHumanReply = (m: Message) => m.role === 'agent' && !m.internal;
 

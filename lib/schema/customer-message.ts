@@ -12,14 +12,14 @@ export type Weekday = (typeof WEEKDAYS)[number];
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use 24-hour time like 09:00');
 
 /** One day's hours. A closed day keeps its hours, so opening it again restores them. */
-export const OpeningSchema = z
+const OpeningSchema = z
   .object({
     closed: z.boolean().default(false).register(formMeta, { title: 'Closed' }),
     open: clock.default('09:00').register(formMeta, { title: 'Opens', control: 'time' }),
     close: clock.default('17:00').register(formMeta, { title: 'Closes', control: 'time' }),
   })
   .refine((o) => o.closed || o.open < o.close, { message: 'Closing time must be after opening time', path: ['close'] });
-export type Opening = z.infer<typeof OpeningSchema>;
+type Opening = z.infer<typeof OpeningSchema>;
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -34,7 +34,7 @@ const weekday: Opening = { closed: false, open: '09:00', close: '17:00' };
 const weekend: Opening = { closed: true, open: '09:00', close: '17:00' };
 const DEFAULT_WEEK = { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: weekend, sun: weekend };
 
-export const TeamHoursSchema = z
+const TeamHoursSchema = z
   .object({
     /** Off: every message says "someone will reply {wait}", whatever the time. */
     enabled: z.boolean().default(false).register(formMeta, {
@@ -76,7 +76,7 @@ export const MessageTextsSchema = z.object({
 });
 export type MessageTexts = z.infer<typeof MessageTextsSchema>;
 
-export const DEFAULT_MESSAGES: Record<Language, MessageTexts> = {
+const DEFAULT_MESSAGES: Record<Language, MessageTexts> = {
   en: {
     inside: "Thanks for your patience. I'm connecting you with our team now; someone will reply {wait}.",
     outside: "Thanks for your patience. I've passed your conversation to our team; our team is back {opening} and will reply then.",

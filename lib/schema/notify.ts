@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formMeta } from './form-meta';
 
 /** Slack's incoming-webhook payload, or a generic JSON POST of Baton's own event. */
-export const WebhookKindSchema = z.enum(['slack', 'json']);
+const WebhookKindSchema = z.enum(['slack', 'json']);
 export type WebhookKind = z.infer<typeof WebhookKindSchema>;
 
 export const WebhookSchema = z.object({

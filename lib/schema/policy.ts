@@ -16,7 +16,7 @@ const tagText = z
   .regex(/^[^\s,]*$/, 'Tag names cannot contain spaces or commas');
 const tagName = tagText.min(1, 'Tag names cannot be empty');
 
-export const SubAgentSchema = z.object({
+const SubAgentSchema = z.object({
   name: z
     .string()
     .trim()

@@ -21,7 +21,7 @@ export const SETUP_LINE_IDS = [
   'writeTags',
   'writeAssign',
 ] as const;
-export const SetupLineIdSchema = z.enum(SETUP_LINE_IDS);
+const SetupLineIdSchema = z.enum(SETUP_LINE_IDS);
 export type SetupLineId = z.infer<typeof SetupLineIdSchema>;
 
 /**
@@ -29,7 +29,7 @@ export type SetupLineId = z.infer<typeof SetupLineIdSchema>;
  * Agent", "API teammate") and every author Baton will read as the bot, each with the marker that made it so
  * ("role bot", "teammate type api", "named in Options"). Platform markers come first; names last.
  */
-export const BotFindingSchema = z.object({
+const BotFindingSchema = z.object({
   kind: z.string().max(200),
   authors: z.array(z.object({ name: z.string().max(200), why: z.string().max(200) })).max(200),
 });
@@ -50,7 +50,7 @@ export const SetupLineSchema = z.object({
 });
 export type SetupLine = z.infer<typeof SetupLineSchema>;
 
-export const SetupReportSchema = z.object({
+const SetupReportSchema = z.object({
   platform: PlatformSchema,
   account: z.string(),
   lines: z.array(SetupLineSchema),
@@ -67,16 +67,14 @@ export const CheckSetupRequestSchema = z.object({
   account: z.string(),
   conversationId: z.string().optional(),
 });
-export type CheckSetupRequest = z.infer<typeof CheckSetupRequestSchema>;
 export const CheckSetupResponseSchema = SetupReportSchema;
 
 /** The author of a message in the open conversation, as the sidebar offers "this author is the bot". */
-export const BotAuthorSchema = z
+const BotAuthorSchema = z
   .object({ id: z.string().max(200).optional(), name: z.string().max(200).optional(), email: z.string().max(320).optional() })
   .refine((a) => !!(a.id || a.name || a.email), { message: 'The author has no id, name or email to recognise the bot by.' });
 
 /** Sidebar → background: add that author to this platform's bot identity in the policy. */
 export const MarkBotRequestSchema = z.object({ type: z.literal('markBot'), platform: PlatformSchema, author: BotAuthorSchema });
-export type MarkBotRequest = z.infer<typeof MarkBotRequestSchema>;
 /** What the bot identity now holds for that platform. */
 export const MarkBotResponseSchema = z.object({ ids: z.array(z.string()), names: z.array(z.string()), emails: z.array(z.string()) });

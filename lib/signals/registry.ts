@@ -165,11 +165,6 @@ export function suggestTags(status: VerdictStatus, signals: readonly Signal[], t
   return [...new Set(out)];
 }
 
-/** The switches' defaults for a new policy. */
-export function defaultSwitches(): Record<string, boolean> {
-  return Object.fromEntries(SWITCHABLE.map((e) => [e.id, e.toggle.defaultOn]));
-}
-
 /** "- out_of_scope (customer message): the customer's request is …", as the LLM prompt lists the signals. */
 export function llmRuleLine(e: SignalEntry): string {
   const who = e.evidenceFrom?.length === 1 ? ` (${e.evidenceFrom[0]} message)` : '';

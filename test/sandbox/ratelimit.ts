@@ -24,7 +24,7 @@ const DEFAULTS: Record<RatedPlatform, Rule> = {
   gorgias: { limit: 80, windowMs: 20_000 },
 };
 
-export const RateLimitSpecSchema = z.object({
+const RateLimitSpecSchema = z.object({
   platform: z.enum(['zendesk', 'gorgias']),
   limit: z.number().int().positive().optional(),
   windowMs: z.number().int().positive().optional(),

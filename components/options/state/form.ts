@@ -33,9 +33,9 @@ export type AuthMode = z.infer<typeof AuthModeSchema>;
  * One platform's connection as typed: the account (when the platform has one), the auth mode, and every
  * connection field of its meta under the field's own key, so form paths match the stored connection's paths.
  */
-export const PlatformConnectionFormSchema = z.object({ account: z.string(), authMode: AuthModeSchema }).catchall(z.string());
-export type PlatformConnectionForm = z.infer<typeof PlatformConnectionFormSchema>;
-export const ConnectionsFormSchema = eachPlatform(PlatformConnectionFormSchema);
+const PlatformConnectionFormSchema = z.object({ account: z.string(), authMode: AuthModeSchema }).catchall(z.string());
+type PlatformConnectionForm = z.infer<typeof PlatformConnectionFormSchema>;
+const ConnectionsFormSchema = eachPlatform(PlatformConnectionFormSchema);
 export type ConnectionsForm = z.infer<typeof ConnectionsFormSchema>;
 
 /** Also the shape of a restored draft, so a draft from an older build is rejected rather than crashing. */

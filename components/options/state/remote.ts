@@ -11,7 +11,7 @@ import { sameForm, secretPatch, useOptions, type OptionsState } from './store';
 import { connectionSlice, parseConnectionsForm } from './validate';
 
 /** The secrets each helpdesk's token sign-in uses, from the registry. */
-export const PLATFORM_SECRETS = Object.fromEntries(PLATFORMS.map((p) => [p, metaFor(p).secrets.map((s) => s.key as SecretKey)])) as Record<
+const PLATFORM_SECRETS = Object.fromEntries(PLATFORMS.map((p) => [p, metaFor(p).secrets.map((s) => s.key as SecretKey)])) as Record<
   Platform,
   SecretKey[]
 >;

@@ -95,7 +95,7 @@ export interface Node {
   fallback: unknown;
 }
 
-export function nodeOf(schema: Schema): Node {
+function nodeOf(schema: Schema): Node {
   let s = schema;
   let meta: FieldMeta | undefined;
   let optional = false;

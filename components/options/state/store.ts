@@ -10,7 +10,7 @@ import { DEFAULT_PREVIEW, type PreviewSettings } from './preview';
 import type { SecretPresence } from './secrets';
 import type { Issue } from './validate';
 
-export interface Saved {
+interface Saved {
   policy: Policy;
   connections: Connections;
   accounts: Accounts;
@@ -21,7 +21,7 @@ export interface Outcome {
   message: string;
 }
 
-export interface TargetList {
+interface TargetList {
   state: 'idle' | 'loading' | 'ready' | 'error';
   items: Target[];
   error: string;

@@ -8,7 +8,7 @@ import type { Outcome } from './store';
  * Whether Baton may reach each webhook's host. missing: not asked yet; asking: the browser's prompt is open
  * (in headless Chromium it never settles: nobody can answer it); refused: the team lead said no.
  */
-export type Access = 'allowed' | 'missing' | 'asking' | 'refused';
+type Access = 'allowed' | 'missing' | 'asking' | 'refused';
 
 interface WebhookAccessState {
   /** Keyed by match pattern (https://hooks.slack.com/*). */

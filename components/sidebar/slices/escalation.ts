@@ -11,7 +11,7 @@ export const ESCALATION_INITIAL = { journal: null, acting: false, actionError: n
  * when the check began, and a resume or retry may have moved it on since. A journal started later (a new
  * escalation after Return to bot) is never older; within one escalation the revision counts the saves.
  */
-export function isOlderJournal(incoming: Journal, current: Journal | null): boolean {
+function isOlderJournal(incoming: Journal, current: Journal | null): boolean {
   if (!current || current.key !== incoming.key) return false;
   if (incoming.startedAt !== current.startedAt) return incoming.startedAt < current.startedAt;
   return (incoming.rev ?? 0) < (current.rev ?? 0);

@@ -15,15 +15,15 @@
 import type { Conversation } from '../../schema/conversation';
 import { readBotTurn } from './bot';
 import { readCustomerTurn } from './customer';
-import type { Act, BotAct, CustomerAct } from './types';
+import type { Act, BotAct } from './types';
 
-export interface TurnReading {
+interface TurnReading {
   index: number;
   role: 'bot' | 'customer';
   acts: Act[];
 }
 
-export interface Finding {
+interface Finding {
   index: number;
   act: Act;
 }
@@ -38,7 +38,7 @@ export interface ConversationReading {
 }
 
 /** Long conversations: acts of older turns no longer decide anything; reading them would only cost time. */
-export const READ_LIMIT = 80;
+const READ_LIMIT = 80;
 
 const ENGAGED: readonly string[] = ['answers', 'asks_details', 'commits_future', 'transfers_now', 'waits', 'redirects', 'offers_transfer'];
 const SERVES: readonly string[] = ['answers', 'asks_details', 'waits'];
@@ -151,5 +151,3 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
     handoff = fallbacks.at(-1);
   return { turns, human, handoff, pending, scopeIndex: openRequest };
 }
-
-export type { BotAct, CustomerAct };

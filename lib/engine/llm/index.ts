@@ -10,22 +10,14 @@ import { requestAnswer, type RequestOptions } from './request';
 import { readyTokenizer } from './tokens';
 import { toVerdict } from './verdict';
 
-export { ACT_NAMES, LLM_LIMITS, llmOutputSchema, RESPONSE_FORMAT_NAME, type LlmOutput } from './output';
-export {
-  buildPrompt,
-  DEFAULT_PROMPT_TOKENS,
-  policyForModel,
-  systemPrompt,
-  trimTranscript,
-  userMessage,
-  type TranscriptEntry,
-} from './prompt';
-export { DEFAULT_MAX_TOKENS, DEFAULT_MODEL, defaultTimeoutMs, LOCAL_TIMEOUT_MS, OPENAI_TIMEOUT_MS } from './request';
+export { LLM_LIMITS, llmOutputSchema, RESPONSE_FORMAT_NAME, type LlmOutput } from './output';
+export { buildPrompt, DEFAULT_PROMPT_TOKENS, trimTranscript, userMessage } from './prompt';
+export { DEFAULT_MODEL, defaultTimeoutMs } from './request';
 export { extractJson } from './extract';
-export { normaliseConfidence, parseAnswer } from './parse';
-export { fallbackReason, type ErrorContext } from './errors';
-export { toVerdict, withoutForeignLinks } from './verdict';
-export { countTokens, readyTokenizer, setRanksLoader, RANKS_MODULE, type TokenRanks } from './tokens';
+export { parseAnswer } from './parse';
+export { fallbackReason } from './errors';
+export { toVerdict } from './verdict';
+export { countTokens, readyTokenizer } from './tokens';
 
 export interface LlmOptions extends RequestOptions {
   /** Whole-prompt budget in tokens; long conversations keep the first request and the latest turns. */
@@ -35,7 +27,7 @@ export interface LlmOptions extends RequestOptions {
 }
 
 /** Builds the prompt, makes the one call, and reads the answer leniently; throws why when there is no usable answer. */
-export async function callModel(
+async function callModel(
   conv: Conversation,
   policy: Policy,
   opts: LlmOptions,

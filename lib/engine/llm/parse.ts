@@ -5,7 +5,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A confidence as a number in 0–1: "0.8" and 85 (a percentage) are read as 0.8 and 0.85; anything else is no number. */
-export function normaliseConfidence(v: unknown): number | undefined {
+function normaliseConfidence(v: unknown): number | undefined {
   const n = typeof v === 'string' && v.trim() ? Number(v.trim().replace(/%$/, '')) : v;
   if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) return undefined;
   if (n <= 1) return n;

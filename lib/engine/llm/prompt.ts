@@ -18,7 +18,7 @@ const MIN_TRANSCRIPT_TOKENS = 500;
 const MAX_MESSAGE_CHARS = 2000;
 
 /** The policy as the model sees it: everything that shapes the decision, nothing about routing or secrets. */
-export function policyForModel(policy: Policy, scope: string, fields: Record<string, string>) {
+function policyForModel(policy: Policy, scope: string, fields: Record<string, string>) {
   return {
     scope: scope || null,
     subAgents: policy.subAgents.map((s) => ({ name: s.name, description: s.description, examples: s.examples, tags: s.tags })),
@@ -30,7 +30,7 @@ export function policyForModel(policy: Policy, scope: string, fields: Record<str
   };
 }
 
-export function systemPrompt(policy: Policy, scope: string, fields: Record<string, string>): string {
+function systemPrompt(policy: Policy, scope: string, fields: Record<string, string>): string {
   return [
     'You are Baton, an escalation checker for a customer-support bot. Decide whether the conversation must be handed to the human team, and write a summary and a note for that team.',
     '',

@@ -6,13 +6,13 @@ import { CutOffError, EmptyAnswerError, ModelRefusalError } from './errors';
 
 export const DEFAULT_MODEL = 'gpt-4o-mini';
 /** OpenAI's own API answers in seconds; a model on a laptop or a LAN box often takes a minute. */
-export const OPENAI_TIMEOUT_MS = 20_000;
-export const LOCAL_TIMEOUT_MS = 120_000;
+const OPENAI_TIMEOUT_MS = 20_000;
+const LOCAL_TIMEOUT_MS = 120_000;
 /**
  * Room for a full answer (Baton's complete answers run 160–550 tokens) while keeping a confused model from
  * writing until the context is full: llama.cpp's default output limit is unlimited.
  */
-export const DEFAULT_MAX_TOKENS = 1500;
+const DEFAULT_MAX_TOKENS = 1500;
 
 export interface RequestOptions {
   /** Empty for a key-less local server. */

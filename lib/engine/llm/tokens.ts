@@ -5,7 +5,7 @@ import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
  * it, so local Qwen models count nearly the same) plus a margin for models whose tokenizers split English more
  * finely (Llama, Mistral). Characters divided by four undercounted Baton's JSON transcript by about a quarter.
  */
-export const TOKEN_MARGIN = 1.1;
+const TOKEN_MARGIN = 1.1;
 
 /** What a chat message costs beyond its text (role and separators in the chat template). */
 export const MESSAGE_OVERHEAD_TOKENS = 8;

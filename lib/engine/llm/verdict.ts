@@ -67,7 +67,7 @@ function trimTrailing(text: string, set: ReadonlySet<string>): string {
  * Model text goes into the note the team reads; a link the conversation does not contain could only come
  * from the model or from text injected into it, so it is replaced. Checked word by word (linear time).
  */
-export function withoutForeignLinks(text: string, transcriptLower: string): string {
+function withoutForeignLinks(text: string, transcriptLower: string): string {
   return text
     .split(/(\s+)/)
     .map((word) => {

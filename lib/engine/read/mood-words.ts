@@ -25,10 +25,16 @@ export const OTHER_FEELING_WORDS =
     ' ',
   );
 
-/** Single words that make a message urgent, in customer text and in a team lead's instruction. */
+/**
+ * Single words that make a message urgent, in customer text and in a team lead's instruction.
+ * @public also read by the ReDoS gate, which builds the urgent-text pattern itself
+ */
 export const URGENCY_WORDS = ['urgent', 'urgency', 'emergency', 'asap', 'critical'] as const;
 
-/** Urgent phrases of customer text beyond the single words: time, security, money and legal threats, five languages. */
+/**
+ * Urgent phrases of customer text beyond the single words: time, security, money and legal threats, five languages.
+ * @public also read by the ReDoS gate
+ */
 export const URGENT_PHRASES = [
   'urgent\\w*',
   'immediately',
@@ -65,7 +71,10 @@ export const URGENT_PHRASES = [
   'agora mesmo',
 ] as const;
 
-/** `\b(a|b|c)\b` over a list of plain words or pattern parts. */
+/**
+ * `\b(a|b|c)\b` over a list of plain words or pattern parts.
+ * @public also called by the ReDoS gate, so the pattern it builds is checked as built
+ */
 export function anyOf(parts: readonly string[]): RegExp {
   return new RegExp(`\\b(${parts.join('|')})\\b`);
 }

@@ -82,7 +82,7 @@ const CHAT_PARTS = {
 };
 
 /** Whether a message is chat with the bot itself (CHAT_PARTS); short messages only. */
-export function isChitChat(text: string): boolean {
+function isChitChat(text: string): boolean {
   const words = modelWords(text);
   if (!words.length || words.length > 10) return false;
   const joined = words.join(' ');

@@ -50,7 +50,6 @@ export type FComment = z.infer<typeof FCommentSchema>;
 
 /** `is_private`: "Whether or not the tag is individual" (a teammate's own tag that rules and colleagues never see). */
 export const FTagSchema = z.object({ id: z.string(), name: z.string(), is_private: z.boolean().nullish() });
-export type FTag = z.infer<typeof FTagSchema>;
 
 export const FConversationSchema = z.object({
   id: z.string(),
@@ -68,7 +67,6 @@ export const FConversationSchema = z.object({
 export type FConversation = z.infer<typeof FConversationSchema>;
 
 export const FInboxSchema = z.object({ id: z.string(), name: text });
-export type FInbox = z.infer<typeof FInboxSchema>;
 
 export const FViewSchema = z.object({
   id: z.string(),

@@ -57,10 +57,6 @@ function lookup(idx: TagIndex, name: string): string | undefined {
   return undefined;
 }
 
-export async function tagNameOf(ctx: AdapterContext, id: string): Promise<string | undefined> {
-  return (await tagIndex(ctx)).byId.get(id);
-}
-
 /** Tag names → ids, creating each missing tag once (as a company tag) and remembering it. */
 export async function resolveTagIds(ctx: AdapterContext, names: string[]): Promise<string[]> {
   const idx = await tagIndex(ctx);

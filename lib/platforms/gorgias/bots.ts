@@ -13,7 +13,7 @@ import { GUserSchema, type GMessage, type GPerson, type GUser } from './schemas'
  *   messages sent by your company (by rules or support agents)", developers.gorgias.com/reference/ticket-messages).
  * A customer is never the bot, whatever they call themselves: the marker only applies to `from_agent` messages.
  */
-export const BOT_ROLE = 'bot';
+const BOT_ROLE = 'bot';
 
 /** The AI Agent's lifecycle tags (docs.gorgias.com/en-US/ai-agent-tags-5742284). */
 export const AI_TAGS = {

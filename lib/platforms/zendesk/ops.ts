@@ -76,7 +76,7 @@ function changeFor(plan: EscalationPlan, steps: StepKind[]): Change | null {
  * `remove_tags` are for bulk updates and may be ignored silently here). So the list is computed from the read
  * that gave `updated_stamp`, and `safe_update` refuses it (409) if anyone changed the ticket since.
  */
-export function tagsAfter(before: readonly string[], add: readonly string[], remove: readonly string[]): string[] {
+function tagsAfter(before: readonly string[], add: readonly string[], remove: readonly string[]): string[] {
   return [...new Set([...before.filter((t) => !remove.includes(t)), ...add])];
 }
 

@@ -21,7 +21,7 @@ const SYSTEM_USER = -1;
 export const AGENT_WORKSPACE = 'zd:agentWorkspace';
 /** The bot integration the spec's own conversation-log example names, when an event does not say. */
 const DEFAULT_BOT_SWITCH = 'zd:answerBot';
-export const AI_AGENT_LABEL = 'Zendesk AI agent on messaging';
+const AI_AGENT_LABEL = 'Zendesk AI agent on messaging';
 
 export interface ZendeskReading {
   conversation: Conversation;
@@ -32,7 +32,7 @@ export interface ZendeskReading {
 }
 
 const channelOf = (via: { channel?: string | number | null } | null | undefined) => String(via?.channel ?? '');
-export const isMessaging = (ticket: ZTicket) => MESSAGING.test(channelOf(ticket.via));
+const isMessaging = (ticket: ZTicket) => MESSAGING.test(channelOf(ticket.via));
 
 /** Identity the team lead named in Options: explicit, so it may overrule a marker that says "agent". */
 function namedAsBot(author: Message['author'], identity: BotIdentity): boolean {

@@ -66,7 +66,7 @@ export const CommentsPageSchema = z.object({
  * `author.type` is user / agent / bot; `source.type` names the switchboard integration that sent a bot
  * message (the spec's example: "zd:answerBot").
  */
-export const LogEventSchema = z.object({
+const LogEventSchema = z.object({
   id: z.string(),
   type: z.string(),
   created_at: z.string().nullish(),

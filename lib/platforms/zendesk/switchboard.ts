@@ -41,7 +41,7 @@ export function requireControl(ctx: AdapterContext) {
  * recently active conversation (Zendesk threads a user's messages into their open ticket; the ticket itself
  * names no switchboard conversation id in any public source found).
  */
-export async function findConversation(ctx: AdapterContext, action: string): Promise<{ id: string; active: string | null }> {
+async function findConversation(ctx: AdapterContext, action: string): Promise<{ id: string; active: string | null }> {
   const http = requireControl(ctx);
   const events = await readLog(ctx, action);
   const userId = events.find((e) => e.author?.type === 'user' && e.author['zen:sunco:user_id'])?.author?.['zen:sunco:user_id'];
@@ -58,7 +58,7 @@ export async function findConversation(ctx: AdapterContext, action: string): Pro
 }
 
 /** Moves the conversation to `integration` (a name such as zd:agentWorkspace, or the bot's), once. */
-export async function passControl(ctx: AdapterContext, conversationId: string, integration: string, action: string): Promise<void> {
+async function passControl(ctx: AdapterContext, conversationId: string, integration: string, action: string): Promise<void> {
   const http = requireControl(ctx);
   const url = appPath(ctx, `/conversations/${encodeURIComponent(conversationId)}/passControl`);
   await http.call({ method: 'POST', url, body: { switchboardIntegration: integration } }, { action, idempotent: true });

@@ -17,7 +17,7 @@ const ACT =
   '(escalate|forward|transfer|pass|hand|connect|route|refer|direct|redirect|assign|put you through|get you (connected|transferred|over|through|in touch))';
 const DONE = '(escalated|forwarded|transferred|passed|handed|referred|routed|assigned|raised|flagged|sent|shared|reported|submitted)';
 
-export interface Gated {
+interface Gated {
   test(s: string): boolean;
 }
 /** Patterns in another language run only on sentences that look like that language (one cheap test). */
@@ -141,9 +141,6 @@ const OTHER_LANGUAGES = [
   ]),
 ];
 
-/** Every confirmed-handoff pattern; inability ones are told apart, since a bot that asks a question after them is still trying. */
-export const CONFIRMED: Gated[] = [...ACTION, ...INABILITY, ...OTHER_LANGUAGES];
-
 // Sentences that describe a hypothetical, not what is happening: "If you notice unfamiliar charges, we will investigate."
 export const CONDITIONAL = anyPart(
   /^ ?(if|should|in case|when(ever)? you|once|after|as soon as|in the event|unless|si|wenn|falls|se|caso)\b/,
@@ -152,13 +149,13 @@ export const CONDITIONAL = anyPart(
 );
 
 // An offer still waiting for the customer's yes.
-export const OFFER =
+const OFFER =
   /\b(would you like|do you want|shall i|should i|want me to|would you prefer|do you wish|can i)\b.{0,50}\b(transfer|connect|escalate|speak|talk|agent|human|representative|team|specialist|manager|supervisor|put you through)|\b(i|we) (can|could) (escalate|transfer|connect|pass|forward|put you through|get you)\b.{0,60}\bif you\b|\b(quieres|desea|deseas) (que te|hablar con)|\bsouhaitez[- ]vous (que je|parler)|\bmochten sie (mit|dass ich)|\b(quer|deseja) (que eu|falar com)/;
 
 // The bot asking for what the team will need.
 const INFO_VERBS =
   '(provide|share|send|give|tell|confirm|let me know|let us know|specify|describe|clarify|upload|attach|reply with|forward|enter|type|write|include)';
-export const INFO_REQUEST: Gated[] = [
+const INFO_REQUEST: Gated[] = [
   new RegExp(`\\b(could|can|would|will) you (please |kindly |also |just |first |briefly |quickly )*${INFO_VERBS}\\b`),
   new RegExp(`\\b(please|kindly) ${INFO_VERBS}\\b`),
   /\bwhat (is|are|was) (your|the) (order|account|email|phone|user|customer|ticket|reference|booking|name|full name|address|date)\b/,
@@ -186,7 +183,7 @@ export const INFO_REQUEST: Gated[] = [
 ];
 
 // Collecting details *so that* a person can take over.
-export const HANDOFF_CONTEXT = new RegExp(
+const HANDOFF_CONTEXT = new RegExp(
   `\\b(pass|connect|transfer|escalate|forward|direct|route|assign|hand|put you in touch|refer|send)\\w*\\b.{0,60}\\b${TEAM}\\b|\\bbefore (i|we) (can )?(pass|connect|transfer|escalate|forward|hand|send|share)\\b|\\b(hand|pass) (this|it|your \\w+) (over|on|along)\\b|\\b(right|appropriate|correct|relevant|best|most suitable|most appropriate) (person|agent|team|department|specialist|representative|expert|human)|\\b(pass this|escalate this|pass it) (on|to)\\b|\\bconnect(ed)? you\\b|\\bspeak(ing)? (with|to) (a|an|someone|somebody|one)\\b|\\b(our|the)( \\w+)? (team|agents?|specialists?|experts?|representatives?|human representatives|staff|department|colleagues?)\\b.{0,40}\\b(need|needs|review|look into|assist|help|handle|take over|take a look|follow up|contact)\\b|\\b(reach|get you to|talk to|speak (to|with)) (our|a|an|the|one of)( \\w+)? ${TEAM}|\\bassigned to (help|assist)\\b`,
 );
 
@@ -194,7 +191,7 @@ const VAGUE_TRIGGER = anyPart(
   /need|require|warrant|have to|escalat|review|look|check|hand|pass|complex|complicated|tricky|unusual|difficult|sensitive|serious|not sure|not certain/,
   /possibly|potentially|perhaps|beyond|outside|more than|requer|necesit|necessit|demander|gepruft|eskaliert|uberpruft|precisar|exigir/,
 );
-export const VAGUE: Gated[] = [
+const VAGUE: Gated[] = [
   /\b(may|might|could|possibly|probably|would) (need|require|warrant|have to be|have to)( a| an| further| more| some| additional| manual)? (review|escalation|escalated|reviewed|specialist|human review|closer look|manual review|further investigation|investigation|attention|look|checking|looked at)/,
   /\b(might|may|could) (have to )?(be )?(escalate|escalated|reviewed|looked at|checked|handed|passed)\b/,
   /\b(seems|looks|appears|sounds) (quite |rather |a bit |a little |pretty |very |somewhat |more )?(complex|complicated|tricky|unusual|difficult|sensitive|serious)\b/,
@@ -213,8 +210,7 @@ export const VAGUE: Gated[] = [
 ];
 
 // "Sorry, I didn't get that": a fallback reply; repeated fallbacks mean the bot cannot understand.
-const FALLBACK_TRIGGER = /understand|catch|follow|get that|entend|compris|verstanden|compreend/;
-export const FALLBACK = anyPart(
+const FALLBACK = anyPart(
   /\b(i )?(did not|do not|could not|can not) (quite )?(understand|get|catch|follow) (that|you|this|your (message|question|request)|what you)\b/,
   /\bsorry,? i (am not sure i )?(understand|follow)\b|\bno (te|le) (entendi|entiendo)\b|\bje n ai pas compris\b/,
   /\bich habe (sie|dich|das) nicht verstanden\b|\bnao (entendi|compreendi)\b/,
@@ -250,7 +246,7 @@ const MISSING_ITEMS: [RegExp, string][] = [
   ],
 ];
 
-export type BotFindingKind = 'handoff' | 'collecting' | 'offer' | 'vague' | 'fallback';
+type BotFindingKind = 'handoff' | 'collecting' | 'offer' | 'vague' | 'fallback';
 
 export interface BotFinding {
   kind: BotFindingKind;
@@ -303,36 +299,6 @@ function confirmedKind(flats: string[], i: number): 'action' | 'inability' | nul
   )
     return null;
   return kind;
-}
-
-// A superset of every trigger below, run on the raw lowercased text: most ordinary answers stop here.
-const RAW_GATE = new RegExp(
-  [
-    'escalat|forward|transfer|refer|rout|assign|raised|flagged|report|submit|notif|alert|inform|told|contact|messag|creat|open|logg|filed|connect|redirect|put you|get you|while (i|we)\\b|someone|somebody|ticket|review|pass|hand|sent |shared|let (my|our|the|a|an) |(let|allow) (me|us) (just |quickly |now |promptly )?(a |one )?(moment |minute |second )?(to |while )?(connect|transfer|escalate|put|route|forward|hand|pass|get|bring|fetch|find|grab)|let me (check|confirm|verify|consult|ask) (this |that |it )?with|been|being|member|colleague|specialist|representative',
-    "(will|['’]ll|going to|shall|should|would|to) (now )?(be )?(contact|reach|get back|follow|call|email|be in touch|be with you|review|look|check|investigat|take|assist|reply|respond|handle|give you a call|join|pick|confirm|verif|ask|consult|come back|in touch)",
-    "\\b(i|we)(['’]m|['’]re| am| are| do| did| can| could| have)?( not|n['’]t| unable)|can['’]t|won['’]t|cannot|unable|beyond|outside|out of|sorry|something i|understand|catch|follow|get that|entend|compris|verstanden|compreend",
-    '[^\\x00-\\x7f]|\\b(el|la|los|las|que|por|con|una?|te|le|he|hemos|voy|vamos|fue|lo|je|vous|nous|les|des|est|ich|wir|sie|ein|eine|der|die|das|und|ist|nicht|wurde|eu|vou|uma?|nao|voce|com|lhe)\\b',
-  ].join('|'),
-);
-
-/**
- * Cheap check for older bot messages: only a confirmed handoff matters there (what the bot was collecting or
- * offering earlier is superseded by its later replies). Messages that pass get the full analysis.
- */
-export function mayHaveHandedOff(raw: string): boolean {
-  if (!RAW_GATE.test(raw.toLowerCase())) return false;
-  const { flats } = prepare(raw);
-  const whole = flats.join(' ');
-  if (
-    !ACT_TRIGGER.test(whole) &&
-    !FOLLOW_TRIGGER.test(whole) &&
-    !UNABLE_TRIGGER.test(whole) &&
-    !ANY_LANG.test(whole) &&
-    !FALLBACK_TRIGGER.test(whole)
-  )
-    return false;
-  for (let i = 0; i < flats.length; i++) if (confirmedKind(flats, i) || FALLBACK.test(flats[i])) return true;
-  return false;
 }
 
 /** What one bot message says about handing off; null when it is an ordinary answer. */

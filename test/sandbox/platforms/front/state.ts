@@ -35,7 +35,7 @@ export const TEAMMATES = {
 /** Conversations beyond SCENARIOS, seeded after the merged one (numeric ids 1021 on). */
 export const FIRST_EXTRA = 1021;
 /** An external bot (Riley, a teammate of type api) hands a refund over to billing. */
-export const API_BOT_CONVERSATION: Scenario = {
+const API_BOT_CONVERSATION: Scenario = {
   key: 'api_bot_teammate',
   subject: 'Charged twice',
   customer: { name: 'Ines Duarte', email: 'ines.duarte@example.com' },

@@ -38,7 +38,7 @@ export const USERS = {
  *   (docs.open.cx/integrations/gorgias/ticket-flow: the AI answers "tickets assigned to the AI user");
  * - email_quoted: an e-mail thread whose last reply quotes the whole story (scenarios.ts, QUOTED_EMAIL).
  */
-export const AI_AGENT_TICKET: Scenario & { assignee: number } = {
+const AI_AGENT_TICKET: Scenario & { assignee: number } = {
   key: 'ai_agent_handover',
   subject: 'Headphones stopped charging',
   customer: { name: 'Jonas Berg', email: 'jonas.berg@example.com' },

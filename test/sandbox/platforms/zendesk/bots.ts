@@ -1,5 +1,5 @@
 import { AGENT_ID, BOT_ID, LEAD_ID, type SandboxStore } from '../common';
-import { AGENT, BOT } from '../../scenarios';
+import { BOT } from '../../scenarios';
 
 /**
  * Zendesk-only tickets that show how real bots run there, each built from public sources (cited per ticket),
@@ -169,5 +169,3 @@ export function addManyTargets(store: SandboxStore, memberships: Membership[], n
     memberships.push({ id: 100 + i, user_id: userId, group_id: groupId, default: true });
   }
 }
-
-export { AGENT, BOT };

@@ -10,12 +10,10 @@ import { pageData, renderTicketPage } from './page';
 
 export { ZENDESK_SANDBOX, CSRF_REFUSAL } from './auth';
 export { ZENDESK_TICKETS, SWITCHBOARD, QUOTED_PROMISE } from './bots';
-export { pageData } from './page';
-
 export type ZendeskSandbox = SandboxPlatform & { store: SandboxStore; admin(req: SandboxRequest): SandboxResponse | null };
 
 /** The ticket opened in a background tab when the agent lands on `id`: another seeded ticket. */
-export function backgroundTabFor(store: SandboxStore, id: string): string[] {
+function backgroundTabFor(store: SandboxStore, id: string): string[] {
   const other = [...store.conversations.keys()].find((k) => String(k) !== id);
   return other === undefined ? [] : [String(other)];
 }
