@@ -81,16 +81,20 @@ const ATTRIBUTION_START = /^(on|le|am|el|em|il|op)\s/i;
 const SEPARATOR =
   /^(-{3,}\s*(original message|message d'origine|ursprüngliche nachricht|mensaje original|forwarded message)\s*-{3,}|_{20,})\s*$/i;
 
+/** Outlook's plain-text reply header: "From: …" with "Sent:" or "Date:" within the next three lines. */
+const isOutlookHeader = (lines: string[], i: number) =>
+  /^from:\s/i.test(lines[i]!.trim()) && lines.slice(i + 1, i + 4).some((l) => /^(sent|date):\s/i.test(l.trim()));
+
 /**
  * Plain text without quoted history: from the first attribution line ("On Mon, … Bob <b@x> wrote:", also
- * wrapped over two lines) or Outlook separator on, and every line starting with ">".
+ * wrapped over two lines), Outlook separator or Outlook reply header on, and every line starting with ">".
  */
 export function dropQuotedText(text: string): string {
   const lines = text.split('\n');
   const kept: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
-    if (SEPARATOR.test(line)) break;
+    if (SEPARATOR.test(line) || isOutlookHeader(lines, i)) break;
     if (ATTRIBUTION_START.test(line) && line.length <= 300) {
       if (ATTRIBUTION_END.test(line)) break;
       const next = lines[i + 1]?.trim() ?? '';

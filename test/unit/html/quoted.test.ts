@@ -47,6 +47,14 @@ describe('quoted history in e-mail bodies', () => {
     expect(dropQuotedText(`Thanks\n> ${PROMISE}\nAnd one more thing`)).toBe('Thanks\nAnd one more thing');
   });
 
+  it("plain text: an Outlook reply header starts the quoted thread; a sentence starting with 'From:' does not", () => {
+    expect(dropQuotedText(`Still waiting.\n\nFrom: Acme Support <help@acme.example>\nSent: Friday\nTo: me\n\n${PROMISE}`)).toBe(
+      'Still waiting.',
+    );
+    const text = 'From: the warehouse, nothing yet.\nPlease check.';
+    expect(dropQuotedText(text)).toBe(text);
+  });
+
   it('leaves ordinary text alone, "wrote" in a sentence included', () => {
     const text = 'On Monday I wrote to you about my order.\nIt is still late.';
     expect(dropQuotedText(text)).toBe(text);
