@@ -99,7 +99,9 @@ export function followThrough(input: FollowThroughInput): FollowThrough {
     );
     const minutes = minutesBetween(escalatedAt, now);
     const target = policy.followUp.claimTargetMinutes;
-    if (!replied && !humanAssignee(conversation, policy, platform) && minutes > target) unclaimed = { minutes, targetMinutes: target };
+    // Due at the target itself (a 1-minute target nudges at one minute, not once two have passed).
+    const due = now.getTime() - Date.parse(escalatedAt) >= target * 60_000;
+    if (!replied && !humanAssignee(conversation, policy, platform) && due) unclaimed = { minutes, targetMinutes: target };
   }
 
   return {

@@ -193,6 +193,17 @@ describe('unclaimed escalation', () => {
     expect(check(c, { journal: escalation(c, 10), now: at(30) }).unclaimed).toBeNull();
   });
 
+  it('nudges at the target itself, not a minute later', () => {
+    const c = conv(base, { tags: ['billing', 'sys_escalation'], team: { id: '12', name: 'Billing team' } });
+    const j = escalation(c, 10);
+    const escalatedAt = Date.parse(j.finishedAt!);
+    const after = (ms: number) => new Date(escalatedAt + ms).toISOString();
+    expect(check(c, { journal: j, now: after(30 * 60_000 - 1_000) }).unclaimed).toBeNull();
+    expect(check(c, { journal: j, now: after(30 * 60_000) }).unclaimed).toEqual({ minutes: 30, targetMinutes: 30 });
+    const quick = PolicySchema.parse({ ...policy, followUp: { claimTargetMinutes: 1 } });
+    expect(check(c, { journal: j, now: after(60_000), policy: quick }).unclaimed).toEqual({ minutes: 1, targetMinutes: 1 });
+  });
+
   it('a human assignee or a human reply since the escalation claims it; Return to bot ends it', () => {
     const c = conv(base, { assignee: DANA });
     expect(check(c, { journal: escalation(c, 10), now: at(55) }).unclaimed).toBeNull();
