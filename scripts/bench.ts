@@ -29,7 +29,9 @@ const log = (...a: unknown[]) => {
  * ticket update; Gorgias posts the note, then one ticket update; Front posts the comment, assigns, then tags
  * with the stop tag last (its API has no combined update).
  */
-const REQUEST_FLOORS: Record<Platform, number> = { zendesk: 1, gorgias: 2, front: 3 };
+// Gorgias: note, owner, then tags by name on the tag endpoint; one more than a full-list PUT so that a tag a rule
+// or the AI Agent adds meanwhile is never wiped (issue 19).
+const REQUEST_FLOORS: Record<Platform, number> = { zendesk: 1, gorgias: 3, front: 3 };
 
 const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x: number) => Math.round(x * 100) / 100;
