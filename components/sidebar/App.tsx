@@ -135,6 +135,11 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
                   (read from {readFromOf(result.conversation)})
                 </span>
               </summary>
+              {result.conversation.botState && (
+                <p className="muted small" data-testid="bot-state">
+                  {result.conversation.botState}.
+                </p>
+              )}
               <ol>
                 {result.conversation.messages.map((m, i) => (
                   <li key={i} data-role={m.role} className={m.internal ? 'internal' : undefined}>

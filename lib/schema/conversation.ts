@@ -72,6 +72,11 @@ export const ConversationSchema = z.object({
    * the conversation log"); absent when `source` says it all.
    */
   readFrom: z.string().optional(),
+  /**
+   * What the helpdesk itself says the bot is doing on this conversation, in the sidebar's words ("Gorgias AI
+   * Agent is working on it (ai_processing)"); absent when the helpdesk keeps no such state.
+   */
+  botState: z.string().max(200).optional(),
   /** Set when a switchboard, not a stop tag, decides whether the bot answers (see BotControlSchema). */
   botControl: BotControlSchema.optional(),
   /** Platform's version stamp (Zendesk updated_at) for collision-safe updates. */

@@ -46,6 +46,8 @@ describe('Gorgias AI Agent', () => {
     const page = await open(gorgiasPageUrl('ai_agent_handover'));
     expect(await verdictStatus(page)).toBe('escalate');
     expect((await quotes(page)).join(' ')).toContain('Gorgias tag ai_handover');
+    // The AI Agent's own state, from its tags, above the messages.
+    expect(await page.locator('[data-testid="bot-state"]').textContent()).toContain('handed this ticket to your team (ai_handover)');
     await escalate(page);
     const t = await gorgiasTicket('ai_agent_handover');
     expect(t.assigneeId).toBeNull();

@@ -77,3 +77,16 @@ export function nameOf(p: GPerson | null | undefined): string | undefined {
   const full = [p.firstname, p.lastname].filter(Boolean).join(' ');
   return p.name?.trim() || full || p.email || undefined;
 }
+
+/**
+ * The AI Agent's own state on a ticket, from its lifecycle tags, the strongest first: skipped (the stop tag)
+ * wins over handed over, which wins over resolved and working. Null when it has left no tag.
+ */
+export function aiAgentState(tags: readonly string[]): string | null {
+  const has = (t: string) => tags.includes(t);
+  if (has(AI_TAGS.ignore)) return `Gorgias AI Agent skips this ticket (${AI_TAGS.ignore})`;
+  if (has(AI_TAGS.handover)) return `Gorgias AI Agent handed this ticket to your team (${AI_TAGS.handover})`;
+  if (has(AI_TAGS.close)) return `Gorgias AI Agent resolved this ticket (${AI_TAGS.close})`;
+  if (has(AI_TAGS.processing)) return `Gorgias AI Agent is working on this ticket (${AI_TAGS.processing})`;
+  return null;
+}

@@ -3,7 +3,7 @@ import { dropQuotedHtml, dropQuotedText } from '../../html/quoted';
 import type { AdapterContext } from '../types';
 import { htmlToText, roleOf } from '../shared';
 import { call, currentUser, listAll, PAGE_LIMIT, parse, url } from './api';
-import { AI_TAGS, aiAgentAuthor, botMarker, botUsers, nameOf, type BotUsers } from './bots';
+import { AI_TAGS, aiAgentAuthor, aiAgentState, botMarker, botUsers, nameOf, type BotUsers } from './bots';
 
 export { nameOf };
 import { GMessageSchema, GTicketSchema, type GMessage, type GPerson } from './schemas';
@@ -93,6 +93,7 @@ export async function readTicket(ctx: AdapterContext): Promise<Conversation> {
     tags,
     bots,
   );
+  const botState = aiAgentState(tags);
   const user = t.assignee_user;
   const userName = nameOf(user);
   const assignee = user?.id != null ? { id: String(user.id), ...(userName ? { name: userName } : {}) } : null;
@@ -106,6 +107,7 @@ export async function readTicket(ctx: AdapterContext): Promise<Conversation> {
     team: t.assignee_team ? { id: String(t.assignee_team.id), ...(t.assignee_team.name ? { name: t.assignee_team.name } : {}) } : null,
     inbox: null,
     source: 'api',
+    ...(botState ? { botState } : {}),
     ...(t.updated_datetime ? { updatedStamp: t.updated_datetime } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { buildPlan } from '@/lib/executor/plan';
 import { checkOffline } from '@/lib/engine/offline';
 import { gorgiasAdapter } from '@/lib/platforms/gorgias';
 import { HANDOVER_TEXT } from '@/lib/platforms/gorgias/read';
-import { forgetBotUsers } from '@/lib/platforms/gorgias/bots';
+import { aiAgentState, forgetBotUsers } from '@/lib/platforms/gorgias/bots';
 import type { Conversation } from '@/lib/schema/conversation';
 import type { EscalationPlan } from '@/lib/schema/plan';
 import { defaultPolicy } from '@/lib/schema/policy';
@@ -73,6 +73,20 @@ describe('Gorgias AI Agent', () => {
     const c = await gorgiasAdapter.read(h.ctx('ai_agent_handover'));
     expect(c.messages.map((m) => m.role)).toEqual(['customer', 'bot', 'customer']);
     expect(h.seen.filter((r) => r.path === '/api/users')).toHaveLength(1);
+  });
+
+  it('says what the AI Agent is doing, from its own tags (the strongest first)', async () => {
+    const h = setup();
+    expect((await gorgiasAdapter.read(h.ctx('ai_agent_handover'))).botState).toBe(
+      'Gorgias AI Agent handed this ticket to your team (ai_handover)',
+    );
+    const raw = h.sandbox.raw;
+    const t = raw.ticket(gorgiasTicketId('ai_agent_handover'))!;
+    raw.removeTags(t, [raw.tagByName('ai_handover')!.id]);
+    expect((await gorgiasAdapter.read(h.ctx('ai_agent_handover'))).botState).toBeUndefined();
+    expect(aiAgentState(['ai_processing'])).toBe('Gorgias AI Agent is working on this ticket (ai_processing)');
+    expect(aiAgentState(['ai_processing', 'ai_ignore'])).toBe('Gorgias AI Agent skips this ticket (ai_ignore)');
+    expect(aiAgentState(['ai_close', 'vip'])).toBe('Gorgias AI Agent resolved this ticket (ai_close)');
   });
 
   it('a customer named like the bot is still the customer', async () => {
