@@ -74,6 +74,15 @@ function bodyOf(bubble: Element, body: Element | null, header: Element | null): 
   return clean(copy.textContent);
 }
 
+/**
+ * The "Handover Summary" bubble (`ai-agent-handover`) is the AI Agent's summary for the agents, not a reply the
+ * customer saw (Gorgias's MessageBubble variants; real-app-evidence §3.8): its words ("the customer asked for a
+ * human") must not read as the bot speaking, or as the customer asking again. What it does tell is that the AI
+ * Agent handed the ticket over, so it reads as that handoff, as the API reader reads the `ai_handover` tag.
+ */
+const HANDOVER_SUMMARY = 'ai-agent-handover';
+const HANDOVER_SUMMARY_TEXT = 'I have handed this ticket over to your team (Gorgias Handover Summary).';
+
 function readBubble(bubble: Element, identity: BotIdentity): Message {
   const variant = bubble.getAttribute('data-variant') ?? '';
   const body = own(bubble, BODY);
@@ -87,7 +96,7 @@ function readBubble(bubble: Element, identity: BotIdentity): Message {
   return {
     role,
     ...(author ? { author } : {}),
-    text: bodyOf(bubble, body, header),
+    text: variant === HANDOVER_SUMMARY ? HANDOVER_SUMMARY_TEXT : bodyOf(bubble, body, header),
     internal: variant === 'internal-note',
     ...(Number.isNaN(at) ? {} : { createdAt: new Date(at).toISOString() }),
   };

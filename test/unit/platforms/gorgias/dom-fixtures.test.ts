@@ -39,6 +39,23 @@ describe('Gorgias DOM reader on public-source snippets', () => {
     ]);
   });
 
+  it("the AI Agent's Handover Summary reads as its handoff, not as its summary's words", () => {
+    const doc = fixture('gorgias-thread-current.html');
+    const ai = doc.querySelector('[data-variant="ai-agent"]')!;
+    const summary = ai.cloneNode(true) as Element;
+    summary.setAttribute('data-variant', 'ai-agent-handover');
+    summary.querySelector('.message-content')!.textContent = 'Summary: the customer asked for a human twice; wants a refund.';
+    ai.parentElement!.appendChild(summary);
+    const messages = read(doc);
+    expect(messages[2]).toEqual({
+      role: 'bot',
+      author: { name: 'Aissist' },
+      text: 'I have handed this ticket over to your team (Gorgias Handover Summary).',
+      internal: false,
+    });
+    expect(messages.map((m) => m.text).join(' ')).not.toContain('asked for a human twice');
+  });
+
   it('the row around each bubble also has a data-variant, yet each message is read once', () => {
     const doc = fixture('gorgias-thread-current.html');
     expect(doc.querySelectorAll('[data-variant]').length).toBe(8);
