@@ -29,15 +29,7 @@ const policy = PolicySchema.parse({
 describe('Zendesk traffic against the official spec', () => {
   it('every request of every flow is in the spec (switchboard calls as documented)', async () => {
     const h = zendeskHarness({ authMode: 'session', switchboard: true });
-    await h.sandbox.admin({
-      method: 'POST',
-      host: 'localhost',
-      path: '/__admin/zendesk/many-targets',
-      query: {},
-      headers: {},
-      body: null,
-      cookies: {},
-    });
+    await h.addManyTargets();
     const targets = await zendeskAdapter.listTargets(h.ctx(''));
     const view = targets.find((t) => t.kind === 'view' && t.viewTag)!;
     const dana: Target = { platform: 'zendesk', kind: 'user', id: String(AGENT_ID), name: 'Dana Agent' };

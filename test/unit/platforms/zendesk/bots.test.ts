@@ -212,15 +212,7 @@ describe('Zendesk tags and groups', () => {
 
   it('pages through more than 100 groups, agents and views', async () => {
     const h = zendeskHarness();
-    await h.sandbox.admin({
-      method: 'POST',
-      host: 'localhost',
-      path: '/__admin/zendesk/many-targets',
-      query: {},
-      headers: {},
-      body: null,
-      cookies: {},
-    });
+    await h.addManyTargets();
     const targets = await zendeskAdapter.listTargets(h.ctx(''));
     const count = (kind: string) => targets.filter((t) => t.kind === kind).length;
     expect([count('group'), count('user'), count('view')]).toEqual([134, 133, 133]);

@@ -58,7 +58,18 @@ export function zendeskHarness(opts: HarnessOptions = {}) {
     ...(control ? { control } : {}),
   });
   const writes = (since = 0) => seen.slice(since).filter((r) => r.method !== 'GET');
-  return { sandbox, seen, ctx, writes };
+  /** More than 100 groups, agents and views, until the next reset (the sandbox's own admin call). */
+  const addManyTargets = () =>
+    sandbox.admin({
+      method: 'POST',
+      host: 'localhost',
+      path: '/__admin/zendesk/many-targets',
+      query: {},
+      headers: {},
+      body: null,
+      cookies: {},
+    });
+  return { sandbox, seen, ctx, writes, addManyTargets };
 }
 
 /** Every request sent uses only what the official spec declares (test/contracts/zendesk-traffic.ts). */
