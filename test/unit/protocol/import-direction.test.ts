@@ -70,7 +70,7 @@ const LIB_LAYERS: string[][] = [
   ['schema'],
   // The signal registry: what every surface calls a signal, read by the note, webhooks, Insights and the engine.
   ['signals'],
-  ['html', 'note', 'config', 'handoff', 'notify', 'retention', 'routing'],
+  ['html', 'note', 'config', 'handoff', 'notify', 'retention', 'routing', 'record'],
   ['engine', 'platforms'],
   ['executor', 'setup', 'insights', 'language', 'followup'],
   ['cli'],
