@@ -17,6 +17,7 @@ export function SuspendSection() {
     >
       <LockGroup field="suspend" legend="Pausing the bot">
         <SchemaField path="policy.suspend.enabled" />
+        <SchemaField path="policy.suspend.keepTagsOnReturn" />
         <div className="platform-grid">
           {FORM_PLATFORMS.map((p) => (
             <PlatformPause key={p} platform={p} />

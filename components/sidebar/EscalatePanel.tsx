@@ -154,6 +154,11 @@ export function EscalatePanel(props: {
           {props.journal.handBack ? `: ${props.journal.handBack.line}` : '.'}
         </p>
       )}
+      {props.journal?.resumedAt && props.journal.handBack?.steps.some((s) => s.detail) && (
+        <p className="muted small" data-testid="handback-left">
+          {props.journal.handBack.steps.map((s) => s.detail ?? '').join(' ')}
+        </p>
+      )}
       {props.error && (
         <p className="error" role="alert">
           {props.error}

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import { defaultNext } from '@/lib/note/handback';
+import { metaFor } from '@/lib/platforms/metas';
+import { restoreOf, restorePreview, tagsAfterReturn } from '@/lib/platforms/restore';
 import { PROTOCOL } from '@/lib/schema/messages';
 import type { HandBackStepKind, Journal } from '@/lib/schema/plan';
 import { StepList } from './StepList';
@@ -8,7 +10,8 @@ import { trusted } from './trusted';
 
 const STEP_LABEL: Record<HandBackStepKind, string> = {
   note: 'Post the hand-back note',
-  unpause: 'Undo the pause',
+  unpause: 'Undo the pause and the escalation tags',
+  restore: 'Put team, assignee and inbox back',
 };
 
 /** The protocol's own rule for the line, so the form says exactly what the background would refuse. */
@@ -23,10 +26,36 @@ const NEXT = PROTOCOL.resume.request.shape.next.unwrap();
 export function ReturnToBot(props: { journal: Journal; acting: boolean; onResume: () => void }) {
   const hb = props.journal.handBack;
   if (hb) return <HandBackSteps journal={props.journal} acting={props.acting} onRetry={props.onResume} />;
-  return <HandBackForm acting={props.acting} onSend={props.onResume} />;
+  return <HandBackForm journal={props.journal} acting={props.acting} onSend={props.onResume} />;
 }
 
-function HandBackForm(props: { acting: boolean; onSend: () => void }) {
+/**
+ * What Return to bot will put back, read from the plan (the conversation before the escalation) and the tags
+ * the conversation has now (someone may have added one since: it stays), with the routing list's names.
+ */
+function RestorePreview(props: { journal: Journal }) {
+  const plan = props.journal.plan;
+  const tagsNow = useSidebar((s) => s.result?.conversation.tags);
+  const keepTags = useSidebar((s) => !!s.policy?.suspend.keepTagsOnReturn);
+  const targets = useSidebar((s) => s.targets);
+  const ability = metaFor(plan.platform).restore;
+  const restore = restoreOf(plan, keepTags, ability);
+  const tags = tagsAfterReturn(plan, restore, tagsNow ?? [...new Set([...plan.tagsBefore, ...plan.tags])]);
+  const kinds = { team: ['team', 'group'], assignee: ['user'], inbox: ['inbox'] } as const;
+  const line = restorePreview(
+    restore,
+    tags,
+    ability.teamWord,
+    (field, o) => o.name ?? targets.find((t) => t.id === o.id && (kinds[field] as readonly string[]).includes(t.kind))?.name ?? o.id,
+  );
+  return (
+    <p className="help" data-testid="handback-preview">
+      {line.charAt(0).toUpperCase() + line.slice(1)}.{restore.left.length > 0 && ` ${restore.left.join(' ')}`}
+    </p>
+  );
+}
+
+function HandBackForm(props: { journal: Journal; acting: boolean; onSend: () => void }) {
   const typed = useSidebar((s) => s.draft?.handBack);
   const editDraft = useSidebar((s) => s.editDraft);
   // A line already typed (before a reload) opens the form again with it.
@@ -93,6 +122,7 @@ function HandBackForm(props: { acting: boolean; onSend: () => void }) {
       <p id={`${id}-next-help`} className={nextProblem ? 'error small' : 'help'}>
         {nextProblem ?? 'Left empty, the note says the sentence shown in the box.'}
       </p>
+      <RestorePreview journal={props.journal} />
       <div className="handback-actions">
         <button type="submit" className="btn btn-primary" data-testid="handback-send" disabled={props.acting}>
           Hand back to the bot
@@ -124,7 +154,20 @@ function HandBackSteps(props: { journal: Journal; acting: boolean; onRetry: () =
       <p className="small">
         <strong>Handing back:</strong> {hb.line}
       </p>
-      <StepList steps={hb.steps} labels={STEP_LABEL} testId="handback-steps" errorTestId="handback-error" />
+      <StepList
+        steps={hb.steps}
+        labels={STEP_LABEL}
+        testId="handback-steps"
+        errorTestId="handback-error"
+        aside={(s) => {
+          const detail = hb.steps.find((x) => x.kind === s.kind)?.detail;
+          return detail ? (
+            <p className="muted small" data-testid="handback-left">
+              {detail}
+            </p>
+          ) : null;
+        }}
+      />
       {failed && notePending && (
         <p className="warn" role="status" data-testid="still-paused">
           The bot is still paused: the conversation stays with you until the note is posted.

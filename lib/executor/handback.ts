@@ -2,21 +2,25 @@ import type { HandBack, HandBackStepKind, HandBackStepState, Journal } from '../
 import type { AdapterContext, Operation, PlatformAdapter } from '../platforms/types';
 import { newMarkerId } from '../platforms/marker';
 import { handBackNote } from '../note/handback';
+import { metaFor } from '../platforms/metas';
+import { restoreOf } from '../platforms/restore';
 import { attempt, exclusive, message, nextRev, type JournalStore } from './run';
 
 /**
- * "Return to bot" through the journal: the hand-back note first, then exactly the reverse of the pause.
- * Each step's transitions are saved before and after its requests, like an escalation's, so a failure or a
+ * "Return to bot" through the journal: the hand-back note first, then the pause undone and the conversation
+ * put back as it was before the escalation (tags, team, assignee, inbox), in the adapter's order. Each step's transitions are saved before and after its requests, like an escalation's, so a failure or a
  * cut-off never leaves it half done: a failed note leaves the bot paused (the human still owns the
  * conversation), and a retry checks the note's marker before posting, so the note is never posted twice.
  */
 
-const HANDBACK_ORDER: readonly HandBackStepKind[] = ['note', 'unpause'];
+const HANDBACK_ORDER: readonly HandBackStepKind[] = ['note', 'unpause', 'restore'];
 
 /** What the agent asked for: the line on what they resolved and, optionally, what the bot may do next. */
 export interface HandBackRequest {
   line?: string;
   next?: string;
+  /** The team lead keeps the escalation tags as history (Options); read when the hand-back starts. */
+  keepTags?: boolean;
 }
 
 export const NO_LINE = 'Write one line on what you resolved before handing the conversation back to the bot.';
@@ -34,7 +38,7 @@ export function handBackInterrupted(j: Journal): boolean {
 }
 
 /** The journal with a fresh hand-back recorded, nothing sent yet. */
-export function startHandBack(j: Journal, line: string, next?: string, now = new Date()): Journal {
+export function startHandBack(j: Journal, line: string, next?: string, now = new Date(), keepTags = false): Journal {
   const { note, next: nextLine } = handBackNote(line, next);
   const handBack: HandBack = {
     line,
@@ -43,6 +47,7 @@ export function startHandBack(j: Journal, line: string, next?: string, now = new
     // A marker of its own: the escalation note's marker would make a retry find that note and skip this one.
     noteMarker: newMarkerId(),
     steps: HANDBACK_ORDER.map((kind) => ({ kind, status: 'pending', attempts: 0 })),
+    ...(keepTags ? { keepTags } : {}),
     startedAt: now.toISOString(),
   };
   return { ...j, rev: nextRev(j), handBack };
@@ -83,38 +88,87 @@ async function execute(
   if (!j.handBack) {
     const line = request.line?.trim();
     if (!line) throw new Error(NO_LINE);
-    const started = startHandBack(j, line, request.next);
+    const started = startHandBack(j, line, request.next, new Date(), !!request.keepTags);
     await save(() => started);
+  } else if (j.handBack.steps.length < HANDBACK_ORDER.length) {
+    // Started before the restore was a step of its own: it follows now, as pending.
+    await save((x) => ({ ...x, handBack: withAllSteps(x.handBack!) }));
   }
 
-  for (const kind of HANDBACK_ORDER) {
-    if (settled(stepOf(j, kind))) continue;
+  if (!settled(stepOf(j, 'note'))) {
     let ops: Operation[];
     try {
-      ops = kind === 'note' ? noteOps(adapter, ctx, j) : adapter.resumeOps(ctx, j.plan);
+      ops = noteOps(adapter, ctx, j);
     } catch (e) {
-      await save((x) => setStep(x, kind, { status: 'failed', error: message(e) }));
+      await save((x) => setStep(x, 'note', { status: 'failed', error: message(e) }));
       return j;
     }
-    if (!(await runStep(kind, ops))) return j;
+    if (!(await runStep(['note'], ops))) return j;
   }
+
+  let ops: Operation[];
+  try {
+    ops = adapter.resumeOps(ctx, j.plan, { keepTags: !!j.handBack!.keepTags });
+  } catch (e) {
+    await save((x) => setStep(x, 'unpause', { status: 'failed', error: message(e) }));
+    return j;
+  }
+  // A step may span several requests (and one request several steps): it is done once its last request is.
+  const last = new Map<HandBackStepKind, number>();
+  ops.forEach((op, i) => stepsOf(op).forEach((kind) => last.set(kind, i)));
+  for (const [i, op] of ops.entries()) {
+    const kinds = stepsOf(op);
+    if (kinds.every((k) => settled(stepOf(j, k)))) continue;
+    if (!(await runStep(kinds, [op], (k) => last.get(k) === i))) return j;
+  }
+  const left = restoreLeft(j);
+  await save((x) => {
+    let y = x;
+    for (const kind of ['unpause', 'restore'] as const) {
+      if (!last.has(kind)) y = setStep(y, kind, { status: 'skipped' });
+    }
+    return left ? setStep(y, 'restore', { detail: left }) : y;
+  });
   const at = new Date().toISOString();
   await save((x) => ({ ...x, resumedAt: at, handBack: { ...x.handBack!, finishedAt: at } }));
   return j;
 
-  /** One step's requests, in order; true once all landed. */
-  async function runStep(kind: HandBackStepKind, ops: Operation[]): Promise<boolean> {
-    const before = stepOf(j, kind);
-    const wasUncertain = !!before.uncertain || before.status === 'running';
-    await save((x) => setStep(x, kind, (s) => ({ status: 'running', error: undefined, attempts: s.attempts + 1 })));
+  /** One request group of the hand-back; true once it landed. `finishes` says which steps it completes. */
+  async function runStep(kinds: HandBackStepKind[], ops: Operation[], finishes: (k: HandBackStepKind) => boolean = () => true) {
+    const wasUncertain = kinds.some((k) => {
+      const s = stepOf(j, k);
+      return !!s.uncertain || s.status === 'running';
+    });
+    await save((x) => kinds.reduce((y, k) => setStep(y, k, (s) => ({ status: 'running', error: undefined, attempts: s.attempts + 1 })), x));
     const outcome = await attempt(ops, wasUncertain);
-    const patch =
-      outcome.status === 'failed' && kind === 'note'
-        ? { ...outcome, error: `${outcome.error} The bot is still paused, so the conversation stays with you.` }
-        : outcome;
-    await save((x) => setStep(x, kind, patch));
-    return outcome.status === 'done';
+    const patch = outcome.status === 'failed' ? { ...outcome, error: `${outcome.error} ${whereItStands(kinds)}` } : outcome;
+    const landed = outcome.status === 'done';
+    await save((x) => kinds.reduce((y, k) => (landed && !finishes(k) ? y : setStep(y, k, patch)), x));
+    return landed;
   }
+}
+
+/** After a failed request: who has the conversation now, so the agent knows nobody is left waiting. */
+function whereItStands(kinds: HandBackStepKind[]): string {
+  if (kinds.includes('note') || kinds.includes('unpause')) return 'The bot is still paused, so the conversation stays with you.';
+  return 'The bot answers again, and the conversation stays where the escalation put it until Retry puts it back.';
+}
+
+/** The hand-back steps a request carries: undoing the pause, or putting the conversation back. */
+function stepsOf(op: Operation): HandBackStepKind[] {
+  const kinds = new Set(op.covers.map((k): HandBackStepKind => (k === 'pause' ? 'unpause' : 'restore')));
+  return HANDBACK_ORDER.filter((k) => kinds.has(k));
+}
+
+function withAllSteps(hb: HandBack): HandBack {
+  const missing = HANDBACK_ORDER.filter((k) => !hb.steps.some((s) => s.kind === k));
+  return { ...hb, steps: [...hb.steps, ...missing.map((kind) => ({ kind, status: 'pending' as const, attempts: 0 }))] };
+}
+
+/** What Return to bot could not put back on this conversation, in one sentence each, or ''. */
+function restoreLeft(j: Journal): string {
+  const ability = metaFor(j.plan.platform).restore;
+  return restoreOf(j.plan, !!j.handBack?.keepTags, ability).left.join(' ');
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Target } from '../schema/target';
 import type { HttpClient } from '../http/client';
 import type { HttpRequest, HttpResponse } from '../http/types';
 import type { SetupLine } from '../schema/setup';
+import type { RestoreAbility } from './restore';
 
 export type AuthMode = 'session' | 'token';
 
@@ -92,6 +93,8 @@ export interface PlatformMeta {
    * click beside the stop-tag field.
    */
   stopTagPresets?: { tag: string; label: string; hint: string }[];
+  /** What Return to bot can put back as it was before the escalation (team, assignee, inbox; nobody or not). */
+  restore: RestoreAbility;
   /** Where the bot can additionally be paused by moving the conversation out of a target (Front's managing inbox). */
   pauseTarget?: { kind: Target['kind']; label: string; hint: string; emptyLabel: string };
   /** Accent colour of the sidebar on this platform, for light and dark pages. */
@@ -197,8 +200,17 @@ export interface PlatformAdapter {
    * order, so the sidebar shows them as they are sent and which of them land together.
    */
   stepLayout: StepLayout;
-  /** "Return to bot": the exact reverse of the pause. */
-  resumeOps(ctx: AdapterContext, plan: EscalationPlan): Operation[];
+  /**
+   * "Return to bot" after the note: the pause undone and the conversation put back as it was before the
+   * escalation (tags, team, assignee, inbox; `restoreOf`). Operations covering `pause` undo the pause; those
+   * covering `tags` or `assign` put it back. With `keepTags` the escalation's tags stay as history.
+   */
+  resumeOps(ctx: AdapterContext, plan: EscalationPlan, opts?: { keepTags?: boolean }): Operation[];
+  /**
+   * The inbox the conversation sits in, for a helpdesk whose read leaves it out (one request): asked only
+   * before an escalation that moves the conversation, so Return to bot can move it back.
+   */
+  readInbox?(ctx: AdapterContext): Promise<{ id: string; name?: string } | null>;
   /**
    * Check setup: whether Baton can read, note, tag and assign with this connection, from the platform's
    * own permission data or probes. `ctx.http` only reads; writes go through `tools.probe` (lib/setup/run.ts).

@@ -50,6 +50,8 @@ const EscalationWhySchema = z.object({
 });
 export type EscalationWhy = z.infer<typeof EscalationWhySchema>;
 
+const OwnerSchema = z.object({ id: z.string(), name: z.string().optional() });
+
 /** Everything one click will do, decided before any request is sent. */
 const EscalationPlanSchema = z.object({
   platform: PlatformSchema,
@@ -65,6 +67,14 @@ const EscalationPlanSchema = z.object({
   /** The conversation's tags when planned; resume restores removed managing tags from here. */
   tagsBefore: z.array(z.string()).default([]),
   inboxBefore: z.string().optional(),
+  /** The inbox's name when planned, for the sidebar's "inbox back to …". */
+  inboxNameBefore: z.string().optional(),
+  /**
+   * The conversation's team/group and assignee when planned, so Return to bot puts them back. Null: nobody;
+   * absent: not known (a page read, or a journal written before they were recorded), then left as they are.
+   */
+  teamBefore: OwnerSchema.nullable().optional(),
+  assigneeBefore: OwnerSchema.nullable().optional(),
   updatedStamp: z.string().optional(),
   /**
    * The bot held the conversation through the helpdesk's switchboard when planned: the pause is taking control
@@ -79,10 +89,18 @@ const EscalationPlanSchema = z.object({
 });
 export type EscalationPlan = z.infer<typeof EscalationPlanSchema>;
 
-/** The two steps of "Return to bot", in order: the hand-back note, then undoing exactly the pause. */
-const HandBackStepKindSchema = z.enum(['note', 'unpause']);
+/**
+ * The steps of "Return to bot", in order: the hand-back note, then the pause undone (with the escalation's own
+ * tags), then the team, assignee and inbox put back as they were before the escalation. A journal written
+ * before the restore was a step has no `restore`: it is added as pending when that hand-back continues.
+ */
+const HandBackStepKindSchema = z.enum(['note', 'unpause', 'restore']);
 export type HandBackStepKind = z.infer<typeof HandBackStepKindSchema>;
-const HandBackStepStateSchema = StepStateSchema.omit({ kind: true, group: true }).extend({ kind: HandBackStepKindSchema });
+const HandBackStepStateSchema = StepStateSchema.omit({ kind: true, group: true }).extend({
+  kind: HandBackStepKindSchema,
+  /** What the step could not put back and why ("the team before the escalation was not recorded"). */
+  detail: z.string().optional(),
+});
 export type HandBackStepState = z.infer<typeof HandBackStepStateSchema>;
 
 /**
@@ -99,6 +117,8 @@ const HandBackSchema = z.object({
   note: z.string(),
   noteMarker: z.string(),
   steps: z.array(HandBackStepStateSchema),
+  /** The team lead kept the escalation tags as history (Options), decided when the hand-back started. */
+  keepTags: z.boolean().optional(),
   startedAt: z.string(),
   finishedAt: z.string().optional(),
 });

@@ -253,9 +253,19 @@ export const PolicySchema = z.object({
         help: 'Agents can still untick this for one conversation before escalating.',
       }),
       pause: perPlatform(PauseConfigSchema.default({ stopTag: 'sys_bot_paused', removeTags: [] })).register(formMeta, { title: 'Pause' }),
+      /**
+       * Return to bot takes the escalation's tags off with the rest of the escalation (the notes' records and
+       * Insights keep the history). On: they stay, and the promise check ignores them once the conversation
+       * was returned, so a new promise by the bot is flagged again.
+       */
+      keepTagsOnReturn: z.boolean().default(false).register(formMeta, {
+        title: 'Keep the escalation tags as history on Return to bot',
+        help: 'Off: Return to bot puts the tags back as they were before the escalation. On: the escalation tags stay; a new promise by the bot after the return is still flagged.',
+      }),
     })
     .default({
       enabled: true,
+      keepTagsOnReturn: false,
       pause: {
         front: { stopTag: 'sys_bot_paused', removeTags: [] },
         gorgias: { stopTag: 'sys_bot_paused', removeTags: [] },

@@ -15,7 +15,12 @@ export async function escalate(req: RequestOf<'escalate'>, tabId: number | undef
   // An escalation already on record (finished or half-way) is continued, never started again, until the
   // conversation has been returned to the bot.
   if (existing && !existing.resumedAt) return runJournal(existing, adapter, ctx, journalStorage);
-  const conversation = lastRead.get(key) ?? (await adapter.read(ctx));
+  let conversation = lastRead.get(key) ?? (await adapter.read(ctx));
+  // Return to bot moves the conversation back to where it was: known before it moves, or never.
+  if (conversation.inbox === undefined && req.draft.target?.kind === 'inbox' && adapter.readInbox) {
+    const inbox = await adapter.readInbox(ctx).catch(() => undefined);
+    if (inbox !== undefined) conversation = { ...conversation, inbox };
+  }
   const journal = newJournal(buildPlan(req.ref, conversation, req.draft, policy, lastVerdict.get(key)), adapter.stepLayout);
   await journalStorage.put(journal);
   return runJournal(journal, adapter, ctx, journalStorage);
@@ -31,7 +36,8 @@ export async function retry(req: RequestOf<'retry'>, tabId: number | undefined):
 }
 
 /**
- * Return to bot: posts the hand-back note, then undoes exactly the pause, through the journal. With a line
+ * Return to bot: posts the hand-back note, then undoes the pause and puts the conversation back as it was
+ * before the escalation, through the journal. With a line
  * it starts the hand-back; without one it continues the hand-back on record (Retry). A hand-back already
  * running (a double click, a second tab) is joined rather than started again.
  */
@@ -44,7 +50,8 @@ export async function resume(req: RequestOf<'resume'>, tabId: number | undefined
   if (!j.handBack && !req.line) throw new Error(NO_LINE);
   const { policy } = await policyStore.read();
   const { adapter, ctx } = await contextFor(req.ref, policy, tabId);
-  return handBack(j, { line: req.line, next: req.next || undefined }, adapter, ctx, journalStorage);
+  const keepTags = policy.suspend.keepTagsOnReturn;
+  return handBack(j, { line: req.line, next: req.next || undefined, keepTags }, adapter, ctx, journalStorage);
 }
 
 export async function journal(req: RequestOf<'journal'>): Promise<Journal | null> {

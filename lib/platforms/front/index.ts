@@ -6,7 +6,7 @@ import { apiBaseOf, detectFrontUrl, openUrl } from './urls';
 import { getParsed } from './api';
 import { readConversation } from './read';
 import { listTargets } from './targets';
-import { FRONT_LAYOUT, escalationOps, resumeOps } from './ops';
+import { FRONT_LAYOUT, escalationOps, readInbox, resumeOps } from './ops';
 import { frontDom } from './dom';
 import { FIdentitySchema } from './schemas';
 
@@ -34,6 +34,7 @@ export const frontAdapter: PlatformAdapter = {
   escalationOps,
   stepLayout: FRONT_LAYOUT,
   resumeOps,
+  readInbox,
   checkSetup,
   dom: frontDom,
 };

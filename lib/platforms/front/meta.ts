@@ -5,6 +5,8 @@ import { FRONT_API_BASE_MESSAGE, FRONT_API_BASE_RE } from '../../schema/connecti
 export const frontMeta: PlatformMeta = {
   platform: 'front',
   label: 'Front',
+  // Front has no team on a conversation (teams are workspaces); PATCH takes assignee_id null to unassign.
+  restore: { fields: ['assignee', 'inbox'], clears: true, teamWord: 'team', label: 'Front' },
   matches: ['https://app.frontapp.com/*'],
   appHosts: ['https://app.frontapp.com/*'],
   session: null,

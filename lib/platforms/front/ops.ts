@@ -8,6 +8,8 @@ import { LABEL, listAll, writeConversation } from './api';
 import { noteLanded, postNote } from './note';
 import { FInboxSchema } from './schemas';
 import { forgetTags, resolveTagIds, tagIndex } from './tags';
+import { restoreOf } from '../restore';
+import { frontMeta } from './meta';
 
 /**
  * Front has no atomic update, so the steps go in the order that never leaves a half-done handoff: the
@@ -116,37 +118,45 @@ async function existingTagIds(ctx: AdapterContext, names: string[]): Promise<str
 const unique = <T>(xs: T[]) => [...new Set(xs)];
 
 /**
- * "Return to bot": the exact reverse of the pause, in reverse order: give back the managing tags the pause
- * removed, remove the stop tag (whether or not it was there before: the agent asked for the bot back), and
- * move the conversation back to the inbox it left when the escalation's move took it out.
+ * "Return to bot": the managing tags the pause removed come back, then the stop tag (whether or not it was
+ * there before: the agent asked for the bot back) and the escalation's own tags come off in one request, and
+ * last the conversation goes back to the inbox it came from and to its assignee before the escalation, in one
+ * PATCH (null unassigns). The place comes last: a failure in between leaves the bot answering a conversation
+ * the human inbox still holds (with Retry), never a paused bot with nobody. Tags anyone else added stay.
  */
-export function resumeOps(ctx: AdapterContext, plan: EscalationPlan): Operation[] {
+export function resumeOps(ctx: AdapterContext, plan: EscalationPlan, opts: { keepTags?: boolean } = {}): Operation[] {
   const pause = plan.pause;
   if (!pause) return [];
   const id = plan.conversationId;
   const ops: Operation[] = [];
-  const restore = pause.removeTags.filter((t) => plan.tagsBefore.includes(t));
-  if (restore.length) ops.push({ covers: ['pause'], run: () => changeTags(ctx, id, 'POST', restore, "give the bot's managing tags back") });
-  if (pause.stopTag)
+  const restore = restoreOf(plan, !!opts.keepTags, frontMeta.restore);
+  const remove = unique([...(pause.stopTag ? [pause.stopTag] : []), ...restore.removeTags]);
+  const back = pause.removeTags.filter((t) => plan.tagsBefore.includes(t) && !remove.includes(t));
+  if (back.length) ops.push({ covers: ['pause'], run: () => changeTags(ctx, id, 'POST', back, "give the bot's managing tags back") });
+  if (remove.length)
     ops.push({
-      covers: ['pause'],
-      run: () => changeTags(ctx, id, 'DELETE', [pause.stopTag], 'remove the pause tag so the bot takes over'),
+      covers: restore.removeTags.length ? ['pause', 'tags'] : ['pause'],
+      run: () => changeTags(ctx, id, 'DELETE', remove, 'remove the pause tag and the escalation tags so the bot takes over'),
     });
-  if (leaveManagingInbox(plan) === 'by-move') {
-    const back = plan.inboxBefore ?? pause.managingInboxId!;
+  const body: Record<string, unknown> = {};
+  if (restore.inbox) body.inbox_id = restore.inbox.id;
+  if (restore.assignee !== undefined) body.assignee_id = restore.assignee?.id ?? null;
+  if (Object.keys(body).length) {
     ops.push({
-      covers: ['pause'],
-      run: async () => {
-        await writeConversation(
-          ctx,
-          id,
-          'PATCH',
-          '',
-          { inbox_id: back },
-          { action: "move the conversation back to the bot's inbox", idempotent: true },
-        );
-      },
+      covers: ['assign'],
+      run: async () =>
+        void (await writeConversation(ctx, id, 'PATCH', '', body, {
+          action: 'move the conversation back to where it was before the escalation',
+          idempotent: true,
+        })),
     });
   }
   return ops;
+}
+
+/** The inbox the conversation sits in now (Front's read leaves inboxes out): the first one listed. */
+export async function readInbox(ctx: AdapterContext): Promise<{ id: string; name?: string } | null> {
+  const inboxes = await listAll(ctx, `/conversations/${ctx.ref.conversationId}/inboxes`, FInboxSchema, "the conversation's inbox");
+  const first = inboxes[0];
+  return first ? { id: first.id, ...(first.name ? { name: first.name } : {}) } : null;
 }

@@ -7,6 +7,8 @@ const HOST = '.gorgias.com';
 export const gorgiasMeta: PlatformMeta = {
   platform: 'gorgias',
   label: 'Gorgias',
+  // PUT /api/tickets/{id}: assignee_team / assignee_user, null clears (test/contracts/gorgias.ts).
+  restore: { fields: ['team', 'assignee'], clears: true, teamWord: 'team', label: 'Gorgias' },
   matches: ['https://*.gorgias.com/app/*'],
   appHosts: ['https://*.gorgias.com/*'],
   // Reads, internal notes (POST …/messages), ticket updates and the ticket's tag endpoint (POST/DELETE …/tags).

@@ -2,6 +2,8 @@ import { ApiError } from '../../http/errors';
 import type { EscalationPlan, StepKind } from '../../schema/plan';
 import type { Target } from '../../schema/target';
 import { viewWithoutTag } from '../shared';
+import { restoreOf } from '../restore';
+import { gorgiasMeta } from './meta';
 import { checkLayout, groupOperations } from '../steps';
 import type { AdapterContext, Operation } from '../types';
 import { call, currentUser, PAGE_LIMIT, parse, url } from './api';
@@ -213,26 +215,44 @@ export function escalationOps(ctx: AdapterContext, plan: EscalationPlan, remaini
 }
 
 /**
- * "Return to bot", the exact reverse of the pause: the managing tags the pause removed come back, then the stop
- * tag comes off (unless the ticket already had it before the escalation). The escalation tags, the note and
- * the owner stay; tags anyone else added meanwhile stay too.
+ * "Return to bot": first the pause undone with the escalation's own tags (the bot's managing tags back, then
+ * the stop tag and the escalation tags off in ONE delete by name, so the bot takes over as the escalation view
+ * lets go), then the team and assignee put back as they were (PUT, null clears). The owner comes last: a
+ * failure in between leaves the bot answering a ticket the human team still holds (with Retry), never a paused
+ * bot with nobody. Tags anyone else added meanwhile stay; the stop tag stays if the ticket had it before.
  */
-export function resumeOps(ctx: AdapterContext, plan: EscalationPlan): Operation[] {
+export function resumeOps(ctx: AdapterContext, plan: EscalationPlan, opts: { keepTags?: boolean } = {}): Operation[] {
   const pause = plan.pause;
   if (!pause) return [];
   const id = plan.conversationId;
   ticketPath(id);
+  const restore = restoreOf(plan, !!opts.keepTags, gorgiasMeta.restore);
   const stop = pause.stopTag.trim();
-  const remove = stop && !plan.tagsBefore.includes(stop) ? [stop] : [];
-  const restore = unique(removedByPause(plan));
-  if (!remove.length && !restore.length) return [];
-  return [
-    {
-      covers: ['pause'],
+  const remove = unique([...(stop && !plan.tagsBefore.includes(stop) ? [stop] : []), ...restore.removeTags]);
+  const back = unique(removedByPause(plan)).filter((t) => !remove.includes(t));
+  const ops: Operation[] = [];
+  if (remove.length || back.length) {
+    ops.push({
+      covers: restore.removeTags.length ? ['pause', 'tags'] : ['pause'],
       run: async () => {
-        await changeTags(ctx, id, 'POST', restore, "give the bot's managing tags back");
-        await changeTags(ctx, id, 'DELETE', remove, 'remove the pause tag so the bot takes over');
+        await changeTags(ctx, id, 'POST', back, "give the bot's managing tags back");
+        await changeTags(ctx, id, 'DELETE', remove, 'remove the pause tag and the escalation tags so the bot takes over');
       },
-    },
-  ];
+    });
+  }
+  const owner: Record<string, unknown> = {};
+  if (restore.team !== undefined) owner.assignee_team = restore.team ? { id: Number(restore.team.id) } : null;
+  if (restore.assignee !== undefined) owner.assignee_user = restore.assignee ? { id: Number(restore.assignee.id) } : null;
+  if (Object.keys(owner).length) {
+    ops.push({
+      covers: ['assign'],
+      run: async () =>
+        void (await call(
+          ctx,
+          { method: 'PUT', url: url(ctx, ticketPath(id)), body: owner },
+          { action: 'put the team and assignee back as they were before the escalation', idempotent: true },
+        )),
+    });
+  }
+  return ops;
 }

@@ -7,6 +7,8 @@ const HOST = '.zendesk.com';
 export const zendeskMeta: PlatformMeta = {
   platform: 'zendesk',
   label: 'Zendesk',
+  // The spec declares group_id and assignee_id as integers, never null: nobody cannot be put back.
+  restore: { fields: ['team', 'assignee'], clears: false, teamWord: 'group', label: 'Zendesk' },
   matches: ['https://*.zendesk.com/agent/*'],
   appHosts: ['https://*.zendesk.com/*'],
   // Reads, and ticket updates (note, tags and assignment are one PUT).

@@ -9,6 +9,8 @@ import { noteComment, noteLanded } from './note';
 import { UpdatedTicketSchema } from './schemas';
 import { AGENT_WORKSPACE, controlIsWith, moveControl, requireControl } from './switchboard';
 import { viewError } from './targets';
+import { restoreOf } from '../restore';
+import { zendeskMeta } from './meta';
 
 /**
  * Zendesk applies a ticket update as a whole, so the note, the group or assignee, the tags and the stop tag
@@ -201,31 +203,47 @@ export function escalationOps(ctx: AdapterContext, plan: EscalationPlan, remaini
   });
 }
 
-/** "Return to bot": the stop tag off and the managing tags back in one safe update, or control back to the bot. */
-export function resumeOps(ctx: AdapterContext, plan: EscalationPlan): Operation[] {
+/**
+ * "Return to bot" in ONE safe update: the stop tag and the escalation's tags off, the managing tags back, and
+ * the group and assignee as they were before the escalation. Zendesk applies it whole or not at all, so the bot
+ * is never given back while the ticket still sits with the escalation's group, nor the group let go while the
+ * bot stays paused. With a switchboard the ticket turns read-only once the AI agent holds it again, so the
+ * update goes first and passing control back last (a failure between them leaves it with the agents' queue).
+ */
+export function resumeOps(ctx: AdapterContext, plan: EscalationPlan, opts: { keepTags?: boolean } = {}): Operation[] {
   const pause = plan.pause;
   if (!pause) return [];
-  if (plan.control?.holds) {
-    const bot = plan.control.bot;
+  const restore = restoreOf(plan, !!opts.keepTags, zendeskMeta.restore);
+  const holds = !!plan.control?.holds;
+  const back = pause.removeTags.filter((t) => plan.tagsBefore.includes(t));
+  const remove = [...(pause.stopTag && !holds ? [pause.stopTag] : []), ...restore.removeTags];
+  const fields: TicketUpdate = {};
+  if (restore.team) fields.group_id = Number(restore.team.id);
+  if (restore.assignee) fields.assignee_id = Number(restore.assignee.id);
+  const change: Change = { fields, add: holds ? [] : back.filter((t) => !remove.includes(t)), remove };
+  const ops: Operation[] = [];
+  const changes = Object.keys(fields).length > 0 || change.add.length > 0 || change.remove.length > 0;
+  if (changes) {
+    const covers: StepKind[] = [
+      ...(holds ? [] : (['pause'] as const)),
+      ...(restore.removeTags.length ? (['tags'] as const) : []),
+      ...(Object.keys(fields).length ? (['assign'] as const) : []),
+    ];
+    ops.push({
+      covers: covers.length ? covers : ['tags'],
+      // A fresh read: the escalation's stamp is stale by now, and the list must hold what others added since.
+      run: () => safeUpdate(ctx, plan.conversationId, change, null, 'give the ticket back to the bot as it was before the escalation', true),
+    });
+  }
+  if (holds) {
+    const bot = plan.control!.bot;
     requireControl(ctx);
     const action = 'give the conversation back to the AI agent';
-    return [
-      {
-        covers: ['pause'],
-        run: async () => void (await moveControl(ctx, bot, action)),
-        alreadyApplied: () => controlIsWith(ctx, bot, action),
-      },
-    ];
-  }
-  const restore = pause.removeTags.filter((t) => plan.tagsBefore.includes(t));
-  const remove = pause.stopTag ? [pause.stopTag] : [];
-  if (!remove.length && !restore.length) return [];
-  const change: Change = { fields: {}, add: restore.filter((t) => !remove.includes(t)), remove };
-  return [
-    {
+    ops.push({
       covers: ['pause'],
-      // A fresh read: the escalation's stamp is stale by now, and the list must hold what others added since.
-      run: () => safeUpdate(ctx, plan.conversationId, change, null, 'give the ticket back to the bot', true),
-    },
-  ];
+      run: async () => void (await moveControl(ctx, bot, action)),
+      alreadyApplied: () => controlIsWith(ctx, bot, action),
+    });
+  }
+  return ops;
 }
