@@ -6,6 +6,7 @@ import { hasMarker } from '../platforms/marker';
 import { escalationTags, handledBy, humanAssignee, isHumanReply, type Handled } from './owner';
 import { pickupTime, type Pickup } from './pickup';
 import { promiseOf, type HandoffPromise } from './promise';
+import { returnIndex } from './returned';
 
 export interface FollowThroughInput {
   conversation: Conversation;
@@ -80,15 +81,22 @@ export function followThrough(input: FollowThroughInput): FollowThrough {
   // The DOM fallback cannot see the assignee: then the helpdesk's state is unknown, and nothing is claimed broken.
   const ownerKnown = conversation.assignee !== undefined;
 
-  const promise = promiseOf(conversation, verdict, promised);
-  const handled = promise ? handledBy(conversation, policy, platform, promise.messageIndex) : null;
+  // After a Return to bot, only a promise made since counts, and the escalation tags it left (kept as history)
+  // show nothing about it.
+  const returned = active ? -1 : returnIndex(conversation, journal);
+  const promise = promiseOf(conversation, verdict, promised, returned);
+  const handled = promise ? handledBy(conversation, policy, platform, promise.messageIndex, returned >= 0) : null;
   const brokenPromise = !!promise && !handled && !active && ownerKnown;
 
   const tags = escalationTags(policy);
   const tagged = conversation.tags.some((t) => tags.includes(t.toLowerCase()));
-  // Returning the conversation to the bot ends the escalation, even though its tag stays.
+  // Returning the conversation to the bot ends the escalation, even when its tags stay as history.
   const escalatedAt =
-    active && journal.finishedAt ? journal.finishedAt : tagged && !journal?.resumedAt && validTime(promise?.at) ? promise.at : null;
+    active && journal.finishedAt
+      ? journal.finishedAt
+      : tagged && !journal?.resumedAt && returned < 0 && validTime(promise?.at)
+        ? promise.at
+        : null;
 
   let unclaimed: FollowThrough['unclaimed'] = null;
   if (escalatedAt && ownerKnown) {

@@ -59,8 +59,15 @@ function humanTeam(conversation: Conversation, policy: Policy, platform: Platfor
 }
 
 /** Evidence on the helpdesk that someone took the handoff after message `after` (an index), or null. */
-export function handledBy(conversation: Conversation, policy: Policy, platform: Platform | undefined, after: number): Handled | null {
-  const wanted = escalationTags(policy);
+export function handledBy(
+  conversation: Conversation,
+  policy: Policy,
+  platform: Platform | undefined,
+  after: number,
+  /** The escalation tags are older than the promise (kept as history by a Return to bot): they show nothing. */
+  ignoreTags = false,
+): Handled | null {
+  const wanted = ignoreTags ? [] : escalationTags(policy);
   const tag = conversation.tags.find((t) => wanted.includes(t.toLowerCase()));
   if (tag) return { by: 'tag', tag };
   const assignee = humanAssignee(conversation, policy, platform);

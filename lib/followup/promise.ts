@@ -21,11 +21,17 @@ const promises = (acts: readonly string[]) => acts.some((a) => PROMISE_ACTS.incl
  * indexes of promising bot messages the background read (lib/followup/promises.ts). A customer taking the request back afterwards ("never mind,
  * I found it") cancels the promise.
  */
-export function promiseOf(conversation: Conversation, verdict: Verdict, promised: readonly number[] = []): HandoffPromise | null {
+export function promiseOf(
+  conversation: Conversation,
+  verdict: Verdict,
+  promised: readonly number[] = [],
+  /** A message index the promise must come after (the latest Return to bot: what came before it was answered). */
+  after = -1,
+): HandoffPromise | null {
   const msgs = conversation.messages;
-  let lastHuman = -1;
+  let lastHuman = after;
   msgs.forEach((m, i) => {
-    if (isHumanReply(m)) lastHuman = i;
+    if (isHumanReply(m) && i > lastHuman) lastHuman = i;
   });
   const isBotTurn = (i: number) => i > lastHuman && msgs[i]?.role === 'bot' && !msgs[i]?.internal;
 

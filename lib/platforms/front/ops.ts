@@ -135,7 +135,7 @@ export function resumeOps(ctx: AdapterContext, plan: EscalationPlan, opts: { kee
   if (back.length) ops.push({ covers: ['pause'], run: () => changeTags(ctx, id, 'POST', back, "give the bot's managing tags back") });
   if (remove.length)
     ops.push({
-      covers: restore.removeTags.length ? ['pause', 'tags'] : ['pause'],
+      covers: [...(pause.stopTag ? ['pause' as const] : []), ...(restore.removeTags.length ? ['tags' as const] : [])],
       run: () => changeTags(ctx, id, 'DELETE', remove, 'remove the pause tag and the escalation tags so the bot takes over'),
     });
   const body: Record<string, unknown> = {};

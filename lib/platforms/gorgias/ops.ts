@@ -228,12 +228,13 @@ export function resumeOps(ctx: AdapterContext, plan: EscalationPlan, opts: { kee
   ticketPath(id);
   const restore = restoreOf(plan, !!opts.keepTags, gorgiasMeta.restore);
   const stop = pause.stopTag.trim();
-  const remove = unique([...(stop && !plan.tagsBefore.includes(stop) ? [stop] : []), ...restore.removeTags]);
+  const stopOff = stop && !plan.tagsBefore.includes(stop) ? [stop] : [];
+  const remove = unique([...stopOff, ...restore.removeTags]);
   const back = unique(removedByPause(plan)).filter((t) => !remove.includes(t));
   const ops: Operation[] = [];
   if (remove.length || back.length) {
     ops.push({
-      covers: restore.removeTags.length ? ['pause', 'tags'] : ['pause'],
+      covers: [...(stopOff.length || back.length ? ['pause' as const] : []), ...(restore.removeTags.length ? ['tags' as const] : [])],
       run: async () => {
         await changeTags(ctx, id, 'POST', back, "give the bot's managing tags back");
         await changeTags(ctx, id, 'DELETE', remove, 'remove the pause tag and the escalation tags so the bot takes over');

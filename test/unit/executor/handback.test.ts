@@ -83,7 +83,8 @@ describe('Return to bot: the hand-back through the journal', () => {
     // The note travels alone: nothing else of the escalation is sent again.
     expect(desk.requested).toEqual([['note']]);
     expect(desk.unpaused()).toBe(1);
-    expect(j.handBack!.steps.map((s) => s.status)).toEqual(['done', 'done']);
+    // The fake desk has nothing to put back beyond the pause: the restore step is skipped, not left pending.
+    expect(j.handBack!.steps.map((s) => s.status)).toEqual(['done', 'done', 'skipped']);
     expect(j.resumedAt).toBeDefined();
     expect(j.handBack!.finishedAt).toBeDefined();
     expect((await store.get(j.key))!.resumedAt).toBe(j.resumedAt);
@@ -94,7 +95,7 @@ describe('Return to bot: the hand-back through the journal', () => {
     const store = memoryStore();
     desk.fail.note.push(serverError());
     const failed = await handBack(escalated(), { line: LINE }, desk.adapter, ctx, store);
-    expect(failed.handBack!.steps.map((s) => s.status)).toEqual(['failed', 'pending']);
+    expect(failed.handBack!.steps.map((s) => s.status)).toEqual(['failed', 'pending', 'pending']);
     expect(failed.handBack!.steps[0].error).toMatch(/could not post the internal note.*The bot is still paused/);
     expect(desk.unpaused()).toBe(0);
     expect(failed.resumedAt).toBeUndefined();
@@ -136,8 +137,11 @@ describe('Return to bot: the hand-back through the journal', () => {
     const store = memoryStore();
     desk.fail.unpause.push(new ApiError('Fakedesk refused to change the tags (403).', 'forbidden', 403));
     const failed = await handBack(escalated(), { line: LINE }, desk.adapter, ctx, store);
-    expect(failed.handBack!.steps.map((s) => s.status)).toEqual(['done', 'failed']);
-    expect(failed.handBack!.steps[1]).toMatchObject({ httpStatus: 403, error: 'Fakedesk refused to change the tags (403).' });
+    expect(failed.handBack!.steps.map((s) => s.status)).toEqual(['done', 'failed', 'pending']);
+    expect(failed.handBack!.steps[1]).toMatchObject({
+      httpStatus: 403,
+      error: 'Fakedesk refused to change the tags (403). The bot is still paused, so the conversation stays with you.',
+    });
     expect(failed.resumedAt).toBeUndefined();
 
     const done = await handBack(failed, {}, desk.adapter, ctx, store);
@@ -147,6 +151,7 @@ describe('Return to bot: the hand-back through the journal', () => {
     expect(done.handBack!.steps.map((s) => [s.kind, s.status, s.attempts])).toEqual([
       ['note', 'done', 1],
       ['unpause', 'done', 2],
+      ['restore', 'skipped', 0],
     ]);
     expect(done.resumedAt).toBeDefined();
   });
@@ -231,7 +236,7 @@ describe('the hand-back note', () => {
 });
 
 describe('Return to bot on Zendesk (sandbox)', () => {
-  it('one note-only update with the line, then the stop tag off and the managing tag back; nothing else changes', async () => {
+  it('one note-only update with the line, then one update: the stop tag and the escalation tag off, the managing tag back', async () => {
     const h = zendeskHarness();
     const policy = PolicySchema.parse({
       version: 3,
@@ -255,13 +260,16 @@ describe('Return to bot on Zendesk (sandbox)', () => {
     expect(comment.public).toBe(false);
     expect(comment.html_body).toContain(LINE);
     expect(hasMarker(comment.html_body, j.handBack!.noteMarker)).toBe(true);
-    // The whole tag list from a fresh read, guarded by its stamp: the stop tag off, the managing tag back.
+    // The whole tag list from a fresh read, guarded by its stamp: the stop tag and the escalation tag off, the
+    // managing tag back. The ticket had no group before, which Zendesk's spec gives no way to set back (no null).
     expect(writes[1].body).toEqual({
       ticket: { tags: expect.arrayContaining(['bot_managed']), safe_update: true, updated_stamp: expect.any(String) },
     });
     expect((writes[1].body as { ticket: { tags: string[] } }).ticket.tags).not.toContain('sys_bot_paused');
     const after = h.sandbox.store.get(1)!;
-    expect([...after.tags].sort()).toEqual([...new Set([...before.tags, 'sys_escalation'])].sort());
+    expect([...after.tags].sort()).toEqual([...before.tags].sort());
+    expect(after.teamId).toBe(11);
+    expect(j.handBack!.steps.find((s) => s.kind === 'restore')!.detail).toMatch(/Zendesk's API documents no way to set the group back to nobody/);
     expect(j.resumedAt).toBeDefined();
   });
 });

@@ -306,7 +306,7 @@ describe('escalation', () => {
     expect(h.ticket('human_request').assigneeId).toBe(users.omar.id);
   });
 
-  it("removes the bot's managing tags by name after the stop tag is on, and resume reverses exactly that", async () => {
+  it("removes the bot's managing tags by name after the stop tag is on, and resume puts the ticket back as it was", async () => {
     const h = setup();
     const c = await gorgiasAdapter.read(h.ctx());
     const plan = planFor(c, { pause: STOP_AND_MANAGED });
@@ -324,14 +324,19 @@ describe('escalation', () => {
 
     const mark = h.seen.length;
     const resume = gorgiasAdapter.resumeOps(h.ctx(), plan);
-    expect(resume.map((o) => o.covers)).toEqual([['pause']]);
+    expect(resume.map((o) => o.covers)).toEqual([['pause', 'tags'], ['assign']]);
     for (const op of resume) await op.run();
-    expect(h.since(mark)).toEqual(['POST /api/tickets/5001/tags', 'DELETE /api/tickets/5001/tags']);
-    expect(h.seen.slice(mark).map((r) => r.body)).toEqual([{ names: ['bot_managed'] }, { names: ['sys_bot_paused'] }]);
+    // The pause and the escalation's tags go in one delete by name; the owner comes back last.
+    expect(h.since(mark)).toEqual(['POST /api/tickets/5001/tags', 'DELETE /api/tickets/5001/tags', 'PUT /api/tickets/5001']);
+    expect(h.seen.slice(mark).map((r) => r.body)).toEqual([
+      { names: ['bot_managed'] },
+      { names: ['sys_bot_paused', 'sys_escalation', 'sys_human_help'] },
+      { assignee_team: null, assignee_user: null },
+    ]);
     const t = h.ticket('human_request');
-    expect(t.tags).toEqual(['returns', 'sys_escalation', 'sys_human_help', 'bot_managed']);
-    expect(t.teamId).toBe(11); // the owner and the note stay
-    expect(t.notes).toHaveLength(1);
+    expect(t.tags).toEqual(['returns', 'bot_managed']);
+    expect([t.teamId, t.assigneeId]).toEqual([null, null]);
+    expect(t.notes).toHaveLength(1); // the note stays: it is the history
   });
 
   it('tags are added and removed by name only: a tag added meanwhile is kept', async () => {
@@ -350,10 +355,15 @@ describe('escalation', () => {
     const plan = planFor(c, { pause: STOP_AND_MANAGED }); // agent_handling has no bot_managed tag
     await runOps(h, plan, ['tags', 'note', 'assign', 'pause'], 'agent_handling');
     for (const op of gorgiasAdapter.resumeOps(h.ctx('agent_handling'), plan)) await op.run();
-    expect(h.ticket('agent_handling').tags).toEqual(['returns', 'sys_escalation', 'sys_human_help']);
+    expect(h.ticket('agent_handling').tags).toEqual(c.tags);
     expect(gorgiasAdapter.resumeOps(h.ctx(), { ...plan, pause: null })).toEqual([]);
+    // A stop tag the ticket had before the escalation is not the escalation's to take off.
     const hadStop = { ...plan, tagsBefore: [...plan.tagsBefore, 'sys_bot_paused'], pause: STOP_ONLY };
-    expect(gorgiasAdapter.resumeOps(h.ctx(), hadStop)).toEqual([]);
+    const ops = gorgiasAdapter.resumeOps(h.ctx(), hadStop);
+    expect(ops.map((o) => o.covers)).toEqual([['tags'], ['assign']]);
+    const mark = h.seen.length;
+    await ops[0].run();
+    expect(h.seen.slice(mark).map((r) => r.body)).toEqual([{ names: ['sys_escalation', 'sys_human_help'] }]);
   });
 
   it('routes to a view by adding its tag on the tag endpoint: no assignee is sent', async () => {
@@ -576,7 +586,7 @@ describe('with the journal', () => {
 
     const resumed = await resumeBot(done, gorgiasAdapter, ctx, store);
     expect(resumed.resumedAt).toBeDefined();
-    expect(h.ticket('human_request').tags).toEqual(['returns', 'sys_escalation', 'sys_human_help', 'bot_managed']);
+    expect(h.ticket('human_request').tags).toEqual(['returns', 'bot_managed']);
   });
 
   it("a refused assignment fails with Gorgias's reason: no tag and no pause is sent, and the retry sends the owner and the tags", async () => {
