@@ -440,10 +440,15 @@ describe('pause and return to bot', () => {
     ]);
     expect(h.conv('human_request').tags).toEqual(['returns', 'sys_escalation', 'sys_human_help', 'sys_bot_paused']);
 
-    await resumeBot(journal, frontAdapter, h.ctx(), memoryStore());
-    expect(h.conv('human_request').tags).toEqual(['returns', 'sys_escalation', 'sys_human_help', 'bot_managed']);
-    // Routing stays: returning to the bot does not undo the escalation's move.
+    const back = h.exchanges.length;
+    const resumed = await resumeBot(journal, frontAdapter, h.ctx(), memoryStore());
+    expect(h.since(back)).toEqual(['POST /conversations/cnv_rt/tags', 'DELETE /conversations/cnv_rt/tags', 'PATCH /conversations/cnv_rt']);
+    expect(h.conv('human_request').tags).toEqual(['returns', 'bot_managed']);
+    expect(h.conv('human_request').assigneeId).toBeNull();
+    // Reads do not list inboxes and this plan never asked (the background does before a move): it stays put.
+    expect(h.exchanges.at(-1)!.req.body).toEqual({ assignee_id: null });
     expect(h.conv('human_request').inboxId).toBe(inboxes.returns.id);
+    expect(resumed.plan.inboxBefore).toBeUndefined();
   });
 
   it("leaves the bot's managing inbox with the move to the target inbox, and goes back on resume", async () => {
@@ -465,7 +470,7 @@ describe('pause and return to bot', () => {
     const back = h.exchanges.length;
     await resumeBot(journal, frontAdapter, h.ctx(), memoryStore());
     expect(h.since(back)).toEqual(['DELETE /conversations/cnv_rt/tags', 'PATCH /conversations/cnv_rt']);
-    expect(h.exchanges.at(-1)!.req.body).toEqual({ inbox_id: inboxes.bot.id });
+    expect(h.exchanges.at(-1)!.req.body).toEqual({ inbox_id: inboxes.bot.id, assignee_id: null });
     expect(h.conv('human_request').inboxId).toBe(inboxes.bot.id);
     expect(h.conv('human_request').tags).not.toContain('sys_bot_paused');
   });
@@ -495,13 +500,17 @@ describe('pause and return to bot', () => {
     );
   });
 
-  it('does not move a conversation that was not in the managing inbox', async () => {
+  it('does not move a conversation the escalation did not move: a teammate target is unassigned, the inbox stays', async () => {
     const h = setup();
     const c = await frontAdapter.read(h.ctx());
     const plan = planFor(c, { target: DANA, pause: { stopTag: '', removeTags: [], managingInboxId: inboxes.tier2.id } });
     const journal = await runAll(h, plan);
     expect(journal.steps.every((s) => s.status === 'done')).toBe(true);
-    expect(frontAdapter.resumeOps(h.ctx(), plan)).toEqual([]);
+    const ops = frontAdapter.resumeOps(h.ctx(), plan);
+    expect(ops.map((o) => o.covers)).toEqual([['tags'], ['assign']]);
+    for (const op of ops) await op.run();
+    expect(h.exchanges.at(-1)!.req.body).toEqual({ assignee_id: null });
+    expect(h.conv('human_request')).toMatchObject({ tags: c.tags, assigneeId: null, inboxId: inboxes.bot.id });
   });
 
   it('resume without a pause does nothing', () => {

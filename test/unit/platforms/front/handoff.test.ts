@@ -121,7 +121,7 @@ describe('order of the escalation steps', () => {
     expect(h.conv('human_request').tags).toContain('sys_bot_paused');
   });
 
-  it('Return to bot is the exact reverse of the pause, in reverse order', async () => {
+  it('Return to bot reverses the pause and the escalation, the place last', async () => {
     const h = setup();
     const c = await frontAdapter.read(h.ctx());
     await frontAdapter.listTargets(h.ctx());
@@ -129,7 +129,8 @@ describe('order of the escalation steps', () => {
     const j = await runJournal(newJournal(plan, frontAdapter.stepLayout), frontAdapter, h.ctx(), memoryStore());
     const paused = h.exchanges.length;
     await resumeBot(j, frontAdapter, h.ctx(), memoryStore());
-    // Pause: move out (with the routing), add the stop tag, remove the managing tag. Resume undoes them backwards.
+    // Pause: move out (with the routing), add the stop tag, remove the managing tag. Resume: the managing tag
+    // back, the stop tag and the escalation's tag off in one request, then the inbox and assignee as before.
     expect(h.since(paused)).toEqual([
       'POST /conversations/cnv_rt/tags',
       'DELETE /conversations/cnv_rt/tags',
@@ -137,10 +138,10 @@ describe('order of the escalation steps', () => {
     ]);
     expect(h.exchanges.slice(paused).map((e) => e.req.body)).toEqual([
       { tag_ids: [expect.any(String)] },
-      { tag_ids: [expect.any(String)] },
-      { inbox_id: inboxes.bot.id },
+      { tag_ids: [expect.any(String), expect.any(String)] },
+      { inbox_id: inboxes.bot.id, assignee_id: null },
     ]);
-    expect(h.conv('human_request')).toMatchObject({ tags: ['returns', 'sys_escalation', 'bot_managed'], inboxId: inboxes.bot.id });
+    expect(h.conv('human_request')).toMatchObject({ tags: ['returns', 'bot_managed'], inboxId: inboxes.bot.id, assigneeId: null });
   });
 });
 

@@ -193,7 +193,7 @@ describe('Zendesk escalation: one ticket update', () => {
     expect(() => zendeskAdapter.escalationOps(c, bad, ['assign'])).toThrow(/cannot be matched by a tag/);
   });
 
-  it('Return to bot is one update: the stop tag off, the managing tags it removed back', async () => {
+  it('Return to bot is one update: the stop tag and the escalation tags off, the managing tags it removed back', async () => {
     const h = zendeskHarness();
     const { c, plan } = await planFor(h, '1');
     const s = store();
@@ -204,13 +204,11 @@ describe('Zendesk escalation: one ticket update', () => {
     expect(writes).toHaveLength(1);
     const stamp = h.sandbox.store.get(1)!.updatedAt;
     expect(writes[0].body).toEqual({
-      ticket: { tags: ['returns', 'sys_escalation', 'bot_managed'], safe_update: true, updated_stamp: expect.any(String) },
+      ticket: { tags: ['returns', 'bot_managed'], safe_update: true, updated_stamp: expect.any(String) },
     });
     expect((writes[0].body as any).ticket.updated_stamp).not.toBe(stamp);
     expectInSpec(writes);
-    const tags = h.sandbox.store.get(1)!.tags;
-    expect(tags).toEqual(expect.arrayContaining(['bot_managed', 'sys_escalation']));
-    expect(tags).not.toContain('sys_bot_paused');
+    expect(h.sandbox.store.get(1)!.tags).toEqual(plan.tagsBefore);
   });
 });
 

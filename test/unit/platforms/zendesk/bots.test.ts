@@ -156,8 +156,13 @@ describe('Zendesk AI agent tickets', () => {
     const back = await handBack(journal, { line: 'Refund approved by billing.' }, zendeskAdapter, c, s);
     expect(back.resumedAt).toBeTruthy();
     const handed = h.seen.slice(before).filter((r) => r.method !== 'GET');
-    expect(handed.map((r) => r.method)).toEqual(['PUT', 'POST']);
-    expect(handed[1].body).toEqual({ switchboardIntegration: SWITCHBOARD.bot });
+    // The note, then the ticket as before the escalation (tags; the group cannot be set back to none), then
+    // control back to the AI agent last: the ticket is read-only once the AI agent holds it.
+    expect(handed.map((r) => r.method)).toEqual(['PUT', 'PUT', 'POST']);
+    expect((handed[1].body as { ticket: { tags: string[] } }).ticket.tags).not.toContain('sys_escalation');
+    expect(handed[2].body).toEqual({ switchboardIntegration: SWITCHBOARD.bot });
+    expect(h.sandbox.store.get(ZENDESK_TICKETS.aiAgent)!.tags).not.toContain('sys_escalation');
+    expectInSpec(h.seen.slice(before));
   });
 
   it('a ticket the AI agent holds refuses a plain update (the sandbox models the read-only ticket)', async () => {
