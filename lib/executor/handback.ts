@@ -154,9 +154,9 @@ function whereItStands(kinds: HandBackStepKind[]): string {
   return 'The bot answers again, and the conversation stays where the escalation put it until Retry puts it back.';
 }
 
-/** The hand-back steps a request carries: undoing the pause, or putting the conversation back. */
+/** The hand-back steps a request carries: undoing the pause (with the escalation's tags), or the owner and place back. */
 function stepsOf(op: Operation): HandBackStepKind[] {
-  const kinds = new Set(op.covers.map((k): HandBackStepKind => (k === 'pause' ? 'unpause' : 'restore')));
+  const kinds = new Set(op.covers.map((k): HandBackStepKind => (k === 'assign' ? 'restore' : 'unpause')));
   return HANDBACK_ORDER.filter((k) => kinds.has(k));
 }
 

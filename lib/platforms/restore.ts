@@ -65,7 +65,9 @@ export function restoreOf(plan: EscalationPlan, keepTags: boolean, ability: Rest
     }
     if (was === null && !ability.clears) {
       if (moved(plan.target, field))
-        out.left.push(`${ability.label}'s API documents no way to set the ${word[field]} back to nobody, so it stays as the escalation left it.`);
+        out.left.push(
+          `${ability.label}'s API documents no way to set the ${word[field]} back to nobody, so it stays as the escalation left it.`,
+        );
       continue;
     }
     out[field] = was;

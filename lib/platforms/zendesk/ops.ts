@@ -232,7 +232,8 @@ export function resumeOps(ctx: AdapterContext, plan: EscalationPlan, opts: { kee
     ops.push({
       covers: covers.length ? covers : ['tags'],
       // A fresh read: the escalation's stamp is stale by now, and the list must hold what others added since.
-      run: () => safeUpdate(ctx, plan.conversationId, change, null, 'give the ticket back to the bot as it was before the escalation', true),
+      run: () =>
+        safeUpdate(ctx, plan.conversationId, change, null, 'give the ticket back to the bot as it was before the escalation', true),
     });
   }
   if (holds) {

@@ -269,7 +269,9 @@ describe('Return to bot on Zendesk (sandbox)', () => {
     const after = h.sandbox.store.get(1)!;
     expect([...after.tags].sort()).toEqual([...before.tags].sort());
     expect(after.teamId).toBe(11);
-    expect(j.handBack!.steps.find((s) => s.kind === 'restore')!.detail).toMatch(/Zendesk's API documents no way to set the group back to nobody/);
+    expect(j.handBack!.steps.find((s) => s.kind === 'restore')!.detail).toMatch(
+      /Zendesk's API documents no way to set the group back to nobody/,
+    );
     expect(j.resumedAt).toBeDefined();
   });
 });

@@ -4,6 +4,7 @@ import { promiseIndexes } from '@/lib/followup/promises';
 import { checkOffline } from '@/lib/engine/offline';
 import { buildPlan, newJournal } from '@/lib/executor/plan';
 import { encodeMarker } from '@/lib/platforms/marker';
+import { recordLine } from '@/lib/record/codec';
 import { ZENDESK_LAYOUT } from '@/lib/platforms/zendesk/ops';
 import { ConversationSchema, type ConversationInput, type MessageInput } from '@/lib/schema/conversation';
 import type { Journal } from '@/lib/schema/plan';
@@ -245,5 +246,67 @@ describe('unclaimed escalation', () => {
         promised: [],
       }),
     ).toBeNull();
+  });
+});
+
+describe('after Return to bot', () => {
+  const PROMISE_AGAIN = "I've passed this to our billing team and they will follow up with you by email.";
+  const handBackNote = (marker: string, min: number): MessageInput => ({
+    role: 'agent',
+    internal: true,
+    text: `Handed back to the bot\nWhat was done: refunded the second charge${encodeMarker(marker)}`,
+    createdAt: at(min),
+    author: DANA,
+  });
+
+  /** Escalated at 3, handed back at 10 with its note; the escalation tag stays (kept as history). */
+  function returned(messages: MessageInput[]) {
+    const first = conv([customer(CHARGED_TWICE, 1), bot(FORWARDED, 2)]);
+    const j = escalation(first, 3, { resumed: true });
+    const journal: Journal = {
+      ...j,
+      resumedAt: at(10),
+      handBack: { line: 'refunded', next: '', note: '', noteMarker: 'hb-1', steps: [], keepTags: true, startedAt: at(10) },
+    };
+    const c = conv([customer(CHARGED_TWICE, 1), bot(FORWARDED, 2), handBackNote('hb-1', 10), ...messages], {
+      tags: ['billing', 'bot_managed', 'sys_escalation'],
+    });
+    return { c, journal };
+  }
+
+  it('the promise the escalation answered is not flagged again, though its tag stays', () => {
+    const { c, journal } = returned([]);
+    const r = check(c, { journal, now: at(30) });
+    expect(r.promise).toBeNull();
+    expect(r.brokenPromise).toBe(false);
+    expect(r.escalatedAt).toBeNull();
+  });
+
+  it('a new promise after the return is "Promised handoff not done" again: the kept escalation tag shows nothing', () => {
+    const { c, journal } = returned([customer('Actually the refund bounced, I need a person', 20), bot(PROMISE_AGAIN, 21)]);
+    const r = check(c, { journal, now: at(30) });
+    expect(r.promise?.messageIndex).toBe(4);
+    expect(r.handled).toBeNull();
+    expect(r.brokenPromise).toBe(true);
+  });
+
+  it("reads the return from the note's record when this browser has no journal, and a later escalation ends it", () => {
+    const record = recordLine({ v: 1, kind: 'returned', at: at(10), reason: 'manual', signals: [] });
+    const note: MessageInput = {
+      role: 'agent',
+      internal: true,
+      text: `Handed back to the bot\n${record}`,
+      createdAt: at(10),
+      author: DANA,
+    };
+    const base = [customer(CHARGED_TWICE, 1), bot(FORWARDED, 2), note, customer('It bounced, I need a person', 20), bot(PROMISE_AGAIN, 21)];
+    const tags = { tags: ['billing', 'sys_escalation'] };
+    expect(check(conv(base, tags), { now: at(30) }).brokenPromise).toBe(true);
+    // Escalated again from another browser (its note carries an `escalated` record): the tag shows it handled.
+    const again = recordLine({ v: 1, kind: 'escalated', at: at(25), reason: 'bot_handed_off', signals: [] });
+    const escalatedNote: MessageInput = { role: 'agent', internal: true, text: `Escalation\n${again}`, createdAt: at(25), author: DANA };
+    const r = check(conv([...base, escalatedNote], tags), { now: at(30) });
+    expect(r.brokenPromise).toBe(false);
+    expect(r.handled).toEqual({ by: 'tag', tag: 'sys_escalation' });
   });
 });
