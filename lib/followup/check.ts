@@ -85,7 +85,8 @@ export function followThrough(input: FollowThroughInput): FollowThrough {
   // show nothing about it.
   const returned = active ? -1 : returnIndex(conversation, journal);
   const promise = promiseOf(conversation, verdict, promised, returned);
-  const handled = promise ? handledBy(conversation, policy, platform, promise.messageIndex, returned >= 0) : null;
+  const before = journal?.resumedAt ? { team: journal.plan.teamBefore?.id, assignee: journal.plan.assigneeBefore?.id } : {};
+  const handled = promise ? handledBy(conversation, policy, platform, promise.messageIndex, returned >= 0 ? before : undefined) : null;
   const brokenPromise = !!promise && !handled && !active && ownerKnown;
 
   const tags = escalationTags(policy);

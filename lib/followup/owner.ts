@@ -64,16 +64,19 @@ export function handledBy(
   policy: Policy,
   platform: Platform | undefined,
   after: number,
-  /** The escalation tags are older than the promise (kept as history by a Return to bot): they show nothing. */
-  ignoreTags = false,
+  /**
+   * After a Return to bot: the escalation tags are older than the promise (kept as history) and show nothing,
+   * nor do the team and assignee the conversation had while the bot held it (put back by the return).
+   */
+  returned?: { team?: string; assignee?: string },
 ): Handled | null {
-  const wanted = ignoreTags ? [] : escalationTags(policy);
+  const wanted = returned ? [] : escalationTags(policy);
   const tag = conversation.tags.find((t) => wanted.includes(t.toLowerCase()));
   if (tag) return { by: 'tag', tag };
   const assignee = humanAssignee(conversation, policy, platform);
-  if (assignee) return { by: 'assignee', name: assignee.name ?? assignee.id };
+  if (assignee && assignee.id !== returned?.assignee) return { by: 'assignee', name: assignee.name ?? assignee.id };
   const team = humanTeam(conversation, policy, platform);
-  if (team) return { by: 'team', name: team.name ?? team.id };
+  if (team && team.id !== returned?.team) return { by: 'team', name: team.name ?? team.id };
   const reply = conversation.messages.findIndex((m, i) => i > after && isHumanReply(m));
   if (reply >= 0) {
     const at = conversation.messages[reply]!.createdAt;
