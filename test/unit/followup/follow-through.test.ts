@@ -290,6 +290,14 @@ describe('after Return to bot', () => {
     expect(r.brokenPromise).toBe(true);
   });
 
+  it("the team the conversation had while the bot held it, put back by the return, is no human's pick-up", () => {
+    const { c, journal } = returned([customer('It bounced, I need a person', 20), bot(PROMISE_AGAIN, 21)]);
+    const j = { ...journal, plan: { ...journal.plan, teamBefore: { id: '14' } } };
+    expect(check({ ...c, team: { id: '14' } }, { journal: j, now: at(30) }).brokenPromise).toBe(true);
+    // Another team than the one before the escalation is someone's handoff.
+    expect(check({ ...c, team: { id: '13' } }, { journal: j, now: at(30) }).handled).toEqual({ by: 'team', name: '13' });
+  });
+
   it("reads the return from the note's record when this browser has no journal, and a later escalation ends it", () => {
     const record = recordLine({ v: 1, kind: 'returned', at: at(10), reason: 'manual', signals: [] });
     const note: MessageInput = {
