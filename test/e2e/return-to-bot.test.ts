@@ -91,7 +91,7 @@ function expectRestored(platform: Platform, before: State, paused: State, after:
 }
 
 describe.each(PLATFORMS)('%s: Return to bot', (platform) => {
-  it('asks for one line, posts it as one internal note, then undoes exactly the pause', async () => {
+  it('asks for one line, posts it as one internal note, then undoes the pause and the escalation', async () => {
     const { page, before, paused } = await escalate(platform);
     await page.locator('[data-testid="return-to-bot"]').click();
     // Nothing is sent without the line.
