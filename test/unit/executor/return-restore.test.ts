@@ -272,3 +272,25 @@ describe('Return to bot: the team lead keeps the escalation tags, and older jour
     expect(restore.detail).toMatch(/did not record the team before this escalation.*so it stays as it is/);
   });
 });
+
+describe('Zendesk: nobody cannot be put back', () => {
+  it('the sandbox refuses a null group as the spec declares none; Return to bot never sends one and says what it left', async () => {
+    const h = zendeskHarness();
+    const id = [...h.sandbox.store.conversations.values()].find((c) => c.key === KEY)!.id;
+    const c = h.ctx(String(id));
+    const res = await c.http
+      .call(
+        { method: 'PUT', url: `https://acme.zendesk.com/api/v2/tickets/${id}.json`, body: { ticket: { group_id: null } } },
+        { action: 'clear the group', accept: [400] },
+      )
+      .catch((e: Error) => e);
+    expect(res).toMatchObject({ status: 400 });
+    // The ticket had no group before the escalation: it keeps the escalation's group, and the step says why.
+    const d = zendesk();
+    const { journal, store } = await escalate(d);
+    const done = await handBack(journal, { line: LINE }, d.adapter, d.ctx, store);
+    expect(d.place().team).toBe(13);
+    expect(done.handBack!.steps.find((s) => s.kind === 'restore')!.detail).toMatch(/no way to set the group back to nobody/);
+    d.contract();
+  });
+});

@@ -121,6 +121,11 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
     if (refused) return refused;
     const conflict = stale(t, c);
     if (conflict) return conflict;
+    // The spec declares group_id and assignee_id as integers (TicketUpdateInput), never null: refused like any
+    // other wrong type, so nothing passes here that the published contract does not allow.
+    for (const key of ['group_id', 'assignee_id']) {
+      if (t[key] === null) return zendeskError(400, 'InvalidValue', `${key} must be an integer`);
+    }
     for (const key of ['tags', 'additional_tags', 'remove_tags']) {
       if (t[key] !== undefined && !isTagList(t[key])) return zendeskError(400, 'InvalidValue', `${key} must be a list of strings`);
     }
