@@ -51,6 +51,8 @@ interface Desk {
   /** The next write whose method and path match is refused (403), once. */
   refuseNext(method: string, path: RegExp, skip: number): void;
   writes(): number;
+  /** Every request sent so far, reads included. */
+  requests(): number;
   contract(): void;
 }
 
@@ -78,6 +80,7 @@ function zendesk(): Desk {
     meanwhile: () => Object.assign(t(), { assigneeId: 901, tags: [...t().tags, 'vip'] }),
     refuseNext: (method, path, skip) => void (refuse = { method, path, skip }),
     writes: () => h.writes().length,
+    requests: () => h.seen.length,
     contract: () => expectInSpec(h.seen),
   };
 }
@@ -109,6 +112,7 @@ function gorgias(): Desk {
     },
     refuseNext: (method, path, skip) => void (refuse = { method, path, skip }),
     writes: () => h.seen.filter((r) => r.method !== 'GET').length,
+    requests: () => h.seen.length,
     contract: () => expectGorgiasContract(h.exchanges),
   };
 }
@@ -142,6 +146,7 @@ function front(): Desk {
     },
     refuseNext: (method, path, skip) => void (refuse = { method, path, skip }),
     writes: () => h.exchanges.filter((e) => e.req.method !== 'GET').length,
+    requests: () => h.exchanges.length,
     contract: () => expectFrontContract(h.exchanges),
   };
 }
@@ -166,8 +171,13 @@ async function escalate(d: Desk, over: Partial<EscalationPlan> = {}): Promise<{ 
   return { journal, store };
 }
 
-/** Writes of a hand-back on each helpdesk: the note, then the restore with the pause. */
-const HANDBACK_WRITES: Record<Platform, number> = { zendesk: 2, gorgias: 3, front: 3 };
+/**
+ * Requests (all, writes) of a hand-back, with no managing tags to give back: Zendesk reads the ticket for a
+ * fresh stamp before each of its two updates (note; tags + group + assignee); Gorgias posts the note, deletes the
+ * stop and escalation tags by name, and puts team and assignee back; Front comments, deletes the tags, PATCHes
+ * inbox and assignee. Giving managing tags back adds one add-by-name request on Gorgias and Front.
+ */
+const HANDBACK_REQUESTS: Record<Platform, [number, number]> = { zendesk: [4, 2], gorgias: [3, 3], front: [3, 3] };
 
 describe.each(['zendesk', 'gorgias', 'front'] as const)('%s: Return to bot ends the escalation', (name) => {
   it('puts back the tags, team, assignee and inbox from before the escalation; a tag added meanwhile stays', async () => {
@@ -178,6 +188,7 @@ describe.each(['zendesk', 'gorgias', 'front'] as const)('%s: Return to bot ends 
     expect(d.place()).not.toEqual(before);
     d.meanwhile();
     const mark = d.writes();
+    const all = d.requests();
     const done = await handBack(journal, { line: LINE }, d.adapter, d.ctx, store);
     expect(done.resumedAt).toBeDefined();
     expect(done.handBack!.steps.map((s) => [s.kind, s.status])).toEqual([
@@ -186,7 +197,7 @@ describe.each(['zendesk', 'gorgias', 'front'] as const)('%s: Return to bot ends 
       ['restore', 'done'],
     ]);
     expect(d.place()).toEqual({ ...before, tags: [...before.tags, 'vip'].sort() });
-    expect(d.writes() - mark).toBe(HANDBACK_WRITES[name]);
+    expect([d.requests() - all, d.writes() - mark]).toEqual(HANDBACK_REQUESTS[name]);
     expect(d.notes()).toBe(2);
     d.contract();
   });
