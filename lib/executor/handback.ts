@@ -8,9 +8,11 @@ import { attempt, exclusive, message, nextRev, type JournalStore } from './run';
 
 /**
  * "Return to bot" through the journal: the hand-back note first, then the pause undone and the conversation
- * put back as it was before the escalation (tags, team, assignee, inbox), in the adapter's order. Each step's transitions are saved before and after its requests, like an escalation's, so a failure or a
- * cut-off never leaves it half done: a failed note leaves the bot paused (the human still owns the
- * conversation), and a retry checks the note's marker before posting, so the note is never posted twice.
+ * put back as it was before the escalation (tags, team, assignee, inbox), in the adapter's order. Each step's
+ * transitions are saved before and after its requests, like an escalation's, so a failure or a cut-off never
+ * leaves it half done: a failed note leaves the bot paused (the human still owns the conversation), a retry
+ * checks the note's marker before posting, so the note is never posted twice, and the restore's requests
+ * are idempotent (tags by name, owner set to a value), so repeating one changes nothing twice.
  */
 
 const HANDBACK_ORDER: readonly HandBackStepKind[] = ['note', 'unpause', 'restore'];
