@@ -96,7 +96,9 @@ describe.each(PLATFORMS)('%s: Return to bot ends the escalation', (platform) => 
         .sort();
     await expect.poll(tagsShown, { timeout: 20_000 }).toEqual([...before.tags, 'vip'].sort());
     expect(await preview.textContent()).toMatch(
-      { front: /inbox back to Bot inbox/, gorgias: /team back to nobody; assignee back to /, zendesk: /group back to (Bot inbox|14)/ }[platform],
+      { front: /inbox back to Bot inbox/, gorgias: /team back to nobody; assignee back to /, zendesk: /group back to (Bot inbox|14)/ }[
+        platform
+      ],
     );
     await page.locator('[data-testid="handback-line"]').fill(LINE);
     await page.locator('[data-testid="handback-send"]').click();
