@@ -85,7 +85,7 @@ describe('Zendesk bots as they really run', () => {
     await page.close();
   });
 
-  it('an AI agent ticket with the key: control passes first, then note and tags; Return to bot hands control back', async () => {
+  it('an AI agent ticket with the key: control passes first, then note and tags; Return to bot takes the tags off and hands control back', async () => {
     await configure(e2e.browser.worker, { policy, connections: WITH_KEY, secrets: KEY });
     const page = await open(ZENDESK_TICKETS.aiAgent);
     expect(await verdictStatus(page)).toBe('escalate');
@@ -110,8 +110,10 @@ describe('Zendesk bots as they really run', () => {
     await page.locator('[data-testid="handback-send"]').click();
     await page.locator('[data-testid="returned"]').waitFor({ timeout: 30_000 });
     const back = writesSince(e2e.sandbox, 'zendesk', mark);
-    expect(back.map((t) => t.method)).toEqual(['PUT', 'POST']);
-    expect(back[1].body).toEqual({ switchboardIntegration: SWITCHBOARD.bot });
+    // The note, the ticket's escalation tags off (while it can still be written), then control back last.
+    expect(back.map((t) => t.method)).toEqual(['PUT', 'PUT', 'POST']);
+    expect((back[1].body as { ticket: { tags: string[] } }).ticket.tags).not.toContain('sys_escalation');
+    expect(back[2].body).toEqual({ switchboardIntegration: SWITCHBOARD.bot });
     expect(await admin(e2e.sandbox, `/__admin/zendesk/switchboard/${ZENDESK_TICKETS.aiAgent}`)).toMatchObject({ active: SWITCHBOARD.bot });
     expect(zendeskTrafficProblems(zendeskTraffic())).toEqual([]);
     await page.close();
