@@ -12,6 +12,7 @@ import { HandoffMessage } from './HandoffMessage';
 import { EscalatePanel } from './EscalatePanel';
 import { send } from '@/utils/messaging';
 import { FollowThrough } from './FollowThrough';
+import { WaitClock } from './WaitClock';
 import { useVerdictLog } from './useVerdictLog';
 import { MarkBotButton, refusedForAccess, SetupCheck } from './SetupCheck';
 import { PartBoundary } from './PartBoundary';
@@ -156,6 +157,11 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
         {result && policy && (
           <PartBoundary name="the follow-through checks" resetKey={key}>
             <FollowThrough result={result} journal={journal} policy={policy} acting={acting} onEscalate={() => void act.escalate()} />
+          </PartBoundary>
+        )}
+        {result && policy && (
+          <PartBoundary name="the wait clock" resetKey={key}>
+            <WaitClock />
           </PartBoundary>
         )}
         {verdict && (

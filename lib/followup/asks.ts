@@ -2,7 +2,7 @@ import type { Conversation } from '../schema/conversation';
 import { readCustomerTurn } from '../engine/acts/customer';
 import { boundText } from '../engine/read/bound';
 import { customerContent } from '../engine/read/sanitize';
-import type { CustomerTurns } from './timeline';
+import type { CustomerTurns } from '../schema/follow-up';
 
 /**
  * Which customer messages, anywhere in the thread, ask for a human and which take a request back ("never

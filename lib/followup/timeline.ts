@@ -1,16 +1,9 @@
 import type { Conversation, Platform } from '../schema/conversation';
 import type { Journal } from '../schema/plan';
+import type { CustomerTurns } from '../schema/follow-up';
 import type { Policy } from '../schema/policy';
 import { hasMarker } from '../platforms/marker';
 import { handledBy, humanAssignee, isHumanReply } from './owner';
-
-/** The customer's side of the thread as the engine reads it (lib/followup/asks.ts, in the background). */
-export interface CustomerTurns {
-  /** Customer messages that ask for a human, with the sentence that asks. */
-  asks: { index: number; quote: string }[];
-  /** Customer messages that take a request back ("never mind, I found it", "solved"). */
-  retracts: number[];
-}
 
 /** One message of the timeline: its index and, when the helpdesk gave one, its time. */
 interface Moment {
