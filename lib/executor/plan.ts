@@ -13,6 +13,8 @@ export function buildPlan(
   draft: EscalationDraft,
   policy: Policy,
   verdict?: Verdict,
+  /** The customer's requests for a human before the click (lib/followup/asks.ts `askedAtClick`). */
+  asked?: EscalationWhy['asked'],
 ): EscalationPlan {
   return {
     platform: ref.platform,
@@ -28,11 +30,11 @@ export function buildPlan(
     inboxBefore: conversation.inbox?.id,
     updatedStamp: conversation.updatedStamp,
     ...(conversation.botControl?.holds ? { control: conversation.botControl } : {}),
-    ...(verdict ? { why: whyOf(verdict, conversation) } : {}),
+    ...(verdict ? { why: whyOf(verdict, conversation, asked) } : {}),
   };
 }
 
-function whyOf(verdict: Verdict, conversation: Conversation): EscalationWhy {
+function whyOf(verdict: Verdict, conversation: Conversation, asked: EscalationWhy['asked']): EscalationWhy {
   const promise = verdict.signals.find((s) => s.kind === 'bot_handed_off');
   const promisedAt = promise ? conversation.messages[promise.evidence.messageIndex]?.createdAt : undefined;
   return {
@@ -42,6 +44,7 @@ function whyOf(verdict: Verdict, conversation: Conversation): EscalationWhy {
     reason: verdict.reason,
     summary: verdict.summary,
     ...(promisedAt ? { promisedAt } : {}),
+    ...(asked ? { asked } : {}),
   };
 }
 

@@ -3,6 +3,10 @@ import { readCustomerTurn } from '../engine/acts/customer';
 import { boundText } from '../engine/read/bound';
 import { customerContent } from '../engine/read/sanitize';
 import type { CustomerTurns } from '../schema/follow-up';
+import type { EscalationWhy } from '../schema/plan';
+import type { Policy } from '../schema/policy';
+import { promiseIndexes } from './promises';
+import { timelineFields, timelineOf } from './timeline';
 
 /**
  * Which customer messages, anywhere in the thread, ask for a human and which take a request back ("never
@@ -24,4 +28,23 @@ export function customerTurns(conversation: Conversation): CustomerTurns {
     if (acts.some((a) => a.kind === 'takes_back')) retracts.push(index);
   });
   return { asks, retracts };
+}
+
+/**
+ * The late-handoff scorecard at the moment of an escalation (the click is the handoff): the customer's first
+ * request for a human, how many times they asked and how many turns they waited. The plan keeps it, and the
+ * handoff log and the handoff record (`buildRecord`'s timeline) take it from there.
+ */
+export function askedAtClick(conversation: Conversation, policy: Policy, now: Date): EscalationWhy['asked'] {
+  const t = timelineOf({
+    conversation,
+    turns: customerTurns(conversation),
+    promised: promiseIndexes(conversation),
+    journal: null,
+    policy,
+    now,
+  });
+  if (!t.firstAsk) return undefined;
+  const { askedAt, askQuote, asks, lateTurns } = timelineFields(t);
+  return { ...(askedAt ? { askedAt } : {}), ...(askQuote ? { askQuote } : {}), asks, lateTurns };
 }

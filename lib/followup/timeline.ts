@@ -1,6 +1,7 @@
 import type { Conversation, Platform } from '../schema/conversation';
 import type { Journal } from '../schema/plan';
 import type { CustomerTurns } from '../schema/follow-up';
+import type { TimelineFields } from '../schema/log-event';
 import type { Policy } from '../schema/policy';
 import { hasMarker } from '../platforms/marker';
 import { handledBy, humanAssignee, isHumanReply } from './owner';
@@ -215,5 +216,22 @@ export function timelineOf(input: TimelineInput): Timeline {
     premature,
     waits,
     running: !!start && !firstReply && !premature,
+  };
+}
+
+/**
+ * The timeline as the handoff log keeps it (and the handoff record: askedAt, asks, lateTurns): only what is
+ * known, times as the helpdesk gave them, the first ask's sentence as the one quote.
+ */
+export function timelineFields(t: Timeline): TimelineFields {
+  if (!t.start && !t.handoff) return {};
+  return {
+    ...(t.firstAsk?.at ? { askedAt: t.firstAsk.at } : {}),
+    ...(t.firstAsk ? { askQuote: t.firstAsk.quote.slice(0, 200) } : {}),
+    asks: t.asks,
+    lateTurns: t.lateTurns,
+    ...(t.handoff?.at ? { handoffAt: t.handoff.at } : {}),
+    ...(t.handoff && t.firstReply?.at ? { repliedAt: t.firstReply.at } : {}),
+    ...(t.premature ? { premature: true } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { buildPlan, newJournal } from '@/lib/executor/plan';
 import { runJournal } from '@/lib/executor/run';
+import { askedAtClick } from '@/lib/followup/asks';
 import { handBack, NO_LINE } from '@/lib/executor/handback';
 import type { RequestOf } from '@/lib/schema/messages';
 import type { Journal } from '@/lib/schema/plan';
@@ -16,7 +17,8 @@ export async function escalate(req: RequestOf<'escalate'>, tabId: number | undef
   // conversation has been returned to the bot.
   if (existing && !existing.resumedAt) return runJournal(existing, adapter, ctx, journalStorage);
   const conversation = lastRead.get(key) ?? (await adapter.read(ctx));
-  const journal = newJournal(buildPlan(req.ref, conversation, req.draft, policy, lastVerdict.get(key)), adapter.stepLayout);
+  const asked = askedAtClick(conversation, policy, new Date());
+  const journal = newJournal(buildPlan(req.ref, conversation, req.draft, policy, lastVerdict.get(key), asked), adapter.stepLayout);
   await journalStorage.put(journal);
   return runJournal(journal, adapter, ctx, journalStorage);
 }
