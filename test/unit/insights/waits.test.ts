@@ -32,7 +32,7 @@ const MIN = 60_000;
 const BASE = Date.parse('2026-11-16T09:00:00Z');
 const at = (min: number) => new Date(BASE + min * MIN).toISOString();
 const BOT = { id: '900', name: 'Aissist Bot' };
-const TARGET = { kind: 'group' as const, id: '360', name: 'Tier 2' };
+const TARGET = { platform: 'zendesk' as const, kind: 'group' as const, id: '360', name: 'Tier 2' };
 
 interface Story {
   id: string;
