@@ -210,7 +210,7 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
             </PartBoundary>
             {verdict.status === 'escalate' && policy && (
               <PartBoundary name="the customer message" resetKey={key}>
-                <HandoffMessage policy={policy} language={result!.customerLanguage} />
+                <HandoffMessage policy={policy} language={result!.customerLanguage} conversation={ref} target={draft.target?.name ?? ''} />
               </PartBoundary>
             )}
           </>

@@ -1,6 +1,7 @@
 import type { Platform } from '../schema/conversation';
 import type { LogEvent } from '../schema/log-event';
 import type { HandoffRecord } from '../schema/record';
+import { MIN_MEASURED_PICKUPS } from '../schema/customer-message';
 
 /**
  * One handoff's wait for a human and its late-handoff scorecard, merged from everything the log (or the
@@ -208,12 +209,9 @@ export function waitTable(samples: readonly WaitSample[], by: WaitGrouping, time
     }));
 }
 
-/** Fewer measured pick-ups than this for a target and hour, and the customer message keeps its fixed wait. */
-export const MIN_PICKUP_SAMPLES = 5;
-
 /**
  * The median pick-up (queue time) measured for this target at this hour of the week, or null with fewer than
- * MIN_PICKUP_SAMPLES pick-ups measured there. `target` is the target's name as the log keeps it.
+ * MIN_MEASURED_PICKUPS pick-ups measured there. `target` is the target's name as the log keeps it.
  */
 export function measuredPickup(
   samples: readonly WaitSample[],
@@ -224,7 +222,7 @@ export function measuredPickup(
     .filter((s) => s.platform === where.platform && s.target === where.target && hourOfWeek(s.handoffAt, where.timeZone) === hour)
     .map((s) => s.queue)
     .filter((q): q is number => q !== null);
-  if (queue.length < MIN_PICKUP_SAMPLES) return null;
+  if (queue.length < MIN_MEASURED_PICKUPS) return null;
   return { minutes: Math.round(percentile(queue, 0.5)! / 60_000), samples: queue.length };
 }
 

@@ -216,6 +216,15 @@ export const PROTOCOL = {
     request: z.object({ type: z.literal('logEvent'), event: SidebarEventSchema }),
     response: z.object({ recorded: z.boolean() }),
   },
+  /**
+   * The median pick-up the handoff log measured for this account's target at this hour of the week (`at`, the
+   * sidebar's clock), for the message to the customer; null when the team lead has not allowed it or too few were measured.
+   */
+  measuredWait: {
+    from: PAGE,
+    request: z.object({ type: z.literal('measuredWait'), ref: ConversationRefSchema, target: z.string().max(200), at: z.string().max(40) }),
+    response: z.object({ minutes: z.number().int().min(0), samples: z.number().int().min(1) }).nullable(),
+  },
 } as const;
 
 export type RequestType = keyof typeof PROTOCOL;
