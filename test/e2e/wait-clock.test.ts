@@ -65,6 +65,22 @@ describe('zendesk: wait clock and unclaimed nudge', () => {
       .toMatch(/^Waited for a human \d+ days \(bot \d+ days · queue under a minute\)$/);
     expect(await page.locator('[data-testid="wait-clock"] [role="timer"]').count()).toBe(0);
     await page.close();
+
+    // Insights: the handoff's bot, queue and reply time on Zendesk, and the returns sub agent's scorecard.
+    const insights = await e2e.browser.context.newPage();
+    await insights.goto(`chrome-extension://${e2e.browser.extensionId}/insights.html`);
+    const row = insights.locator('[data-testid="wait-table"] tr[data-key="zendesk"]');
+    await row.waitFor({ timeout: 20_000 });
+    const cells = await row.locator('th, td').allTextContents();
+    expect(cells[0]).toBe('Zendesk');
+    expect(cells[1]).toBe('1');
+    expect(cells[2]).toMatch(/^[\d.]+ days \/ [\d.]+ days$/);
+    expect(cells[3]).toBe('under a minute / under a minute');
+    expect(cells[4]).toBe('under a minute / under a minute');
+    expect(await insights.locator('[data-testid="scorecard-returns"]').textContent()).toContain(
+      'customers ask twice before the handoff in 0% of conversations (0 of 1)',
+    );
+    await insights.close();
   });
 
   it('with a 1-minute pick-up target the nudge shows within 40 s after the minute', async () => {
