@@ -168,7 +168,7 @@ export function hourOfWeek(iso: string, timeZone: string): number {
 }
 
 /** "Mon 09:00–10:00". */
-export const hourOfWeekLabel = (h: number) =>
+const hourOfWeekLabel = (h: number) =>
   `${WEEKDAYS[Math.floor(h / 24)]} ${String(h % 24).padStart(2, '0')}:00–${String((h % 24) + 1).padStart(2, '0')}:00`;
 
 export type WaitGrouping = 'platform' | 'target' | 'hour';
