@@ -41,6 +41,8 @@ function verdictShownEvent(ref: ConversationRef, result: CheckResult, journal: J
     policy,
     platform: ref.platform,
     now: now(),
+    // A human assignee has no time on the helpdesk: the first verdict that sees it dates it (the log keeps the first).
+    assignedAt: now().toISOString(),
   });
   // Only a handoff makes the asks and turns final; before it they are still counting.
   const fields = timeline.handoff ? timelineFields(timeline) : {};
@@ -51,7 +53,11 @@ function verdictShownEvent(ref: ConversationRef, result: CheckResult, journal: J
     signals: evidence(v),
     engine: v.engine,
     ...(promisedAt ? { promisedAt } : {}),
-    ...(pickup?.fromKind === 'promise' ? { pickedUpAt: pickup.at } : {}),
+    ...(pickup?.fromKind === 'promise'
+      ? { pickedUpAt: pickup.at }
+      : timeline.handoff && timeline.pickup?.at
+        ? { pickedUpAt: timeline.pickup.at }
+        : {}),
     ...fields,
     // Customer text beyond the evidence only when the team lead allows it (the background checks again).
     ...(policy.handoffLog.keepCustomerText ? { summary: v.summary } : {}),
