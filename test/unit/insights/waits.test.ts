@@ -5,6 +5,8 @@ import { askedAtClick, customerTurns } from '@/lib/followup/asks';
 import { promiseIndexes } from '@/lib/followup/promises';
 import { timelineFields, timelineOf } from '@/lib/followup/timeline';
 import { eventsFromJournal } from '@/lib/insights/from-journal';
+import { toCsv } from '@/lib/insights/csv';
+import Papa from 'papaparse';
 import {
   hourOfWeek,
   measuredPickup,
@@ -142,6 +144,14 @@ describe('wait samples from the handoff log', () => {
       askQuote: 'Can I talk to a human?',
       premature: false,
     });
+  });
+
+  it('the CSV export carries the timeline of each entry', () => {
+    const rows = Papa.parse<Record<string, string>>(toCsv(logOf(askedTwice('1'))), { header: true, skipEmptyLines: true }).data;
+    expect(rows.map((r) => [r.kind, r.askedAt, r.asks, r.lateTurns, r.handoffAt, r.repliedAt])).toEqual([
+      ['escalated', at(2), '2', '1', at(8), ''],
+      ['verdict_shown', at(2), '2', '1', at(8), at(18)],
+    ]);
   });
 
   it("the bot's promise starts the clock when it came before any ask", () => {
