@@ -1,7 +1,7 @@
 import type { Conversation } from '../schema/conversation';
-import { readCustomerTurn } from '../engine/acts/customer';
+import { findHumanRequest, retracts } from '../engine/acts/phrases/customer';
 import { boundText } from '../engine/read/bound';
-import { customerContent } from '../engine/read/sanitize';
+import { customerContent, originalQuote } from '../engine/read/sanitize';
 import type { CustomerTurns } from '../schema/follow-up';
 import type { EscalationWhy } from '../schema/plan';
 import type { Policy } from '../schema/policy';
@@ -9,25 +9,27 @@ import { promiseIndexes } from './promises';
 import { timelineFields, timelineOf } from './timeline';
 
 /**
- * Which customer messages, anywhere in the thread, ask for a human and which take a request back ("never
- * mind, I found it"), read with the engine's own customer act readers (the same `asks_human` and `takes_back`
- * the verdict counts). The verdict reads only the turns after the last human reply; a wait clock needs the
- * asks a human has since answered too. Read in the background worker, so the NLP lexicon stays out of the
+ * Which customer messages, anywhere in the thread, ask for a human and which take a request back ("never mind,
+ * I found it"), read with the engine's own phrase readers (the ones behind the `asks_human` and `takes_back`
+ * acts the verdict counts). The verdict reads only the turns after the last human reply; a wait clock needs
+ * the asks a human has since answered too. Read in the background worker, so the NLP lexicon stays out of the
  * content script; the sidebar gets the indexes (and each ask's sentence) with the check result.
  */
 export function customerTurns(conversation: Conversation): CustomerTurns {
   const asks: CustomerTurns['asks'] = [];
-  const retracts: number[] = [];
+  const retracted: number[] = [];
   conversation.messages.forEach((m, index) => {
     if (m.role !== 'customer' || m.internal) return;
     const text = boundText(m.text);
-    // The readers of asks_human and takes_back do not depend on the bot's previous turn.
-    const acts = readCustomerTurn(text, customerContent(text), []);
-    const ask = acts.find((a) => a.kind === 'asks_human');
-    if (ask) asks.push({ index, quote: ask.quote.slice(0, 200) });
-    if (acts.some((a) => a.kind === 'takes_back')) retracts.push(index);
+    const normalized = customerContent(text);
+    if (!normalized) return;
+    // The two readers behind the customer turn's asks_human and takes_back acts (acts/customer.ts), and only
+    // them: the rest of a turn's reading (details, incidents, small talk) is not needed here.
+    const human = findHumanRequest(normalized);
+    if (human) asks.push({ index, quote: originalQuote(text, human.quote).slice(0, 200) });
+    if (retracts(normalized)) retracted.push(index);
   });
-  return { asks, retracts };
+  return { asks, retracts: retracted };
 }
 
 /**
