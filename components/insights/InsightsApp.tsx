@@ -8,6 +8,8 @@ import { handoffLog } from '@/utils/handoff-log';
 import { downloadText } from '@/utils/download';
 import { Fixes, Overrides, Tiles, TopQuotes } from './Panels';
 import { ReasonChart } from './ReasonChart';
+import { Scorecards, WaitTimes } from './WaitPanels';
+import { waitSamplesFromLog } from '@/lib/insights/waits';
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; events: LogEvent[] };
 
@@ -28,6 +30,7 @@ export function InsightsApp() {
   const insights = useMemo(() => aggregate(events, filter), [events, filter]);
   const options = useMemo(() => facets(events), [events]);
   const fixes = useMemo(() => suggestFixes(events.filter((e) => matches(e, filter))), [events, filter]);
+  const waits = useMemo(() => waitSamplesFromLog(events.filter((e) => matches(e, filter))), [events, filter]);
 
   const exportCsv = () => {
     const rows = events.filter((e) => matches(e, filter));
@@ -139,6 +142,10 @@ export function InsightsApp() {
             <div className="ins-grid">
               <Fixes fixes={fixes} />
               <TopQuotes insights={insights} />
+            </div>
+            <div className="ins-grid">
+              <WaitTimes samples={waits} />
+              <Scorecards samples={waits} />
             </div>
             <Overrides insights={insights} />
           </>

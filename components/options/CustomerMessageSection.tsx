@@ -37,6 +37,9 @@ export function CustomerMessageSection() {
           ))}
         </div>
       </LockGroup>
+      <LockGroup field="customerMessage" legend="Expected wait">
+        <SchemaField path={`${BASE}.measuredWait`} />
+      </LockGroup>
       <LockGroup field="customerMessage" legend="Team hours">
         <TeamHours />
       </LockGroup>

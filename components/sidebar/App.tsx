@@ -12,6 +12,7 @@ import { HandoffMessage } from './HandoffMessage';
 import { EscalatePanel } from './EscalatePanel';
 import { send } from '@/utils/messaging';
 import { FollowThrough } from './FollowThrough';
+import { WaitClock } from './WaitClock';
 import { useVerdictLog } from './useVerdictLog';
 import { MarkBotButton, refusedForAccess, SetupCheck } from './SetupCheck';
 import { PartBoundary } from './PartBoundary';
@@ -158,6 +159,11 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
             <FollowThrough result={result} journal={journal} policy={policy} acting={acting} onEscalate={() => void act.escalate()} />
           </PartBoundary>
         )}
+        {result && policy && (
+          <PartBoundary name="the wait clock" resetKey={key}>
+            <WaitClock />
+          </PartBoundary>
+        )}
         {verdict && (
           <PartBoundary name="the verdict" resetKey={key}>
             <VerdictCard verdict={verdict} onQuote={onQuote} />
@@ -204,7 +210,7 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
             </PartBoundary>
             {verdict.status === 'escalate' && policy && (
               <PartBoundary name="the customer message" resetKey={key}>
-                <HandoffMessage policy={policy} language={result!.customerLanguage} />
+                <HandoffMessage policy={policy} language={result!.customerLanguage} conversation={ref} target={draft.target?.name ?? ''} />
               </PartBoundary>
             )}
           </>

@@ -21,3 +21,5 @@ export const selectActions = (s: SidebarStore) => ({
   provideSetting: s.provideSetting,
   resume: s.resume,
 });
+/** What the wait clock reads: the check result (thread, asks, promises), the journal (the click) and the policy. */
+export const selectWaitClock = (s: SidebarStore) => ({ result: s.result, journal: s.journal, policy: s.policy });

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { dedupeKey } from '@/lib/insights/events';
 import type { SidebarEvent } from '@/lib/schema/log-event';
 import { pickupTime, promiseOf } from '@/lib/followup';
+import { timelineFields, timelineOf } from '@/lib/followup/timeline';
 import type { CheckResult } from '@/lib/schema/messages';
 import type { ConversationRef } from '@/lib/schema/conversation';
 import type { Journal } from '@/lib/schema/plan';
@@ -32,6 +33,19 @@ function verdictShownEvent(ref: ConversationRef, result: CheckResult, journal: J
     promised: result.promised,
   });
   const promisedAt = pickup?.fromKind === 'promise' ? pickup.from : promiseOf(result.conversation, v, result.promised)?.at;
+  const timeline = timelineOf({
+    conversation: result.conversation,
+    turns: result.turns ?? { asks: [], retracts: [] },
+    promised: result.promised,
+    journal,
+    policy,
+    platform: ref.platform,
+    now: now(),
+    // A human assignee has no time on the helpdesk: the first verdict that sees it dates it (the log keeps the first).
+    assignedAt: now().toISOString(),
+  });
+  // Only a handoff makes the asks and turns final; before it they are still counting.
+  const fields = timeline.handoff ? timelineFields(timeline) : {};
   return {
     kind: 'verdict_shown',
     ...where(ref, v),
@@ -39,7 +53,12 @@ function verdictShownEvent(ref: ConversationRef, result: CheckResult, journal: J
     signals: evidence(v),
     engine: v.engine,
     ...(promisedAt ? { promisedAt } : {}),
-    ...(pickup?.fromKind === 'promise' ? { pickedUpAt: pickup.at } : {}),
+    ...(pickup?.fromKind === 'promise'
+      ? { pickedUpAt: pickup.at }
+      : timeline.handoff && timeline.pickup?.at
+        ? { pickedUpAt: timeline.pickup.at }
+        : {}),
+    ...fields,
     // Customer text beyond the evidence only when the team lead allows it (the background checks again).
     ...(policy.handoffLog.keepCustomerText ? { summary: v.summary } : {}),
   };
@@ -63,7 +82,10 @@ export function useVerdictLog(result: CheckResult | null): void {
     // A quick offline verdict the model is about to replace is not logged: the one it settles on is.
     if (!ref || !policy || !result || result.refining) return;
     const event = verdictShownEvent(ref, result, journal, policy);
-    const key = `${dedupeKey(event)}${event.kind === 'verdict_shown' && event.pickedUpAt ? '+pickup' : ''}`;
+    // A pick-up, a handoff, a first reply or a premature end seen later is reported again (the log fills it in).
+    const seen =
+      event.kind === 'verdict_shown' ? (['pickedUpAt', 'handoffAt', 'repliedAt', 'premature'] as const).filter((f) => event[f]) : [];
+    const key = `${dedupeKey(event)}${seen.map((f) => `+${f}`).join('')}`;
     if (sent.current.has(key)) return;
     sent.current.add(key);
     send('logEvent', { event }).catch((e: unknown) => {

@@ -13,6 +13,8 @@ export function buildPlan(
   draft: EscalationDraft,
   policy: Policy,
   verdict?: Verdict,
+  /** The customer's requests for a human before the click (lib/followup/asks.ts `askedAtClick`). */
+  asked?: EscalationWhy['asked'],
 ): EscalationPlan {
   return {
     platform: ref.platform,
@@ -31,11 +33,11 @@ export function buildPlan(
     ...(conversation.assignee !== undefined ? { assigneeBefore: conversation.assignee } : {}),
     updatedStamp: conversation.updatedStamp,
     ...(conversation.botControl?.holds ? { control: conversation.botControl } : {}),
-    ...(verdict ? { why: whyOf(verdict, conversation) } : {}),
+    ...(verdict ? { why: whyOf(verdict, conversation, asked) } : {}),
   };
 }
 
-function whyOf(verdict: Verdict, conversation: Conversation): EscalationWhy {
+function whyOf(verdict: Verdict, conversation: Conversation, asked: EscalationWhy['asked']): EscalationWhy {
   const promise = verdict.signals.find((s) => s.kind === 'bot_handed_off');
   const promisedAt = promise ? conversation.messages[promise.evidence.messageIndex]?.createdAt : undefined;
   return {
@@ -45,6 +47,7 @@ function whyOf(verdict: Verdict, conversation: Conversation): EscalationWhy {
     reason: verdict.reason,
     summary: verdict.summary,
     ...(promisedAt ? { promisedAt } : {}),
+    ...(asked ? { asked } : {}),
   };
 }
 

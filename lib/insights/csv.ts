@@ -17,6 +17,12 @@ export const CSV_COLUMNS = [
   'promisedAt',
   'pickedUpAt',
   'escalatedAt',
+  'askedAt',
+  'asks',
+  'lateTurns',
+  'handoffAt',
+  'repliedAt',
+  'premature',
   'summary',
 ] as const;
 
@@ -45,6 +51,12 @@ export function toCsv(events: LogEvent[]): string {
         promisedAt: 'promisedAt' in e ? (e.promisedAt ?? '') : '',
         pickedUpAt: e.kind === 'verdict_shown' ? (e.pickedUpAt ?? '') : '',
         escalatedAt: e.kind === 'returned' ? e.escalatedAt : '',
+        askedAt: 'askedAt' in e ? (e.askedAt ?? '') : '',
+        asks: 'asks' in e && e.asks !== undefined ? String(e.asks) : '',
+        lateTurns: 'lateTurns' in e && e.lateTurns !== undefined ? String(e.lateTurns) : '',
+        handoffAt: 'handoffAt' in e ? (e.handoffAt ?? '') : '',
+        repliedAt: 'repliedAt' in e ? (e.repliedAt ?? '') : '',
+        premature: 'premature' in e && e.premature ? 'true' : '',
         summary:
           'summary' in e && e.summary
             ? Object.entries(e.summary)

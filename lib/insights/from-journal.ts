@@ -33,6 +33,9 @@ export function eventsFromJournal(journal: Journal, keepCustomerText: boolean): 
       signals: why?.signals.map((s) => ({ kind: s.kind, quote: s.quote })) ?? [],
       target: plan.target ? { kind: plan.target.kind, id: plan.target.id, name: plan.target.name } : null,
       ...(why?.promisedAt ? { promisedAt: why.promisedAt } : {}),
+      // The click is the handoff; the customer's asks before it came with the plan.
+      ...why?.asked,
+      handoffAt: journal.startedAt,
       // Only records moved from the old escalation history name who clicked.
       clickedBy: null,
       ...(why ? { summary: why.summary } : {}),

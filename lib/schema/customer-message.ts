@@ -6,6 +6,9 @@ export const LANGUAGES = ['en', 'es', 'fr', 'de', 'pt'] as const;
 export const LanguageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof LanguageSchema>;
 
+/** Fewer measured pick-ups than this for a target and hour of the week, and the message keeps its expected wait text. */
+export const MIN_MEASURED_PICKUPS = 5;
+
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
@@ -123,5 +126,13 @@ export const CustomerMessageSchema = z.object({
   hours: TeamHoursSchema.default(() => ({ enabled: false, timeZone: 'UTC', week: structuredClone(DEFAULT_WEEK) })).register(formMeta, {
     title: 'Opening hours',
   }),
+  /** On: {wait} comes from the median pick-up this browser's handoff log measured for the target at this hour of the week. */
+  measuredWait: z
+    .boolean()
+    .default(false)
+    .register(formMeta, {
+      title: 'Use the measured pick-up time',
+      help: `{wait} becomes the median time to pick up measured in the handoff log for the conversation's target at this hour of the week (on the team's time zone). With fewer than ${MIN_MEASURED_PICKUPS} pick-ups measured there, the expected wait text stays.`,
+    }),
 });
 export type CustomerMessage = z.infer<typeof CustomerMessageSchema>;

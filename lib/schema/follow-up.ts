@@ -15,3 +15,18 @@ export const FollowUpSchema = z.object({
       help: 'An escalated conversation nobody has picked up after this long gets a nudge in the sidebar.',
     }),
 });
+
+/**
+ * The customer's side of the thread as the engine's act readers see it, for the wait clock and the late-handoff
+ * scorecard (read in the background: lib/followup/asks.ts). Indexes into the conversation's messages.
+ */
+export const CustomerTurnsSchema = z.object({
+  /** Customer messages that ask for a human, with the sentence that asks. */
+  asks: z
+    .array(z.object({ index: z.number().int().min(0), quote: z.string().max(300) }))
+    .max(500)
+    .default([]),
+  /** Customer messages that take a request back ("never mind, I found it"). */
+  retracts: z.array(z.number().int().min(0)).max(500).default([]),
+});
+export type CustomerTurns = z.infer<typeof CustomerTurnsSchema>;

@@ -18,6 +18,30 @@ const Where = {
 
 const EvidenceSchema = z.object({ kind: SignalKindSchema, quote: z.string() });
 
+/**
+ * The wait clock and the late-handoff scorecard (lib/followup/timeline.ts) as far as they were known when the
+ * entry was written: times as ISO strings, counts bounded. The only customer text is `askQuote`, the sentence of
+ * the first request for a human (the same evidence quote the verdict shows).
+ */
+const isoTime = z.string().max(40);
+export const TimelineFieldsSchema = z.object({
+  /** The customer's first request for a human. */
+  askedAt: isoTime.optional(),
+  askQuote: z.string().max(200).optional(),
+  /** Requests for a human before the handoff. */
+  asks: z.number().int().min(0).max(1000).optional(),
+  /** Customer turns between the first request and the handoff. */
+  lateTurns: z.number().int().min(0).max(1000).optional(),
+  /** The handoff: Baton's click, or the bot's own handoff. */
+  handoffAt: isoTime.optional(),
+  /** The first human reply after the handoff. */
+  repliedAt: isoTime.optional(),
+  /** The customer took the request back right after the handoff, before anyone replied. */
+  premature: z.boolean().optional(),
+});
+export type TimelineFields = z.infer<typeof TimelineFieldsSchema>;
+const Timeline = TimelineFieldsSchema.shape;
+
 /** Only with `policy.handoffLog.keepCustomerText`: the summary fields as the verdict filled them. */
 const Summary = { summary: z.record(z.string(), z.string().nullable()).optional() };
 
@@ -31,6 +55,7 @@ const VerdictShownSchema = z.object({
   promisedAt: z.string().optional(),
   /** First human reply or human assignee after the promise, as seen when the verdict was shown. */
   pickedUpAt: z.string().optional(),
+  ...Timeline,
   ...Summary,
 });
 
@@ -47,6 +72,7 @@ const EscalatedSchema = z.object({
   target: z.object({ kind: z.string(), id: z.string(), name: z.string() }).nullable(),
   promisedAt: z.string().optional(),
   clickedBy: z.string().nullable().default(null),
+  ...Timeline,
   ...Summary,
 });
 

@@ -9,6 +9,7 @@ import { HttpRequestSchema, HttpResponseSchema } from '../http/types';
 import { CheckSetupRequestSchema, CheckSetupResponseSchema, MarkBotRequestSchema, MarkBotResponseSchema } from './setup';
 import { TestWebhookRequestSchema, TestWebhookResponseSchema } from './notify';
 import { SidebarEventSchema } from './log-event';
+import { CustomerTurnsSchema } from './follow-up';
 
 /**
  * The protocol between the sidebar / options page and the background worker: for every request type, the
@@ -42,6 +43,8 @@ const CheckResultSchema = z.object({
   journal: JournalSchema.nullable(),
   /** Bot messages (indexes) that told the customer a person or team will follow up, read with the engine's act readers. */
   promised: z.array(z.number().int().min(0)).default([]),
+  /** Customer messages that ask for a human or take a request back, read with the engine's act readers (the wait clock). */
+  turns: CustomerTurnsSchema.optional(),
   /** The customer's language, for the message to the customer (absent: not recognised). */
   customerLanguage: LanguageSchema.optional(),
   /** The verdict is the quick offline one and the LLM engine's is on its way (ask again with `refine`). */
@@ -212,6 +215,15 @@ export const PROTOCOL = {
     from: PAGE,
     request: z.object({ type: z.literal('logEvent'), event: SidebarEventSchema }),
     response: z.object({ recorded: z.boolean() }),
+  },
+  /**
+   * The median pick-up the handoff log measured for this account's target at this hour of the week (`at`, the
+   * sidebar's clock), for the message to the customer; null when the team lead has not allowed it or too few were measured.
+   */
+  measuredWait: {
+    from: PAGE,
+    request: z.object({ type: z.literal('measuredWait'), ref: ConversationRefSchema, target: z.string().max(200), at: z.string().max(40) }),
+    response: z.object({ minutes: z.number().int().min(0), samples: z.number().int().min(1) }).nullable(),
   },
 } as const;
 

@@ -3,6 +3,7 @@ import { BotControlSchema, PlatformSchema } from './conversation';
 import { TargetSchema } from './target';
 import { PauseConfigSchema } from './policy';
 import { SignalKindSchema, VerdictStatusSchema } from './verdict';
+import { TimelineFieldsSchema } from './log-event';
 
 const StepKindSchema = z.enum(['tags', 'note', 'assign', 'pause']);
 export type StepKind = z.infer<typeof StepKindSchema>;
@@ -47,6 +48,8 @@ const EscalationWhySchema = z.object({
   summary: z.record(z.string(), z.string().nullable()),
   /** When the bot promised the customer a handoff (its message's time), if it did. */
   promisedAt: z.string().optional(),
+  /** The customer's requests for a human before the click (the late-handoff scorecard; lib/followup/timeline.ts). */
+  asked: TimelineFieldsSchema.pick({ askedAt: true, askQuote: true, asks: true, lateTurns: true }).optional(),
 });
 export type EscalationWhy = z.infer<typeof EscalationWhySchema>;
 

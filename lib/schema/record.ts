@@ -36,6 +36,13 @@ export const HandoffRecordSchema = z.object({
   asks: z.number().int().min(0).max(1000).optional(),
   /** How many customer turns the handoff came after the first ask. */
   lateTurns: z.number().int().min(0).max(1000).optional(),
+  /**
+   * The first pick-up (a human reply or assignee) and the first human reply after the handoff, and whether the
+   * customer took the request back right after it: known by the time of a later record (a return), for the wait clock.
+   */
+  pickedUpAt: iso.optional(),
+  repliedAt: iso.optional(),
+  premature: z.boolean().optional(),
   /** The agent who clicked (their helpdesk id and name, when known). */
   agent: z.object({ id: z.string().max(120).optional(), name: z.string().max(120).optional() }).optional(),
   /** Where the conversation went (escalated) or came back from (returned). */

@@ -33,7 +33,19 @@ export interface HandoffLog {
 }
 
 /** Fields a repeated report may add to the entry already logged (never overwrite: the first report stands). */
-const FILLABLE = ['pickedUpAt', 'promisedAt', 'clickedBy', 'summary'] as const;
+const FILLABLE = [
+  'pickedUpAt',
+  'promisedAt',
+  'clickedBy',
+  'summary',
+  'askedAt',
+  'askQuote',
+  'asks',
+  'lateTurns',
+  'handoffAt',
+  'repliedAt',
+  'premature',
+] as const;
 
 export function openHandoffLog(name = LOG_DB_NAME): HandoffLog {
   let db: Promise<IDBPDatabase<LogDB>> | null = null;

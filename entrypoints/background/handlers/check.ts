@@ -1,6 +1,7 @@
 import { checkEscalation, checkQuick, createVerdictCache } from '@/lib/engine';
 import { customerLanguageOf } from '@/lib/language/detect';
 import { promiseIndexes } from '@/lib/followup/promises';
+import { customerTurns } from '@/lib/followup/asks';
 import { chooseRoute } from '@/lib/routing/handover';
 import { ConversationSchema, type Conversation } from '@/lib/schema/conversation';
 import type { CheckResult, RequestOf } from '@/lib/schema/messages';
@@ -73,6 +74,7 @@ export async function check(req: RequestOf<'check'>, tabId: number | undefined):
     checkedAt: new Date().toISOString(),
     journal,
     promised: promiseIndexes(conversation),
+    turns: customerTurns(conversation),
     // Detected here, not in the page, so the detector's language profiles stay out of the content script.
     customerLanguage: customerLanguageOf(conversation.messages).language ?? undefined,
     ...(quick?.refine ? { refining: true } : {}),

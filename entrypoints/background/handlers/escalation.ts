@@ -1,5 +1,6 @@
 import { buildPlan, newJournal } from '@/lib/executor/plan';
 import { runJournal } from '@/lib/executor/run';
+import { askedAtClick } from '@/lib/followup/asks';
 import { handBack, NO_LINE } from '@/lib/executor/handback';
 import type { RequestOf } from '@/lib/schema/messages';
 import type { Journal } from '@/lib/schema/plan';
@@ -21,7 +22,8 @@ export async function escalate(req: RequestOf<'escalate'>, tabId: number | undef
     const inbox = await adapter.readInbox(ctx).catch(() => undefined);
     if (inbox !== undefined) conversation = { ...conversation, inbox };
   }
-  const journal = newJournal(buildPlan(req.ref, conversation, req.draft, policy, lastVerdict.get(key)), adapter.stepLayout);
+  const asked = askedAtClick(conversation, policy, new Date());
+  const journal = newJournal(buildPlan(req.ref, conversation, req.draft, policy, lastVerdict.get(key), asked), adapter.stepLayout);
   await journalStorage.put(journal);
   return runJournal(journal, adapter, ctx, journalStorage);
 }

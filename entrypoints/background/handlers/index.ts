@@ -6,6 +6,7 @@ import { escalate, journal, resume, retry } from './escalation';
 import { targets } from './targets';
 import { testWebhook } from './notify';
 import { logEvent } from './log';
+import { measuredWait } from './wait';
 import { setupHandlers } from '@/entrypoints/background/setup';
 
 /** Every request type of the protocol (lib/schema/messages.ts) and the handler that answers it. */
@@ -23,6 +24,7 @@ export const handlers: Handlers = {
   secretPresence,
   saveSecrets,
   logEvent,
+  measuredWait,
   ...setupHandlers,
   testWebhook,
 };

@@ -56,6 +56,7 @@ export const REQUESTS: { [T in RequestType]: RequestInput<T> } = {
       engine: 'offline',
     },
   },
+  measuredWait: { type: 'measuredWait', ref, target: 'Tier 2', at: new Date(0).toISOString() },
 };
 
 /** A well-formed answer per type. */
@@ -88,6 +89,7 @@ export const VALID: { [T in RequestType]: ResponseInput<T> } = {
   markBot: { ids: ['103'], names: [], emails: [] },
   testWebhook: { delivered: true, status: 200, message: 'hooks.slack.com received the test notification.' },
   logEvent: { recorded: true },
+  measuredWait: { minutes: 12, samples: 7 },
 };
 
 /** A plausible but wrong answer per type, with the field a check must name. */
@@ -112,4 +114,5 @@ export const MALFORMED: { [T in RequestType]: { data: unknown; names: RegExp } }
   markBot: { data: { ids: '103', names: [], emails: [] }, names: /ids/ },
   testWebhook: { data: { delivered: 'yes', message: 'ok' }, names: /delivered/ },
   logEvent: { data: { recorded: 'yes' }, names: /recorded/ },
+  measuredWait: { data: { minutes: '12 min', samples: 7 }, names: /minutes/ },
 };
