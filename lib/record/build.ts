@@ -52,11 +52,14 @@ const isoOf = (t: string | undefined) => (t && !Number.isNaN(Date.parse(t)) ? ne
  * the reader would refuse is never written), times in UTC, empty fields left out so the line stays short.
  */
 export function buildRecord(input: RecordInput): HandoffRecord {
-  const signals = (input.signals ?? []).slice(0, 8).map((s) => ({ kind: s.kind, c: Math.round(Math.min(1, Math.max(0, s.confidence)) * 100) / 100 }));
+  const signals = (input.signals ?? [])
+    .slice(0, 8)
+    .map((s) => ({ kind: s.kind, c: Math.round(Math.min(1, Math.max(0, s.confidence)) * 100) / 100 }));
   const a = input.agent;
   const agent = a?.id || a?.name ? { ...(a.id ? { id: clip(a.id) } : {}), ...(a.name ? { name: clip(a.name) } : {}) } : undefined;
   const t = input.timeline ?? {};
-  const count = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? undefined : Math.min(1000, Math.max(0, Math.round(n))));
+  const count = (n: number | undefined) =>
+    n === undefined || !Number.isFinite(n) ? undefined : Math.min(1000, Math.max(0, Math.round(n)));
   return HandoffRecordSchema.parse({
     v: 1,
     kind: input.kind,

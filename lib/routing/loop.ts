@@ -41,7 +41,7 @@ export function findLoop(input: LoopInput): Loop | null {
   const sorted = [...input.records].sort((a, b) => time(a.record.at) - time(b.record.at));
   const lastReturn = sorted.filter((r) => r.record.kind === 'returned').at(-1);
   const localAt = input.journal?.resumedAt;
-  const returnAt = Math.max(time(lastReturn?.record.at), Number.isNaN(time(localAt)) ? -Infinity : time(localAt));
+  const returnAt = Math.max(...[time(lastReturn?.record.at), time(localAt)].filter((t) => !Number.isNaN(t)));
   if (!Number.isFinite(returnAt)) return null;
   // Escalated again since the return: that escalation is the current one, nothing to guard.
   if (sorted.some((r) => r.record.kind === 'escalated' && time(r.record.at) > returnAt)) return null;
