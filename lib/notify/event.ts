@@ -46,7 +46,7 @@ export type EscalationEvent = z.infer<typeof EscalationEventSchema>;
 const MARKER_CHARS = /[\u200b\u200c\u2060]/g;
 
 /** The record line as the note carries it (lib/record/codec.ts recordNoteLine: "-" and "." escaped). */
-const RECORD_LINE = /\s*Baton record bt1\\?\.[A-Za-z0-9.\\-]*/g;
+const RECORD_LINE = /Baton record bt1\\?\.[A-Za-z0-9.\\-]*/g;
 
 function excerpt(text: string, max = NOTE_EXCERPT_CHARS): string {
   // The handoff record's line is data for Baton and the helpdesk's reports, not words for a Slack channel.
