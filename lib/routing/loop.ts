@@ -3,7 +3,7 @@ import type { HandoffRecord } from '../schema/record';
 import type { Target } from '../schema/target';
 
 /** A record as found in the conversation's notes (lib/record/read.ts), with the note that carries it. */
-export interface RecordInNote {
+interface RecordInNote {
   record: HandoffRecord;
   messageIndex: number;
   /** The record's line as the note carries it, to find the note on the page. */
