@@ -33,7 +33,13 @@ export function recordsOf(conversation: Pick<Conversation, 'messages'>): { found
       const parsed = parseRecords(line);
       unreadable += parsed.unreadable;
       for (const record of parsed.records) {
-        found.push({ record, messageIndex, line, ...(m.id ? { messageId: m.id } : {}), ...(m.createdAt ? { createdAt: m.createdAt } : {}) });
+        found.push({
+          record,
+          messageIndex,
+          line,
+          ...(m.id ? { messageId: m.id } : {}),
+          ...(m.createdAt ? { createdAt: m.createdAt } : {}),
+        });
       }
     }
   });
