@@ -58,6 +58,8 @@ describe.each(PLATFORMS)('%s: the handoff record and the loop guard', (platform)
     expect(await page.locator('[data-testid="target"]').inputValue()).toBe(`user:${agent.id}`);
     await page.locator('[data-testid="loop-note"]').click();
     await expect.poll(() => page.locator('[data-baton-highlight]').count()).toBe(1);
+    // The helpdesk's own note of the earlier escalation, the one its record came from.
+    expect(await page.locator('[data-baton-highlight]').textContent()).toContain(first!.line);
 
     await page.locator('[data-testid="escalate"], [data-testid="escalate-anyway"]').click();
     await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
