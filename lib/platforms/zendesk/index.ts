@@ -8,6 +8,9 @@ import { preferPage, readConversation } from './read';
 import { listTargets } from './targets';
 import { detectTicket, originOf, ticketUrl } from './urls';
 import { ApiError } from '../../http/errors';
+import { TtlCache } from '../cache';
+
+const authors = new TtlCache<WhoAmI>(10 * 60_000);
 
 async function me(ctx: AdapterContext, action: string): Promise<WhoAmI> {
   const u = await fetchMe(ctx, action);
@@ -30,7 +33,15 @@ export const zendeskAdapter: PlatformAdapter = {
   whoAmI: (ctx) => me(ctx, 'check the connection'),
 
   // The ticket update is sent as the signed-in agent (or the token's user): the same users/me.
-  noteAuthor: (ctx) => me(ctx, 'find who the note is written by'),
+  async noteAuthor(ctx) {
+    // Who signed in changes with the session, not between two escalations: one users/me per account and mode.
+    const key = `${ctx.ref.account.toLowerCase()}|${ctx.authMode}`;
+    const known = authors.get(key);
+    if (known) return known;
+    const who = await me(ctx, 'find who the note is written by');
+    authors.set(key, who);
+    return who;
+  },
 
   read: readConversation,
   changedSince,
