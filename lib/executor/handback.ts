@@ -4,6 +4,8 @@ import { newMarkerId } from '../platforms/marker';
 import { handBackNote } from '../note/handback';
 import { metaFor } from '../platforms/metas';
 import { restoreOf } from '../platforms/restore';
+import { buildRecord, mainReason } from '../record/build';
+import { recordNoteLine } from '../record/codec';
 import { attempt, exclusive, message, nextRev, type JournalStore } from './run';
 
 /**
@@ -23,6 +25,8 @@ export interface HandBackRequest {
   next?: string;
   /** The team lead keeps the escalation tags as history (Options); read when the hand-back starts. */
   keepTags?: boolean;
+  /** The helpdesk user the note is written by, for its handoff record (when known). */
+  agent?: { id?: string; name?: string } | null;
 }
 
 export const NO_LINE = 'Write one line on what you resolved before handing the conversation back to the bot.';
@@ -39,9 +43,28 @@ export function handBackInterrupted(j: Journal): boolean {
   return !j.resumedAt && !!hb && !handBackFailed(j) && hb.steps.some((s) => s.status === 'interrupted');
 }
 
-/** The journal with a fresh hand-back recorded, nothing sent yet. */
-export function startHandBack(j: Journal, line: string, next?: string, now = new Date(), keepTags = false): Journal {
-  const { note, next: nextLine } = handBackNote(line, next);
+/**
+ * The journal with a fresh hand-back recorded, nothing sent yet. Its note ends with a `returned` record (the
+ * escalation's reason and target, and the agent handing back), decided now so a retry posts the same note.
+ */
+export function startHandBack(
+  j: Journal,
+  line: string,
+  next?: string,
+  now = new Date(),
+  keepTags = false,
+  agent?: HandBackRequest['agent'],
+): Journal {
+  const record = buildRecord({
+    kind: 'returned',
+    at: now,
+    platform: j.plan.platform,
+    reason: j.plan.record?.reason ?? mainReason(j.plan.why?.signals ?? []),
+    subAgent: j.plan.record?.subAgent ?? j.plan.why?.subAgent,
+    agent,
+    target: j.plan.target,
+  });
+  const { note, next: nextLine } = handBackNote(line, next, recordNoteLine(record));
   const handBack: HandBack = {
     line,
     next: nextLine,
@@ -90,7 +113,7 @@ async function execute(
   if (!j.handBack) {
     const line = request.line?.trim();
     if (!line) throw new Error(NO_LINE);
-    const started = startHandBack(j, line, request.next, new Date(), !!request.keepTags);
+    const started = startHandBack(j, line, request.next, new Date(), !!request.keepTags, request.agent);
     await save(() => started);
   } else if (j.handBack.steps.length < HANDBACK_ORDER.length) {
     // Started before the restore was a step of its own: it follows now, as pending.

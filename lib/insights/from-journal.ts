@@ -38,6 +38,7 @@ export function eventsFromJournal(journal: Journal, keepCustomerText: boolean): 
       handoffAt: journal.startedAt,
       // Only records moved from the old escalation history name who clicked.
       clickedBy: null,
+      ...(plan.record?.loop ? { loop: true } : {}),
       ...(why ? { summary: why.summary } : {}),
     },
     keepCustomerText,

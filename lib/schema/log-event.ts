@@ -73,6 +73,8 @@ const EscalatedSchema = z.object({
   promisedAt: z.string().optional(),
   clickedBy: z.string().nullable().default(null),
   ...Timeline,
+  /** Escalated again within the loop guard's window of a Return to bot (the handoff record's `loop`). */
+  loop: z.boolean().optional(),
   ...Summary,
 });
 

@@ -4,6 +4,7 @@ import { askedAtClick } from '@/lib/followup/asks';
 import { handBack, NO_LINE } from '@/lib/executor/handback';
 import type { RequestOf } from '@/lib/schema/messages';
 import type { Journal } from '@/lib/schema/plan';
+import type { AdapterContext, PlatformAdapter, WhoAmI } from '@/lib/platforms/types';
 import { journalStorage, policyStore } from '@/utils/storage';
 import { contextFor } from '@/entrypoints/background/context';
 import { keyOf, lastRead, lastVerdict } from './memory';
@@ -22,8 +23,10 @@ export async function escalate(req: RequestOf<'escalate'>, tabId: number | undef
     const inbox = await adapter.readInbox(ctx).catch(() => undefined);
     if (inbox !== undefined) conversation = { ...conversation, inbox };
   }
-  const asked = askedAtClick(conversation, policy, new Date());
-  const journal = newJournal(buildPlan(req.ref, conversation, req.draft, policy, lastVerdict.get(key), asked), adapter.stepLayout);
+  const agent = await noteAuthorOf(adapter, ctx);
+  const timeline = askedAtClick(conversation, policy, new Date());
+  const plan = buildPlan(req.ref, conversation, req.draft, policy, lastVerdict.get(key), { agent, loop: req.draft.loop, timeline });
+  const journal = newJournal(plan, adapter.stepLayout);
   await journalStorage.put(journal);
   return runJournal(journal, adapter, ctx, journalStorage);
 }
@@ -52,8 +55,22 @@ export async function resume(req: RequestOf<'resume'>, tabId: number | undefined
   if (!j.handBack && !req.line) throw new Error(NO_LINE);
   const { policy } = await policyStore.read();
   const { adapter, ctx } = await contextFor(req.ref, policy, tabId);
+  // Only a hand-back not started yet needs its record's agent: one on record keeps the note it planned.
+  const agent = j.handBack ? null : await noteAuthorOf(adapter, ctx);
   const keepTags = policy.suspend.keepTagsOnReturn;
-  return handBack(j, { line: req.line, next: req.next || undefined, keepTags }, adapter, ctx, journalStorage);
+  return handBack(j, { line: req.line, next: req.next || undefined, agent, keepTags }, adapter, ctx, journalStorage);
+}
+
+/**
+ * The helpdesk user the notes are written by, for the handoff record. Never a reason not to escalate: when
+ * it cannot be told, the record simply has no agent.
+ */
+async function noteAuthorOf(adapter: PlatformAdapter, ctx: AdapterContext): Promise<WhoAmI | null> {
+  try {
+    return (await adapter.noteAuthor?.(ctx)) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export async function journal(req: RequestOf<'journal'>): Promise<Journal | null> {

@@ -59,7 +59,7 @@ function logOf(s: Story): LogEvent[] {
   const verdict = checkOffline(before, policy);
   const draft = { note: 'n', tags: ['sys_escalation'], target: s.target === undefined ? TARGET : s.target, routeReason: '', suspend: true };
   const click = new Date(t(s.clickAt));
-  const plan = buildPlan(ref, before, draft, policy, verdict, askedAtClick(before, policy, click));
+  const plan = buildPlan(ref, before, draft, policy, verdict, { timeline: askedAtClick(before, policy, click), now: click });
   const journal = { ...newJournal(plan, ZENDESK_LAYOUT, click), finishedAt: click.toISOString() };
   const after = ConversationSchema.parse({ ref, id: s.id, messages: [...s.before(t), ...s.after(t)], assignee: null, team: null });
   const timeline = timelineOf({

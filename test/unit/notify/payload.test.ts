@@ -5,6 +5,8 @@ import { escapeMrkdwn, slackMessage } from '@/lib/notify/slack';
 import { ADAPTERS } from '@/lib/platforms';
 import { PLATFORMS } from '@/lib/schema/conversation';
 import { finishedJournal } from './helpers';
+import { withRecord } from '@/lib/executor/plan';
+import { buildRecord } from '@/lib/record/build';
 
 const URL_ = 'https://acme.zendesk.com/agent/tickets/7';
 const event = async (j = finishedJournal()) =>
@@ -54,6 +56,13 @@ describe('generic JSON event', () => {
 
   it('drops the note’s invisible retry marker and cuts a long note', async () => {
     expect((await event()).note).toBe('Customer wants a human about order #1001.');
+    // The handoff record's line is for Baton and the helpdesk's reports, not for the channel.
+    const recorded = finishedJournal();
+    recorded.plan.note = withRecord(
+      'Customer wants a human.',
+      buildRecord({ kind: 'escalated', at: '2026-12-01T10:00:00Z', platform: 'zendesk', reason: 'manual' }),
+    );
+    expect((await event(recorded)).note).toBe('Customer wants a human.');
     const long = finishedJournal();
     long.plan.note = 'word '.repeat(400);
     const note = (await event(long)).note;
