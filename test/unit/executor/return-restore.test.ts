@@ -266,7 +266,8 @@ describe('Return to bot: the team lead keeps the escalation tags, and older jour
     const { journal, store } = await escalate(d);
     const done = await handBack(journal, { line: LINE, keepTags: true }, d.adapter, d.ctx, store);
     expect(done.handBack!.keepTags).toBe(true);
-    expect(d.place()).toEqual({ ...before, tags: [...before.tags, 'sys_escalation', 'sys_human_help'].sort() });
+    // The reason tag is escalation history too: it stays with the others.
+    expect(d.place()).toEqual({ ...before, tags: [...before.tags, 'baton_reason_manual', 'sys_escalation', 'sys_human_help'].sort() });
   });
 
   it('a journal that never recorded team and assignee puts the tags back and says what it left', async () => {
