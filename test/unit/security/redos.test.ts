@@ -118,7 +118,7 @@ const EXERCISE: Record<string, (module: Record<string, any>) => unknown> = {
 const BUILT_LATER: Record<string, string> = {
   'lib/platforms/metas.ts:56':
     "a manifest match pattern from the platform registry (fixed in code, one '*' per path) over a page's URL path",
-  'lib/handoff/customer-message.ts:14': 'the name of one of the customer message template slots, fixed in code',
+  'lib/handoff/customer-message.ts:40': 'the name of one of the customer message template slots, fixed in code',
 };
 
 interface Pattern {
