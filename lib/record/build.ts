@@ -20,7 +20,7 @@ export function reasonTag(settings: RecordSettings, reason: Reason): string | nu
 }
 
 /** What the clock's timeline knows about the customer's asks before this escalation (filled where it is computed). */
-export interface RecordTimeline {
+interface RecordTimeline {
   askedAt?: string;
   asks?: number;
   lateTurns?: number;
