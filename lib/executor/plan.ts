@@ -54,6 +54,7 @@ export function buildPlan(
     conversationId: conversation.id || ref.conversationId,
     tags: [...new Set([...draft.tags, ...(tag ? [tag] : [])].map((t) => t.trim()).filter(Boolean))],
     note: withRecord(draft.note, record),
+    ...(tag ? { reasonTag: tag } : {}),
     noteMarker: newMarkerId(),
     target: draft.target,
     routeReason: draft.routeReason,

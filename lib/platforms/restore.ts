@@ -46,7 +46,10 @@ export function restoreOf(plan: EscalationPlan, keepTags: boolean, ability: Rest
   const viewTag = plan.target?.kind === 'view' ? plan.target.viewTag : undefined;
   // A view's tag is where the escalation routed it, not history: it comes off even when the tags are kept.
   const added = [...(keepTags ? [] : plan.tags), ...(viewTag && !(keepTags && plan.tags.includes(viewTag)) ? [viewTag] : [])];
-  const removeTags = [...new Set(added.map((t) => t.trim()).filter((t) => t && !before.has(t) && t !== stop))];
+  // The reason tag stays: every escalation and every return writes it (the handoff record's tag), and it is how
+  // the helpdesk's own reporting and Team Insights' tag search still find a conversation after its return.
+  const keep = (t: string) => before.has(t) || t === stop || t === plan.reasonTag;
+  const removeTags = [...new Set(added.map((t) => t.trim()).filter((t) => t && !keep(t)))];
   const out: Restore = { removeTags, left: [] };
   const word = { team: ability.teamWord, assignee: 'assignee', inbox: 'inbox' };
 

@@ -74,6 +74,11 @@ const EscalationPlanSchema = z.object({
   /** The inbox's name when planned, for the sidebar's "inbox back to …". */
   inboxNameBefore: z.string().optional(),
   /**
+   * The handoff record's reason tag this escalation added (`baton_reason_<signal>`): reporting history, like the
+   * record in the note, so Return to bot leaves it on (see lib/platforms/restore.ts).
+   */
+  reasonTag: z.string().optional(),
+  /**
    * The conversation's team/group and assignee when planned, so Return to bot puts them back. Null: nobody;
    * absent: not known (a page read, or a journal written before they were recorded), then left as they are.
    */

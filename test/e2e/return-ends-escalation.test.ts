@@ -83,6 +83,9 @@ describe.each(PLATFORMS)('%s: Return to bot ends the escalation', (platform) => 
     const escalated = await place(platform);
     expect(escalated.tags).toEqual(expect.arrayContaining(['sys_escalation', STOP]));
     expect(escalated).not.toEqual({ ...before, tags: escalated.tags });
+    // The handoff record's reason tag is reporting history: it is the one tag of the escalation that stays.
+    const reason = escalated.tags.filter((t) => t.startsWith('baton_reason_'));
+    expect(reason).toEqual(['baton_reason_user_requested_human']);
     colleagueTags(platform, 'vip');
     await page.getByRole('button', { name: 'Check again' }).click();
 
@@ -94,7 +97,7 @@ describe.each(PLATFORMS)('%s: Return to bot ends the escalation', (platform) => 
         .exec((await preview.textContent()) ?? '')?.[1]
         .split(', ')
         .sort();
-    await expect.poll(tagsShown, { timeout: 20_000 }).toEqual([...before.tags, 'vip'].sort());
+    await expect.poll(tagsShown, { timeout: 20_000 }).toEqual([...before.tags, ...reason, 'vip'].sort());
     expect(await preview.textContent()).toMatch(
       { front: /inbox back to Bot inbox/, gorgias: /team back to nobody; assignee back to /, zendesk: /group back to (Bot inbox|14)/ }[
         platform
@@ -103,7 +106,7 @@ describe.each(PLATFORMS)('%s: Return to bot ends the escalation', (platform) => 
     await page.locator('[data-testid="handback-line"]').fill(LINE);
     await page.locator('[data-testid="handback-send"]').click();
     await page.locator('[data-testid="returned"]').waitFor({ timeout: 30_000 });
-    expect(await place(platform)).toEqual({ ...before, tags: [...before.tags, 'vip'].sort() });
+    expect(await place(platform)).toEqual({ ...before, tags: [...before.tags, ...reason, 'vip'].sort() });
 
     // The bot promises a handoff again; nothing on the helpdesk shows one, so the sidebar says so.
     await admin(e2e.sandbox, `/__admin/${platform}/conversations/${conversationId(platform, KEY)}/messages`, {

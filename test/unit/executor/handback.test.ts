@@ -267,7 +267,8 @@ describe('Return to bot on Zendesk (sandbox)', () => {
     });
     expect((writes[1].body as { ticket: { tags: string[] } }).ticket.tags).not.toContain('sys_bot_paused');
     const after = h.sandbox.store.get(1)!;
-    expect([...after.tags].sort()).toEqual([...before.tags].sort());
+    // Only the handoff record's reason tag stays: reporting history, like the record in the note.
+    expect([...after.tags].sort()).toEqual([...before.tags, 'baton_reason_manual'].sort());
     expect(after.teamId).toBe(11);
     expect(j.handBack!.steps.find((s) => s.kind === 'restore')!.detail).toMatch(
       /Zendesk's API documents no way to set the group back to nobody/,

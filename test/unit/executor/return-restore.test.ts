@@ -18,6 +18,12 @@ import { expectContract as expectGorgiasContract, gorgiasHarness } from '../plat
 import { expectInSpec, zendeskHarness } from '../platforms/zendesk/helpers';
 
 /**
+ * The handoff record's reason tag (`baton_reason_manual`: these escalations carry no verdict) stays after Return
+ * to bot, like the record in the note: it is how the team's reporting finds a returned conversation.
+ */
+const withReason = (tags: readonly string[]) => [...new Set([...tags, 'baton_reason_manual'])].sort();
+
+/**
  * Return to bot ends the escalation on each helpdesk's sandbox: the conversation comes back to exactly its
  * tags, team, assignee and inbox from before the escalation, although a colleague picked it up meanwhile; a
  * tag someone else added stays; a failed request leaves the bot paused with the human team, and Retry
@@ -196,7 +202,7 @@ describe.each(['zendesk', 'gorgias', 'front'] as const)('%s: Return to bot ends 
       ['unpause', 'done'],
       ['restore', 'done'],
     ]);
-    expect(d.place()).toEqual({ ...before, tags: [...before.tags, 'vip'].sort() });
+    expect(d.place()).toEqual({ ...before, tags: withReason([...before.tags, 'vip']) });
     expect([d.requests() - all, d.writes() - mark]).toEqual(HANDBACK_REQUESTS[name]);
     expect(d.notes()).toBe(2);
     d.contract();
@@ -222,7 +228,7 @@ describe.each(['zendesk', 'gorgias', 'front'] as const)('%s: Return to bot ends 
 
     const done = await handBack(failed, {}, d.adapter, d.ctx, store);
     expect(done.resumedAt).toBeDefined();
-    expect(d.place()).toEqual(before);
+    expect(d.place()).toEqual({ ...before, tags: withReason(before.tags) });
     expect(d.notes()).toBe(2);
   });
 });
@@ -250,10 +256,10 @@ describe.each(['gorgias', 'front'] as const)('%s: the owner goes back last', (na
     ]);
     expect(failed.handBack!.steps[2].error).toMatch(/The bot answers again, and the conversation stays where the escalation put it/);
     // Never nobody: the bot is back and the escalation's team/inbox still has it.
-    expect(d.place()).toEqual({ ...escalated, tags: before.tags });
+    expect(d.place()).toEqual({ ...escalated, tags: withReason(before.tags) });
     const done = await handBack(failed, {}, d.adapter, d.ctx, store);
     expect(done.resumedAt).toBeDefined();
-    expect(d.place()).toEqual(before);
+    expect(d.place()).toEqual({ ...before, tags: withReason(before.tags) });
     expect(d.notes()).toBe(2);
   });
 });
@@ -278,7 +284,7 @@ describe('Return to bot: the team lead keeps the escalation tags, and older jour
     const escalated = d.place();
     const done = await handBack(journal, { line: LINE }, d.adapter, d.ctx, store);
     expect(done.resumedAt).toBeDefined();
-    expect(d.place()).toEqual({ ...escalated, tags: before.tags });
+    expect(d.place()).toEqual({ ...escalated, tags: withReason(before.tags) });
     const restore = done.handBack!.steps.find((s) => s.kind === 'restore')!;
     expect(restore.status).toBe('skipped');
     expect(restore.detail).toMatch(/did not record the team before this escalation.*so it stays as it is/);
