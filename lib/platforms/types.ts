@@ -5,6 +5,7 @@ import type { Target } from '../schema/target';
 import type { HttpClient } from '../http/client';
 import type { HttpRequest, HttpResponse } from '../http/types';
 import type { SetupLine } from '../schema/setup';
+import type { HandoffListing, HandoffQuery } from '../schema/team';
 
 export type AuthMode = 'session' | 'token';
 
@@ -211,6 +212,12 @@ export interface PlatformAdapter {
    */
   preferPage?(conversation: Conversation, pageMessages: Message[]): { messages: Message[]; why: string } | null;
   dom: DomReader;
+  /**
+   * Team Insights: the conversations carrying Baton's reason tags updated since `query.since`, paged through
+   * within the helpdesk's rate budget, and the handoff records in their internal notes. A conversation whose
+   * update time is the one in `query.known` is not read again. What cannot be read is listed, never dropped.
+   */
+  listHandoffs(ctx: AdapterContext, query: HandoffQuery, onProgress?: (done: number, total: number) => void): Promise<HandoffListing>;
 }
 
 /** The one door for a write during Check setup: a request the helpdesk refuses or that changes nothing. */

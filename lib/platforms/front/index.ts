@@ -9,6 +9,7 @@ import { listTargets } from './targets';
 import { FRONT_LAYOUT, escalationOps, resumeOps } from './ops';
 import { frontDom } from './dom';
 import { FIdentitySchema } from './schemas';
+import { listHandoffs } from './handoffs';
 
 /**
  * Front through its Core API with a Bearer token (added by the worker's transport, never here): the
@@ -29,6 +30,7 @@ export const frontAdapter: PlatformAdapter = {
   },
 
   read: readConversation,
+  listHandoffs,
   changedSince,
   listTargets,
   escalationOps,

@@ -8,6 +8,7 @@ import { preferPage, readConversation } from './read';
 import { listTargets } from './targets';
 import { detectTicket, originOf, ticketUrl } from './urls';
 import { ApiError } from '../../http/errors';
+import { listHandoffs } from './handoffs';
 
 /**
  * Zendesk Support on {subdomain}.zendesk.com/api/v2. Auth is the agent's own session (same-origin from the
@@ -28,6 +29,7 @@ export const zendeskAdapter: PlatformAdapter = {
   },
 
   read: readConversation,
+  listHandoffs,
   changedSince,
   listTargets,
   escalationOps,
