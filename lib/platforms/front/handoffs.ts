@@ -31,7 +31,12 @@ async function listConversations(ctx: AdapterContext, q: HandoffQuery, onListed?
 }
 
 async function readNotes(ctx: AdapterContext, id: string): Promise<NoteText[]> {
-  const comments = await listAll(ctx, `/conversations/${encodeURIComponent(id)}/comments`, FCommentSchema, `the comments of conversation ${id}`);
+  const comments = await listAll(
+    ctx,
+    `/conversations/${encodeURIComponent(id)}/comments`,
+    FCommentSchema,
+    `the comments of conversation ${id}`,
+  );
   return comments.filter((c) => carriesRecord(c.body)).map((c) => ({ text: c.body, author: teammateName(c.author) ?? null }));
 }
 

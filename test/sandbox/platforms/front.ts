@@ -2,6 +2,7 @@ import { SCENARIOS } from '../scenarios';
 import type { SandboxPlatform, SandboxRequest, SandboxResponse } from '../types';
 import { createFrontApi, FRONT_TOKEN } from './front/api';
 import { isAppPath, pageData, renderAppPage, renderOtherPage } from './front/page';
+import { frontTeamApi } from './front/team';
 import {
   EXTRA_CONVERSATIONS,
   FIRST_CONVERSATION,
@@ -87,7 +88,12 @@ export function createFrontSandbox(options: FrontSandboxOptions = {}): FrontSand
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
     now: options.now ?? Date.now,
   };
-  const api = createFrontApi(state, apiOptions);
+  const team = frontTeamApi(
+    state,
+    () => apiOptions.rateLimitPerMinute,
+    () => apiOptions.now(),
+  );
+  const api = createFrontApi(state, apiOptions, team);
   // Whether the agent page marks each message with the per-message hooks Baton's DOM reader assumes
   // (lib/platforms/front/dom.ts): no public source shows them, so tests also run a page without them.
   let perMessageHooks = true;
@@ -120,6 +126,8 @@ export function createFrontSandbox(options: FrontSandboxOptions = {}): FrontSand
     },
     state: () => state.snapshot(),
     admin(req) {
+      const seeded = team.admin(req);
+      if (seeded) return seeded;
       const parts = req.path.split('/').filter(Boolean).slice(2);
       if (req.method === 'POST' && parts[0] === 'token' && parts.length === 1) {
         // {privateAccess?: boolean, scopes?: string[] | null}: what the API token may reach.

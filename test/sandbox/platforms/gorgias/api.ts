@@ -242,7 +242,12 @@ export function createGorgiasApi(s: GorgiasState, opts: ApiOptions) {
       case 'GET /api/views':
         return ok(200, page(s.views.map(viewJson), req, opts.maxPageSize));
       case 'GET /api/tickets': {
-        const newest = [...s.tickets.values()].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+        // order_by as the list-tickets reference has it (G-MCP src/tools/tickets.ts): created or updated, asc or desc.
+        const order = orderBy(req, ['created_datetime', 'updated_datetime'], 'created_datetime:desc');
+        const key = order.field === 'updated_datetime' ? 'updatedAt' : 'createdAt';
+        const newest = [...s.tickets.values()].sort(
+          (a, b) => (a[key] < b[key] ? 1 : a[key] > b[key] ? -1 : a.id - b.id) * (order.desc ? 1 : -1),
+        );
         return ok(
           200,
           page(
