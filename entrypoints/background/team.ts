@@ -107,7 +107,9 @@ export async function teamStatus(days: number, start: boolean): Promise<TeamStat
   const state = running ? 'reading' : job.finishedAt ? 'done' : 'idle';
   const since = sinceOf(job.days);
   const conversations =
-    state === 'done' ? (await teamCache().all()).filter((c) => c.records.some(({ record }) => Date.parse(record.at) >= Date.parse(since))) : [];
+    state === 'done'
+      ? (await teamCache().all()).filter((c) => c.records.some(({ record }) => Date.parse(record.at) >= Date.parse(since)))
+      : [];
   return {
     state,
     days: job.days,

@@ -71,7 +71,8 @@ function reasonsOf(r: HandoffRecord): SignalKind[] {
 /** The records in the window as handoff-log events (escalations and returns). */
 export function teamEvents(stored: TeamStored[], since: string): LogEvent[] {
   const records = new Map<string, HandoffRecord>();
-  for (const c of stored) for (const { record } of c.records) records.set(`${c.platform}|${c.account}|${c.conversationId}|${record.at}`, record);
+  for (const c of stored)
+    for (const { record } of c.records) records.set(`${c.platform}|${c.account}|${c.conversationId}|${record.at}`, record);
   const events: LogEvent[] = [];
   const lastEscalation = new Map<string, string>();
   for (const row of teamRows(stored, since)) {

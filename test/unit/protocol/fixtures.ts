@@ -122,5 +122,8 @@ export const MALFORMED: { [T in RequestType]: { data: unknown; names: RegExp } }
   markBot: { data: { ids: '103', names: [], emails: [] }, names: /ids/ },
   testWebhook: { data: { delivered: 'yes', message: 'ok' }, names: /delivered/ },
   logEvent: { data: { recorded: 'yes' }, names: /recorded/ },
-  teamInsights: { data: { state: 'reading', days: 30, progress: [{ platform: 'zendesk', account: 'acme', phase: 'busy', done: 0, total: 1 }] }, names: /phase/ },
+  teamInsights: {
+    data: { state: 'reading', days: 30, progress: [{ platform: 'zendesk', account: 'acme', phase: 'busy', done: 0, total: 1 }] },
+    names: /phase/,
+  },
 };
