@@ -69,7 +69,9 @@ async function readAccount(platform: Platform, account: string, days: number, pr
     },
   );
   await cache.put(listing.conversations.map((c) => ({ ...c, platform, account })));
-  await cache.setLastRead(platform, account, { readAt: started, coveredSince: covered ? last.coveredSince : since });
+  // A conversation that could not be read is listed again next time: the coverage only moves on a clean read.
+  if (!listing.problems.length)
+    await cache.setLastRead(platform, account, { readAt: started, coveredSince: covered ? last.coveredSince : since });
   job.problems.push(...listing.problems.map((p) => ({ ...p, platform, account })));
   progress.phase = 'done';
 }

@@ -122,6 +122,7 @@ export function createFrontSandbox(options: FrontSandboxOptions = {}): FrontSand
       state.reset();
       apiOptions.privateAccess = options.privateAccess ?? false;
       apiOptions.scopes = null;
+      apiOptions.rateLimitPerMinute = options.rateLimitPerMinute ?? 10_000;
       perMessageHooks = true;
     },
     state: () => state.snapshot(),
@@ -129,6 +130,15 @@ export function createFrontSandbox(options: FrontSandboxOptions = {}): FrontSand
       const seeded = team.admin(req);
       if (seeded) return seeded;
       const parts = req.path.split('/').filter(Boolean).slice(2);
+      if (req.method === 'POST' && parts[0] === 'rate-limit' && parts.length === 1) {
+        // {perMinute}: the company's budget (Front's plans: 50 to 200 a minute) until the next reset; 429s are
+        // counted in the state's counters.rateLimited.
+        const per = (req.body as { perMinute?: unknown } | null)?.perMinute;
+        if (typeof per !== 'number' || !Number.isInteger(per) || per < 1)
+          return { status: 400, body: { error: 'body must be {perMinute: integer ≥ 1}' } };
+        apiOptions.rateLimitPerMinute = per;
+        return { status: 200, body: { perMinute: per } };
+      }
       if (req.method === 'POST' && parts[0] === 'token' && parts.length === 1) {
         // {privateAccess?: boolean, scopes?: string[] | null}: what the API token may reach.
         const b = (req.body ?? {}) as { privateAccess?: unknown; scopes?: unknown };
