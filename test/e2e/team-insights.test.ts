@@ -63,6 +63,8 @@ describe('Team Insights', () => {
   // The sandbox starts again from its seed before each test; the browser's Team cache must too.
   beforeEach(async () => {
     await e2e.browser.worker.evaluate(async () => {
+      // Opening a database that does not exist would create it empty, without the cache's stores.
+      if (!(await indexedDB.databases()).some((d) => d.name === 'baton-team-insights')) return;
       const open = indexedDB.open('baton-team-insights');
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         open.onsuccess = () => resolve(open.result);
@@ -115,7 +117,7 @@ describe('Team Insights', () => {
     const perAgent = await page
       .locator('[data-testid="per-agent"] tbody tr')
       .evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.name, (e as HTMLElement).dataset.count]));
-    expect(perAgent).toEqual(AGENTS.map((a) => [a, String(PER_HELPDESK * 3)]).sort((a, b) => a[0].localeCompare(b[0])));
+    expect(perAgent).toEqual(AGENTS.map((a) => [a, String(PER_HELPDESK)]).sort((a, b) => a[0].localeCompare(b[0])));
     expect(await page.locator('[data-testid="tile-escalations"] dd').first().textContent()).toBe(String(3 * PER_HELPDESK));
     // Nothing was refused or left out, and no answer was a 429: the read kept under every budget.
     expect(await page.getByTestId('team-problems').count()).toBe(0);
