@@ -51,6 +51,11 @@ export function Tiles({ insights, platforms }: { insights: Insights; platforms: 
           <dd>{t.returns}</dd>
           <dd className="ins-sub">{t.verdictsShown === 1 ? '1 verdict shown' : `${t.verdictsShown} verdicts shown`}</dd>
         </div>
+        <div className="ins-tile" data-testid="tile-loops">
+          <dt>Loops</dt>
+          <dd data-count={t.loops}>{t.loops}</dd>
+          <dd className="ins-sub">back with the team soon after a return to the bot</dd>
+        </div>
       </dl>
     </section>
   );

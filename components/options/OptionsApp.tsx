@@ -10,6 +10,7 @@ import { EngineSection } from './EngineSection';
 import { CustomerMessageSection } from './CustomerMessageSection';
 import { EscalationSection } from './EscalationSection';
 import { FollowThroughSection } from './FollowThroughSection';
+import { RecordSection } from './RecordSection';
 import { HandoffLogSection } from './HandoffLogSection';
 import { ImportExportSection } from './ImportExportSection';
 import { ManagedSection } from './ManagedSection';
@@ -35,6 +36,7 @@ const SECTIONS = [
   ['follow-through', 'Follow-through'],
   ['notifications', 'Notifications'],
   ['handoff-log', 'Handoff log'],
+  ['handoff-record', 'Handoff record'],
   ['engine', 'AI engine'],
   ['import-export', 'Export and import'],
   ['managed', 'Managed policy'],
@@ -88,6 +90,7 @@ export function OptionsApp() {
             <FollowThroughSection />
             <NotificationsSection />
             <HandoffLogSection />
+            <RecordSection />
             <EngineSection />
             <ImportExportSection />
             <ManagedSection />

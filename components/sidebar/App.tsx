@@ -191,6 +191,8 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
                 disabled={locked}
                 onChange={(t) => act.editDraft({ target: t })}
                 onRefresh={() => void act.loadTargets(true)}
+                loop={result!.route.loop}
+                onShowNote={onQuote}
               />
             </PartBoundary>
             <PartBoundary name="the tags" resetKey={key}>

@@ -29,6 +29,9 @@ export function NoteEditor({
       <details className="note-preview-box" open>
         <summary>How the helpdesk will show it</summary>
         <div className="note-preview" data-testid="note-preview" dangerouslySetInnerHTML={{ __html: preview }} />
+        <p className="help" data-testid="note-record-hint">
+          Baton adds one last line, <code>Baton record bt1.…</code>: why and where it escalated, for your team’s reports.
+        </p>
       </details>
     </section>
   );

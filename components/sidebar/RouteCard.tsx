@@ -1,3 +1,4 @@
+import type { CheckResult } from '@/lib/schema/messages';
 import type { Target } from '@/lib/schema/target';
 
 const KIND_LABEL: Record<Target['kind'], string> = { inbox: 'Inbox', team: 'Team', group: 'Group', user: 'Teammate', view: 'View' };
@@ -12,7 +13,12 @@ export function RouteCard(props: {
   disabled: boolean;
   onChange: (t: Target | null) => void;
   onRefresh: () => void;
+  /** Back within the loop window of a Return to bot (the loop guard's route). */
+  loop?: CheckResult['route']['loop'];
+  /** Scrolls the helpdesk's thread to a note and highlights it. */
+  onShowNote?: (index: number, quote: string) => void;
 }) {
+  const { loop, onShowNote } = props;
   const { target, targets } = props;
   const options = target && !targets.some((t) => idOf(t) === idOf(target)) ? [target, ...targets] : targets;
   return (
@@ -21,6 +27,18 @@ export function RouteCard(props: {
       <p className="route-reason" data-testid="route-reason">
         {props.edited ? 'Chosen by you' : props.reason}
       </p>
+      {loop?.note && onShowNote && (
+        <p className="small">
+          <button
+            type="button"
+            className="btn btn-small btn-link"
+            data-testid="loop-note"
+            onClick={() => onShowNote(loop.note!.messageIndex, loop.note!.quote)}
+          >
+            Show the earlier handoff{loop.owner ? ` (${loop.owner})` : ''}
+          </button>
+        </p>
+      )}
       <label htmlFor="baton-target">Send to</label>
       <div className="row">
         <select

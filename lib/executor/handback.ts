@@ -2,6 +2,8 @@ import type { HandBack, HandBackStepKind, HandBackStepState, Journal } from '../
 import type { AdapterContext, Operation, PlatformAdapter } from '../platforms/types';
 import { newMarkerId } from '../platforms/marker';
 import { handBackNote } from '../note/handback';
+import { buildRecord, mainReason } from '../record/build';
+import { recordNoteLine } from '../record/codec';
 import { attempt, exclusive, message, nextRev, type JournalStore } from './run';
 
 /**
@@ -17,6 +19,8 @@ const HANDBACK_ORDER: readonly HandBackStepKind[] = ['note', 'unpause'];
 export interface HandBackRequest {
   line?: string;
   next?: string;
+  /** The helpdesk user the note is written by, for its handoff record (when known). */
+  agent?: { id?: string; name?: string } | null;
 }
 
 export const NO_LINE = 'Write one line on what you resolved before handing the conversation back to the bot.';
@@ -33,9 +37,21 @@ export function handBackInterrupted(j: Journal): boolean {
   return !j.resumedAt && !!hb && !handBackFailed(j) && hb.steps.some((s) => s.status === 'interrupted');
 }
 
-/** The journal with a fresh hand-back recorded, nothing sent yet. */
-export function startHandBack(j: Journal, line: string, next?: string, now = new Date()): Journal {
-  const { note, next: nextLine } = handBackNote(line, next);
+/**
+ * The journal with a fresh hand-back recorded, nothing sent yet. Its note ends with a `returned` record (the
+ * escalation's reason and target, and the agent handing back), decided now so a retry posts the same note.
+ */
+export function startHandBack(j: Journal, line: string, next?: string, now = new Date(), agent?: HandBackRequest['agent']): Journal {
+  const record = buildRecord({
+    kind: 'returned',
+    at: now,
+    platform: j.plan.platform,
+    reason: j.plan.record?.reason ?? mainReason(j.plan.why?.signals ?? []),
+    subAgent: j.plan.record?.subAgent ?? j.plan.why?.subAgent,
+    agent,
+    target: j.plan.target,
+  });
+  const { note, next: nextLine } = handBackNote(line, next, recordNoteLine(record));
   const handBack: HandBack = {
     line,
     next: nextLine,
@@ -83,7 +99,7 @@ async function execute(
   if (!j.handBack) {
     const line = request.line?.trim();
     if (!line) throw new Error(NO_LINE);
-    const started = startHandBack(j, line, request.next);
+    const started = startHandBack(j, line, request.next, new Date(), request.agent);
     await save(() => started);
   }
 

@@ -3,23 +3,57 @@ import type { EscalationDraft } from '../schema/messages';
 import type { Policy } from '../schema/policy';
 import { STEP_ORDER, journalKey, type EscalationPlan, type EscalationWhy, type Journal, type StepKind } from '../schema/plan';
 import type { Verdict } from '../schema/verdict';
+import type { HandoffRecord } from '../schema/record';
 import { newMarkerId } from '../platforms/marker';
 import type { StepLayout } from '../platforms/types';
+import { buildRecord, reasonTag, type RecordTimeline } from '../record/build';
+import { recordNoteLine } from '../record/codec';
 
-/** Turns the agent's draft into the exact plan one click will carry out. */
+/** What the plan's handoff record needs beyond the draft and the verdict. */
+export interface PlanContext {
+  /** The helpdesk user Baton writes as, when known. */
+  agent?: { id?: string; name?: string } | null;
+  /** A re-escalation within the loop guard's window (lib/routing/loop.ts). */
+  loop?: boolean;
+  /** The customer's asks before the click, from the conversation's timeline. */
+  timeline?: RecordTimeline;
+  now?: Date;
+}
+
+/**
+ * Turns the agent's draft into the exact plan one click will carry out. The handoff record is decided here,
+ * once: its line ends the note and its reason tag joins the tags, so they ride in the requests the handoff
+ * already makes, and a retry sends the very same note (the marker still finds it).
+ */
 export function buildPlan(
   ref: ConversationRef,
   conversation: Conversation,
   draft: EscalationDraft,
   policy: Policy,
   verdict?: Verdict,
+  context: PlanContext = {},
 ): EscalationPlan {
+  const why = verdict ? whyOf(verdict, conversation) : undefined;
+  const record = buildRecord({
+    kind: 'escalated',
+    at: context.now ?? new Date(),
+    platform: ref.platform,
+    signals: why?.signals ?? [],
+    override: !!why && why.status !== 'escalate',
+    subAgent: why?.subAgent,
+    promisedAt: why?.promisedAt,
+    agent: context.agent,
+    target: draft.target,
+    loop: context.loop,
+    timeline: context.timeline,
+  });
+  const tag = reasonTag(policy.record, record.reason);
   return {
     platform: ref.platform,
     account: ref.account,
     conversationId: conversation.id || ref.conversationId,
-    tags: [...new Set(draft.tags.map((t) => t.trim()).filter(Boolean))],
-    note: draft.note,
+    tags: [...new Set([...draft.tags, ...(tag ? [tag] : [])].map((t) => t.trim()).filter(Boolean))],
+    note: withRecord(draft.note, record),
     noteMarker: newMarkerId(),
     target: draft.target,
     routeReason: draft.routeReason,
@@ -28,8 +62,14 @@ export function buildPlan(
     inboxBefore: conversation.inbox?.id,
     updatedStamp: conversation.updatedStamp,
     ...(conversation.botControl?.holds ? { control: conversation.botControl } : {}),
-    ...(verdict ? { why: whyOf(verdict, conversation) } : {}),
+    ...(why ? { why } : {}),
+    record,
   };
+}
+
+/** The note with the record as its last line (after a blank line, so every renderer keeps it a paragraph of its own). */
+export function withRecord(note: string, record: HandoffRecord): string {
+  return `${note.trimEnd()}\n\n${recordNoteLine(record)}`;
 }
 
 function whyOf(verdict: Verdict, conversation: Conversation): EscalationWhy {

@@ -26,6 +26,8 @@ export interface Insights {
     escalations: number;
     overrides: number;
     returns: number;
+    /** Escalations back within the loop window of a Return to bot (the loop guard's). */
+    loops: number;
     dismissals: number;
     verdictsShown: number;
     /** Conversations shown "Not yet (unconfirmed)" that were escalated afterwards. */
@@ -174,6 +176,7 @@ export function aggregate(all: LogEvent[], filter: InsightsFilter): Insights {
       escalations: escalations.length,
       overrides: overrides.length,
       returns: ofKind(events, 'returned').length,
+      loops: escalations.filter((e) => e.loop).length,
       dismissals: ofKind(events, 'dismissed').length,
       verdictsShown: ofKind(events, 'verdict_shown').length,
       unconfirmedThenEscalated: laterEscalated.size,

@@ -35,6 +35,7 @@ export function eventsFromJournal(journal: Journal, keepCustomerText: boolean): 
       ...(why?.promisedAt ? { promisedAt: why.promisedAt } : {}),
       // Only records moved from the old escalation history name who clicked.
       clickedBy: null,
+      ...(plan.record?.loop ? { loop: true } : {}),
       ...(why ? { summary: why.summary } : {}),
     },
     keepCustomerText,

@@ -10,12 +10,13 @@ export function defaultNext(line: string): string {
   return `Carry on with the customer as usual; treat "${oneLine(line)}" as settled and do not hand the conversation off again for it.`;
 }
 
-export function handBackNote(line: string, next?: string): { note: string; next: string } {
+/** `recordLine`: the handoff record's note line (lib/record/codec.ts recordNoteLine), already escaped, kept last. */
+export function handBackNote(line: string, next?: string, recordLine?: string): { note: string; next: string } {
   const nextLine = next && oneLine(next) ? oneLine(next) : defaultNext(line);
   const note = [`**${HANDBACK_TITLE}**`, `What was done: ${literal(oneLine(line))}`, `What the bot may do next: ${literal(nextLine)}`].join(
     '\n',
   );
-  return { note, next: nextLine };
+  return { note: recordLine ? `${note}\n\n${recordLine}` : note, next: nextLine };
 }
 
 /** Line breaks (pasted text) become spaces: the note's layout is Baton's, never the agent's input's. */

@@ -45,8 +45,12 @@ export type EscalationEvent = z.infer<typeof EscalationEventSchema>;
 /** Invisible characters of the note's retry marker (lib/platforms/marker.ts): noise in a notification. */
 const MARKER_CHARS = /[\u200b\u200c\u2060]/g;
 
+/** The record line as the note carries it (lib/record/codec.ts recordNoteLine: "-" and "." escaped). */
+const RECORD_LINE = /Baton record bt1\\?\.[A-Za-z0-9.\\-]*/g;
+
 function excerpt(text: string, max = NOTE_EXCERPT_CHARS): string {
-  const clean = text.replace(MARKER_CHARS, '').trim();
+  // The handoff record's line is data for Baton and the helpdesk's reports, not words for a Slack channel.
+  const clean = text.replace(MARKER_CHARS, '').replace(RECORD_LINE, '').trim();
   return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
 }
 

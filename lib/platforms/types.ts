@@ -181,6 +181,11 @@ export interface PlatformAdapter {
   conversationUrl(ref: ConversationRef): string;
   /** Who Baton acts as (Test connection); ctx.ref.conversationId may be empty. */
   whoAmI(ctx: AdapterContext): Promise<WhoAmI>;
+  /**
+   * The helpdesk user the notes Baton posts are written by (the agent, for the handoff record), or null when
+   * it cannot be told without asking the agent for a setting. Reads what the adapter already keeps where it can.
+   */
+  noteAuthor?(ctx: AdapterContext): Promise<WhoAmI | null>;
   /** Reads the whole conversation through the API (all pages). */
   read(ctx: AdapterContext): Promise<Conversation>;
   /**

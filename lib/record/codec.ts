@@ -10,7 +10,7 @@ import { HandoffRecordSchema, type HandoffRecord } from '../schema/record';
 const PREFIX = 'Baton record bt1.';
 const TOKEN = /Baton record bt1\.([A-Za-z0-9.-]{8,4000})/g;
 
-const toAlphabet = (b64: string) => b64.replace(/\+/g, '-').replace(/\//g, '.').replace(/=+$/, '');
+const toAlphabet = (b64: string) => b64.replace(/\+/g, '-').replace(/\//g, '.').replace(/={1,2}$/, '');
 const fromAlphabet = (s: string) => s.replace(/-/g, '+').replace(/\./g, '/');
 
 function base64(bytes: Uint8Array): string {

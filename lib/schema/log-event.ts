@@ -47,6 +47,8 @@ const EscalatedSchema = z.object({
   target: z.object({ kind: z.string(), id: z.string(), name: z.string() }).nullable(),
   promisedAt: z.string().optional(),
   clickedBy: z.string().nullable().default(null),
+  /** Escalated again within the loop guard's window of a Return to bot (the handoff record's `loop`). */
+  loop: z.boolean().optional(),
   ...Summary,
 });
 

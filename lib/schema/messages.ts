@@ -29,6 +29,8 @@ const EscalationDraftSchema = z.object({
   target: TargetSchema.nullable(),
   routeReason: z.string().default(''),
   suspend: z.boolean(),
+  /** The check found a loop (back within the loop window of a Return to bot): the record says so. */
+  loop: z.boolean().optional(),
 });
 export type EscalationDraft = z.infer<typeof EscalationDraftSchema>;
 
@@ -36,7 +38,22 @@ const CheckResultSchema = z.object({
   conversation: ConversationSchema,
   verdict: VerdictSchema,
   /** Suggested target and why, from the handover rules. */
-  route: z.object({ target: TargetSchema.nullable(), reason: z.string() }),
+  route: z.object({
+    target: TargetSchema.nullable(),
+    reason: z.string(),
+    /**
+     * Back within the loop window of a Return to bot (lib/routing/loop.ts): `target` is then the previous
+     * owner when Baton could find them, and `note` the earlier handoff's note to show on the page.
+     */
+    loop: z
+      .object({
+        since: z.string(),
+        windowHours: z.number(),
+        owner: z.string().optional(),
+        note: z.object({ messageIndex: z.number().int().min(0), quote: z.string() }).optional(),
+      })
+      .optional(),
+  }),
   /** Set when the API could not be read and the page DOM was used instead. */
   apiProblem: z.string().optional(),
   checkedAt: z.string(),

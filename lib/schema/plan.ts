@@ -3,6 +3,7 @@ import { BotControlSchema, PlatformSchema } from './conversation';
 import { TargetSchema } from './target';
 import { PauseConfigSchema } from './policy';
 import { SignalKindSchema, VerdictStatusSchema } from './verdict';
+import { HandoffRecordSchema } from './record';
 
 const StepKindSchema = z.enum(['tags', 'note', 'assign', 'pause']);
 export type StepKind = z.infer<typeof StepKindSchema>;
@@ -76,6 +77,11 @@ const EscalationPlanSchema = z.object({
    * written before it was recorded). An escalation while the verdict was not "escalate" is an override.
    */
   why: EscalationWhySchema.optional(),
+  /**
+   * The handoff record the note ends with (its line is already the last line of `note`), kept here too so
+   * Baton reads it without parsing its own note. Absent in journals written before records.
+   */
+  record: HandoffRecordSchema.optional(),
 });
 export type EscalationPlan = z.infer<typeof EscalationPlanSchema>;
 

@@ -4,6 +4,7 @@ import { CustomerMessageSchema } from './customer-message';
 import { FollowUpSchema } from './follow-up';
 import { HandoffLogSettingsSchema } from './handoff-log';
 import { NotifySchema } from './notify';
+import { RecordSettingsSchema } from './record-settings';
 import { formMeta } from './form-meta';
 
 export const POLICY_VERSION = 3;
@@ -305,6 +306,8 @@ export const PolicySchema = z.object({
   handoffLog: HandoffLogSettingsSchema.default(() => HandoffLogSettingsSchema.parse({})).register(formMeta, { title: 'Handoff log' }),
   /** Webhooks told about each escalation. */
   notify: NotifySchema.default(() => NotifySchema.parse({})).register(formMeta, { title: 'Notifications' }),
+  /** The reason tag and record written into the helpdesk, and the loop guard that reads them back. */
+  record: RecordSettingsSchema.default(() => RecordSettingsSchema.parse({})).register(formMeta, { title: 'Handoff record' }),
 });
 export type Policy = z.infer<typeof PolicySchema>;
 export type PolicyInput = z.input<typeof PolicySchema>;

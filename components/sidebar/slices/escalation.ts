@@ -48,6 +48,7 @@ export const escalationSlice: Slice<EscalationSlice> = (set, get) => {
         target: draft.target,
         routeReason: draft.targetEdited ? 'chosen by the agent' : (result?.route.reason ?? ''),
         suspend: draft.suspend,
+        ...(result?.route.loop ? { loop: true } : {}),
       };
       await act(() => send('escalate', { ref, draft: payload }));
     },

@@ -8,6 +8,7 @@ import { connectionsItem, journalStorage, policyStore, saveLastConversation, sec
 import { readFresh } from '@/lib/platforms/fresh';
 import { contextFor } from '@/entrypoints/background/context';
 import { llmOptionsFor } from './llm-options';
+import { guardLoop } from './loop';
 import { keyOf, lastRead, lastVerdict } from './memory';
 
 const verdictCache = createVerdictCache();
@@ -58,7 +59,7 @@ export async function check(req: RequestOf<'check'>, tabId: number | undefined):
   const quick = req.refine ? null : checkQuick(conversation, policy, options);
   const verdict = quick ? quick.verdict : await checkEscalation(conversation, policy, options);
   lastVerdict.set(keyOf(req.ref), verdict);
-  const route = chooseRoute(verdict, policy, req.ref.platform);
+  const route = await guardLoop(chooseRoute(verdict, policy, req.ref.platform), req.ref, conversation, journal, policy, tabId);
   // The options page previews the summary schema on the last conversation opened (not awaited: the
   // verdict should not wait for it), kept only with the team lead's leave to keep customer text. An empty
   // conversation is not worth previewing.
@@ -68,7 +69,7 @@ export async function check(req: RequestOf<'check'>, tabId: number | undefined):
   return {
     conversation,
     verdict,
-    route: { target: route.target, reason: route.reason },
+    route,
     apiProblem,
     checkedAt: new Date().toISOString(),
     journal,

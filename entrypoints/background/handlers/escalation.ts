@@ -3,6 +3,7 @@ import { runJournal } from '@/lib/executor/run';
 import { handBack, NO_LINE } from '@/lib/executor/handback';
 import type { RequestOf } from '@/lib/schema/messages';
 import type { Journal } from '@/lib/schema/plan';
+import type { AdapterContext, PlatformAdapter, WhoAmI } from '@/lib/platforms/types';
 import { journalStorage, policyStore } from '@/utils/storage';
 import { contextFor } from '@/entrypoints/background/context';
 import { keyOf, lastRead, lastVerdict } from './memory';
@@ -16,7 +17,9 @@ export async function escalate(req: RequestOf<'escalate'>, tabId: number | undef
   // conversation has been returned to the bot.
   if (existing && !existing.resumedAt) return runJournal(existing, adapter, ctx, journalStorage);
   const conversation = lastRead.get(key) ?? (await adapter.read(ctx));
-  const journal = newJournal(buildPlan(req.ref, conversation, req.draft, policy, lastVerdict.get(key)), adapter.stepLayout);
+  const agent = await noteAuthorOf(adapter, ctx);
+  const plan = buildPlan(req.ref, conversation, req.draft, policy, lastVerdict.get(key), { agent, loop: req.draft.loop });
+  const journal = newJournal(plan, adapter.stepLayout);
   await journalStorage.put(journal);
   return runJournal(journal, adapter, ctx, journalStorage);
 }
@@ -44,7 +47,21 @@ export async function resume(req: RequestOf<'resume'>, tabId: number | undefined
   if (!j.handBack && !req.line) throw new Error(NO_LINE);
   const { policy } = await policyStore.read();
   const { adapter, ctx } = await contextFor(req.ref, policy, tabId);
-  return handBack(j, { line: req.line, next: req.next || undefined }, adapter, ctx, journalStorage);
+  // Only a hand-back not started yet needs its record's agent: one on record keeps the note it planned.
+  const agent = j.handBack ? null : await noteAuthorOf(adapter, ctx);
+  return handBack(j, { line: req.line, next: req.next || undefined, agent }, adapter, ctx, journalStorage);
+}
+
+/**
+ * The helpdesk user the notes are written by, for the handoff record. Never a reason not to escalate: when
+ * it cannot be told, the record simply has no agent.
+ */
+async function noteAuthorOf(adapter: PlatformAdapter, ctx: AdapterContext): Promise<WhoAmI | null> {
+  try {
+    return (await adapter.noteAuthor?.(ctx)) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export async function journal(req: RequestOf<'journal'>): Promise<Journal | null> {

@@ -5,10 +5,11 @@ import type { PlatformAdapter } from '../types';
 import { apiBaseOf, detectFrontUrl, openUrl } from './urls';
 import { getParsed } from './api';
 import { readConversation } from './read';
-import { listTargets } from './targets';
+import { listTargets, teammates } from './targets';
+import { noteAuthor } from './note';
 import { FRONT_LAYOUT, escalationOps, resumeOps } from './ops';
 import { frontDom } from './dom';
-import { FIdentitySchema } from './schemas';
+import { FIdentitySchema, teammateName } from './schemas';
 import { listHandoffs } from './handoffs';
 
 /**
@@ -27,6 +28,15 @@ export const frontAdapter: PlatformAdapter = {
     // GET /me describes the API token: the company it belongs to.
     const me = await getParsed(ctx, '/me', FIdentitySchema, 'check the connection');
     return { id: me.id, name: me.name };
+  },
+
+  // The comment's author_id: "your Front teammate" from Options, named from the teammates list (cached).
+  async noteAuthor(ctx) {
+    const id = await noteAuthor(ctx).catch(() => null);
+    if (!id) return null;
+    if (id.startsWith('alt:email:')) return { id, name: id.slice('alt:email:'.length) };
+    const me = (await teammates(ctx).catch(() => [])).find((t) => t.id === id);
+    return { id, name: (me && teammateName(me)) ?? id, ...(me?.email ? { email: me.email } : {}) };
   },
 
   read: readConversation,

@@ -1,7 +1,7 @@
 import { changedSince } from './changed';
 import type { PlatformAdapter } from '../types';
 import { checkSetup } from './check';
-import { fetchCurrentUser } from './api';
+import { currentUser, fetchCurrentUser } from './api';
 import { gorgiasDom } from './dom';
 import { gorgiasMeta } from './meta';
 import { GORGIAS_LAYOUT, escalationOps, resumeOps } from './ops';
@@ -27,6 +27,12 @@ export const gorgiasAdapter: PlatformAdapter = {
   async whoAmI(ctx) {
     // Test connection re-reads the user: it is also the note's sender, and the key may have changed.
     const user = await fetchCurrentUser(ctx, 'check the connection');
+    return { id: String(user.id), name: nameOf(user) ?? String(user.id), ...(user.email ? { email: user.email } : {}) };
+  },
+
+  // The note's sender is the current user, kept once read.
+  async noteAuthor(ctx) {
+    const user = await currentUser(ctx, 'find who the note is written by');
     return { id: String(user.id), name: nameOf(user) ?? String(user.id), ...(user.email ? { email: user.email } : {}) };
   },
 

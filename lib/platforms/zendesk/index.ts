@@ -1,5 +1,5 @@
 import { changedSince } from './changed';
-import type { PlatformAdapter } from '../types';
+import type { AdapterContext, PlatformAdapter, WhoAmI } from '../types';
 import { checkSetup } from './check';
 import { fetchMe } from './api';
 import { zendeskDom } from './dom';
@@ -9,6 +9,12 @@ import { listTargets } from './targets';
 import { detectTicket, originOf, ticketUrl } from './urls';
 import { ApiError } from '../../http/errors';
 import { listHandoffs } from './handoffs';
+
+async function me(ctx: AdapterContext, action: string): Promise<WhoAmI> {
+  const u = await fetchMe(ctx, action);
+  if (u.id === null) throw new ApiError('Zendesk answered, but not as a signed-in agent. Sign in or check the token.', 'auth', 401);
+  return { id: String(u.id), name: u.name ?? String(u.id), ...(u.email ? { email: u.email } : {}) };
+}
 
 /**
  * Zendesk Support on {subdomain}.zendesk.com/api/v2. Auth is the agent's own session (same-origin from the
@@ -22,11 +28,10 @@ export const zendeskAdapter: PlatformAdapter = {
   apiOrigin: (ref) => originOf(ref.account),
   conversationUrl: ticketUrl,
 
-  async whoAmI(ctx) {
-    const u = await fetchMe(ctx, 'check the connection');
-    if (u.id === null) throw new ApiError('Zendesk answered, but not as a signed-in agent. Sign in or check the token.', 'auth', 401);
-    return { id: String(u.id), name: u.name ?? String(u.id), ...(u.email ? { email: u.email } : {}) };
-  },
+  whoAmI: (ctx) => me(ctx, 'check the connection'),
+
+  // The ticket update is sent as the signed-in agent (or the token's user): the same users/me.
+  noteAuthor: (ctx) => me(ctx, 'find who the note is written by'),
 
   read: readConversation,
   listHandoffs,

@@ -261,7 +261,8 @@ describe('Return to bot on Zendesk (sandbox)', () => {
     });
     expect((writes[1].body as { ticket: { tags: string[] } }).ticket.tags).not.toContain('sys_bot_paused');
     const after = h.sandbox.store.get(1)!;
-    expect([...after.tags].sort()).toEqual([...new Set([...before.tags, 'sys_escalation'])].sort());
+    // The escalation's tags (its reason tag included) are left as they are: only the pause is undone.
+    expect([...after.tags].sort()).toEqual([...new Set([...before.tags, 'sys_escalation', 'baton_reason_manual'])].sort());
     expect(j.resumedAt).toBeDefined();
   });
 });

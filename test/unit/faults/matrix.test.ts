@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from '@/lib/http/client';
 import { ADAPTERS } from '@/lib/platforms';
-import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { buildPlan, newJournal, withRecord } from '@/lib/executor/plan';
 import { runJournal } from '@/lib/executor/run';
 import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
 import type { StepKind } from '@/lib/schema/plan';
@@ -131,7 +131,8 @@ describe.each(PLATFORMS)('%s fault matrix', (platform) => {
       expect(failedStep!.kind === step || failed.steps.find((s) => s.kind === step)!.status === 'failed').toBe(true);
       expect(failedStep!.error).toMatch(/[A-Z].*[.)]$/); // a sentence
       expect(failedStep!.error).toMatch(ACTION_WORDS[step]);
-      expect(failed.plan.note).toBe(note); // what the agent wrote is kept for the retry
+      // What the agent wrote is kept for the retry, with the same record line after it.
+      expect(failed.plan.note).toBe(withRecord(note, failed.plan.record!));
 
       const done = await runJournal(failed, adapter, ctx, store);
       expect(done.steps.every((s) => s.status === 'done' || s.status === 'skipped')).toBe(true);

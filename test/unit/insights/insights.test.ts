@@ -144,6 +144,12 @@ describe('events from journals', () => {
     const returned = eventsFromJournal({ ...journal, resumedAt: day(5) }, false);
     expect(returned.map((x) => x.kind)).toEqual(['escalated', 'returned']);
     expect(returned[1]).toMatchObject({ at: day(5), escalatedAt: journal.startedAt });
+
+    // Escalated again soon after that return: the loop guard's escalation counts as a loop.
+    const again = newJournal(buildPlan(ref, conversation, draft, defaultPolicy(), verdict, { loop: true }), ZENDESK_LAYOUT);
+    const [loop] = eventsFromJournal(again, false);
+    expect(loop).toMatchObject({ kind: 'escalated', loop: true });
+    expect(aggregate([...returned, loop], all).totals).toMatchObject({ escalations: 2, returns: 1, loops: 1 });
   });
 
   it('keeps the summary fields only when the team lead allows customer text', () => {

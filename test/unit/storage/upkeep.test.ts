@@ -77,8 +77,8 @@ describe('storage clean-up', () => {
   it('removes settled journals after 14 days and never an unfinished one or a hand-back half way', async () => {
     await runUpkeep({ quietMs: QUIET, now: NOW });
     expect(await stored(old)).toBeNull();
-    expect(await stored(cut)).toMatchObject({ plan: { note: NOTE } });
-    expect(await stored(handingBack)).toMatchObject({ plan: { note: NOTE }, handBack: { line: 'Refunded' } });
+    expect(await stored(cut)).toMatchObject({ plan: { note: expect.stringContaining(NOTE) } });
+    expect(await stored(handingBack)).toMatchObject({ plan: { note: expect.stringContaining(NOTE) }, handBack: { line: 'Refunded' } });
     expect(await stored(recent)).not.toBeNull();
   });
 
@@ -101,8 +101,8 @@ describe('storage clean-up', () => {
     });
     expect((await stored(recent))?.plan.why?.signals[0].quote).toBe('human please');
     // Still needed: a journal to finish posts its note; a just-finished one is still being announced.
-    expect((await stored(cut))?.plan.note).toBe(NOTE);
-    expect((await stored(justNow))?.plan.note).toBe(NOTE);
+    expect((await stored(cut))?.plan.note).toContain(NOTE);
+    expect((await stored(justNow))?.plan.note).toContain(NOTE);
     expect(await lastConversationItem.get()).toBeNull();
   });
 
@@ -110,7 +110,7 @@ describe('storage clean-up', () => {
     const policy = defaultPolicy();
     await policyStore.write({ ...policy, handoffLog: { ...policy.handoffLog, keepCustomerText: true } });
     await runUpkeep({ quietMs: QUIET, now: NOW });
-    expect((await stored(recent))?.plan.note).toBe(NOTE);
+    expect((await stored(recent))?.plan.note).toContain(NOTE);
     expect(await lastConversationItem.get()).not.toBeNull();
   });
 

@@ -1,4 +1,5 @@
 import { AGENT, BOT, QUOTED_EMAIL, SCENARIOS, withQuoteHtml, withQuoteText, type Scenario, type SeedRole } from '../../scenarios';
+import { SignalKindSchema } from '../../../../lib/schema/verdict';
 
 /**
  * The sandbox Front company "Acme Support": teammates, inboxes, tags, views and one conversation per
@@ -59,7 +60,17 @@ export const INBOXES = {
 export const PRIVATE_INBOX = { num: 2105, name: 'Dana Agent', owner: 'dana' } as const;
 
 /** Tags a team lead sets up when adopting Baton, so an escalation needs no tag creation. */
-const BATON_TAGS = ['sys_escalation', 'sys_human_help', 'sys_human_follow_up', 'sys_bot_paused'];
+/**
+ * Tags a team using Baton already has. Front tags are ids, so the first escalation with a new tag name (each
+ * reason tag the first time its reason occurs) creates it once for the company: one more request, once ever.
+ */
+const BATON_TAGS = [
+  'sys_escalation',
+  'sys_human_help',
+  'sys_human_follow_up',
+  'sys_bot_paused',
+  ...[...SignalKindSchema.options, 'manual'].map((reason) => `baton_reason_${reason}`),
+];
 
 export interface FTeammate {
   id: string;

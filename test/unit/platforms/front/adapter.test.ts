@@ -3,6 +3,7 @@ import { frontAdapter } from '@/lib/platforms/front';
 import { expireCaches } from '@/lib/platforms/cache';
 import { hasMarker } from '@/lib/platforms/marker';
 import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { recordLine } from '@/lib/record/codec';
 import { resumeBot, runJournal } from '@/lib/executor/run';
 import { createHttpClient } from '@/lib/http/client';
 import { isApiError } from '@/lib/http/errors';
@@ -14,6 +15,9 @@ import { FRONT_SANDBOX } from '@/test/sandbox/platforms/front';
 import { SCENARIOS } from '@/test/sandbox/scenarios';
 import { expectContract, frontHarness, NO_IDENTITY, type Exchange } from './helpers';
 import { memoryStore } from '@/test/fixtures/journal-store';
+
+// The reason tag rides in these requests too; its own tests (test/unit/record) check it, these the adapter's mechanics.
+const NO_REASON_TAG = { ...defaultPolicy(), record: { ...defaultPolicy().record, reasonTag: false } };
 
 const { inboxes, teammates, views } = FRONT_SANDBOX;
 const RETURNS: Target = { platform: 'front', kind: 'inbox', id: inboxes.returns.id, name: inboxes.returns.name };
@@ -45,7 +49,7 @@ function planFor(conversation: Conversation, over: Partial<EscalationPlan> & { s
       routeReason: 'rule',
       suspend,
     },
-    defaultPolicy(),
+    NO_REASON_TAG,
   );
   return { ...plan, ...rest };
 }
@@ -252,10 +256,10 @@ describe('escalation', () => {
     expect(after.inboxId).toBe(inboxes.returns.id);
     expect(after.notes).toHaveLength(1);
     expect(hasMarker(after.notes[0].text, journal.plan.noteMarker)).toBe(true);
-    // Reading back shows the note as plain text, and the new inbox.
+    // Reading back shows the note as plain text (the handoff record as its last line), and the new inbox.
     const back = await frontAdapter.read(h.ctx());
     expect(back.messages.filter((m) => m.internal).map((m) => m.text.replace(/[\u200b\u200c\u2060]/g, ''))).toEqual([
-      'Customer asked for a person about order #A-10234.',
+      `Customer asked for a person about order #A-10234.\n\n${recordLine(journal.plan.record!)}`,
     ]);
     expect(Number(back.updatedStamp)).toBeGreaterThan(Number(c.updatedStamp));
   });

@@ -11,6 +11,9 @@ import { FRONT_SANDBOX } from '@/test/sandbox/platforms/front';
 import { expectContract, frontHarness, type Exchange } from './helpers';
 import { memoryStore } from '@/test/fixtures/journal-store';
 
+// The reason tag rides in these requests too; its own tests (test/unit/record) check it, these the adapter's mechanics.
+const NO_REASON_TAG = { ...defaultPolicy(), record: { ...defaultPolicy().record, reasonTag: false } };
+
 const { inboxes, teammates } = FRONT_SANDBOX;
 const RETURNS: Target = { platform: 'front', kind: 'inbox', id: inboxes.returns.id, name: inboxes.returns.name };
 
@@ -37,7 +40,7 @@ function planFor(c: Conversation, over: Partial<EscalationPlan> = {}): Escalatio
       routeReason: 'rule',
       suspend: true,
     },
-    defaultPolicy(),
+    NO_REASON_TAG,
   );
   return { ...plan, ...over };
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildPlan, newJournal } from '@/lib/executor/plan';
+import { recordLine } from '@/lib/record/codec';
 import { resumeBot, runJournal } from '@/lib/executor/run';
 import { ApiError, isApiError } from '@/lib/http/errors';
 import { TransportError } from '@/lib/http/types';
@@ -14,6 +15,9 @@ import { SCENARIOS } from '@/test/sandbox/scenarios';
 import { errorEnvelope } from '@/test/contracts/gorgias';
 import { expectContract, gorgiasHarness, type Exchange, type HarnessOptions } from './helpers';
 import { memoryStore } from '@/test/fixtures/journal-store';
+
+// The reason tag rides in these requests too; its own tests (test/unit/record) check it, these the adapter's mechanics.
+const NO_REASON_TAG = { ...defaultPolicy(), record: { ...defaultPolicy().record, reasonTag: false } };
 
 const { users, teams, views } = GORGIAS_SANDBOX;
 const RETURNS: Target = { platform: 'gorgias', kind: 'team', id: String(teams.returns.id), name: teams.returns.name };
@@ -58,7 +62,7 @@ function planFor(
       routeReason: 'rule',
       suspend: true,
     },
-    defaultPolicy(),
+    NO_REASON_TAG,
   );
   return { ...plan, pause: over.pause === undefined ? STOP_ONLY : over.pause };
 }
@@ -288,10 +292,12 @@ describe('escalation', () => {
     await runOps(h, plan, ['note']);
     const [stored] = h.ticket('human_request').notes;
     const marker = encodeMarker(plan.noteMarker);
+    // The handoff record is the note's last paragraph, the marker after it.
+    const record = recordLine(plan.record!);
     expect(stored.html).toBe(
-      `<p><strong>Escalation</strong>: customer wants a person.</p><ul><li>Order #A-10234</li><li>Tried the return form${marker}</li></ul>`,
+      `<p><strong>Escalation</strong>: customer wants a person.</p><ul><li>Order #A-10234</li><li>Tried the return form</li></ul><p>${record}${marker}</p>`,
     );
-    expect(stored.text).toBe(`Escalation: customer wants a person.\n\n- Order #A-10234\n- Tried the return form${marker}`);
+    expect(stored.text).toBe(`Escalation: customer wants a person.\n\n- Order #A-10234\n- Tried the return form\n\n${record}${marker}`);
     expect(stored.text).not.toContain('**');
     expect(hasMarker(stored.html, plan.noteMarker) && hasMarker(stored.text, plan.noteMarker)).toBe(true);
   });

@@ -12,6 +12,9 @@ import { runSetupCheck } from '@/lib/setup/run';
 import { GORGIAS_SANDBOX, gorgiasTicketId } from '@/test/sandbox/platforms/gorgias';
 import { expectContract, gorgiasHarness, type Exchange } from './helpers';
 
+// The reason tag rides in these requests too; its own tests (test/unit/record) check it, these the adapter's mechanics.
+const NO_REASON_TAG = { ...defaultPolicy(), record: { ...defaultPolicy().record, reasonTag: false } };
+
 /**
  * Gorgias's own markers and switches (issue 19 items 6–8, 12, 13): the AI Agent by its bot role, its ai_handover
  * tag as its own handoff, e-mail replies read without the quoted thread, a team route that takes the ticket off
@@ -38,7 +41,7 @@ function planFor(c: Conversation): EscalationPlan {
     c.ref!,
     c,
     { note: 'Handed over.', tags: ['sys_escalation'], target: RETURNS, routeReason: 'rule', suspend: true },
-    defaultPolicy(),
+    NO_REASON_TAG,
   );
   return { ...plan, pause: { stopTag: 'sys_bot_paused', removeTags: [] } };
 }

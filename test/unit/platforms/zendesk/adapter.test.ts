@@ -15,6 +15,8 @@ const store = (): JournalStore => {
 };
 const PAUSING: PolicyInput = {
   version: 3,
+  // The reason tag rides in these requests too; its own tests (test/unit/record) check it, these the adapter's mechanics.
+  record: { reasonTag: false },
   suspend: { enabled: true, pause: { front: {}, gorgias: {}, zendesk: { stopTag: 'sys_bot_paused', removeTags: ['bot_managed'] } } },
 };
 const policy = PolicySchema.parse(PAUSING);
