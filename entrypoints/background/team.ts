@@ -13,8 +13,6 @@ import { teamCache } from '@/utils/team-cache';
  * helpdesks are read side by side, since each has its own rate budget.
  */
 
-/** The reason tags' prefix Baton writes with every escalation (issue 21 item 1). */
-const REASON_TAG_PREFIX = 'baton_reason_';
 /** A listing restarts this long before the last read, so a conversation updated during that read is not missed. */
 const OVERLAP_MS = 10 * 60_000;
 
@@ -61,7 +59,8 @@ async function readAccount(platform: Platform, account: string, days: number, pr
   const listSince = covered ? new Date(Math.max(Date.parse(since), Date.parse(last.readAt) - OVERLAP_MS)).toISOString() : since;
   const listing = await adapter.listHandoffs(
     ctx,
-    { since: listSince, tagPrefix: REASON_TAG_PREFIX, known: await cache.known(platform, account) },
+    // The reason tags Baton writes with every escalation (Options → Handoff record).
+    { since: listSince, tagPrefix: policy.record.reasonTagPrefix, known: await cache.known(platform, account) },
     (done, total) => {
       progress.total = total;
       progress.done = done;
