@@ -2,13 +2,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { admin, ROOT } from './harness';
+import { admin, configure, launchBrowser, ROOT, verdictStatus } from './harness';
+import { conversationId, conversationUrl } from '../fixtures/urls';
 import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
 import { ZENDESK_SANDBOX } from '../sandbox/platforms/zendesk';
 import { GORGIAS_SANDBOX } from '../sandbox/platforms/gorgias';
 import { planHandoffs } from '../sandbox/team-seed';
 import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
+import { SignalKindSchema } from '@/lib/schema/verdict';
 
 /**
  * Team Insights from a fresh browser: nothing in its own log, every escalation read back from the helpdesks'
@@ -16,6 +18,8 @@ import { PLATFORMS, type Platform } from '@/lib/schema/conversation';
  * is on another branch), one agent per conversation, on all three helpdesks.
  */
 const AGENTS = ['Dana Agent', 'Sam Lead', 'Omar Ruiz'];
+/** Front is searched once per reason tag the company has: one per signal and `manual`. */
+const REASON_TAGS = SignalKindSchema.options.length + 1;
 const PER_HELPDESK = 33;
 
 const e2e = e2eFixture({
@@ -33,6 +37,62 @@ const e2e = e2eFixture({
 });
 
 const post = (path: string, body: unknown) => admin(e2e.sandbox, path, { method: 'POST', body });
+
+/**
+ * Three agents, each in a browser of their own, signed in to each sandbox helpdesk as themselves (Zendesk: the
+ * account's API token behind their email; Gorgias: their API key; Front: their teammate as note author).
+ */
+const PROFILES = [
+  {
+    agent: 'Dana Agent',
+    zendesk: ZENDESK_SANDBOX.email,
+    gorgias: GORGIAS_SANDBOX.email,
+    front: 'dana@acme-support.example',
+    scenario: 'human_request',
+    reason: 'user_requested_human',
+  },
+  {
+    agent: 'Sam Lead',
+    zendesk: 'sam@acme-support.example',
+    gorgias: 'sam@acme-support.example',
+    front: 'sam@acme-support.example',
+    scenario: 'bot_handoff',
+    reason: 'bot_handed_off',
+  },
+  {
+    agent: 'Omar Ruiz',
+    zendesk: 'omar.ruiz@acme-support.example',
+    gorgias: 'omar@acme-support.example',
+    front: 'omar.ruiz@acme-support.example',
+    scenario: 'out_of_scope',
+    reason: 'out_of_scope',
+  },
+] as const;
+
+async function escalateAs(profile: (typeof PROFILES)[number]): Promise<void> {
+  const browser = await launchBrowser(e2e.sandbox);
+  try {
+    await configure(browser.worker, {
+      policy: await demoPolicy(Object.values(e2e.sandbox.platforms)),
+      connections: {
+        zendesk: { account: 'acme', authMode: 'token', email: profile.zendesk, switchboardAppId: '' },
+        gorgias: { account: 'acme', authMode: 'token', email: profile.gorgias },
+        front: { authMode: 'token', apiBase: 'https://api2.frontapp.com', authorEmail: profile.front },
+      },
+      secrets: { zendeskToken: ZENDESK_SANDBOX.token, gorgiasApiKey: GORGIAS_SANDBOX.apiKey },
+    });
+    for (const p of PLATFORMS) {
+      const page = await browser.context.newPage();
+      await page.goto(conversationUrl(p, profile.scenario));
+      await verdictStatus(page);
+      await page.locator('[data-testid="escalate"]').click();
+      await page.locator('[data-testid="escalated"]').waitFor({ timeout: 30_000 });
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
 
 /** Rows of the Team table as a team lead reads them. */
 const tableRows = (page: Page) =>
@@ -130,7 +190,7 @@ describe('Team Insights', () => {
     expect(requestsSince(mark)).toEqual({
       zendesk: { lists: 1, notes: PER_HELPDESK },
       gorgias: { lists: 1, notes: PER_HELPDESK },
-      front: { lists: 5, notes: PER_HELPDESK },
+      front: { lists: REASON_TAGS, notes: PER_HELPDESK },
     });
     mkdirSync(join(ROOT, 'test-results'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'test-results/team-insights.png'), fullPage: true });
@@ -146,6 +206,30 @@ describe('Team Insights', () => {
     expect(PLATFORMS.map((p) => notes[p].notes)).toEqual([1, 1, 1]);
     await page.close();
   });
+
+  it('three agents escalate in their own browsers on all three helpdesks; a fourth, fresh browser shows each with reason and agent', async () => {
+    // Omar has no seat yet on the sandbox Zendesk and Front: one seeded escalation of his gives him one.
+    const omar = {} as Record<Platform, string>;
+    for (const p of PLATFORMS)
+      omar[p] = ((await post(`/__admin/${p}/team-seed`, { count: 1, agents: ['Omar Ruiz'] })) as { ids: string[] }).ids[0];
+    for (const profile of PROFILES) await escalateAs(profile);
+
+    const page = await e2e.browser.context.newPage();
+    await page.goto(`chrome-extension://${e2e.browser.extensionId}/insights.html`);
+    await page.getByTestId('source-team').check();
+    await page.getByTestId('team-table').waitFor({ timeout: 60_000 });
+    const rows = await tableRows(page);
+    for (const profile of PROFILES) {
+      for (const p of PLATFORMS) {
+        const row = rows.find((r) => r.platform === p && r.conversation === conversationId(p, profile.scenario));
+        expect(row, `${profile.agent} on ${p}`).toMatchObject({ agent: profile.agent, reason: profile.reason });
+      }
+    }
+    expect(rows).toHaveLength(PROFILES.length * PLATFORMS.length + PLATFORMS.length);
+    expect(rows.filter((r) => PLATFORMS.some((p) => r.conversation === omar[p] && r.platform === p))).toHaveLength(3);
+    expect(await page.getByTestId('team-problems').count()).toBe(0);
+    await page.close();
+  }, 300_000);
 
   it('says which conversations it could not read, and counts the rest', async () => {
     const seed = { count: 4, days: 30, agents: AGENTS, now: new Date().toISOString() };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '@/lib/platforms';
 import type { AdapterContext } from '@/lib/platforms/types';
 import type { HandoffListing } from '@/lib/schema/team';
+import { SignalKindSchema } from '@/lib/schema/verdict';
 import { loadSpec, validateResponse } from '@/test/contracts/openapi';
 import type { SandboxRequest } from '@/test/sandbox/types';
 import { expectInSpec, zendeskHarness } from './zendesk/helpers';
@@ -126,8 +127,8 @@ describe('Team Insights: reading the handoff records back from each helpdesk', (
     expect(listing.problems).toEqual([]);
     expectFrontContract(h.exchanges);
     const searches = h.exchanges.filter((x) => x.req.path.startsWith('/conversations/search/'));
-    // Five reason tags, 26 conversations each: one page per tag.
-    expect(searches).toHaveLength(5);
+    // One search per reason tag the company has (one per signal and `manual`), each one page.
+    expect(searches).toHaveLength(SignalKindSchema.options.length + 1);
     expect(decodeURIComponent(searches[0].req.path)).toMatch(/^\/conversations\/search\/tag:tag_[0-9a-z]+ after:\d{10}$/);
   });
 });
