@@ -116,7 +116,7 @@ export function TeamTable({ rows }: { rows: TeamRow[] }) {
   return (
     <section className="ins-card" aria-labelledby="ins-team-table">
       <h2 id="ins-team-table">Escalations in the helpdesks</h2>
-      <div className="ins-table-wrap">
+      <div className="ins-table-wrap ins-team-scroll">
         <table className="ins-table" data-testid="team-table">
           <caption className="sr-only">Escalations and returns read from the helpdesks' notes</caption>
           <thead>

@@ -3,7 +3,7 @@ import { PLATFORM_METAS } from '@/lib/platforms/metas';
 import { connectionOf } from '@/entrypoints/background/transports';
 import { contextFor } from '@/entrypoints/background/context';
 import type { Platform } from '@/lib/schema/conversation';
-import type { TeamProblem, TeamProgress, TeamStatus } from '@/lib/schema/team';
+import { HandoffListingSchema, HandoffQuerySchema, type TeamProblem, type TeamProgress, type TeamStatus } from '@/lib/schema/team';
 import { connectionsItem, policyStore, secretsStore } from '@/utils/storage';
 import { teamCache } from '@/utils/team-cache';
 
@@ -57,16 +57,18 @@ async function readAccount(platform: Platform, account: string, days: number, pr
   // The cache already covers the window: only what changed since the last read needs listing.
   const covered = !!last && last.coveredSince <= since;
   const listSince = covered ? new Date(Math.max(Date.parse(since), Date.parse(last.readAt) - OVERLAP_MS)).toISOString() : since;
-  const listing = await adapter.listHandoffs(
-    ctx,
-    // The reason tags Baton writes with every escalation (Options → Handoff record).
-    { since: listSince, tagPrefix: policy.record.reasonTagPrefix, known: await cache.known(platform, account) },
-    (done, total) => {
-      progress.total = total;
-      progress.done = done;
-      if (done > 0) progress.phase = 'reading';
-    },
-  );
+  // The reason tags Baton writes with every escalation (Options → Handoff record).
+  const query = HandoffQuerySchema.parse({
+    since: listSince,
+    tagPrefix: policy.record.reasonTagPrefix,
+    known: await cache.known(platform, account),
+  });
+  const raw = await adapter.listHandoffs(ctx, query, (done, total) => {
+    progress.total = total;
+    progress.done = done;
+    if (done > 0) progress.phase = 'reading';
+  });
+  const listing = HandoffListingSchema.parse(raw);
   await cache.put(listing.conversations.map((c) => ({ ...c, platform, account })));
   // A conversation that could not be read is listed again next time: the coverage only moves on a clean read.
   if (!listing.problems.length)

@@ -19,7 +19,7 @@ export const HandoffQuerySchema = z.object({
 export type HandoffQuery = z.input<typeof HandoffQuerySchema>;
 
 /** One conversation read back: every record in its internal notes, with the name of the note's author. */
-export const TeamConversationSchema = z.object({
+const TeamConversationSchema = z.object({
   conversationId: z.string(),
   updatedAt: z.string(),
   records: z.array(z.object({ record: HandoffRecordSchema, noteAuthor: z.string().max(120).nullable() })),
@@ -29,7 +29,7 @@ export const TeamConversationSchema = z.object({
 export type TeamConversation = z.infer<typeof TeamConversationSchema>;
 
 /** Something the read could not do, in a sentence: a conversation it may not open, one deleted meanwhile. */
-export const TeamProblemSchema = z.object({
+const TeamProblemSchema = z.object({
   platform: PlatformSchema,
   account: z.string(),
   conversationId: z.string().optional(),
@@ -51,7 +51,7 @@ export const TeamStoredSchema = TeamConversationSchema.extend({ platform: Platfo
 export type TeamStored = z.infer<typeof TeamStoredSchema>;
 
 /** How far the read of one helpdesk account has come. */
-export const TeamProgressSchema = z.object({
+const TeamProgressSchema = z.object({
   platform: PlatformSchema,
   account: z.string(),
   phase: z.enum(['listing', 'reading', 'done', 'failed']),

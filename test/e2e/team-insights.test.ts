@@ -193,7 +193,7 @@ describe('Team Insights', () => {
       front: { lists: REASON_TAGS, notes: PER_HELPDESK },
     });
     mkdirSync(join(ROOT, 'test-results'), { recursive: true });
-    await page.screenshot({ path: join(ROOT, 'test-results/team-insights.png'), fullPage: true });
+    await page.screenshot({ path: join(ROOT, 'test-results/team-insights.png') });
 
     // A new escalation on each helpdesk since: Refresh reads only those.
     const later = { ...seed, count: 1, agents: ['Sam Lead'], now: new Date().toISOString() };

@@ -8,7 +8,7 @@ import type { Platform } from '../../lib/schema/conversation';
  * ending in Baton's record line, spread over the last `days`. Tests and `npm run bench` use it
  * (POST /__admin/{platform}/team-seed) to stand for escalations other agents' browsers made.
  */
-export const TeamSeedSchema = z.object({
+const TeamSeedSchema = z.object({
   count: z.number().int().min(1).max(5000),
   days: z.number().int().min(1).max(365).default(30),
   /** Agents by name: the sandbox finds or adds a helpdesk user for each, and the records carry the names. */

@@ -6,7 +6,7 @@ import type { Platform } from '@/lib/schema/conversation';
  * Team Insights' cache: the records read back from the helpdesks, per conversation, in the extension's own
  * IndexedDB (the same library and origin as the handoff log, utils/handoff-log). A read lists only what changed
  * since the last one and reads only conversations whose update time moved, so opening Team again costs a
- * few list pages. It holds what the helpdesk already holds for every agent, and Clear empties it.
+ * few list pages. It holds only what the helpdesk already shows every agent.
  */
 interface TeamDB extends DBSchema {
   conversations: { key: string; value: TeamStored & { key: string }; indexes: { account: string } };
@@ -14,7 +14,7 @@ interface TeamDB extends DBSchema {
   reads: { key: string; value: AccountRead & { key: string } };
 }
 
-export interface AccountRead {
+interface AccountRead {
   /** When the last complete read started (its listing may have missed nothing updated before it). */
   readAt: string;
   /** The oldest update time the cache's listings cover without a gap. */

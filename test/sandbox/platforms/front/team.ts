@@ -10,7 +10,7 @@ import { id36, type FConversation, type FrontState } from './state';
  * are newest activity first with `_total`, paged like every Front list. Search is held to 40% of the company's
  * rate limit (spec: "proportional rate limiting"): past it, a 429 with Retry-After.
  */
-export const SEARCH_SHARE = 0.4;
+const SEARCH_SHARE = 0.4;
 
 type Term = (c: FConversation) => boolean;
 
