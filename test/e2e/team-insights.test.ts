@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { admin, configure, launchBrowser, ROOT, verdictStatus } from './harness';
+import { admin, ROOT, verdictStatus } from './harness';
 import { conversationId, conversationUrl } from '../fixtures/urls';
 import { e2eFixture } from './fixture';
 import { demoPolicy } from '../fixtures/demo-policy';
@@ -70,17 +70,16 @@ const PROFILES = [
 ] as const;
 
 async function escalateAs(profile: (typeof PROFILES)[number]): Promise<void> {
-  const browser = await launchBrowser(e2e.sandbox);
+  const browser = await e2e.profile({
+    policy: await demoPolicy(Object.values(e2e.sandbox.platforms)),
+    connections: {
+      zendesk: { account: 'acme', authMode: 'token', email: profile.zendesk, switchboardAppId: '' },
+      gorgias: { account: 'acme', authMode: 'token', email: profile.gorgias },
+      front: { authMode: 'token', apiBase: 'https://api2.frontapp.com', authorEmail: profile.front },
+    },
+    secrets: { zendeskToken: ZENDESK_SANDBOX.token, gorgiasApiKey: GORGIAS_SANDBOX.apiKey },
+  });
   try {
-    await configure(browser.worker, {
-      policy: await demoPolicy(Object.values(e2e.sandbox.platforms)),
-      connections: {
-        zendesk: { account: 'acme', authMode: 'token', email: profile.zendesk, switchboardAppId: '' },
-        gorgias: { account: 'acme', authMode: 'token', email: profile.gorgias },
-        front: { authMode: 'token', apiBase: 'https://api2.frontapp.com', authorEmail: profile.front },
-      },
-      secrets: { zendeskToken: ZENDESK_SANDBOX.token, gorgiasApiKey: GORGIAS_SANDBOX.apiKey },
-    });
     for (const p of PLATFORMS) {
       const page = await browser.context.newPage();
       await page.goto(conversationUrl(p, profile.scenario));
