@@ -2,7 +2,8 @@
  * `npm run bench [-- --json] [-- --worst]`: speed and cost figures. Engine time in Node on generated conversations;
  * worst-case customer text (scripts/bench-worst.ts); time to verdict in real Chromium; requests per escalation from
  * the sandbox traffic; requests per open conversation per hour from a simulated hour (scripts/bench-budget.ts); LLM calls and input tokens against the sandbox's OpenAI endpoint. `--worst`: only the
- * worst-case figures (no browser).
+ * worst-case figures (no browser). Team Insights' requests and time for 30 days of 500 escalations per helpdesk
+ * (scripts/bench-team.ts); `--team`: only those (no browser).
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { conversationUrl } from '../test/fixtures/urls';
 import { PolicySchema } from '../lib/schema/policy';
 import { formatWorstCase, worstCase } from './bench-worst';
 import { HOUR_CASES, requestsPerHour } from './bench-budget';
+import { formatTeamRead, teamReadFigures } from './bench-team';
 
 const json = process.argv.includes('--json');
 const log = (...a: unknown[]) => {
@@ -209,6 +211,13 @@ async function browserFigures(sandbox: Awaited<ReturnType<typeof startSandbox>>)
 
 async function main() {
   const worst = worstCase();
+  if (process.argv.includes('--team')) {
+    const team = await teamReadFigures();
+    log('Baton benchmark (team Insights)');
+    for (const line of formatTeamRead(team)) log(line);
+    if (json) console.log(JSON.stringify({ team_insights_30_days: team }));
+    return;
+  }
   if (process.argv.includes('--worst')) {
     log('Baton benchmark (worst case)');
     for (const line of formatWorstCase(worst)) log(line);
@@ -220,6 +229,7 @@ async function main() {
   const engine = engineTimes();
   const perHour: { label: string; now: number; before: number }[] = [];
   for (const c of HOUR_CASES) perHour.push({ label: c.label, ...(await requestsPerHour(c)) });
+  const team = await teamReadFigures();
   const sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/bench-traffic.jsonl') });
   try {
     const llm = await llmFigures(sandbox);
@@ -238,6 +248,7 @@ async function main() {
       llm_input_tokens_per_check: llm.llm_input_tokens_per_check,
       llm_time_to_verdict_ms_p50: llmTtv,
       worst_case: worst,
+      team_insights_30_days: team,
     };
     log('Baton benchmark');
     log(
@@ -254,6 +265,7 @@ async function main() {
       `    (previous rule, row count)     ${perHour.map((h) => `${h.label}: ${h.before}`).join('   ')}   (no hooks: never re-read, misses all 9)`,
     );
     for (const line of formatWorstCase(worst)) log(line);
+    for (const line of formatTeamRead(team)) log(line);
     log(
       `  bundle                          content ${bundle.content} KB   background ${bundle.background} KB   options ${bundle.options} KB`,
     );

@@ -11,6 +11,10 @@ export interface InsightsFilter {
   /** A sub agent's name, '' for conversations without one, or 'all'. */
   subAgent: string | 'all';
   bucket: Bucket;
+  /** The agent who escalated (by name, '' for unknown), or 'all'; Team Insights names them from the helpdesk's records. */
+  agent?: string | 'all';
+  /** Where escalations went (the target's name, '' for none), or 'all'. */
+  target?: string | 'all';
 }
 
 export interface Insights {
@@ -30,6 +34,9 @@ export interface Insights {
     unconfirmedThenEscalated: number;
   };
   perPlatform: Record<Platform, number>;
+  /** Escalations per agent and per target, most first ('' when unknown). */
+  perAgent: { name: string; count: number }[];
+  perTarget: { name: string; count: number }[];
   overrides: EventOf<'escalated'>[];
   /** Median minutes from the bot's promise of a human to a human picking the conversation up. */
   pickup: { medianMinutes: number | null; conversations: number };
@@ -66,10 +73,21 @@ function bucketRange(first: string, last: string, bucket: Bucket, max = 120): st
   return out.slice(-max);
 }
 
-export function matches(e: LogEvent, f: Pick<InsightsFilter, 'platform' | 'subAgent'>): boolean {
+const agentOf = (e: LogEvent) => (e.kind === 'escalated' ? (e.clickedBy ?? '') : '');
+const targetOf = (e: LogEvent) => (e.kind === 'escalated' ? (e.target?.name ?? '') : '');
+
+export function matches(e: LogEvent, f: Pick<InsightsFilter, 'platform' | 'subAgent' | 'agent' | 'target'>): boolean {
   if (f.platform !== 'all' && e.platform !== f.platform) return false;
   if (f.subAgent !== 'all' && (e.subAgent ?? '') !== f.subAgent) return false;
+  if (f.agent !== undefined && f.agent !== 'all' && agentOf(e) !== f.agent) return false;
+  if (f.target !== undefined && f.target !== 'all' && targetOf(e) !== f.target) return false;
   return true;
+}
+
+function countBy(escalations: LogEvent[], key: (e: LogEvent) => string): { name: string; count: number }[] {
+  const m = new Map<string, number>();
+  for (const e of escalations) m.set(key(e), (m.get(key(e)) ?? 0) + 1);
+  return [...m].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
 const convOf = (e: LogEvent) => `${e.platform}:${e.account}:${e.conversationId}`;
@@ -164,6 +182,8 @@ export function aggregate(all: LogEvent[], filter: InsightsFilter): Insights {
       unconfirmedThenEscalated: laterEscalated.size,
     },
     perPlatform,
+    perAgent: countBy(escalations, agentOf),
+    perTarget: countBy(escalations, targetOf),
     overrides: overrides.reverse(),
     pickup: { medianMinutes: median(minutes), conversations: minutes.length },
     topQuotes: topQuotes(escalations),
@@ -171,8 +191,11 @@ export function aggregate(all: LogEvent[], filter: InsightsFilter): Insights {
 }
 
 /** The helpdesks and sub agents that occur in the log, for the filters. */
-export function facets(all: LogEvent[]): { platforms: Platform[]; subAgents: string[] } {
+export function facets(all: LogEvent[]): { platforms: Platform[]; subAgents: string[]; agents: string[]; targets: string[] } {
   const platforms = [...new Set(all.map((e) => e.platform))].sort();
   const subAgents = [...new Set(all.map((e) => e.subAgent ?? ''))].sort();
-  return { platforms, subAgents };
+  const escalations = ofKind(all, 'escalated');
+  const agents = [...new Set(escalations.map(agentOf))].sort();
+  const targets = [...new Set(escalations.map(targetOf))].sort();
+  return { platforms, subAgents, agents, targets };
 }

@@ -6,6 +6,7 @@ import type { HttpClient } from '../http/client';
 import type { HttpRequest, HttpResponse } from '../http/types';
 import type { SetupLine } from '../schema/setup';
 import type { RestoreAbility } from './restore';
+import type { HandoffListing, HandoffQuery } from '../schema/team';
 
 export type AuthMode = 'session' | 'token';
 
@@ -228,6 +229,12 @@ export interface PlatformAdapter {
    */
   preferPage?(conversation: Conversation, pageMessages: Message[]): { messages: Message[]; why: string } | null;
   dom: DomReader;
+  /**
+   * Team Insights: the conversations carrying Baton's reason tags updated since `query.since`, paged through
+   * within the helpdesk's rate budget, and the handoff records in their internal notes. A conversation whose
+   * update time is the one in `query.known` is not read again. What cannot be read is listed, never dropped.
+   */
+  listHandoffs(ctx: AdapterContext, query: HandoffQuery, onProgress?: (done: number, total: number) => void): Promise<HandoffListing>;
 }
 
 /** The one door for a write during Check setup: a request the helpdesk refuses or that changes nothing. */

@@ -10,6 +10,7 @@ import { CheckSetupRequestSchema, CheckSetupResponseSchema, MarkBotRequestSchema
 import { TestWebhookRequestSchema, TestWebhookResponseSchema } from './notify';
 import { SidebarEventSchema } from './log-event';
 import { CustomerTurnsSchema } from './follow-up';
+import { TeamStatusSchema } from './team';
 
 /**
  * The protocol between the sidebar / options page and the background worker: for every request type, the
@@ -226,6 +227,19 @@ export const PROTOCOL = {
     from: SETTINGS,
     request: TestWebhookRequestSchema,
     response: TestWebhookResponseSchema,
+  },
+  /**
+   * Team Insights (the Insights page): `start` begins reading the last `days` of escalations back from every
+   * connected helpdesk (one read at a time); without it, how the read under way or finished stands.
+   */
+  teamInsights: {
+    from: SETTINGS,
+    request: z.object({
+      type: z.literal('teamInsights'),
+      days: z.number().int().min(1).max(90).default(30),
+      start: z.boolean().default(false),
+    }),
+    response: TeamStatusSchema,
   },
   /** The sidebar reports a verdict shown or dismissed to the local handoff log; `recorded`: false when it was already there. */
   logEvent: {

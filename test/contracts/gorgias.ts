@@ -185,6 +185,22 @@ const GORGIAS_CONTRACT: ContractRow[] = [
     source: `${SRC}, Endpoints "Read ticket" (3P G-MCP: includes messages, tags, assignees)`,
   },
   {
+    name: 'List tickets',
+    method: 'GET',
+    path: /^\/api\/tickets$/,
+    query: z.strictObject({
+      ...pageQuery,
+      order_by: z.enum(['created_datetime:asc', 'created_datetime:desc', 'updated_datetime:asc', 'updated_datetime:desc']).optional(),
+      customer_id: intString.optional(),
+      view_id: intString.optional(),
+    }),
+    body: null,
+    success: { 200: page(ticket) },
+    source:
+      `3P G-MCP src/tools/tickets.ts "List Tickets" (@4432c5e5): GET /api/tickets, order_by created_datetime|updated_datetime ` +
+      `asc|desc (default created_datetime:desc), cursor, limit ≤ 100, customer_id, view_id, rule_id, ticket_ids; no tag filter`,
+  },
+  {
     name: 'List messages of a ticket',
     method: 'GET',
     path: /^\/api\/messages$/,

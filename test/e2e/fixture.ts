@@ -20,6 +20,11 @@ export interface E2EOptions {
 export interface E2E {
   readonly sandbox: Sandbox;
   readonly browser: Launched;
+  /**
+   * Another browser profile on the same sandbox (another agent's browser), with its own saved settings; closed
+   * with the others after the last test, or earlier by the test.
+   */
+  profile(settings?: Settings): Promise<Launched>;
 }
 
 /**
@@ -37,7 +42,9 @@ export function e2eFixture(opts: E2EOptions = {}): E2E {
     browser = await launchBrowser(sandbox, { revealSidebar: opts.revealSidebar });
     if (opts.settings) await configure(browser.worker, await opts.settings(sandbox));
   });
+  const profiles: Launched[] = [];
   afterAll(async () => {
+    for (const p of profiles) await p.close();
     await browser?.close();
     await sandbox?.stop();
   });
@@ -58,6 +65,12 @@ export function e2eFixture(opts: E2EOptions = {}): E2E {
     },
     get browser() {
       return started('browser', browser);
+    },
+    async profile(settings) {
+      const launched = await launchBrowser(started('sandbox', sandbox), { revealSidebar: opts.revealSidebar });
+      profiles.push(launched);
+      if (settings) await configure(launched.worker, settings);
+      return launched;
     },
   };
 }

@@ -7,6 +7,7 @@ import { targets } from './targets';
 import { testWebhook } from './notify';
 import { logEvent } from './log';
 import { measuredWait } from './wait';
+import { teamInsights } from './team';
 import { setupHandlers } from '@/entrypoints/background/setup';
 
 /** Every request type of the protocol (lib/schema/messages.ts) and the handler that answers it. */
@@ -27,4 +28,5 @@ export const handlers: Handlers = {
   measuredWait,
   ...setupHandlers,
   testWebhook,
+  teamInsights,
 };

@@ -10,6 +10,7 @@ import { noteAuthor } from './note';
 import { FRONT_LAYOUT, escalationOps, readInbox, resumeOps } from './ops';
 import { frontDom } from './dom';
 import { FIdentitySchema, teammateName } from './schemas';
+import { listHandoffs } from './handoffs';
 
 /**
  * Front through its Core API with a Bearer token (added by the worker's transport, never here): the
@@ -39,6 +40,7 @@ export const frontAdapter: PlatformAdapter = {
   },
 
   read: readConversation,
+  listHandoffs,
   changedSince,
   listTargets,
   escalationOps,

@@ -8,6 +8,7 @@ import { GORGIAS_LAYOUT, escalationOps, resumeOps } from './ops';
 import { nameOf, readTicket } from './read';
 import { listTargets } from './targets';
 import { detectTicket, originOf, ticketUrl } from './urls';
+import { listHandoffs } from './handoffs';
 
 /**
  * Gorgias: tickets on {account}.gorgias.com/api. Auth is the agent's own session (same-origin from the
@@ -36,6 +37,7 @@ export const gorgiasAdapter: PlatformAdapter = {
   },
 
   read: readTicket,
+  listHandoffs,
   changedSince,
   listTargets,
   escalationOps,

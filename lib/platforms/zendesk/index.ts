@@ -11,6 +11,7 @@ import { ApiError } from '../../http/errors';
 import { TtlCache } from '../cache';
 
 const authors = new TtlCache<WhoAmI>(10 * 60_000);
+import { listHandoffs } from './handoffs';
 
 async function me(ctx: AdapterContext, action: string): Promise<WhoAmI> {
   const u = await fetchMe(ctx, action);
@@ -44,6 +45,7 @@ export const zendeskAdapter: PlatformAdapter = {
   },
 
   read: readConversation,
+  listHandoffs,
   changedSince,
   listTargets,
   escalationOps,

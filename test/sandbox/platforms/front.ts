@@ -2,6 +2,7 @@ import { SCENARIOS } from '../scenarios';
 import type { SandboxPlatform, SandboxRequest, SandboxResponse } from '../types';
 import { createFrontApi, FRONT_TOKEN } from './front/api';
 import { isAppPath, pageData, renderAppPage, renderOtherPage } from './front/page';
+import { frontTeamApi } from './front/team';
 import {
   EXTRA_CONVERSATIONS,
   FIRST_CONVERSATION,
@@ -87,7 +88,12 @@ export function createFrontSandbox(options: FrontSandboxOptions = {}): FrontSand
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
     now: options.now ?? Date.now,
   };
-  const api = createFrontApi(state, apiOptions);
+  const team = frontTeamApi(
+    state,
+    () => apiOptions.rateLimitPerMinute,
+    () => apiOptions.now(),
+  );
+  const api = createFrontApi(state, apiOptions, team);
   // Whether the agent page marks each message with the per-message hooks Baton's DOM reader assumes
   // (lib/platforms/front/dom.ts): no public source shows them, so tests also run a page without them.
   let perMessageHooks = true;
@@ -116,11 +122,23 @@ export function createFrontSandbox(options: FrontSandboxOptions = {}): FrontSand
       state.reset();
       apiOptions.privateAccess = options.privateAccess ?? false;
       apiOptions.scopes = null;
+      apiOptions.rateLimitPerMinute = options.rateLimitPerMinute ?? 10_000;
       perMessageHooks = true;
     },
     state: () => state.snapshot(),
     admin(req) {
+      const seeded = team.admin(req);
+      if (seeded) return seeded;
       const parts = req.path.split('/').filter(Boolean).slice(2);
+      if (req.method === 'POST' && parts[0] === 'rate-limit' && parts.length === 1) {
+        // {perMinute}: the company's budget (Front's plans: 50 to 200 a minute) until the next reset; 429s are
+        // counted in the state's counters.rateLimited.
+        const per = (req.body as { perMinute?: unknown } | null)?.perMinute;
+        if (typeof per !== 'number' || !Number.isInteger(per) || per < 1)
+          return { status: 400, body: { error: 'body must be {perMinute: integer ≥ 1}' } };
+        apiOptions.rateLimitPerMinute = per;
+        return { status: 200, body: { perMinute: per } };
+      }
       if (req.method === 'POST' && parts[0] === 'token' && parts.length === 1) {
         // {privateAccess?: boolean, scopes?: string[] | null}: what the API token may reach.
         const b = (req.body ?? {}) as { privateAccess?: unknown; scopes?: unknown };

@@ -2,6 +2,7 @@ import type { SandboxPlatform, SandboxRequest, SandboxResponse } from '../types'
 import type { SeedRole } from '../scenarios';
 import { SCENARIOS } from '../scenarios';
 import { createGorgiasApi, GORGIAS_CREDENTIALS } from './gorgias/api';
+import { gorgiasTeamAdmin } from './gorgias/team';
 import { messageJson } from './gorgias/json';
 import { pageData, renderAgentPage, renderOtherPage, ticketIdInPath } from './gorgias/page';
 import { EXTRA_TICKETS, FIRST_TICKET, GorgiasState, TEAMS, USERS, VIEWS } from './gorgias/state';
@@ -153,6 +154,8 @@ export function createGorgiasSandbox(options: GorgiasSandboxOptions = {}): Gorgi
     },
     admin(req) {
       let m: RegExpExecArray | null;
+      const seeded = gorgiasTeamAdmin(state, req);
+      if (seeded) return seeded;
       if (req.method === 'GET' && (m = /^\/__admin\/gorgias\/page-data\/([^/]+)\/?$/.exec(req.path))) {
         const data = pageData(state, decodeURIComponent(m[1]));
         return data ? { status: 200, body: data } : { status: 404, body: { error: `no ticket ${m[1]}` } };

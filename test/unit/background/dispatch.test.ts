@@ -100,7 +100,7 @@ describe('who may ask what (review #7)', () => {
   const OPTIONS_ONLY = TYPES.filter((t) => !(PROTOCOL[t].from as readonly string[]).includes('content'));
 
   it('settings, secrets and their tests are options-page requests', () => {
-    expect(OPTIONS_ONLY.sort()).toEqual(['saveSecrets', 'secretPresence', 'testConnection', 'testEngine', 'testWebhook']);
+    expect(OPTIONS_ONLY.sort()).toEqual(['saveSecrets', 'secretPresence', 'teamInsights', 'testConnection', 'testEngine', 'testWebhook']);
   });
 
   it.each(OPTIONS_ONLY)('%s from a content script, or from the sidebar frame, is refused before any handler runs', async (type) => {

@@ -43,6 +43,7 @@ export const REQUESTS: { [T in RequestType]: RequestInput<T> } = {
   checkSetup: { type: 'checkSetup', platform: 'zendesk', account: 'acme', conversationId: '7' },
   markBot: { type: 'markBot', platform: 'gorgias', author: { id: '103', name: 'Aissist' } },
   testWebhook: { type: 'testWebhook', webhook: { kind: 'slack', url: 'https://hooks.slack.com/services/T0/B0/x' } },
+  teamInsights: { type: 'teamInsights', days: 30, start: true },
   logEvent: {
     type: 'logEvent',
     event: {
@@ -90,6 +91,15 @@ export const VALID: { [T in RequestType]: ResponseInput<T> } = {
   testWebhook: { delivered: true, status: 200, message: 'hooks.slack.com received the test notification.' },
   logEvent: { recorded: true },
   measuredWait: { minutes: 12, samples: 7 },
+  teamInsights: {
+    state: 'reading',
+    days: 30,
+    progress: [{ platform: 'zendesk', account: 'acme', phase: 'reading', done: 3, total: 10 }],
+    problems: [],
+    conversations: [],
+    skipped: [],
+    finishedAt: null,
+  },
 };
 
 /** A plausible but wrong answer per type, with the field a check must name. */
@@ -115,4 +125,8 @@ export const MALFORMED: { [T in RequestType]: { data: unknown; names: RegExp } }
   testWebhook: { data: { delivered: 'yes', message: 'ok' }, names: /delivered/ },
   logEvent: { data: { recorded: 'yes' }, names: /recorded/ },
   measuredWait: { data: { minutes: '12 min', samples: 7 }, names: /minutes/ },
+  teamInsights: {
+    data: { state: 'reading', days: 30, progress: [{ platform: 'zendesk', account: 'acme', phase: 'busy', done: 0, total: 1 }] },
+    names: /phase/,
+  },
 };

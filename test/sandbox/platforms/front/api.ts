@@ -2,6 +2,7 @@ import type { SandboxRequest, SandboxResponse } from '../../types';
 import { FrontJson, frontError } from './json';
 import { paged, PagingError } from './paging';
 import type { FConversation, FrontState } from './state';
+import type { frontTeamApi } from './team';
 
 export const FRONT_TOKEN = 'sandbox-front-token';
 
@@ -47,7 +48,7 @@ const unknownKeys = (b: Body, allowed: string[]) => Object.keys(b).filter((k) =>
  * conversation, 400 for an invalid body (what Front documents, e.g. invalid custom fields), 401 without a
  * valid Bearer token, 404 for unknown ids. Every answer carries Front's x-ratelimit-* headers.
  */
-export function createFrontApi(state: FrontState, opts: FrontApiOptions) {
+export function createFrontApi(state: FrontState, opts: FrontApiOptions, team?: ReturnType<typeof frontTeamApi>) {
   let window = { start: 0, used: 0 };
 
   function rateHeaders(): Record<string, string> | SandboxResponse {
@@ -102,6 +103,12 @@ export function createFrontApi(state: FrontState, opts: FrontApiOptions) {
       }
     };
 
+    // Team Insights' search (team.ts), before the conversation routes would read "search" as an id.
+    const searched = team?.search(req, page, (c) => json.conversation(c));
+    if (searched) {
+      count('/conversations/search/:query');
+      return searched;
+    }
     if (parts[0] === 'conversations' && parts.length >= 2) {
       const [, id, sub, ...rest] = parts;
       if (rest.length) return null;

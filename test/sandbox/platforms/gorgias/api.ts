@@ -80,12 +80,19 @@ function basicCredentials(header: string | undefined): string | null {
   return Buffer.from(header.slice(6), 'base64').toString('utf8');
 }
 
-/** API key (Basic email:key) or the agent app's session cookie; both belong to Dana Agent. */
-function signedIn(req: SandboxRequest): number | SandboxResponse {
+/**
+ * API key (Basic email:key) or the agent app's session cookie (Dana Agent's). Keys are per agent in Gorgias; the
+ * sandbox gives every active agent the same key, so the email says who acts.
+ */
+function signedIn(s: GorgiasState, req: SandboxRequest): number | SandboxResponse {
   const auth = req.headers.authorization;
   if (auth) {
     const basic = basicCredentials(auth);
     if (basic === `${GORGIAS_CREDENTIALS.email}:${GORGIAS_CREDENTIALS.apiKey}`) return USERS.dana.id;
+    const other = basic?.endsWith(`:${GORGIAS_CREDENTIALS.apiKey}`)
+      ? [...s.users.values()].find((u) => u.active && u.email.toLowerCase() === basic.slice(0, basic.lastIndexOf(':')).toLowerCase())
+      : undefined;
+    if (other) return other.id;
     return fail(
       401,
       basic ? 'Invalid API credentials: check the username (your email) and the API key.' : 'Unsupported authorization method.',
@@ -242,7 +249,12 @@ export function createGorgiasApi(s: GorgiasState, opts: ApiOptions) {
       case 'GET /api/views':
         return ok(200, page(s.views.map(viewJson), req, opts.maxPageSize));
       case 'GET /api/tickets': {
-        const newest = [...s.tickets.values()].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+        // order_by as the list-tickets reference has it (G-MCP src/tools/tickets.ts): created or updated, asc or desc.
+        const order = orderBy(req, ['created_datetime', 'updated_datetime'], 'created_datetime:desc');
+        const key = order.field === 'updated_datetime' ? 'updatedAt' : 'createdAt';
+        const newest = [...s.tickets.values()].sort(
+          (a, b) => (a[key] < b[key] ? 1 : a[key] > b[key] ? -1 : a.id - b.id) * (order.desc ? 1 : -1),
+        );
         return ok(
           200,
           page(
@@ -311,7 +323,7 @@ export function createGorgiasApi(s: GorgiasState, opts: ApiOptions) {
   }
 
   return (req: SandboxRequest): SandboxResponse | null => {
-    const who = signedIn(req);
+    const who = signedIn(s, req);
     if (typeof who !== 'number') return who;
     const refuse = opts.sessionWrites();
     if (refuse !== null && req.method !== 'GET' && !req.headers.authorization) {

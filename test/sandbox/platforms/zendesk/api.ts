@@ -1,6 +1,6 @@
 import type { SandboxRequest, SandboxResponse } from '../../types';
 import { AGENT_ID, match, type SandboxStore, type SbConversation } from '../common';
-import { authenticate, zendeskError, ZENDESK_SANDBOX } from './auth';
+import { authenticate, tokenEmail, zendeskError, ZENDESK_SANDBOX } from './auth';
 import { defaultAccess, refuseUpdate, userFields, type ZendeskAccess } from './access';
 import { SWITCHBOARD, type Membership, type TicketSide } from './bots';
 
@@ -116,6 +116,13 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
     return { group };
   }
 
+  /** Who a request acts as: the agent whose email fronts the API token, the signed-in agent otherwise. */
+  const actingAgent = (req: SandboxRequest): number | null => {
+    const email = tokenEmail(req);
+    if (!email || email === ZENDESK_SANDBOX.email) return AGENT_ID;
+    return [...store.users.values()].find((u) => u.role === 'agent' && u.email.toLowerCase() === email)?.id ?? null;
+  };
+
   function updateTicket(c: SbConversation, t: Record<string, any>, req: SandboxRequest): SandboxResponse {
     const refused = refuseUpdate(access(), t) ?? readOnly(c);
     if (refused) return refused;
@@ -145,7 +152,7 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
       store.addMessage(c.id, 'agent', text || html.replace(/<[^>]+>/g, ''), {
         internal: comment.public === false,
         html: html || undefined,
-        authorId: AGENT_ID,
+        authorId: actingAgent(req) ?? AGENT_ID,
       });
     if (t.group_id !== undefined) c.teamId = t.group_id === null ? null : Number(t.group_id);
     if (t.assignee_id !== undefined) c.assigneeId = t.assignee_id === null ? null : Number(t.assignee_id);
@@ -262,11 +269,13 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
   return function api(req: SandboxRequest): SandboxResponse | null {
     const a = authenticate(req);
     if (a !== 'ok') return a;
+    if (actingAgent(req) === null) return { status: 401, body: { error: "Couldn't authenticate you" } };
     const body = (req.body ?? {}) as Record<string, any>;
     let m: Record<string, string> | null;
 
     if (req.method === 'GET' && match('/api/v2/users/me', req.path)) {
-      return { status: 200, body: { user: { ...userJson(AGENT_ID), ...userFields(access()), authenticity_token: ZENDESK_SANDBOX.csrf } } };
+      const me = actingAgent(req) ?? AGENT_ID;
+      return { status: 200, body: { user: { ...userJson(me), ...userFields(access()), authenticity_token: ZENDESK_SANDBOX.csrf } } };
     }
     if (req.method === 'GET' && match('/api/v2/custom_roles', req.path)) {
       const role = access().customRole;

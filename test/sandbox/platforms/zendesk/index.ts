@@ -7,6 +7,7 @@ import { switchboardApi } from './switchboard';
 import { defaultAccess, type ZendeskAccess } from './access';
 import { SESSION_COOKIE, ZENDESK_SANDBOX } from './auth';
 import { pageData, renderTicketPage } from './page';
+import { zendeskTeamApi } from './team';
 
 export { ZENDESK_SANDBOX, CSRF_REFUSAL } from './auth';
 export { ZENDESK_TICKETS, SWITCHBOARD, QUOTED_PROMISE } from './bots';
@@ -35,6 +36,8 @@ export function createZendeskSandbox(): ZendeskSandbox {
     () => side,
   );
   const sc = switchboardApi(() => side.tickets);
+  // Team Insights' search and seed (team.ts).
+  const team = zendeskTeamApi(store);
 
   function page(req: SandboxRequest): SandboxResponse {
     const headers = { 'Set-Cookie': `${SESSION_COOKIE}=${ZENDESK_SANDBOX.session}; Path=/; Secure; SameSite=Lax; HttpOnly` };
@@ -52,7 +55,7 @@ export function createZendeskSandbox(): ZendeskSandbox {
     name: 'zendesk',
     store,
     handles: (host) => /^[a-z0-9-]+\.zendesk\.com$/.test(host),
-    handle: (req) => (req.path.startsWith('/api/') ? api(req) : req.path.startsWith('/sc/') ? sc(req) : page(req)),
+    handle: (req) => (req.path.startsWith('/api/') ? (team.api(req) ?? api(req)) : req.path.startsWith('/sc/') ? sc(req) : page(req)),
     reset: () => {
       store.reset();
       access = defaultAccess();
@@ -61,6 +64,8 @@ export function createZendeskSandbox(): ZendeskSandbox {
     state: () => store.snapshot(),
     admin(req) {
       let m: Record<string, string> | null;
+      const seeded = team.admin(req);
+      if (seeded) return seeded;
       if (req.method === 'POST' && match('/__admin/zendesk/role', req.path)) {
         // {role?, roleType?, configuration?}: the configuration is merged into the agent's custom role.
         const b = (req.body ?? {}) as Partial<ZendeskAccess> & { configuration?: Record<string, unknown> };
