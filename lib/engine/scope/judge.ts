@@ -250,6 +250,8 @@ const RESCUE_CONF = 0.6;
 const SLIP_EASE = 0.2;
 // A typo'd in-scope request has one unknown word, rarely more; several foreign words are a foreign request.
 const RESCUE_MAX_FOREIGN = 1;
+// …unless the model is this sure of a covered domain: then the foreign words are the scope's own, in other words.
+const SURE_CONF = 0.85;
 const DIALOGUE_MIN = 0.6;
 const FOREIGN_CONF = 0.9;
 const FOREIGN_MAX_IN = 0.05;
@@ -307,6 +309,9 @@ const WORD_DOUBT = 0.3;
 const WORD_NEAR = 0.9;
 // A word the model knows but reads this flatly ("request", "extra") names no domain: not evidence either way.
 const FLAT = 0.2;
+// A word nobody can place (a typo, a brand, a product name) is foreign only when the request as a whole reads
+// this surely as one uncovered domain.
+const UNPLACED_CONF = 0.5;
 
 function topOf(p: number[]): { domain: number; p: number } {
   const d = p.indexOf(Math.max(...p));
@@ -358,9 +363,10 @@ function confidentlyForeign(
   if (!evidence.length) return false;
   if (reading.nearIn >= DOUBT_NEAR || (reading.nearTop >= DOUBT_NEAR && reading.confidence >= DOUBT_CONF)) return false;
   const d = wordDomain(evidence[0]);
+  const acts = sharedAction(model, stems);
   if (d && d.p >= WORD_CONF) return profile.near[d.domain] < WORD_NEAR;
   if (d && d.p >= WORD_DOUBT && profile.near[d.domain] >= WORD_NEAR) return false;
-  if (!d) return !(sharedAction(model, stems) || reading.nearTop >= DOUBT_NEAR);
+  if (!d) return !(acts || reading.nearTop >= DOUBT_NEAR || reading.confidence < UNPLACED_CONF);
   return true;
 }
 
@@ -473,7 +479,11 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
     reading &&
     (reading.inScope >= RESCUE_IN || (slips > 0 && reading.topCoverage >= RESCUE_IN)) &&
     reading.confidence >= RESCUE_CONF - (slips ? SLIP_EASE : 0);
-  if (reading && foreign.length <= RESCUE_MAX_FOREIGN && (reading.dialogue >= DIALOGUE_MIN || modelSaysIn)) {
+  const modelSure = reading && reading.inScope >= RESCUE_IN && reading.confidence >= SURE_CONF;
+  if (
+    reading &&
+    (modelSure || (foreign.length <= RESCUE_MAX_FOREIGN && (reading.dialogue >= DIALOGUE_MIN || modelSaysIn)))
+  ) {
     return { verdict: null, confidence: 0, covered, foreign };
   }
   if (!confidentlyForeign(model, profile, reading, normalized, stems, foreign)) return { verdict: null, confidence: 0, covered, foreign };
