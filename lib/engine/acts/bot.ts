@@ -108,7 +108,11 @@ const CONTACT_VERBS = new Set([
 const PLACE_TO =
   /\bto (a|an|the|your|our|any|one of our)? ?(\w+ ){0,3}(store|shop|branch|cent(er|re)|dealer(ship)?|technician|repairer|office|counter)\b/;
 const ADVISE_VERBS = new Set(['recommend', 'suggest', 'advise']);
-const ADVISED_CONTACT = /^(speaking|talking|contacting|calling|reaching out|getting in touch|visiting|checking) ?(with|to)?\b/;
+const ADVISED_CONTACT =
+  /^((speaking|talking|contacting|calling|reaching out|getting in touch|visiting|checking) ?(with|to)?|(that )?you (should |to |please )?(contact|call|get in touch|reach out|speak|talk|visit|email|phone|ring|go to|head to))\b/;
+// "It's best to contact our support team directly", "your best option is to call the store".
+const BEST_TO =
+  /^(best|better|advisable|recommended|a good idea|the best (way|option|thing|course)|your best (bet|option))( is)? to (contact|call|get in touch|reach out|speak|talk|visit|email|phone|ring|go to|head to)\b/;
 const SELF_SERVICE =
   /\b(website|site|link|page|app|faq|article|help ?center|portal|settings|online|form|guide|here|below|above|url|www|http)\b/;
 const CHANNEL =
@@ -303,6 +307,8 @@ function readsRedirect(c: Clause, sentence: string): { channel: string } | null 
     CHANNEL.test(whereTo) &&
     !SELF_SERVICE.test(whereTo)
   )
+    return { channel: whereTo.trim() };
+  if (c.verb === 'be' && !c.question && BEST_TO.test(c.object.join(' ')) && CHANNEL.test(whereTo) && !SELF_SERVICE.test(whereTo))
     return { channel: whereTo.trim() };
   if (!toYou || !CONTACT_VERBS.has(c.verb)) return null;
   if (c.question && c.subject === 'you' && !c.imperative) return null;
