@@ -116,7 +116,7 @@ const BEST_TO =
 const SELF_SERVICE =
   /\b(website|site|link|page|app|faq|article|help ?center|portal|settings|online|form|guide|here|below|above|url|www|http)\b/;
 const CHANNEL =
-  /\b(us|our|team|department|desk|support|service|store|branch|office|number|phone|line|hotline|dm|direct message|private message|inbox|email|e-mail|bank|provider|manufacturer|carrier|airline|agent|staff|specialist|representative|advisor|pharmacist|doctor|helpline)\b|\d{3}/;
+  /\b(us|them|our|team|department|desk|support|service|store|branch|office|number|phone|line|hotline|dm|direct message|private message|inbox|email|e-mail|bank|provider|manufacturer|carrier|airline|agent|staff|specialist|representative|advisor|pharmacist|doctor|helpline)\b|\d{3}/;
 const HELP_VERBS = new Set([
   'help',
   'assist',
@@ -184,7 +184,8 @@ const DETAIL_NOUN =
   /\b(name|number|id|email|e-mail|address|phone|date|birth|pin|password|username|account|order|booking|reference|code|zip|postcode|details|information|screenshot|photo|description|reason|time|location|model|version|device|membership|level|amount|receipt|serial|card|report|answer|question)\b/;
 
 function sentencesOf(raw: string): Sentence[] {
-  return splitSentences(clean(raw)).map((s) => {
+  // A semicolon joins two sentences as far as who does what is concerned.
+  return splitSentences(clean(raw)).flatMap((s) => s.split(/;\s+/)).map((s) => {
     const norm = normalize(s);
     return { raw: s, norm, clauses: clausesOf(norm) };
   });
@@ -314,7 +315,7 @@ function readsRedirect(c: Clause, sentence: string): { channel: string } | null 
   if (c.question && c.subject === 'you' && !c.imperative) return null;
   const obj = `${c.particle} ${c.object.join(' ')}`;
   if (c.verb === 'get' && !/\bin touch\b/.test(obj)) return null;
-  if ((c.verb === 'go' || c.verb === 'head' || c.verb === 'visit') && !/\b(store|branch|office|counter|desk|bank)\b/.test(obj)) return null;
+  if ((c.verb === 'go' || c.verb === 'head' || c.verb === 'visit') && !/\b(stores?|branch(es)?|offices?|counter|desk|bank)\b/.test(obj)) return null;
   if (
     (c.verb === 'send' || c.verb === 'message' || c.verb === 'write') &&
     !/\b(us|dm|direct message|private message|team|email)\b/.test(obj)

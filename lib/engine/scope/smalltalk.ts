@@ -14,7 +14,8 @@ const CORE = new Set(
     'thanks thank thanx thnx thankyou cheers appreciate appreciated grateful gracias merci danke obrigado obrigada grazie ' +
     'bye goodbye byebye bye-bye later cya adios tschuss farewell care ' +
     'ok okay k kk alright sure yes yeah yep yup ya no nope nah fine great perfect awesome cool nice wonderful excellent lovely ' +
-    'brilliant fantastic amazing super good understood noted welcome sorry pardon lol haha hehe wow'
+    'brilliant fantastic amazing super good understood noted welcome sorry pardon lol haha hehe wow ' +
+    'ugh oops whoops omg wtf geez gosh damn dang darn meh yikes gotcha'
   ).split(' '),
 );
 // Words that may stand beside them ("have a nice day", "that is all for now", "how are you doing").
@@ -24,7 +25,7 @@ const GLUE = new Set(
     'all for now much very so really lot lots again too also just to of in on at with see soon catch take have had ' +
     'nice day weekend one there here sir madam dear guys everyone all folks friend buddy mate team please pls ' +
     "how are doing what's whats up sup going everything anything nothing else more need needed got it done help helped helpful " +
-    'same back talk speak bot assistant great job work'
+    'same back talk speak bot assistant great job work typo bad'
   ).split(' '),
 );
 // Phrases that are small talk as a whole even though a word of them is a topic elsewhere.

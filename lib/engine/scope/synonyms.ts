@@ -151,8 +151,8 @@ export const SYNONYM_SETS: string[][] = [
   ['promo code', 'coupon code', 'discount code'],
   ['clothing', 'clothes', 'shirt', 'jacket', 'jeans', 'dress', 'apparel', 'shoes'],
   // Returns read from the complaint that starts them.
-  ['return', 'wrong size', 'wrong item', 'wrong colour', 'wrong color', 'does not fit', 'doesnt fit', 'too small', 'too big'],
-  ['pay', 'payment', 'payment method', 'apple pay', 'google pay', 'paypal', 'klarna', 'afterpay', 'venmo', 'wallet', 'gift card'],
+  ['return', 'refund', 'damaged', 'defective', 'faulty', 'missing item', 'item missing', 'wrong size', 'wrong item', 'wrong colour', 'wrong color', 'does not fit', 'doesnt fit', 'too small', 'too big'],
+  ['pay', 'payment', 'payment method', 'billing', 'bill', 'apple pay', 'google pay', 'paypal', 'klarna', 'afterpay', 'venmo', 'wallet', 'gift card'],
   ['confirmation', 'confirmation email', 'order confirmation', 'booking confirmation', 'receipt'],
   ['standing order', 'direct debit', 'recurring payment', 'scheduled payment', 'automatic payment', 'autopay', 'mandate'],
   ['overdraft', 'overdrawn', 'negative balance'],
@@ -165,10 +165,10 @@ export const SYNONYM_SETS: string[][] = [
   ['port', 'porting', 'keep my number', 'switch provider', 'switching provider', 'pac code'],
   ['plan', 'plans', 'tariff', 'bundle', 'contract', 'tier', 'upgrade', 'downgrade', 'pro', 'premium', 'renewal', 'renew', 'subscription', 'subscriptions'],
   // Travel.
-  ['flight', 'flights', 'fly', 'plane', 'airport', 'airline', 'aircraft', 'departure', 'layover'],
+  ['flight', 'flights', 'fly', 'plane', 'airport', 'airline', 'aircraft', 'departure', 'layover', 'ticket', 'tickets', 'itinerary'],
   ['baggage', 'luggage', 'bag', 'bags', 'suitcase', 'carry-on', 'carry on', 'checked bag'],
   ['check-in', 'checkin', 'check in', 'boarding', 'boarding pass', 'gate'],
-  ['special assistance', 'wheelchair', 'disability', 'disabled', 'mobility', 'accessibility', 'accessible', 'assistance'],
+  ['special assistance', 'wheelchair', 'disability', 'disabled', 'mobility', 'accessibility', 'accessible', 'assistance', 'infant', 'baby', 'child', 'children', 'stroller', 'pram'],
   ['pet', 'pets', 'dog', 'dogs', 'cat', 'cats', 'animal', 'animals', 'service animal'],
   ['seat', 'seats', 'seating', 'aisle', 'window seat', 'legroom'],
   // Software and apps.
@@ -204,7 +204,7 @@ export const GENERIC_WORDS = new Set(
     'accept accepted allow allowed provide provided include included apply applied choose select pick enter fill submit click press ' +
     'ask asked asking wonder wondering inquire explain explained understand learn read write wrote written answer answered reply ' +
     'download upload print save sign log visit reach reached move moved keep kept bring brought leave left ' +
-    'resend resent redo retry switch switched switching ' +
+    'resend resent redo retry switch switched switching taken took ' +
     'dollar dollars buck bucks euro euros pound pounds cent cents quid usd eur gbp inr rs rupee rupees ' +
     // How the customer feels says nothing about what they ask for.
     [...NEGATIVE_FEELINGS, ...OTHER_FEELING_WORDS].join(' ')
