@@ -185,10 +185,12 @@ const DETAIL_NOUN =
 
 function sentencesOf(raw: string): Sentence[] {
   // A semicolon joins two sentences as far as who does what is concerned.
-  return splitSentences(clean(raw)).flatMap((s) => s.split(/;\s+/)).map((s) => {
-    const norm = normalize(s);
-    return { raw: s, norm, clauses: clausesOf(norm) };
-  });
+  return splitSentences(clean(raw))
+    .flatMap((s) => s.split(/;\s+/))
+    .map((s) => {
+      const norm = normalize(s);
+      return { raw: s, norm, clauses: clausesOf(norm) };
+    });
 }
 
 function who(c: Clause): string {
@@ -315,7 +317,8 @@ function readsRedirect(c: Clause, sentence: string): { channel: string } | null 
   if (c.question && c.subject === 'you' && !c.imperative) return null;
   const obj = `${c.particle} ${c.object.join(' ')}`;
   if (c.verb === 'get' && !/\bin touch\b/.test(obj)) return null;
-  if ((c.verb === 'go' || c.verb === 'head' || c.verb === 'visit') && !/\b(stores?|branch(es)?|offices?|counter|desk|bank)\b/.test(obj)) return null;
+  if ((c.verb === 'go' || c.verb === 'head' || c.verb === 'visit') && !/\b(stores?|branch(es)?|offices?|counter|desk|bank)\b/.test(obj))
+    return null;
   if (
     (c.verb === 'send' || c.verb === 'message' || c.verb === 'write') &&
     !/\b(us|dm|direct message|private message|team|email)\b/.test(obj)

@@ -480,10 +480,7 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
     (reading.inScope >= RESCUE_IN || (slips > 0 && reading.topCoverage >= RESCUE_IN)) &&
     reading.confidence >= RESCUE_CONF - (slips ? SLIP_EASE : 0);
   const modelSure = reading && reading.inScope >= RESCUE_IN && reading.confidence >= SURE_CONF;
-  if (
-    reading &&
-    (modelSure || (foreign.length <= RESCUE_MAX_FOREIGN && (reading.dialogue >= DIALOGUE_MIN || modelSaysIn)))
-  ) {
+  if (reading && (modelSure || (foreign.length <= RESCUE_MAX_FOREIGN && (reading.dialogue >= DIALOGUE_MIN || modelSaysIn)))) {
     return { verdict: null, confidence: 0, covered, foreign };
   }
   if (!confidentlyForeign(model, profile, reading, normalized, stems, foreign)) return { verdict: null, confidence: 0, covered, foreign };

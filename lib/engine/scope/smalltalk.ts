@@ -80,7 +80,8 @@ const CHAT_PARTS = {
   meta: new RegExp(
     `^(who|what) is this( chat| thing| service)?$|^who (am i|is this|are you)( \\w+)?( (talking|speaking|chatting|writing)( to| with)?)?$|^(is|am) (this|i (talking|speaking|chatting) (to|with)) (a|an)? ?(bot|robot|ai|human|real person|person|machine|computer|automated)\\b`,
   ),
-  pause: /^(ok |okay |um |uh )?(wait|hold on|hang on|one (sec|second|moment|min|minute)|just a (sec|second|moment|min|minute)|give me a (sec|second|moment|min|minute)|test(ing)?( \d+)*|hello\?*)$/,
+  pause:
+    /^(ok |okay |um |uh )?(wait|hold on|hang on|one (sec|second|moment|min|minute)|just a (sec|second|moment|min|minute)|give me a (sec|second|moment|min|minute)|test(ing)?( \d+)*|hello\?*)$/,
   /** "i'm bored", "i am so sad today", "i'm back", "ok i gtg", "that's hilarious", "go away". */
   mood: new RegExp(
     `^((ok|okay|well|oh|lol|haha|hmm|alright) )*((i'm|im|i am) (so |very |really |kinda |a bit )?${FEELINGS}( today| now| right now)?|(i'm|im|i am) (back|home|here|off|leaving|going to (bed|sleep)|off to (bed|sleep))|(i )?(gtg|g2g|gotta go|got to go|have to go|need to go|must go|brb|ttyl|lol|lmao|rofl|haha+|hehe+)|that's (so |not |really |very )?(funny|hilarious|cool|sad|weird|crazy|nice|awesome|interesting)|i need a (hug|friend|nap)|go away|shut up|leave me alone)$`,
