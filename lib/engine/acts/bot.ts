@@ -199,6 +199,14 @@ function who(c: Clause): string {
   return c.subjectWords.join(' ') || c.subject;
 }
 
+const AUTOMATED_THING =
+  /\b(link|code|receipt|confirmation|label|invoice|password|otp|pin|copy|tracking (number|link|code)|notification|voucher|coupon|statement)\b/;
+// "…once your order ships": a time clause and an event of the order (two tests, so no gap to re-read).
+const AUTOMATED_WHEN = {
+  test: (obj: string) =>
+    /\b(when|once|as soon as)\b/.test(obj) &&
+    /\b(ship|ships|shipped|dispatched|arrives|delivered|processed|ready|available|back in stock|approved|completed|issued)\b/.test(obj),
+};
 const DELIVERY_PEOPLE = /\b(courier|couriers|carrier|driver|drivers|delivery|postman|seller|sellers|warehouse)\b/;
 
 /** "We will contact you", "our developers are looking into it", "someone will get back to you". */
@@ -238,6 +246,8 @@ function readsCommitment(c: Clause): { who: string; action: string } | null {
     otherParty &&
     (['handle', 'assist', 'help', 'take', 'pick', 'join', 'answer', 'resolve', 'fix', 'escalate', 'respond', 'reply'].includes(verb) ||
       (verb === 'be' && /\bwith you\b/.test(obj)));
+  // "We'll email you a reset link", "we'll notify you once it ships": a message the system sends, not a person.
+  if (contacts && (AUTOMATED_THING.test(obj) || AUTOMATED_WHEN.test(obj))) return null;
   if (contacts || getsBack || inTouch) {
     // "I will update you in a moment" is the bot itself, in this chat; "we will contact you" is later.
     if (c.subject === 'you' || c.subject === 'thing' || c.subject === 'none') return null;
