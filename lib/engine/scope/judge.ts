@@ -346,6 +346,14 @@ function sharedAction(model: ScopeModel, stems: string[]): boolean {
   return false;
 }
 
+// Something of the customer's broken, damaged, missing or gone wrong: support bots hear their own domain's
+// troubles in words no scope lists ("windscreen cracked", "gas smell", "the burger was raw").
+const TROUBLE_STATE =
+  /\b(broke|broken|cracked|crack|damaged|damage|dent(ed)?|leak(s|ing|ed)?|smell(s|ing)?|flat|burst|flooded|stolen|lost|missing|raw|cold|spilled|stopped|stuck|faulty|defective|expired|overcharged|accident|crash(ed)?|hit|scratched|torn|wrong|late|never (came|arrived|showed( up)?)|not (working|arriving|loading|charging)|(does|did|is|was|has|have) ?n[o']?t (work|arrive|come|load|charge|turn on|start))\b/;
+function reportsTrouble(normalized: string): boolean {
+  return TROUBLE_STATE.test(normalized);
+}
+
 function confidentlyForeign(
   model: ScopeModel,
   profile: ScopeProfile | undefined,
@@ -359,7 +367,14 @@ function confidentlyForeign(
   const evidence = [...new Set(foreign)]
     .map((f) => written.find((w) => stem(w) === f) ?? f)
     .filter((w) => !isKnownWord(w) || topOf(domainsOf(w)).p >= FLAT);
-  if (evidence.length >= 2) return true;
+  if (evidence.length >= 2 && !reportsTrouble(normalized)) return true;
+  if (evidence.length >= 2) {
+    if (reading.confidence >= UNPLACED_CONF && reading.nearTop < DOUBT_NEAR) return true;
+    return evidence.some((w) => {
+      const d = wordDomain(w);
+      return !!d && d.p >= WORD_DOUBT && profile.near[d.domain] < WORD_NEAR;
+    });
+  }
   if (!evidence.length) return false;
   if (reading.nearIn >= DOUBT_NEAR || (reading.nearTop >= DOUBT_NEAR && reading.confidence >= DOUBT_CONF)) return false;
   const d = wordDomain(evidence[0]);
@@ -368,6 +383,21 @@ function confidentlyForeign(
   if (d && d.p >= WORD_DOUBT && profile.near[d.domain] >= WORD_NEAR) return false;
   if (!d) return !(acts || reading.nearTop >= DOUBT_NEAR || reading.confidence < UNPLACED_CONF);
   return true;
+}
+
+/**
+ * Shorthand for a scope word ("appt" for appointments, "meds" for medications, "acct" for account): a short word
+ * the model does not know, sharing the scope word's first two letters, whose letters all appear in it in order.
+ */
+function abbreviates(words: Set<string>, w: string): boolean {
+  if (w.length < 3 || w.length > 5 || isKnownWord(w)) return false;
+  for (const v of words) {
+    if (v.length < w.length + 2 || v[0] !== w[0] || v[1] !== w[1]) continue;
+    let k = 0;
+    for (let i = 0; i < v.length && k < w.length; i++) if (v[i] === w[k]) k++;
+    if (k === w.length) return true;
+  }
+  return false;
 }
 
 function nearScopeWord(words: Set<string>, w: string): boolean {
@@ -410,6 +440,8 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
     /\b(?:send|sent|pay|paid|transfer|wire|give|owe|xfer)\b(?:(?:\s+\S+){0,4}?\s+to)?\s+([a-z]+)\s*[.!?]?$/g,
   ))
     names.add(stem(m[1]));
+  // "see dr smith": the word after a title is a name.
+  for (const m of normalized.matchAll(/\b(?:dr|mr|mrs|ms|miss|prof|doctor)\.? ([a-z]+)\b/g)) names.add(stem(m[1]));
   const covered: string[] = [];
   const foreign: string[] = [];
   let strong = 0;
@@ -445,7 +477,10 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
   if (foreign.length && model.words) {
     const rescued = new Set(
       modelWords(normalized)
-        .filter((w) => w.length >= 4 && !model.words!.has(w) && nearScopeWord(model.words!, w))
+        .filter(
+          (w) =>
+            (w.length >= 4 && !model.words!.has(w) && nearScopeWord(model.words!, w)) || abbreviates(model.words!, w),
+        )
         .map(stem),
     );
     for (let i = foreign.length - 1; i >= 0; i--) {

@@ -184,7 +184,7 @@ export const SYNONYM_SETS: string[][] = [
     'gift card',
   ],
   ['confirmation', 'confirmation email', 'order confirmation', 'booking confirmation', 'receipt'],
-  ['standing order', 'direct debit', 'recurring payment', 'scheduled payment', 'automatic payment', 'autopay', 'mandate'],
+  ['standing order', 'direct debit', 'dd', 'recurring payment', 'scheduled payment', 'automatic payment', 'autopay', 'mandate'],
   ['overdraft', 'overdrawn', 'negative balance'],
   ['loan', 'loans', 'borrow', 'borrowing', 'lending', 'mortgage', 'remortgage'],
   // Telecoms and internet.
@@ -231,6 +231,13 @@ export const SYNONYM_SETS: string[][] = [
   ],
   ['pet', 'pets', 'dog', 'dogs', 'cat', 'cats', 'animal', 'animals', 'service animal'],
   ['seat', 'seats', 'seating', 'aisle', 'window seat', 'legroom'],
+  // Health care.
+  ['appointment', 'appointments', 'appt', 'consultation', 'checkup', 'check up', 'slot'],
+  ['prescription', 'prescriptions', 'meds', 'medication', 'medications', 'medicine', 'refill', 'pills'],
+  ['doctor', 'dr', 'gp', 'physician', 'nurse', 'dentist'],
+  ['result', 'results', 'test results', 'blood test', 'bloodwork', 'lab', 'labs', 'scan'],
+  // Deliveries by people.
+  ['driver', 'rider', 'courier', 'delivery', 'deliveries', 'delivery person', 'tip', 'tips', 'gratuity'],
   // Software and apps.
   ['member', 'members', 'user', 'users', 'teammate', 'teammates', 'team', 'invite', 'collaborator', 'workspace', 'seat'],
   ['notification', 'notifications', 'alert', 'alerts', 'reminder', 'reminders'],
@@ -264,7 +271,7 @@ export const GENERIC_WORDS = new Set(
     'accept accepted allow allowed provide provided include included apply applied choose select pick enter fill submit click press ' +
     'ask asked asking wonder wondering inquire explain explained understand learn read write wrote written answer answered reply ' +
     'download upload print save sign log visit reach reached move moved keep kept bring brought leave left ' +
-    'resend resent redo retry switch switched switching taken took ' +
+    'resend resent redo retry switch switched switching taken took back ' +
     'dollar dollars buck bucks euro euros pound pounds cent cents quid usd eur gbp inr rs rupee rupees ' +
     // How the customer feels says nothing about what they ask for.
     [...NEGATIVE_FEELINGS, ...OTHER_FEELING_WORDS].join(' ')
