@@ -477,10 +477,7 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
   if (foreign.length && model.words) {
     const rescued = new Set(
       modelWords(normalized)
-        .filter(
-          (w) =>
-            (w.length >= 4 && !model.words!.has(w) && nearScopeWord(model.words!, w)) || abbreviates(model.words!, w),
-        )
+        .filter((w) => (w.length >= 4 && !model.words!.has(w) && nearScopeWord(model.words!, w)) || abbreviates(model.words!, w))
         .map(stem),
     );
     for (let i = foreign.length - 1; i >= 0; i--) {
