@@ -214,6 +214,12 @@ const NOISE = new Set([
   'yo',
 ]);
 
+const FAMILY = new Set(
+  'son sons daughter daughters wife husband partner kid kids child children mom mum dad mother father brother sister parents grandma grandpa baby family'
+    .split(' ')
+    .map(stem),
+);
+
 /** Capitalised words inside a sentence are names ("pay Evan", "send 50$ to John"), never topics. */
 function properNouns(raw: string): Set<string> {
   const out = new Set<string>();
@@ -440,6 +446,8 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
     /\b(?:send|sent|pay|paid|transfer|wire|give|owe|xfer)\b(?:(?:\s+\S+){0,4}?\s+to)?\s+([a-z]+)\s*[.!?]?$/g,
   ))
     names.add(stem(m[1]));
+  // "add my son to my policy": the customer's family are people, like names, not topics.
+  for (const m of normalized.matchAll(/\b(?:my|our|his|her)\s+([a-z]+)\b/g)) if (FAMILY.has(stem(m[1]))) names.add(stem(m[1]));
   // "see dr smith": the word after a title is a name.
   for (const m of normalized.matchAll(/\b(?:dr|mr|mrs|ms|miss|prof|doctor)\.? ([a-z]+)\b/g)) names.add(stem(m[1]));
   const covered: string[] = [];
