@@ -1,11 +1,12 @@
 import { distance } from 'fastest-levenshtein';
 import type { SubAgent } from '../../schema/policy';
 import { blankLinks } from '../read/identifiers';
+import { tagsOf } from '../read/nlp';
 import { modelWords } from './features';
 import { domainsOf, isKnownWord, readDomain, scopeProfile, type DomainReading, type ScopeProfile } from './model';
 import { isSmallTalk } from './smalltalk';
 import { GENERIC_WORDS, NEUTRAL_WORDS, SYNONYM_SETS } from './synonyms';
-import { isModifier, isStopword, isSwap, plainText, sentences, stem, tokens, typoBudget, typoDistance } from './words';
+import { isModifier, isStopword, isSwap, plainText, sentences, stem, STOPWORDS, tokens, typoBudget, typoDistance } from './words';
 
 /**
  * Signal 4: is the customer's request inside what the bot is meant to handle? The scope is the team lead's
@@ -92,6 +93,34 @@ function stemsOfNormalized(normalized: string): string[] {
 
 export function isGeneric(s: string): boolean {
   return GENERIC_STEMS.has(s) || NEUTRAL_STEMS.has(s);
+}
+
+const COMMON_STEMS = [...new Set([...GENERIC_STEMS, ...NEUTRAL_STEMS, ...STOPWORDS])].filter((w) => w.length >= 3);
+const slipMemo = new Map<string, boolean>();
+
+/**
+ * A word one slip from a common word ("chek", "probelm", "cud"): that common word, which says nothing about the
+ * topic. One slip only, never a changed letter ("coat" is not "cost"), and the first two letters as written.
+ */
+function slipOfCommonWord(s: string): boolean {
+  const hit = slipMemo.get(s);
+  if (hit !== undefined) return hit;
+  let slip = false;
+  // A word of the lexicon is itself ("cold" is not "could").
+  if (s.length >= 4 && !tagsOf(s).length) {
+    for (const v of COMMON_STEMS) {
+      if (v[0] !== s[0] || v[1] !== s[1] || Math.abs(v.length - s.length) > 1) continue;
+      // A letter left out or two swapped; an extra letter only in a longer word ("wash" is not "was").
+      const shape = v.length > s.length || isSwap(s, v) || (s.length > v.length && s.length >= 6);
+      if (shape && typoDistance(s, v, 1) <= 1) {
+        slip = true;
+        break;
+      }
+    }
+  }
+  if (slipMemo.size > 20_000) slipMemo.clear();
+  slipMemo.set(s, slip);
+  return slip;
 }
 
 export function buildScope(description: string, subAgents: SubAgent[]): ScopeModel {
@@ -477,7 +506,7 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
     } else if (m === 'direct' && generic) {
       weak += 0.5;
       covered.push(s);
-    } else if (!m && !generic && !names.has(s) && !NOISE.has(s)) foreign.push(s);
+    } else if (!m && !generic && !names.has(s) && !NOISE.has(s) && !slipOfCommonWord(s)) foreign.push(s);
   }
   if (isSmallTalk(normalized)) return { verdict: null, confidence: 0, covered, foreign };
   // A foreign stem whose written word is one slip from a scope word ("plcae" ~ "place") is that word.

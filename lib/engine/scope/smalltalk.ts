@@ -15,7 +15,7 @@ const CORE = new Set(
     'bye goodbye byebye bye-bye later cya adios tschuss farewell care ' +
     'ok okay k kk alright sure yes yeah yep yup ya no nope nah fine great perfect awesome cool nice wonderful excellent lovely ' +
     'brilliant fantastic amazing super good understood noted welcome sorry pardon lol haha hehe wow ' +
-    'ugh oops whoops omg wtf geez gosh damn dang darn meh yikes gotcha'
+    'ugh oops whoops omg wtf geez gosh damn dang darn meh yikes gotcha yess yesss yas noo nooo gud'
   ).split(' '),
 );
 // Words that may stand beside them ("have a nice day", "that is all for now", "how are you doing").

@@ -283,7 +283,7 @@ export const NEUTRAL_WORDS = new Set(
   (
     'hello hallo hola hi hey bonjour salut ola oi guten tag morning afternoon evening bye goodbye thx ty cheers regards um uh hmm ' +
     'sir madam dear guys please pls plz thanks thank sorry excuse pardon ok okay yes yeah yep no nope alright fine great cool ' +
-    'bot robot human agent assistant you u ur ya wan wana plz pls ' +
+    'bot robot human agent assistant you u ur ya wan wana plz pls cud wud shud ' +
     'exactly really actually currently quickly immediately recently basically literally totally completely finally probably definitely ' +
     'simply directly urgently seriously honestly properly correctly already anyway somehow'
   ).split(/\s+/),
