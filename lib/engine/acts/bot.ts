@@ -242,8 +242,11 @@ function readsCommitment(c: Clause): { who: string; action: string } | null {
     (verb === 'have' && /\b(a )?(look|closer look)\b/.test(obj)) ||
     (verb === 'follow' && c.particle === 'up') ||
     (verb === 'work' && c.particle === 'on');
+  // "Our experts will answer any question you have": what they do for everyone, not a step on this case.
+  const anyone = /\b(any|all|every|anything|everything|whenever|whatever|always)\b/.test(obj);
   const takesOver =
     otherParty &&
+    !anyone &&
     (['handle', 'assist', 'help', 'take', 'pick', 'join', 'answer', 'resolve', 'fix', 'escalate', 'respond', 'reply'].includes(verb) ||
       (verb === 'be' && /\bwith you\b/.test(obj)));
   // "We'll email you a reset link", "we'll notify you once it ships": a message the system sends, not a person.
@@ -262,7 +265,17 @@ function readsCommitment(c: Clause): { who: string; action: string } | null {
 
 /** "Your report has been submitted", "we've reported this", "I have escalated your case to our team". */
 function readsPassedOn(c: Clause): { who: string } | null {
-  if (c.negated || c.question || c.conditional || !PASS_ON.has(c.verb)) return null;
+  if (c.negated || c.question || c.conditional) return null;
+  // "I've asked our technical team to look into this".
+  if (
+    (c.subject === 'i' || c.subject === 'we') &&
+    (c.perfect || c.past) &&
+    (c.verb === 'ask' || c.verb === 'request') &&
+    c.object.some(isPersonNoun) &&
+    c.object.includes('to')
+  )
+    return { who: c.object.slice(0, c.object.indexOf('to')).filter(isPersonNoun).join(' ') || 'the team' };
+  if (!PASS_ON.has(c.verb)) return null;
   const obj = c.object.join(' ');
   const subj = c.subjectWords.join(' ');
   const done = c.perfect || c.past || c.passive || c.progressive || c.modality === 'now';

@@ -174,6 +174,8 @@ export const SYNONYM_SETS: string[][] = [
     'payment method',
     'billing',
     'bill',
+    'fee',
+    'fees',
     'apple pay',
     'google pay',
     'paypal',
