@@ -241,6 +241,7 @@ const NOISE = new Set([
   'dr',
   'no',
   'yo',
+  'bk',
 ]);
 
 const FAMILY = new Set(
@@ -421,13 +422,16 @@ function confidentlyForeign(
 }
 
 /**
- * Shorthand for a scope word ("appt" for appointments, "meds" for medications, "acct" for account): a short word
- * the model does not know, sharing the scope word's first two letters, whose letters all appear in it in order.
+ * Shorthand for a scope word ("appt" for appointments, "meds" for medications, "pymnt" for payment): a short word
+ * the model does not know, sharing the scope word's first two letters (or only the first, when it has no vowels),
+ * whose letters all appear in it in order.
  */
 function abbreviates(words: Set<string>, w: string): boolean {
   if (w.length < 3 || w.length > 5 || isKnownWord(w)) return false;
+  // Without its vowels ("pymnt", "acct"), the second letter need not match.
+  const vowelless = /^[a-z][^aeiou]+$/.test(w);
   for (const v of words) {
-    if (v.length < w.length + 2 || v[0] !== w[0] || v[1] !== w[1]) continue;
+    if (v.length < w.length + 2 || v[0] !== w[0] || (v[1] !== w[1] && !vowelless)) continue;
     let k = 0;
     for (let i = 0; i < v.length && k < w.length; i++) if (v[i] === w[k]) k++;
     if (k === w.length) return true;

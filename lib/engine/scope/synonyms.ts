@@ -31,7 +31,7 @@ export const SYNONYM_SETS: string[][] = [
   ],
   ['track', 'tracking', 'whereabouts', 'rastrear', 'suivi', 'sendungsverfolgung', 'rastreamento'],
   ['delay', 'late', 'delayed', 'overdue', 'retraso', 'retard', 'verspatung', 'atraso'],
-  ['address', 'pincode', 'zipcode', 'postcode', 'postal', 'direccion', 'adresse', 'endereco'],
+  ['address', 'addy', 'pincode', 'zipcode', 'postcode', 'postal', 'direccion', 'adresse', 'endereco'],
   [
     'refund',
     'reimburse',
@@ -273,7 +273,7 @@ export const GENERIC_WORDS = new Set(
     'accept accepted allow allowed provide provided include included apply applied choose select pick enter fill submit click press ' +
     'ask asked asking wonder wondering inquire explain explained understand learn read write wrote written answer answered reply ' +
     'download upload print save sign log visit reach reached move moved keep kept bring brought leave left ' +
-    'resend resent redo retry switch switched switching taken took back ' +
+    'resend resent redo retry switch switched switching taken took back gimme lemme ' +
     'dollar dollars buck bucks euro euros pound pounds cent cents quid usd eur gbp inr rs rupee rupees ' +
     // How the customer feels says nothing about what they ask for.
     [...NEGATIVE_FEELINGS, ...OTHER_FEELING_WORDS].join(' ')

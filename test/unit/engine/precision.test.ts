@@ -83,12 +83,18 @@ describe('requests in the words of other kinds of support team are in scope', ()
     expect(within(scope, text).status).toBe('none');
   });
 
-  it.each(['the item i got is the wrong size', 'is apple pay accepted', 'can you resend the confirmation email', 'i got a damaged item'])(
-    'store: %s',
-    (text) => {
-      expect(checkOffline(say(text), policy()).status).toBe('none');
-    },
-  );
+  it.each([
+    'the item i got is the wrong size',
+    'is apple pay accepted',
+    'can you resend the confirmation email',
+    'i got a damaged item',
+    'chek if my order shiped',
+    'pymnt failed',
+    'lemme change my addy',
+    'can someone explain the fees',
+  ])('store: %s', (text) => {
+    expect(checkOffline(say(text), policy()).status).toBe('none');
+  });
 
   it.each([
     ['bank', 'recommend a good pizza place'],
@@ -108,6 +114,7 @@ describe('what the bot says about people', () => {
     "No worries! Click 'Forgot password' on the sign-in page and we'll email you a reset link.",
     "We'll notify you as soon as your order ships.",
     "Great question! We accept Visa and PayPal. Should you have any further questions, please don't hesitate to reach out to our customer support team.",
+    'Our experts will answer any question you might have about our products.',
   ])('talk about the team or a self-service link is no handoff: %s', (text) => {
     expect(afterBot(text).status).toBe('none');
   });
@@ -122,6 +129,7 @@ describe('what the bot says about people', () => {
     "It's best to contact our returns team directly.",
     'This is something our billing department needs to handle; you can reach them at billing@example.com.',
     'Please visit one of our stores so a technician can take a look.',
+    "I've asked our technical team to look into this for you.",
   ])('a redirect or a promise the customer must wait for is a handoff: %s', (text) => {
     const v = afterBot(text);
     expect(v.status).toBe('escalate');
