@@ -4,6 +4,7 @@
  * offers and detail requests, since they carry the multilingual cases.
  */
 import { analyseBotMessage, CONDITIONAL } from './phrases/bot';
+import { anyPart } from './phrases/parts';
 import { splitSentences } from '../read/nlp';
 import { originalQuote } from '../read/sanitize';
 import { clean, normalize } from '../read/text';
@@ -108,15 +109,24 @@ const CONTACT_VERBS = new Set([
 const PLACE_TO =
   /\bto (a|an|the|your|our|any|one of our)? ?(\w+ ){0,3}(store|shop|branch|cent(er|re)|dealer(ship)?|technician|repairer|office|counter)\b/;
 const ADVISE_VERBS = new Set(['recommend', 'suggest', 'advise']);
-const ADVISED_CONTACT =
-  /^((speaking|talking|contacting|calling|reaching out|getting in touch|visiting|checking) ?(with|to)?|(that )?you (should |to |please )?(contact|call|get in touch|reach out|speak|talk|visit|email|phone|ring|go to|head to))\b/;
+// Verbs of going to someone else for help.
+const GO_TO = '(contact|call|get in touch|reach out|speak|talk|visit|email|phone|ring|go to|head to)';
+const ADVISED_CONTACT = new RegExp(
+  `^((speaking|talking|contacting|calling|reaching out|getting in touch|visiting|checking) ?(with|to)?|(that )?you (should |to |please )?${GO_TO})\\b`,
+);
 // "It's best to contact our support team directly", "your best option is to call the store".
-const BEST_TO =
-  /^(best|better|advisable|recommended|a good idea|the best (way|option|thing|course)|your best (bet|option))( is)? to (contact|call|get in touch|reach out|speak|talk|visit|email|phone|ring|go to|head to)\b/;
+const BEST_TO = new RegExp(
+  `^(best|better|advisable|recommended|a good idea|the best (way|option|thing|course)|your best (bet|option))( is)? to ${GO_TO}\\b`,
+);
 const SELF_SERVICE =
   /\b(website|site|link|page|app|faq|article|help ?center|portal|settings|online|form|guide|here|below|above|url|www|http)\b/;
-const CHANNEL =
-  /\b(us|them|our|team|department|desk|support|service|store|branch|office|number|phone|line|hotline|dm|direct message|private message|inbox|email|e-mail|bank|provider|manufacturer|carrier|airline|agent|staff|specialist|representative|advisor|pharmacist|doctor|helpline)\b|\d{3}/;
+const CHANNEL = anyPart(
+  // Whom: the team, its people, or another company.
+  /\b(us|them|our|team|department|desk|support|service|agent|staff|specialist|representative|advisor|pharmacist|doctor)\b/,
+  /\b(store|branch|office|bank|provider|manufacturer|carrier|airline)\b/,
+  // How: a number, a line, a message.
+  /\b(number|phone|line|hotline|helpline|dm|direct message|private message|inbox|email|e-mail)\b|\d{3}/,
+);
 const HELP_VERBS = new Set([
   'help',
   'assist',
@@ -152,8 +162,15 @@ const HELP_VERBS = new Set([
 const LACK_OBJECTS =
   /\b(access|ability|permission|permissions|information|details|tools|authority|capability|rights|visibility|record|records)\b/;
 // A wish that ends a sentence is a close too: "Enjoy.", "Enjoy your coffee!".
-const CLOSING =
-  /^enjoy( (your|the) \w+)?[.! ]*$|\b(anything else|something else|any other (questions?|concerns?)|have a (great|good|nice|wonderful|lovely|fantastic) (day|one|evening|night|weekend|time)|enjoy (your|the) (day|evening|rest)|take care|goodbye|bye|you are welcome|you're welcome|my pleasure|glad (i|we) could help|happy to help|thanks for (contacting|reaching|chatting|your patience|shopping)|thank you for (contacting|reaching|chatting|your patience|shopping|choosing|being)|feel free|do not hesitate|don't hesitate|a pleasure)\b/;
+const CLOSING = anyPart(
+  /^enjoy( (your|the) \w+)?[.! ]*$/,
+  // "Anything else?", "have a great day", "take care".
+  /\b(anything else|something else|any other (questions?|concerns?)|take care|goodbye|bye|enjoy (your|the) (day|evening|rest))\b/,
+  /\bhave a (great|good|nice|wonderful|lovely|fantastic) (day|one|evening|night|weekend|time)\b/,
+  // "You're welcome", "glad I could help", "feel free…".
+  /\b(you are welcome|you're welcome|my pleasure|glad (i|we) could help|happy to help|feel free|do not hesitate|don't hesitate|a pleasure)\b/,
+  /\b(thanks for (contacting|reaching|chatting|your patience|shopping)|thank you for (contacting|reaching|chatting|your patience|shopping|choosing|being))\b/,
+);
 const WAITING =
   /^(one|a|just a) (moment|minute|second|sec)\b|\b(please )?(wait|hold on|bear with me)\b|\b(checking|searching|looking)( (that|this|it|now|availability))?\b/;
 const ASK_VERBS = new Set([
@@ -180,8 +197,13 @@ const ASK_VERBS = new Set([
   'fill',
   'list',
 ]);
-const DETAIL_NOUN =
-  /\b(name|number|id|email|e-mail|address|phone|date|birth|pin|password|username|account|order|booking|reference|code|zip|postcode|details|information|screenshot|photo|description|reason|time|location|model|version|device|membership|level|amount|receipt|serial|card|report|answer|question)\b/;
+const DETAIL_NOUN = anyPart(
+  // Who the customer is.
+  /\b(name|email|e-mail|address|phone|date|birth|pin|password|username|account|membership|level|card|zip|postcode)\b/,
+  // What the case is.
+  /\b(number|id|order|booking|reference|code|receipt|serial|amount|model|version|device|time|location)\b/,
+  /\b(details|information|screenshot|photo|description|reason|report|answer|question)\b/,
+);
 
 function sentencesOf(raw: string): Sentence[] {
   // A semicolon joins two sentences as far as who does what is concerned.
@@ -383,6 +405,29 @@ function readsCannotHelp(c: Clause): { lacks: 'information' | 'access' | 'capabi
   };
 }
 
+// Details a bot asks for, in two lists: who the customer is, and what the case is.
+const ITEMS_WHO =
+  /\b(full name|name|account (?:number|id)|order (?:number|id)|user ?name|username|e-?mail(?: address)?|phone(?: number)?|(?:detailed )?\w* ?report)\b/g;
+const ITEMS_WHAT =
+  /\b((?:shipping |billing )?address|date of birth|pin|password|zip ?code|postcode|booking (?:id|number|reference)|reference(?: number)?)\b/g;
+const ITEMS_MORE =
+  /\b(screenshot|photo|membership level|mother's maiden name|maiden name|security question|device|model|version|reason|location|time|date)\b/g;
+
+/** The items a sentence names, in order; where two lists match overlapping words, the longer match at the earlier start wins. */
+function itemsIn(sentence: string): string[] {
+  const found = [ITEMS_WHO, ITEMS_WHAT, ITEMS_MORE]
+    .flatMap((re) => [...sentence.matchAll(re)].map((m) => ({ at: m.index, end: m.index + m[0].length, text: m[1] })))
+    .sort((a, b) => a.at - b.at || b.end - a.end);
+  const out: string[] = [];
+  let end = -1;
+  for (const f of found) {
+    if (f.at < end) continue;
+    out.push(f.text);
+    end = f.end;
+  }
+  return out;
+}
+
 /** "Could you provide your date of birth?", "May I have your name?", "What is your order number?". */
 function readsDetailRequest(c: Clause, sentence: string): string[] | null {
   if (c.conditional) return null;
@@ -404,10 +449,8 @@ function readsDetailRequest(c: Clause, sentence: string): string[] | null {
   if (!asks) return null;
   if (c.subject === 'you' && c.verb === 'let' && !/\b(know|me)\b/.test(obj)) return null;
   const items: string[] = [];
-  for (const m of sentence.matchAll(
-    /\b(full name|name|account (?:number|id)|order (?:number|id)|user ?name|username|e-?mail(?: address)?|phone(?: number)?|(?:shipping |billing )?address|date of birth|pin|password|zip ?code|postcode|booking (?:id|number|reference)|reference(?: number)?|screenshot|photo|membership level|mother's maiden name|maiden name|(?:detailed )?\w* ?report|security question|device|model|version|reason|location|time|date)\b/g,
-  )) {
-    const item = m[1].replace(/^(detailed )/, '').trim();
+  for (const m of itemsIn(sentence)) {
+    const item = m.replace(/^(detailed )/, '').trim();
     if (!items.includes(item)) items.push(item);
   }
   return items.length ? items : DETAIL_NOUN.test(obj) || /\b(details|information|more)\b/.test(sentence) ? ['details of the issue'] : null;

@@ -286,8 +286,6 @@ const RESCUE_CONF = 0.6;
 const SLIP_EASE = 0.2;
 // A typo'd in-scope request has one unknown word, rarely more; several foreign words are a foreign request.
 const RESCUE_MAX_FOREIGN = 1;
-// …unless the model is this sure of a covered domain: then the foreign words are the scope's own, in other words.
-const SURE_CONF = 0.85;
 const DIALOGUE_MIN = 0.6;
 const FOREIGN_CONF = 0.9;
 const FOREIGN_MAX_IN = 0.05;
@@ -552,8 +550,7 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
     reading &&
     (reading.inScope >= RESCUE_IN || (slips > 0 && reading.topCoverage >= RESCUE_IN)) &&
     reading.confidence >= RESCUE_CONF - (slips ? SLIP_EASE : 0);
-  const modelSure = reading && reading.inScope >= RESCUE_IN && reading.confidence >= SURE_CONF;
-  if (reading && (modelSure || (foreign.length <= RESCUE_MAX_FOREIGN && (reading.dialogue >= DIALOGUE_MIN || modelSaysIn)))) {
+  if (reading && foreign.length <= RESCUE_MAX_FOREIGN && (reading.dialogue >= DIALOGUE_MIN || modelSaysIn)) {
     return { verdict: null, confidence: 0, covered, foreign };
   }
   if (!confidentlyForeign(model, profile, reading, normalized, stems, foreign)) return { verdict: null, confidence: 0, covered, foreign };
