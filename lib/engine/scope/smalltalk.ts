@@ -82,6 +82,9 @@ const CHAT_PARTS = {
   ),
   pause:
     /^(ok |okay |um |uh )?(wait|hold on|hang on|one (sec|second|moment|min|minute)|just a (sec|second|moment|min|minute)|give me a (sec|second|moment|min|minute)|test(ing)?( \d+)*|hello\?*)$/,
+  /** "just browsing", "only looking around": no request yet. */
+  browsing:
+    /^((i'm|im|i am) )?(just |only )?(browsing|looking around|window shopping|looking|checking things out)( (lol|haha|thanks|thx))?$/,
   /** "i'm bored", "i am so sad today", "i'm back", "ok i gtg", "that's hilarious", "go away". */
   mood: new RegExp(
     `^((ok|okay|well|oh|lol|haha|hmm|alright) )*((i'm|im|i am) (so |very |really |kinda |a bit )?${FEELINGS}( today| now| right now)?|(i'm|im|i am) (back|home|here|off|leaving|going to (bed|sleep)|off to (bed|sleep))|(i )?(gtg|g2g|gotta go|got to go|have to go|need to go|must go|brb|ttyl|lol|lmao|rofl|haha+|hehe+)|that's (so |not |really |very )?(funny|hilarious|cool|sad|weird|crazy|nice|awesome|interesting)|i need a (hug|friend|nap)|go away|shut up|leave me alone)$`,

@@ -148,6 +148,43 @@ describe('what the bot says about people', () => {
   });
 });
 
+describe('a conversation the bot serves itself', () => {
+  it('a label or link sent to the customer is no handoff', () => {
+    const v = checkOffline(
+      conv([
+        ['customer', 'I want to return my shoes'],
+        ['bot', 'I have created a return label for you; it has been sent to your email.'],
+        ['customer', 'thanks!'],
+      ]),
+      policy(),
+    );
+    expect(v.status).toBe('none');
+  });
+
+  it('"just browsing" is no request', () => {
+    const v = checkOffline(
+      conv([
+        ['customer', 'hello'],
+        ['bot', 'Hi! What can I do for you?'],
+        ['customer', 'just browsing lol'],
+      ]),
+      policy(),
+    );
+    expect(v.status).toBe('none');
+  });
+
+  it('but a case sent on to a team is a handoff', () => {
+    const v = checkOffline(
+      conv([
+        ['customer', 'My parcel arrived damaged.'],
+        ['bot', 'Your case has been sent to our claims team.'],
+      ]),
+      policy(),
+    );
+    expect(v.signals.map((s) => s.kind)).toEqual(['bot_handed_off']);
+  });
+});
+
 describe('a handoff followed by a request for details is still collecting', () => {
   it('after a transfer announced in an earlier turn', () => {
     const v = checkOffline(

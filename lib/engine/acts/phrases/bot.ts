@@ -60,7 +60,7 @@ function group(trigger: RegExp, patterns: Gated[]): Gated {
 
 // What is handed on, and the verbs that hand it on.
 const CASE = '(case|ticket|request|issue|chat|call|conversation|query|inquiry|complaint|claim)';
-const MOVED = '(escalated|transferred|forwarded|reviewed by|passed|handed|assigned|routed|sent to)';
+const MOVED = '(escalated|transferred|forwarded|reviewed by|passed|handed|assigned|routed)';
 const MOVE = '(connect|transfer|escalate|put you through|route|forward|hand|pass|get you (connected|transferred|over|through))';
 const A_MOMENT = '( just| quickly| now| promptly)?( a| one)?( moment| minute| second| sec)?';
 
@@ -75,9 +75,12 @@ const ACTION = [
       `\\b(i|we) (have |had )?(now |just |already )?(notified|alerted|informed|told|contacted|messaged|let) (my|our|the|a|an)( \\w+)? ${TEAM}`,
     ),
     /\b(i|we) (have |had )?(now |just |already )?(created|opened|raised|logged|submitted|filed) (a|an|the|your) (ticket|case|request|report|claim|escalation)\b/,
-    /\b(has|have|is|was|are|were) (now )?been (escalated|forwarded|transferred|passed on|passed along|passed to|handed over|handed off|handed to|given to|assigned|referred|routed|shared with|sent to)\b/,
+    /\b(has|have|is|was|are|were) (now )?been (escalated|forwarded|transferred|passed on|passed along|passed to|handed over|handed off|handed to|assigned|referred|routed)\b/,
+    // "…has been sent to our returns team", not "…has been sent to your email".
+    new RegExp(`\\b(has|have|is|was|are|were) (now )?been (given to|shared with|sent to) (our|the|a|an|one of our)( \\w+)? ${TEAM}`),
     /\b(you are|you will be|you will now be) (now )?(being )?(transferred|connected|routed|put through|escalated|redirected|passed)\b/,
     new RegExp(`\\b(your ${CASE}|this|it) (is|will be|has been|is now) (being )?${MOVED}\\b`),
+    new RegExp(`\\b(your ${CASE}|this|it) (is|will be|has been|is now) (being )?sent to (our|the|a|an|one of our)( \\w+)? ${TEAM}`),
     new RegExp(
       `\\b(i|we) (will|am going to|are going to|shall|am|are)( now| promptly| immediately| right away| quickly| gladly| happily| just| personally| also)? ${ACT}\\b.{0,80}\\b${TEAM}\\b`,
     ),
