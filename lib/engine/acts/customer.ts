@@ -51,7 +51,7 @@ const REQUEST = anyPart(
   /\b(i want|i wanna|i need|i would like|i'd like|i wish|i am looking for|i'm looking for|looking for|want to|need to|trying to)\b/,
   // "can you…", "how do I…", "where…".
   /\b(can you|could you|would you|will you|can i|could i|may i|is it possible|is there|are there|do you|does it)\b/,
-  /\b(how (do|can|to|much|long|many|does|is)|where|what|why|when|which|who|help|please)\b/,
+  /\b(how (do|can|to|much|long|many|does|is)|where|what|why|when|which|who|whats|wheres|hows|whens|whos|help|please)\b/,
   // "tell me…", and the verbs of a task.
   /\b(tell me|show me|give me|get me|find me|book|cancel|change|check|order|reserve|track|buy|pay|send|make|set up|sign up)\b/,
   // es / fr / de / pt

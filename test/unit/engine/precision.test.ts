@@ -185,6 +185,30 @@ describe('a conversation the bot serves itself', () => {
   });
 });
 
+it('"this may need to be reviewed by our team" is a possible handoff, not a confirmed one', () => {
+  const v = checkOffline(
+    conv([
+      ['customer', 'Why is my data so slow?'],
+      ['bot', 'I am not sure, this may need to be reviewed by our network team.'],
+    ]),
+    PolicySchema.parse({ version: 3, scope: SCOPES.telco }),
+  );
+  expect(v.status).toBe('unconfirmed');
+});
+
+it('"whats…" mid-conversation is a request, judged against the scope', () => {
+  const v = checkOffline(
+    conv([
+      ['customer', 'Can I return my shoes?'],
+      ['bot', 'Yes, returns are free within 30 days.'],
+      ['customer', 'perfect'],
+      ['customer', 'also whats the weather in rome'],
+    ]),
+    policy(),
+  );
+  expect(v.signals.map((s) => s.kind)).toEqual(['out_of_scope']);
+});
+
 describe('a handoff followed by a request for details is still collecting', () => {
   it('after a transfer announced in an earlier turn', () => {
     const v = checkOffline(

@@ -225,7 +225,7 @@ const VAGUE_TRIGGER = anyPart(
   /need|require|warrant|have to|escalat|review|look|check|hand|pass|complex|complicated|tricky|unusual|difficult|sensitive|serious|not sure|not certain/,
   /possibly|potentially|perhaps|beyond|outside|more than|requer|necesit|necessit|demander|gepruft|eskaliert|uberpruft|precisar|exigir/,
 );
-const NEEDS = '(need|require|warrant|have to be|have to)';
+const NEEDS = '(need to be|needs to be|need|require|warrant|have to be|have to)';
 const REVIEW =
   '(review|escalation|escalated|reviewed|specialist|human review|closer look|manual review|further investigation|investigation|attention|look|checking|looked at)';
 const VAGUE: Gated[] = [
@@ -333,6 +333,8 @@ function confirmedKind(flats: string[], i: number): 'action' | 'inability' | nul
         ? 'inability'
         : null;
   if (!kind || CONDITIONAL.test(f)) return null;
+  // "This may need to be reviewed by our team": a possible handoff, read as vague, not a confirmed one.
+  if (kind === 'action' && VAGUE_TRIGGER.test(f) && VAGUE.some((r) => r.test(f))) return null;
   // "I can't see your card number, but you can find it in the app": the bot still answered.
   if (
     SELF_SERVICE.test(f) ||
