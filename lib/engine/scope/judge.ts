@@ -213,8 +213,11 @@ function isTypo(s: string, v: string, budget: number): boolean {
 }
 
 // Greetings, thanks and goodbyes: small talk is never out of scope.
-const SMALL_TALK =
-  /^((um+|uh+|ok(ay)?|well|oh|so|yes|yeah|no|great|cool|alright|and)[ ,.!]+)*(hi|hello|hallo|hey|hola|bonjour|ola|thanks?|thank you|thx|ty|bye|goodbye|good ?bye|see ya|see you|quit|exit|stop|i'?m done|that'?s all|good (morning|afternoon|evening|night)|cheers|gracias|merci|danke|obrigad[oa]|nothing else)\b/;
+const FILLERS = '((um+|uh+|ok(ay)?|well|oh|so|yes|yeah|no|great|cool|alright|and)[ ,.!]+)*';
+const GREETINGS = '(hi|hello|hallo|hey|hola|bonjour|ola|good (morning|afternoon|evening|night))';
+const THANKS = '(thanks?|thank you|thx|ty|cheers|gracias|merci|danke|obrigad[oa])';
+const LEAVING = "(bye|goodbye|good ?bye|see ya|see you|quit|exit|stop|i'?m done|that'?s all|nothing else)";
+const SMALL_TALK = new RegExp(`^${FILLERS}(${GREETINGS}|${THANKS}|${LEAVING})\\b`);
 // Two-letter words that carry no topic.
 const NOISE = new Set([
   'st',
@@ -382,10 +385,17 @@ function sharedAction(model: ScopeModel, stems: string[]): boolean {
 
 // Something of the customer's broken, damaged, missing or gone wrong: support bots hear their own domain's
 // troubles in words no scope lists ("windscreen cracked", "gas smell", "the burger was raw").
-const TROUBLE_STATE =
-  /\b(broke|broken|cracked|crack|damaged|damage|dent(ed)?|leak(s|ing|ed)?|smell(s|ing)?|flat|burst|flooded|stolen|lost|missing|raw|cold|spilled|stopped|stuck|faulty|defective|expired|overcharged|accident|crash(ed)?|hit|scratched|torn|wrong|late|never (came|arrived|showed( up)?)|not (working|arriving|loading|charging)|(does|did|is|was|has|have) ?n[o']?t (work|arrive|come|load|charge|turn on|start))\b/;
+const TROUBLE_STATE = [
+  // Damage and breakage.
+  /\b(broke|broken|cracked|crack|damaged|damage|dent(ed)?|leak(s|ing|ed)?|smell(s|ing)?|flat|burst|flooded|scratched|torn|spilled)\b/,
+  // Gone, late, wrong or faulty.
+  /\b(stolen|lost|missing|raw|cold|stopped|stuck|faulty|defective|expired|overcharged|accident|crash(ed)?|hit|wrong|late)\b/,
+  // Never came, does not work.
+  /\b(never (came|arrived|showed( up)?)|not (working|arriving|loading|charging))\b/,
+  /\b(does|did|is|was|has|have) ?n[o']?t (work|arrive|come|load|charge|turn on|start)\b/,
+];
 function reportsTrouble(normalized: string): boolean {
-  return TROUBLE_STATE.test(normalized);
+  return TROUBLE_STATE.some((re) => re.test(normalized));
 }
 
 function confidentlyForeign(

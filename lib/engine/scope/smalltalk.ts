@@ -29,8 +29,14 @@ const GLUE = new Set(
   ).split(' '),
 );
 // Phrases that are small talk as a whole even though a word of them is a topic elsewhere.
-const PHRASES =
-  /\b(see (you|ya)|catch you|talk (to you )?(soon|later)|take care|have a (nice|good|great|lovely) (day|one|evening|weekend)|you too|same to you|that('s| is| will be) (all|it)|nothing else|no (thanks|thank you)|never mind|all good|you('re| are)? (rock|the best|a star|a hero|awesome|amazing|great))\b/;
+const PHRASES = [
+  // Leaving.
+  /\b(see (you|ya)|catch you|talk (to you )?(soon|later)|take care|have a (nice|good|great|lovely) (day|one|evening|weekend))\b/,
+  // Answering a pleasantry, or ending.
+  /\b(you too|same to you|that('s| is| will be) (all|it)|nothing else|no (thanks|thank you)|never mind|all good)\b/,
+  // Praise.
+  /\byou('re| are)? (rock|the best|a star|a hero|awesome|amazing|great)\b/,
+];
 
 function near(word: string, vocab: Set<string>): boolean {
   if (vocab.has(word)) return true;
@@ -104,7 +110,7 @@ export function isSmallTalk(text: string): boolean {
   if (!words.length || words.length > 14) return false;
   if (isChitChat(text)) return true;
   const joined = words.join(' ');
-  const phrase = PHRASES.test(joined);
+  const phrase = PHRASES.some((re) => re.test(joined));
   let core = phrase;
   for (const w of words) {
     if (CORE.has(w)) core = true;
