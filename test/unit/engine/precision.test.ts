@@ -56,13 +56,29 @@ describe('typos and shorthand are matched against the scope before anything is c
   );
 });
 
-describe('chat about the chat itself, pauses and interjections are never out of scope', () => {
-  it.each(['who is this', 'who am I talking to', 'is this a bot', 'one sec', 'wait', 'testing', 'ugh', 'oops', 'sorry typo'])(
-    '%s',
-    (text) => {
-      expect(checkOffline(say(text), policy()).status).toBe('none');
-    },
-  );
+describe('chat about the chat itself, pauses, interjections and getting acquainted are never out of scope', () => {
+  it.each([
+    'who is this',
+    'who am I talking to',
+    'is this a bot',
+    'one sec',
+    'wait',
+    'testing',
+    'ugh',
+    'oops',
+    'sorry typo',
+    'nice to meet you',
+    'how was your weekend',
+    'lol you are weird',
+    'are you a boy or a girl',
+    'i feel lonely',
+    "it's my birthday",
+    'do you watch tv',
+    'my name is sarah',
+    'merry christmas',
+  ])('%s', (text) => {
+    expect(checkOffline(say(text), policy()).status).toBe('none');
+  });
 });
 
 describe('requests in the words of other kinds of support team are in scope', () => {
