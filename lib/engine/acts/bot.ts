@@ -4,6 +4,7 @@
  * offers and detail requests, since they carry the multilingual cases.
  */
 import { analyseBotMessage, CONDITIONAL } from './phrases/bot';
+import { anyPart } from './phrases/parts';
 import { splitSentences } from '../read/nlp';
 import { originalQuote } from '../read/sanitize';
 import { clean, normalize } from '../read/text';
@@ -108,11 +109,24 @@ const CONTACT_VERBS = new Set([
 const PLACE_TO =
   /\bto (a|an|the|your|our|any|one of our)? ?(\w+ ){0,3}(store|shop|branch|cent(er|re)|dealer(ship)?|technician|repairer|office|counter)\b/;
 const ADVISE_VERBS = new Set(['recommend', 'suggest', 'advise']);
-const ADVISED_CONTACT = /^(speaking|talking|contacting|calling|reaching out|getting in touch|visiting|checking) ?(with|to)?\b/;
+// Verbs of going to someone else for help.
+const GO_TO = '(contact|call|get in touch|reach out|speak|talk|visit|email|phone|ring|go to|head to)';
+const ADVISED_CONTACT = new RegExp(
+  `^((speaking|talking|contacting|calling|reaching out|getting in touch|visiting|checking) ?(with|to)?|(that )?you (should |to |please )?${GO_TO})\\b`,
+);
+// "It's best to contact our support team directly", "your best option is to call the store".
+const BEST_TO = new RegExp(
+  `^(best|better|advisable|recommended|a good idea|the best (way|option|thing|course)|your best (bet|option))( is)? to ${GO_TO}\\b`,
+);
 const SELF_SERVICE =
   /\b(website|site|link|page|app|faq|article|help ?center|portal|settings|online|form|guide|here|below|above|url|www|http)\b/;
-const CHANNEL =
-  /\b(us|our|team|department|desk|support|service|store|branch|office|number|phone|line|hotline|dm|direct message|private message|inbox|email|e-mail|bank|provider|manufacturer|carrier|airline|agent|staff|specialist|representative|advisor|pharmacist|doctor|helpline)\b|\d{3}/;
+const CHANNEL = anyPart(
+  // Whom: the team, its people, or another company.
+  /\b(us|them|our|team|department|desk|support|service|agent|staff|specialist|representative|advisor|pharmacist|doctor)\b/,
+  /\b(store|branch|office|bank|provider|manufacturer|carrier|airline)\b/,
+  // How: a number, a line, a message.
+  /\b(number|phone|line|hotline|helpline|dm|direct message|private message|inbox|email|e-mail)\b|\d{3}/,
+);
 const HELP_VERBS = new Set([
   'help',
   'assist',
@@ -148,8 +162,15 @@ const HELP_VERBS = new Set([
 const LACK_OBJECTS =
   /\b(access|ability|permission|permissions|information|details|tools|authority|capability|rights|visibility|record|records)\b/;
 // A wish that ends a sentence is a close too: "Enjoy.", "Enjoy your coffee!".
-const CLOSING =
-  /^enjoy( (your|the) \w+)?[.! ]*$|\b(anything else|something else|any other (questions?|concerns?)|have a (great|good|nice|wonderful|lovely|fantastic) (day|one|evening|night|weekend|time)|enjoy (your|the) (day|evening|rest)|take care|goodbye|bye|you are welcome|you're welcome|my pleasure|glad (i|we) could help|happy to help|thanks for (contacting|reaching|chatting|your patience|shopping)|thank you for (contacting|reaching|chatting|your patience|shopping|choosing|being)|feel free|do not hesitate|don't hesitate|a pleasure)\b/;
+const CLOSING = anyPart(
+  /^enjoy( (your|the) \w+)?[.! ]*$/,
+  // "Anything else?", "have a great day", "take care".
+  /\b(anything else|something else|any other (questions?|concerns?)|take care|goodbye|bye|enjoy (your|the) (day|evening|rest))\b/,
+  /\bhave a (great|good|nice|wonderful|lovely|fantastic) (day|one|evening|night|weekend|time)\b/,
+  // "You're welcome", "glad I could help", "feel free…".
+  /\b(you are welcome|you're welcome|my pleasure|glad (i|we) could help|happy to help|feel free|do not hesitate|don't hesitate|a pleasure)\b/,
+  /\b(thanks for (contacting|reaching|chatting|your patience|shopping)|thank you for (contacting|reaching|chatting|your patience|shopping|choosing|being))\b/,
+);
 const WAITING =
   /^(one|a|just a) (moment|minute|second|sec)\b|\b(please )?(wait|hold on|bear with me)\b|\b(checking|searching|looking)( (that|this|it|now|availability))?\b/;
 const ASK_VERBS = new Set([
@@ -176,14 +197,22 @@ const ASK_VERBS = new Set([
   'fill',
   'list',
 ]);
-const DETAIL_NOUN =
-  /\b(name|number|id|email|e-mail|address|phone|date|birth|pin|password|username|account|order|booking|reference|code|zip|postcode|details|information|screenshot|photo|description|reason|time|location|model|version|device|membership|level|amount|receipt|serial|card|report|answer|question)\b/;
+const DETAIL_NOUN = anyPart(
+  // Who the customer is.
+  /\b(name|email|e-mail|address|phone|date|birth|pin|password|username|account|membership|level|card|zip|postcode)\b/,
+  // What the case is.
+  /\b(number|id|order|booking|reference|code|receipt|serial|amount|model|version|device|time|location)\b/,
+  /\b(details|information|screenshot|photo|description|reason|report|answer|question)\b/,
+);
 
 function sentencesOf(raw: string): Sentence[] {
-  return splitSentences(clean(raw)).map((s) => {
-    const norm = normalize(s);
-    return { raw: s, norm, clauses: clausesOf(norm) };
-  });
+  // A semicolon joins two sentences as far as who does what is concerned.
+  return splitSentences(clean(raw))
+    .flatMap((s) => s.split(/;\s+/))
+    .map((s) => {
+      const norm = normalize(s);
+      return { raw: s, norm, clauses: clausesOf(norm) };
+    });
 }
 
 function who(c: Clause): string {
@@ -192,6 +221,14 @@ function who(c: Clause): string {
   return c.subjectWords.join(' ') || c.subject;
 }
 
+const AUTOMATED_THING =
+  /\b(link|code|receipt|confirmation|label|invoice|password|otp|pin|copy|tracking (number|link|code)|notification|voucher|coupon|statement)\b/;
+// "…once your order ships": a time clause and an event of the order (two tests, so no gap to re-read).
+const AUTOMATED_WHEN = {
+  test: (obj: string) =>
+    /\b(when|once|as soon as)\b/.test(obj) &&
+    /\b(ship|ships|shipped|dispatched|arrives|delivered|processed|ready|available|back in stock|approved|completed|issued)\b/.test(obj),
+};
 const DELIVERY_PEOPLE = /\b(courier|couriers|carrier|driver|drivers|delivery|postman|seller|sellers|warehouse)\b/;
 
 /** "We will contact you", "our developers are looking into it", "someone will get back to you". */
@@ -227,10 +264,15 @@ function readsCommitment(c: Clause): { who: string; action: string } | null {
     (verb === 'have' && /\b(a )?(look|closer look)\b/.test(obj)) ||
     (verb === 'follow' && c.particle === 'up') ||
     (verb === 'work' && c.particle === 'on');
+  // "Our experts will answer any question you have": what they do for everyone, not a step on this case.
+  const anyone = /\b(any|all|every|anything|everything|whenever|whatever|always)\b/.test(obj);
   const takesOver =
     otherParty &&
+    !anyone &&
     (['handle', 'assist', 'help', 'take', 'pick', 'join', 'answer', 'resolve', 'fix', 'escalate', 'respond', 'reply'].includes(verb) ||
       (verb === 'be' && /\bwith you\b/.test(obj)));
+  // "We'll email you a reset link", "we'll notify you once it ships": a message the system sends, not a person.
+  if (contacts && (AUTOMATED_THING.test(obj) || AUTOMATED_WHEN.test(obj))) return null;
   if (contacts || getsBack || inTouch) {
     // "I will update you in a moment" is the bot itself, in this chat; "we will contact you" is later.
     if (c.subject === 'you' || c.subject === 'thing' || c.subject === 'none') return null;
@@ -245,7 +287,17 @@ function readsCommitment(c: Clause): { who: string; action: string } | null {
 
 /** "Your report has been submitted", "we've reported this", "I have escalated your case to our team". */
 function readsPassedOn(c: Clause): { who: string } | null {
-  if (c.negated || c.question || c.conditional || !PASS_ON.has(c.verb)) return null;
+  if (c.negated || c.question || c.conditional) return null;
+  // "I've asked our technical team to look into this".
+  if (
+    (c.subject === 'i' || c.subject === 'we') &&
+    (c.perfect || c.past) &&
+    (c.verb === 'ask' || c.verb === 'request') &&
+    c.object.some(isPersonNoun) &&
+    c.object.includes('to')
+  )
+    return { who: c.object.slice(0, c.object.indexOf('to')).filter(isPersonNoun).join(' ') || 'the team' };
+  if (!PASS_ON.has(c.verb)) return null;
   const obj = c.object.join(' ');
   const subj = c.subjectWords.join(' ');
   const done = c.perfect || c.past || c.passive || c.progressive || c.modality === 'now';
@@ -304,11 +356,14 @@ function readsRedirect(c: Clause, sentence: string): { channel: string } | null 
     !SELF_SERVICE.test(whereTo)
   )
     return { channel: whereTo.trim() };
+  if (c.verb === 'be' && !c.question && BEST_TO.test(c.object.join(' ')) && CHANNEL.test(whereTo) && !SELF_SERVICE.test(whereTo))
+    return { channel: whereTo.trim() };
   if (!toYou || !CONTACT_VERBS.has(c.verb)) return null;
   if (c.question && c.subject === 'you' && !c.imperative) return null;
   const obj = `${c.particle} ${c.object.join(' ')}`;
   if (c.verb === 'get' && !/\bin touch\b/.test(obj)) return null;
-  if ((c.verb === 'go' || c.verb === 'head' || c.verb === 'visit') && !/\b(store|branch|office|counter|desk|bank)\b/.test(obj)) return null;
+  if ((c.verb === 'go' || c.verb === 'head' || c.verb === 'visit') && !/\b(stores?|branch(es)?|offices?|counter|desk|bank)\b/.test(obj))
+    return null;
   if (
     (c.verb === 'send' || c.verb === 'message' || c.verb === 'write') &&
     !/\b(us|dm|direct message|private message|team|email)\b/.test(obj)
@@ -350,6 +405,29 @@ function readsCannotHelp(c: Clause): { lacks: 'information' | 'access' | 'capabi
   };
 }
 
+// Details a bot asks for, in two lists: who the customer is, and what the case is.
+const ITEMS_WHO =
+  /\b(full name|name|account (?:number|id)|order (?:number|id)|user ?name|username|e-?mail(?: address)?|phone(?: number)?|(?:detailed )?\w* ?report)\b/g;
+const ITEMS_WHAT =
+  /\b((?:shipping |billing )?address|date of birth|pin|password|zip ?code|postcode|booking (?:id|number|reference)|reference(?: number)?)\b/g;
+const ITEMS_MORE =
+  /\b(screenshot|photo|membership level|mother's maiden name|maiden name|security question|device|model|version|reason|location|time|date)\b/g;
+
+/** The items a sentence names, in order; where two lists match overlapping words, the longer match at the earlier start wins. */
+function itemsIn(sentence: string): string[] {
+  const found = [ITEMS_WHO, ITEMS_WHAT, ITEMS_MORE]
+    .flatMap((re) => [...sentence.matchAll(re)].map((m) => ({ at: m.index, end: m.index + m[0].length, text: m[1] })))
+    .sort((a, b) => a.at - b.at || b.end - a.end);
+  const out: string[] = [];
+  let end = -1;
+  for (const f of found) {
+    if (f.at < end) continue;
+    out.push(f.text);
+    end = f.end;
+  }
+  return out;
+}
+
 /** "Could you provide your date of birth?", "May I have your name?", "What is your order number?". */
 function readsDetailRequest(c: Clause, sentence: string): string[] | null {
   if (c.conditional) return null;
@@ -371,10 +449,8 @@ function readsDetailRequest(c: Clause, sentence: string): string[] | null {
   if (!asks) return null;
   if (c.subject === 'you' && c.verb === 'let' && !/\b(know|me)\b/.test(obj)) return null;
   const items: string[] = [];
-  for (const m of sentence.matchAll(
-    /\b(full name|name|account (?:number|id)|order (?:number|id)|user ?name|username|e-?mail(?: address)?|phone(?: number)?|(?:shipping |billing )?address|date of birth|pin|password|zip ?code|postcode|booking (?:id|number|reference)|reference(?: number)?|screenshot|photo|membership level|mother's maiden name|maiden name|(?:detailed )?\w* ?report|security question|device|model|version|reason|location|time|date)\b/g,
-  )) {
-    const item = m[1].replace(/^(detailed )/, '').trim();
+  for (const m of itemsIn(sentence)) {
+    const item = m.replace(/^(detailed )/, '').trim();
     if (!items.includes(item)) items.push(item);
   }
   return items.length ? items : DETAIL_NOUN.test(obj) || /\b(details|information|more)\b/.test(sentence) ? ['details of the issue'] : null;

@@ -260,6 +260,16 @@ function parseClause(toks: string[], question: boolean, inherited: { subject: Su
     i < toks.length - 1
   )
     i++;
+  // "Before I do, could you confirm your email?": a subordinate opening before an inverted question.
+  if (/^(before|after|so|to)$/.test(toks[i] ?? '')) {
+    const ask = toks.findIndex((t, k) => k > i && k <= i + 6 && MODALS[t] !== undefined && PRONOUNS[toks[k + 1]] === 'you');
+    if (ask > 0) i = ask;
+  }
+  // "For this issue, please call our support line": an opening phrase before the request.
+  if (/^(for|in|regarding|about|with|on|as|to)$/.test(toks[i] ?? '')) {
+    const please = toks.findIndex((t, k) => k > i && k <= i + 6 && (t === 'please' || t === 'kindly'));
+    if (please > 0) i = please;
+  }
   if (toks[i] === 'please' || toks[i] === 'kindly') {
     c.imperative = true;
     i++;

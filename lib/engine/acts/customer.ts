@@ -9,6 +9,7 @@ import { originalQuote } from '../read/sanitize';
 import { blankIdentifiers } from '../read/identifiers';
 import { clip } from '../read/text';
 import { clausesOf } from './clause';
+import { anyPart } from './phrases/parts';
 import type { BotAct, CustomerAct } from './types';
 
 // Which kind of small talk a message is, by its first telling word; whether it is small talk at all is the
@@ -44,12 +45,32 @@ function readsDetails(normalized: string, raw: string, asked: BotAct | undefined
 }
 
 // A request frame: the customer wants something done or known.
-const REQUEST =
-  /\?|\b(i want|i wanna|i need|i would like|i'd like|i wish|i am looking for|i'm looking for|looking for|can you|could you|would you|will you|can i|could i|may i|how (do|can|to|much|long|many|does|is)|where|what|why|when|which|who|is it possible|is there|are there|do you|does it|help|please|want to|need to|trying to|tell me|show me|give me|get me|find me|book|cancel|change|check|order|reserve|track|buy|pay|send|make|set up|sign up|quiero|necesito|puedo|como|donde|je veux|je voudrais|comment|pourquoi|ich mochte|ich will|wie|warum|wo|quero|preciso|posso|onde)\b/;
+const REQUEST = anyPart(
+  /\?/,
+  // "I want…", "I need…", "looking for…".
+  /\b(i want|i wanna|i need|i would like|i'd like|i wish|i am looking for|i'm looking for|looking for|want to|need to|trying to)\b/,
+  // "can you…", "how do I…", "where…".
+  /\b(can you|could you|would you|will you|can i|could i|may i|is it possible|is there|are there|do you|does it)\b/,
+  /\b(how (do|can|to|much|long|many|does|is)|where|what|why|when|which|who|whats|wheres|hows|whens|whos|help|please)\b/,
+  // "tell me…", and the verbs of a task.
+  /\b(tell me|show me|give me|get me|find me|book|cancel|change|check|order|reserve|track|buy|pay|send|make|set up|sign up)\b/,
+  // es / fr / de / pt
+  /\b(quiero|necesito|puedo|como|donde|je veux|je voudrais|comment|pourquoi|ich mochte|ich will|wie|warum|wo|quero|preciso|posso|onde)\b/,
+);
 
 // A problem that a person will have to act on: money taken, an account broken into, a report to file.
-const INCIDENT =
-  /\b(fraud\w*|stole|stolen|steal\w*|theft|hack\w*|scam\w*|suspicious|unauthori[sz]ed|phishing|identity theft|compromised|money (is |was )?(missing|gone)|missing money|(someone|somebody|some \w+) (has |have )?(took|taken|withdr[ae]w\w*|transferred|used|charged|accessed|stole|emptied|is taking|keeps taking|made)|file (a|an) (\w+ )?(report|complaint|claim)|report (fraud|a fraud|theft|an incident)|(submit|make|lodge|raise|file|fill) (a|an) (\w+ )?(report|complaint|claim|dispute)|dispute (a|the|this) (charge|transaction)|injur\w*|damaged in|lost (my|the) (card|wallet|luggage|bag|baggage)|lost luggage|broken into)\b/;
+const INCIDENT = anyPart(
+  // Fraud, theft, a break-in.
+  /\b(fraud\w*|stole|stolen|steal\w*|theft|hack\w*|scam\w*|suspicious|unauthori[sz]ed|phishing|identity theft|compromised|broken into)\b/,
+  // Money gone, or taken by someone else.
+  /\b(money (is |was )?(missing|gone)|missing money)\b/,
+  /\b(someone|somebody|some \w+) (has |have )?(took|taken|withdr[ae]w\w*|transferred|used|charged|accessed|stole|emptied|is taking|keeps taking|made)\b/,
+  // A report, complaint, claim or dispute to file.
+  /\b(file (a|an) (\w+ )?(report|complaint|claim)|report (fraud|a fraud|theft|an incident)|dispute (a|the|this) (charge|transaction))\b/,
+  /\b(submit|make|lodge|raise|file|fill) (a|an) (\w+ )?(report|complaint|claim|dispute)\b/,
+  // Injury, damage in transit, lost belongings.
+  /\b(injur\w*|damaged in|lost (my|the) (card|wallet|luggage|bag|baggage)|lost luggage)\b/,
+);
 
 /** A problem the customer reports that the bot alone cannot settle (fraud, theft, a report or claim to file). */
 function readsIncident(normalized: string): boolean {
@@ -61,8 +82,13 @@ function readsIncident(normalized: string): boolean {
 }
 
 // A statement of something wrong is a request for help even without "can you" ("my washing machine isn't working").
-const TROUBLE =
-  /\b(is not|isn't|isnt|does not|doesn't|doesnt|did not|didn't|didnt|won't|wont|will not|can not|cannot|can't|cant|have not|haven't|havent|has not|hasn't|hasnt|never|not) (\w+ )?(work|working|worked|arrive|arrived|receive|received|load|loading|open|opening|start|starting|turn|charge|charging|connect|connecting|show|showing|access|log|sign|right)\b|\b(broken|problem|issue|error|faulty|defective|stuck|crash\w*|missing|wrong|leak\w*|overcharged|refund)\b/;
+const NOT_DONE =
+  "(is not|isn't|isnt|does not|doesn't|doesnt|did not|didn't|didnt|won't|wont|will not|can not|cannot|can't|cant|have not|haven't|havent|has not|hasn't|hasnt|never|not)";
+const WORKING =
+  '(work|working|worked|arrive|arrived|receive|received|load|loading|open|opening|start|starting|turn|charge|charging|connect|connecting|show|showing|access|log|sign|right)';
+const TROUBLE = new RegExp(
+  `\\b${NOT_DONE} (\\w+ )?${WORKING}\\b|\\b(broken|problem|issue|error|faulty|defective|stuck|crash\\w*|missing|wrong|leak\\w*|overcharged|refund)\\b`,
+);
 
 function readsRequest(normalized: string): boolean {
   return REQUEST.test(normalized) || TROUBLE.test(normalized);

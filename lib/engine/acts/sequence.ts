@@ -5,8 +5,8 @@
  *   counts until the conversation moves on: the bot serves a new request after it, or, for "I can't",
  *   keeps helping in a later turn.
  * - A handoff still collecting details (a transfer or commitment in the same message as a request for the
- *   order number, email, photo…), an offer waiting for the customer's yes, or a "may need review" is
- *   pending (`unconfirmed`); a later answer from the bot closes it.
+ *   order number, email, photo…, or followed by one in a later bot turn), an offer waiting for the customer's
+ *   yes, or a "may need review" is pending (`unconfirmed`); a later answer from the bot closes it.
  * - Details asked for after the customer reported an incident (fraud, theft, a claim to file) are
  *   collecting for a person too.
  * - Scope is judged on the customer's latest request that the bot has not taken on.
@@ -114,6 +114,13 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
       pending = undefined;
       incidentOpen = false;
       offerAt = undefined;
+      continue;
+    }
+    // "I'll transfer you to our team." … "Can I have your account number first?": the transfer is still collecting.
+    if (handoff && collecting && ['transfers_now', 'commits_future', 'offers_transfer'].includes(handoff.act.kind)) {
+      pending = { index: i, act: collecting, kind: 'collecting', missing: collecting.what ?? [] };
+      handoff = undefined;
+      handoffTalk = true;
       continue;
     }
     // Later turns change the reading of earlier ones.

@@ -9,9 +9,14 @@ export function stillMissing(missing: string[], conv: Conversation, askedAt: num
     .map((m) => m.text)
     .join('\n');
   if (!replies) return missing;
+  const email = EXTRACTORS.email(replies).length > 0;
+  const phone = EXTRACTORS.phone(replies).length > 0;
+  // The phrase reader names items in full ("email address"), the grammar reader as the bot wrote them ("email").
   const sent: Record<string, boolean> = {
-    'email address': EXTRACTORS.email(replies).length > 0,
-    'phone number': EXTRACTORS.phone(replies).length > 0,
+    'email address': email,
+    email,
+    'phone number': phone,
+    phone,
     'order number': EXTRACTORS.order(replies).length > 0 || /\b[A-Z]{0,4}-?\d{4,}\b/.test(replies),
     'user or account id': /\b(user ?(name|id)|username|account)\b[^\n]{0,10}[:#]?\s*\S+|\b[a-z]+\d{2,}\b/i.test(replies),
     name: EXTRACTORS.name(replies).length > 0,

@@ -1,11 +1,12 @@
 import { distance } from 'fastest-levenshtein';
 import type { SubAgent } from '../../schema/policy';
 import { blankLinks } from '../read/identifiers';
+import { tagsOf } from '../read/nlp';
 import { modelWords } from './features';
 import { domainsOf, isKnownWord, readDomain, scopeProfile, type DomainReading, type ScopeProfile } from './model';
 import { isSmallTalk } from './smalltalk';
 import { GENERIC_WORDS, NEUTRAL_WORDS, SYNONYM_SETS } from './synonyms';
-import { isModifier, isStopword, isSwap, plainText, sentences, stem, tokens, typoBudget, typoDistance } from './words';
+import { isModifier, isStopword, isSwap, plainText, sentences, stem, STOPWORDS, tokens, typoBudget, typoDistance } from './words';
 
 /**
  * Signal 4: is the customer's request inside what the bot is meant to handle? The scope is the team lead's
@@ -92,6 +93,34 @@ function stemsOfNormalized(normalized: string): string[] {
 
 export function isGeneric(s: string): boolean {
   return GENERIC_STEMS.has(s) || NEUTRAL_STEMS.has(s);
+}
+
+const COMMON_STEMS = [...new Set([...GENERIC_STEMS, ...NEUTRAL_STEMS, ...STOPWORDS])].filter((w) => w.length >= 3);
+const slipMemo = new Map<string, boolean>();
+
+/**
+ * A word one slip from a common word ("chek", "probelm", "cud"): that common word, which says nothing about the
+ * topic. One slip only, never a changed letter ("coat" is not "cost"), and the first two letters as written.
+ */
+function slipOfCommonWord(s: string): boolean {
+  const hit = slipMemo.get(s);
+  if (hit !== undefined) return hit;
+  let slip = false;
+  // A word of the lexicon is itself ("cold" is not "could").
+  if (s.length >= 4 && !tagsOf(s).length) {
+    for (const v of COMMON_STEMS) {
+      if (v[0] !== s[0] || v[1] !== s[1] || Math.abs(v.length - s.length) > 1) continue;
+      // A letter left out or two swapped; an extra letter only in a longer word ("wash" is not "was").
+      const shape = v.length > s.length || isSwap(s, v) || (s.length > v.length && s.length >= 6);
+      if (shape && typoDistance(s, v, 1) <= 1) {
+        slip = true;
+        break;
+      }
+    }
+  }
+  if (slipMemo.size > 20_000) slipMemo.clear();
+  slipMemo.set(s, slip);
+  return slip;
 }
 
 export function buildScope(description: string, subAgents: SubAgent[]): ScopeModel {
@@ -184,8 +213,11 @@ function isTypo(s: string, v: string, budget: number): boolean {
 }
 
 // Greetings, thanks and goodbyes: small talk is never out of scope.
-const SMALL_TALK =
-  /^((um+|uh+|ok(ay)?|well|oh|so|yes|yeah|no|great|cool|alright|and)[ ,.!]+)*(hi|hello|hallo|hey|hola|bonjour|ola|thanks?|thank you|thx|ty|bye|goodbye|good ?bye|see ya|see you|quit|exit|stop|i'?m done|that'?s all|good (morning|afternoon|evening|night)|cheers|gracias|merci|danke|obrigad[oa]|nothing else)\b/;
+const FILLERS = '((um+|uh+|ok(ay)?|well|oh|so|yes|yeah|no|great|cool|alright|and)[ ,.!]+)*';
+const GREETINGS = '(hi|hello|hallo|hey|hola|bonjour|ola|good (morning|afternoon|evening|night))';
+const THANKS = '(thanks?|thank you|thx|ty|cheers|gracias|merci|danke|obrigad[oa])';
+const LEAVING = "(bye|goodbye|good ?bye|see ya|see you|quit|exit|stop|i'?m done|that'?s all|nothing else)";
+const SMALL_TALK = new RegExp(`^${FILLERS}(${GREETINGS}|${THANKS}|${LEAVING})\\b`);
 // Two-letter words that carry no topic.
 const NOISE = new Set([
   'st',
@@ -212,7 +244,14 @@ const NOISE = new Set([
   'dr',
   'no',
   'yo',
+  'bk',
 ]);
+
+const FAMILY = new Set(
+  'son sons daughter daughters wife husband partner kid kids child children mom mum dad mother father brother sister parents grandma grandpa baby family'
+    .split(' ')
+    .map(stem),
+);
 
 /** Capitalised words inside a sentence are names ("pay Evan", "send 50$ to John"), never topics. */
 function properNouns(raw: string): Set<string> {
@@ -307,6 +346,9 @@ const WORD_DOUBT = 0.3;
 const WORD_NEAR = 0.9;
 // A word the model knows but reads this flatly ("request", "extra") names no domain: not evidence either way.
 const FLAT = 0.2;
+// A word nobody can place (a typo, a brand, a product name) is foreign only when the request as a whole reads
+// this surely as one uncovered domain.
+const UNPLACED_CONF = 0.5;
 
 function topOf(p: number[]): { domain: number; p: number } {
   const d = p.indexOf(Math.max(...p));
@@ -341,6 +383,21 @@ function sharedAction(model: ScopeModel, stems: string[]): boolean {
   return false;
 }
 
+// Something of the customer's broken, damaged, missing or gone wrong: support bots hear their own domain's
+// troubles in words no scope lists ("windscreen cracked", "gas smell", "the burger was raw").
+const TROUBLE_STATE = [
+  // Damage and breakage.
+  /\b(broke|broken|cracked|crack|damaged|damage|dent(ed)?|leak(s|ing|ed)?|smell(s|ing)?|flat|burst|flooded|scratched|torn|spilled)\b/,
+  // Gone, late, wrong or faulty.
+  /\b(stolen|lost|missing|raw|cold|stopped|stuck|faulty|defective|expired|overcharged|accident|crash(ed)?|hit|wrong|late)\b/,
+  // Never came, does not work.
+  /\b(never (came|arrived|showed( up)?)|not (working|arriving|loading|charging))\b/,
+  /\b(does|did|is|was|has|have) ?n[o']?t (work|arrive|come|load|charge|turn on|start)\b/,
+];
+function reportsTrouble(normalized: string): boolean {
+  return TROUBLE_STATE.some((re) => re.test(normalized));
+}
+
 function confidentlyForeign(
   model: ScopeModel,
   profile: ScopeProfile | undefined,
@@ -354,14 +411,40 @@ function confidentlyForeign(
   const evidence = [...new Set(foreign)]
     .map((f) => written.find((w) => stem(w) === f) ?? f)
     .filter((w) => !isKnownWord(w) || topOf(domainsOf(w)).p >= FLAT);
-  if (evidence.length >= 2) return true;
+  if (evidence.length >= 2 && !reportsTrouble(normalized)) return true;
+  if (evidence.length >= 2) {
+    if (reading.confidence >= UNPLACED_CONF && reading.nearTop < DOUBT_NEAR) return true;
+    return evidence.some((w) => {
+      const d = wordDomain(w);
+      return !!d && d.p >= WORD_DOUBT && profile.near[d.domain] < WORD_NEAR;
+    });
+  }
   if (!evidence.length) return false;
   if (reading.nearIn >= DOUBT_NEAR || (reading.nearTop >= DOUBT_NEAR && reading.confidence >= DOUBT_CONF)) return false;
   const d = wordDomain(evidence[0]);
+  const acts = sharedAction(model, stems);
   if (d && d.p >= WORD_CONF) return profile.near[d.domain] < WORD_NEAR;
   if (d && d.p >= WORD_DOUBT && profile.near[d.domain] >= WORD_NEAR) return false;
-  if (!d) return !(sharedAction(model, stems) || reading.nearTop >= DOUBT_NEAR);
+  if (!d) return !(acts || reading.nearTop >= DOUBT_NEAR || reading.confidence < UNPLACED_CONF);
   return true;
+}
+
+/**
+ * Shorthand for a scope word ("appt" for appointments, "meds" for medications, "pymnt" for payment): a short word
+ * the model does not know, sharing the scope word's first two letters (or only the first, when it has no vowels),
+ * whose letters all appear in it in order.
+ */
+function abbreviates(words: Set<string>, w: string): boolean {
+  if (w.length < 3 || w.length > 5 || isKnownWord(w)) return false;
+  // Without its vowels ("pymnt", "acct"), the second letter need not match.
+  const vowelless = /^[a-z][^aeiou]+$/.test(w);
+  for (const v of words) {
+    if (v.length < w.length + 2 || v[0] !== w[0] || (v[1] !== w[1] && !vowelless)) continue;
+    let k = 0;
+    for (let i = 0; i < v.length && k < w.length; i++) if (v[i] === w[k]) k++;
+    if (k === w.length) return true;
+  }
+  return false;
 }
 
 function nearScopeWord(words: Set<string>, w: string): boolean {
@@ -404,6 +487,10 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
     /\b(?:send|sent|pay|paid|transfer|wire|give|owe|xfer)\b(?:(?:\s+\S+){0,4}?\s+to)?\s+([a-z]+)\s*[.!?]?$/g,
   ))
     names.add(stem(m[1]));
+  // "add my son to my policy": the customer's family are people, like names, not topics.
+  for (const m of normalized.matchAll(/\b(?:my|our|his|her)\s+([a-z]+)\b/g)) if (FAMILY.has(stem(m[1]))) names.add(stem(m[1]));
+  // "see dr smith": the word after a title is a name.
+  for (const m of normalized.matchAll(/\b(?:dr|mr|mrs|ms|miss|prof|doctor)\.? ([a-z]+)\b/g)) names.add(stem(m[1]));
   const covered: string[] = [];
   const foreign: string[] = [];
   let strong = 0;
@@ -431,7 +518,7 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
     } else if (m === 'direct' && generic) {
       weak += 0.5;
       covered.push(s);
-    } else if (!m && !generic && !names.has(s) && !NOISE.has(s)) foreign.push(s);
+    } else if (!m && !generic && !names.has(s) && !NOISE.has(s) && !slipOfCommonWord(s)) foreign.push(s);
   }
   if (isSmallTalk(normalized)) return { verdict: null, confidence: 0, covered, foreign };
   // A foreign stem whose written word is one slip from a scope word ("plcae" ~ "place") is that word.
@@ -439,7 +526,7 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
   if (foreign.length && model.words) {
     const rescued = new Set(
       modelWords(normalized)
-        .filter((w) => w.length >= 4 && !model.words!.has(w) && nearScopeWord(model.words!, w))
+        .filter((w) => (w.length >= 4 && !model.words!.has(w) && nearScopeWord(model.words!, w)) || abbreviates(model.words!, w))
         .map(stem),
     );
     for (let i = foreign.length - 1; i >= 0; i--) {

@@ -14,7 +14,8 @@ const CORE = new Set(
     'thanks thank thanx thnx thankyou cheers appreciate appreciated grateful gracias merci danke obrigado obrigada grazie ' +
     'bye goodbye byebye bye-bye later cya adios tschuss farewell care ' +
     'ok okay k kk alright sure yes yeah yep yup ya no nope nah fine great perfect awesome cool nice wonderful excellent lovely ' +
-    'brilliant fantastic amazing super good understood noted welcome sorry pardon lol haha hehe wow'
+    'brilliant fantastic amazing super good understood noted welcome sorry pardon lol haha hehe wow ' +
+    'ugh oops whoops omg wtf geez gosh damn dang darn meh yikes gotcha yess yesss yas noo nooo gud'
   ).split(' '),
 );
 // Words that may stand beside them ("have a nice day", "that is all for now", "how are you doing").
@@ -24,12 +25,20 @@ const GLUE = new Set(
     'all for now much very so really lot lots again too also just to of in on at with see soon catch take have had ' +
     'nice day weekend one there here sir madam dear guys everyone all folks friend buddy mate team please pls ' +
     "how are doing what's whats up sup going everything anything nothing else more need needed got it done help helped helpful " +
-    'same back talk speak bot assistant great job work'
+    'same back talk speak bot assistant great job work typo bad'
   ).split(' '),
 );
 // Phrases that are small talk as a whole even though a word of them is a topic elsewhere.
-const PHRASES =
-  /\b(see (you|ya)|catch you|talk (to you )?(soon|later)|take care|have a (nice|good|great|lovely) (day|one|evening|weekend)|you too|same to you|that('s| is| will be) (all|it)|nothing else|no (thanks|thank you)|never mind|all good|you('re| are)? (rock|the best|a star|a hero|awesome|amazing|great))\b/;
+const PHRASES = [
+  // Leaving.
+  /\b(see (you|ya)|catch you|talk (to you )?(soon|later)|take care|have a (nice|good|great|lovely) (day|one|evening|weekend))\b/,
+  // Answering a pleasantry, or ending.
+  /\b(you too|same to you|that('s| is| will be) (all|it)|nothing else|no (thanks|thank you)|never mind|all good)\b/,
+  // Meeting, and saying good night.
+  /\b((nice|pleased|good|great) to meet you|(a )?pleasure (to meet you|meeting you)|sweet dreams|cool story( bro)?)\b/,
+  // Praise.
+  /\byou('re| are)? (rock|the best|a star|a hero|awesome|amazing|great)\b/,
+];
 
 function near(word: string, vocab: Set<string>): boolean {
   if (vocab.has(word)) return true;
@@ -60,24 +69,47 @@ function isSwap(a: string, b: string): boolean {
 const ABOUT_YOU = '(you|u|ya)';
 const BOT_NATURE =
   '(real|human|a human|a person|a real person|a bot|a robot|an? ai|a machine|alive|sentient|conscious|male|female|a (boy|girl|man|woman))';
-const FEELINGS = '(bored|tired|sleepy|sad|lonely|happy|hungry|excited|fine|good|great|ok|okay|angry|mad|upset|annoyed)';
+const FEELINGS =
+  '(bored|tired|sleepy|sad|lonely|happy|hungry|excited|fine|good|great|ok|okay|angry|mad|upset|annoyed|depressed|stressed|sick|awesome)';
+const PET_OR_KIN = '(dog|cat|pet|fish|hamster|mom|mum|dad|mother|father|grandma|grandpa|friend|wife|husband|boyfriend|girlfriend)';
 const PARTNER = '(friends?|best friends?|girlfriend|boyfriend|partner|wife|husband)';
 const CHAT_PARTS = {
   /** "are you real", "r u busy", "are you smarter than me", "you're funny", "you suck", "you make me laugh". */
   nature: new RegExp(
-    `^(are|r) ${ABOUT_YOU} (${BOT_NATURE}|(so |very |really |a |an )?\\w+|\\w+er than (me|i|a human|humans))$|^(you're|youre|you are|ur|u r|u are) (so |very |really |pretty |such an? |the )?\\w+( \\w+)?$|^${ABOUT_YOU} (really |totally |kinda )?(suck|rock|rule|stink|make me (laugh|smile|happy|sad|mad|angry))$`,
+    `^(are|r) ${ABOUT_YOU} (${BOT_NATURE}( or (a |an )?\\w+)?|(so |very |really |a |an )?\\w+|\\w+er than (me|i|a human|humans))$|^(you're|youre|you are|ur|u r|u are) (so |very |really |pretty |such an? |the )?\\w+( \\w+)?$|^${ABOUT_YOU} (really |totally |kinda )?(suck|rock|rule|stink|make me (laugh|smile|happy|sad|mad|angry))$`,
   ),
   /** "who made you", "how old are you", "how are you feeling today", "what's your name", "where do you live". */
   origin: new RegExp(
-    `^(who|what) (made|created|built|programmed|designed|owns) ${ABOUT_YOU}\\b|^(who|what) (are|r) ${ABOUT_YOU}$|^how old (are|r) ${ABOUT_YOU}\\b|^how (are|r) ${ABOUT_YOU}( \\w+){0,3}$|^how('s| is) (your|ur) (day|night|morning|evening|weekend|life)( going)?$|^what (are|r) ${ABOUT_YOU} (doing|up to)$|^(what's|whats|what is) (your|ur) (name|age|gender|favou?rite \\w+|hobby|purpose|birthday)\\b|^where (do|did) ${ABOUT_YOU} (live|come from|grow up)\\b|^tell me about (yourself|you)$`,
+    `^(who|what) (made|created|built|programmed|designed|owns) ${ABOUT_YOU}\\b|^(who|what) (are|r) ${ABOUT_YOU}$|^how old (are|r) ${ABOUT_YOU}\\b|^how (are|r) ${ABOUT_YOU}( \\w+){0,3}$|^how('s|s| is| was) (your|ur) (day|night|morning|evening|weekend|week|holiday|vacation|life)( going)?$|^(how's|hows|how is) it going$|^what (are|r) ${ABOUT_YOU} (doing|up to|thinking( about)?|saying)$|^where (are|r) ${ABOUT_YOU} (from|located|based|now)$|^(are|r) ${ABOUT_YOU} in \\w+$|^(what's|whats|what is) (your|ur) (name|age|gender|favou?rite \\w+|hobby|purpose|birthday)\\b|^where (do|did) ${ABOUT_YOU} (live|come from|grow up)\\b|^tell me about (yourself|you)$`,
   ),
   /** "do you like music", "do you have a boyfriend", "can we be friends", "i love you". */
   likes: new RegExp(
-    `^(do|can|could|would|will) ${ABOUT_YOU} (ever )?(like|love|hate|enjoy|dream|sleep|eat|dance|sing|laugh|feel|think about|get bored|get tired|marry me|be my ${PARTNER})\\b|^do ${ABOUT_YOU} have (a |any )?(${PARTNER}|feelings|emotions|a family|family|kids|pets|a name|a body|hobbies|a favou?rite \\w+)$|^(can|could|shall) we be ${PARTNER}$|^i (love|like|hate|miss) ${ABOUT_YOU}( so much| too)?$`,
+    `^(do|can|could|would|will) ${ABOUT_YOU} (ever )?(like|love|hate|enjoy|dream|sleep|eat|dance|sing|laugh|feel|think about|get bored|get tired|marry me|be my ${PARTNER})\\b|^do ${ABOUT_YOU} have (a |any )?(${PARTNER}|feelings|emotions|a family|family|kids|pets|a name|a body|hobbies|a favou?rite \\w+)$|^(can|could|shall) we be ${PARTNER}$|^are we ${PARTNER}$|^i (love|like|hate|miss) ${ABOUT_YOU}( so much| too)?$|^do ${ABOUT_YOU} (remember|know|miss|like|love|hate) me$|^what do ${ABOUT_YOU} think (about|of) (me|us|humans|people|yourself)$`,
   ),
-  /** "i'm bored", "i am so sad today", "i'm back", "ok i gtg", "that's hilarious", "go away". */
+  /** "who is this", "who am i talking to", "is this a bot", "what is this", "test", "wait", "one sec": about the chat itself. */
+  meta: new RegExp(
+    `^(who|what) is this( chat| thing| service)?$|^who (am i|is this|are you)( \\w+)?( (talking|speaking|chatting|writing)( to| with)?)?$|^(is|am) (this|i (talking|speaking|chatting) (to|with)) (a|an)? ?(bot|robot|ai|human|real person|person|machine|computer|automated)\\b`,
+  ),
+  pause:
+    /^(ok |okay |um |uh )?(wait|hold on|hang on|one (sec|second|moment|min|minute)|just a (sec|second|moment|min|minute)|give me a (sec|second|moment|min|minute)|test(ing)?( \d+)*|hello\?*)$/,
+  /** "just browsing", "only looking around": no request yet. */
+  browsing:
+    /^((i'm|im|i am) )?(just |only )?(browsing|looking around|window shopping|looking|checking things out)( (lol|haha|thanks|thx))?$/,
+  /** "do you watch tv", "you seem nice", "call me mike", "my name is sarah": getting to know each other. */
+  acquainted: new RegExp(
+    `^do ${ABOUT_YOU} (watch|play|read|speak|listen to|know how to|like to|ever) \\w+( \\w+)?$|^${ABOUT_YOU} (seem|look|sound) (so |really |very )?\\w+$|^(my name is|my name's|call me) \\w+$|^(can|may) i call ${ABOUT_YOU} \\w+$`,
+  ),
+  /** "merry christmas", "happy new year", "its friday". */
+  season: new RegExp(
+    `^(happy|merry) (new year|christmas|xmas|holidays|easter|thanksgiving|halloween|diwali|eid|hanukkah|friday|monday|weekend)( to you)?$|^(it's|its|today is) (friday|monday|the weekend|a holiday)$`,
+  ),
+  /** "it's my birthday", "my dog died", "i just got married": the customer's own life, told in passing. */
+  life: new RegExp(
+    `^((it's|its|today is) my (birthday|anniversary|day off)|my ${PET_OR_KIN} (died|passed away|is sick|left me)|i (just )?(got married|got engaged|had a baby|got a new job|lost my job|graduated))$`,
+  ),
+  /** "i'm bored", "i am so sad today", "i feel lonely", "i'm back", "ok i gtg", "that was funny", "go away". */
   mood: new RegExp(
-    `^((ok|okay|well|oh|lol|haha|hmm|alright) )*((i'm|im|i am) (so |very |really |kinda |a bit )?${FEELINGS}( today| now| right now)?|(i'm|im|i am) (back|home|here|off|leaving|going to (bed|sleep)|off to (bed|sleep))|(i )?(gtg|g2g|gotta go|got to go|have to go|need to go|must go|brb|ttyl|lol|lmao|rofl|haha+|hehe+)|that's (so |not |really |very )?(funny|hilarious|cool|sad|weird|crazy|nice|awesome|interesting)|i need a (hug|friend|nap)|go away|shut up|leave me alone)$`,
+    `^((ok|okay|well|oh|lol|haha|hmm|alright) )*((i'm|im|i am|i feel|i am feeling|i'm feeling|im feeling) (so |very |really |kinda |a bit )?${FEELINGS}( today| now| right now)?|(i'm|im|i am) (back|home|here|off|leaving|going to (bed|sleep)|off to (bed|sleep))|(i )?(gtg|g2g|gotta go|got to go|have to go|need to go|must go|brb|ttyl|lol|lmao|rofl|haha+|hehe+)|(that's|thats|that is|that was) (so |not |really |very )?(funny|hilarious|cool|sad|weird|crazy|nice|awesome|interesting)|i need a (hug|friend|nap)|go away|shut up|leave me alone)$`,
   ),
 };
 
@@ -85,7 +117,8 @@ const CHAT_PARTS = {
 function isChitChat(text: string): boolean {
   const words = modelWords(text);
   if (!words.length || words.length > 10) return false;
-  const joined = words.join(' ');
+  // "lol you are weird", "haha that was funny": a laugh or a filler first changes nothing.
+  const joined = words.join(' ').replace(/^((lol|haha+|hehe+|lmao|omg|wow|oh|ok|okay|well|hmm|ah) )+/, '');
   return Object.values(CHAT_PARTS).some((re) => re.test(joined));
 }
 
@@ -94,7 +127,7 @@ export function isSmallTalk(text: string): boolean {
   if (!words.length || words.length > 14) return false;
   if (isChitChat(text)) return true;
   const joined = words.join(' ');
-  const phrase = PHRASES.test(joined);
+  const phrase = PHRASES.some((re) => re.test(joined));
   let core = phrase;
   for (const w of words) {
     if (CORE.has(w)) core = true;

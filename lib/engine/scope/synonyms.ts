@@ -31,7 +31,7 @@ export const SYNONYM_SETS: string[][] = [
   ],
   ['track', 'tracking', 'whereabouts', 'rastrear', 'suivi', 'sendungsverfolgung', 'rastreamento'],
   ['delay', 'late', 'delayed', 'overdue', 'retraso', 'retard', 'verspatung', 'atraso'],
-  ['address', 'pincode', 'zipcode', 'postcode', 'postal', 'direccion', 'adresse', 'endereco'],
+  ['address', 'addy', 'pincode', 'zipcode', 'postcode', 'postal', 'direccion', 'adresse', 'endereco'],
   [
     'refund',
     'reimburse',
@@ -150,6 +150,101 @@ export const SYNONYM_SETS: string[][] = [
   ['error', 'bug', 'crash', 'glitch', 'not working', 'broken', 'troubleshoot'],
   ['promo code', 'coupon code', 'discount code'],
   ['clothing', 'clothes', 'shirt', 'jacket', 'jeans', 'dress', 'apparel', 'shoes'],
+  // Returns read from the complaint that starts them.
+  [
+    'return',
+    'refund',
+    'damaged',
+    'defective',
+    'faulty',
+    'missing item',
+    'item missing',
+    'wrong size',
+    'wrong item',
+    'wrong colour',
+    'wrong color',
+    'does not fit',
+    'doesnt fit',
+    'too small',
+    'too big',
+  ],
+  [
+    'pay',
+    'payment',
+    'payment method',
+    'billing',
+    'bill',
+    'fee',
+    'fees',
+    'apple pay',
+    'google pay',
+    'paypal',
+    'klarna',
+    'afterpay',
+    'venmo',
+    'wallet',
+    'gift card',
+  ],
+  ['confirmation', 'confirmation email', 'order confirmation', 'booking confirmation', 'receipt'],
+  ['standing order', 'direct debit', 'dd', 'recurring payment', 'scheduled payment', 'automatic payment', 'autopay', 'mandate'],
+  ['overdraft', 'overdrawn', 'negative balance'],
+  ['loan', 'loans', 'borrow', 'borrowing', 'lending', 'mortgage', 'remortgage'],
+  // Telecoms and internet.
+  ['internet', 'broadband', 'wifi', 'wi-fi', 'router', 'modem', 'fibre', 'fiber', 'hotspot', 'connection', 'connectivity', 'dropping'],
+  ['signal', 'coverage', 'reception', 'network', 'outage', 'mast', 'no service'],
+  ['sim', 'esim', 'sim card'],
+  ['roaming', 'abroad', 'overseas'],
+  ['port', 'porting', 'keep my number', 'switch provider', 'switching provider', 'pac code'],
+  [
+    'plan',
+    'plans',
+    'tariff',
+    'bundle',
+    'contract',
+    'tier',
+    'upgrade',
+    'downgrade',
+    'pro',
+    'premium',
+    'renewal',
+    'renew',
+    'subscription',
+    'subscriptions',
+  ],
+  // Travel.
+  ['flight', 'flights', 'fly', 'plane', 'airport', 'airline', 'aircraft', 'departure', 'layover', 'ticket', 'tickets', 'itinerary'],
+  ['baggage', 'luggage', 'bag', 'bags', 'suitcase', 'carry-on', 'carry on', 'checked bag'],
+  ['check-in', 'checkin', 'check in', 'boarding', 'boarding pass', 'gate'],
+  [
+    'special assistance',
+    'wheelchair',
+    'disability',
+    'disabled',
+    'mobility',
+    'accessibility',
+    'accessible',
+    'assistance',
+    'infant',
+    'baby',
+    'child',
+    'children',
+    'stroller',
+    'pram',
+  ],
+  ['pet', 'pets', 'dog', 'dogs', 'cat', 'cats', 'animal', 'animals', 'service animal'],
+  ['seat', 'seats', 'seating', 'aisle', 'window seat', 'legroom'],
+  // Health care.
+  ['appointment', 'appointments', 'appt', 'consultation', 'checkup', 'check up', 'slot'],
+  ['prescription', 'prescriptions', 'meds', 'medication', 'medications', 'medicine', 'refill', 'pills'],
+  ['doctor', 'dr', 'gp', 'physician', 'nurse', 'dentist'],
+  ['result', 'results', 'test results', 'blood test', 'bloodwork', 'lab', 'labs', 'scan'],
+  // Deliveries by people.
+  ['driver', 'rider', 'courier', 'delivery', 'deliveries', 'delivery person', 'tip', 'tips', 'gratuity'],
+  // Software and apps.
+  ['member', 'members', 'user', 'users', 'teammate', 'teammates', 'team', 'invite', 'collaborator', 'workspace', 'seat'],
+  ['notification', 'notifications', 'alert', 'alerts', 'reminder', 'reminders'],
+  ['export', 'exporting', 'backup', 'csv', 'import'],
+  ['integration', 'integrations', 'integrate', 'sync', 'plugin', 'api', 'webhook'],
 ];
 
 /**
@@ -178,6 +273,7 @@ export const GENERIC_WORDS = new Set(
     'accept accepted allow allowed provide provided include included apply applied choose select pick enter fill submit click press ' +
     'ask asked asking wonder wondering inquire explain explained understand learn read write wrote written answer answered reply ' +
     'download upload print save sign log visit reach reached move moved keep kept bring brought leave left ' +
+    'resend resent redo retry switch switched switching taken took back gimme lemme ' +
     'dollar dollars buck bucks euro euros pound pounds cent cents quid usd eur gbp inr rs rupee rupees ' +
     // How the customer feels says nothing about what they ask for.
     [...NEGATIVE_FEELINGS, ...OTHER_FEELING_WORDS].join(' ')
@@ -189,7 +285,7 @@ export const NEUTRAL_WORDS = new Set(
   (
     'hello hallo hola hi hey bonjour salut ola oi guten tag morning afternoon evening bye goodbye thx ty cheers regards um uh hmm ' +
     'sir madam dear guys please pls plz thanks thank sorry excuse pardon ok okay yes yeah yep no nope alright fine great cool ' +
-    'bot robot human agent assistant you u ur ya wan wana plz pls ' +
+    'bot robot human agent assistant you u ur ya wan wana plz pls cud wud shud ' +
     'exactly really actually currently quickly immediately recently basically literally totally completely finally probably definitely ' +
     'simply directly urgently seriously honestly properly correctly already anyway somehow'
   ).split(/\s+/),

@@ -7,7 +7,7 @@ import { sentences as splitSentences, STOPWORDS, tokens as readTokens } from '..
  * plain-text form, and the variants its rules and model were tuned on (see `tokens` and `sentences`).
  */
 
-export { isSwap, typoBudget, typoDistance } from '../read/text';
+export { isSwap, STOPWORDS, typoBudget, typoDistance } from '../read/text';
 
 /** Dictionary form of a lowercase word ("deliveries" → "delivery", "refunded" → "refund"). */
 export const stem = baseForm;

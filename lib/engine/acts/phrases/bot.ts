@@ -35,15 +35,34 @@ const ANY_LANG = new RegExp([ES, FR, DE, PT].map((r) => r.source).join('|'));
  * Confirmed handoffs, in groups behind one cheap trigger each: most sentences of a bot's answer contain none of
  * a group's trigger words, so the group's patterns are skipped and long conversations stay fast.
  */
-const ACT_TRIGGER =
-  /\b(escalat|forward|transfer|referr|refer\b|rout(e|ed|ing)\b|assign|raised|flagged|reported|submitted|notified|alerted|informed|told|contacted|messaged|created|opened|logged|filed|connect|redirect|put you|get you|while (i|we)\b|someone|ticket|reviewed by|pass(ed|ing)? (on|along|you|this|it|your)\b|hand(ed|ing)? (off|over|you|this|it)\b|sent (to|your)\b|shared with|let (my|our|the|a|an) |(let|allow) (me|us) (just |quickly )?(get|bring|fetch|find|grab) )/;
-const FOLLOW_TRIGGER =
-  /(will|going to|shall|should|would|to|let me|need to|have to|must) (now )?(be )?(contact|reach|get back|follow|call|email|be in touch|be with you|review|look|check|investigat|take|assist|reply|respond|handle|give you a call|join|pick|confirm|verif|ask|consult|come back|in touch|get in touch)/;
+const ACT_TRIGGER = anyPart(
+  // Verbs of moving the case.
+  /\b(escalat|forward|transfer|referr|refer\b|rout(e|ed|ing)\b|assign|connect|redirect|put you|get you)/,
+  // Past participles of telling or filing.
+  /\b(raised|flagged|reported|submitted|notified|alerted|informed|told|contacted|messaged|created|opened|logged|filed)/,
+  // People and tickets.
+  /\b(while (i|we)\b|someone|ticket|reviewed by|shared with|sent (to|your)\b)/,
+  // Passing or handing on.
+  /\b(pass(ed|ing)? (on|along|you|this|it|your)\b|hand(ed|ing)? (off|over|you|this|it)\b)/,
+  // Letting someone else in.
+  /\b(let (my|our|the|a|an) |(let|allow) (me|us) (just |quickly )?(get|bring|fetch|find|grab) )/,
+);
+// A later step: "will", "going to", "need to"… then a verb of reaching or handling the customer.
+const LATER = '(will|going to|shall|should|would|to|let me|need to|have to|must) (now )?(be )?';
+const REACH_VERBS = '(contact|reach|get back|follow|call|email|be in touch|be with you|come back|in touch|get in touch|give you a call)';
+const HANDLE_VERBS = '(review|look|check|investigat|take|assist|reply|respond|handle|join|pick|confirm|verif|ask|consult)';
+const FOLLOW_TRIGGER = new RegExp(`${LATER}(${REACH_VERBS}|${HANDLE_VERBS})`);
 const UNABLE_TRIGGER = /\b(i|we) (am |are |do |did |can |could |have )?(not|unable)\b|beyond|outside|out of|sorry|something i/;
 
 function group(trigger: RegExp, patterns: Gated[]): Gated {
   return { test: (s) => trigger.test(s) && patterns.some((p) => p.test(s)) };
 }
+
+// What is handed on, and the verbs that hand it on.
+const CASE = '(case|ticket|request|issue|chat|call|conversation|query|inquiry|complaint|claim)';
+const MOVED = '(escalated|transferred|forwarded|reviewed by|passed|handed|assigned|routed)';
+const MOVE = '(connect|transfer|escalate|put you through|route|forward|hand|pass|get you (connected|transferred|over|through))';
+const A_MOMENT = '( just| quickly| now| promptly)?( a| one)?( moment| minute| second| sec)?';
 
 const ACTION = [
   // Already done ("I have escalated this to our billing team"), doing it now ("let me connect you"), passive ("you are being transferred").
@@ -56,14 +75,17 @@ const ACTION = [
       `\\b(i|we) (have |had )?(now |just |already )?(notified|alerted|informed|told|contacted|messaged|let) (my|our|the|a|an)( \\w+)? ${TEAM}`,
     ),
     /\b(i|we) (have |had )?(now |just |already )?(created|opened|raised|logged|submitted|filed) (a|an|the|your) (ticket|case|request|report|claim|escalation)\b/,
-    /\b(has|have|is|was|are|were) (now )?been (escalated|forwarded|transferred|passed on|passed along|passed to|handed over|handed off|handed to|given to|assigned|referred|routed|shared with|sent to)\b/,
+    /\b(has|have|is|was|are|were) (now )?been (escalated|forwarded|transferred|passed on|passed along|passed to|handed over|handed off|handed to|assigned|referred|routed)\b/,
+    // "…has been sent to our returns team", not "…has been sent to your email".
+    new RegExp(`\\b(has|have|is|was|are|were) (now )?been (given to|shared with|sent to) (our|the|a|an|one of our)( \\w+)? ${TEAM}`),
     /\b(you are|you will be|you will now be) (now )?(being )?(transferred|connected|routed|put through|escalated|redirected|passed)\b/,
-    /\b(your (case|ticket|request|issue|chat|call|conversation|query|inquiry|complaint|claim)|this|it) (is|will be|has been|is now) (being )?(escalated|transferred|forwarded|reviewed by|passed|handed|assigned|routed|sent to)\b/,
+    new RegExp(`\\b(your ${CASE}|this|it) (is|will be|has been|is now) (being )?${MOVED}\\b`),
+    new RegExp(`\\b(your ${CASE}|this|it) (is|will be|has been|is now) (being )?sent to (our|the|a|an|one of our)( \\w+)? ${TEAM}`),
     new RegExp(
       `\\b(i|we) (will|am going to|are going to|shall|am|are)( now| promptly| immediately| right away| quickly| gladly| happily| just| personally| also)? ${ACT}\\b.{0,80}\\b${TEAM}\\b`,
     ),
     /\b(i|we) will (do (my|our) best|try|make sure|ensure|see if i can|attempt) to (connect|transfer|escalate|put you through|get you|route|forward)\b/,
-    /\b(let|allow) (me|us)( just| quickly| now| promptly)?( a| one)?( moment| minute| second| sec)?( to| while)? (connect|transfer|escalate|put you through|route|forward|hand|pass|get you (connected|transferred|over|through))\b/,
+    new RegExp(`\\b(let|allow) (me|us)${A_MOMENT}( to| while)? ${MOVE}\\b`),
     /\blet us get you (connected|transferred|over|through|in touch)\b/,
     new RegExp(
       `\\b(let|allow) (me|us) (just |quickly )?(get|bring|fetch|find|grab) (you )?(a|an|one of|someone|somebody|the|one)\\b.{0,40}\\b${TEAM}`,
@@ -90,9 +112,12 @@ const ACTION = [
 ];
 
 // The bot lacks understanding, information, access or capability.
+const CANNOT = '(do not|can not|am unable to|are unable to|am not able to|are not able to)';
+const SEE_VERBS = '(access|see|view|retrieve|look up)';
+const DO_VERBS = '(process|issue|handle|help|assist|modify|change|make changes|refund|cancel|resolve|answer|find a solution|fix|do that)';
 const INABILITY = [
   group(UNABLE_TRIGGER, [
-    /\b(i|we) (do not|can not|am unable to|are unable to|am not able to|are not able to) (have )?(access|see|view|retrieve|process|issue|handle|help|assist|modify|change|make changes|refund|cancel|resolve|answer|find a solution|fix|do that|look up)\b/,
+    new RegExp(`\\b(i|we) ${CANNOT} (have )?(${SEE_VERBS}|${DO_VERBS})\\b`),
     /\b(i|we) (do not|did not) (have|possess) (the |enough |any |sufficient )?(access|ability|permission|permissions|information|details|tools|authority|capability|context|knowledge|rights)\b/,
     /\b(i am|we are) (not able|unable|not authorized|not authorised|not equipped|not trained|not allowed|not permitted) to\b/,
     /\b(beyond|outside|out of) (of )?(my|our|the bot s|what i can|what i am able)\b.{0,20}\b(capabilit|scope|abilit|knowledge|access|do|handle|help)/,
@@ -149,8 +174,17 @@ export const CONDITIONAL = anyPart(
 );
 
 // An offer still waiting for the customer's yes.
-const OFFER =
-  /\b(would you like|do you want|shall i|should i|want me to|would you prefer|do you wish|can i)\b.{0,50}\b(transfer|connect|escalate|speak|talk|agent|human|representative|team|specialist|manager|supervisor|put you through)|\b(i|we) (can|could) (escalate|transfer|connect|pass|forward|put you through|get you)\b.{0,60}\bif you\b|\b(quieres|desea|deseas) (que te|hablar con)|\bsouhaitez[- ]vous (que je|parler)|\bmochten sie (mit|dass ich)|\b(quer|deseja) (que eu|falar com)/;
+// Tested part by part: a gap (.{0,50}) stays inside the literal the ReDoS gate reads as bounded.
+const OFFER_PARTS = [
+  // "Would you like me to transfer you?", "shall I connect you with a specialist?"
+  /\b(would you like|do you want|shall i|should i|want me to|would you prefer|do you wish|can i)\b.{0,50}\b(transfer|connect|escalate|speak|talk|put you through)/,
+  /\b(would you like|do you want|shall i|should i|want me to|would you prefer|do you wish|can i)\b.{0,50}\b(agent|human|representative|team|specialist|manager|supervisor)/,
+  // "I can escalate this if you want".
+  /\b(i|we) (can|could) (escalate|transfer|connect|pass|forward|put you through|get you)\b.{0,60}\bif you\b/,
+  // es / fr / de / pt
+  /\b(quieres|desea|deseas) (que te|hablar con)|\bsouhaitez[- ]vous (que je|parler)|\bmochten sie (mit|dass ich)|\b(quer|deseja) (que eu|falar com)/,
+];
+const OFFER: Gated = { test: (s) => OFFER_PARTS.some((r) => r.test(s)) };
 
 // The bot asking for what the team will need.
 const INFO_VERBS =
@@ -191,8 +225,11 @@ const VAGUE_TRIGGER = anyPart(
   /need|require|warrant|have to|escalat|review|look|check|hand|pass|complex|complicated|tricky|unusual|difficult|sensitive|serious|not sure|not certain/,
   /possibly|potentially|perhaps|beyond|outside|more than|requer|necesit|necessit|demander|gepruft|eskaliert|uberpruft|precisar|exigir/,
 );
+const NEEDS = '(need to be|needs to be|need|require|warrant|have to be|have to)';
+const REVIEW =
+  '(review|escalation|escalated|reviewed|specialist|human review|closer look|manual review|further investigation|investigation|attention|look|checking|looked at)';
 const VAGUE: Gated[] = [
-  /\b(may|might|could|possibly|probably|would) (need|require|warrant|have to be|have to)( a| an| further| more| some| additional| manual)? (review|escalation|escalated|reviewed|specialist|human review|closer look|manual review|further investigation|investigation|attention|look|checking|looked at)/,
+  new RegExp(`\\b(may|might|could|possibly|probably|would) ${NEEDS}( a| an| further| more| some| additional| manual)? ${REVIEW}`),
   /\b(might|may|could) (have to )?(be )?(escalate|escalated|reviewed|looked at|checked|handed|passed)\b/,
   /\b(seems|looks|appears|sounds) (quite |rather |a bit |a little |pretty |very |somewhat |more )?(complex|complicated|tricky|unusual|difficult|sensitive|serious)\b/,
   /\bnot (sure|certain) (if|whether|that) (i|we) (can|will be able|am able)\b/,
@@ -241,7 +278,11 @@ const MISSING_ITEMS: [RegExp, string][] = [
   [/\b(full )?name\b|\b(nombre|nom|nome)\b/, 'name'],
   [/\b(date|when (you|it)|fecha|datum|data)\b/, 'date'],
   [
-    /\b(details|information|description|more about|specific (issue|topic|question|concern|person|department|area|query|inquiry)|nature of your|what (the|your) (issue|problem|question|request)|the (issue|topic|problem) you|detalles|informations|precisions|informationen|details|detalhes)\b/,
+    anyPart(
+      /\b(details|information|description|more about|nature of your|the (issue|topic|problem) you)\b/,
+      /\bspecific (issue|topic|question|concern|person|department|area|query|inquiry)\b|\bwhat (the|your) (issue|problem|question|request)\b/,
+      /\b(detalles|informations|precisions|informationen|details|detalhes)\b/,
+    ),
     'details of the issue',
   ],
 ];
@@ -292,6 +333,8 @@ function confirmedKind(flats: string[], i: number): 'action' | 'inability' | nul
         ? 'inability'
         : null;
   if (!kind || CONDITIONAL.test(f)) return null;
+  // "This may need to be reviewed by our team": a possible handoff, read as vague, not a confirmed one.
+  if (kind === 'action' && VAGUE_TRIGGER.test(f) && VAGUE.some((r) => r.test(f))) return null;
   // "I can't see your card number, but you can find it in the app": the bot still answered.
   if (
     SELF_SERVICE.test(f) ||

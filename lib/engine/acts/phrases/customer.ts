@@ -264,8 +264,12 @@ const BOTLIKE =
 const IDENTITY_Q = new RegExp(
   `^(are|r) (you|u)( really| actually| even| just)?( a| an| the)?( real| actual| live)? ${BOTLIKE}\\b|^(is|am) (this|that|it|i) (really |actually )?((talking|speaking|chatting) (to|with) )?(a |an )?(real |actual |live )?${BOTLIKE}\\b|^(am i|are we) (really )?(talking|speaking|chatting) (to|with) (a |an )?(real |actual |live )?(${BOTLIKE.slice(1, -1)}|someone)\\b|^(you are|you re|u r|ur) (a |an |just a )?(bot|robot|machine|ai|chatbot)\\b|^(eres|es usted|sos) (un |una )?(bot|robot|humano|persona|maquina)|^(estoy hablando|hablo) con (un |una )?(bot|robot|humano|persona|maquina)|^(tu es|vous etes|etes vous|es tu) (un |une )?(bot|robot|humain|personne|machine)|^(est ce que )?je parle (a|avec) (un |une )?(bot|robot|humain|personne)|^(bist du|sind sie) (ein |eine )?(bot|roboter|mensch|maschine|ki)|^(spreche ich|rede ich) mit (einem |einer )?(bot|roboter|menschen|maschine|ki)|^(voce e|vc e|tu es) (um |uma )?(bot|robo|humano|pessoa|maquina)|^(estou falando|falo) com (um |uma )?(bot|robo|humano|pessoa|maquina)`,
 );
-const HOURS_WORD =
-  /\b(hours?|open|opening|opens|close|closing|closes|schedule|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|24 ?7|holidays?|horarios?|heures?|horaires?|ouverts?|offnungszeiten|erreichbar|geoffnet|aberto|disponivel|disponibles?|atendimento funciona)\b/;
+const HOURS_WORD = anyPart(
+  /\b(hours?|open|opening|opens|close|closing|closes|schedule|24 ?7|holidays?)\b/,
+  /\b(weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b/,
+  // es / fr / de / pt
+  /\b(horarios?|heures?|horaires?|ouverts?|offnungszeiten|erreichbar|geoffnet|aberto|disponivel|disponibles?|atendimento funciona)\b/,
+);
 const QUESTION_START =
   /^(when|what|which|are|is|do|does|until|till|how late|cuando|a que hora|quand|a quelle heure|wann|um wie viel|quando|que horas|qual|hasta|bis)\b/;
 const NOW_WORDS = /\b(now|right away|asap|immediately|ahora|maintenant|jetzt|sofort|agora|ja)\b/;
@@ -639,8 +643,17 @@ export function aboutSupport(sentence: string): boolean {
 }
 
 // "Never mind", "it's fine now", "I figured it out": a later message taking the request back.
-const RETRACTION =
-  /\b(never ?mind|no need( anymore| now)?|not needed( anymore)?|forget (it|about it)|it'?s (ok|okay|fine|all good) now|all good now|(problem|issue|it)( is|'s)? (solved|resolved|fixed|sorted)( now)?|that (solved|fixed|answered|sorted) it|i (figured|worked|sorted) it out|(don'?t|do not|no longer) need (a |an |the )?(human|agent|person|anyone|someone)( anymore| now)?|ya no (hace falta|necesito)|olvidalo|laisse tomber|c'est bon|schon gut|hat sich erledigt|deixa (pra|para) la|ja resolvi|ya lo resolvi)\b/;
+const RETRACTION = anyPart(
+  // "never mind", "no need anymore", "forget it".
+  /\b(never ?mind|no need( anymore| now)?|not needed( anymore)?|forget (it|about it))\b/,
+  // "it's fine now", "problem solved", "I figured it out".
+  /\b(it'?s (ok|okay|fine|all good) now|all good now|(problem|issue|it)( is|'s)? (solved|resolved|fixed|sorted)( now)?)\b/,
+  /\b(that (solved|fixed|answered|sorted) it|i (figured|worked|sorted) it out)\b/,
+  // "I don't need a human anymore".
+  /\b((don'?t|do not|no longer) need (a |an |the )?(human|agent|person|anyone|someone)( anymore| now)?)\b/,
+  // es / fr / de / pt
+  /\b(ya no (hace falta|necesito)|olvidalo|laisse tomber|c'est bon|schon gut|hat sich erledigt|deixa (pra|para) la|ja resolvi|ya lo resolvi)\b/,
+);
 
 export function retracts(text: string): boolean {
   return RETRACTION.test(text);
