@@ -1,4 +1,5 @@
 import { changedSince } from './changed';
+import { listChanged } from './watch';
 import type { ConversationRef } from '../../schema/conversation';
 import { checkSetup } from './check';
 import type { PlatformAdapter } from '../types';
@@ -30,6 +31,7 @@ export const frontAdapter: PlatformAdapter = {
 
   read: readConversation,
   changedSince,
+  listChanged,
   listTargets,
   escalationOps,
   stepLayout: FRONT_LAYOUT,

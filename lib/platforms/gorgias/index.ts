@@ -1,4 +1,5 @@
 import { changedSince } from './changed';
+import { listChanged } from './watch';
 import type { PlatformAdapter } from '../types';
 import { checkSetup } from './check';
 import { fetchCurrentUser } from './api';
@@ -31,6 +32,7 @@ export const gorgiasAdapter: PlatformAdapter = {
 
   read: readTicket,
   changedSince,
+  listChanged,
   listTargets,
   escalationOps,
   stepLayout: GORGIAS_LAYOUT,

@@ -1,4 +1,5 @@
 import { changedSince } from './changed';
+import { listChanged } from './watch';
 import type { PlatformAdapter } from '../types';
 import { checkSetup } from './check';
 import { fetchMe } from './api';
@@ -29,6 +30,7 @@ export const zendeskAdapter: PlatformAdapter = {
 
   read: readConversation,
   changedSince,
+  listChanged,
   listTargets,
   escalationOps,
   stepLayout: ZENDESK_LAYOUT,

@@ -5,6 +5,7 @@ import { createGorgiasApi, GORGIAS_CREDENTIALS } from './gorgias/api';
 import { messageJson } from './gorgias/json';
 import { pageData, renderAgentPage, renderOtherPage, ticketIdInPath } from './gorgias/page';
 import { EXTRA_TICKETS, FIRST_TICKET, GorgiasState, TEAMS, USERS, VIEWS } from './gorgias/state';
+import { seedQueue } from './gorgias/watch';
 
 /** Ids and credentials of the sandbox's Gorgias account, for tests and the demo. */
 export const GORGIAS_SANDBOX = {
@@ -153,6 +154,7 @@ export function createGorgiasSandbox(options: GorgiasSandboxOptions = {}): Gorgi
     },
     admin(req) {
       let m: RegExpExecArray | null;
+      if (req.method === 'POST' && /^\/__admin\/gorgias\/watch-queue\/?$/.test(req.path)) return { status: 200, body: seedQueue(state) };
       if (req.method === 'GET' && (m = /^\/__admin\/gorgias\/page-data\/([^/]+)\/?$/.exec(req.path))) {
         const data = pageData(state, decodeURIComponent(m[1]));
         return data ? { status: 200, body: data } : { status: 404, body: { error: `no ticket ${m[1]}` } };
