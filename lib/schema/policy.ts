@@ -5,6 +5,7 @@ import { FollowUpSchema } from './follow-up';
 import { HandoffLogSettingsSchema } from './handoff-log';
 import { NotifySchema } from './notify';
 import { formMeta } from './form-meta';
+import { WatchSettingsSchema } from './watch';
 
 export const POLICY_VERSION = 3;
 
@@ -305,6 +306,8 @@ export const PolicySchema = z.object({
   handoffLog: HandoffLogSettingsSchema.default(() => HandoffLogSettingsSchema.parse({})).register(formMeta, { title: 'Handoff log' }),
   /** Webhooks told about each escalation. */
   notify: NotifySchema.default(() => NotifySchema.parse({})).register(formMeta, { title: 'Notifications' }),
+  /** Queue watch: the bot's open conversations checked in the background, listed under "Needs a human". */
+  watch: WatchSettingsSchema.default(() => WatchSettingsSchema.parse({})).register(formMeta, { title: 'Queue watch' }),
 });
 export type Policy = z.infer<typeof PolicySchema>;
 export type PolicyInput = z.input<typeof PolicySchema>;

@@ -6,6 +6,7 @@ import { escalate, journal, resume, retry } from './escalation';
 import { targets } from './targets';
 import { testWebhook } from './notify';
 import { logEvent } from './log';
+import { watchEscalate, watchList, watchPanel, watchPreview, watchScan } from './watch';
 import { setupHandlers } from '@/entrypoints/background/setup';
 
 /** Every request type of the protocol (lib/schema/messages.ts) and the handler that answers it. */
@@ -25,4 +26,9 @@ export const handlers: Handlers = {
   logEvent,
   ...setupHandlers,
   testWebhook,
+  watchList,
+  watchPanel,
+  watchScan,
+  watchPreview,
+  watchEscalate,
 };

@@ -1,0 +1,150 @@
+import { browser } from 'wxt/browser';
+import type { Transport } from '@/lib/http/types';
+import { isApiError } from '@/lib/http/errors';
+import { adapterFor, metaFor } from '@/lib/platforms';
+import { pageAccount } from '@/lib/platforms/metas';
+import type { ConversationRef, Platform } from '@/lib/schema/conversation';
+import { PLATFORMS } from '@/lib/schema/conversation';
+import type { Policy } from '@/lib/schema/policy';
+import type { ScanReport } from '@/lib/schema/watch';
+import { judge } from '@/lib/watch/judge';
+import { needsHuman } from '@/lib/watch/list';
+import { WatchPacer } from '@/lib/watch/pace';
+import { scanList } from '@/lib/watch/scan';
+import { connectionsItem, journalStorage, policyStore } from '@/utils/storage';
+import { watchDb } from '@/utils/watch/store';
+import { contextFor } from './context';
+import { keyOf } from './handlers/memory';
+
+const ALARM = 'baton:queue-watch';
+
+/** The account the watch reads on a platform: the one saved in Options (or the platform's only one). */
+async function accountOf(platform: Platform): Promise<string | null> {
+  const meta = metaFor(platform);
+  if (!meta.account) return meta.fixedAccount ?? null;
+  const saved = (await connectionsItem.get())[platform] as { account?: unknown } | undefined;
+  return typeof saved?.account === 'string' && saved.account ? saved.account.toLowerCase() : null;
+}
+
+/** A helpdesk tab of the account that is open now: the watch reads only while agents work there. */
+async function openTab(platform: Platform, account: string): Promise<number | undefined> {
+  const tabs = await browser.tabs.query({ url: [...metaFor(platform).matches] }).catch(() => []);
+  return tabs.find((t) => t.url && pageAccount(t.url)?.platform === platform && pageAccount(t.url)?.account === account)?.id;
+}
+
+/** Paces and counts the scan's requests (lib/watch/pace.ts). */
+function pacedTransport(pacer: WatchPacer, counter: { requests: number }): (t: Transport) => Transport {
+  return (inner) => async (req) => {
+    await pacer.turn();
+    counter.requests++;
+    const res = await inner(req);
+    pacer.observe(res.status, res.headers);
+    return res;
+  };
+}
+
+/** One scan of one platform's watched list; a report either way (a problem is a sentence, never thrown). */
+async function scanPlatform(platform: Platform, policy: Policy): Promise<ScanReport | null> {
+  const target = policy.watch.targets[platform];
+  const meta = metaFor(platform);
+  const adapter = adapterFor(platform);
+  if (!target || !meta.watch || !adapter.listChanged) return null;
+  const account = await accountOf(platform);
+  if (!account) return null;
+  const tabId = await openTab(platform, account);
+  if (tabId === undefined) return null;
+  const started = Date.now();
+  const pacer = new WatchPacer(meta.watch, policy.watch.rateSharePercent);
+  const counter = { requests: 0 };
+  const wrap = pacedTransport(pacer, counter);
+  const base: ConversationRef = { platform, account, conversationId: '', idIsGuess: false };
+  const { ctx } = await contextFor(base, policy, tabId, undefined, wrap);
+  const db = watchDb();
+  const report = (over: Partial<ScanReport>): ScanReport => ({
+    platform,
+    account,
+    at: new Date(started).toISOString(),
+    listed: 0,
+    read: 0,
+    requests: counter.requests,
+    waitedMs: Math.round(pacer.waited),
+    ...over,
+  });
+  try {
+    const result = await scanList({
+      list: `${platform}:${account}:${target.kind}:${target.id}`,
+      changes: (since) => adapter.listChanged!(ctx, target.id, since),
+      ref: (id) => ({ ...base, conversationId: id }),
+      key: keyOf,
+      read: (ref) => adapter.read({ ...ctx, ref }),
+      judge: async (conversation, ref) => judge(conversation, policy, await journalStorage.get(keyOf(ref)), new Date()),
+      store: db,
+      now: () => new Date(),
+    });
+    const r = report({ listed: result.listed, read: result.read, requests: counter.requests, waitedMs: Math.round(pacer.waited) });
+    await db.putReport(r);
+    return r;
+  } catch (e) {
+    const problem = isApiError(e) || e instanceof Error ? e.message : String(e);
+    const r = report({ problem, requests: counter.requests, waitedMs: Math.round(pacer.waited) });
+    await db.putReport(r);
+    return r;
+  }
+}
+
+let running: Promise<ScanReport[]> | null = null;
+
+/** Scans every watched list (one at a time per worker: a scan asked for while one runs joins it). */
+export function scanAll(): Promise<ScanReport[]> {
+  running ??= (async () => {
+    try {
+      const { policy } = await policyStore.read();
+      if (!policy.watch.enabled) return [];
+      const reports: ScanReport[] = [];
+      for (const p of PLATFORMS) {
+        const r = await scanPlatform(p, policy);
+        if (r) reports.push(r);
+      }
+      await showCount(policy);
+      return reports;
+    } finally {
+      running = null;
+    }
+  })();
+  return running;
+}
+
+/** The list as of now, for the page, the sidebar's panel and the badge. */
+export async function currentList(policy: Policy, only?: { platform: Platform; account: string }) {
+  const entries = (await watchDb().all()).filter(
+    (e) => !only || (e.ref.platform === only.platform && e.ref.account.toLowerCase() === only.account.toLowerCase()),
+  );
+  return needsHuman(entries, policy.followUp.claimTargetMinutes, new Date(), (e) => adapterFor(e.ref.platform).conversationUrl(e.ref));
+}
+
+/** The extension's badge: how many conversations need a human now. */
+export async function showCount(policy: Policy): Promise<void> {
+  const n = policy.watch.enabled ? (await currentList(policy)).length : 0;
+  await browser.action?.setBadgeText({ text: n ? String(n) : '' }).catch(() => {});
+  await browser.action?.setBadgeBackgroundColor?.({ color: '#b42318' }).catch(() => {});
+}
+
+/** Sets the alarm from the saved interval (none while the watch is off), and again whenever the policy changes. */
+export function installWatch(): void {
+  const arm = async () => {
+    const { policy } = await policyStore.read();
+    if (!policy.watch.enabled) {
+      await browser.alarms?.clear(ALARM).catch(() => {});
+      await showCount(policy);
+      return;
+    }
+    const existing = await browser.alarms?.get(ALARM).catch(() => undefined);
+    if (existing?.periodInMinutes !== policy.watch.intervalMinutes)
+      await browser.alarms?.create(ALARM, { periodInMinutes: policy.watch.intervalMinutes, delayInMinutes: policy.watch.intervalMinutes });
+  };
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void scanAll().catch((e) => console.warn('[baton] the queue watch could not scan:', e));
+  });
+  policyStore.watch(() => void arm().catch(() => {}));
+  void arm().catch(() => {});
+}
