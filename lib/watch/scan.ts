@@ -88,7 +88,7 @@ export async function scanList(deps: ScanDeps): Promise<ScanResult> {
   return { listed: changes.items.length, read, listRequests: changes.requests, updated };
 }
 
-/** Ids compare as given; times (Gorgias gives the newest message's time) as instants. */
+/** Ids compare as given; times (a list may name the newest message by its time) as instants. */
 function sameMessage(a: string, b: string): boolean {
   if (a === b) return true;
   const ta = Date.parse(a);
