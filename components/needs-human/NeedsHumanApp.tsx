@@ -70,9 +70,7 @@ function Row({
       </td>
       <td>{item.evidence ? <q data-testid="evidence">{item.evidence}</q> : <span className="muted">none</span>}</td>
       <td>{item.subAgent ?? <span className="muted">none</span>}</td>
-      <td data-testid="result" data-outcome={result?.outcome ?? ''}>
-        {result?.message ?? ''}
-      </td>
+      <td data-outcome={result?.outcome ?? ''}>{result?.message ?? ''}</td>
     </tr>
   );
 }
@@ -140,6 +138,8 @@ export function NeedsHumanApp() {
   const [results, setResults] = useState<Record<string, ListEscalationResult>>({});
   const [busy, setBusy] = useState<'scan' | 'preview' | 'escalate' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Titles of the conversations escalated from this page, kept for the results after they leave the list. */
+  const [subjects, setSubjects] = useState<Record<string, string>>({});
 
   const reload = () =>
     send('watchList')
@@ -174,17 +174,13 @@ export function NeedsHumanApp() {
   const escalate = () =>
     run('escalate', async () => {
       const keys = (preview ?? []).filter((p) => p.draft).map((p) => p.key);
+      const shown = load.state === 'ready' ? load.data.items : [];
+      setSubjects((s) => ({ ...s, ...Object.fromEntries(shown.map((i) => [i.key, i.subject ?? `#${i.ref.conversationId}`])) }));
       const done = await send('watchEscalate', { keys });
       setResults((r) => ({ ...r, ...Object.fromEntries(done.map((d) => [d.key, d])) }));
       setPreview(null);
       setSelected(new Set());
-      // Escalated conversations leave the list at the next load; their results stay shown until then.
-      const data = await send('watchList');
-      const kept = load.state === 'ready' ? load.data.items.filter((i) => done.some((d) => d.key === i.key)) : [];
-      setLoad({
-        state: 'ready',
-        data: { ...data, items: [...data.items, ...kept.filter((k) => !data.items.some((i) => i.key === k.key))] },
-      });
+      await reload();
     });
 
   const items = load.state === 'ready' ? load.data.items : [];
@@ -235,6 +231,18 @@ export function NeedsHumanApp() {
             <ScanLine key={r.platform} r={r} />
           ))}
         </ul>
+      )}
+      {Object.keys(results).length > 0 && (
+        <section aria-label="Escalation results">
+          <h2>Results</h2>
+          <ul data-testid="results" aria-live="polite">
+            {Object.values(results).map((r) => (
+              <li key={r.key} data-testid="result" data-key={r.key} data-outcome={r.outcome}>
+                <strong>{subjects[r.key] ?? r.key}</strong>: {r.message}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {preview && (
         <PreviewPanel

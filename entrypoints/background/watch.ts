@@ -18,18 +18,26 @@ import { keyOf } from './handlers/memory';
 
 const ALARM = 'baton:queue-watch';
 
-/** The account the watch reads on a platform: the one saved in Options (or the platform's only one). */
-async function accountOf(platform: Platform): Promise<string | null> {
+/**
+ * The account the watch reads on a platform and an open helpdesk tab of it: the account saved in Options (or
+ * the platform's only one), else, signed in with the agent's own session, the account of an open tab. Null
+ * when no tab of it is open: the watch reads only while agents work there.
+ */
+async function openAccount(platform: Platform): Promise<{ account: string; tabId: number } | null> {
   const meta = metaFor(platform);
-  if (!meta.account) return meta.fixedAccount ?? null;
   const saved = (await connectionsItem.get())[platform] as { account?: unknown } | undefined;
-  return typeof saved?.account === 'string' && saved.account ? saved.account.toLowerCase() : null;
-}
-
-/** A helpdesk tab of the account that is open now: the watch reads only while agents work there. */
-async function openTab(platform: Platform, account: string): Promise<number | undefined> {
-  const tabs = await browser.tabs.query({ url: [...metaFor(platform).matches] }).catch(() => []);
-  return tabs.find((t) => t.url && pageAccount(t.url)?.platform === platform && pageAccount(t.url)?.account === account)?.id;
+  const wanted = !meta.account
+    ? (meta.fixedAccount ?? null)
+    : typeof saved?.account === 'string' && saved.account
+      ? saved.account.toLowerCase()
+      : null;
+  const tabs = await browser.tabs.query({ url: [...meta.matches] }).catch(() => []);
+  for (const t of tabs) {
+    const page = t.url ? pageAccount(t.url) : null;
+    if (t.id === undefined || page?.platform !== platform) continue;
+    if (!wanted || page.account === wanted) return { account: page.account, tabId: t.id };
+  }
+  return null;
 }
 
 /** Paces and counts the scan's requests (lib/watch/pace.ts). */
@@ -49,10 +57,9 @@ async function scanPlatform(platform: Platform, policy: Policy): Promise<ScanRep
   const meta = metaFor(platform);
   const adapter = adapterFor(platform);
   if (!target || !meta.watch || !adapter.listChanged) return null;
-  const account = await accountOf(platform);
-  if (!account) return null;
-  const tabId = await openTab(platform, account);
-  if (tabId === undefined) return null;
+  const open = await openAccount(platform);
+  if (!open) return null;
+  const { account, tabId } = open;
   const started = Date.now();
   const pacer = new WatchPacer(meta.watch, policy.watch.rateSharePercent);
   const counter = { requests: 0 };
@@ -142,6 +149,7 @@ export function installWatch(): void {
     if (existing?.periodInMinutes !== policy.watch.intervalMinutes)
       await browser.alarms?.create(ALARM, { periodInMinutes: policy.watch.intervalMinutes, delayInMinutes: policy.watch.intervalMinutes });
   };
+  browser.action?.onClicked.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL('/needs-human.html') }));
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void scanAll().catch((e) => console.warn('[baton] the queue watch could not scan:', e));
   });
