@@ -14,7 +14,7 @@ const REFRESH_MS = 30_000;
 function ScanLine({ r }: { r: ScanReport }) {
   const when = new Date(r.at).toLocaleTimeString();
   return (
-    <li data-testid={`scan-${r.platform}`} data-problem={r.problem ? 'yes' : 'no'}>
+    <li data-testid={`scan-${r.platform}`} data-problem={r.problem ? 'yes' : 'no'} data-at={r.at}>
       <strong>{labelOf(r.platform)}</strong> ({r.account}), {when}:{' '}
       {r.problem ? (
         <span className="nh-problem">{r.problem}</span>

@@ -1,16 +1,18 @@
 import { browser } from 'wxt/browser';
 import type { Transport } from '@/lib/http/types';
 import { isApiError } from '@/lib/http/errors';
-import { adapterFor, metaFor } from '@/lib/platforms';
+import { adapterFor, labelOf, metaFor } from '@/lib/platforms';
 import { pageAccount } from '@/lib/platforms/metas';
 import type { ConversationRef, Platform } from '@/lib/schema/conversation';
 import { PLATFORMS } from '@/lib/schema/conversation';
 import type { Policy } from '@/lib/schema/policy';
 import type { ScanReport } from '@/lib/schema/watch';
 import { judge } from '@/lib/watch/judge';
-import { needsHuman } from '@/lib/watch/list';
+import { currentNeeds, needsHuman } from '@/lib/watch/list';
+import { needDeliveries } from '@/lib/notify/outbox';
+import { enqueueDeliveries } from './notify';
 import { WatchPacer } from '@/lib/watch/pace';
-import { scanList } from '@/lib/watch/scan';
+import { needId, scanList } from '@/lib/watch/scan';
 import { connectionsItem, journalStorage, policyStore } from '@/utils/storage';
 import { watchDb } from '@/utils/watch/store';
 import { contextFor } from './context';
@@ -113,6 +115,7 @@ export function scanAll(): Promise<ScanReport[]> {
         if (r) reports.push(r);
       }
       await showCount(policy);
+      await announceNeeds(policy).catch((e) => console.warn('[baton] could not queue the queue watch notifications:', e));
       return reports;
     } finally {
       running = null;
@@ -127,6 +130,22 @@ export async function currentList(policy: Policy, only?: { platform: Platform; a
     (e) => !only || (e.ref.platform === only.platform && e.ref.account.toLowerCase() === only.account.toLowerCase()),
   );
   return needsHuman(entries, policy.followUp.claimTargetMinutes, new Date(), (e) => adapterFor(e.ref.platform).conversationUrl(e.ref));
+}
+
+/** Tells the webhooks about each need once per conversation and reason (nothing is marked while none is set). */
+async function announceNeeds(policy: Policy): Promise<void> {
+  const { webhooks } = policy.notify;
+  if (!webhooks.length) return;
+  const db = watchDb();
+  const now = new Date();
+  for (const entry of await db.all()) {
+    const fresh = currentNeeds(entry, policy.followUp.claimTargetMinutes, now).filter((n) => !entry.announced.includes(needId(n)));
+    if (!fresh.length) continue;
+    const ctx = { platformLabel: labelOf(entry.ref.platform), conversationUrl: adapterFor(entry.ref.platform).conversationUrl(entry.ref) };
+    const deliveries = (await Promise.all(fresh.map((n) => needDeliveries(entry, n, needId(n), webhooks, ctx, now.getTime())))).flat();
+    await db.put({ ...entry, announced: [...entry.announced, ...fresh.map(needId)] });
+    await enqueueDeliveries(deliveries);
+  }
 }
 
 /** The extension's badge: how many conversations need a human now. */

@@ -8,6 +8,7 @@ import { ESCALATING_SIGNALS, type Verdict } from '../schema/verdict';
 import type { WatchEntry } from '../schema/watch';
 import { SIGNALS, signalLabel } from '../signals/registry';
 import { colleagueEscalation } from './colleague';
+import { takenBy } from './taken';
 
 /** What a read of one watched conversation tells the list (the rest of its entry is bookkeeping). */
 export type Judgement = Pick<WatchEntry, 'needs' | 'evidence' | 'subAgent' | 'waitingSince' | 'subject'> & {
@@ -46,15 +47,16 @@ export function judge(conversation: Conversation, policy: Policy, journal: Journ
   const verdict = checkOffline(conversation, policy);
   const follow = followThrough({ conversation, verdict, journal, policy, now, promised: promiseIndexes(conversation) });
   const colleague = colleagueEscalation(conversation);
-  const done = !!follow.handled || !!colleague || (!!journal && !journal.resumedAt);
+  const done = !!follow.handled || !!colleague || (!!journal && !journal.resumedAt) || !!takenBy(conversation, policy);
   const needs: WatchEntry['needs'] = [];
   const top = strongest(verdict);
-  if (verdict.status === 'escalate' && !done && !follow.escalatedAt) {
+  if (verdict.status === 'escalate' && !done) {
     needs.push({ kind: 'escalate', ...(top ? { signal: top.kind } : {}), label: top ? signalLabel(top.kind) : 'Escalate' });
   }
   if (follow.brokenPromise && !colleague) needs.push({ kind: 'promise', label: 'Promised handoff not done' });
   const quote = top?.evidence.quote ?? (follow.promise ? conversation.messages[follow.promise.messageIndex]?.text : undefined);
-  const pending = follow.escalatedAt && !follow.pickup ? follow.escalatedAt : undefined;
+  const pending =
+    follow.escalatedAt && !follow.pickup && !takenBy(conversation, policy, { ignoreTags: true }) ? follow.escalatedAt : undefined;
   return {
     verdict,
     needs,

@@ -48,10 +48,17 @@ async function openList(): Promise<Page> {
   return page;
 }
 
-/** Clicks "Scan now" and waits for the scan to finish. */
+/** Clicks "Scan now" and waits until every helpdesk reports a scan started after the click. */
 async function scan(page: Page): Promise<void> {
+  const clicked = Date.now() - 1000;
   await page.locator('[data-testid="scan-now"]').click();
-  await page.locator('[data-testid="scan-now"]:not([disabled])').waitFor({ timeout: 120_000 });
+  for (const p of PLATFORMS) {
+    const line = page.locator(`[data-testid="scan-${p}"]`);
+    await expect
+      .poll(async () => Date.parse((await line.getAttribute('data-at').catch(() => null)) ?? '') || 0, { timeout: 120_000 })
+      .toBeGreaterThan(clicked);
+  }
+  await page.locator('[data-testid="scan-now"]:not([disabled])').waitFor();
 }
 
 /** The requests that read one conversation (not the watched list). */

@@ -1,8 +1,6 @@
 import { checkOffline } from '@/lib/engine';
 import { buildPlan, newJournal } from '@/lib/executor/plan';
 import { runJournal } from '@/lib/executor/run';
-import { followThrough } from '@/lib/followup/check';
-import { promiseIndexes } from '@/lib/followup/promises';
 import type { Conversation } from '@/lib/schema/conversation';
 import type { EscalationDraft, RequestOf, ResponseInput } from '@/lib/schema/messages';
 import type { Policy } from '@/lib/schema/policy';
@@ -10,6 +8,7 @@ import type { ListEscalationResult, WatchEntry } from '@/lib/schema/watch';
 import { colleagueEscalation, colleagueSentence } from '@/lib/watch/colleague';
 import { defaultDraft } from '@/lib/watch/draft';
 import { judge } from '@/lib/watch/judge';
+import { takenBy } from '@/lib/watch/taken';
 import { journalStorage, policyStore } from '@/utils/storage';
 import { watchDb } from '@/utils/watch/store';
 import { contextFor } from '@/entrypoints/background/context';
@@ -37,13 +36,9 @@ function alreadyTaken(conversation: Conversation, policy: Policy, entry: WatchEn
   const record = colleagueEscalation(conversation);
   if (record) return colleagueSentence(record);
   if (journalActive) return 'Already escalated from Baton: nothing was sent.';
-  const verdict = checkOffline(conversation, policy);
-  const follow = followThrough({ conversation, verdict, journal: null, policy, now: new Date(), promised: promiseIndexes(conversation) });
-  const h = follow.handled;
-  if (!h) return null;
-  const who = h.by === 'tag' ? `tagged ${h.tag}` : h.by === 'reply' ? 'answered by a person' : `assigned to ${h.name}`;
   // An unclaimed escalation is on the list because nobody took it: its tag alone is not someone taking it.
-  if (h.by === 'tag' && entry.pendingPickupSince) return null;
+  const who = takenBy(conversation, policy, { ignoreTags: !!entry.pendingPickupSince });
+  if (!who) return null;
   return `Someone took it meanwhile (${who}): nothing was sent.`;
 }
 
