@@ -19,6 +19,7 @@ import { conversationUrl } from '../test/fixtures/urls';
 import { PolicySchema } from '../lib/schema/policy';
 import { formatWorstCase, worstCase } from './bench-worst';
 import { HOUR_CASES, requestsPerHour } from './bench-budget';
+import { formatWatchCosts, watchScanCosts } from './bench-watch';
 
 const json = process.argv.includes('--json');
 const log = (...a: unknown[]) => {
@@ -220,6 +221,7 @@ async function main() {
   const engine = engineTimes();
   const perHour: { label: string; now: number; before: number }[] = [];
   for (const c of HOUR_CASES) perHour.push({ label: c.label, ...(await requestsPerHour(c)) });
+  const watchCosts = await watchScanCosts();
   const sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/bench-traffic.jsonl') });
   try {
     const llm = await llmFigures(sandbox);
@@ -238,6 +240,7 @@ async function main() {
       llm_input_tokens_per_check: llm.llm_input_tokens_per_check,
       llm_time_to_verdict_ms_p50: llmTtv,
       worst_case: worst,
+      queue_watch_scan: watchCosts,
     };
     log('Baton benchmark');
     log(
@@ -254,6 +257,7 @@ async function main() {
       `    (previous rule, row count)     ${perHour.map((h) => `${h.label}: ${h.before}`).join('   ')}   (no hooks: never re-read, misses all 9)`,
     );
     for (const line of formatWorstCase(worst)) log(line);
+    for (const line of formatWatchCosts(watchCosts)) log(line);
     log(
       `  bundle                          content ${bundle.content} KB   background ${bundle.background} KB   options ${bundle.options} KB`,
     );

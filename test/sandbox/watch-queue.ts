@@ -38,8 +38,14 @@ const ROUTINE: [string, string, string][] = [
   ],
 ];
 
-/** 44 routine conversations and 6 that need a human, in a fixed order. */
-export function queueStories(): QueueStory[] {
+/** 44 routine conversations and 6 that need a human, in a fixed order; `copies` repeats the 50 (keys get `#n`). */
+export function queueStories(copies = 1): QueueStory[] {
+  const one = fifty();
+  if (copies <= 1) return one;
+  return Array.from({ length: copies }, (_, c) => one.map((s) => ({ ...s, key: c ? `${s.key}#${c}` : s.key }))).flat();
+}
+
+function fifty(): QueueStory[] {
   const out: QueueStory[] = [];
   for (let i = 0; i < 44; i++) {
     const [ask, answer, thanks] = ROUTINE[i % ROUTINE.length].map((t) => t.replace(/\{n\}/g, String(100 + i)));

@@ -154,7 +154,8 @@ export function createGorgiasSandbox(options: GorgiasSandboxOptions = {}): Gorgi
     },
     admin(req) {
       let m: RegExpExecArray | null;
-      if (req.method === 'POST' && /^\/__admin\/gorgias\/watch-queue\/?$/.test(req.path)) return { status: 200, body: seedQueue(state) };
+      if (req.method === 'POST' && /^\/__admin\/gorgias\/watch-queue\/?$/.test(req.path))
+        return { status: 200, body: seedQueue(state, Date.now(), Number((req.body as { copies?: unknown } | null)?.copies ?? 1)) };
       if (req.method === 'GET' && (m = /^\/__admin\/gorgias\/page-data\/([^/]+)\/?$/.exec(req.path))) {
         const data = pageData(state, decodeURIComponent(m[1]));
         return data ? { status: 200, body: data } : { status: 404, body: { error: `no ticket ${m[1]}` } };

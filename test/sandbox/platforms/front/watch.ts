@@ -9,11 +9,11 @@ export function inboxConversations(state: FrontState, inboxId: string): FConvers
 }
 
 /** POST /__admin/front/watch-queue: the watched inbox and its 50 bot conversations (watch-queue.ts). */
-export function seedQueue(state: FrontState, now = Date.now()): { inboxId: string; conversations: Record<string, string> } {
+export function seedQueue(state: FrontState, now = Date.now(), copies = 1): { inboxId: string; conversations: Record<string, string> } {
   const inboxId = id36('inb', QUEUE_INBOX.num);
   if (!state.inboxes.some((i) => i.id === inboxId)) state.inboxes.push({ id: inboxId, num: QUEUE_INBOX.num, name: QUEUE_INBOX.name });
   const conversations: Record<string, string> = {};
-  queueStories().forEach((s, i) => {
+  queueStories(copies).forEach((s, i) => {
     const num = FIRST_QUEUE_CONVERSATION + i;
     const times = storyTimes(s, now).map((t) => t / 1000);
     const c: FConversation = {

@@ -40,11 +40,11 @@ export function listTickets(s: GorgiasState, req: SandboxRequest, maxPageSize: n
 }
 
 /** POST /__admin/gorgias/watch-queue: the watched view and its 50 bot conversations (watch-queue.ts). */
-export function seedQueue(s: GorgiasState, now = Date.now()): { viewId: number; tickets: Record<string, number> } {
+export function seedQueue(s: GorgiasState, now = Date.now(), copies = 1): { viewId: number; tickets: Record<string, number> } {
   if (!s.views.some((v) => v.id === QUEUE_VIEW.id))
     s.views.push({ ...QUEUE_VIEW, filters: `containsAll(ticket.tags.name, ['${QUEUE_TAG}'])` });
   const tickets: Record<string, number> = {};
-  queueStories().forEach((story, i) => {
+  queueStories(copies).forEach((story, i) => {
     const id = FIRST_QUEUE_TICKET + i;
     const customerId = FIRST_QUEUE_CUSTOMER + i;
     s.customers.set(customerId, { id: customerId, ...story.customer });

@@ -81,7 +81,8 @@ export function createZendeskSandbox(): ZendeskSandbox {
         addManyTargets(store, side.memberships);
         return { status: 200, body: { groups: store.teams.length, views: store.views.length } };
       }
-      if (req.method === 'POST' && match('/__admin/zendesk/watch-queue', req.path)) return { status: 200, body: seedQueue(store) };
+      if (req.method === 'POST' && match('/__admin/zendesk/watch-queue', req.path))
+        return { status: 200, body: seedQueue(store, Date.now(), Number((req.body as { copies?: unknown } | null)?.copies ?? 1)) };
       if ((m = match('/__admin/zendesk/switchboard/:id', req.path)) && req.method === 'GET') {
         const sb = side.tickets.get(Number(m.id))?.switchboard;
         return sb ? { status: 200, body: sb } : { status: 404, body: {} };

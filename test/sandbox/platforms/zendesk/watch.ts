@@ -42,10 +42,10 @@ const FIRST_QUEUE_TICKET = 300;
 const FIRST_QUEUE_CUSTOMER = 3000;
 
 /** POST /__admin/zendesk/watch-queue: the watched view and its 50 bot conversations (watch-queue.ts). */
-export function seedQueue(store: SandboxStore, now = Date.now()): { viewId: number; tickets: Record<string, number> } {
+export function seedQueue(store: SandboxStore, now = Date.now(), copies = 1): { viewId: number; tickets: Record<string, number> } {
   if (!store.views.some((v) => v.id === QUEUE_VIEW.id)) store.views.push({ ...QUEUE_VIEW, tag: QUEUE_TAG });
   const tickets: Record<string, number> = {};
-  queueStories().forEach((s, i) => {
+  queueStories(copies).forEach((s, i) => {
     const id = FIRST_QUEUE_TICKET + i;
     const customerId = FIRST_QUEUE_CUSTOMER + i;
     store.addUser({ id: customerId, ...s.customer, role: 'customer' });
