@@ -33,15 +33,19 @@ export class WatchPacer {
     return Math.min(60_000, (this.windowMs / perWindow) * this.slowdown);
   }
 
-  /** Waits until the next request may go. */
+  /**
+   * Waits until the next request may go. The slot is taken before waiting, so requests a read sends together
+   * (a conversation and its messages) are spaced like any others.
+   */
   async turn(): Promise<void> {
-    const at = Math.max(this.last + this.gapMs(), this.holdUntil);
-    const wait = Math.max(0, at - this.now());
+    const now = this.now();
+    const at = Math.max(this.last + this.gapMs(), this.holdUntil, now);
+    this.last = at;
+    const wait = at - now;
     if (wait > 0) {
       this.waited += wait;
       await this.sleep(wait);
     }
-    this.last = this.now();
   }
 
   /** Reads an answer's budget headers: the account's real limit, and whether to slow down. */
