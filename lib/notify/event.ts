@@ -98,7 +98,7 @@ export async function escalationEvent(journal: Journal, ctx: EventContext): Prom
 }
 
 /** One need of one watched conversation: the same conversation and reason give the same id, in any worker. */
-export async function needId(entryKey: string, need: string): Promise<string> {
+async function needId(entryKey: string, need: string): Promise<string> {
   return `need_${(await sha256Hex(`${entryKey}\n${need}`)).slice(0, 24)}`;
 }
 

@@ -40,11 +40,9 @@ export const WatchSettingsSchema = z.object({
     help: 'At most one a minute, and only for a conversation that was not on the list before.',
   }),
 });
-export type WatchSettings = z.infer<typeof WatchSettingsSchema>;
 
 /** Why a watched conversation needs a human. */
-export const NeedKindSchema = z.enum(['escalate', 'promise', 'unclaimed']);
-export type NeedKind = z.infer<typeof NeedKindSchema>;
+const NeedKindSchema = z.enum(['escalate', 'promise', 'unclaimed']);
 
 export const NeedSchema = z.object({
   kind: NeedKindSchema,

@@ -27,7 +27,7 @@ function strongest(verdict: Verdict) {
 }
 
 /** The customer's oldest message that no human has answered yet: how long they have waited. */
-export function waitingSince(conversation: Conversation): string | undefined {
+function waitingSince(conversation: Conversation): string | undefined {
   let since: string | undefined;
   for (const m of conversation.messages) {
     if (m.internal) continue;

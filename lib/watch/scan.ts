@@ -34,7 +34,7 @@ export interface ScanResult {
 }
 
 /** The newest message's id, else its time: what the verdict is about. */
-export function lastMessageOf(c: Conversation): string {
+function lastMessageOf(c: Conversation): string {
   const last = c.messages.at(-1);
   return last?.id ?? last?.createdAt ?? '';
 }

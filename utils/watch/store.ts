@@ -23,7 +23,7 @@ export interface WatchDb extends WatchStore {
   clear(): Promise<void>;
 }
 
-export function openWatchDb(name = WATCH_DB_NAME): WatchDb {
+function openWatchDb(name = WATCH_DB_NAME): WatchDb {
   let db: Promise<IDBPDatabase<WatchDB>> | null = null;
   const open = () =>
     (db ??= openDB<WatchDB>(name, 1, {
