@@ -159,6 +159,10 @@ describe('Queue watch', () => {
     expect([...listed].sort()).toEqual([...PLATFORMS].sort());
     expect(await page.locator('[data-testid="needs-row"]').count()).toBe(NEEDY.length * 3);
     await page.close();
+    // The sidebar's compact panel lists the same six for its own account.
+    await tabs[0]!.reload();
+    await verdictStatus(tabs[0]!);
+    await expect.poll(() => tabs[0]!.locator('[data-testid="queue-panel"]').getAttribute('data-count'), { timeout: 20_000 }).toBe('6');
   });
 
   it('escalating three from the list leaves each helpdesk as the sidebar does, and skips one a colleague took meanwhile', async () => {
