@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { metaFor } from '@/lib/platforms/metas';
 import { Field, LockGroup } from './Field';
 import { SchemaField } from './SchemaField';
@@ -52,7 +53,14 @@ export function QueueWatchSection() {
         })}
         <SchemaField path="policy.watch.intervalMinutes" />
         <SchemaField path="policy.watch.rateSharePercent" />
-        <SchemaField path="policy.watch.desktopNotifications" />
+        <SchemaField
+          path="policy.watch.desktopNotifications"
+          onChange={(on) => {
+            setField('policy.watch.desktopNotifications', on);
+            // Asked at the click (a user gesture); a refusal leaves the list and the badge, without notifications.
+            if (on) void browser.permissions.request({ permissions: ['notifications'] }).catch(() => false);
+          }}
+        />
       </LockGroup>
     </Section>
   );

@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { desktopNudge } from '@/lib/watch/nudge';
 import type { Transport } from '@/lib/http/types';
 import { isApiError } from '@/lib/http/errors';
 import { adapterFor, labelOf, metaFor } from '@/lib/platforms';
@@ -116,6 +118,7 @@ export function scanAll(): Promise<ScanReport[]> {
       }
       await showCount(policy);
       await announceNeeds(policy).catch((e) => console.warn('[baton] could not queue the queue watch notifications:', e));
+      if (policy.watch.desktopNotifications) await notifyDesktop().catch(() => {});
       return reports;
     } finally {
       running = null;
@@ -148,6 +151,28 @@ async function announceNeeds(policy: Policy): Promise<void> {
   }
 }
 
+/** The extension ships no icon files: a plain red square, as a notification needs one. */
+const NOTIFICATION_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAGUlEQVR4nGPYoizxnxLMMGrAqAGjBgwXAwBD1e4QMc1JXwAAAABJRU5ErkJggg==';
+let lastNotifiedAt = 0;
+const LAST_NOTIFIED = 'session:baton:watch-notified-at';
+
+/** A desktop notification for conversations new on the list, at most one a minute, when the browser allows it. */
+async function notifyDesktop(): Promise<void> {
+  if (!(await browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false))) return;
+  lastNotifiedAt = Math.max(lastNotifiedAt, (await storage.getItem<number>(LAST_NOTIFIED)) ?? 0);
+  const nudge = desktopNudge(await watchDb().all(), lastNotifiedAt, Date.now());
+  if (!nudge) return;
+  lastNotifiedAt = Date.now();
+  await storage.setItem(LAST_NOTIFIED, lastNotifiedAt);
+  await browser.notifications.create('baton:needs-human', {
+    type: 'basic',
+    iconUrl: NOTIFICATION_ICON,
+    title: nudge.title,
+    message: nudge.message,
+  });
+}
+
 /** The extension's badge: how many conversations need a human now. */
 export async function showCount(policy: Policy): Promise<void> {
   const n = policy.watch.enabled ? (await currentList(policy)).length : 0;
@@ -168,7 +193,11 @@ export function installWatch(): void {
     if (existing?.periodInMinutes !== policy.watch.intervalMinutes)
       await browser.alarms?.create(ALARM, { periodInMinutes: policy.watch.intervalMinutes, delayInMinutes: policy.watch.intervalMinutes });
   };
-  browser.action?.onClicked.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL('/needs-human.html') }));
+  const openList = () => void browser.tabs.create({ url: browser.runtime.getURL('/needs-human.html') });
+  browser.action?.onClicked.addListener(openList);
+  browser.notifications?.onClicked.addListener((id) => {
+    if (id === 'baton:needs-human') openList();
+  });
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void scanAll().catch((e) => console.warn('[baton] the queue watch could not scan:', e));
   });
