@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { desktopNudge } from '@/lib/watch/nudge';
 import type { Transport } from '@/lib/http/types';
 import { isApiError } from '@/lib/http/errors';
@@ -21,6 +20,7 @@ import { contextFor } from './context';
 import { keyOf } from './handlers/memory';
 
 const ALARM = 'baton:queue-watch';
+const WATCHED_KEY = 'watched';
 
 /**
  * The account the watch reads on a platform and an open helpdesk tab of it: the account saved in Options (or
@@ -155,16 +155,16 @@ async function announceNeeds(policy: Policy): Promise<void> {
 const NOTIFICATION_ICON =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAGUlEQVR4nGPYoizxnxLMMGrAqAGjBgwXAwBD1e4QMc1JXwAAAABJRU5ErkJggg==';
 let lastNotifiedAt = 0;
-const LAST_NOTIFIED = 'session:baton:watch-notified-at';
+const LAST_NOTIFIED = 'notified-at';
 
 /** A desktop notification for conversations new on the list, at most one a minute, when the browser allows it. */
 async function notifyDesktop(): Promise<void> {
   if (!(await browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false))) return;
-  lastNotifiedAt = Math.max(lastNotifiedAt, (await storage.getItem<number>(LAST_NOTIFIED)) ?? 0);
+  lastNotifiedAt = Math.max(lastNotifiedAt, Number((await watchDb().meta(LAST_NOTIFIED)) ?? 0));
   const nudge = desktopNudge(await watchDb().all(), lastNotifiedAt, Date.now());
   if (!nudge) return;
   lastNotifiedAt = Date.now();
-  await storage.setItem(LAST_NOTIFIED, lastNotifiedAt);
+  await watchDb().setMeta(LAST_NOTIFIED, String(lastNotifiedAt));
   await browser.notifications.create('baton:needs-human', {
     type: 'basic',
     iconUrl: NOTIFICATION_ICON,
@@ -184,6 +184,12 @@ export async function showCount(policy: Policy): Promise<void> {
 export function installWatch(): void {
   const arm = async () => {
     const { policy } = await policyStore.read();
+    // Another watched inbox or view: what the watch knew of the old one no longer belongs on the list.
+    const watched = JSON.stringify(policy.watch.targets);
+    if ((await watchDb().meta(WATCHED_KEY)) !== watched) {
+      await watchDb().clear();
+      await watchDb().setMeta(WATCHED_KEY, watched);
+    }
     if (!policy.watch.enabled) {
       await browser.alarms?.clear(ALARM).catch(() => {});
       await showCount(policy);

@@ -11,6 +11,8 @@ interface WatchDB extends DBSchema {
   entries: { key: string; value: WatchEntry };
   cursors: { key: string; value: string };
   reports: { key: string; value: ScanReport };
+  /** Small facts about the watch itself: which lists it watched, when it last notified. */
+  meta: { key: string; value: string };
 }
 
 const WATCH_DB_NAME = 'baton-queue-watch';
@@ -19,6 +21,8 @@ export interface WatchDb extends WatchStore {
   all(): Promise<WatchEntry[]>;
   reports(): Promise<ScanReport[]>;
   putReport(r: ScanReport): Promise<void>;
+  meta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
   /** Forgets everything (a watched list changed, or the watch was switched off). */
   clear(): Promise<void>;
 }
@@ -31,6 +35,7 @@ function openWatchDb(name = WATCH_DB_NAME): WatchDb {
         d.createObjectStore('entries', { keyPath: 'key' });
         d.createObjectStore('cursors');
         d.createObjectStore('reports', { keyPath: 'platform' });
+        d.createObjectStore('meta');
       },
     }));
   const parsed = (raw: unknown) => {
@@ -63,6 +68,12 @@ function openWatchDb(name = WATCH_DB_NAME): WatchDb {
     },
     async putReport(r) {
       await (await open()).put('reports', ScanReportSchema.parse(r));
+    },
+    async meta(key) {
+      return (await open()).get('meta', key);
+    },
+    async setMeta(key, value) {
+      await (await open()).put('meta', value, key);
     },
     async clear() {
       const d = await open();
