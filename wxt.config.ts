@@ -32,6 +32,10 @@ export default defineConfig({
     host_permissions: [...HELPDESK_MATCHES, ...API_HOSTS],
     // A custom OpenAI-compatible base URL is asked for when the team lead configures it.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Asked for only when a team lead turns on the queue watch's desktop notifications.
+    optional_permissions: ['notifications'],
+    // The toolbar button carries the queue watch's count and opens "Needs a human".
+    action: { default_title: 'Baton: Needs a human' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     },

@@ -21,6 +21,7 @@ import { PolicySchema } from '../lib/schema/policy';
 import { formatWorstCase, worstCase } from './bench-worst';
 import { HOUR_CASES, requestsPerHour } from './bench-budget';
 import { formatTeamRead, teamReadFigures } from './bench-team';
+import { formatWatchCosts, watchScanCosts } from './bench-watch';
 
 const json = process.argv.includes('--json');
 const log = (...a: unknown[]) => {
@@ -230,6 +231,7 @@ async function main() {
   const perHour: { label: string; now: number; before: number }[] = [];
   for (const c of HOUR_CASES) perHour.push({ label: c.label, ...(await requestsPerHour(c)) });
   const team = await teamReadFigures();
+  const watchCosts = await watchScanCosts();
   const sandbox = await startSandbox({ trafficFile: join(ROOT, 'test-results/bench-traffic.jsonl') });
   try {
     const llm = await llmFigures(sandbox);
@@ -249,6 +251,7 @@ async function main() {
       llm_time_to_verdict_ms_p50: llmTtv,
       worst_case: worst,
       team_insights_30_days: team,
+      queue_watch_scan: watchCosts,
     };
     log('Baton benchmark');
     log(
@@ -266,6 +269,7 @@ async function main() {
     );
     for (const line of formatWorstCase(worst)) log(line);
     for (const line of formatTeamRead(team)) log(line);
+    for (const line of formatWatchCosts(watchCosts)) log(line);
     log(
       `  bundle                          content ${bundle.content} KB   background ${bundle.background} KB   options ${bundle.options} KB`,
     );

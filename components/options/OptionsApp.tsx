@@ -15,6 +15,7 @@ import { HandoffLogSection } from './HandoffLogSection';
 import { ImportExportSection } from './ImportExportSection';
 import { ManagedSection } from './ManagedSection';
 import { NotificationsSection } from './NotificationsSection';
+import { QueueWatchSection } from './QueueWatchSection';
 import { Notices } from './Notices';
 import { RoutingSection } from './RoutingSection';
 import { SaveBar } from './SaveBar';
@@ -34,6 +35,7 @@ const SECTIONS = [
   ['suspend', 'Suspend afterwards'],
   ['customer-message', 'Message to the customer'],
   ['follow-through', 'Follow-through'],
+  ['queue-watch', 'Queue watch'],
   ['notifications', 'Notifications'],
   ['handoff-log', 'Handoff log'],
   ['handoff-record', 'Handoff record'],
@@ -88,6 +90,7 @@ export function OptionsApp() {
             <SuspendSection />
             <CustomerMessageSection />
             <FollowThroughSection />
+            <QueueWatchSection />
             <NotificationsSection />
             <HandoffLogSection />
             <RecordSection />

@@ -20,6 +20,7 @@ export function TargetPicker({
   control,
   emptyLabel,
   kinds = ORDER,
+  anyView = false,
 }: {
   platform: Platform;
   value: Target | null;
@@ -27,6 +28,8 @@ export function TargetPicker({
   control: ControlProps;
   emptyLabel: string;
   kinds?: TargetKind[];
+  /** Views without a tag are selectable too (watched, not routed to: routing needs the view's tag). */
+  anyView?: boolean;
 }) {
   const list = useOptions((s) => s.targets[platform]);
   const items = list.items.filter((t) => kinds.includes(t.kind));
@@ -56,7 +59,7 @@ export function TargetPicker({
         return (
           <optgroup key={kind} label={groupLabel(platform, kind)}>
             {ofKind.map((t) => (
-              <option key={targetValue(t)} value={targetValue(t)} disabled={t.kind === 'view' && !t.viewTag}>
+              <option key={targetValue(t)} value={targetValue(t)} disabled={!anyView && t.kind === 'view' && !t.viewTag}>
                 {t.name}
                 {t.kind === 'view' && !t.viewTag ? ' (cannot be matched by a tag)' : ''}
               </option>

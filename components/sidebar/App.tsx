@@ -16,6 +16,7 @@ import { WaitClock } from './WaitClock';
 import { useVerdictLog } from './useVerdictLog';
 import { MarkBotButton, refusedForAccess, SetupCheck } from './SetupCheck';
 import { PartBoundary } from './PartBoundary';
+import { QueuePanel } from './QueuePanel';
 
 export function App({ onQuote }: { onQuote: (index: number, quote: string) => void }) {
   const { ref, key, policy, open } = useSidebar(useShallow(selectConversation));
@@ -216,6 +217,11 @@ export function App({ onQuote }: { onQuote: (index: number, quote: string) => vo
               </PartBoundary>
             )}
           </>
+        )}
+        {policy?.watch.enabled && (
+          <PartBoundary name="the queue watch" resetKey={key}>
+            <QueuePanel platform={ref.platform} account={ref.account} current={ref.conversationId} />
+          </PartBoundary>
         )}
       </div>
     </aside>

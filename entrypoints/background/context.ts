@@ -2,6 +2,7 @@ import { createHttpClient } from '@/lib/http/client';
 import { adapterFor, metaFor } from '@/lib/platforms';
 import type { AdapterContext, PlatformAdapter } from '@/lib/platforms/types';
 import type { ConversationRef } from '@/lib/schema/conversation';
+import type { Transport } from '@/lib/http/types';
 import type { Policy } from '@/lib/schema/policy';
 import type { Connections, Secrets } from '@/lib/schema/connections';
 import { connectionsItem, secretsStore } from '@/utils/storage';
@@ -16,11 +17,13 @@ export async function contextFor(
   policy: Policy,
   tabId: number | undefined,
   stored?: { connections: Connections; secrets: Secrets },
+  /** Wraps the transport (the queue watch paces and counts its requests). */
+  wrap?: (transport: Transport) => Transport,
 ): Promise<{ adapter: PlatformAdapter; ctx: AdapterContext }> {
   const adapter = adapterFor(ref.platform);
   const { connections, secrets } = stored ?? (await readStored());
   const { transport, authMode } = transportFor(adapter, ref, connections, secrets, tabId);
-  const http = createHttpClient({ transport, platformLabel: metaFor(ref.platform).label });
+  const http = createHttpClient({ transport: wrap ? wrap(transport) : transport, platformLabel: metaFor(ref.platform).label });
   // Adapters read their own non-secret settings (API host, the agent's author id) from their slice.
   const connection = connectionOf(connections, ref.platform);
   const control = controlTransport(adapter, ref, connections, secrets);

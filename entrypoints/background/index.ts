@@ -11,6 +11,7 @@ import { installNotify } from './notify';
 import { installUpkeep } from './upkeep';
 import { warmEngine } from './warm';
 import { installTokenizer } from './handlers/llm-options';
+import { installWatch } from './watch';
 
 export default defineBackground(() => {
   // Stored values from older versions are upgraded now, before the first page asks for them.
@@ -24,6 +25,7 @@ export default defineBackground(() => {
   installNotify();
   warmEngine();
   installTokenizer();
+  installWatch();
 
   browser.commands?.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { fetchTransport } from '@/lib/http/client';
 import { TransportError, type Transport } from '@/lib/http/types';
-import { createNotifier, deliveriesFor, hostOf, type Notifier } from '@/lib/notify/outbox';
+import { createNotifier, deliveriesFor, hostOf, type Delivery, type Notifier } from '@/lib/notify/outbox';
 import { adapterFor, labelOf } from '@/lib/platforms';
 import type { Journal } from '@/lib/schema/plan';
 import { policyStore } from '@/utils/storage';
@@ -84,6 +84,11 @@ export async function announce(journals: Journal[], now = Date.now()): Promise<v
     )
   ).flat();
   if (await getNotifier().enqueue(deliveries)) await pump();
+}
+
+/** Queues deliveries made elsewhere (the queue watch's "needs a human") and sends them. */
+export async function enqueueDeliveries(deliveries: Delivery[]): Promise<void> {
+  if (deliveries.length && (await getNotifier().enqueue(deliveries))) await pump();
 }
 
 /**

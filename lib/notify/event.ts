@@ -4,6 +4,7 @@ import { SignalKindSchema } from '../schema/verdict';
 import { TargetKindSchema } from '../schema/target';
 import type { Journal } from '../schema/plan';
 import { signalLabel } from '../signals/registry';
+import type { NeedSchema, WatchEntry } from '../schema/watch';
 
 /** Bumped when a field changes meaning or goes away; new optional fields keep the version. */
 export const EVENT_VERSION = 1;
@@ -16,7 +17,8 @@ export const NOTE_EXCERPT_CHARS = 500;
  * `deliveryId` twice (a retry after an answer that never arrived) should keep one.
  */
 export const EscalationEventSchema = z.object({
-  event: z.enum(['escalation', 'test']),
+  /** `needs_human`: the queue watch found a conversation that needs a person (once per conversation and reason). */
+  event: z.enum(['escalation', 'test', 'needs_human']),
   version: z.literal(EVENT_VERSION),
   id: z.string(),
   deliveryId: z.string(),
@@ -96,5 +98,40 @@ export async function escalationEvent(journal: Journal, ctx: EventContext): Prom
     note: excerpt(plan.note),
     override: !!why && why.status !== 'escalate',
     escalatedAt: journal.finishedAt ?? journal.startedAt,
+  });
+}
+
+/** One need of one watched conversation: the same conversation and reason give the same id, in any worker. */
+async function needId(entryKey: string, need: string): Promise<string> {
+  return `need_${(await sha256Hex(`${entryKey}\n${need}`)).slice(0, 24)}`;
+}
+
+/**
+ * The queue watch's "needs a human" event: what the list shows for one conversation and one reason. Nothing was
+ * escalated yet, so there is no target, summary or note; the evidence quote rides as the signal's quote.
+ */
+export async function needsHumanEvent(
+  entry: WatchEntry,
+  need: z.infer<typeof NeedSchema>,
+  needKey: string,
+  ctx: EventContext,
+): Promise<EscalationEvent> {
+  return EscalationEventSchema.parse({
+    event: 'needs_human',
+    version: EVENT_VERSION,
+    id: await needId(entry.key, needKey),
+    deliveryId: ctx.deliveryId,
+    platform: entry.ref.platform,
+    platformLabel: ctx.platformLabel,
+    account: entry.ref.account,
+    conversation: { id: entry.ref.conversationId, url: ctx.conversationUrl },
+    reason: need.label,
+    signals: need.signal ? [{ kind: need.signal, label: signalLabel(need.signal), quote: entry.evidence ?? '' }] : [],
+    subAgent: entry.subAgent ?? null,
+    target: null,
+    summary: {},
+    note: '',
+    override: false,
+    escalatedAt: entry.readAt,
   });
 }

@@ -3,7 +3,8 @@ import { WebhookSchema, type Webhook } from '../schema/notify';
 import type { Journal } from '../schema/plan';
 import type { HttpResponse, Transport } from '../http/types';
 import { TransportError } from '../http/types';
-import { deliveryId, escalationEvent, EscalationEventSchema, type EscalationEvent } from './event';
+import { deliveryId, escalationEvent, EscalationEventSchema, needsHumanEvent, type EscalationEvent } from './event';
+import type { NeedSchema, WatchEntry } from '../schema/watch';
 import { deliveryHeaders, payloadFor } from './payload';
 import { outcomeOf, RETRY } from './retry';
 
@@ -64,6 +65,37 @@ export async function deliveriesFor(
         startedAt: journal.startedAt,
         webhook,
         event: await escalationEvent(journal, { ...ctx, deliveryId: id }),
+        status: 'pending' as const,
+        attempts: 0,
+        nextAttemptAt: now,
+        createdAt: now,
+      };
+    }),
+  );
+}
+
+/**
+ * Deliveries of one queue-watch need, one per webhook. The outbox keys them like an escalation whose start is
+ * `need:<reason>`, so the same conversation and reason are queued once, whatever the number of scans.
+ */
+export async function needDeliveries(
+  entry: WatchEntry,
+  need: z.infer<typeof NeedSchema>,
+  needKey: string,
+  webhooks: Webhook[],
+  ctx: { platformLabel: string; conversationUrl: string },
+  now: number,
+): Promise<Delivery[]> {
+  const startedAt = `need:${needKey}`;
+  return Promise.all(
+    webhooks.map(async (webhook) => {
+      const id = await deliveryId({ key: entry.key, startedAt }, webhook.url);
+      return {
+        id,
+        journalKey: entry.key,
+        startedAt,
+        webhook,
+        event: await needsHumanEvent(entry, need, needKey, { ...ctx, deliveryId: id }),
         status: 'pending' as const,
         attempts: 0,
         nextAttemptAt: now,

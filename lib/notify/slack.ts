@@ -47,7 +47,8 @@ export function slackMessage(e: EscalationEvent): SlackMessage {
   const where = `${e.platformLabel} conversation ${e.conversation.id}`;
   const target = e.target ? `${e.target.name}` : 'no target';
   const test = e.event === 'test' ? 'Test from Baton: ' : '';
-  const text = `${escapeMrkdwn(`${test}Escalated to ${target}: `)}${plainMrkdwn(e.reason)}${escapeMrkdwn(` (${where})`)}`;
+  const headline = e.event === 'needs_human' ? 'Needs a human' : `${test}Escalated to ${target}`;
+  const text = `${escapeMrkdwn(`${headline}: `)}${plainMrkdwn(e.reason)}${escapeMrkdwn(` (${where})`)}`;
 
   const summaryLines = Object.entries(e.summary)
     .filter((entry): entry is [string, string] => !!entry[1])
@@ -58,11 +59,11 @@ export function slackMessage(e: EscalationEvent): SlackMessage {
   const context = [
     e.subAgent ? `Sub agent: ${plainMrkdwn(e.subAgent)}` : null,
     e.override ? 'Escalated against the verdict' : null,
-    `Escalated ${escapeMrkdwn(e.escalatedAt)}`,
+    e.event === 'needs_human' ? `Found ${escapeMrkdwn(e.escalatedAt)}` : `Escalated ${escapeMrkdwn(e.escalatedAt)}`,
   ].filter((c): c is string => !!c);
 
   const blocks: unknown[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(`${test}Escalated to ${target}`, HEADER_MAX), emoji: false } },
+    { type: 'header', text: { type: 'plain_text', text: clip(headline, HEADER_MAX), emoji: false } },
     section(`*Reason:* ${plainMrkdwn(e.reason)}\n${link(e.conversation.url, `Open ${where}`)}`),
   ];
   if (summaryLines.length) blocks.push(section(summaryLines.join('\n')));

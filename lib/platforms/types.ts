@@ -10,6 +10,24 @@ import type { HandoffListing, HandoffQuery } from '../schema/team';
 
 export type AuthMode = 'session' | 'token';
 
+/** One conversation of a watched inbox or view, as the helpdesk's list gives it (no messages read). */
+export interface WatchedItem {
+  id: string;
+  /** The helpdesk's own update stamp, compared as it is given. */
+  updatedAt: string;
+  /** The newest message's id or time, when the list names it: unchanged means nothing new to read. */
+  lastMessage?: string;
+}
+
+/** The conversations of a watched list changed since a scan, and the stamp the next scan starts from. */
+export interface WatchChanges {
+  items: WatchedItem[];
+  /** The newest update stamp seen (the next scan's `since`); null when the list is empty. */
+  newest: string | null;
+  /** Requests the listing took. */
+  requests: number;
+}
+
 /** What an adapter needs for one conversation. The HTTP client's transport already carries auth. */
 export interface AdapterContext {
   ref: ConversationRef;
@@ -98,6 +116,12 @@ export interface PlatformMeta {
   restore: RestoreAbility;
   /** Where the bot can additionally be paused by moving the conversation out of a target (Front's managing inbox). */
   pauseTarget?: { kind: Target['kind']; label: string; hint: string; emptyLabel: string };
+  /**
+   * Queue watch: which target kind holds the bot's open conversations (Options lists those to pick from),
+   * and the helpdesk's published request budget for its smallest plan (a share of it is the watch's pace
+   * until the helpdesk's own headers announce the account's real limit).
+   */
+  watch?: { kind: Target['kind']; label: string; limit: number; windowMs: number; source: string };
   /** Accent colour of the sidebar on this platform, for light and dark pages. */
   accent: { light: string; dark: string };
   /** Headers for token mode from this platform's connection slice and secrets; null when something is missing. */
@@ -197,6 +221,11 @@ export interface PlatformAdapter {
    * costs one request, not a full read of every page. True when it cannot tell.
    */
   changedSince?(ctx: AdapterContext, since: Conversation): Promise<boolean>;
+  /**
+   * Queue watch: the conversations of the watched inbox or view (`PlatformMeta.watch`) changed after `since`
+   * (a stamp this method returned before; null on the first scan), newest first, from the list alone.
+   */
+  listChanged?(ctx: AdapterContext, watchId: string, since: string | null): Promise<WatchChanges>;
   /** Inboxes/teams/groups, users and views the conversation can be routed to. */
   listTargets(ctx: AdapterContext): Promise<Target[]>;
   /** The requests an escalation makes for the steps still to do, in order, at the platform's minimum count. */

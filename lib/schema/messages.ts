@@ -11,6 +11,7 @@ import { TestWebhookRequestSchema, TestWebhookResponseSchema } from './notify';
 import { SidebarEventSchema } from './log-event';
 import { CustomerTurnsSchema } from './follow-up';
 import { TeamStatusSchema } from './team';
+import { ListEscalationResultSchema, NeedsHumanItemSchema, ScanReportSchema } from './watch';
 
 /**
  * The protocol between the sidebar / options page and the background worker: for every request type, the
@@ -255,6 +256,36 @@ export const PROTOCOL = {
     from: PAGE,
     request: z.object({ type: z.literal('measuredWait'), ref: ConversationRefSchema, target: z.string().max(200), at: z.string().max(40) }),
     response: z.object({ minutes: z.number().int().min(0), samples: z.number().int().min(1) }).nullable(),
+  },
+  /** "Needs a human": the watched conversations that need a person now, and how each helpdesk's last scan went. */
+  watchList: {
+    from: SETTINGS,
+    request: z.object({ type: z.literal('watchList') }),
+    response: z.object({ enabled: z.boolean(), items: z.array(NeedsHumanItemSchema), reports: z.array(ScanReportSchema) }),
+  },
+  /** The sidebar's compact panel: the same list for the account of the page only. */
+  watchPanel: {
+    from: PAGE,
+    request: z.object({ type: z.literal('watchPanel'), ...Account }),
+    response: z.object({ items: z.array(NeedsHumanItemSchema) }),
+  },
+  /** "Scan now": every watched list at once, whatever the interval (still only where a helpdesk tab is open). */
+  watchScan: {
+    from: SETTINGS,
+    request: z.object({ type: z.literal('watchScan') }),
+    response: z.array(ScanReportSchema),
+  },
+  /** What escalating these conversations from the list would send: the sidebar's plan for each, nothing sent. */
+  watchPreview: {
+    from: SETTINGS,
+    request: z.object({ type: z.literal('watchPreview'), keys: z.array(z.string().max(300)).min(1).max(50) }),
+    response: z.array(z.object({ key: z.string(), draft: EscalationDraftSchema.nullable(), message: z.string().optional() })),
+  },
+  /** Escalates conversations from the list, one after the other, each re-read first; a result per conversation. */
+  watchEscalate: {
+    from: SETTINGS,
+    request: z.object({ type: z.literal('watchEscalate'), keys: z.array(z.string().max(300)).min(1).max(50) }),
+    response: z.array(ListEscalationResultSchema),
   },
 } as const;
 

@@ -6,6 +6,7 @@ import { HandoffLogSettingsSchema } from './handoff-log';
 import { NotifySchema } from './notify';
 import { RecordSettingsSchema } from './record-settings';
 import { formMeta } from './form-meta';
+import { WatchSettingsSchema } from './watch';
 
 export const POLICY_VERSION = 3;
 
@@ -318,6 +319,8 @@ export const PolicySchema = z.object({
   notify: NotifySchema.default(() => NotifySchema.parse({})).register(formMeta, { title: 'Notifications' }),
   /** The reason tag and record written into the helpdesk, and the loop guard that reads them back. */
   record: RecordSettingsSchema.default(() => RecordSettingsSchema.parse({})).register(formMeta, { title: 'Handoff record' }),
+  /** Queue watch: the bot's open conversations checked in the background, listed under "Needs a human". */
+  watch: WatchSettingsSchema.default(() => WatchSettingsSchema.parse({})).register(formMeta, { title: 'Queue watch' }),
 });
 export type Policy = z.infer<typeof PolicySchema>;
 export type PolicyInput = z.input<typeof PolicySchema>;

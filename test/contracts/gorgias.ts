@@ -336,6 +336,22 @@ const GORGIAS_CONTRACT: ContractRow[] = [
       `"PUT /api/tickets/{id} with tags replaces all tags" (3P G-MCP src/tools/tickets.ts "Update Ticket": tags [{name ≤256, decoration?}], "Only the fields provided will be updated"; ` +
       `3P Pipedream gorgias_oauth update-ticket action: assigneeTeamId / assigneeUserId on the same PUT)`,
   },
+  // Queue watch: the tickets of a view, by update time.
+  {
+    name: 'List tickets',
+    method: 'GET',
+    path: /^\/api\/tickets$/,
+    query: z.strictObject({
+      ...pageQuery,
+      view_id: intString.optional(),
+      order_by: z.enum(['created_datetime:asc', 'created_datetime:desc', 'updated_datetime:asc', 'updated_datetime:desc']).optional(),
+    }),
+    body: null,
+    success: { 200: page(ticket) },
+    source:
+      `${SRC}, Endpoints "List views; tickets in a view" and Pagination (doc G-PAG); List tickets' view_id and ` +
+      `order_by updated_datetime as Gorgias's List tickets reference names them (ASSUMED: not in the written sources)`,
+  },
 ];
 
 function rowFor(method: string, path: string): ContractRow | undefined {

@@ -8,6 +8,7 @@ import { testWebhook } from './notify';
 import { logEvent } from './log';
 import { measuredWait } from './wait';
 import { teamInsights } from './team';
+import { watchEscalate, watchList, watchPanel, watchPreview, watchScan } from './watch';
 import { setupHandlers } from '@/entrypoints/background/setup';
 
 /** Every request type of the protocol (lib/schema/messages.ts) and the handler that answers it. */
@@ -29,4 +30,9 @@ export const handlers: Handlers = {
   ...setupHandlers,
   testWebhook,
   teamInsights,
+  watchList,
+  watchPanel,
+  watchScan,
+  watchPreview,
+  watchEscalate,
 };

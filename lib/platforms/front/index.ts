@@ -1,4 +1,5 @@
 import { changedSince } from './changed';
+import { listChanged } from './watch';
 import type { ConversationRef } from '../../schema/conversation';
 import { checkSetup } from './check';
 import type { PlatformAdapter } from '../types';
@@ -42,6 +43,7 @@ export const frontAdapter: PlatformAdapter = {
   read: readConversation,
   listHandoffs,
   changedSince,
+  listChanged,
   listTargets,
   escalationOps,
   stepLayout: FRONT_LAYOUT,

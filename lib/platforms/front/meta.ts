@@ -18,6 +18,9 @@ export const frontMeta: PlatformMeta = {
     { kind: 'user', label: 'Teammates' },
     { kind: 'view', label: 'Views' },
   ],
+  // The bot's conversations sit in an inbox (spec list-inbox-conversations); 50 a minute per company is the
+  // Starter plan's budget (dev.frontapp.com/docs/rate-limiting), shared with every other token integration.
+  watch: { kind: 'inbox', label: 'Inbox', limit: 50, windowMs: 60_000, source: 'Front Starter plan: 50 requests a minute per company' },
   authModes: ['token'],
   authModeLabels: { token: 'API token' },
   secrets: [

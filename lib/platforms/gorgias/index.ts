@@ -1,4 +1,5 @@
 import { changedSince } from './changed';
+import { listChanged } from './watch';
 import type { PlatformAdapter } from '../types';
 import { checkSetup } from './check';
 import { currentUser, fetchCurrentUser } from './api';
@@ -39,6 +40,7 @@ export const gorgiasAdapter: PlatformAdapter = {
   read: readTicket,
   listHandoffs,
   changedSince,
+  listChanged,
   listTargets,
   escalationOps,
   stepLayout: GORGIAS_LAYOUT,

@@ -25,6 +25,9 @@ export const gorgiasMeta: PlatformMeta = {
     { kind: 'user', label: 'Users' },
     { kind: 'view', label: 'Views' },
   ],
+  // Tickets of a view, by update time; 40 requests per 20 s is the API-key integration budget of an account
+  // (developers.gorgias.com/reference/limitations).
+  watch: { kind: 'view', label: 'View', limit: 40, windowMs: 20_000, source: 'Gorgias API key: 40 requests per 20 seconds per account' },
   authModes: ['session', 'token'],
   authModeLabels: { session: 'Your own Gorgias session (recommended)', token: 'Email and API key' },
   secrets: [{ key: 'gorgiasApiKey', label: 'Gorgias API key', hint: 'Settings → REST API in Gorgias.' }],

@@ -1,4 +1,5 @@
 import { changedSince } from './changed';
+import { listChanged } from './watch';
 import type { AdapterContext, PlatformAdapter, WhoAmI } from '../types';
 import { checkSetup } from './check';
 import { fetchMe } from './api';
@@ -47,6 +48,7 @@ export const zendeskAdapter: PlatformAdapter = {
   read: readConversation,
   listHandoffs,
   changedSince,
+  listChanged,
   listTargets,
   escalationOps,
   stepLayout: ZENDESK_LAYOUT,

@@ -25,6 +25,9 @@ export const zendeskMeta: PlatformMeta = {
     { kind: 'user', label: 'Agents' },
     { kind: 'view', label: 'Views' },
   ],
+  // Views are what agents can list and sort by update time (spec ListTicketsFromView); the budget is the
+  // account-wide 200 requests a minute of the Team plan (developer.zendesk.com/api-reference/introduction/rate-limits).
+  watch: { kind: 'view', label: 'View', limit: 200, windowMs: 60_000, source: 'Zendesk Team plan: 200 requests a minute per account' },
   authModes: ['session', 'token'],
   authModeLabels: { session: 'Your own Zendesk session (recommended)', token: 'Email and API token' },
   secrets: [

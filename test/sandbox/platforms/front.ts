@@ -14,6 +14,7 @@ import {
   PRIVATE_INBOX,
   TEAMMATES,
 } from './front/state';
+import { seedQueue } from './front/watch';
 
 /** Credentials and ids of the sandbox Front company, for tests and the demo. */
 export const FRONT_SANDBOX = {
@@ -147,6 +148,8 @@ export function createFrontSandbox(options: FrontSandboxOptions = {}): FrontSand
           apiOptions.scopes = b.scopes as string[] | null;
         return { status: 200, body: { privateAccess: apiOptions.privateAccess, scopes: apiOptions.scopes } };
       }
+      if (req.method === 'POST' && parts[0] === 'watch-queue' && parts.length === 1)
+        return { status: 200, body: seedQueue(state, Date.now(), Number((req.body as { copies?: unknown } | null)?.copies ?? 1)) };
       if (req.method === 'POST' && parts[0] === 'page-hooks' && parts.length === 1) {
         // {perMessage: boolean}: whether the page carries the assumed per-message hooks, until the next reset.
         perMessageHooks = (req.body as { perMessage?: unknown } | null)?.perMessage !== false;

@@ -6,6 +6,7 @@ import { gorgiasTeamAdmin } from './gorgias/team';
 import { messageJson } from './gorgias/json';
 import { pageData, renderAgentPage, renderOtherPage, ticketIdInPath } from './gorgias/page';
 import { EXTRA_TICKETS, FIRST_TICKET, GorgiasState, TEAMS, USERS, VIEWS } from './gorgias/state';
+import { seedQueue } from './gorgias/watch';
 
 /** Ids and credentials of the sandbox's Gorgias account, for tests and the demo. */
 export const GORGIAS_SANDBOX = {
@@ -156,6 +157,8 @@ export function createGorgiasSandbox(options: GorgiasSandboxOptions = {}): Gorgi
       let m: RegExpExecArray | null;
       const seeded = gorgiasTeamAdmin(state, req);
       if (seeded) return seeded;
+      if (req.method === 'POST' && /^\/__admin\/gorgias\/watch-queue\/?$/.test(req.path))
+        return { status: 200, body: seedQueue(state, Date.now(), Number((req.body as { copies?: unknown } | null)?.copies ?? 1)) };
       if (req.method === 'GET' && (m = /^\/__admin\/gorgias\/page-data\/([^/]+)\/?$/.exec(req.path))) {
         const data = pageData(state, decodeURIComponent(m[1]));
         return data ? { status: 200, body: data } : { status: 404, body: { error: `no ticket ${m[1]}` } };

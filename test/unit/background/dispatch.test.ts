@@ -99,8 +99,20 @@ describe('background message validation', () => {
 describe('who may ask what (review #7)', () => {
   const OPTIONS_ONLY = TYPES.filter((t) => !(PROTOCOL[t].from as readonly string[]).includes('content'));
 
-  it('settings, secrets and their tests are options-page requests', () => {
-    expect(OPTIONS_ONLY.sort()).toEqual(['saveSecrets', 'secretPresence', 'teamInsights', 'testConnection', 'testEngine', 'testWebhook']);
+  it('settings, secrets, their tests, Team Insights and the whole queue-watch list are extension-page requests', () => {
+    // The watch's list spans every watched account, so only Baton's own pages (Needs a human) may read or act on it.
+    expect(OPTIONS_ONLY.sort()).toEqual([
+      'saveSecrets',
+      'secretPresence',
+      'teamInsights',
+      'testConnection',
+      'testEngine',
+      'testWebhook',
+      'watchEscalate',
+      'watchList',
+      'watchPreview',
+      'watchScan',
+    ]);
   });
 
   it.each(OPTIONS_ONLY)('%s from a content script, or from the sidebar frame, is refused before any handler runs', async (type) => {

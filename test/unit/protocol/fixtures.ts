@@ -58,6 +58,28 @@ export const REQUESTS: { [T in RequestType]: RequestInput<T> } = {
     },
   },
   measuredWait: { type: 'measuredWait', ref, target: 'Tier 2', at: new Date(0).toISOString() },
+  watchList: { type: 'watchList' },
+  watchPanel: { type: 'watchPanel', platform: 'zendesk', account: 'acme' },
+  watchScan: { type: 'watchScan' },
+  watchPreview: { type: 'watchPreview', keys: ['zendesk:acme:7'] },
+  watchEscalate: { type: 'watchEscalate', keys: ['zendesk:acme:7'] },
+};
+
+const needsItem = {
+  key: 'zendesk:acme:7',
+  ref,
+  needs: [{ kind: 'escalate' as const, signal: 'user_requested_human' as const, label: 'Customer asked for a human' }],
+  readAt: new Date(0).toISOString(),
+  url: 'https://acme.zendesk.com/agent/tickets/7',
+};
+const scanReport = {
+  platform: 'zendesk' as const,
+  account: 'acme',
+  at: new Date(0).toISOString(),
+  listed: 3,
+  read: 1,
+  requests: 4,
+  waitedMs: 0,
 };
 
 /** A well-formed answer per type. */
@@ -100,6 +122,11 @@ export const VALID: { [T in RequestType]: ResponseInput<T> } = {
     skipped: [],
     finishedAt: null,
   },
+  watchList: { enabled: true, items: [needsItem], reports: [scanReport] },
+  watchPanel: { items: [needsItem] },
+  watchScan: [scanReport],
+  watchPreview: [{ key: 'zendesk:acme:7', draft: { note: 'n', tags: ['sys_escalation'], target, routeReason: '', suspend: true } }],
+  watchEscalate: [{ key: 'zendesk:acme:7', outcome: 'escalated', message: 'Escalated.' }],
 };
 
 /** A plausible but wrong answer per type, with the field a check must name. */
@@ -129,4 +156,9 @@ export const MALFORMED: { [T in RequestType]: { data: unknown; names: RegExp } }
     data: { state: 'reading', days: 30, progress: [{ platform: 'zendesk', account: 'acme', phase: 'busy', done: 0, total: 1 }] },
     names: /phase/,
   },
+  watchList: { data: { enabled: true, items: [{ ...needsItem, url: 5 }], reports: [] }, names: /items\.0\.url/ },
+  watchPanel: { data: { items: [{ ...needsItem, needs: [{ kind: 'late', label: 'x' }] }] }, names: /items\.0\.needs\.0\.kind/ },
+  watchScan: { data: [{ ...scanReport, read: 'one' }], names: /0\.read/ },
+  watchPreview: { data: [{ key: 'k', draft: { note: '' } }], names: /0\.draft/ },
+  watchEscalate: { data: [{ key: 'k', outcome: 'done', message: 'x' }], names: /0\.outcome/ },
 };

@@ -73,7 +73,7 @@ const LIB_LAYERS: string[][] = [
   ['html', 'note', 'config', 'handoff', 'notify', 'retention', 'routing', 'record'],
   ['engine', 'platforms'],
   ['executor', 'setup', 'insights', 'language', 'followup'],
-  ['cli'],
+  ['cli', 'watch'],
 ];
 
 describe("lib's inner layers: schema and http at the bottom, each folder one way", () => {

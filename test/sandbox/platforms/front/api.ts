@@ -3,6 +3,7 @@ import { FrontJson, frontError } from './json';
 import { paged, PagingError } from './paging';
 import type { FConversation, FrontState } from './state';
 import type { frontTeamApi } from './team';
+import { inboxConversations } from './watch';
 
 export const FRONT_TOKEN = 'sandbox-front-token';
 
@@ -179,6 +180,14 @@ export function createFrontApi(state: FrontState, opts: FrontApiOptions, team?: 
         _links: { self: `https://${req.host}/inboxes` },
         _results: state.inboxes.filter((i) => !i.privateOf).map((i) => json.inbox(i)),
       });
+    }
+    if (parts[0] === 'inboxes' && parts[2] === 'conversations' && parts.length === 3 && req.method === 'GET') {
+      // Queue watch (watch.ts).
+      count('/inboxes/:id/conversations');
+      const inbox = state.inboxes.find((i) => i.id === parts[1]);
+      if (!inbox) return fail(404, `Inbox ${parts[1]} not found.`);
+      if (inbox.privateOf && !opts.privateAccess) return fail(403, 'You do not have access to the resources of this teammate.');
+      return page(inboxConversations(state, inbox.id).map((c) => json.conversation(c)));
     }
     if (path === 'teammates' && req.method === 'GET') {
       count('/teammates');

@@ -3,6 +3,7 @@ import { errorJson, messageJson, tagJson, teamJson, ticketJson, userJson, viewJs
 import { BadQuery, one, orderBy, page } from './paging';
 import { USERS, type GorgiasState, type GTicketRec } from './state';
 import { CHANNELS, VIAS } from '../../../contracts/gorgias';
+import { listTickets } from './watch';
 
 export const GORGIAS_CREDENTIALS = {
   email: 'agent@acme.example',
@@ -248,22 +249,9 @@ export function createGorgiasApi(s: GorgiasState, opts: ApiOptions) {
         );
       case 'GET /api/views':
         return ok(200, page(s.views.map(viewJson), req, opts.maxPageSize));
-      case 'GET /api/tickets': {
-        // order_by as the list-tickets reference has it (G-MCP src/tools/tickets.ts): created or updated, asc or desc.
-        const order = orderBy(req, ['created_datetime', 'updated_datetime'], 'created_datetime:desc');
-        const key = order.field === 'updated_datetime' ? 'updatedAt' : 'createdAt';
-        const newest = [...s.tickets.values()].sort(
-          (a, b) => (a[key] < b[key] ? 1 : a[key] > b[key] ? -1 : a.id - b.id) * (order.desc ? 1 : -1),
-        );
-        return ok(
-          200,
-          page(
-            newest.map((t) => ticketJson(s, t)),
-            req,
-            opts.maxPageSize,
-          ),
-        );
-      }
+      case 'GET /api/tickets':
+        // Queue watch (watch.ts): view_id and order_by updated_datetime.
+        return ok(200, listTickets(s, req, opts.maxPageSize));
       case 'GET /api/tags':
         return ok(200, page([...s.tags.values()].map(tagJson), req, opts.maxPageSize));
       case 'GET /api/messages': {

@@ -3,6 +3,7 @@ import { AGENT_ID, match, type SandboxStore, type SbConversation } from '../comm
 import { authenticate, tokenEmail, zendeskError, ZENDESK_SANDBOX } from './auth';
 import { defaultAccess, refuseUpdate, userFields, type ZendeskAccess } from './access';
 import { SWITCHBOARD, type Membership, type TicketSide } from './bots';
+import { viewTicketsRoute } from './watch';
 
 /** Zendesk-only side data of the seeded tickets (bots.ts): channels, chat turns, switchboard, memberships. */
 export interface ZendeskSide {
@@ -15,7 +16,7 @@ const noSide = (): ZendeskSide => ({ tickets: new Map(), memberships: [] });
  * One page of a list, as Zendesk pages them (at most 100 a page, spec "Pagination"): cursor pages with
  * `page[size]`/`page[after]` answer `meta.has_more` and `links.next`; offset pages (`page`) answer `next_page`.
  */
-function pageOf<T>(all: T[], req: SandboxRequest, path: string): { items: T[]; paging: Record<string, unknown> } {
+export function pageOf<T>(all: T[], req: SandboxRequest, path: string): { items: T[]; paging: Record<string, unknown> } {
   const origin = `https://${req.host}`;
   const keep = Object.entries(req.query)
     .filter(([k]) => !k.startsWith('page'))
@@ -377,6 +378,7 @@ export function zendeskApi(store: SandboxStore, access: () => ZendeskAccess = de
       const { items, paging } = pageOf(views, req, '/api/v2/views.json');
       return { status: 200, body: { views: items, ...paging } };
     }
-    return null;
+    // Queue watch (watch.ts).
+    return viewTicketsRoute(store, req);
   };
 }

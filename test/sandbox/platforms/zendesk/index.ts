@@ -8,6 +8,7 @@ import { defaultAccess, type ZendeskAccess } from './access';
 import { SESSION_COOKIE, ZENDESK_SANDBOX } from './auth';
 import { pageData, renderTicketPage } from './page';
 import { zendeskTeamApi } from './team';
+import { seedQueue } from './watch';
 
 export { ZENDESK_SANDBOX, CSRF_REFUSAL } from './auth';
 export { ZENDESK_TICKETS, SWITCHBOARD, QUOTED_PROMISE } from './bots';
@@ -85,6 +86,8 @@ export function createZendeskSandbox(): ZendeskSandbox {
         addManyTargets(store, side.memberships);
         return { status: 200, body: { groups: store.teams.length, views: store.views.length } };
       }
+      if (req.method === 'POST' && match('/__admin/zendesk/watch-queue', req.path))
+        return { status: 200, body: seedQueue(store, Date.now(), Number((req.body as { copies?: unknown } | null)?.copies ?? 1)) };
       if ((m = match('/__admin/zendesk/switchboard/:id', req.path)) && req.method === 'GET') {
         const sb = side.tickets.get(Number(m.id))?.switchboard;
         return sb ? { status: 200, body: sb } : { status: 404, body: {} };
