@@ -200,11 +200,12 @@ describe('Team Insights', () => {
     const again = e2e.sandbox.traffic().length;
     await page.getByTestId('refresh').click();
     await page.getByTestId('refresh').and(page.locator(':enabled')).waitFor({ timeout: 60_000 });
-    await expect.poll(async () => (await tableRows(page)).length, { timeout: 30_000 }).toBe(3 * PER_HELPDESK + 3);
+    // Front's 50-a-minute budget was nearly spent by the first read: pacing may wait out its window (up to a minute).
+    await expect.poll(async () => (await tableRows(page)).length, { timeout: 120_000 }).toBe(3 * PER_HELPDESK + 3);
     const notes = requestsSince(again);
     expect(PLATFORMS.map((p) => notes[p].notes)).toEqual([1, 1, 1]);
     await page.close();
-  });
+  }, 360_000);
 
   it('three agents escalate in their own browsers on all three helpdesks; a fourth, fresh browser shows each with reason and agent', async () => {
     // Omar has no seat yet on the sandbox Zendesk and Front: one seeded escalation of his gives him one.
