@@ -1,4 +1,4 @@
-import type { Platform } from '../schema/conversation';
+import type { Message, Platform } from '../schema/conversation';
 import type { HandoffRecord } from '../schema/record';
 import type { Target } from '../schema/target';
 
@@ -12,7 +12,12 @@ interface RecordInNote {
 
 /** A conversation back with the humans soon after it went back to the bot. */
 export interface Loop {
-  /** When it went back to the bot (the returned record's time, or this browser's journal). */
+  /**
+   * What ended the earlier handoff: a Return to bot, or a human who answered and left it (closed it) before the
+   * customer came back to the bot.
+   */
+  after: 'return' | 'close';
+  /** When it went back to the bot (the returned record's time, this browser's journal, or the human's last reply). */
   since: string;
   windowHours: number;
   /** The human who handled it before: the return's agent, else the earlier escalation's. */
@@ -27,6 +32,8 @@ export interface LoopInput {
   journal?: { resumedAt?: string; record?: HandoffRecord } | null;
   windowHours: number;
   now: Date;
+  /** The conversation's messages: a human who answered after the earlier escalation, then the bot again, is a close. */
+  messages?: readonly Pick<Message, 'role' | 'author' | 'createdAt' | 'internal'>[];
 }
 
 const time = (s: string | undefined) => (s ? Date.parse(s) : NaN);
@@ -42,7 +49,7 @@ export function findLoop(input: LoopInput): Loop | null {
   const lastReturn = sorted.filter((r) => r.record.kind === 'returned').at(-1);
   const localAt = input.journal?.resumedAt;
   const returnAt = Math.max(...[time(lastReturn?.record.at), time(localAt)].filter((t) => !Number.isNaN(t)));
-  if (!Number.isFinite(returnAt)) return null;
+  if (!Number.isFinite(returnAt)) return closedLoop(input, sorted);
   // Escalated again since the return: that escalation is the current one, nothing to guard.
   if (sorted.some((r) => r.record.kind === 'escalated' && time(r.record.at) > returnAt)) return null;
   const age = input.now.getTime() - returnAt;
@@ -53,10 +60,40 @@ export function findLoop(input: LoopInput): Loop | null {
   const owner = named(lastReturn?.record.agent) ?? named(earlier?.record.agent) ?? named(input.journal?.record?.agent);
   const noteOf = earlier ?? lastReturn;
   return {
+    after: 'return',
     since: new Date(returnAt).toISOString(),
     windowHours: input.windowHours,
     owner,
     ...(noteOf ? { note: { messageIndex: noteOf.messageIndex, ...(noteOf.line ? { line: noteOf.line } : {}) } } : {}),
+  };
+}
+
+/**
+ * A loop after a close, read from the conversation itself, since no helpdesk's conversation read says when it was
+ * closed: Baton escalated it (a record in the notes), a human answered it, and after that human's last reply the
+ * bot is answering again (the customer came back to a closed or finished conversation), all within the window of
+ * that reply. The human who answered is the owner.
+ */
+function closedLoop(input: LoopInput, sorted: readonly RecordInNote[]): Loop | null {
+  const escalation = sorted.filter((r) => r.record.kind === 'escalated').at(-1);
+  const messages = input.messages ?? [];
+  if (!escalation || !messages.length) return null;
+  const visible = messages.map((m, i) => ({ m, i })).filter(({ m, i }) => !m.internal && i > escalation.messageIndex);
+  const human = visible.filter(({ m }) => m.role === 'agent').at(-1);
+  if (!human || !visible.some(({ m, i }) => m.role === 'bot' && i > human.i)) return null;
+  const closedAt = time(human.m.createdAt);
+  const age = input.now.getTime() - closedAt;
+  if (Number.isNaN(closedAt) || age < 0 || age > input.windowHours * 3_600_000) return null;
+  const author = human.m.author;
+  const owner =
+    author?.id || author?.name ? { ...(author.id ? { id: author.id } : {}), ...(author.name ? { name: author.name } : {}) } : null;
+  return {
+    after: 'close',
+    since: new Date(closedAt).toISOString(),
+    windowHours: input.windowHours,
+    owner:
+      owner ?? (escalation.record.agent && (escalation.record.agent.id || escalation.record.agent.name) ? escalation.record.agent : null),
+    note: { messageIndex: escalation.messageIndex, ...(escalation.line ? { line: escalation.line } : {}) },
   };
 }
 
@@ -74,7 +111,10 @@ export function ownerTarget(loop: Loop, targets: readonly Target[], platform: Pl
 
 /** The route card's sentence for a loop. */
 export function loopReason(loop: Loop, owner: Target | null): string {
-  const window = `Came back within ${loop.windowHours} h of a Return to bot`;
+  const window =
+    loop.after === 'return'
+      ? `Came back within ${loop.windowHours} h of a Return to bot`
+      : `Came back to the bot within ${loop.windowHours} h of a human's last reply after an escalation`;
   if (owner) return `${window}: routed to ${owner.name}, who handled it`;
   const who = loop.owner?.name ?? loop.owner?.id;
   return who

@@ -44,7 +44,7 @@ const CheckResultSchema = z.object({
     target: TargetSchema.nullable(),
     reason: z.string(),
     /**
-     * Back within the loop window of a Return to bot (lib/routing/loop.ts): `target` is then the previous
+     * Back within the loop window of a Return to bot or a close (lib/routing/loop.ts): `target` is then the previous
      * owner when Baton could find them, and `note` the earlier handoff's note to show on the page.
      */
     loop: z

@@ -27,6 +27,7 @@ export async function guardLoop(
     journal: journal ? { resumedAt: journal.resumedAt, record: journal.plan.record } : null,
     windowHours: policy.record.loopWindowHours,
     now,
+    messages: conversation.messages,
   });
   if (!loop) return route;
   let owner = null;

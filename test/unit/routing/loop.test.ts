@@ -58,4 +58,36 @@ describe('the loop guard', () => {
     expect(owner).toBeNull();
     expect(loopReason(loop, owner)).toMatch(/Zoe, who handled it, is not among the agents Baton can assign/);
   });
+
+  describe('after a close: Baton escalated, a human answered, and the bot is answering the customer again', () => {
+    const msg = (role: 'customer' | 'bot' | 'agent', h: number, author?: { id?: string; name?: string }, internal = false) => ({
+      role,
+      createdAt: at(h).toISOString(),
+      internal,
+      ...(author ? { author } : {}),
+    });
+    // 0: the escalation's note (its record), then Ana answers and closes; the customer is back with the bot.
+    const thread = [msg('agent', 0, BEN, true), msg('agent', 1, ANA), msg('customer', 30), msg('bot', 30)];
+
+    it('routes to the human who answered, pointing at the escalation note', () => {
+      const loop = findLoop({ records: [escalated(0)], messages: thread, windowHours: 72, now: at(31) })!;
+      expect(loop.after).toBe('close');
+      expect(loop.since).toBe(at(1).toISOString());
+      expect(loop.note?.messageIndex).toBe(0);
+      const owner = ownerTarget(loop, USERS, 'zendesk');
+      expect(owner?.name).toBe('Ana');
+      expect(loopReason(loop, owner)).toBe(
+        "Came back to the bot within 72 h of a human's last reply after an escalation: routed to Ana, who handled it",
+      );
+    });
+
+    it('is no loop while the human is still on it, after the window, or without an earlier escalation', () => {
+      expect(findLoop({ records: [escalated(0)], messages: thread.slice(0, 3), windowHours: 72, now: at(31) })).toBeNull();
+      expect(findLoop({ records: [escalated(0)], messages: thread, windowHours: 72, now: at(80) })).toBeNull();
+      expect(findLoop({ records: [], messages: thread, windowHours: 72, now: at(31) })).toBeNull();
+      // A human's reply before the escalation is not the escalation being handled.
+      const before = [msg('agent', 0, ANA), msg('agent', 1, BEN, true), msg('bot', 2)];
+      expect(findLoop({ records: [escalated(1, BEN, 1)], messages: before, windowHours: 72, now: at(3) })).toBeNull();
+    });
+  });
 });
