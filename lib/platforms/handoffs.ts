@@ -66,6 +66,3 @@ export async function collectHandoffs(
   await Promise.all(Array.from({ length: Math.min(PARALLEL, toRead.length) }, worker));
   return { conversations, unchanged, problems };
 }
-
-/** The records' marker: a note without it is skipped without parsing. */
-export const carriesRecord = (text: string | null | undefined): text is string => !!text && text.includes('Baton record');

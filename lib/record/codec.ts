@@ -40,6 +40,9 @@ export function recordNoteLine(record: HandoffRecord): string {
   return recordLine(record).replace(/[-.]/g, '\\$&');
 }
 
+/** Whether a note carries a record line at all: a cheap test, so notes without one are never parsed. */
+export const carriesRecord = (text: string | null | undefined): text is string => !!text && text.includes('Baton record');
+
 /**
  * Every record in a note's text (plain text or HTML: the payload's alphabet never needs escaping). A token
  * that does not decode, or whose JSON the schema refuses, is counted in `unreadable`, never guessed at.
@@ -47,7 +50,7 @@ export function recordNoteLine(record: HandoffRecord): string {
 export function parseRecords(text: string | null | undefined): { records: HandoffRecord[]; unreadable: number } {
   const records: HandoffRecord[] = [];
   let unreadable = 0;
-  if (!text || !text.includes('Baton record')) return { records, unreadable };
+  if (!carriesRecord(text)) return { records, unreadable };
   for (const m of text.matchAll(TOKEN)) {
     try {
       const json = new TextDecoder('utf-8', { fatal: true }).decode(unbase64(fromAlphabet(m[1])));

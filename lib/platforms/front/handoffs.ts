@@ -1,5 +1,6 @@
 import type { HandoffListing, HandoffQuery } from '../../schema/team';
-import { carriesRecord, collectHandoffs, type Candidate, type NoteText } from '../handoffs';
+import { carriesRecord } from '../../record/codec';
+import { collectHandoffs, type Candidate, type NoteText } from '../handoffs';
 import type { AdapterContext } from '../types';
 import { listAll, PAGE_LIMIT } from './api';
 import { FCommentSchema, FConversationSchema, teammateName } from './schemas';

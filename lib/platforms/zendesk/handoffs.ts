@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HandoffListing, HandoffQuery } from '../../schema/team';
-import { carriesRecord, collectHandoffs, type Candidate, type NoteText } from '../handoffs';
+import { carriesRecord } from '../../record/codec';
+import { collectHandoffs, type Candidate, type NoteText } from '../handoffs';
 import type { AdapterContext } from '../types';
 import { getJson } from './api';
 import { CommentsPageSchema } from './schemas';
