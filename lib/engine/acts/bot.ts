@@ -205,6 +205,30 @@ const DETAIL_NOUN = anyPart(
   /\b(details|information|screenshot|photo|description|reason|report|answer|question)\b/,
 );
 
+// "Would you like to share your mobile number?": a polite request for a detail, not an offer.
+const WOULD_YOU_SHARE = /^would you like to (provide|share|give|send|confirm|tell|upload|attach)\b/;
+// "Will you allow me some time?", "is that acceptable?": asking for patience or assent, not for a detail.
+const ASKS_LEAVE = /\b(allow|give|grant) (me|us)\b.{0,30}\b(time|hours?|days?|minutes?|moments?|while)\b|\bhow does (that|this) sound\b/;
+
+// Escalation talk: a verb of passing the case on, or the people it goes to.
+const HANDOFF_WORD =
+  /\b(escalat\w*|forward\w*|transfer\w*|rais(e|ing)|pass(ing)? (it|this)|refer\w*|team|department|specialist|supervisor|manager)\b/;
+// The customer's part comes first: "once you share…", "after I receive the images…".
+const AFTER_CUSTOMER_GIVES =
+  /\b(once|after|as soon as|when|the moment|if) (you|i|we) (have )?(share|provide|send|upload|confirm|give|receive|get)\w*\b/;
+// "Before escalating…", "before I escalate…", "to escalate this…": the escalation is still ahead, waiting on something.
+const BEFORE_HANDOFF = /^(before|prior to) ((i|we) (can |could )?)?(escalat|forward|transfer|rais|pass|refer|hand|connect)\w*\b/;
+const FOR_HANDOFF = anyPart(
+  /\b(before|prior to|to|in order to) ((i|we) (can |could )?)?escalat\w*\b/,
+  /\b(before|so|so that) (i|we) (can |could |may )?(escalate|forward|transfer|raise|pass|refer)\b/,
+);
+
+// "I will escalate this immediately", "we will forward this": escalation talk, with or without a team named.
+const ESCALATION_TALK = /\b(escalat(e|ed|es|ing)|forward(ed|ing)? (this|it|them|the \w+|your \w+) to)\b/;
+const NOT_ESCALATING = /\b(not|cannot|unable to|no need to|without)\b.{0,20}\bescalat/;
+// "If it takes longer, …": a contingency, not what is happening now.
+const HYPOTHETICAL = /^(if|should|in case|unless|in the event)\b/;
+
 function sentencesOf(raw: string): Sentence[] {
   // A semicolon joins two sentences as far as who does what is concerned.
   return splitSentences(clean(raw))
@@ -411,7 +435,7 @@ const ITEMS_WHO =
 const ITEMS_WHAT =
   /\b((?:shipping |billing )?address|date of birth|pin|password|zip ?code|postcode|booking (?:id|number|reference)|reference(?: number)?)\b/g;
 const ITEMS_MORE =
-  /\b(screenshot|photo|membership level|mother's maiden name|maiden name|security question|device|model|version|reason|location|time|date)\b/g;
+  /\b(screenshot|photo(?:graph)?s?|pictures?|images?|videos?|invoice|membership level|mother's maiden name|maiden name|security question|device|model|version|reason|location|time|date)\b/g;
 
 /** The items a sentence names, in order; where two lists match overlapping words, the longer match at the earlier start wins. */
 function itemsIn(sentence: string): string[] {
@@ -430,7 +454,7 @@ function itemsIn(sentence: string): string[] {
 
 /** "Could you provide your date of birth?", "May I have your name?", "What is your order number?". */
 function readsDetailRequest(c: Clause, sentence: string): string[] | null {
-  if (c.conditional) return null;
+  if (c.conditional || ASKS_LEAVE.test(sentence)) return null;
   const obj = c.object.join(' ');
   const asks =
     (c.subject === 'you' && (c.question || c.imperative) && ASK_VERBS.has(c.verb)) ||
@@ -490,11 +514,23 @@ function readUncached(raw: string): BotAct[] {
               quote,
               lacks: /\baccess\b/i.test(quote) ? 'access' : /\b(information|details)\b/i.test(quote) ? 'information' : 'capability',
             }
-          : { kind: 'transfers_now', confidence: legacy.confidence, quote },
+          : // "Before escalating this to a manager, may I first look into it?": the escalation has not happened.
+            BEFORE_HANDOFF.test(normalize(quote))
+            ? { kind: 'may_need_review', confidence: 0.5, quote, forHandoff: true }
+            : { kind: 'transfers_now', confidence: legacy.confidence, quote },
       );
-    } else if (legacy.kind === 'collecting')
-      add({ kind: 'asks_details', confidence: legacy.confidence, quote, what: legacy.missing, forHandoff: legacy.handoffContext });
-    else if (legacy.kind === 'offer') add({ kind: 'offers_transfer', confidence: legacy.confidence, quote });
+    } else if (legacy.kind === 'collecting') {
+      // "If it takes longer, please send the statement and we will escalate": asked only if something happens.
+      const q = normalize(quote);
+      if (!HYPOTHETICAL.test(q) || AFTER_CUSTOMER_GIVES.test(q))
+        add({
+          kind: 'asks_details',
+          confidence: legacy.confidence,
+          quote,
+          what: legacy.missing,
+          forHandoff: legacy.handoffContext || FOR_HANDOFF.test(q),
+        });
+    } else if (legacy.kind === 'offer') add({ kind: 'offers_transfer', confidence: legacy.confidence, quote });
     else if (legacy.kind === 'vague')
       add({ kind: 'may_need_review', confidence: legacy.confidence, quote, forHandoff: legacy.handoffContext });
     else if (legacy.kind === 'fallback')
@@ -502,6 +538,12 @@ function readUncached(raw: string): BotAct[] {
   }
   let mitigated = false;
   for (const s of sents) {
+    // "Once you share the photos, I will escalate this": the handoff waits on details from the customer.
+    if (AFTER_CUSTOMER_GIVES.test(s.norm) && HANDOFF_WORD.test(s.norm)) {
+      const what = itemsIn(s.norm);
+      add({ kind: 'asks_details', confidence: 0.7, quote: s.raw, what: what.length ? what : ['details of the issue'], forHandoff: true });
+      continue;
+    }
     if (CONDITIONAL.test(` ${s.norm}`) && !/[.!]\s*$/.test(s.norm.split(/\bif\b/)[0] ?? '')) {
       // "If you notice unfamiliar charges, we will investigate": a hypothetical, not what is happening.
       if (/^(if|once|when|should|in case|unless)\b/.test(s.norm)) continue;
@@ -567,19 +609,24 @@ function readUncached(raw: string): BotAct[] {
       const what = readsDetailRequest(c, s.norm);
       if (what) {
         const prior = acts.find((a) => a.kind === 'asks_details');
+        // "To escalate this I need the photos": the details are for the handoff.
+        const forHandoff = FOR_HANDOFF.test(s.norm) || undefined;
         // One request for details per message; the grammar's items are more precise than the patterns'.
-        if (prior)
+        if (prior) {
           prior.what =
             prior.quote === s.raw || prior.what?.every((w) => w === 'details of the issue')
               ? [...new Set(what)]
               : [...new Set([...(prior.what ?? []), ...what])];
-        else add({ kind: 'asks_details', confidence: 0.7, quote: s.raw, what });
+          if (forHandoff) prior.forHandoff = true;
+        } else add({ kind: 'asks_details', confidence: 0.7, quote: s.raw, what, forHandoff });
       }
-      // Any other question to the customer ("What apartment are you interested in?") waits for an answer.
+      // Any other question to the customer ("What apartment are you interested in?") waits for an answer;
+      // "would you like to share your number?" asks for a detail, "will you allow me some time?" asks for none.
       else if (
         c.question &&
         c.subject === 'you' &&
-        !/^(would|do|did) you (like|want|wish|prefer|need)\b|\bshall i\b/.test(s.norm) &&
+        (!/^(would|do|did) you (like|want|wish|prefer|need)\b|\bshall i\b/.test(s.norm) || WOULD_YOU_SHARE.test(s.norm)) &&
+        !ASKS_LEAVE.test(s.norm) &&
         !CLOSING.test(s.norm) &&
         !acts.some((a) => a.kind === 'offers_transfer')
       )
@@ -598,6 +645,10 @@ function readUncached(raw: string): BotAct[] {
   if (out.some((a) => a.kind === 'asks_details' && a.forHandoff) && out.some((a) => a.kind === 'transfers_now')) {
     if (legacy?.kind === 'collecting') out = out.filter((a) => a.kind !== 'transfers_now' && a.kind !== 'commits_future');
   }
+  // "I will escalate this immediately. Could you provide images of the damage?": the details are for the escalation,
+  // whether or not a team is named.
+  if (sents.some((s) => ESCALATION_TALK.test(s.norm) && !NOT_ESCALATING.test(s.norm) && !HYPOTHETICAL.test(s.norm)))
+    for (const a of out) if (a.kind === 'asks_details') a.forHandoff = true;
   if (!out.some((a) => a.kind !== 'closes')) {
     const substantive = sents.some(
       (s) => !CLOSING.test(s.norm) && !WAITING.test(s.norm) && s.norm.split(' ').length >= 2 && !/\?$/.test(s.norm),

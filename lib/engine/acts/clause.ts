@@ -261,7 +261,8 @@ function parseClause(toks: string[], question: boolean, inherited: { subject: Su
   )
     i++;
   // "Before I do, could you confirm your email?": a subordinate opening before an inverted question.
-  if (/^(before|after|so|to)$/.test(toks[i] ?? '')) {
+  // "In the meantime, could you share a photo?", "To help us investigate, would you be willing to…": the same.
+  if (/^(before|after|so|to|in|meanwhile|additionally|also|lastly|finally|regarding|for|with|while)$/.test(toks[i] ?? '')) {
     const ask = toks.findIndex((t, k) => k > i && k <= i + 6 && MODALS[t] !== undefined && PRONOUNS[toks[k + 1]] === 'you');
     if (ask > 0) i = ask;
   }

@@ -1,0 +1,95 @@
+/**
+ * Engine v3 (issue 20), the bot's handoff talk in multi-turn conversations, as an LLM-written support agent
+ * words it: an escalation still collecting details is `unconfirmed`, a team named as context or as the bot's
+ * own check is no handoff, and a team committed to act (or people elsewhere the customer must go to) is one.
+ * Phrasings written for this test (none from the reserved evaluation corpora or the blind sets).
+ */
+import { describe, expect, it } from 'vitest';
+import { checkOffline } from '@/lib/engine';
+import { conv, policy, STORE_SCOPE } from './fixtures';
+
+const afterBot = (text: string) =>
+  checkOffline(
+    conv([
+      ['customer', 'the mixer i got is broken n the box was torn. want my money back!!'],
+      ['bot', 'I am sorry to hear that. Could you share your order ID?'],
+      ['customer', 'its 402-1234567-7654321. pls hurry'],
+      ['bot', text],
+    ]),
+    policy({ scope: STORE_SCOPE }),
+  );
+
+describe('an escalation still collecting details from the customer is unconfirmed', () => {
+  it.each([
+    'I will escalate this immediately. Could you please provide images of the damaged mixer and the packaging?',
+    'I have escalated this to our logistics team. Could you please confirm your delivery address to ensure accuracy?',
+    'I will escalate this to my supervisor. However, before I do so, could you check with your neighbours whether they received it?',
+    'Our quality team will review your case. In the meantime, can you confirm the seller you bought it from?',
+    'I will forward this to the manufacturer. Please send a short video of the fault as well.',
+    'May I know when you placed the order? I am escalating this to our delivery team.',
+    'Once you share the photos, I will escalate this to our returns team.',
+    'I will escalate this to our returns team once you share the photos.',
+    'To escalate this I need the photos of the damaged product.',
+    'Before I escalate this, may I know the date of delivery?',
+    'Kindly provide the invoice so that I can escalate this to the concerned team.',
+    'I have requested our refunds team to review it. Would you like to share the UPI ID the refund should go to?',
+  ])('%s', (text) => {
+    const v = afterBot(text);
+    expect(v.status).toBe('unconfirmed');
+    expect(v.missing.length).toBeGreaterThan(0);
+  });
+
+  it('"before escalating, may I first look into it?" has not escalated anything', () => {
+    const v = afterBot('Before escalating this to a manager, may I first investigate the cause of the delay myself?');
+    expect(v.status).not.toBe('escalate');
+  });
+
+  it('an earlier redirect is behind an escalation that now collects details', () => {
+    const v = checkOffline(
+      conv([
+        ['customer', 'my card got declined twice'],
+        ['bot', 'It would be advisable to contact your bank to verify the reason for the declined transaction.'],
+        ['customer', 'bank says all fine. i want a discount for this mess'],
+        [
+          'bot',
+          'I can escalate this to our customer satisfaction team, who will review your case. Please provide the email address on your account.',
+        ],
+      ]),
+      policy({ scope: STORE_SCOPE }),
+    );
+    expect(v.status).toBe('unconfirmed');
+  });
+
+  it('asking for patience or assent is not collecting: the escalation stands', () => {
+    for (const text of [
+      'I have escalated this to our payments team. Will you allow me some time please?',
+      'I will escalate this to our investigations team. They will review the images within 2 business days. How does that sound?',
+    ]) {
+      const v = afterBot(text);
+      expect(v.status, text).toBe('escalate');
+      expect(v.signals[0].kind).toBe('bot_handed_off');
+    }
+  });
+});
+
+describe("a team named as context or as the bot's own check is no handoff", () => {
+  it.each([
+    'Let me check with our logistics team to see if we can expedite the delivery. One moment please.',
+    'Could you please confirm if you had backed up your data before transferring it?',
+    'I will check with our shipping team to see if it was shipped separately. Did you receive two tracking numbers?',
+  ])('%s', (text) => {
+    expect(afterBot(text).status).toBe('none');
+  });
+});
+
+describe('a team committed to act, with nothing asked of the customer, is a handoff', () => {
+  it.each([
+    'Thank you for the photos. I will forward this to our investigation team. Please allow 24-48 hours for them to complete their review.',
+    'Let me check with our warehouse team and get back to you within the hour.',
+    'Our returns team will review the images and contact you within 48 hours.',
+  ])('%s', (text) => {
+    const v = afterBot(text);
+    expect(v.status).toBe('escalate');
+    expect(v.signals[0].kind).toBe('bot_handed_off');
+  });
+});
