@@ -111,8 +111,12 @@ const PLACE_TO =
 const ADVISE_VERBS = new Set(['recommend', 'suggest', 'advise']);
 // Verbs of going to someone else for help.
 const GO_TO = '(contact|call|get in touch|reach out|speak|talk|visit|email|phone|ring|go to|head to)';
-const ADVISED_CONTACT = new RegExp(
-  `^((speaking|talking|contacting|calling|reaching out|getting in touch|visiting|checking) ?(with|to)?|(that )?you (should |to |please )?${GO_TO})\\b`,
+const ADVISED_CONTACT = anyPart(
+  new RegExp(
+    `^((speaking|talking|contacting|calling|reaching out|getting in touch|visiting) ?(with|to)?|checking with|(that )?you (should |to |please )?${GO_TO})\\b`,
+  ),
+  // "I recommend you check your statement or contact your bank directly".
+  new RegExp(`^(that )?you\\b.{0,50}\\b(or|and) ${GO_TO}\\b`),
 );
 // "It's best to contact our support team directly", "your best option is to call the store".
 const BEST_TO = new RegExp(
@@ -123,7 +127,7 @@ const SELF_SERVICE =
 const CHANNEL = anyPart(
   // Whom: the team, its people, or another company.
   /\b(us|them|our|team|department|desk|support|service|agent|staff|specialist|representative|advisor|pharmacist|doctor)\b/,
-  /\b(store|branch|office|bank|provider|manufacturer|carrier|airline)\b/,
+  /\b(store|branch|office|bank|issuer|provider|manufacturer|carrier|airline|seller|customer care)\b/,
   // How: a number, a line, a message.
   /\b(number|phone|line|hotline|helpline|dm|direct message|private message|inbox|email|e-mail)\b|\d{3}/,
 );
@@ -228,6 +232,8 @@ const ESCALATION_TALK = /\b(escalat(e|ed|es|ing)|forward(ed|ing)? (this|it|them|
 const NOT_ESCALATING = /\b(not|cannot|unable to|no need to|without)\b.{0,20}\bescalat/;
 // "If it takes longer, …": a contingency, not what is happening now.
 const HYPOTHETICAL = /^(if|should|in case|unless|in the event)\b/;
+// A note passed on while the bot settles the case itself: an add-on, for the future, or feedback.
+const INTERNAL_NOTE = /\b(also|additionally|as a precaution(ary measure)?|future|feedback|prevent|avoid (this|such|similar))\b/;
 
 function sentencesOf(raw: string): Sentence[] {
   // A semicolon joins two sentences as far as who does what is concerned.
@@ -297,6 +303,10 @@ function readsCommitment(c: Clause): { who: string; action: string } | null {
       (verb === 'be' && /\bwith you\b/.test(obj)));
   // "We'll email you a reset link", "we'll notify you once it ships": a message the system sends, not a person.
   if (contacts && (AUTOMATED_THING.test(obj) || AUTOMATED_WHEN.test(obj))) return null;
+  // "…will contact you to schedule the pickup": a delivery step the bot arranged, not the case taken over.
+  if (contacts && /\bto (schedule|arrange|book|confirm)\b.{0,30}\b(pick ?up|delivery|installation|visit|slot)\b/.test(obj)) return null;
+  // "We are investigating this with the seller": the bot's own work with a delivery partner, not a handoff.
+  if ((c.subject === 'i' || c.subject === 'we') && DELIVERY_PEOPLE.test(obj)) return null;
   if (contacts || getsBack || inTouch) {
     // "I will update you in a moment" is the bot itself, in this chat; "we will contact you" is later.
     if (c.subject === 'you' || c.subject === 'thing' || c.subject === 'none') return null;
@@ -360,9 +370,25 @@ function readsPersonJoined(c: Clause): { who: string } | null {
   return now && joins ? { who: c.subjectWords.join(' ') } : null;
 }
 
+/** Whom a contact verb reaches: the words after it, up to a purpose ("…your bank to verify this" → "your bank"). */
+function contactTarget(obj: string): string | null {
+  const m = new RegExp(`\\b${GO_TO} (with |to )?(.*)$`).exec(obj);
+  if (!m) return null;
+  return m[3].split(/ (to|and|so|about|regarding|for|if|whether|as) /)[0];
+}
+
 /** "Please call our baggage team", "you can reach us at 555-0100", "DM us your order number". */
-function readsRedirect(c: Clause, sentence: string): { channel: string } | null {
-  if (c.negated || c.conditional || /\b(feel free|do not hesitate|if you|in case)\b/.test(sentence)) return null;
+function readsRedirect(clause: Clause, sentence: string): { channel: string } | null {
+  if (clause.negated || clause.conditional || /\b(feel free|do not hesitate|if you|in case)\b/.test(sentence)) return null;
+  let c = clause;
+  // "You may want to contact your bank": the wish carries the verb that matters.
+  if (['want', 'need', 'try', 'wish'].includes(c.verb) && c.object[0] === 'to' && CONTACT_VERBS.has(c.object[1] ?? ''))
+    c = { ...c, verb: c.object[1], particle: '', object: c.object.slice(2) };
+  // "The best course of action is to contact your bank directly", "the best option may be to call them".
+  if (c.verb === 'be' && /\b(best|better|advisable|quickest|fastest)\b/.test(c.subjectWords.join(' ')) && c.object[0] === 'to') {
+    const whom = contactTarget(c.object.slice(1).join(' '));
+    if (whom && CHANNEL.test(whom) && !SELF_SERVICE.test(whom)) return { channel: whom };
+  }
   const toYou =
     c.imperative ||
     (c.subject === 'you' && (c.modality === 'ability' || c.modality === 'hedge' || c.modality === 'obligation' || c.modality === 'future'));
@@ -380,10 +406,14 @@ function readsRedirect(c: Clause, sentence: string): { channel: string } | null 
     !SELF_SERVICE.test(whereTo)
   )
     return { channel: whereTo.trim() };
-  if (c.verb === 'be' && !c.question && BEST_TO.test(c.object.join(' ')) && CHANNEL.test(whereTo) && !SELF_SERVICE.test(whereTo))
-    return { channel: whereTo.trim() };
+  if (c.verb === 'be' && !c.question && BEST_TO.test(c.object.join(' '))) {
+    // Only whom to contact is judged: "…your bank to check for blocks on online payments" is not a web page.
+    const whom = contactTarget(c.object.join(' '));
+    if (whom && CHANNEL.test(whom) && !SELF_SERVICE.test(whom)) return { channel: whom };
+  }
   if (!toYou || !CONTACT_VERBS.has(c.verb)) return null;
-  if (c.question && c.subject === 'you' && !c.imperative) return null;
+  // "Did you call us?" asks what happened; "could you contact your bank?" is a polite request.
+  if (c.question && c.subject === 'you' && !c.imperative && c.modality !== 'ability' && c.modality !== 'hedge') return null;
   const obj = `${c.particle} ${c.object.join(' ')}`;
   if (c.verb === 'get' && !/\bin touch\b/.test(obj)) return null;
   if ((c.verb === 'go' || c.verb === 'head' || c.verb === 'visit') && !/\b(stores?|branch(es)?|offices?|counter|desk|bank)\b/.test(obj))
@@ -394,7 +424,10 @@ function readsRedirect(c: Clause, sentence: string): { channel: string } | null 
   )
     return null;
   // "Send us photos of the damage": details asked for here, not a channel to go to.
-  if (c.verb === 'send' && (DETAIL_NOUN.test(obj) || /\b(photos?|pictures?|images?|videos?|screenshots?|copy|proof)\b/.test(obj)))
+  if (
+    ['send', 'email', 'upload'].includes(c.verb) &&
+    (DETAIL_NOUN.test(obj) || /\b(photos?|pictures?|images?|videos?|screenshots?|copy|proof)\b/.test(obj))
+  )
     return null;
   if (c.verb === 'ask' && !c.object.some(isPersonNoun)) return null;
   if (!CHANNEL.test(obj) && !c.object.some(isPersonNoun)) return null;
@@ -502,10 +535,19 @@ function readUncached(raw: string): BotAct[] {
   const legacy = analyseBotMessage(raw);
   if (legacy) {
     const quote = originalQuote(raw, legacy.quote);
-    if (legacy.kind === 'handoff') {
-      const inability =
-        /\b(not|unable|cannot|can't|don't|beyond|outside)\b/i.test(quote) &&
-        !/\b(connect|transfer|escalat|forward|pass(ed|ing)? (it |this )?(on|to|along)|hand(ed|ing)? (it |this )?(off|over))/i.test(quote);
+    const q = normalize(quote);
+    const inability =
+      legacy.kind === 'handoff' &&
+      /\b(not|unable|cannot|can't|don't|beyond|outside)\b/i.test(quote) &&
+      !/\b(connect|transfer|escalat|forward|pass(ed|ing)? (it |this )?(on|to|along)|hand(ed|ing)? (it |this )?(off|over))/i.test(quote);
+    // "As per our policy, we cannot refund…" is an answer; "while I cannot…, I am…" goes on to what the bot does.
+    const answered = inability && (/\bpolic(y|ies)\b/.test(q) || /^while\b/.test(q));
+    // "I have contacted our inventory team", "I have also flagged this to our logistics team for future orders": the bot's
+    // own step or a note while it resolves the case itself, not the case handed on.
+    const passesOn = !inability || /\b(flagged|reported|shared|notified|informed|raised|escalat\w*|forwarded)\b/.test(q);
+    const ownStep =
+      passesOn && (INTERNAL_NOTE.test(q) || /^(i|we) (have |had )?(now |just |already |also )?(contacted|messaged)\b/.test(q));
+    if (legacy.kind === 'handoff' && !answered && !ownStep) {
       add(
         inability
           ? {
@@ -521,7 +563,6 @@ function readUncached(raw: string): BotAct[] {
       );
     } else if (legacy.kind === 'collecting') {
       // "If it takes longer, please send the statement and we will escalate": asked only if something happens.
-      const q = normalize(quote);
       if (!HYPOTHETICAL.test(q) || AFTER_CUSTOMER_GIVES.test(q))
         add({
           kind: 'asks_details',
@@ -537,7 +578,12 @@ function readUncached(raw: string): BotAct[] {
       add({ kind: 'cannot_help', confidence: legacy.confidence, quote, lacks: 'understanding', retrying: legacy.retrying });
   }
   let mitigated = false;
+  let hypothetical = false;
   for (const s of sents) {
+    // "If it does not arrive, please contact us. We will then escalate it": the follow-on of a hypothetical.
+    const followsIf = hypothetical && /^((we|i) (will|would|can|shall) then|then)\b/.test(s.norm);
+    hypothetical = HYPOTHETICAL.test(s.norm);
+    if (followsIf) continue;
     // "Once you share the photos, I will escalate this": the handoff waits on details from the customer.
     if (AFTER_CUSTOMER_GIVES.test(s.norm) && HANDOFF_WORD.test(s.norm)) {
       const what = itemsIn(s.norm);
@@ -639,7 +685,10 @@ function readUncached(raw: string): BotAct[] {
         add({ kind: 'waits', confidence: 0.7, quote: s.raw });
     }
   }
-  let out = acts;
+  let out = acts.filter(
+    (a) =>
+      !((a.kind === 'transfers_now' || a.kind === 'commits_future') && a.action !== 'contact' && INTERNAL_NOTE.test(normalize(a.quote))),
+  );
   if (mitigated) out = out.filter((a) => !(a.kind === 'cannot_help' && a.lacks !== 'understanding'));
   // A detail request that names a transfer as its purpose is collecting for the handoff, not the handoff itself.
   if (out.some((a) => a.kind === 'asks_details' && a.forHandoff) && out.some((a) => a.kind === 'transfers_now')) {

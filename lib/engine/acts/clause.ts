@@ -79,6 +79,8 @@ const ADVERBS = new Set([
   'right',
   'directly',
   'so',
+  'perhaps',
+  'maybe',
 ]);
 const PRONOUNS: Record<string, Subject> = {
   i: 'i',
@@ -197,7 +199,15 @@ function subjectOf(words: string[]): Subject {
 }
 
 /** Clauses of one normalized sentence: split at contrasts ("but", "though"), and "and"/"so" that start a new verb group. */
+// "While I cannot expedite it, you can contact your bank": a concession or reason before a comma, then the main clause.
+const LEAD = /^(while|although|though|whereas|since|as|because|given that|in this case|in that case)\b[^,?]{3,150}, /;
+
 export function clausesOf(sentence: string): Clause[] {
+  const lead = LEAD.exec(sentence);
+  if (lead) {
+    const main = sentence.slice(lead[0].length);
+    if (main.split(' ').length >= 3) return [...clausesOf(lead[0].slice(0, -2)), ...clausesOf(main)];
+  }
   const question = /\?\s*$/.test(sentence);
   const toks = tokens(sentence);
   const parts: string[][] = [];

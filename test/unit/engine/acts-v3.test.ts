@@ -77,6 +77,15 @@ describe("a team named as context or as the bot's own check is no handoff", () =
     'Let me check with our logistics team to see if we can expedite the delivery. One moment please.',
     'Could you please confirm if you had backed up your data before transferring it?',
     'I will check with our shipping team to see if it was shipped separately. Did you receive two tracking numbers?',
+    'Our delivery team has confirmed that the parcel left the warehouse this morning. It should reach you by Friday.',
+    'I have contacted our inventory team, and a new shipment is expected on Monday. I have reserved a unit for you.',
+    'We are investigating this with the seller. In the meantime, I have processed a full refund for you.',
+    'I have applied the discount. I have also flagged this with our delivery team so it does not happen on future orders.',
+    'I have processed your refund. Your feedback has been passed on to our packaging team.',
+    'A representative from our logistics partner will contact you within 24 hours to schedule the pickup.',
+    'If the replacement does not arrive by Friday, please contact us again. We will then escalate it to our logistics team.',
+    'As per our policy, we cannot refund items returned in used condition. You can still exchange it for another size.',
+    'You can email the photos to returns@example.com with your order number in the subject line.',
   ])('%s', (text) => {
     expect(afterBot(text).status).toBe('none');
   });
@@ -87,6 +96,22 @@ describe('a team committed to act, with nothing asked of the customer, is a hand
     'Thank you for the photos. I will forward this to our investigation team. Please allow 24-48 hours for them to complete their review.',
     'Let me check with our warehouse team and get back to you within the hour.',
     'Our returns team will review the images and contact you within 48 hours.',
+    'I will need to escalate this to our delivery investigation team. They will conduct a thorough check within 48 hours.',
+  ])('%s', (text) => {
+    const v = afterBot(text);
+    expect(v.status).toBe('escalate');
+    expect(v.signals[0].kind).toBe('bot_handed_off');
+  });
+});
+
+describe('people elsewhere the customer must go to, because the bot cannot solve it, is a handoff', () => {
+  it.each([
+    'While I cannot expedite it from my end, you can contact your bank directly to ask about the refund status.',
+    'It might be best to contact your bank to check for restrictions on online payments.',
+    'The best course of action is to contact your bank directly and authorise the payment.',
+    'You may want to contact your bank to verify this.',
+    'Could you perhaps contact your card issuer to see why the payment was declined?',
+    'I recommend you check your statement or contact your bank directly about the pending credit.',
   ])('%s', (text) => {
     const v = afterBot(text);
     expect(v.status).toBe('escalate');
