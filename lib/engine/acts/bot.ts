@@ -371,10 +371,11 @@ function readsPersonJoined(c: Clause): { who: string } | null {
 }
 
 /** Whom a contact verb reaches: the words after it, up to a purpose ("…your bank to verify this" → "your bank"). */
+const CONTACT_WHOM = new RegExp(`\\b${GO_TO} (with |to )?`);
 function contactTarget(obj: string): string | null {
-  const m = new RegExp(`\\b${GO_TO} (with |to )?(.*)$`).exec(obj);
+  const m = CONTACT_WHOM.exec(obj);
   if (!m) return null;
-  return m[3].split(/ (to|and|so|about|regarding|for|if|whether|as) /)[0];
+  return obj.slice(m.index + m[0].length).split(/ (to|and|so|about|regarding|for|if|whether|as) /)[0];
 }
 
 /** "Please call our baggage team", "you can reach us at 555-0100", "DM us your order number". */
