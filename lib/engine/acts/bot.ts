@@ -170,6 +170,7 @@ const CLOSING = anyPart(
   /^enjoy( (your|the) \w+)?[.! ]*$/,
   // "Anything else?", "have a great day", "take care".
   /\b(anything else|something else|any other (questions?|concerns?)|take care|goodbye|bye|enjoy (your|the) (day|evening|rest))\b/,
+  /\bany (further|other|more) (assistance|help)\b/,
   /\bhave a (great|good|nice|wonderful|lovely|fantastic) (day|one|evening|night|weekend|time)\b/,
   // "You're welcome", "glad I could help", "feel free…".
   /\b(you are welcome|you're welcome|my pleasure|glad (i|we) could help|happy to help|feel free|do not hesitate|don't hesitate|a pleasure)\b/,
@@ -215,8 +216,11 @@ const WOULD_YOU_SHARE = /^would you like to (provide|share|give|send|confirm|tel
 const ASKS_LEAVE = /\b(allow|give|grant) (me|us)\b.{0,30}\b(time|hours?|days?|minutes?|moments?|while)\b|\bhow does (that|this) sound\b/;
 
 // Escalation talk: a verb of passing the case on, or the people it goes to.
-const HANDOFF_WORD =
-  /\b(escalat\w*|forward\w*|transfer\w*|rais(e|ing)|pass(ing)? (it|this)|refer\w*|team|department|specialist|supervisor|manager)\b/;
+const HANDOFF_WORD = anyPart(
+  /\b(escalat\w*|team|department|specialist|supervisor|manager)\b/,
+  // "…I will forward it to our quality team", not "…forward it to your email address".
+  /\b(forward|transfer|pass|refer|send)\w* (it|this|them|the \w+ )?(on )?to (our|the|a|an|my)\b/,
+);
 // The customer's part comes first: "once you share…", "after I receive the images…".
 const AFTER_CUSTOMER_GIVES =
   /\b(once|after|as soon as|when|the moment|if) (you|i|we) (have )?(share|provide|send|upload|confirm|give|receive|get)\w*\b/;
@@ -259,6 +263,7 @@ const AUTOMATED_WHEN = {
     /\b(when|once|as soon as)\b/.test(obj) &&
     /\b(ship|ships|shipped|dispatched|arrives|delivered|processed|ready|available|back in stock|approved|completed|issued)\b/.test(obj),
 };
+const DELIVERY_STEP = /\bto (schedule|arrange|book|confirm)\b.{0,30}\b(pick ?up|delivery|installation|visit|slot)\b/;
 const DELIVERY_PEOPLE = /\b(courier|couriers|carrier|driver|drivers|delivery|postman|seller|sellers|warehouse)\b/;
 
 /** "We will contact you", "our developers are looking into it", "someone will get back to you". */
@@ -304,12 +309,13 @@ function readsCommitment(c: Clause): { who: string; action: string } | null {
   // "We'll email you a reset link", "we'll notify you once it ships": a message the system sends, not a person.
   if (contacts && (AUTOMATED_THING.test(obj) || AUTOMATED_WHEN.test(obj))) return null;
   // "…will contact you to schedule the pickup": a delivery step the bot arranged, not the case taken over.
-  if (contacts && /\bto (schedule|arrange|book|confirm)\b.{0,30}\b(pick ?up|delivery|installation|visit|slot)\b/.test(obj)) return null;
+  if (contacts && DELIVERY_STEP.test(obj)) return null;
   // "We are investigating this with the seller": the bot's own work with a delivery partner, not a handoff.
   if ((c.subject === 'i' || c.subject === 'we') && DELIVERY_PEOPLE.test(obj)) return null;
   if (contacts || getsBack || inTouch) {
     // "I will update you in a moment" is the bot itself, in this chat; "we will contact you" is later.
     if (c.subject === 'you' || c.subject === 'thing' || c.subject === 'none') return null;
+    if (c.subject === 'i' && /\b(shortly|soon|moment|momentarily|minutes?)\b/.test(obj)) return null;
     // "The courier will call you before delivery": the delivery going ahead, not a person taking the case over.
     if (DELIVERY_PEOPLE.test(c.subjectWords.join(' '))) return null;
     return { who: who(c), action: 'contact' };
@@ -403,10 +409,12 @@ function readsRedirect(clause: Clause, sentence: string): { channel: string } | 
     !c.question &&
     ADVISE_VERBS.has(c.verb) &&
     ADVISED_CONTACT.test(c.object.join(' ')) &&
-    CHANNEL.test(whereTo) &&
-    !SELF_SERVICE.test(whereTo)
-  )
-    return { channel: whereTo.trim() };
+    CHANNEL.test(whereTo)
+  ) {
+    // Only whom to contact is judged: "…your bank about blocks on online payments" is not a web page.
+    const whom = contactTarget(c.object.join(' ')) ?? whereTo;
+    if (!SELF_SERVICE.test(whom)) return { channel: whereTo.trim() };
+  }
   if (c.verb === 'be' && !c.question && BEST_TO.test(c.object.join(' '))) {
     // Only whom to contact is judged: "…your bank to check for blocks on online payments" is not a web page.
     const whom = contactTarget(c.object.join(' '));
@@ -432,7 +440,7 @@ function readsRedirect(clause: Clause, sentence: string): { channel: string } | 
     return null;
   if (c.verb === 'ask' && !c.object.some(isPersonNoun)) return null;
   if (!CHANNEL.test(obj) && !c.object.some(isPersonNoun)) return null;
-  if (SELF_SERVICE.test(obj) && !/\b(us|team|number|phone|store|branch|dm)\b/.test(obj)) return null;
+  if (SELF_SERVICE.test(obj) && !/\b(us|them|team|number|phone|store|branch|dm)\b/.test(obj)) return null;
   return { channel: obj.trim() };
 }
 
@@ -497,6 +505,8 @@ function readsDetailRequest(c: Clause, sentence: string): string[] | null {
     /^(what|which) (is|was|are) (your|the) /.test(sentence) ||
     // "Account number and pin", "And your date of birth?": a bare list of details.
     (!c.subject.match(/^(i|we)$/) &&
+      // "Please monitor your email closely" is an instruction, not a list of details.
+      (!c.verb || ASK_VERBS.has(c.verb) || c.verb === 'be') &&
       DETAIL_NOUN.test(sentence) &&
       sentence.split(' ').length <= 7 &&
       !/\b(is|are|was|has|have)\b/.test(sentence) &&
@@ -547,7 +557,10 @@ function readUncached(raw: string): BotAct[] {
     // own step or a note while it resolves the case itself, not the case handed on.
     const passesOn = !inability || /\b(flagged|reported|shared|notified|informed|raised|escalat\w*|forwarded)\b/.test(q);
     const ownStep =
-      passesOn && (INTERNAL_NOTE.test(q) || /^(i|we) (have |had )?(now |just |already |also )?(contacted|messaged)\b/.test(q));
+      passesOn &&
+      (INTERNAL_NOTE.test(q) ||
+        DELIVERY_STEP.test(q) ||
+        /\b(i|we) (have |had )?(now |just |already |also )?(contacted|messaged)\b/.test(q));
     if (legacy.kind === 'handoff' && !answered && !ownStep) {
       add(
         inability
@@ -672,7 +685,7 @@ function readUncached(raw: string): BotAct[] {
       else if (
         c.question &&
         c.subject === 'you' &&
-        (!/^(would|do|did) you (like|want|wish|prefer|need)\b|\bshall i\b/.test(s.norm) || WOULD_YOU_SHARE.test(s.norm)) &&
+        (!/\b(would|do|did) you (like|want|wish|prefer|need)\b|\bshall i\b/.test(s.norm) || WOULD_YOU_SHARE.test(s.norm)) &&
         !ASKS_LEAVE.test(s.norm) &&
         !CLOSING.test(s.norm) &&
         !acts.some((a) => a.kind === 'offers_transfer')
@@ -697,7 +710,11 @@ function readUncached(raw: string): BotAct[] {
   }
   // "I will escalate this immediately. Could you provide images of the damage?": the details are for the escalation,
   // whether or not a team is named.
-  if (sents.some((s) => ESCALATION_TALK.test(s.norm) && !NOT_ESCALATING.test(s.norm) && !HYPOTHETICAL.test(s.norm)))
+  if (
+    sents.some(
+      (s) => ESCALATION_TALK.test(s.norm) && !NOT_ESCALATING.test(s.norm) && !HYPOTHETICAL.test(s.norm) && !INTERNAL_NOTE.test(s.norm),
+    )
+  )
     for (const a of out) if (a.kind === 'asks_details') a.forHandoff = true;
   if (!out.some((a) => a.kind !== 'closes')) {
     const substantive = sents.some(

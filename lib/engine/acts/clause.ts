@@ -81,6 +81,8 @@ const ADVERBS = new Set([
   'so',
   'perhaps',
   'maybe',
+  'please',
+  'kindly',
 ]);
 const PRONOUNS: Record<string, Subject> = {
   i: 'i',
@@ -206,7 +208,10 @@ export function clausesOf(sentence: string): Clause[] {
   const lead = LEAD.exec(sentence);
   if (lead) {
     const main = sentence.slice(lead[0].length);
-    if (main.split(' ').length >= 3) return [...clausesOf(lead[0].slice(0, -2)), ...clausesOf(main)];
+    // The lead is background to the main clause ("while I cannot…" is no refusal when "…you can" follows): read as
+    // subordinate, so no act is taken from it alone.
+    if (main.split(' ').length >= 3)
+      return [...clausesOf(lead[0].slice(0, -2)).map((c) => ({ ...c, conditional: true })), ...clausesOf(main)];
   }
   const question = /\?\s*$/.test(sentence);
   const toks = tokens(sentence);

@@ -86,6 +86,11 @@ describe("a team named as context or as the bot's own check is no handoff", () =
     'If the replacement does not arrive by Friday, please contact us again. We will then escalate it to our logistics team.',
     'As per our policy, we cannot refund items returned in used condition. You can still exchange it for another size.',
     'You can email the photos to returns@example.com with your order number in the subject line.',
+    'I will contact the seller for the assembly manual. Once I receive it, I will forward it to your email address.',
+    "While I am unable to share the courier's number, I assure you that I am talking to them directly.",
+    'I will update you shortly.',
+    'I will escalate this internally to improve our process in the future. As for the blender, would you like me to check if a replacement is available?',
+    'Our team has marked your case as urgent. Please monitor your email closely.',
   ])('%s', (text) => {
     expect(afterBot(text).status).toBe('none');
   });
@@ -112,6 +117,9 @@ describe('people elsewhere the customer must go to, because the bot cannot solve
     'You may want to contact your bank to verify this.',
     'Could you perhaps contact your card issuer to see why the payment was declined?',
     'I recommend you check your statement or contact your bank directly about the pending credit.',
+    'While we cannot contact your bank on your behalf, I can suggest you contact your bank about blocks on online payments.',
+    'Amazon Pay operates independently, and their support team is best placed to help. You can reach them through the app.',
+    'Before we try again, could you please contact your bank and ask them to authorise the payment?',
   ])('%s', (text) => {
     const v = afterBot(text);
     expect(v.status).toBe('escalate');
