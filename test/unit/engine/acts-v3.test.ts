@@ -126,3 +126,28 @@ describe('people elsewhere the customer must go to, because the bot cannot solve
     expect(v.signals[0].kind).toBe('bot_handed_off');
   });
 });
+
+describe('what the customer says about people already on the case is no request for a human', () => {
+  const afterPromise = (customer: string) =>
+    checkOffline(
+      conv([
+        ['customer', 'my parcel box came empty!!'],
+        ['bot', 'I am sorry to hear that. I have noted the details of the empty box and recorded your order.'],
+        ['customer', customer],
+      ]),
+      policy(),
+    );
+  it.each([
+    'is someone stealing phones?! it looked perfect from outside',
+    'ok. just tell them to call me before coming',
+    'i tried to return it on the website but it says contact customer support',
+  ])('%s', (text) => {
+    expect(afterPromise(text).signals.map((s) => s.kind)).not.toContain('user_requested_human');
+  });
+
+  it('but asking for someone to call is one', () => {
+    expect(afterPromise('can someone call me please, i am done with this chat').signals.map((s) => s.kind)).toContain(
+      'user_requested_human',
+    );
+  });
+});
