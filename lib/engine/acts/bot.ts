@@ -237,7 +237,8 @@ const NOT_ESCALATING = /\b(not|cannot|unable to|no need to|without)\b.{0,20}\bes
 // "If it takes longer, …": a contingency, not what is happening now.
 const HYPOTHETICAL = /^(if|should|in case|unless|in the event)\b/;
 // A note passed on while the bot settles the case itself: an add-on, for the future, or feedback.
-const INTERNAL_NOTE = /\b(also|additionally|as a precaution(ary measure)?|future|feedback|prevent|avoid (this|such|similar))\b/;
+const FOR_FUTURE = /\b(as a precaution(ary measure)?|future|feedback|prevent|avoid (this|such|similar))\b/;
+const INTERNAL_NOTE = anyPart(/\b(also|additionally)\b/, FOR_FUTURE);
 
 function sentencesOf(raw: string): Sentence[] {
   // A semicolon joins two sentences as far as who does what is concerned.
@@ -256,7 +257,7 @@ function who(c: Clause): string {
 }
 
 const AUTOMATED_THING =
-  /\b(link|code|receipt|confirmation|label|invoice|password|otp|pin|copy|tracking (number|link|code)|notification|voucher|coupon|statement)\b/;
+  /\b(link|code|receipt|confirmation|(transaction |order |shipping )?details|summary|label|invoice|password|otp|pin|copy|tracking (number|link|code)|notification|voucher|coupon|statement)\b/;
 // "…once your order ships": a time clause and an event of the order (two tests, so no gap to re-read).
 const AUTOMATED_WHEN = {
   test: (obj: string) =>
@@ -339,6 +340,8 @@ function readsPassedOn(c: Clause): { who: string } | null {
     return { who: c.object.slice(0, c.object.indexOf('to')).filter(isPersonNoun).join(' ') || 'the team' };
   if (!PASS_ON.has(c.verb)) return null;
   const obj = c.object.join(' ');
+  // "I have flagged your refund as urgent": the bot marking its own case, unless a person is named.
+  if (c.verb === 'flag' && !c.object.some(isPersonNoun)) return null;
   const subj = c.subjectWords.join(' ');
   const done = c.perfect || c.past || c.passive || c.progressive || c.modality === 'now';
   if (!done) return null;
@@ -552,7 +555,14 @@ function readUncached(raw: string): BotAct[] {
       /\b(not|unable|cannot|can't|don't|beyond|outside)\b/i.test(quote) &&
       !/\b(connect|transfer|escalat|forward|pass(ed|ing)? (it |this )?(on|to|along)|hand(ed|ing)? (it |this )?(off|over))/i.test(quote);
     // "As per our policy, we cannot refund…" is an answer; "while I cannot…, I am…" goes on to what the bot does.
-    const answered = inability && (/\bpolic(y|ies)\b/.test(q) || /^while\b/.test(q));
+    const answered =
+      inability &&
+      (/\bpolic(y|ies)\b/.test(q) ||
+        /^while\b/.test(q) ||
+        // "We are unable to expedite the refund": what the company does not do, not the bot lacking a person.
+        /\bwe (are |were )?(unable to|not able to|cannot|can not|can't) (expedite|refund|accept|offer|process|guarantee|waive|extend|deliver|ship|change)\b/.test(
+          q,
+        ));
     // "I have contacted our inventory team", "I have also flagged this to our logistics team for future orders": the bot's
     // own step or a note while it resolves the case itself, not the case handed on.
     const passesOn = !inability || /\b(flagged|reported|shared|notified|informed|raised|escalat\w*|forwarded)\b/.test(q);
@@ -712,7 +722,7 @@ function readUncached(raw: string): BotAct[] {
   // whether or not a team is named.
   if (
     sents.some(
-      (s) => ESCALATION_TALK.test(s.norm) && !NOT_ESCALATING.test(s.norm) && !HYPOTHETICAL.test(s.norm) && !INTERNAL_NOTE.test(s.norm),
+      (s) => ESCALATION_TALK.test(s.norm) && !NOT_ESCALATING.test(s.norm) && !HYPOTHETICAL.test(s.norm) && !FOR_FUTURE.test(s.norm),
     )
   )
     for (const a of out) if (a.kind === 'asks_details') a.forHandoff = true;

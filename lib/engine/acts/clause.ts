@@ -204,6 +204,9 @@ function subjectOf(words: string[]): Subject {
 // "While I cannot expedite it, you can contact your bank": a concession or reason before a comma, then the main clause.
 const LEAD = /^(while|although|though|whereas|since|as|because|given that|in this case|in that case)\b[^,?]{3,150}, /;
 
+const ING_NOUNS =
+  /(thing|morning|evening|ceiling|building|wedding|clothing|shipping|packaging|pricing|billing|booking|listing|setting|meeting|training|feeling|warning|opening|heading|parking|rating)$/;
+
 export function clausesOf(sentence: string): Clause[] {
   const lead = LEAD.exec(sentence);
   if (lead) {
@@ -232,6 +235,16 @@ export function clausesOf(sentence: string): Clause[] {
     ) {
       parts.push(cur);
       cur = [];
+      continue;
+    }
+    // "I am re-opening the case and escalating it to finance": a second verb of the same progressive, read with
+    // its subject and auxiliary so that it is not taken for an imperative.
+    const aux = cur.findIndex((w) => w === 'am' || w === 'are' || w === 'is');
+    // The lexicon lacks many -ing forms ("escalating"), so any -ing word but the common -ing nouns counts.
+    const gerund = /^[a-z]{3,}ing$/.test(next) && !ING_NOUNS.test(next);
+    if (t === 'and' && aux > 0 && PRONOUNS[cur[aux - 1]] && gerund && cur.length > aux + 2) {
+      parts.push(cur);
+      cur = cur.slice(aux - 1, aux + 1);
       continue;
     }
     cur.push(t);

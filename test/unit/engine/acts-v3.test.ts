@@ -91,6 +91,9 @@ describe("a team named as context or as the bot's own check is no handoff", () =
     'I will update you shortly.',
     'I will escalate this internally to improve our process in the future. As for the blender, would you like me to check if a replacement is available?',
     'Our team has marked your case as urgent. Please monitor your email closely.',
+    'I have flagged your refund as urgent, which may speed it up a little.',
+    'Unfortunately, we are unable to expedite the refund beyond this timeframe. You will get an email once it is processed.',
+    'I have triggered the refund manually. I will also email you the transaction details.',
   ])('%s', (text) => {
     expect(afterBot(text).status).toBe('none');
   });
@@ -102,6 +105,7 @@ describe('a team committed to act, with nothing asked of the customer, is a hand
     'Let me check with our warehouse team and get back to you within the hour.',
     'Our returns team will review the images and contact you within 48 hours.',
     'I will need to escalate this to our delivery investigation team. They will conduct a thorough check within 48 hours.',
+    'I am re-opening the case and escalating it to the finance department with an urgent request.',
   ])('%s', (text) => {
     const v = afterBot(text);
     expect(v.status).toBe('escalate');
