@@ -54,6 +54,20 @@ const FOLLOW_UP = new Set([
   'answer',
   'send',
 ]);
+// Verbs of a team judging the case ("will verify", "will inspect"), read only with a team as the subject.
+const TEAM_CHECKS = new Set([
+  'verify',
+  'inspect',
+  'evaluate',
+  'reevaluate',
+  're-evaluate',
+  'check',
+  'prioritize',
+  'prioritise',
+  'decide',
+  'analyse',
+  'analyze',
+]);
 // Verbs of passing the case on.
 const PASS_ON = new Set([
   'report',
@@ -287,6 +301,13 @@ function readsCommitment(c: Clause): { who: string; action: string } | null {
   // "You'll hear from our customer advocacy team shortly".
   if (c.subject === 'you' && verb === 'hear' && /^from\b/.test(`${c.particle} ${obj}`.trim()) && c.object.some(isPersonNoun))
     return { who: obj.replace(/^from /, ''), action: 'contact' };
+  // "Our investigation team will verify the details", "they will conduct a thorough check": a team judging the case.
+  // ("They will verify it" may be the customer's bank; "they will conduct a thorough check" is a formal review.)
+  const teamChecks =
+    otherParty &&
+    ((TEAM_CHECKS.has(verb) && c.subject !== 'they') ||
+      (['conduct', 'carry', 'perform'].includes(verb) && /\b(check|investigation|review|inspection|assessment)\b/.test(obj)));
+  if (teamChecks && !DELIVERY_PEOPLE.test(c.subjectWords.join(' '))) return { who: who(c), action: 'investigate' };
   if (!FOLLOW_UP.has(verb)) return null;
   // What counts as acting later: contacting the customer, or looking into the case.
   const contacts =
@@ -389,7 +410,10 @@ function contactTarget(obj: string): string | null {
 
 /** "Please call our baggage team", "you can reach us at 555-0100", "DM us your order number". */
 function readsRedirect(clause: Clause, sentence: string): { channel: string } | null {
-  if (clause.negated || clause.conditional || /\b(feel free|do not hesitate|if you|in case)\b/.test(sentence)) return null;
+  if (clause.negated || clause.conditional || /\b(feel free|do not hesitate)\b/.test(sentence)) return null;
+  // "If you have questions, contact us" is an open door; "you can contact your bank if you want it sooner" is not.
+  const ifAt = sentence.search(/\b(if you|in case)\b/);
+  if (ifAt >= 0 && ifAt < Math.max(0, sentence.search(CONTACT_WHOM))) return null;
   let c = clause;
   // "You may want to contact your bank": the wish carries the verb that matters.
   if (['want', 'need', 'try', 'wish'].includes(c.verb) && c.object[0] === 'to' && CONTACT_VERBS.has(c.object[1] ?? ''))
@@ -612,6 +636,12 @@ function readUncached(raw: string): BotAct[] {
     if (AFTER_CUSTOMER_GIVES.test(s.norm) && HANDOFF_WORD.test(s.norm)) {
       const what = itemsIn(s.norm);
       add({ kind: 'asks_details', confidence: 0.7, quote: s.raw, what: what.length ? what : ['details of the issue'], forHandoff: true });
+      continue;
+    }
+    // "When you contact your bank, please tell them…": the contact is taken for granted, so it is a redirect.
+    const whenYou = /^when you (contact|call|speak (to|with)|reach out to|get in touch with|visit) (your|the) /.exec(s.norm);
+    if (whenYou && CHANNEL.test(s.norm.slice(whenYou[0].length).split(',')[0])) {
+      add({ kind: 'redirects', confidence: 0.65, quote: s.raw, who: s.norm.slice(whenYou[0].length).split(',')[0] });
       continue;
     }
     if (CONDITIONAL.test(` ${s.norm}`) && !/[.!]\s*$/.test(s.norm.split(/\bif\b/)[0] ?? '')) {

@@ -94,6 +94,7 @@ describe("a team named as context or as the bot's own check is no handoff", () =
     'I have flagged your refund as urgent, which may speed it up a little.',
     'Unfortunately, we are unable to expedite the refund beyond this timeframe. You will get an email once it is processed.',
     'I have triggered the refund manually. I will also email you the transaction details.',
+    'The refund has been issued. If you have any other questions, you can contact our support team anytime.',
   ])('%s', (text) => {
     expect(afterBot(text).status).toBe('none');
   });
@@ -106,6 +107,8 @@ describe('a team committed to act, with nothing asked of the customer, is a hand
     'Our returns team will review the images and contact you within 48 hours.',
     'I will need to escalate this to our delivery investigation team. They will conduct a thorough check within 48 hours.',
     'I am re-opening the case and escalating it to the finance department with an urgent request.',
+    'I cannot contact your bank myself. However, our payments team will prioritize this investigation.',
+    "Our investigation team will verify the product details against the brand's records.",
   ])('%s', (text) => {
     const v = afterBot(text);
     expect(v.status).toBe('escalate');
@@ -124,6 +127,8 @@ describe('people elsewhere the customer must go to, because the bot cannot solve
     'While we cannot contact your bank on your behalf, I can suggest you contact your bank about blocks on online payments.',
     'Amazon Pay operates independently, and their support team is best placed to help. You can reach them through the app.',
     'Before we try again, could you please contact your bank and ask them to authorise the payment?',
+    'You can also contact your bank to ask them to release the hold if you want the funds sooner.',
+    'The reference is REF123. When you contact your bank, please give them this reference and ask them to trace it.',
   ])('%s', (text) => {
     const v = afterBot(text);
     expect(v.status).toBe('escalate');
