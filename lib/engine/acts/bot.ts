@@ -246,10 +246,16 @@ const FOR_HANDOFF = anyPart(
 );
 
 // "I will escalate this immediately", "we will forward this": escalation talk, with or without a team named.
-const ESCALATION_TALK = /\b(escalat(e|ed|es|ing)|forward(ed|ing)? (this|it|them|the \w+|your \w+) to)\b/;
+const ESCALATION_TALK = anyPart(
+  /\b(escalat(e|ed|es|ing)|forward(ed|ing)? (this|it|them|the \w+|your \w+) to)\b/,
+  // "I will contact my supervisor to authorise it": going up the line is escalating too.
+  /\b(contact|ask|request|consult)\w* (my|our|the|a) (supervisor|manager|senior)\b/,
+);
 const NOT_ESCALATING = /\b(not|cannot|unable to|no need to|without)\b.{0,20}\bescalat/;
 // "If it takes longer, …": a contingency, not what is happening now.
 const HYPOTHETICAL = /^(if|should|in case|unless|in the event)\b/;
+const TAKE_IT_TO =
+  /\byou (can|could|may|should) (share|show|give|provide|forward)\b.{0,30}\b(with|to) (your|the) (bank|card issuer|seller|manufacturer)\b/;
 // A note passed on while the bot settles the case itself: an add-on, for the future, or feedback.
 const FOR_FUTURE = /\b(as a precaution(ary measure)?|future|feedback|prevent|avoid (this|such|similar))\b/;
 const INTERNAL_NOTE = anyPart(/\b(also|additionally)\b/, FOR_FUTURE);
@@ -639,6 +645,11 @@ function readUncached(raw: string): BotAct[] {
       continue;
     }
     // "When you contact your bank, please tell them…": the contact is taken for granted, so it is a redirect.
+    // "…a reference that you can share with your bank": the customer is to take it to people elsewhere.
+    if (TAKE_IT_TO.test(s.norm)) {
+      add({ kind: 'redirects', confidence: 0.65, quote: s.raw, who: "the customer's bank or seller" });
+      continue;
+    }
     const whenYou = /^when you (contact|call|speak (to|with)|reach out to|get in touch with|visit) (your|the) /.exec(s.norm);
     if (whenYou && CHANNEL.test(s.norm.slice(whenYou[0].length).split(',')[0])) {
       add({ kind: 'redirects', confidence: 0.65, quote: s.raw, who: s.norm.slice(whenYou[0].length).split(',')[0] });

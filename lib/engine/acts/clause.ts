@@ -230,7 +230,9 @@ export function clausesOf(sentence: string): Clause[] {
         t === 'however' ||
         t === 'although' ||
         ((t === 'though' || t === 'whereas') && newGroup) ||
-        ((t === 'and' || t === 'so' || t === 'then' || t === 'or') && (newGroup || MODALS[next] !== undefined))) &&
+        ((t === 'and' || t === 'so' || t === 'then' || t === 'or') && (newGroup || MODALS[next] !== undefined)) ||
+        // "I have marked it urgent and have asked the refunds team to…": a second perfect with the same subject.
+        (t === 'and' && (next === 'have' || next === 'has') && /ed$/.test(toks[i + 2] ?? ''))) &&
       cur.length
     ) {
       parts.push(cur);

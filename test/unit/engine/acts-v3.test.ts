@@ -33,6 +33,8 @@ describe('an escalation still collecting details from the customer is unconfirme
     'Before I escalate this, may I know the date of delivery?',
     'Kindly provide the invoice so that I can escalate this to the concerned team.',
     'I have requested our refunds team to review it. Would you like to share the UPI ID the refund should go to?',
+    'I have marked this as a priority case and have requested the refunds team to review it. Could you confirm your UPI ID?',
+    'I will contact my supervisor to authorise a faster refund. Can you please confirm the account it should go to?',
   ])('%s', (text) => {
     const v = afterBot(text);
     expect(v.status).toBe('unconfirmed');
@@ -129,6 +131,7 @@ describe('people elsewhere the customer must go to, because the bot cannot solve
     'Before we try again, could you please contact your bank and ask them to authorise the payment?',
     'You can also contact your bank to ask them to release the hold if you want the funds sooner.',
     'The reference is REF123. When you contact your bank, please give them this reference and ask them to trace it.',
+    'I cannot contact your bank myself, but I can give you a reference number that you can share with your bank.',
   ])('%s', (text) => {
     const v = afterBot(text);
     expect(v.status).toBe('escalate');
