@@ -250,6 +250,8 @@ const ESCALATION_TALK = anyPart(
   /\b(escalat(e|ed|es|ing)|forward(ed|ing)? (this|it|them|the \w+|your \w+) to)\b/,
   // "I will contact my supervisor to authorise it": going up the line is escalating too.
   /\b(contact|ask|request|consult)\w* (my|our|the|a) (supervisor|manager|senior)\b/,
+  // "I've flagged this for immediate review".
+  /\bflagged (this|it|your \w+) for (\w+ )?review\b/,
 );
 const NOT_ESCALATING = /\b(not|cannot|unable to|no need to|without)\b.{0,20}\bescalat/;
 // "If it takes longer, …": a contingency, not what is happening now.
@@ -698,6 +700,16 @@ function readUncached(raw: string): BotAct[] {
         add({ kind: 'cannot_help', confidence: cannot.lacks === 'understanding' ? 0.6 : 0.75, quote: s.raw, lacks: cannot.lacks });
         continue;
       }
+      // "I can escalate this to our sourcing team": a transfer the bot offers, not one it made (waits for a yes).
+      if (
+        (c.subject === 'i' || c.subject === 'we') &&
+        c.modality === 'ability' &&
+        !c.negated &&
+        !c.question &&
+        ['escalate', 'transfer', 'forward', 'refer', 'connect'].includes(c.verb) &&
+        (c.object.some(isPersonNoun) || c.verb === 'escalate')
+      )
+        add({ kind: 'offers_transfer', confidence: 0.6, quote: s.raw });
       // "…but I can assign you a new one": the bot still helps.
       if (
         (c.subject === 'i' || c.subject === 'we' || c.subject === 'you') &&

@@ -35,10 +35,18 @@ describe('an escalation still collecting details from the customer is unconfirme
     'I have requested our refunds team to review it. Would you like to share the UPI ID the refund should go to?',
     'I have marked this as a priority case and have requested the refunds team to review it. Could you confirm your UPI ID?',
     'I will contact my supervisor to authorise a faster refund. Can you please confirm the account it should go to?',
+    "I've flagged this for immediate review. To proceed, can you tell me if the serial number on the box matches the product?",
   ])('%s', (text) => {
     const v = afterBot(text);
     expect(v.status).toBe('unconfirmed');
     expect(v.missing.length).toBeGreaterThan(0);
+  });
+
+  it('"I can escalate this to our sourcing team, would you like me to?" is an offer waiting for a yes', () => {
+    const v = afterBot(
+      'While I cannot guarantee the date, I can escalate this to our sourcing team and request faster shipping. Would you like me to proceed?',
+    );
+    expect(v.status).toBe('unconfirmed');
   });
 
   it('"before escalating, may I first look into it?" has not escalated anything', () => {
