@@ -54,6 +54,20 @@ const FOLLOW_UP = new Set([
   'answer',
   'send',
 ]);
+// Verbs of a team judging the case ("will verify", "will inspect"), read only with a team as the subject.
+const TEAM_CHECKS = new Set([
+  'verify',
+  'inspect',
+  'evaluate',
+  'reevaluate',
+  're-evaluate',
+  'check',
+  'prioritize',
+  'prioritise',
+  'decide',
+  'analyse',
+  'analyze',
+]);
 // Verbs of passing the case on.
 const PASS_ON = new Set([
   'report',
@@ -111,8 +125,12 @@ const PLACE_TO =
 const ADVISE_VERBS = new Set(['recommend', 'suggest', 'advise']);
 // Verbs of going to someone else for help.
 const GO_TO = '(contact|call|get in touch|reach out|speak|talk|visit|email|phone|ring|go to|head to)';
-const ADVISED_CONTACT = new RegExp(
-  `^((speaking|talking|contacting|calling|reaching out|getting in touch|visiting|checking) ?(with|to)?|(that )?you (should |to |please )?${GO_TO})\\b`,
+const ADVISED_CONTACT = anyPart(
+  new RegExp(
+    `^((speaking|talking|contacting|calling|reaching out|getting in touch|visiting) ?(with|to)?|checking with|(that )?you (should |to |please )?${GO_TO})\\b`,
+  ),
+  // "I recommend you check your statement or contact your bank directly".
+  new RegExp(`^(that )?you\\b.{0,50}\\b(or|and) ${GO_TO}\\b`),
 );
 // "It's best to contact our support team directly", "your best option is to call the store".
 const BEST_TO = new RegExp(
@@ -123,7 +141,7 @@ const SELF_SERVICE =
 const CHANNEL = anyPart(
   // Whom: the team, its people, or another company.
   /\b(us|them|our|team|department|desk|support|service|agent|staff|specialist|representative|advisor|pharmacist|doctor)\b/,
-  /\b(store|branch|office|bank|provider|manufacturer|carrier|airline)\b/,
+  /\b(store|branch|office|bank|issuer|provider|manufacturer|carrier|airline|seller|customer care)\b/,
   // How: a number, a line, a message.
   /\b(number|phone|line|hotline|helpline|dm|direct message|private message|inbox|email|e-mail)\b|\d{3}/,
 );
@@ -166,6 +184,7 @@ const CLOSING = anyPart(
   /^enjoy( (your|the) \w+)?[.! ]*$/,
   // "Anything else?", "have a great day", "take care".
   /\b(anything else|something else|any other (questions?|concerns?)|take care|goodbye|bye|enjoy (your|the) (day|evening|rest))\b/,
+  /\bany (further|other|more) (assistance|help)\b/,
   /\bhave a (great|good|nice|wonderful|lovely|fantastic) (day|one|evening|night|weekend|time)\b/,
   // "You're welcome", "glad I could help", "feel free…".
   /\b(you are welcome|you're welcome|my pleasure|glad (i|we) could help|happy to help|feel free|do not hesitate|don't hesitate|a pleasure)\b/,
@@ -205,6 +224,44 @@ const DETAIL_NOUN = anyPart(
   /\b(details|information|screenshot|photo|description|reason|report|answer|question)\b/,
 );
 
+// "Would you like to share your mobile number?": a polite request for a detail, not an offer.
+const WOULD_YOU_SHARE = /^would you like to (provide|share|give|send|confirm|tell|upload|attach)\b/;
+// "Will you allow me some time?", "is that acceptable?": asking for patience or assent, not for a detail.
+const ASKS_LEAVE = /\b(allow|give|grant) (me|us)\b.{0,30}\b(time|hours?|days?|minutes?|moments?|while)\b|\bhow does (that|this) sound\b/;
+
+// Escalation talk: a verb of passing the case on, or the people it goes to.
+const HANDOFF_WORD = anyPart(
+  /\b(escalat\w*|team|department|specialist|supervisor|manager)\b/,
+  // "…I will forward it to our quality team", not "…forward it to your email address".
+  /\b(forward|transfer|pass|refer|send)\w* (it|this|them|the \w+ )?(on )?to (our|the|a|an|my)\b/,
+);
+// The customer's part comes first: "once you share…", "after I receive the images…".
+const AFTER_CUSTOMER_GIVES =
+  /\b(once|after|as soon as|when|the moment|if) (you|i|we) (have )?(share|provide|send|upload|confirm|give|receive|get)\w*\b/;
+// "Before escalating…", "before I escalate…", "to escalate this…": the escalation is still ahead, waiting on something.
+const BEFORE_HANDOFF = /^(before|prior to) ((i|we) (can |could )?)?(escalat|forward|transfer|rais|pass|refer|hand|connect)\w*\b/;
+const FOR_HANDOFF = anyPart(
+  /\b(before|prior to|to|in order to) ((i|we) (can |could )?)?escalat\w*\b/,
+  /\b(before|so|so that) (i|we) (can |could |may )?(escalate|forward|transfer|raise|pass|refer)\b/,
+);
+
+// "I will escalate this immediately", "we will forward this": escalation talk, with or without a team named.
+const ESCALATION_TALK = anyPart(
+  /\b(escalat(e|ed|es|ing)|forward(ed|ing)? (this|it|them|the \w+|your \w+) to)\b/,
+  // "I will contact my supervisor to authorise it": going up the line is escalating too.
+  /\b(contact|ask|request|consult)\w* (my|our|the|a) (supervisor|manager|senior)\b/,
+  // "I've flagged this for immediate review".
+  /\bflagged (this|it|your \w+) for (\w+ )?review\b/,
+);
+const NOT_ESCALATING = /\b(not|cannot|unable to|no need to|without)\b.{0,20}\bescalat/;
+// "If it takes longer, …": a contingency, not what is happening now.
+const HYPOTHETICAL = /^(if|should|in case|unless|in the event)\b/;
+const TAKE_IT_TO =
+  /\byou (can|could|may|should) (share|show|give|provide|forward)\b.{0,30}\b(with|to) (your|the) (bank|card issuer|seller|manufacturer)\b/;
+// A note passed on while the bot settles the case itself: an add-on, for the future, or feedback.
+const FOR_FUTURE = /\b(as a precaution(ary measure)?|future|feedback|prevent|avoid (this|such|similar))\b/;
+const INTERNAL_NOTE = anyPart(/\b(also|additionally)\b/, FOR_FUTURE);
+
 function sentencesOf(raw: string): Sentence[] {
   // A semicolon joins two sentences as far as who does what is concerned.
   return splitSentences(clean(raw))
@@ -222,13 +279,14 @@ function who(c: Clause): string {
 }
 
 const AUTOMATED_THING =
-  /\b(link|code|receipt|confirmation|label|invoice|password|otp|pin|copy|tracking (number|link|code)|notification|voucher|coupon|statement)\b/;
+  /\b(link|code|receipt|confirmation|(transaction |order |shipping )?details|summary|label|invoice|password|otp|pin|copy|tracking (number|link|code)|notification|voucher|coupon|statement)\b/;
 // "…once your order ships": a time clause and an event of the order (two tests, so no gap to re-read).
 const AUTOMATED_WHEN = {
   test: (obj: string) =>
     /\b(when|once|as soon as)\b/.test(obj) &&
     /\b(ship|ships|shipped|dispatched|arrives|delivered|processed|ready|available|back in stock|approved|completed|issued)\b/.test(obj),
 };
+const DELIVERY_STEP = /\bto (schedule|arrange|book|confirm)\b.{0,30}\b(pick ?up|delivery|installation|visit|slot)\b/;
 const DELIVERY_PEOPLE = /\b(courier|couriers|carrier|driver|drivers|delivery|postman|seller|sellers|warehouse)\b/;
 
 /** "We will contact you", "our developers are looking into it", "someone will get back to you". */
@@ -251,6 +309,13 @@ function readsCommitment(c: Clause): { who: string; action: string } | null {
   // "You'll hear from our customer advocacy team shortly".
   if (c.subject === 'you' && verb === 'hear' && /^from\b/.test(`${c.particle} ${obj}`.trim()) && c.object.some(isPersonNoun))
     return { who: obj.replace(/^from /, ''), action: 'contact' };
+  // "Our investigation team will verify the details", "they will conduct a thorough check": a team judging the case.
+  // ("They will verify it" may be the customer's bank; "they will conduct a thorough check" is a formal review.)
+  const teamChecks =
+    otherParty &&
+    ((TEAM_CHECKS.has(verb) && c.subject !== 'they') ||
+      (['conduct', 'carry', 'perform'].includes(verb) && /\b(check|investigation|review|inspection|assessment)\b/.test(obj)));
+  if (teamChecks && !DELIVERY_PEOPLE.test(c.subjectWords.join(' '))) return { who: who(c), action: 'investigate' };
   if (!FOLLOW_UP.has(verb)) return null;
   // What counts as acting later: contacting the customer, or looking into the case.
   const contacts =
@@ -273,9 +338,14 @@ function readsCommitment(c: Clause): { who: string; action: string } | null {
       (verb === 'be' && /\bwith you\b/.test(obj)));
   // "We'll email you a reset link", "we'll notify you once it ships": a message the system sends, not a person.
   if (contacts && (AUTOMATED_THING.test(obj) || AUTOMATED_WHEN.test(obj))) return null;
+  // "…will contact you to schedule the pickup": a delivery step the bot arranged, not the case taken over.
+  if (contacts && DELIVERY_STEP.test(obj)) return null;
+  // "We are investigating this with the seller": the bot's own work with a delivery partner, not a handoff.
+  if ((c.subject === 'i' || c.subject === 'we') && DELIVERY_PEOPLE.test(obj)) return null;
   if (contacts || getsBack || inTouch) {
     // "I will update you in a moment" is the bot itself, in this chat; "we will contact you" is later.
     if (c.subject === 'you' || c.subject === 'thing' || c.subject === 'none') return null;
+    if (c.subject === 'i' && /\b(shortly|soon|moment|momentarily|minutes?)\b/.test(obj)) return null;
     // "The courier will call you before delivery": the delivery going ahead, not a person taking the case over.
     if (DELIVERY_PEOPLE.test(c.subjectWords.join(' '))) return null;
     return { who: who(c), action: 'contact' };
@@ -299,6 +369,8 @@ function readsPassedOn(c: Clause): { who: string } | null {
     return { who: c.object.slice(0, c.object.indexOf('to')).filter(isPersonNoun).join(' ') || 'the team' };
   if (!PASS_ON.has(c.verb)) return null;
   const obj = c.object.join(' ');
+  // "I have flagged your refund as urgent": the bot marking its own case, unless a person is named.
+  if (c.verb === 'flag' && !c.object.some(isPersonNoun)) return null;
   const subj = c.subjectWords.join(' ');
   const done = c.perfect || c.past || c.passive || c.progressive || c.modality === 'now';
   if (!done) return null;
@@ -336,9 +408,29 @@ function readsPersonJoined(c: Clause): { who: string } | null {
   return now && joins ? { who: c.subjectWords.join(' ') } : null;
 }
 
+/** Whom a contact verb reaches: the words after it, up to a purpose ("…your bank to verify this" → "your bank"). */
+const CONTACT_WHOM = new RegExp(`\\b${GO_TO} (with |to )?`);
+function contactTarget(obj: string): string | null {
+  const m = CONTACT_WHOM.exec(obj);
+  if (!m) return null;
+  return obj.slice(m.index + m[0].length).split(/ (to|and|so|about|regarding|for|if|whether|as) /)[0];
+}
+
 /** "Please call our baggage team", "you can reach us at 555-0100", "DM us your order number". */
-function readsRedirect(c: Clause, sentence: string): { channel: string } | null {
-  if (c.negated || c.conditional || /\b(feel free|do not hesitate|if you|in case)\b/.test(sentence)) return null;
+function readsRedirect(clause: Clause, sentence: string): { channel: string } | null {
+  if (clause.negated || clause.conditional || /\b(feel free|do not hesitate)\b/.test(sentence)) return null;
+  // "If you have questions, contact us" is an open door; "you can contact your bank if you want it sooner" is not.
+  const ifAt = sentence.search(/\b(if you|in case)\b/);
+  if (ifAt >= 0 && ifAt < Math.max(0, sentence.search(CONTACT_WHOM))) return null;
+  let c = clause;
+  // "You may want to contact your bank": the wish carries the verb that matters.
+  if (['want', 'need', 'try', 'wish'].includes(c.verb) && c.object[0] === 'to' && CONTACT_VERBS.has(c.object[1] ?? ''))
+    c = { ...c, verb: c.object[1], particle: '', object: c.object.slice(2) };
+  // "The best course of action is to contact your bank directly", "the best option may be to call them".
+  if (c.verb === 'be' && /\b(best|better|advisable|quickest|fastest)\b/.test(c.subjectWords.join(' ')) && c.object[0] === 'to') {
+    const whom = contactTarget(c.object.slice(1).join(' '));
+    if (whom && CHANNEL.test(whom) && !SELF_SERVICE.test(whom)) return { channel: whom };
+  }
   const toYou =
     c.imperative ||
     (c.subject === 'you' && (c.modality === 'ability' || c.modality === 'hedge' || c.modality === 'obligation' || c.modality === 'future'));
@@ -352,14 +444,20 @@ function readsRedirect(c: Clause, sentence: string): { channel: string } | null 
     !c.question &&
     ADVISE_VERBS.has(c.verb) &&
     ADVISED_CONTACT.test(c.object.join(' ')) &&
-    CHANNEL.test(whereTo) &&
-    !SELF_SERVICE.test(whereTo)
-  )
-    return { channel: whereTo.trim() };
-  if (c.verb === 'be' && !c.question && BEST_TO.test(c.object.join(' ')) && CHANNEL.test(whereTo) && !SELF_SERVICE.test(whereTo))
-    return { channel: whereTo.trim() };
+    CHANNEL.test(whereTo)
+  ) {
+    // Only whom to contact is judged: "…your bank about blocks on online payments" is not a web page.
+    const whom = contactTarget(c.object.join(' ')) ?? whereTo;
+    if (!SELF_SERVICE.test(whom)) return { channel: whereTo.trim() };
+  }
+  if (c.verb === 'be' && !c.question && BEST_TO.test(c.object.join(' '))) {
+    // Only whom to contact is judged: "…your bank to check for blocks on online payments" is not a web page.
+    const whom = contactTarget(c.object.join(' '));
+    if (whom && CHANNEL.test(whom) && !SELF_SERVICE.test(whom)) return { channel: whom };
+  }
   if (!toYou || !CONTACT_VERBS.has(c.verb)) return null;
-  if (c.question && c.subject === 'you' && !c.imperative) return null;
+  // "Did you call us?" asks what happened; "could you contact your bank?" is a polite request.
+  if (c.question && c.subject === 'you' && !c.imperative && c.modality !== 'ability' && c.modality !== 'hedge') return null;
   const obj = `${c.particle} ${c.object.join(' ')}`;
   if (c.verb === 'get' && !/\bin touch\b/.test(obj)) return null;
   if ((c.verb === 'go' || c.verb === 'head' || c.verb === 'visit') && !/\b(stores?|branch(es)?|offices?|counter|desk|bank)\b/.test(obj))
@@ -370,11 +468,14 @@ function readsRedirect(c: Clause, sentence: string): { channel: string } | null 
   )
     return null;
   // "Send us photos of the damage": details asked for here, not a channel to go to.
-  if (c.verb === 'send' && (DETAIL_NOUN.test(obj) || /\b(photos?|pictures?|images?|videos?|screenshots?|copy|proof)\b/.test(obj)))
+  if (
+    ['send', 'email', 'upload'].includes(c.verb) &&
+    (DETAIL_NOUN.test(obj) || /\b(photos?|pictures?|images?|videos?|screenshots?|copy|proof)\b/.test(obj))
+  )
     return null;
   if (c.verb === 'ask' && !c.object.some(isPersonNoun)) return null;
   if (!CHANNEL.test(obj) && !c.object.some(isPersonNoun)) return null;
-  if (SELF_SERVICE.test(obj) && !/\b(us|team|number|phone|store|branch|dm)\b/.test(obj)) return null;
+  if (SELF_SERVICE.test(obj) && !/\b(us|them|team|number|phone|store|branch|dm)\b/.test(obj)) return null;
   return { channel: obj.trim() };
 }
 
@@ -411,7 +512,7 @@ const ITEMS_WHO =
 const ITEMS_WHAT =
   /\b((?:shipping |billing )?address|date of birth|pin|password|zip ?code|postcode|booking (?:id|number|reference)|reference(?: number)?)\b/g;
 const ITEMS_MORE =
-  /\b(screenshot|photo|membership level|mother's maiden name|maiden name|security question|device|model|version|reason|location|time|date)\b/g;
+  /\b(screenshot|photo(?:graph)?s?|pictures?|images?|videos?|invoice|membership level|mother's maiden name|maiden name|security question|device|model|version|reason|location|time|date)\b/g;
 
 /** The items a sentence names, in order; where two lists match overlapping words, the longer match at the earlier start wins. */
 function itemsIn(sentence: string): string[] {
@@ -430,7 +531,7 @@ function itemsIn(sentence: string): string[] {
 
 /** "Could you provide your date of birth?", "May I have your name?", "What is your order number?". */
 function readsDetailRequest(c: Clause, sentence: string): string[] | null {
-  if (c.conditional) return null;
+  if (c.conditional || ASKS_LEAVE.test(sentence)) return null;
   const obj = c.object.join(' ');
   const asks =
     (c.subject === 'you' && (c.question || c.imperative) && ASK_VERBS.has(c.verb)) ||
@@ -439,6 +540,8 @@ function readsDetailRequest(c: Clause, sentence: string): string[] | null {
     /^(what|which) (is|was|are) (your|the) /.test(sentence) ||
     // "Account number and pin", "And your date of birth?": a bare list of details.
     (!c.subject.match(/^(i|we)$/) &&
+      // "Please monitor your email closely" is an instruction, not a list of details.
+      (!c.verb || ASK_VERBS.has(c.verb) || c.verb === 'be') &&
       DETAIL_NOUN.test(sentence) &&
       sentence.split(' ').length <= 7 &&
       !/\b(is|are|was|has|have)\b/.test(sentence) &&
@@ -478,10 +581,29 @@ function readUncached(raw: string): BotAct[] {
   const legacy = analyseBotMessage(raw);
   if (legacy) {
     const quote = originalQuote(raw, legacy.quote);
-    if (legacy.kind === 'handoff') {
-      const inability =
-        /\b(not|unable|cannot|can't|don't|beyond|outside)\b/i.test(quote) &&
-        !/\b(connect|transfer|escalat|forward|pass(ed|ing)? (it |this )?(on|to|along)|hand(ed|ing)? (it |this )?(off|over))/i.test(quote);
+    const q = normalize(quote);
+    const inability =
+      legacy.kind === 'handoff' &&
+      /\b(not|unable|cannot|can't|don't|beyond|outside)\b/i.test(quote) &&
+      !/\b(connect|transfer|escalat|forward|pass(ed|ing)? (it |this )?(on|to|along)|hand(ed|ing)? (it |this )?(off|over))/i.test(quote);
+    // "As per our policy, we cannot refund…" is an answer; "while I cannot…, I am…" goes on to what the bot does.
+    const answered =
+      inability &&
+      (/\bpolic(y|ies)\b/.test(q) ||
+        /^while\b/.test(q) ||
+        // "We are unable to expedite the refund": what the company does not do, not the bot lacking a person.
+        /\bwe (are |were )?(unable to|not able to|cannot|can not|can't) (expedite|refund|accept|offer|process|guarantee|waive|extend|deliver|ship|change)\b/.test(
+          q,
+        ));
+    // "I have contacted our inventory team", "I have also flagged this to our logistics team for future orders": the bot's
+    // own step or a note while it resolves the case itself, not the case handed on.
+    const passesOn = !inability || /\b(flagged|reported|shared|notified|informed|raised|escalat\w*|forwarded)\b/.test(q);
+    const ownStep =
+      passesOn &&
+      (INTERNAL_NOTE.test(q) ||
+        DELIVERY_STEP.test(q) ||
+        /\b(i|we) (have |had )?(now |just |already |also )?(contacted|messaged)\b/.test(q));
+    if (legacy.kind === 'handoff' && !answered && !ownStep) {
       add(
         inability
           ? {
@@ -490,18 +612,51 @@ function readUncached(raw: string): BotAct[] {
               quote,
               lacks: /\baccess\b/i.test(quote) ? 'access' : /\b(information|details)\b/i.test(quote) ? 'information' : 'capability',
             }
-          : { kind: 'transfers_now', confidence: legacy.confidence, quote },
+          : // "Before escalating this to a manager, may I first look into it?": the escalation has not happened.
+            BEFORE_HANDOFF.test(normalize(quote))
+            ? { kind: 'may_need_review', confidence: 0.5, quote, forHandoff: true }
+            : { kind: 'transfers_now', confidence: legacy.confidence, quote },
       );
-    } else if (legacy.kind === 'collecting')
-      add({ kind: 'asks_details', confidence: legacy.confidence, quote, what: legacy.missing, forHandoff: legacy.handoffContext });
-    else if (legacy.kind === 'offer') add({ kind: 'offers_transfer', confidence: legacy.confidence, quote });
+    } else if (legacy.kind === 'collecting') {
+      // "If it takes longer, please send the statement and we will escalate": asked only if something happens.
+      if (!HYPOTHETICAL.test(q) || AFTER_CUSTOMER_GIVES.test(q))
+        add({
+          kind: 'asks_details',
+          confidence: legacy.confidence,
+          quote,
+          what: legacy.missing,
+          forHandoff: legacy.handoffContext || FOR_HANDOFF.test(q),
+        });
+    } else if (legacy.kind === 'offer') add({ kind: 'offers_transfer', confidence: legacy.confidence, quote });
     else if (legacy.kind === 'vague')
       add({ kind: 'may_need_review', confidence: legacy.confidence, quote, forHandoff: legacy.handoffContext });
     else if (legacy.kind === 'fallback')
       add({ kind: 'cannot_help', confidence: legacy.confidence, quote, lacks: 'understanding', retrying: legacy.retrying });
   }
   let mitigated = false;
+  let hypothetical = false;
   for (const s of sents) {
+    // "If it does not arrive, please contact us. We will then escalate it": the follow-on of a hypothetical.
+    const followsIf = hypothetical && /^((we|i) (will|would|can|shall) then|then)\b/.test(s.norm);
+    hypothetical = HYPOTHETICAL.test(s.norm);
+    if (followsIf) continue;
+    // "Once you share the photos, I will escalate this": the handoff waits on details from the customer.
+    if (AFTER_CUSTOMER_GIVES.test(s.norm) && HANDOFF_WORD.test(s.norm)) {
+      const what = itemsIn(s.norm);
+      add({ kind: 'asks_details', confidence: 0.7, quote: s.raw, what: what.length ? what : ['details of the issue'], forHandoff: true });
+      continue;
+    }
+    // "When you contact your bank, please tell them…": the contact is taken for granted, so it is a redirect.
+    // "…a reference that you can share with your bank": the customer is to take it to people elsewhere.
+    if (TAKE_IT_TO.test(s.norm)) {
+      add({ kind: 'redirects', confidence: 0.65, quote: s.raw, who: "the customer's bank or seller" });
+      continue;
+    }
+    const whenYou = /^when you (contact|call|speak (to|with)|reach out to|get in touch with|visit) (your|the) /.exec(s.norm);
+    if (whenYou && CHANNEL.test(s.norm.slice(whenYou[0].length).split(',')[0])) {
+      add({ kind: 'redirects', confidence: 0.65, quote: s.raw, who: s.norm.slice(whenYou[0].length).split(',')[0] });
+      continue;
+    }
     if (CONDITIONAL.test(` ${s.norm}`) && !/[.!]\s*$/.test(s.norm.split(/\bif\b/)[0] ?? '')) {
       // "If you notice unfamiliar charges, we will investigate": a hypothetical, not what is happening.
       if (/^(if|once|when|should|in case|unless)\b/.test(s.norm)) continue;
@@ -545,6 +700,16 @@ function readUncached(raw: string): BotAct[] {
         add({ kind: 'cannot_help', confidence: cannot.lacks === 'understanding' ? 0.6 : 0.75, quote: s.raw, lacks: cannot.lacks });
         continue;
       }
+      // "I can escalate this to our sourcing team": a transfer the bot offers, not one it made (waits for a yes).
+      if (
+        (c.subject === 'i' || c.subject === 'we') &&
+        c.modality === 'ability' &&
+        !c.negated &&
+        !c.question &&
+        ['escalate', 'transfer', 'forward', 'refer', 'connect'].includes(c.verb) &&
+        (c.object.some(isPersonNoun) || c.verb === 'escalate')
+      )
+        add({ kind: 'offers_transfer', confidence: 0.6, quote: s.raw });
       // "…but I can assign you a new one": the bot still helps.
       if (
         (c.subject === 'i' || c.subject === 'we' || c.subject === 'you') &&
@@ -567,19 +732,24 @@ function readUncached(raw: string): BotAct[] {
       const what = readsDetailRequest(c, s.norm);
       if (what) {
         const prior = acts.find((a) => a.kind === 'asks_details');
+        // "To escalate this I need the photos": the details are for the handoff.
+        const forHandoff = FOR_HANDOFF.test(s.norm) || undefined;
         // One request for details per message; the grammar's items are more precise than the patterns'.
-        if (prior)
+        if (prior) {
           prior.what =
             prior.quote === s.raw || prior.what?.every((w) => w === 'details of the issue')
               ? [...new Set(what)]
               : [...new Set([...(prior.what ?? []), ...what])];
-        else add({ kind: 'asks_details', confidence: 0.7, quote: s.raw, what });
+          if (forHandoff) prior.forHandoff = true;
+        } else add({ kind: 'asks_details', confidence: 0.7, quote: s.raw, what, forHandoff });
       }
-      // Any other question to the customer ("What apartment are you interested in?") waits for an answer.
+      // Any other question to the customer ("What apartment are you interested in?") waits for an answer;
+      // "would you like to share your number?" asks for a detail, "will you allow me some time?" asks for none.
       else if (
         c.question &&
         c.subject === 'you' &&
-        !/^(would|do|did) you (like|want|wish|prefer|need)\b|\bshall i\b/.test(s.norm) &&
+        (!/\b(would|do|did) you (like|want|wish|prefer|need)\b|\bshall i\b/.test(s.norm) || WOULD_YOU_SHARE.test(s.norm)) &&
+        !ASKS_LEAVE.test(s.norm) &&
         !CLOSING.test(s.norm) &&
         !acts.some((a) => a.kind === 'offers_transfer')
       )
@@ -592,12 +762,23 @@ function readUncached(raw: string): BotAct[] {
         add({ kind: 'waits', confidence: 0.7, quote: s.raw });
     }
   }
-  let out = acts;
+  let out = acts.filter(
+    (a) =>
+      !((a.kind === 'transfers_now' || a.kind === 'commits_future') && a.action !== 'contact' && INTERNAL_NOTE.test(normalize(a.quote))),
+  );
   if (mitigated) out = out.filter((a) => !(a.kind === 'cannot_help' && a.lacks !== 'understanding'));
   // A detail request that names a transfer as its purpose is collecting for the handoff, not the handoff itself.
   if (out.some((a) => a.kind === 'asks_details' && a.forHandoff) && out.some((a) => a.kind === 'transfers_now')) {
     if (legacy?.kind === 'collecting') out = out.filter((a) => a.kind !== 'transfers_now' && a.kind !== 'commits_future');
   }
+  // "I will escalate this immediately. Could you provide images of the damage?": the details are for the escalation,
+  // whether or not a team is named.
+  if (
+    sents.some(
+      (s) => ESCALATION_TALK.test(s.norm) && !NOT_ESCALATING.test(s.norm) && !HYPOTHETICAL.test(s.norm) && !FOR_FUTURE.test(s.norm),
+    )
+  )
+    for (const a of out) if (a.kind === 'asks_details') a.forHandoff = true;
   if (!out.some((a) => a.kind !== 'closes')) {
     const substantive = sents.some(
       (s) => !CLOSING.test(s.norm) && !WAITING.test(s.norm) && s.norm.split(' ').length >= 2 && !/\?$/.test(s.norm),

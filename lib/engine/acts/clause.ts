@@ -79,6 +79,10 @@ const ADVERBS = new Set([
   'right',
   'directly',
   'so',
+  'perhaps',
+  'maybe',
+  'please',
+  'kindly',
 ]);
 const PRONOUNS: Record<string, Subject> = {
   i: 'i',
@@ -197,7 +201,21 @@ function subjectOf(words: string[]): Subject {
 }
 
 /** Clauses of one normalized sentence: split at contrasts ("but", "though"), and "and"/"so" that start a new verb group. */
+// "While I cannot expedite it, you can contact your bank": a concession or reason before a comma, then the main clause.
+const LEAD = /^(while|although|though|whereas|since|as|because|given that|in this case|in that case)\b[^,?]{3,150}, /;
+
+const ING_NOUNS =
+  /(thing|morning|evening|ceiling|building|wedding|clothing|shipping|packaging|pricing|billing|booking|listing|setting|meeting|training|feeling|warning|opening|heading|parking|rating)$/;
+
 export function clausesOf(sentence: string): Clause[] {
+  const lead = LEAD.exec(sentence);
+  if (lead) {
+    const main = sentence.slice(lead[0].length);
+    // The lead is background to the main clause ("while I cannot…" is no refusal when "…you can" follows): read as
+    // subordinate, so no act is taken from it alone.
+    if (main.split(' ').length >= 3)
+      return [...clausesOf(lead[0].slice(0, -2)).map((c) => ({ ...c, conditional: true })), ...clausesOf(main)];
+  }
   const question = /\?\s*$/.test(sentence);
   const toks = tokens(sentence);
   const parts: string[][] = [];
@@ -212,11 +230,23 @@ export function clausesOf(sentence: string): Clause[] {
         t === 'however' ||
         t === 'although' ||
         ((t === 'though' || t === 'whereas') && newGroup) ||
-        ((t === 'and' || t === 'so' || t === 'then' || t === 'or') && (newGroup || MODALS[next] !== undefined))) &&
+        ((t === 'and' || t === 'so' || t === 'then' || t === 'or') && (newGroup || MODALS[next] !== undefined)) ||
+        // "I have marked it urgent and have asked the refunds team to…": a second perfect with the same subject.
+        (t === 'and' && (next === 'have' || next === 'has') && /ed$/.test(toks[i + 2] ?? ''))) &&
       cur.length
     ) {
       parts.push(cur);
       cur = [];
+      continue;
+    }
+    // "I am re-opening the case and escalating it to finance": a second verb of the same progressive, read with
+    // its subject and auxiliary so that it is not taken for an imperative.
+    const aux = cur.findIndex((w) => w === 'am' || w === 'are' || w === 'is');
+    // The lexicon lacks many -ing forms ("escalating"), so any -ing word but the common -ing nouns counts.
+    const gerund = /^[a-z]{3,}ing$/.test(next) && !ING_NOUNS.test(next);
+    if (t === 'and' && aux > 0 && PRONOUNS[cur[aux - 1]] && gerund && cur.length > aux + 2) {
+      parts.push(cur);
+      cur = cur.slice(aux - 1, aux + 1);
       continue;
     }
     cur.push(t);
@@ -261,7 +291,8 @@ function parseClause(toks: string[], question: boolean, inherited: { subject: Su
   )
     i++;
   // "Before I do, could you confirm your email?": a subordinate opening before an inverted question.
-  if (/^(before|after|so|to)$/.test(toks[i] ?? '')) {
+  // "In the meantime, could you share a photo?", "To help us investigate, would you be willing to…": the same.
+  if (/^(before|after|so|to|in|meanwhile|additionally|also|lastly|finally|regarding|for|with|while)$/.test(toks[i] ?? '')) {
     const ask = toks.findIndex((t, k) => k > i && k <= i + 6 && MODALS[t] !== undefined && PRONOUNS[toks[k + 1]] === 'you');
     if (ask > 0) i = ask;
   }

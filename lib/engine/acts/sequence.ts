@@ -102,8 +102,14 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
     const confirmed = strongest(acts);
     // "I'll pass this to our billing team. Could you give me your order number?": the handoff is still collecting.
     const collecting = acts.find((a) => a.kind === 'asks_details' && a.what?.some((w) => w !== 'answer to the question'));
-    if (confirmed && collecting && (confirmed.kind === 'transfers_now' || confirmed.kind === 'commits_future')) {
+    // In the same message any question that asks the customer for something ("I'll escalate this. Could you check
+    // with your neighbours first?") keeps it open: the bot is still working the case with the customer.
+    const asksNow = collecting ?? acts.find((a) => a.kind === 'asks_details');
+    if (confirmed && asksNow && (confirmed.kind === 'transfers_now' || confirmed.kind === 'commits_future')) {
+      const collecting = asksNow;
       pending = { index: i, act: collecting, kind: 'collecting', missing: collecting.what ?? [] };
+      // The newest handoff talk is the one still open; an earlier one ("contact your bank") is behind it.
+      handoff = undefined;
       handoffTalk = true;
       offerAt = undefined;
       continue;

@@ -54,6 +54,10 @@ const HANDLE_VERBS = '(review|look|check|investigat|take|assist|reply|respond|ha
 const FOLLOW_TRIGGER = new RegExp(`${LATER}(${REACH_VERBS}|${HANDLE_VERBS})`);
 const UNABLE_TRIGGER = /\b(i|we) (am |are |do |did |can |could |have )?(not|unable)\b|beyond|outside|out of|sorry|something i/;
 
+const CONSULT = new RegExp(
+  `\\b(let me|i will|i need to|i have to|i must) (check|confirm|verify|consult|ask|look into this) (this |that |it )?(with|about this with) (our|the|my|a)( \\w+)? ${TEAM}`,
+);
+
 function group(trigger: RegExp, patterns: Gated[]): Gated {
   return { test: (s) => trigger.test(s) && patterns.some((p) => p.test(s)) };
 }
@@ -104,10 +108,11 @@ const ACTION = [
     /\b(will|to) be (checked|confirmed|investigated|reviewed|followed up|looked into|verified|handled)\b.{0,40}\b(by|with) (our|the|a|an)\b/,
     /\b(we|i|our team) will (check|confirm|investigate|review|look into|verify|ask|consult)\b.{0,60}\b(get back|follow up|let you know|contact you|update you|reply|be in touch|come back)/,
     /\b(i|we) will (get back|follow up|be in touch|come back) (to|with) you\b/,
-    // Consulting a person before answering: "let me check with our warehouse team and get back to you".
-    new RegExp(
-      `\\b(let me|i will|i need to|i have to|i must) (check|confirm|verify|consult|ask|look into this) (this |that |it )?(with|about this with) (our|the|my|a)( \\w+)? ${TEAM}`,
-    ),
+    // Consulting a person and answering later: "let me check with our warehouse team and get back to you"
+    // ("let me check with our logistics team to see if…" alone is the bot's own check, still in this chat).
+    {
+      test: (s: string) => CONSULT.test(s) && /\b(get back|follow up|come back|be in touch|let you know|update you|contact you)\b/.test(s),
+    },
   ]),
 ];
 

@@ -569,7 +569,9 @@ function clauseRequest(toks: string[], questionLike: boolean): number | null {
     /\b(transfiereme|transfierame|pasame|paseme|conectame|transfere[- ]me|passez[- ]moi|verbinden sie mich|me transfere|me passa)\b/,
   ).exec(text);
   if (tm && !toks.slice(0, toks.length - 2).some((t) => classify(t).negator)) return 0.85;
-  if (CALL_ME.test(text) && !namesSelf(text) && !toks.slice(0, 4).some((t) => classify(t).negator)) return 0.85;
+  // "Tell them to call me before coming": people already on the case (named by the bot before) are to call, not a new ask.
+  const theyCall = /\b(they|them|he|she|him|her) (to )?(call|phone|ring) me\b/.test(text);
+  if (CALL_ME.test(text) && !theyCall && !namesSelf(text) && !toks.slice(0, 4).some((t) => classify(t).negator)) return 0.85;
   const esc = toks.findIndex((t) => /^escalat|^eskalier|^escalar/.test(t));
   if (esc >= 0 && !negated(toks, esc) && !toks.slice(Math.max(0, esc - 3), esc).some((t) => classify(t).negator)) {
     const prev = toks[esc - 1];
@@ -595,6 +597,15 @@ function mayAsk(text: string): boolean {
 /** Questions about the bot ("are you a bot?") and about the team's hours are not requests for a human. */
 function notARequest(sentence: string): boolean {
   const s = sentence.replace(/^[^a-z0-9]+/, '');
+  // "Is someone stealing phones?!": asking what a person did, not asking for one.
+  const doing = /\b(is|are|was|were) (someone|somebody) (\w+ing)\b/.exec(s);
+  if (doing && !/^(help|assist|call|contact|look|answer|work|respond|monitor|check)/.test(doing[3])) return true;
+  // "The website says contact customer support": quoting a message the customer saw; they are talking to support now.
+  if (
+    /\b(it|the (site|website|app|page|screen|message|error)) (says|said|shows|showed|told me|tells me)\b/.test(s) &&
+    !/\b(i want|i need|please|connect me|transfer me|let me talk|let me speak)\b/.test(s)
+  )
+    return true;
   if (IDENTITY_Q.test(s) && !/\b(want|need|please|let me|give me|get me|prefer|demand|require|transfer me|connect me)\b/.test(s))
     return true;
   const hours = HOURS_WORD.test(s) || (/\b(available|availability)\b/.test(s) && /^(when|what time|which days?)\b/.test(s));
