@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { tagsOf } from '../read/nlp';
 import { modelWords } from './features';
 
 /**
@@ -15,7 +16,9 @@ const CORE = new Set(
     'bye goodbye byebye bye-bye later cya adios tschuss farewell care ' +
     'ok okay k kk alright sure yes yeah yep yup ya no nope nah fine great perfect awesome cool nice wonderful excellent lovely ' +
     'brilliant fantastic amazing super good understood noted welcome sorry pardon lol haha hehe wow ' +
-    'ugh oops whoops omg wtf geez gosh damn dang darn meh yikes gotcha yess yesss yas noo nooo gud'
+    'ugh oops whoops omg wtf geez gosh damn dang darn meh yikes gotcha yess yesss yas noo nooo gud ' +
+    // Text-speak: laughs, leaving, "never mind", "i don't know", "to be honest".
+    'idk dunno nvm np lmao rofl brb gtg g2g ttyl afk jk gm gn tysm gr8 ikr smh tbh bruh welp huh hm hmm aww yay woohoo xd hbu wbu'
   ).split(' '),
 );
 // Words that may stand beside them ("have a nice day", "that is all for now", "how are you doing").
@@ -25,7 +28,7 @@ const GLUE = new Set(
     'all for now much very so really lot lots again too also just to of in on at with see soon catch take have had ' +
     'nice day weekend one there here sir madam dear guys everyone all folks friend buddy mate team please pls ' +
     "how are doing what's whats up sup going everything anything nothing else more need needed got it done help helped helpful " +
-    'same back talk speak bot assistant great job work typo bad'
+    'same back talk speak bot assistant great job work typo bad what wait sounds true exactly indeed'
   ).split(' '),
 );
 // Phrases that are small talk as a whole even though a word of them is a topic elsewhere.
@@ -70,7 +73,7 @@ const ABOUT_YOU = '(you|u|ya)';
 const BOT_NATURE =
   '(real|human|a human|a person|a real person|a bot|a robot|an? ai|a machine|alive|sentient|conscious|male|female|a (boy|girl|man|woman))';
 const FEELINGS =
-  '(bored|tired|sleepy|sad|lonely|happy|hungry|excited|fine|good|great|ok|okay|angry|mad|upset|annoyed|depressed|stressed|sick|awesome)';
+  '(bored|tired|sleepy|sad|lonely|happy|hungry|excited|fine|good|great|ok|okay|angry|mad|upset|annoyed|depressed|stressed|sick|awesome|exhausted|busy|nervous|anxious|worried|scared|confused|down|blue|meh)';
 const PET_OR_KIN = '(dog|cat|pet|fish|hamster|mom|mum|dad|mother|father|grandma|grandpa|friend|wife|husband|boyfriend|girlfriend)';
 const PARTNER = '(friends?|best friends?|girlfriend|boyfriend|partner|wife|husband)';
 const CHAT_PARTS = {
@@ -80,7 +83,7 @@ const CHAT_PARTS = {
   ),
   /** "who made you", "how old are you", "how are you feeling today", "what's your name", "where do you live". */
   origin: new RegExp(
-    `^(who|what) (made|created|built|programmed|designed|owns) ${ABOUT_YOU}\\b|^(who|what) (are|r) ${ABOUT_YOU}$|^how old (are|r) ${ABOUT_YOU}\\b|^how (are|r) ${ABOUT_YOU}( \\w+){0,3}$|^how('s|s| is| was) (your|ur) (day|night|morning|evening|weekend|week|holiday|vacation|life)( going)?$|^(how's|hows|how is) it going$|^what (are|r) ${ABOUT_YOU} (doing|up to|thinking( about)?|saying)$|^where (are|r) ${ABOUT_YOU} (from|located|based|now)$|^(are|r) ${ABOUT_YOU} in \\w+$|^(what's|whats|what is) (your|ur) (name|age|gender|favou?rite \\w+|hobby|purpose|birthday)\\b|^where (do|did) ${ABOUT_YOU} (live|come from|grow up)\\b|^tell me about (yourself|you)$`,
+    `^(who|what) (made|created|built|programmed|designed|owns) ${ABOUT_YOU}\\b|^(who|what) (are|r) ${ABOUT_YOU}$|^how old (are|r) ${ABOUT_YOU}\\b|^how (are|r) ${ABOUT_YOU}( \\w+){0,3}$|^how('s|s| is| was) (your|ur) (day|night|morning|evening|weekend|week|holiday|vacation|life)( going)?$|^(how's|hows|how is) it going$|^what (are|r) ${ABOUT_YOU} (doing|up to|thinking( about)?|saying)$|^where (are|r) ${ABOUT_YOU} (from|located|based|now)$|^(are|r) ${ABOUT_YOU} in \\w+$|^(what's|whats|what is) (your|ur) (name|age|gender|(favou?rite|fave?) \\w+|hobby|purpose|birthday)\\b|^where (do|did) ${ABOUT_YOU} (live|come from|grow up)\\b|^tell me about (yourself|you)$`,
   ),
   /** "do you like music", "do you have a boyfriend", "can we be friends", "i love you". */
   likes: new RegExp(
@@ -90,6 +93,20 @@ const CHAT_PARTS = {
   meta: new RegExp(
     `^(who|what) is this( chat| thing| service)?$|^who (am i|is this|are you)( \\w+)?( (talking|speaking|chatting|writing)( to| with)?)?$|^(is|am) (this|i (talking|speaking|chatting) (to|with)) (a|an)? ?(bot|robot|ai|human|real person|person|machine|computer|automated)\\b`,
   ),
+  /** "what can you do", "how does this work", "can you hear me", "u there", "say that again", "what do you mean". */
+  ability: new RegExp(
+    `^(what|how) (can|could|do) ${ABOUT_YOU} (do|help( me)?( with)?|offer|assist( me)?( with)?)( for me)?$|^what (are|r) ${ABOUT_YOU} (for|good (at|for)|able to do)$|^how (does|do) (this|it|${ABOUT_YOU}) work$`,
+  ),
+  presence: new RegExp(
+    `^(can|could|do) ${ABOUT_YOU} (hear|see|understand|read) me$|^(are )?${ABOUT_YOU} (still )?(there|here|awake|listening)$|^(is )?(any ?(one|body)|some ?(one|body)) (there|here|around|listening)$`,
+  ),
+  unclear: new RegExp(
+    `^((can|could) ${ABOUT_YOU} )?(repeat|say) (that|it)( again)?$|^what (do|did) ${ABOUT_YOU} mean$|^i (do not|dont|don't) (understand|get it)$|^(wait|hold on) what$|^(what|huh)$`,
+  ),
+  /** "sounds good", "oops wrong chat", "just saying hi". */
+  agree: /^((ok|okay|that|it|this) )?sounds? (good|great|fine|ok|okay|right|perfect|cool)$/,
+  aside:
+    /^(oops |sorry |my bad )*(wrong|the wrong) (chat|window|person|tab|number)$|^(i )?(just|only) (saying|said|wanted to say) (hi|hello|hey)$/,
   pause:
     /^(ok |okay |um |uh )?(wait|hold on|hang on|one (sec|second|moment|min|minute)|just a (sec|second|moment|min|minute)|give me a (sec|second|moment|min|minute)|test(ing)?( \d+)*|hello\?*)$/,
   /** "just browsing", "only looking around": no request yet. */
@@ -109,16 +126,23 @@ const CHAT_PARTS = {
   ),
   /** "i'm bored", "i am so sad today", "i feel lonely", "i'm back", "ok i gtg", "that was funny", "go away". */
   mood: new RegExp(
-    `^((ok|okay|well|oh|lol|haha|hmm|alright) )*((i'm|im|i am|i feel|i am feeling|i'm feeling|im feeling) (so |very |really |kinda |a bit )?${FEELINGS}( today| now| right now)?|(i'm|im|i am) (back|home|here|off|leaving|going to (bed|sleep)|off to (bed|sleep))|(i )?(gtg|g2g|gotta go|got to go|have to go|need to go|must go|brb|ttyl|lol|lmao|rofl|haha+|hehe+)|(that's|thats|that is|that was) (so |not |really |very )?(funny|hilarious|cool|sad|weird|crazy|nice|awesome|interesting)|i need a (hug|friend|nap)|go away|shut up|leave me alone)$`,
+    `^((ok|okay|well|oh|lol|haha|hmm|alright) )*((i'm|im|i m|i am|i feel|i am feeling|i'm feeling|im feeling|feeling) (so |very |really |kinda |a bit |pretty )?${FEELINGS}( today| now| right now| tonight)?|(i'm|im|i am) (back|home|here|off|leaving|going to (bed|sleep)|off to (bed|sleep))|(i )?(gtg|g2g|gotta go|got to go|have to go|need to go|must go|brb|ttyl|lol|lmao|rofl|haha+|hehe+)|(that's|thats|that is|that was) (so |not |really |very )?(funny|hilarious|cool|sad|weird|crazy|nice|awesome|interesting)|i need a (hug|friend|nap)|go away|shut up|leave me alone)$`,
   ),
 };
+
+const LAUGHS = /^(lol|haha+|hehe+|lmao|rofl|jk|xd|omg)$/;
 
 /** Whether a message is chat with the bot itself (CHAT_PARTS); short messages only. */
 function isChitChat(text: string): boolean {
   const words = modelWords(text);
   if (!words.length || words.length > 10) return false;
+  // "idk lol", "what time do you close haha": a laugh after it changes nothing.
+  while (words.length > 1 && LAUGHS.test(words[words.length - 1])) words.pop();
   // "lol you are weird", "haha that was funny": a laugh or a filler first changes nothing.
-  const joined = words.join(' ').replace(/^((lol|haha+|hehe+|lmao|omg|wow|oh|ok|okay|well|hmm|ah) )+/, '');
+  let joined = words.join(' ').replace(/^((lol|haha+|hehe+|lmao|omg|wow|oh|ok|okay|well|hmm|ah) )+/, '');
+  // "ur funny" reads as "your funny": before a quality it is "you are".
+  const remark = /^your ((such an?|so|very|really|pretty|kinda|such) )?(\w+)/.exec(joined);
+  if (remark && tagsOf(remark[3]).includes('Adjective')) joined = `you are${joined.slice(4)}`;
   return Object.values(CHAT_PARTS).some((re) => re.test(joined));
 }
 
