@@ -245,6 +245,10 @@ const NOISE = new Set([
   'no',
   'yo',
   'bk',
+  // Tails of contractions as the scope reads them ("i'll" → "i ll", "you're" → "you re").
+  'll',
+  're',
+  've',
 ]);
 
 const FAMILY = new Set(
@@ -398,6 +402,25 @@ function reportsTrouble(normalized: string): boolean {
   return TROUBLE_STATE.some((re) => re.test(normalized));
 }
 
+// A request: a question, a wish or need, a polite ask, something the bot should do.
+const REQUEST_FRAME = [
+  /\?|\b(what|whats|where|wheres|when|which|who|whos|why|how|hows|whether)\b/,
+  /\b(can|could|would|will|do|does|did|may|should|shall) (you|i|we|someone|anyone)\b|\b(you|u) (will|can|could|should|must)\b/,
+  /\b(need|needs|want|wants|wanna|like to|looking for|look for|trying to|help|please|pls|plz|tell me|show me|let me know)\b/,
+];
+// A remark: on what was said ("that's great news"), the customer's own doings ("i'm going to sleep now", "i'll
+// be right back"), or a maybe ("maybe later"), with nothing of theirs in trouble ("my tv isn't working").
+const REMARK = [
+  /^(that|it|this)('s| is| was|s| sounds| looks| seems)\b/,
+  /^i('m| am| m|'ll| will| ll| was|'ve been| have been| ve been| just)\b(?!.*\b(my|our)\b)/,
+  /^(maybe|perhaps|probably|whatever|anyway)\b/,
+];
+
+/** A remark in passing rather than a request, which one foreign word cannot make out of scope. */
+function remarkOnly(normalized: string): boolean {
+  return REMARK.some((re) => re.test(normalized)) && !REQUEST_FRAME.some((re) => re.test(normalized));
+}
+
 function confidentlyForeign(
   model: ScopeModel,
   profile: ScopeProfile | undefined,
@@ -420,6 +443,8 @@ function confidentlyForeign(
     });
   }
   if (!evidence.length) return false;
+  // One foreign word in a sentence that asks for nothing is a remark, not a request for another service.
+  if (remarkOnly(normalized)) return false;
   if (reading.nearIn >= DOUBT_NEAR || (reading.nearTop >= DOUBT_NEAR && reading.confidence >= DOUBT_CONF)) return false;
   const d = wordDomain(evidence[0]);
   const acts = sharedAction(model, stems);
@@ -518,7 +543,8 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
     } else if (m === 'direct' && generic) {
       weak += 0.5;
       covered.push(s);
-    } else if (!m && !generic && !names.has(s) && !NOISE.has(s) && !slipOfCommonWord(s)) foreign.push(s);
+    } else if (!m && !generic && !names.has(s) && !NOISE.has(s) && !slipOfCommonWord(s) && !(s.length === 2 && !isKnownWord(s)))
+      foreign.push(s);
   }
   if (isSmallTalk(normalized)) return { verdict: null, confidence: 0, covered, foreign };
   // A foreign stem whose written word is one slip from a scope word ("plcae" ~ "place") is that word.

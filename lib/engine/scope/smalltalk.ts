@@ -11,7 +11,7 @@ import { modelWords } from './features';
 // Words that make a message small talk (at least one must be present).
 const CORE = new Set(
   (
-    'hi hello hey hiya howdy yo hola ciao bonjour salut hallo ola greetings morning afternoon evening night ' +
+    'hi hello hey hiya howdy yo hola ciao bonjour salut hallo ola greetings morning afternoon evening night goodnight nite gd ' +
     'thanks thank thanx thnx thankyou cheers appreciate appreciated grateful gracias merci danke obrigado obrigada grazie ' +
     'bye goodbye byebye bye-bye later cya adios tschuss farewell care ' +
     'ok okay k kk alright sure yes yeah yep yup ya no nope nah fine great perfect awesome cool nice wonderful excellent lovely ' +
@@ -28,7 +28,7 @@ const GLUE = new Set(
     'all for now much very so really lot lots again too also just to of in on at with see soon catch take have had ' +
     'nice day weekend one there here sir madam dear guys everyone all folks friend buddy mate team please pls ' +
     "how are doing what's whats up sup going everything anything nothing else more need needed got it done help helped helpful " +
-    'same back talk speak bot assistant great job work typo bad what wait sounds true exactly indeed'
+    'same back talk speak bot assistant great job work typo bad what wait sounds true exactly indeed partner pal dude bro'
   ).split(' '),
 );
 // Phrases that are small talk as a whole even though a word of them is a topic elsewhere.
@@ -37,6 +37,7 @@ const PHRASES = [
   /\b(see (you|ya)|catch you|talk (to you )?(soon|later)|take care|have a (nice|good|great|lovely) (day|one|evening|weekend))\b/,
   // Answering a pleasantry, or ending.
   /\b(you too|same to you|that('s| is| will be) (all|it)|nothing else|no (thanks|thank you)|never mind|all good)\b/,
+  /\b(my pleasure|no problem|no worries|any ?time|you('re| are) welcome)\b/,
   // Meeting, and saying good night.
   /\b((nice|pleased|good|great) to meet you|(a )?pleasure (to meet you|meeting you)|sweet dreams|cool story( bro)?)\b/,
   // Praise.
@@ -83,11 +84,11 @@ const CHAT_PARTS = {
   ),
   /** "who made you", "how old are you", "how are you feeling today", "what's your name", "where do you live". */
   origin: new RegExp(
-    `^(who|what) (made|created|built|programmed|designed|owns) ${ABOUT_YOU}\\b|^(who|what) (are|r) ${ABOUT_YOU}$|^how old (are|r) ${ABOUT_YOU}\\b|^how (are|r) ${ABOUT_YOU}( \\w+){0,3}$|^how('s|s| is| was) (your|ur) (day|night|morning|evening|weekend|week|holiday|vacation|life)( going)?$|^(how's|hows|how is) it going$|^what (are|r) ${ABOUT_YOU} (doing|up to|thinking( about)?|saying)$|^where (are|r) ${ABOUT_YOU} (from|located|based|now)$|^(are|r) ${ABOUT_YOU} in \\w+$|^(what's|whats|what is) (your|ur) (name|age|gender|(favou?rite|fave?) \\w+|hobby|purpose|birthday)\\b|^where (do|did) ${ABOUT_YOU} (live|come from|grow up)\\b|^tell me about (yourself|you)$`,
+    `^(who|what) (made|created|built|programmed|designed|owns) ${ABOUT_YOU}\\b|^(who|what) (are|r) ${ABOUT_YOU}$|^how \\w+ (are|r) ${ABOUT_YOU}$|^how old (are|r) ${ABOUT_YOU}\\b|^how (are|r) ${ABOUT_YOU}( \\w+){0,3}$|^how('s|s| is| was) (your|ur) (day|night|morning|evening|weekend|week|holiday|vacation|life)( going)?$|^(how's|hows|how is) it going$|^what (are|r) ${ABOUT_YOU} (doing|up to|thinking( about)?|saying)$|^where (are|r) ${ABOUT_YOU} (from|located|based|now)$|^(are|r) ${ABOUT_YOU} in \\w+$|^(what's|whats|what is) (your|ur) (name|age|gender|(favou?rite|fave?) \\w+|hobby|purpose|birthday)\\b|^where (do|did) ${ABOUT_YOU} (live|come from|grow up)\\b|^tell me about (yourself|you)$`,
   ),
   /** "do you like music", "do you have a boyfriend", "can we be friends", "i love you". */
   likes: new RegExp(
-    `^(do|can|could|would|will) ${ABOUT_YOU} (ever )?(like|love|hate|enjoy|dream|sleep|eat|dance|sing|laugh|feel|think about|get bored|get tired|marry me|be my ${PARTNER})\\b|^do ${ABOUT_YOU} have (a |any )?(${PARTNER}|feelings|emotions|a family|family|kids|pets|a name|a body|hobbies|a favou?rite \\w+)$|^(can|could|shall) we be ${PARTNER}$|^are we ${PARTNER}$|^i (love|like|hate|miss) ${ABOUT_YOU}( so much| too)?$|^do ${ABOUT_YOU} (remember|know|miss|like|love|hate) me$|^what do ${ABOUT_YOU} think (about|of) (me|us|humans|people|yourself)$`,
+    `^(do|can|could|would|will) ${ABOUT_YOU} (ever )?(like|love|hate|enjoy|dream|sleep|eat|dance|sing|laugh|feel|think about|get bored|get tired|marry me|be my ${PARTNER})\\b|^do ${ABOUT_YOU} have (a |any )?(${PARTNER}|feelings|emotions|a family|family|kids|pets|a name|a body|hobbies|a favou?rite \\w+)$|^(can|could|shall) we be ${PARTNER}$|^are we ${PARTNER}$|^i (love|like|hate|miss) ${ABOUT_YOU}( so much| too)?$|^do ${ABOUT_YOU} (remember|know|miss|like|love|hate) me$|^(can|may|could) i (tell|ask) ${ABOUT_YOU} (something|a secret|a question|a thing)$|^what do ${ABOUT_YOU} think (about|of) (me|us|humans|people|yourself)$`,
   ),
   /** "who is this", "who am i talking to", "is this a bot", "what is this", "test", "wait", "one sec": about the chat itself. */
   meta: new RegExp(
@@ -134,7 +135,7 @@ const LAUGHS = /^(lol|haha+|hehe+|lmao|rofl|jk|xd|omg)$/;
 
 /** Whether a message is chat with the bot itself (CHAT_PARTS); short messages only. */
 function isChitChat(text: string): boolean {
-  const words = modelWords(text);
+  const words = chatWords(text);
   if (!words.length || words.length > 10) return false;
   // "idk lol", "what time do you close haha": a laugh after it changes nothing.
   while (words.length > 1 && LAUGHS.test(words[words.length - 1])) words.pop();
@@ -146,8 +147,25 @@ function isChitChat(text: string): boolean {
   return Object.values(CHAT_PARTS).some((re) => re.test(joined));
 }
 
+/**
+ * A word typed long for effect ("byeee", "youuu", "ohh", "guud") as the word it stretches: runs of three letters
+ * become one, and a doubled letter becomes one when that makes a word of small talk.
+ */
+function unstretched(w: string): string {
+  if (CORE.has(w) || GLUE.has(w)) return w;
+  const once = w.replace(/([a-z])\1{2,}/g, '$1');
+  if (CORE.has(once) || GLUE.has(once)) return once;
+  const single = once.replace(/([a-z])\1/g, '$1');
+  return CORE.has(single) || GLUE.has(single) ? single : once;
+}
+
+/** The message's words as small talk reads them: chat spellings read, stretched words unstretched. */
+function chatWords(text: string): string[] {
+  return modelWords(text).map(unstretched);
+}
+
 export function isSmallTalk(text: string): boolean {
-  const words = modelWords(text).map((w) => w.replace(/'/g, "'"));
+  const words = chatWords(text);
   if (!words.length || words.length > 14) return false;
   if (isChitChat(text)) return true;
   const joined = words.join(' ');

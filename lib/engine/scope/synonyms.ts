@@ -287,6 +287,8 @@ export const NEUTRAL_WORDS = new Set(
     'sir madam dear guys please pls plz thanks thank sorry excuse pardon ok okay yes yeah yep no nope alright fine great cool ' +
     'bot robot human agent assistant you u ur ya wan wana plz pls cud wud shud ' +
     'exactly really actually currently quickly immediately recently basically literally totally completely finally probably definitely ' +
-    'simply directly urgently seriously honestly properly correctly already anyway somehow'
+    'simply directly urgently seriously honestly properly correctly already anyway somehow ' +
+    // Text-speak: laughs, interjections, "i don't know", "never mind".
+    'lol lmao rofl omg idk nvm np jk tbh smh brb gtg ttyl afk bruh haha hehe oops whoops ugh meh yay wow huh hmm aww xd'
   ).split(/\s+/),
 );

@@ -42,8 +42,30 @@ describe('text-speak small talk and questions to the bot are never out of scope'
     ['clinic', 'oops wrong chat'],
     ['store', 'u there?'],
     ['clinic', 'nvm'],
+    ['store', 'How smart are you?'],
+    ['telco', 'Can I tell you a secret'],
+    ['food', 'My pleasure'],
+    ['clinic', "I'll be right back"],
+    ['store', 'byeee'],
+    ['telco', 'ohh ok'],
+    ['food', 'gd nite'],
+    ['clinic', "you're not very smart"],
   ] as const)('%s: %s', (scope, text) => {
     expect(verdict(scope, text).status).toBe('none');
+  });
+});
+
+describe('a remark in passing names no service', () => {
+  it.each([
+    ['store', "that's great news"],
+    ['telco', "I'm going to sleep now"],
+    ['clinic', 'Maybe later'],
+  ] as const)('%s: %s', (scope, text) => {
+    expect(verdict(scope, text).status).toBe('none');
+  });
+
+  it('but something of the customer in trouble is a request', () => {
+    expect(kinds('store', 'my tv is not working')).toEqual(['out_of_scope']);
   });
 });
 
