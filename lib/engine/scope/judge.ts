@@ -416,9 +416,13 @@ const REMARK = [
   /^(maybe|perhaps|probably|whatever|anyway)\b/,
 ];
 
+function asks(normalized: string): boolean {
+  return REQUEST_FRAME.some((re) => re.test(normalized));
+}
+
 /** A remark in passing rather than a request, which one foreign word cannot make out of scope. */
 function remarkOnly(normalized: string): boolean {
-  return REMARK.some((re) => re.test(normalized)) && !REQUEST_FRAME.some((re) => re.test(normalized));
+  return REMARK.some((re) => re.test(normalized)) && !asks(normalized);
 }
 
 function confidentlyForeign(
@@ -578,7 +582,9 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
   const profile = foreign.length || strong < 1 ? profileOf(model) : undefined;
   const reading = profile ? readDomain(profile, normalized) : undefined;
   if (!foreign.length && !covered.length) return modelOnly(reading, covered, foreign);
-  if (!strong && foreign.length <= 2 && SMALL_TALK.test(normalized)) return { verdict: null, confidence: 0, covered, foreign };
+  // "thanks ok bye" is small talk; "hi i need to check my balance" is a request after a greeting.
+  if (!strong && foreign.length <= 2 && SMALL_TALK.test(normalized) && !asks(normalized.replace(SMALL_TALK, '')))
+    return { verdict: null, confidence: 0, covered, foreign };
   if (strong > 0) return { verdict: 'in', confidence: Math.min(1, 0.5 + strong / 4), covered, foreign };
   if (!foreign.length) return modelOnly(reading, covered, foreign) ?? { verdict: 'in', confidence: 0.5, covered, foreign };
   // Words say out; the model may know better ("tarck my ordr", "thnaks"): unsure counts as in scope.

@@ -46,7 +46,8 @@ const PHRASES = [
 
 function near(word: string, vocab: Set<string>): boolean {
   if (vocab.has(word)) return true;
-  if (word.length < 4) return false;
+  // A word of the lexicon is itself, not a slip ("card" is not "care", "lost" not "lot").
+  if (word.length < 4 || tagsOf(word).length) return false;
   const budget = word.length >= 7 ? 2 : 1;
   for (const v of vocab) {
     if (v.length < 4 || Math.abs(v.length - word.length) > budget || v[0] !== word[0]) continue;
