@@ -6,7 +6,7 @@ import { NEGATIVE_FEELINGS, OTHER_FEELING_WORDS } from '../read/mood-words';
  * cannot pull a whole topic into scope. Abbreviations customers type are included (xfer, acct).
  */
 export const SYNONYM_SETS: string[][] = [
-  ['account', 'profile', 'acct', 'login', 'signin', 'username', 'credentials', 'cuenta', 'compte', 'konto', 'conta'],
+  ['account', 'profile', 'acct', 'login', 'signin', 'user', 'username', 'credentials', 'cuenta', 'compte', 'konto', 'conta'],
   ['password', 'passcode', 'pwd', 'contrasena', 'mot de passe', 'passwort', 'senha'],
   ['register', 'registration', 'signup', 'enroll', 'enrol'],
   ['order', 'purchase', 'buy', 'bought', 'checkout', 'cart', 'pedido', 'commande', 'bestellung', 'encomenda', 'compra'],
