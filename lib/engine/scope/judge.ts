@@ -411,7 +411,7 @@ const REQUEST_FRAME = [
 // A remark: on what was said ("that's great news"), the customer's own doings ("i'm going to sleep now", "i'll
 // be right back"), or a maybe ("maybe later"), with nothing of theirs in trouble ("my tv isn't working").
 const REMARK = [
-  /^(that|it|this)('s| is| was|s| sounds| looks| seems)\b/,
+  /^((oh|ok|okay|well|wow|yes|yeah) )*(that|it|this)('s| is| was|s| sounds| looks| seems)\b/,
   /^i('m| am| m|'ll| will| ll| was|'ve been| have been| ve been| just)\b(?!.*\b(my|our)\b)/,
   /^(maybe|perhaps|probably|whatever|anyway)\b/,
 ];

@@ -11,7 +11,7 @@ import { modelWords } from './features';
 // Words that make a message small talk (at least one must be present).
 const CORE = new Set(
   (
-    'hi hello hey hiya howdy yo hola ciao bonjour salut hallo ola greetings morning afternoon evening night goodnight nite gd ' +
+    'hi hai hello hey hiya howdy yo hola ciao bonjour salut hallo ola greetings morning afternoon evening night goodnight nite gd ' +
     'thanks thank thanx thnx thankyou cheers appreciate appreciated grateful gracias merci danke obrigado obrigada grazie ' +
     'bye goodbye byebye bye-bye later cya adios tschuss farewell care ' +
     'ok okay k kk alright sure yes yeah yep yup ya no nope nah fine great perfect awesome cool nice wonderful excellent lovely ' +
@@ -38,6 +38,7 @@ const PHRASES = [
   // Answering a pleasantry, or ending.
   /\b(you too|same to you|that('s| is| will be) (all|it)|nothing else|no (thanks|thank you)|never mind|all good)\b/,
   /\b(my pleasure|no problem|no worries|any ?time|you('re| are) welcome)\b/,
+  /\bsorry (for|about) (the|my) (delay|wait|late reply|trouble|confusion|inconvenience)\b/,
   // Meeting, and saying good night.
   /\b((nice|pleased|good|great) to meet you|(a )?pleasure (to meet you|meeting you)|sweet dreams|cool story( bro)?)\b/,
   // Praise.
@@ -89,7 +90,7 @@ const CHAT_PARTS = {
   ),
   /** "do you like music", "do you have a boyfriend", "can we be friends", "i love you". */
   likes: new RegExp(
-    `^(do|can|could|would|will) ${ABOUT_YOU} (ever )?(like|love|hate|enjoy|dream|sleep|eat|dance|sing|laugh|feel|think about|get bored|get tired|marry me|be my ${PARTNER})\\b|^do ${ABOUT_YOU} have (a |any )?(${PARTNER}|feelings|emotions|a family|family|kids|pets|a name|a body|hobbies|a favou?rite \\w+)$|^(can|could|shall) we be ${PARTNER}$|^are we ${PARTNER}$|^i (love|like|hate|miss) ${ABOUT_YOU}( so much| too)?$|^do ${ABOUT_YOU} (remember|know|miss|like|love|hate) me$|^(can|may|could) i (tell|ask) ${ABOUT_YOU} (something|a secret|a question|a thing)$|^what do ${ABOUT_YOU} think (about|of) (me|us|humans|people|yourself)$`,
+    `^(do|don't|can|could|would|will) ${ABOUT_YOU} (ever )?(like|love|hate|enjoy|dream|sleep|eat|dance|sing|laugh|fly|swim|breathe|cry|die|smile|feel|think about|get (bored|tired|lonely|sick|hungry|angry|old)|marry me|be my ${PARTNER})\\b|^do ${ABOUT_YOU} have (a |any )?(${PARTNER}|feelings|emotions|a family|family|kids|pets|a name|a body|hobbies|a favou?rite \\w+)$|^(can|could|shall) we be ${PARTNER}$|^are we ${PARTNER}$|^i (love|like|hate|miss) ${ABOUT_YOU}( so much| too)?$|^do ${ABOUT_YOU} (remember|know|miss|like|love|hate) me$|^(can|may|could) i (tell|ask) ${ABOUT_YOU} (something|a secret|a question|a thing)$|^what do ${ABOUT_YOU} think (about|of) (me|us|humans|people|yourself)$`,
   ),
   /** "who is this", "who am i talking to", "is this a bot", "what is this", "test", "wait", "one sec": about the chat itself. */
   meta: new RegExp(
@@ -100,7 +101,19 @@ const CHAT_PARTS = {
     `^(what|how) (can|could|do) ${ABOUT_YOU} (do|help( me)?( with)?|offer|assist( me)?( with)?)( for me)?$|^what (are|r) ${ABOUT_YOU} (for|good (at|for)|able to do)$|^how (does|do) (this|it|${ABOUT_YOU}) work$`,
   ),
   presence: new RegExp(
-    `^(can|could|do) ${ABOUT_YOU} (hear|see|understand|read) me$|^(are )?${ABOUT_YOU} (still )?(there|here|awake|listening)$|^(is )?(any ?(one|body)|some ?(one|body)) (there|here|around|listening)$`,
+    `^(can|could|do) ${ABOUT_YOU} (hear|see|understand|read) me$|^(\\w+ )?(are )?${ABOUT_YOU} (still )?(there|here|awake|listening)( \\w+)?$|^(is )?(any ?(one|body)|some ?(one|body)) (there|here|around|listening)$`,
+  ),
+  /** "still we connected", "yes i am connected", "i hope i am connecting with you": the line itself. */
+  connected: new RegExp(
+    `^((yes|yeah|ok|okay|still|i hope|hope) )*(we|${ABOUT_YOU}|i)( am| are| m| re)? (still )?(connected|connecting|online)( (with|to) (you|u|me|us))?$`,
+  ),
+  /** "great your solution works for me", "all my queries are cleared": the customer is satisfied. */
+  satisfied: new RegExp(
+    `^((great|ok|okay|thanks|good|perfect|yes|yeah) )*((your|the|that|this|it)( solution| answer| fix)? (works|worked|helps|helped|solved it)( for me)?|((my|all|my all|all my) )?(queries|quiries|questions|doubts|issues) (are |were |have been )?(cleared|solved|resolved|answered|clear|sorted))$`,
+  ),
+  /** "who is your father", "what is the meaning of life", "how do you feel about working late". */
+  persona: new RegExp(
+    `^(who|what|where) (is|are|was|s) (your|ur) (father|mother|dad|mom|parents|family|boss|creator|maker|owner|friends?|best friend|brother|sister)$|^how (do|does) ${ABOUT_YOU} feel\\b|^(what's|whats|what is) the (meaning|purpose|point) of (life|it all|everything)$|\\banswer to (life|the universe|everything)$`,
   ),
   unclear: new RegExp(
     `^((can|could) ${ABOUT_YOU} )?(repeat|say) (that|it)( again)?$|^what (do|did) ${ABOUT_YOU} mean$|^i (do not|dont|don't) (understand|get it)$|^(wait|hold on) what$|^(what|huh)$`,
@@ -111,6 +124,14 @@ const CHAT_PARTS = {
     /^(oops |sorry |my bad )*(wrong|the wrong) (chat|window|person|tab|number)$|^(i )?(just|only) (saying|said|wanted to say) (hi|hello|hey)$/,
   pause:
     /^(ok |okay |um |uh )?(wait|hold on|hang on|one (sec|second|moment|min|minute)|just a (sec|second|moment|min|minute)|give me a (sec|second|moment|min|minute)|test(ing)?( \d+)*|hello\?*)$/,
+  /** "please wait", "one moment please", "wait a minute spencer": the customer needs a moment. */
+  waiting: new RegExp(
+    `^((ok|okay|yes|please|sir) )*(wait|hold on|hang on|(wait |just )?a (sec|second|moment|min|minute)|one (sec|second|moment|min|minute))( (please|sir|madam|\\w+))?$`,
+  ),
+  /** "give me a kiss", "you make no sense", "i'm just kidding", "i want to go to sleep", "i love music". */
+  play: new RegExp(
+    `^((give|gimme) me a|can i (have|get) a) (kiss|hug|high five)$|^(kiss|hug|marry) me$|^(you|that|this|it) (make|makes|made) no sense$|^i('m| am| m|m) (just )?(kidding|joking)$|^(i want to|i need to|i'm going to|time to) (go to )?(sleep|bed)$|^i (really )?(love|like|enjoy|adore) \\w+$`,
+  ),
   /** "just browsing", "only looking around": no request yet. */
   browsing:
     /^((i'm|im|i am) )?(just |only )?(browsing|looking around|window shopping|looking|checking things out)( (lol|haha|thanks|thx))?$/,
