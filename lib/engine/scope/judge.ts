@@ -406,7 +406,9 @@ function reportsTrouble(normalized: string): boolean {
 const REQUEST_FRAME = [
   /\?|\b(what|whats|where|wheres|when|which|who|whos|why|how|hows|whether)\b/,
   /\b(can|could|would|will|do|does|did|may|should|shall) (you|i|we|someone|anyone)\b|\b(you|u) (will|can|could|should|must)\b/,
-  /\b(need|needs|want|wants|wanna|like to|looking for|look for|trying to|help|please|pls|plz|tell me|show me|let me know)\b/,
+  /\b(need|needs|want|wants|wanna|like to|looking for|look for|trying to|please|pls|plz|tell me|show me|let me know)\b/,
+  // "help me with…", not "thanks for the help".
+  /\bhelp (me|us|with|out|on|in|to)\b/,
 ];
 // A remark: on what was said ("that's great news"), the customer's own doings ("i'm going to sleep now", "i'll
 // be right back"), or a maybe ("maybe later"), with nothing of theirs in trouble ("my tv isn't working").
