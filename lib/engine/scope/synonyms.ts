@@ -240,9 +240,8 @@ export const SYNONYM_SETS: string[][] = [
   ['result', 'results', 'test results', 'blood test', 'bloodwork', 'lab', 'labs', 'scan'],
   // Deliveries by people.
   ['driver', 'rider', 'courier', 'delivery', 'deliveries', 'delivery person', 'tip', 'tips', 'gratuity'],
-  // A phone and what breaks on it.
+  // A phone and its parts.
   ['phone', 'mobile', 'iphone', 'smartphone', 'cellphone', 'cell phone', 'handset', 'android', 'screen', 'display'],
-  ['broken', 'damaged', 'damage', 'cracked', 'crack', 'smashed', 'shattered'],
   // Food and drink a takeaway sells: a scope naming one dish or drink takes in the others customers order.
   [
     'food',
