@@ -3,7 +3,7 @@ import type { SubAgent } from '../../schema/policy';
 import { blankLinks } from '../read/identifiers';
 import { tagsOf } from '../read/nlp';
 import { modelWords } from './features';
-import { domainsOf, isKnownWord, readDomain, scopeProfile, type DomainReading, type ScopeProfile } from './model';
+import { domainsOf, isKnownWord, readDomain, scopeProfile, slipOfKnownWord, type DomainReading, type ScopeProfile } from './model';
 import { isSmallTalk } from './smalltalk';
 import { GENERIC_WORDS, NEUTRAL_WORDS, SYNONYM_SETS } from './synonyms';
 import { isModifier, isStopword, isSwap, plainText, sentences, stem, STOPWORDS, tokens, typoBudget, typoDistance } from './words';
@@ -418,6 +418,14 @@ const REMARK = [
   /^(maybe|perhaps|probably|whatever|anyway)\b/,
 ];
 
+/** The word comes after "a", "an", "new", "another" or "some" (one word may stand between): a thing sought. */
+function seeksNew(normalized: string, word: string): boolean {
+  const words = modelWords(normalized);
+  const at = words.findIndex((w) => w === word || stem(w) === word);
+  if (at < 1 || word.length < 5) return false;
+  return words.slice(Math.max(0, at - 2), at).some((w) => w === 'a' || w === 'an' || w === 'new' || w === 'another' || w === 'some');
+}
+
 function asks(normalized: string): boolean {
   return REQUEST_FRAME.some((re) => re.test(normalized));
 }
@@ -456,7 +464,13 @@ function confidentlyForeign(
   const acts = sharedAction(model, stems);
   if (d && d.p >= WORD_CONF) return profile.near[d.domain] < WORD_NEAR;
   if (d && d.p >= WORD_DOUBT && profile.near[d.domain] >= WORD_NEAR) return false;
-  if (!d) return !(acts || reading.nearTop >= DOUBT_NEAR || reading.confidence < UNPLACED_CONF);
+  if (!d) {
+    if (acts || reading.nearTop >= DOUBT_NEAR) return false;
+    if (reading.confidence >= UNPLACED_CONF) return true;
+    // "i need a salon", "find me a therapist", "i want new cable": a request for a thing the scope never names,
+    // asked for as something new, is foreign even when nobody can place the word, unless it is a slip.
+    return asks(normalized) && seeksNew(normalized, evidence[0]) && !slipOfKnownWord(evidence[0]);
+  }
   return true;
 }
 

@@ -304,6 +304,7 @@ export const GENERIC_WORDS = new Set(
     'ask asked asking wonder wondering inquire explain explained understand learn read write wrote written answer answered reply ' +
     'download upload print save sign log visit reach reached move moved keep kept bring brought leave left ' +
     'resend resent redo retry switch switched switching taken took back gimme lemme ' +
+    'search searching searched discover reserve reserved browse ' +
     'dollar dollars buck bucks euro euros pound pounds cent cents quid usd eur gbp inr rs rupee rupees ' +
     // How the customer feels says nothing about what they ask for.
     [...NEGATIVE_FEELINGS, ...OTHER_FEELING_WORDS].join(' ')

@@ -10,6 +10,7 @@ import { PolicySchema } from '@/lib/schema/policy';
 import { say } from './fixtures';
 
 const SCOPES = {
+  movies: 'Movie assistant: find movies by genre, director or actor, search show times at a cinema, and buy tickets for a show.',
   store:
     'Customer-support assistant of an online store: orders (place, change, cancel, track), shipping address and delivery, invoices, payment methods and payment issues, refunds and returns, accounts (create, edit, delete, password), newsletter.',
   telco:
@@ -71,6 +72,9 @@ describe('a remark in passing names no service', () => {
 
 describe('in-scope requests in text-speak match the scope', () => {
   it.each([
+    ['food', 'i want 3 big mac and a coke'],
+    ['food', 'no onions pls'],
+    ['clinic', 'hi i need to move my appointment'],
     ['store', 'forgot pw'],
     ['clinic', 'wat time do u open'],
     ['store', 'wher is my ordr'],
@@ -84,6 +88,9 @@ describe('a request for another kind of team is still out of scope', () => {
     ['store', 'book me a flight to paris'],
     ['telco', 'order sushi for delivery'],
     ['food', 'activate my credit card'],
+    ['clinic', 'hi i need to check my account balance'],
+    ['movies', 'can you help me search for a bus'],
+    ['movies', "I'm looking for a salon"],
   ] as const)('%s: %s', (scope, text) => {
     expect(kinds(scope, text)).toEqual(['out_of_scope']);
   });
