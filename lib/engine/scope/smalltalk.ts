@@ -181,9 +181,35 @@ function unstretched(w: string): string {
   return CORE.has(single) || GLUE.has(single) ? single : once;
 }
 
-/** The message's words as small talk reads them: chat spellings read, stretched words unstretched. */
+// Every word the small-talk readers are written in: a word typed with a slip is read as the one it misses.
+const CHAT_VOCAB = [
+  ...new Set([...CORE, ...GLUE, ...Object.values(CHAT_PARTS).flatMap((re) => re.source.match(/[a-z]{4,}/g) ?? [])]),
+].filter((w) => w.length >= 4);
+const fixMemo = new Map<string, string>();
+
+/** "hapoy" → "happy", "taht" → "that", "thhan" → "than": one slip from a small-talk word, not itself a word. */
+function unslipped(w: string): string {
+  if (w.length < 4 || w.includes("'") || CORE.has(w) || GLUE.has(w)) return w;
+  const hit = fixMemo.get(w);
+  if (hit !== undefined) return hit;
+  let out = w;
+  if (!tagsOf(w).length) {
+    for (const v of CHAT_VOCAB) {
+      if (v[0] !== w[0] || Math.abs(v.length - w.length) > 1) continue;
+      if (distance(v, w) <= 1 || isSwap(v, w)) {
+        out = v;
+        break;
+      }
+    }
+  }
+  if (fixMemo.size > 5_000) fixMemo.clear();
+  fixMemo.set(w, out);
+  return out;
+}
+
+/** The message's words as small talk reads them: chat spellings read, stretched words unstretched, slips mended. */
 function chatWords(text: string): string[] {
-  return modelWords(text).map(unstretched);
+  return modelWords(text).map((w) => unslipped(unstretched(w)));
 }
 
 export function isSmallTalk(text: string): boolean {

@@ -51,6 +51,8 @@ describe('text-speak small talk and questions to the bot are never out of scope'
     ['telco', 'ohh ok'],
     ['food', 'gd nite'],
     ['clinic', "you're not very smart"],
+    ['store', 'you seej hapoy!'],
+    ['food', 'r u smarter thhan me?'],
   ] as const)('%s: %s', (scope, text) => {
     expect(verdict(scope, text).status).toBe('none');
   });
