@@ -153,7 +153,6 @@ export const SYNONYM_SETS: string[][] = [
   // Returns read from the complaint that starts them.
   [
     'return',
-    'refund',
     'damaged',
     'defective',
     'faulty',

@@ -10,6 +10,8 @@ import { PolicySchema } from '@/lib/schema/policy';
 import { say } from './fixtures';
 
 const SCOPES = {
+  airline:
+    'Airline assistant: book, change or cancel flight reservations, baggage and seats, refunds and compensation for delayed or cancelled flights.',
   movies: 'Movie assistant: find movies by genre, director or actor, search show times at a cinema, and buy tickets for a show.',
   store:
     'Customer-support assistant of an online store: orders (place, change, cancel, track), shipping address and delivery, invoices, payment methods and payment issues, refunds and returns, accounts (create, edit, delete, password), newsletter.',
@@ -93,6 +95,7 @@ describe('a request for another kind of team is still out of scope', () => {
     ['clinic', 'hi i need to check my account balance'],
     ['movies', 'can you help me search for a bus'],
     ['movies', "I'm looking for a salon"],
+    ['airline', 'I want to return everything I ordered.'],
   ] as const)('%s: %s', (scope, text) => {
     expect(kinds(scope, text)).toEqual(['out_of_scope']);
   });
