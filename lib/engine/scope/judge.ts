@@ -406,7 +406,7 @@ function reportsTrouble(normalized: string): boolean {
 const REQUEST_FRAME = [
   /\?|\b(what|whats|where|wheres|when|which|who|whos|why|how|hows|whether)\b/,
   /\b(can|could|would|will|do|does|did|may|should|shall) (you|i|we|someone|anyone)\b|\b(you|u) (will|can|could|should|must)\b/,
-  /\b(need|needs|want|wants|wanna|like to|looking for|look for|trying to|please|pls|plz|tell me|show me|let me know)\b/,
+  /\b(need|needs|want|wants|wanted|wanting|wanna|like to|looking (for|to)|look for|trying to|please|pls|plz|tell me|show me|let me know)\b/,
   // "help me with…", not "thanks for the help".
   /\bhelp (me|us|with|out|on|in|to)\b/,
 ];
@@ -524,8 +524,11 @@ function slipPair(model: ScopeModel, a: string, b: string): boolean {
 }
 
 /** Judges one customer request (normalized text; raw for names) against the scope. */
+// "sounds good", "sounds interesting": how a reply sounds is no topic.
+const SOUNDS = /\bsound(s|ed)? (good|great|fine|ok|okay|right|perfect|cool|interesting|nice|awesome|fun|lovely|amazing|wonderful)\b/g;
+
 function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudgement {
-  const stems = stemsOfNormalized(normalized);
+  const stems = stemsOfNormalized(normalized.replace(SOUNDS, ' '));
   const names = raw ? properNouns(raw) : new Set<string>();
   // "send 20 bucks to maria", "pay evan": whoever money goes to is a person, not a topic.
   for (const m of normalized.matchAll(

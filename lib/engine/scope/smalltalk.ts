@@ -119,7 +119,7 @@ const CHAT_PARTS = {
     `^((can|could) ${ABOUT_YOU} )?(repeat|say) (that|it)( again)?$|^what (do|did) ${ABOUT_YOU} mean$|^i (do not|dont|don't) (understand|get it)$|^(wait|hold on) what$|^(what|huh)$`,
   ),
   /** "sounds good", "oops wrong chat", "just saying hi". */
-  agree: /^((ok|okay|that|it|this) )?sounds? (good|great|fine|ok|okay|right|perfect|cool)$/,
+  agree: /^((ok|okay|that|it|this) )?sounds? (good|great|fine|ok|okay|right|perfect|cool|interesting|nice|fun|lovely|awesome)$/,
   aside:
     /^(oops |sorry |my bad )*(wrong|the wrong) (chat|window|person|tab|number)$|^(i )?(just|only) (saying|said|wanted to say) (hi|hello|hey)$/,
   pause:
