@@ -239,6 +239,8 @@ export const SYNONYM_SETS: string[][] = [
   ['result', 'results', 'test results', 'blood test', 'bloodwork', 'lab', 'labs', 'scan'],
   // Deliveries by people.
   ['driver', 'rider', 'courier', 'delivery', 'deliveries', 'delivery person', 'tip', 'tips', 'gratuity'],
+  // What a cable and internet provider sells.
+  ['internet', 'broadband', 'wifi', 'connection', 'connect', 'cable', 'tv', 'television', 'channels', 'router', 'modem'],
   // A phone and its parts.
   ['phone', 'mobile', 'iphone', 'smartphone', 'cellphone', 'cell phone', 'handset', 'android', 'screen', 'display'],
   // Food and drink a takeaway sells: a scope naming one dish or drink takes in the others customers order.
@@ -303,7 +305,7 @@ export const GENERIC_WORDS = new Set(
     'ask asked asking wonder wondering inquire explain explained understand learn read write wrote written answer answered reply ' +
     'download upload print save sign log visit reach reached move moved keep kept bring brought leave left ' +
     'resend resent redo retry switch switched switching taken took back gimme lemme ' +
-    'search searching searched discover reserve reserved browse ' +
+    'search searching searched discover reserve reserved browse inform informed previous ' +
     'dollar dollars buck bucks euro euros pound pounds cent cents quid usd eur gbp inr rs rupee rupees ' +
     // How the customer feels says nothing about what they ask for.
     [...NEGATIVE_FEELINGS, ...OTHER_FEELING_WORDS].join(' ')
