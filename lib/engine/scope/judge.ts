@@ -30,6 +30,8 @@ type Match = 'direct' | 'related' | 'fuzzy' | null;
 export interface ScopeModel {
   direct: Set<string>;
   related: Set<string>;
+  /** Other words for the scope's common words only ("purchase" from "orders"): weak evidence, like those words. */
+  weakRelated?: Set<string>;
   /** Multi-word synonyms of scope topics ("money back" for refunds), matched as pairs in a request. */
   relatedPairs: Set<string>;
   /** Adjacent word pairs of the scope ("payment method", "credit limit"): the strongest evidence. */
@@ -130,6 +132,8 @@ export function buildScope(description: string, subAgents: SubAgent[]): ScopeMod
   const pairs = new Set<string>();
   const bound = new Set<string>();
   const free = new Set<string>();
+  const weakRelated = new Set<string>();
+  const strongRelated = new Set<string>();
   const texts = [description, ...subAgents.flatMap((s) => [s.name.replace(/[_-]+/g, ' '), s.description, ...s.examples])];
   for (const text of texts) {
     // Items of a list are separate even when joined by "and"/"or" ("shipping address and delivery").
@@ -146,8 +150,13 @@ export function buildScope(description: string, subAgents: SubAgent[]): ScopeMod
           for (const setIndex of synonymIndex.get(key) ?? []) {
             for (const w of SYNONYM_SETS[setIndex]) {
               const parts = w.split(' ').map(stem);
-              if (parts.length === 1) related.add(parts[0]);
-              else relatedPairs.add(parts.slice(0, 2).join(' '));
+              if (parts.length === 1) {
+                related.add(parts[0]);
+                // Another word for a common word ("purchase", "buy" for "order") is as weak as it is; another
+                // form of it ("cancellation" for "cancel") is not.
+                if (isGeneric(key) && !parts[0].startsWith(key.slice(0, 4))) weakRelated.add(parts[0]);
+                else strongRelated.add(parts[0]);
+              } else relatedPairs.add(parts.slice(0, 2).join(' '));
             }
           }
         }
@@ -156,11 +165,13 @@ export function buildScope(description: string, subAgents: SubAgent[]): ScopeMod
   }
   for (const s of direct) related.delete(s);
   for (const s of free) bound.delete(s);
+  for (const s of strongRelated) weakRelated.delete(s);
   const words = new Set(texts.flatMap((t) => modelWords(t)).filter((w) => w.length >= 4));
   const hasScope = direct.size > 0;
   return {
     direct,
     related,
+    weakRelated,
     relatedPairs,
     pairs,
     bound,
@@ -553,8 +564,8 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
   }
   for (let i = 0; i < stems.length; i++) {
     const s = stems[i];
-    const generic = isGeneric(s);
     const m = pairCovered.has(i) ? 'direct' : match(model, s);
+    const generic = isGeneric(s) || (m === 'related' && !!model.weakRelated?.has(s));
     if (m && !generic) {
       // "speed limit" is not "credit limit": a bound scope word under another qualifier proves little.
       const prev = i > 0 ? stems[i - 1] : '';
@@ -563,7 +574,7 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
       strong += requalified ? 0 : WEIGHT[m];
       if (requalified) weak += 0.5;
       covered.push(s);
-    } else if (m === 'direct' && generic) {
+    } else if ((m === 'direct' || m === 'related') && generic) {
       weak += 0.5;
       covered.push(s);
     } else if (!m && !generic && !names.has(s) && !NOISE.has(s) && !slipOfCommonWord(s) && !(s.length === 2 && !isKnownWord(s)))

@@ -306,6 +306,7 @@ export const GENERIC_WORDS = new Set(
     'download upload print save sign log visit reach reached move moved keep kept bring brought leave left ' +
     'resend resent redo retry switch switched switching taken took back gimme lemme ' +
     'search searching searched discover reserve reserved browse inform informed previous ' +
+    'remember remembered recall forget forgot forgotten once twice again ' +
     'dollar dollars buck bucks euro euros pound pounds cent cents quid usd eur gbp inr rs rupee rupees ' +
     // How the customer feels says nothing about what they ask for.
     [...NEGATIVE_FEELINGS, ...OTHER_FEELING_WORDS].join(' ')

@@ -96,6 +96,7 @@ describe('a request for another kind of team is still out of scope', () => {
     ['movies', 'can you help me search for a bus'],
     ['movies', "I'm looking for a salon"],
     ['airline', 'I want to return everything I ordered.'],
+    ['food', 'i want to buy internet service'],
   ] as const)('%s: %s', (scope, text) => {
     expect(kinds(scope, text)).toEqual(['out_of_scope']);
   });
