@@ -437,6 +437,14 @@ function seeksNew(normalized: string, word: string): boolean {
   return words.slice(Math.max(0, at - 2), at).some((w) => w === 'a' || w === 'an' || w === 'new' || w === 'another' || w === 'some');
 }
 
+// A question of general knowledge ("how many people have the coronavirus", "who is the best architect").
+const FACT = /^(can you tell me |do you know )?(how many|who (is|was|won|invented|wrote)|what (is|was|are|were) the|when (was|did))\b/;
+
+/** A question of fact about the world, not about the customer's own things ("what are my coffers at"). */
+function asksFact(normalized: string): boolean {
+  return FACT.test(normalized) && !/\b(my|our|mine|i)\b/.test(normalized);
+}
+
 function asks(normalized: string): boolean {
   return REQUEST_FRAME.some((re) => re.test(normalized));
 }
@@ -480,7 +488,7 @@ function confidentlyForeign(
     if (reading.confidence >= UNPLACED_CONF) return true;
     // "i need a salon", "find me a therapist", "i want new cable": a request for a thing the scope never names,
     // asked for as something new, is foreign even when nobody can place the word, unless it is a slip.
-    return asks(normalized) && seeksNew(normalized, evidence[0]) && !slipOfKnownWord(evidence[0]);
+    return asks(normalized) && (seeksNew(normalized, evidence[0]) || asksFact(normalized)) && !slipOfKnownWord(evidence[0]);
   }
   return true;
 }
