@@ -23,7 +23,33 @@ const CHAT_FORMS: Record<string, string> = {
   wont: "won't",
   im: "i'm",
   acct: 'account',
+  // Text-speak for words the model knows ("wat time u open", "forgot pw", "gr8 thx").
+  wat: 'what',
+  wut: 'what',
+  wot: 'what',
+  wats: 'whats',
+  wuts: 'whats',
+  gr8: 'great',
+  b4: 'before',
+  '2day': 'today',
+  '2moro': 'tomorrow',
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
+  ppl: 'people',
+  pw: 'password',
+  msg: 'message',
+  pic: 'picture',
+  pics: 'pictures',
+  bc: 'because',
+  cuz: 'because',
+  abt: 'about',
+  hw: 'how',
 };
+
+/** Chat spellings of ordinary words ("wat" → "what"), for readers that split words their own way. */
+export function chatForm(word: string): string | undefined {
+  return CHAT_FORMS[word];
+}
 
 /** Lower-cased words with accents, markup and punctuation removed; digits become "0". */
 export function modelWords(text: string): string[] {

@@ -3,7 +3,7 @@ import type { SubAgent } from '../../schema/policy';
 import { blankLinks } from '../read/identifiers';
 import { tagsOf } from '../read/nlp';
 import { modelWords } from './features';
-import { domainsOf, isKnownWord, readDomain, scopeProfile, type DomainReading, type ScopeProfile } from './model';
+import { domainsOf, isKnownWord, readDomain, scopeProfile, slipOfKnownWord, type DomainReading, type ScopeProfile } from './model';
 import { isSmallTalk } from './smalltalk';
 import { GENERIC_WORDS, NEUTRAL_WORDS, SYNONYM_SETS } from './synonyms';
 import { isModifier, isStopword, isSwap, plainText, sentences, stem, STOPWORDS, tokens, typoBudget, typoDistance } from './words';
@@ -30,6 +30,8 @@ type Match = 'direct' | 'related' | 'fuzzy' | null;
 export interface ScopeModel {
   direct: Set<string>;
   related: Set<string>;
+  /** Other words for the scope's common words only ("purchase" from "orders"): weak evidence, like those words. */
+  weakRelated?: Set<string>;
   /** Multi-word synonyms of scope topics ("money back" for refunds), matched as pairs in a request. */
   relatedPairs: Set<string>;
   /** Adjacent word pairs of the scope ("payment method", "credit limit"): the strongest evidence. */
@@ -130,6 +132,8 @@ export function buildScope(description: string, subAgents: SubAgent[]): ScopeMod
   const pairs = new Set<string>();
   const bound = new Set<string>();
   const free = new Set<string>();
+  const weakRelated = new Set<string>();
+  const strongRelated = new Set<string>();
   const texts = [description, ...subAgents.flatMap((s) => [s.name.replace(/[_-]+/g, ' '), s.description, ...s.examples])];
   for (const text of texts) {
     // Items of a list are separate even when joined by "and"/"or" ("shipping address and delivery").
@@ -146,8 +150,13 @@ export function buildScope(description: string, subAgents: SubAgent[]): ScopeMod
           for (const setIndex of synonymIndex.get(key) ?? []) {
             for (const w of SYNONYM_SETS[setIndex]) {
               const parts = w.split(' ').map(stem);
-              if (parts.length === 1) related.add(parts[0]);
-              else relatedPairs.add(parts.slice(0, 2).join(' '));
+              if (parts.length === 1) {
+                related.add(parts[0]);
+                // Another word for a common word ("purchase", "buy" for "order") is as weak as it is; another
+                // form of it ("cancellation" for "cancel") is not.
+                if (isGeneric(key) && !parts[0].startsWith(key.slice(0, 4))) weakRelated.add(parts[0]);
+                else strongRelated.add(parts[0]);
+              } else relatedPairs.add(parts.slice(0, 2).join(' '));
             }
           }
         }
@@ -156,11 +165,13 @@ export function buildScope(description: string, subAgents: SubAgent[]): ScopeMod
   }
   for (const s of direct) related.delete(s);
   for (const s of free) bound.delete(s);
+  for (const s of strongRelated) weakRelated.delete(s);
   const words = new Set(texts.flatMap((t) => modelWords(t)).filter((w) => w.length >= 4));
   const hasScope = direct.size > 0;
   return {
     direct,
     related,
+    weakRelated,
     relatedPairs,
     pairs,
     bound,
@@ -245,6 +256,10 @@ const NOISE = new Set([
   'no',
   'yo',
   'bk',
+  // Tails of contractions as the scope reads them ("i'll" → "i ll", "you're" → "you re").
+  'll',
+  're',
+  've',
 ]);
 
 const FAMILY = new Set(
@@ -398,6 +413,47 @@ function reportsTrouble(normalized: string): boolean {
   return TROUBLE_STATE.some((re) => re.test(normalized));
 }
 
+// A request: a question, a wish or need, a polite ask, something the bot should do.
+const REQUEST_FRAME = [
+  /\?|\b(what|whats|where|wheres|when|which|who|whos|why|how|hows|whether)\b/,
+  /\b(can|could|would|will|do|does|did|may|should|shall) (you|i|we|someone|anyone)\b|\b(you|u) (will|can|could|should|must)\b/,
+  /\b(need|needs|want|wants|wanted|wanting|wanna|like to|looking (for|to)|look for|trying to|please|pls|plz|tell me|show me|let me know)\b/,
+  // "help me with…", not "thanks for the help".
+  /\bhelp (me|us|with|out|on|in|to)\b/,
+];
+// A remark: on what was said ("that's great news"), the customer's own doings ("i'm going to sleep now", "i'll
+// be right back"), or a maybe ("maybe later"), with nothing of theirs in trouble ("my tv isn't working").
+const REMARK = [
+  /^((oh|ok|okay|well|wow|yes|yeah) )*(that|it|this)('s| is| was|s| sounds| looks| seems)\b/,
+  /^i('m| am| m|'ll| will| ll| was|'ve been| have been| ve been| just)\b(?!.*\b(my|our)\b)/,
+  /^(maybe|perhaps|probably|whatever|anyway)\b/,
+];
+
+/** The word comes after "a", "an", "new", "another" or "some" (one word may stand between): a thing sought. */
+function seeksNew(normalized: string, word: string): boolean {
+  const words = modelWords(normalized);
+  const at = words.findIndex((w) => w === word || stem(w) === word);
+  if (at < 1 || word.length < 5) return false;
+  return words.slice(Math.max(0, at - 2), at).some((w) => w === 'a' || w === 'an' || w === 'new' || w === 'another' || w === 'some');
+}
+
+// A question of general knowledge ("how many people have the coronavirus", "who is the best architect").
+const FACT = /^(can you tell me |do you know )?(how many|who (is|was|won|invented|wrote)|what (is|was|are|were) the|when (was|did))\b/;
+
+/** A question of fact about the world, not about the customer's own things ("what are my coffers at"). */
+function asksFact(normalized: string): boolean {
+  return FACT.test(normalized) && !/\b(my|our|mine|i)\b/.test(normalized);
+}
+
+function asks(normalized: string): boolean {
+  return REQUEST_FRAME.some((re) => re.test(normalized));
+}
+
+/** A remark in passing rather than a request, which one foreign word cannot make out of scope. */
+function remarkOnly(normalized: string): boolean {
+  return REMARK.some((re) => re.test(normalized)) && !asks(normalized);
+}
+
 function confidentlyForeign(
   model: ScopeModel,
   profile: ScopeProfile | undefined,
@@ -420,12 +476,20 @@ function confidentlyForeign(
     });
   }
   if (!evidence.length) return false;
+  // One foreign word in a sentence that asks for nothing is a remark, not a request for another service.
+  if (remarkOnly(normalized)) return false;
   if (reading.nearIn >= DOUBT_NEAR || (reading.nearTop >= DOUBT_NEAR && reading.confidence >= DOUBT_CONF)) return false;
   const d = wordDomain(evidence[0]);
   const acts = sharedAction(model, stems);
   if (d && d.p >= WORD_CONF) return profile.near[d.domain] < WORD_NEAR;
   if (d && d.p >= WORD_DOUBT && profile.near[d.domain] >= WORD_NEAR) return false;
-  if (!d) return !(acts || reading.nearTop >= DOUBT_NEAR || reading.confidence < UNPLACED_CONF);
+  if (!d) {
+    if (acts || reading.nearTop >= DOUBT_NEAR) return false;
+    if (reading.confidence >= UNPLACED_CONF) return true;
+    // "i need a salon", "find me a therapist", "i want new cable": a request for a thing the scope never names,
+    // asked for as something new, is foreign even when nobody can place the word, unless it is a slip.
+    return asks(normalized) && (seeksNew(normalized, evidence[0]) || asksFact(normalized)) && !slipOfKnownWord(evidence[0]);
+  }
   return true;
 }
 
@@ -479,8 +543,11 @@ function slipPair(model: ScopeModel, a: string, b: string): boolean {
 }
 
 /** Judges one customer request (normalized text; raw for names) against the scope. */
+// "sounds good", "sounds interesting": how a reply sounds is no topic.
+const SOUNDS = /\bsound(s|ed)? (good|great|fine|ok|okay|right|perfect|cool|interesting|nice|awesome|fun|lovely|amazing|wonderful)\b/g;
+
 function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudgement {
-  const stems = stemsOfNormalized(normalized);
+  const stems = stemsOfNormalized(normalized.replace(SOUNDS, ' '));
   const names = raw ? properNouns(raw) : new Set<string>();
   // "send 20 bucks to maria", "pay evan": whoever money goes to is a person, not a topic.
   for (const m of normalized.matchAll(
@@ -505,8 +572,8 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
   }
   for (let i = 0; i < stems.length; i++) {
     const s = stems[i];
-    const generic = isGeneric(s);
     const m = pairCovered.has(i) ? 'direct' : match(model, s);
+    const generic = isGeneric(s) || (m === 'related' && !!model.weakRelated?.has(s));
     if (m && !generic) {
       // "speed limit" is not "credit limit": a bound scope word under another qualifier proves little.
       const prev = i > 0 ? stems[i - 1] : '';
@@ -515,10 +582,11 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
       strong += requalified ? 0 : WEIGHT[m];
       if (requalified) weak += 0.5;
       covered.push(s);
-    } else if (m === 'direct' && generic) {
+    } else if ((m === 'direct' || m === 'related') && generic) {
       weak += 0.5;
       covered.push(s);
-    } else if (!m && !generic && !names.has(s) && !NOISE.has(s) && !slipOfCommonWord(s)) foreign.push(s);
+    } else if (!m && !generic && !names.has(s) && !NOISE.has(s) && !slipOfCommonWord(s) && !(s.length === 2 && !isKnownWord(s)))
+      foreign.push(s);
   }
   if (isSmallTalk(normalized)) return { verdict: null, confidence: 0, covered, foreign };
   // A foreign stem whose written word is one slip from a scope word ("plcae" ~ "place") is that word.
@@ -552,7 +620,9 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
   const profile = foreign.length || strong < 1 ? profileOf(model) : undefined;
   const reading = profile ? readDomain(profile, normalized) : undefined;
   if (!foreign.length && !covered.length) return modelOnly(reading, covered, foreign);
-  if (!strong && foreign.length <= 2 && SMALL_TALK.test(normalized)) return { verdict: null, confidence: 0, covered, foreign };
+  // "thanks ok bye" is small talk; "hi i need to check my balance" is a request after a greeting.
+  if (!strong && foreign.length <= 2 && SMALL_TALK.test(normalized) && !asks(normalized.replace(SMALL_TALK, '')))
+    return { verdict: null, confidence: 0, covered, foreign };
   if (strong > 0) return { verdict: 'in', confidence: Math.min(1, 0.5 + strong / 4), covered, foreign };
   if (!foreign.length) return modelOnly(reading, covered, foreign) ?? { verdict: 'in', confidence: 0.5, covered, foreign };
   // Words say out; the model may know better ("tarck my ordr", "thnaks"): unsure counts as in scope.

@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import type { SubAgent } from '../../schema/policy';
 import { featuresOf, modelWords } from './features';
 import { isStopword } from './words';
@@ -110,6 +111,40 @@ function knownWords(text: string): number {
 export function isKnownWord(word: string): boolean {
   model ??= unpack(SCOPE_MODEL);
   return find(model.keys, word) >= 0;
+}
+
+const slipMemo = new Map<string, boolean>();
+
+/**
+ * Whether a word the model does not know is a slip of one it does ("famil" ~ "family", "pliiow" ~ "pillow"), or
+ * two known words run together ("youlove"). Only words with the same first letter are compared: the sorted keys
+ * give that range by binary search, so a check reads a few thousand keys at most, once per word.
+ */
+export function slipOfKnownWord(word: string): boolean {
+  const hit = slipMemo.get(word);
+  if (hit !== undefined) return hit;
+  model ??= unpack(SCOPE_MODEL);
+  const keys = model.keys;
+  let slip = false;
+  for (let i = 2; i + 2 <= word.length && !slip; i++) {
+    if (isKnownWord(word.slice(0, i)) && isKnownWord(word.slice(i))) slip = true;
+  }
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid] < word[0]) lo = mid + 1;
+    else hi = mid;
+  }
+  const budget = word.length >= 8 ? 2 : 1;
+  for (let i = lo; i < keys.length && keys[i][0] === word[0] && !slip; i++) {
+    const k = keys[i];
+    if (Math.abs(k.length - word.length) > budget || k.includes(' ')) continue;
+    if (distance(k, word) <= budget) slip = true;
+  }
+  if (slipMemo.size > 5_000) slipMemo.clear();
+  slipMemo.set(word, slip);
+  return slip;
 }
 
 export interface ScopeProfile {

@@ -6,7 +6,7 @@ import { NEGATIVE_FEELINGS, OTHER_FEELING_WORDS } from '../read/mood-words';
  * cannot pull a whole topic into scope. Abbreviations customers type are included (xfer, acct).
  */
 export const SYNONYM_SETS: string[][] = [
-  ['account', 'profile', 'acct', 'login', 'signin', 'username', 'credentials', 'cuenta', 'compte', 'konto', 'conta'],
+  ['account', 'profile', 'acct', 'login', 'signin', 'user', 'username', 'credentials', 'cuenta', 'compte', 'konto', 'conta'],
   ['password', 'passcode', 'pwd', 'contrasena', 'mot de passe', 'passwort', 'senha'],
   ['register', 'registration', 'signup', 'enroll', 'enrol'],
   ['order', 'purchase', 'buy', 'bought', 'checkout', 'cart', 'pedido', 'commande', 'bestellung', 'encomenda', 'compra'],
@@ -153,7 +153,6 @@ export const SYNONYM_SETS: string[][] = [
   // Returns read from the complaint that starts them.
   [
     'return',
-    'refund',
     'damaged',
     'defective',
     'faulty',
@@ -240,6 +239,38 @@ export const SYNONYM_SETS: string[][] = [
   ['result', 'results', 'test results', 'blood test', 'bloodwork', 'lab', 'labs', 'scan'],
   // Deliveries by people.
   ['driver', 'rider', 'courier', 'delivery', 'deliveries', 'delivery person', 'tip', 'tips', 'gratuity'],
+  // What a cable and internet provider sells.
+  ['internet', 'broadband', 'wifi', 'connection', 'connect', 'cable', 'tv', 'television', 'channels', 'router', 'modem'],
+  // A phone and its parts.
+  ['phone', 'mobile', 'iphone', 'smartphone', 'cellphone', 'cell phone', 'handset', 'android', 'screen', 'display'],
+  // Food and drink a takeaway sells: a scope naming one dish or drink takes in the others customers order.
+  [
+    'food',
+    'meal',
+    'meals',
+    'dish',
+    'menu',
+    'combo',
+    'pizza',
+    'burger',
+    'sandwich',
+    'salad',
+    'fries',
+    'chicken',
+    'nuggets',
+    'wrap',
+    'taco',
+    'sides',
+    'dessert',
+    'desserts',
+    'breakfast',
+    'big mac',
+    'whopper',
+    'veggie',
+    'pasta',
+  ],
+  ['drink', 'drinks', 'beverage', 'soda', 'coke', 'pepsi', 'lemonade', 'juice', 'coffee', 'tea', 'shake', 'milkshake', 'smoothie'],
+  ['topping', 'toppings', 'cheese', 'onion', 'mushroom', 'pepperoni', 'sauce', 'bacon', 'tomato', 'olives', 'jalapeno', 'extra cheese'],
   // Software and apps.
   ['member', 'members', 'user', 'users', 'teammate', 'teammates', 'team', 'invite', 'collaborator', 'workspace', 'seat'],
   ['notification', 'notifications', 'alert', 'alerts', 'reminder', 'reminders'],
@@ -274,6 +305,8 @@ export const GENERIC_WORDS = new Set(
     'ask asked asking wonder wondering inquire explain explained understand learn read write wrote written answer answered reply ' +
     'download upload print save sign log visit reach reached move moved keep kept bring brought leave left ' +
     'resend resent redo retry switch switched switching taken took back gimme lemme ' +
+    'search searching searched discover reserve reserved browse inform informed previous ' +
+    'remember remembered recall forget forgot forgotten once twice again ' +
     'dollar dollars buck bucks euro euros pound pounds cent cents quid usd eur gbp inr rs rupee rupees ' +
     // How the customer feels says nothing about what they ask for.
     [...NEGATIVE_FEELINGS, ...OTHER_FEELING_WORDS].join(' ')
@@ -287,6 +320,8 @@ export const NEUTRAL_WORDS = new Set(
     'sir madam dear guys please pls plz thanks thank sorry excuse pardon ok okay yes yeah yep no nope alright fine great cool ' +
     'bot robot human agent assistant you u ur ya wan wana plz pls cud wud shud ' +
     'exactly really actually currently quickly immediately recently basically literally totally completely finally probably definitely ' +
-    'simply directly urgently seriously honestly properly correctly already anyway somehow'
+    'simply directly urgently seriously honestly properly correctly already anyway somehow ' +
+    // Text-speak: laughs, interjections, "i don't know", "never mind".
+    'lol lmao rofl omg idk nvm np jk tbh smh brb gtg ttyl afk bruh haha hehe oops whoops ugh meh yay wow huh hmm aww xd'
   ).split(/\s+/),
 );

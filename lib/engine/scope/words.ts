@@ -1,4 +1,5 @@
 import { baseForm, tagsOf } from '../read/nlp';
+import { chatForm } from './features';
 import { sentences as splitSentences, STOPWORDS, tokens as readTokens } from '../read/text';
 
 /**
@@ -40,5 +41,12 @@ export function sentences(text: string): string[] {
 
 /** Lowercase words with negations and shorthand expanded, "'s" dropped, other tails kept as words. */
 export function tokens(normalized: string): string[] {
-  return readTokens(normalized, 'negation');
+  const out: string[] = [];
+  for (const w of readTokens(normalized, 'negation')) {
+    // Text-speak the engine's reading leaves as written ("wat", "pw"): the words the scope was written in.
+    const form = w.length <= 5 ? chatForm(w) : undefined;
+    if (form && !form.includes("'")) out.push(...form.split(' '));
+    else out.push(w);
+  }
+  return out;
 }
