@@ -559,6 +559,15 @@ function readsDetailRequest(c: Clause, sentence: string): string[] | null {
   return items.length ? items : DETAIL_NOUN.test(obj) || /\b(details|information|more)\b/.test(sentence) ? ['details of the issue'] : null;
 }
 
+// "It has been transferred successfully and will reflect on their account soon": money moved between accounts, a
+// payment the bot made, not the conversation handed on. Only when no person or team is named as the receiver.
+const MONEY = /\b(account|balance|funds?|money|payment|amount|credited|deposit(ed)?|wallet|dollars|bucks|euros?)\b|\$ ?\d/;
+const RECEIVER =
+  /\b(team|department|dept|agents?|specialists?|colleagues?|human|person|representative|manager|supervisor|support|service|staff|desk)\b/;
+function movesMoney(q: string): boolean {
+  return /\b(transferr?(ed|ing)?|sent|moved|wired)\b/.test(q) && MONEY.test(q) && !RECEIVER.test(q);
+}
+
 const memo = new Map<string, BotAct[]>();
 
 /** Every act of one bot or agent message (memoised: bots repeat their templates). */
@@ -603,7 +612,7 @@ function readUncached(raw: string): BotAct[] {
       (INTERNAL_NOTE.test(q) ||
         DELIVERY_STEP.test(q) ||
         /\b(i|we) (have |had )?(now |just |already |also )?(contacted|messaged)\b/.test(q));
-    if (legacy.kind === 'handoff' && !answered && !ownStep) {
+    if (legacy.kind === 'handoff' && !answered && !ownStep && !movesMoney(q)) {
       add(
         inability
           ? {
@@ -681,7 +690,7 @@ function readUncached(raw: string): BotAct[] {
         continue;
       }
       const passed = readsPassedOn(c);
-      if (passed) {
+      if (passed && !(passed.who === 'the team' && movesMoney(s.norm))) {
         add({ kind: 'transfers_now', confidence: 0.85, quote: s.raw, who: passed.who });
         continue;
       }

@@ -43,6 +43,21 @@ const READ_LIMIT = 80;
 const ENGAGED: readonly string[] = ['answers', 'asks_details', 'commits_future', 'transfers_now', 'waits', 'redirects', 'offers_transfer'];
 const SERVES: readonly string[] = ['answers', 'asks_details', 'waits'];
 
+// "What's its address and contact number?", "how can I reach them?": a question for someone's contact details.
+const ASKS_CONTACT =
+  /^(?=.*(\?|^(what|whats|where|how|can you|could you|do you)\b))(?=.*(\b(phone|number|address|email)\b|\bcontact (details|info|information)\b|\bhow (can|do|should|would) i (reach|contact|call)\b))/;
+
+/**
+ * "You may call 415-286-4371" right after the customer asked for that number gives what was asked: an answer,
+ * not the bot sending them away. Only when the number or address is in the sentence itself, and never for a
+ * redirect to the bot's own side ("call our support team at…").
+ */
+function contactGiven(a: BotAct): BotAct {
+  if (a.kind !== 'redirects' || !/\d{3}|@/.test(a.quote)) return a;
+  if (/\b(us|our|team|department|support|service|agent|specialist)\b/.test(a.who ?? '')) return a;
+  return { kind: 'answers', confidence: a.confidence, quote: a.quote };
+}
+
 function strongest(acts: BotAct[]): BotAct | undefined {
   const order = ['transfers_now', 'commits_future', 'redirects', 'cannot_help'];
   return acts
@@ -65,6 +80,8 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
   let requestAfterHandoff = false;
   let openRequest: number | undefined;
   let offerAt: Finding | undefined;
+  /** The customer's last turn asked how to reach a place or someone ("what's their phone number?"). */
+  let askedContact = false;
 
   for (let i = start; i < msgs.length; i++) {
     const m = msgs[i];
@@ -72,6 +89,7 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
     if (m.role === 'customer') {
       const acts = readCustomerTurn(m.text, customerNorm(i), lastBot);
       turns.push({ index: i, role: 'customer', acts });
+      askedContact = ASKS_CONTACT.test(customerNorm(i)) && !acts.some((a) => a.kind === 'asks_human');
       for (const a of acts) {
         if (a.kind === 'asks_human') human = { index: i, act: a };
         else if (a.kind === 'takes_back' && human && human.index < i) human = undefined;
@@ -93,7 +111,8 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
       }
       continue;
     }
-    const acts = readBotTurn(m.text);
+    const acts = askedContact ? readBotTurn(m.text).map(contactGiven) : readBotTurn(m.text);
+    askedContact = false;
     turns.push({ index: i, role: 'bot', acts });
     if (!acts.length) continue;
     lastBot = acts;

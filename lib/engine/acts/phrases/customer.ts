@@ -274,6 +274,15 @@ const QUESTION_START =
   /^(when|what|which|are|is|do|does|until|till|how late|cuando|a que hora|quand|a quelle heure|wann|um wie viel|quando|que horas|qual|hasta|bis)\b/;
 const NOW_WORDS = /\b(now|right away|asap|immediately|ahora|maintenant|jetzt|sofort|agora|ja)\b/;
 /**
+ * "Call me a cab", "call us a taxi": "call" with two objects fetches a thing for the customer; it asks nobody to
+ * phone them. "Call me an agent" still names a person, and that noun is read as such by the noun rules.
+ */
+function callsThing(text: string): boolean {
+  const m = /\b(call|phone|ring) (me|us) (a|an) ([a-z]+)/.exec(text);
+  return !!m && !classify(m[4]).noun && !/^(call|ring|phone|callback)$/.test(m[4]);
+}
+
+/**
  * "You can call me Jonesy": "call me" with a name after it names the customer. A call-back request is followed
  * by nothing, or by when, where or how ("call me back", "call me at 555…", "call me tomorrow", "call me asap").
  */
@@ -488,6 +497,8 @@ function shortVerbTypo(t: string): boolean {
 }
 
 /** Is the noun at k linked to a verb of reaching or asking on its left (or a modal frame around it)? */
+const DETERMINERS = new Set(['the', 'a', 'an', 'my', 'our', 'your', 'their', 'his', 'her', 'this', 'that']);
+
 function linked(toks: string[], k: number, kind: 'strong' | 'weak', questionLike: boolean): { confidence: number } | null {
   for (let j = k - 1; j >= Math.max(0, k - 7); j--) {
     const t = toks[j];
@@ -505,6 +516,14 @@ function linked(toks: string[], k: number, kind: 'strong' | 'weak', questionLike
       return { confidence: 0.8 };
     if (info.contact) {
       if (info.contact === 'past' && j > 0 && PAST_SUBJECTS.has(toks[j - 1]) && !PASSIVE_REQUEST.has(toks[j - 1])) return null;
+      // "The contact person name is Mahmoud", "my contact person's email": after a determiner and right before the
+      // noun, the verb is a noun's modifier, and a phrase that goes on to "is"/"name" states a detail, asks nothing.
+      if (
+        j === k - 1 &&
+        DETERMINERS.has(toks[j - 1] ?? '') &&
+        /^(is|was|name|names|s|email|number|phone|details?)$/.test(toks[k + 1] ?? '')
+      )
+        return null;
       if (toks[j + 1] === 'like' || toks[j + 1] === 'as') return null;
       return { confidence: info.typo ? 0.85 : 0.95 };
     }
@@ -571,7 +590,8 @@ function clauseRequest(toks: string[], questionLike: boolean): number | null {
   if (tm && !toks.slice(0, toks.length - 2).some((t) => classify(t).negator)) return 0.85;
   // "Tell them to call me before coming": people already on the case (named by the bot before) are to call, not a new ask.
   const theyCall = /\b(they|them|he|she|him|her) (to )?(call|phone|ring) me\b/.test(text);
-  if (CALL_ME.test(text) && !theyCall && !namesSelf(text) && !toks.slice(0, 4).some((t) => classify(t).negator)) return 0.85;
+  if (CALL_ME.test(text) && !theyCall && !namesSelf(text) && !callsThing(text) && !toks.slice(0, 4).some((t) => classify(t).negator))
+    return 0.85;
   const esc = toks.findIndex((t) => /^escalat|^eskalier|^escalar/.test(t));
   if (esc >= 0 && !negated(toks, esc) && !toks.slice(Math.max(0, esc - 3), esc).some((t) => classify(t).negator)) {
     const prev = toks[esc - 1];
@@ -649,9 +669,15 @@ export function aboutSupport(sentence: string): boolean {
   for (let k = 0; k < toks.length; k++) {
     if (classify(toks[k]).bot || isNounAt(toks, k) === 'strong') return true;
   }
-  // "What are your opening hours?": the business's own hours, not a topic.
-  return notARequest(sentence) && /\b(your|you|support|service|team|store|shop|office)\b/.test(sentence);
+  // "What are your opening hours?": the business's own hours, not a topic. The "you" of a polite frame ("can you
+  // tell me how many people have the coronavirus") is only who is asked: the question after it may be about anything.
+  const asked = sentence.replace(ASKING_FRAME, '');
+  return notARequest(sentence) && /\b(your|you|support|service|team|store|shop|office)\b/.test(asked);
 }
+
+// "Can you tell me", "could you let me know", "do you know", "I wonder if you could tell me": who is asked, not what about.
+const ASKING_FRAME =
+  /^((please|so|and|ok|okay|hey|hi) )*((can|could|would|will) (you|u) (please )?(tell|show|let) me( know)?|do (you|u) (happen to )?know|i wonder if (you|u) (could|can) tell me)\b/;
 
 // "Never mind", "it's fine now", "I figured it out": a later message taking the request back.
 const RETRACTION = anyPart(
