@@ -14,6 +14,8 @@ import type { BotAct } from './types';
 interface Sentence {
   raw: string;
   norm: string;
+  /** The sentence without a framing phrase before a question ("in the meantime, would you…" → "would you…"). */
+  core: string;
   clauses: Clause[];
 }
 
@@ -224,6 +226,28 @@ const DETAIL_NOUN = anyPart(
   /\b(details|information|screenshot|photo|description|reason|report|answer|question)\b/,
 );
 
+// Questions that ask the customer for something without a verb of asking, read on the whole sentence (the grammar
+// takes "there", "it" or the wh-word for the subject): "Is there an alternate number we can reach you on?", "is it
+// possible for you to share a landmark?", "When is a convenient time for the delivery?", "Which option would you
+// prefer?". The bot cannot go on without the answer, so a handoff in the same message is still collecting.
+const ASKS_WITHOUT_VERB = anyPart(
+  /^(is|are) there (a|an|any|another|other|some) (?!(thing|anything|something|other way|way|other (issue|question|concern)s?)\b)[^?]*\?$/,
+  // "Is it possible you still have the box?", "is it possible someone picked it up?": the customer is to find out.
+  /^(is|would) it (be )?possible (for you to (provide|share|send|give|confirm|tell|upload|attach|check)|(that )?(you|your|someone|somebody|anyone|a|an))\b/,
+  /^(what|which|when|where) (?!(else|more)\b)[^?]*\byour?\b[^?]*\?$/,
+);
+// Help offered, not an answer asked for: "What else can I help you with?", "is there any issue you would like to address
+// (while I connect you)?": what the customer may add if they wish, not what the bot needs.
+const OPEN_OFFER = /\b(help|assist|do for)\b|\byou (would|'d|d) like to\b/;
+// "Would you prefer a replacement or a refund?", "do you wish to return it, or would you prefer a replacement?": a choice
+// the customer must make, a detail of the case; "would you like me to…" is the bot offering, not asking.
+const CHOICE = /\b(would|do) you (like|want|wish|prefer) (?!(me|us|that (i|we)|for (me|us))\b)[^?]{0,160}\bor\b/;
+
+// "I will escalate it to our payments team. Would you like me to proceed with this escalation?": the transfer waits
+// for the customer's yes, so the message offers it (whatever tense the first sentence used).
+const ASKS_GO_AHEAD =
+  /^(would|do) you (like|want) (me|us) to (connect|transfer|escalate|forward|refer|pass|proceed with (this|the|that|your) (escalation|transfer|referral))\b/;
+
 // "Would you like to share your mobile number?": a polite request for a detail, not an offer.
 const WOULD_YOU_SHARE = /^would you like to (provide|share|give|send|confirm|tell|upload|attach)\b/;
 // "Will you allow me some time?", "is that acceptable?": asking for patience or assent, not for a detail.
@@ -262,13 +286,22 @@ const TAKE_IT_TO =
 const FOR_FUTURE = /\b(as a precaution(ary measure)?|future|feedback|prevent|avoid (this|such|similar))\b/;
 const INTERNAL_NOTE = anyPart(/\b(also|additionally)\b/, FOR_FUTURE);
 
+// "In the meantime, did you keep any photos?", "While they investigate, would you prefer a refund or a replacement?":
+// a framing phrase before an inverted question. The grammar would take the phrase for the subject and the auxiliary's
+// subject for the verb, so the question is read without it (the sentence itself keeps it for the other tests).
+const LEAD_IN = new RegExp(
+  '^(in the (meantime|interim)|meanwhile|additionally|in addition|also|alternatively|as an alternative|' +
+    '(while|to|given|regarding|once|before|as) [^,]{1,60}), (?=(would|will|could|can|do|does|did|have|has|is|are|may|shall|should)\\b)',
+);
+
 function sentencesOf(raw: string): Sentence[] {
   // A semicolon joins two sentences as far as who does what is concerned.
   return splitSentences(clean(raw))
     .flatMap((s) => s.split(/;\s+/))
     .map((s) => {
       const norm = normalize(s);
-      return { raw: s, norm, clauses: clausesOf(norm) };
+      const core = norm.replace(LEAD_IN, '');
+      return { raw: s, norm, core, clauses: clausesOf(core) };
     });
 }
 
@@ -536,6 +569,8 @@ function readsDetailRequest(c: Clause, sentence: string): string[] | null {
   const asks =
     (c.subject === 'you' && (c.question || c.imperative) && ASK_VERBS.has(c.verb)) ||
     (c.subject === 'i' && c.question && ['have', 'get', 'ask', 'know', 'see'].includes(c.verb)) ||
+    // "May I confirm the email on your account?": the customer is to give it.
+    (c.subject === 'i' && c.question && ['confirm', 'verify'].includes(c.verb) && DETAIL_NOUN.test(obj)) ||
     ((c.subject === 'i' || c.subject === 'we') && !c.negated && ['need', 'require'].includes(c.verb) && DETAIL_NOUN.test(obj)) ||
     /^(what|which) (is|was|are) (your|the) /.test(sentence) ||
     // "Account number and pin", "And your date of birth?": a bare list of details.
@@ -666,6 +701,10 @@ function readUncached(raw: string): BotAct[] {
       add({ kind: 'redirects', confidence: 0.65, quote: s.raw, who: s.norm.slice(whenYou[0].length).split(',')[0] });
       continue;
     }
+    if (ASKS_WITHOUT_VERB.test(s.core) && !OPEN_OFFER.test(s.core) && !CLOSING.test(s.norm) && !ASKS_LEAVE.test(s.norm)) {
+      const what = itemsIn(s.norm);
+      add({ kind: 'asks_details', confidence: 0.6, quote: s.raw, what: what.length ? what : ['answer to the question'] });
+    }
     if (CONDITIONAL.test(` ${s.norm}`) && !/[.!]\s*$/.test(s.norm.split(/\bif\b/)[0] ?? '')) {
       // "If you notice unfamiliar charges, we will investigate": a hypothetical, not what is happening.
       if (/^(if|once|when|should|in case|unless)\b/.test(s.norm)) continue;
@@ -757,7 +796,9 @@ function readUncached(raw: string): BotAct[] {
       else if (
         c.question &&
         c.subject === 'you' &&
-        (!/\b(would|do|did) you (like|want|wish|prefer|need)\b|\bshall i\b/.test(s.norm) || WOULD_YOU_SHARE.test(s.norm)) &&
+        (!/\b(would|do|did) you (like|want|wish|prefer|need)\b|\bshall i\b/.test(s.norm) ||
+          WOULD_YOU_SHARE.test(s.norm) ||
+          CHOICE.test(s.norm)) &&
         !ASKS_LEAVE.test(s.norm) &&
         !CLOSING.test(s.norm) &&
         !acts.some((a) => a.kind === 'offers_transfer')
@@ -770,6 +811,12 @@ function readUncached(raw: string): BotAct[] {
       )
         add({ kind: 'waits', confidence: 0.7, quote: s.raw });
     }
+  }
+  // A transfer announced and then put to the customer ("…would you like me to proceed with this escalation?") is offered.
+  const goAhead = sents.find((s) => ASKS_GO_AHEAD.test(s.core));
+  if (goAhead && acts.some((a) => a.kind === 'transfers_now' || a.kind === 'commits_future')) {
+    for (let i = acts.length - 1; i >= 0; i--) if (acts[i].kind === 'transfers_now' || acts[i].kind === 'commits_future') acts.splice(i, 1);
+    add({ kind: 'offers_transfer', confidence: 0.6, quote: goAhead.raw });
   }
   let out = acts.filter(
     (a) =>
