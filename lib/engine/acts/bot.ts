@@ -283,7 +283,8 @@ const HYPOTHETICAL = /^(if|should|in case|unless|in the event)\b/;
 const TAKE_IT_TO =
   /\byou (can|could|may|should) (share|show|give|provide|forward)\b.{0,30}\b(with|to) (your|the) (bank|card issuer|seller|manufacturer)\b/;
 // A note passed on while the bot settles the case itself: an add-on, for the future, or feedback.
-const FOR_FUTURE = /\b(as a precaution(ary measure)?|future|feedback|prevent|avoid (this|such|similar))\b/;
+// "…to our packaging department for review and improvement", "I will relay your suggestion to…".
+const FOR_FUTURE = /\b(as a precaution(ary measure)?|future|feedback|suggestions?|improve(ment)?|prevent|avoid (this|such|similar))\b/;
 const INTERNAL_NOTE = anyPart(/\b(also|additionally)\b/, FOR_FUTURE);
 
 // "In the meantime, did you keep any photos?", "While they investigate, would you prefer a refund or a replacement?":
@@ -599,6 +600,22 @@ function readsDetailRequest(c: Clause, sentence: string): string[] | null {
 const MONEY = /\b(account|balance|funds?|money|payment|amount|credited|deposit(ed)?|wallet|dollars|bucks|euros?)\b|\$ ?\d/;
 const RECEIVER =
   /\b(team|department|dept|agents?|specialists?|colleagues?|human|person|representative|manager|supervisor|support|service|staff|desk)\b/;
+// "I am escalating this with our delivery partner", "I have requested the courier to call you": the bot working the
+// case with the company's own delivery partners, not a person taking it over; only when no team or agent is named.
+const PARTNER = /\b(delivery partners?|courier( service)?|carrier|seller)\b/;
+function withPartnerOnly(q: string): boolean {
+  return PARTNER.test(q) && !RECEIVER.test(q.replace(/\bcourier service\b/, 'courier'));
+}
+// "Let me check with our logistics team", "let me connect with the returns team to get an update": the bot asking a
+// colleague for what it needs to answer in this chat; "…and get back to you within the hour" (a follow-up later),
+// "…connect you with…" and going up the line to a supervisor are handoffs.
+const OWN_CHECK =
+  /\b(let me|let us|i will|i'll|we will|we'll) (quickly |just |now )?(check|confer|consult|connect|coordinate|liaise|speak|talk) with (our|the|my) (?!.*\b(supervisor|manager|senior|specialist)\b)/;
+
+function ownCheck(q: string): boolean {
+  return OWN_CHECK.test(q) && !/\b(get back to|(update|contact|call|email|reach) you|in touch)\b/.test(q);
+}
+
 function movesMoney(q: string): boolean {
   return /\b(transferr?(ed|ing)?|sent|moved|wired)\b/.test(q) && MONEY.test(q) && !RECEIVER.test(q);
 }
@@ -821,6 +838,13 @@ function readUncached(raw: string): BotAct[] {
   let out = acts.filter(
     (a) =>
       !((a.kind === 'transfers_now' || a.kind === 'commits_future') && a.action !== 'contact' && INTERNAL_NOTE.test(normalize(a.quote))),
+  );
+  out = out.filter(
+    (a) =>
+      !(
+        (a.kind === 'transfers_now' || a.kind === 'commits_future') &&
+        (withPartnerOnly(normalize(a.quote)) || ownCheck(normalize(a.quote)))
+      ),
   );
   if (mitigated) out = out.filter((a) => !(a.kind === 'cannot_help' && a.lacks !== 'understanding'));
   // A detail request that names a transfer as its purpose is collecting for the handoff, not the handoff itself.

@@ -75,3 +75,26 @@ describe('questions that do not hold a handoff open', () => {
     expect(after(bot).escalate).toBe(true);
   });
 });
+
+describe('a team named while the bot works the case itself is no handoff', () => {
+  it.each([
+    // The bot's own work with the delivery partner.
+    'I am taking this up with our courier partner right now and will update you here within the hour.',
+    'I have raised this with the delivery partner and asked them to redeliver today.',
+    // A colleague asked for what the bot needs, answered in this chat.
+    'Let me check with our warehouse team on where the parcel is.',
+    'Let me connect with the returns team to get the exact status for you.',
+    // The customer's suggestion passed on for improvement.
+    'Good point. I will pass your suggestion on to our packaging department so they can improve it.',
+  ])('%s', (bot) => {
+    expect(after(bot).escalate).toBe(false);
+  });
+
+  it('a team named as the receiver still makes a handoff', () => {
+    expect(after('I have escalated this to our courier relations team and they will call you within a day.').escalate).toBe(true);
+  });
+
+  it('asking a supervisor is going up the line', () => {
+    expect(after('I will speak with my supervisor, who will call you back today about the refund.').escalate).toBe(true);
+  });
+});
