@@ -234,8 +234,12 @@ const ASKS_WITHOUT_VERB = anyPart(
   /^(is|are) there (a|an|any|another|other|some) (?!(thing|anything|something|other way|way|other (issue|question|concern)s?)\b)[^?]*\?$/,
   // "Is it possible you still have the box?", "is it possible someone picked it up?": the customer is to find out.
   /^(is|would) it (be )?possible (for you to (provide|share|send|give|confirm|tell|upload|attach|check)|(that )?(you|your|someone|somebody|anyone|a|an))\b/,
-  /^(what|which|when|where) (?!(else|more)\b)[^?]*\byour?\b[^?]*\?$/,
 );
+// "When is a good time for you…?": a wh-question about the customer's side (three tests, so no gap to re-read).
+const WH_START = /^(what|which|when|where) (?!(else|more)\b)/;
+function asksWithoutVerb(q: string): boolean {
+  return ASKS_WITHOUT_VERB.test(q) || (WH_START.test(q) && q.endsWith('?') && /\byour?\b/.test(q));
+}
 // Help offered, not an answer asked for: "What else can I help you with?", "is there any issue you would like to address
 // (while I connect you)?": what the customer may add if they wish, not what the bot needs.
 const OPEN_OFFER = /\b(help|assist|do for)\b|\byou (would|'d|d) like to\b/;
@@ -718,7 +722,7 @@ function readUncached(raw: string): BotAct[] {
       add({ kind: 'redirects', confidence: 0.65, quote: s.raw, who: s.norm.slice(whenYou[0].length).split(',')[0] });
       continue;
     }
-    if (ASKS_WITHOUT_VERB.test(s.core) && !OPEN_OFFER.test(s.core) && !CLOSING.test(s.norm) && !ASKS_LEAVE.test(s.norm)) {
+    if (asksWithoutVerb(s.core) && !OPEN_OFFER.test(s.core) && !CLOSING.test(s.norm) && !ASKS_LEAVE.test(s.norm)) {
       const what = itemsIn(s.norm);
       add({ kind: 'asks_details', confidence: 0.6, quote: s.raw, what: what.length ? what : ['answer to the question'] });
     }
