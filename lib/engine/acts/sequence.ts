@@ -125,8 +125,7 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
     // with your neighbours first?") keeps it open: the bot is still working the case with the customer.
     const asksNow = collecting ?? acts.find((a) => a.kind === 'asks_details');
     if (confirmed && asksNow && (confirmed.kind === 'transfers_now' || confirmed.kind === 'commits_future')) {
-      const collecting = asksNow;
-      pending = { index: i, act: collecting, kind: 'collecting', missing: collecting.what ?? [] };
+      pending = { index: i, act: asksNow, kind: 'collecting', missing: asksNow.what ?? [] };
       // The newest handoff talk is the one still open; an earlier one ("contact your bank") is behind it.
       handoff = undefined;
       handoffTalk = true;
