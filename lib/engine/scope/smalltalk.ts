@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { tagsOf } from '../read/nlp';
 import { modelWords } from './features';
+import { isSwap } from './words';
 
 /**
  * Small talk: greetings, thanks, farewells, acknowledgements and pleasantries ("ciao", "thnaks", "catch you
@@ -55,14 +56,6 @@ function near(word: string, vocab: Set<string>): boolean {
     if (distance(word, v) <= budget || isSwap(word, v)) return true;
   }
   return false;
-}
-
-/** Two neighbouring letters swapped ("thnaks" ~ "thanks"): one slip, though edit distance counts two. */
-function isSwap(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 /**
