@@ -235,14 +235,30 @@ const ASKS_WITHOUT_VERB = anyPart(
   // "Is it possible you still have the box?", "is it possible someone picked it up?": the customer is to find out.
   /^(is|would) it (be )?possible (for you to (provide|share|send|give|confirm|tell|upload|attach|check)|(that )?(you|your|someone|somebody|anyone|a|an))\b/,
 );
-// "When is a good time for you…?": a wh-question about the customer's side (three tests, so no gap to re-read).
+// "When is a good time for you…?", "What was the item ordered?": a wh-question about the customer's side or the case
+// (separate tests, so no gap to re-read). "What can we do to fix this?" is the bot thinking aloud.
 const WH_START = /^(what|which|when|where) (?!(else|more)\b)/;
+const BOT_WONDERS = /\b(i|we) (can|could|should|shall|may|might)\b/;
+// "Did the outer packaging look tampered with?", "Was the box damaged?", "Has anyone else at your address received it?":
+// a yes/no question about the case, which only the customer can answer.
+const AUX_START = /^(did|was|were|has|have|had|is|are|does|do) (?!(you|u|i|we)\b)/;
+// "Is that acceptable?", "Does that timeframe work for you?": asking for assent to what the bot does, not for a detail.
+const AGREEABLE =
+  'acceptable|ok|okay|feasible|agreeable|alright|all right|fine|good|convenient|suitable|possible|satisfactory|enough|sufficient|' +
+  'work|works|sound|sounds|suit|suits|help|helps|clear|correct|right';
+const ASSENT = new RegExp(`^(is|are|does|do|would|will|can|could) (that|this|it|these|those)( \\w+)? (be )?(${AGREEABLE})\\b`);
 function asksWithoutVerb(q: string): boolean {
-  return ASKS_WITHOUT_VERB.test(q) || (WH_START.test(q) && q.endsWith('?') && /\byour?\b/.test(q));
+  if (!q.endsWith('?')) return ASKS_WITHOUT_VERB.test(q);
+  return (
+    ASKS_WITHOUT_VERB.test(q) ||
+    (WH_START.test(q) && (/\byour?\b/.test(q) || !BOT_WONDERS.test(q))) ||
+    (AUX_START.test(q) && !ASSENT.test(q) && !/^(is|are) there\b/.test(q))
+  );
 }
 // Help offered, not an answer asked for: "What else can I help you with?", "is there any issue you would like to address
 // (while I connect you)?": what the customer may add if they wish, not what the bot needs.
-const OPEN_OFFER = /\b(help|assist|do for)\b|\byou (would|'d|d) like to\b/;
+// "…any other information you can provide that may help in locating the package?" asks; "help you" offers.
+const OPEN_OFFER = /\b(help|assist|do for) (you|u)\b|\b(i|we) (can|could|may) (help|assist|do)\b|\byou (would|'d|d) like to\b/;
 // "Would you prefer a replacement or a refund?", "do you wish to return it, or would you prefer a replacement?": a choice
 // the customer must make, a detail of the case; "would you like me to…" is the bot offering, not asking.
 const CHOICE = /\b(would|do) you (like|want|wish|prefer) (?!(me|us|that (i|we)|for (me|us))\b)[^?]{0,160}\bor\b/;
@@ -316,16 +332,24 @@ function who(c: Clause): string {
   return c.subjectWords.join(' ') || c.subject;
 }
 
-const AUTOMATED_THING =
-  /\b(link|code|receipt|confirmation|(transaction |order |shipping )?details|summary|label|invoice|password|otp|pin|copy|tracking (number|link|code)|notification|voucher|coupon|statement)\b/;
+const AUTOMATED_THING = anyPart(
+  /\b(link|code|receipt|confirmation|(transaction |order |shipping )?details|summary|label|invoice|password|otp|pin|copy)\b/,
+  /\b(tracking (number|link|code|info|information)|notification|voucher|coupon|statement)\b/,
+);
 // "…once your order ships": a time clause and an event of the order (two tests, so no gap to re-read).
 const AUTOMATED_WHEN = {
   test: (obj: string) =>
     /\b(when|once|as soon as)\b/.test(obj) &&
     /\b(ship|ships|shipped|dispatched|arrives|delivered|processed|ready|available|back in stock|approved|completed|issued)\b/.test(obj),
 };
-const DELIVERY_STEP = /\bto (schedule|arrange|book|confirm)\b.{0,30}\b(pick ?up|delivery|installation|visit|slot)\b/;
-const DELIVERY_PEOPLE = /\b(courier|couriers|carrier|driver|drivers|delivery|postman|seller|sellers|warehouse)\b/;
+// "…will contact you to schedule a convenient time for the pickup", "…will call you before arriving": the delivery or
+// pickup the bot arranged going ahead, not the case taken over.
+const DELIVERY_STEP = anyPart(
+  /\bto (schedule|arrange|book|confirm|fix)\b.{0,40}\b(pick ?up|delivery|redelivery|collection|installation|visit|slot|appointment)\b/,
+  /\b(before|prior to) (arriving|arrival|coming|attempting|(the |re-?)?delivery|(the )?pick ?up|(the )?collection)\b|\bbeforehand\b/,
+);
+const DELIVERY_PEOPLE =
+  /\b(courier|couriers|carrier|driver|drivers|delivery|postman|seller|sellers|warehouse|pick ?up|logistics partners?)\b/;
 
 /** "We will contact you", "our developers are looking into it", "someone will get back to you". */
 function readsCommitment(c: Clause): { who: string; action: string } | null {
@@ -342,7 +366,8 @@ function readsCommitment(c: Clause): { who: string; action: string } | null {
     PASS_ON.has(verb) &&
     (REPORT_NOUNS.test(obj) || c.object.some(isPersonNoun))
   ) {
-    if (!SELF_SERVICE.test(obj)) return { who: who(c), action: 'report' };
+    // "I am relaying the information provided by our technicians": the team is the source, not the receiver.
+    if (!SELF_SERVICE.test(obj) && !FROM_PEOPLE.test(obj)) return { who: who(c), action: 'report' };
   }
   // "You'll hear from our customer advocacy team shortly".
   if (c.subject === 'you' && verb === 'hear' && /^from\b/.test(`${c.particle} ${obj}`.trim()) && c.object.some(isPersonNoun))
@@ -376,6 +401,8 @@ function readsCommitment(c: Clause): { who: string; action: string } | null {
       (verb === 'be' && /\bwith you\b/.test(obj)));
   // "We'll email you a reset link", "we'll notify you once it ships": a message the system sends, not a person.
   if (contacts && (AUTOMATED_THING.test(obj) || AUTOMATED_WHEN.test(obj))) return null;
+  // "…will notify you if there are any changes", "will reach out if further information is required": only if.
+  if (contacts && /\b(if|in case|whenever)\b/.test(obj)) return null;
   // "…will contact you to schedule the pickup": a delivery step the bot arranged, not the case taken over.
   if (contacts && DELIVERY_STEP.test(obj)) return null;
   // "We are investigating this with the seller": the bot's own work with a delivery partner, not a handoff.
@@ -392,6 +419,9 @@ function readsCommitment(c: Clause): { who: string; action: string } | null {
   if (takesOver) return { who: who(c), action: 'take over' };
   return null;
 }
+
+// "I am relaying the information provided by our technicians": the people named are the source, not the receiver.
+const FROM_PEOPLE = /\b(provided|given|supplied|reported|shared) by\b/;
 
 /** "Your report has been submitted", "we've reported this", "I have escalated your case to our team". */
 function readsPassedOn(c: Clause): { who: string } | null {
@@ -433,6 +463,7 @@ function readsPassedOn(c: Clause): { who: string } | null {
   )
     return null;
   if (SELF_SERVICE.test(obj) && !c.object.some(isPersonNoun)) return null;
+  if (FROM_PEOPLE.test(obj)) return null;
   return { who: c.object.filter(isPersonNoun).join(' ') || 'the team' };
 }
 
@@ -508,11 +539,17 @@ function readsRedirect(clause: Clause, sentence: string): { channel: string } | 
   // "Send us photos of the damage": details asked for here, not a channel to go to.
   if (
     ['send', 'email', 'upload'].includes(c.verb) &&
-    (DETAIL_NOUN.test(obj) || /\b(photos?|pictures?|images?|videos?|screenshots?|copy|proof)\b/.test(obj))
+    (DETAIL_NOUN.test(obj) ||
+      /\b(photo(graph)?s?|pics?|pictures?|images?|videos?|screenshots?|copy|copies|proof|evidence|documents?|invoices?|statements?|recordings?)\b/.test(
+        obj,
+      ))
   )
     return null;
   if (c.verb === 'ask' && !c.object.some(isPersonNoun)) return null;
   if (!CHANNEL.test(obj) && !c.object.some(isPersonNoun)) return null;
+  // "Please contact us again after 3 days if…", "you can contact us at any time", "kindly reach out if the bank…": the
+  // same support's door left open, not the customer sent elsewhere.
+  if (/^\s*(us|out)\b/.test(obj) && /\b(again|any ?time|whenever|if|should|in case)\b/.test(obj)) return null;
   if (SELF_SERVICE.test(obj) && !/\b(us|them|team|number|phone|store|branch|dm)\b/.test(obj)) return null;
   return { channel: obj.trim() };
 }
@@ -656,6 +693,8 @@ function readUncached(raw: string): BotAct[] {
       inability &&
       (/\bpolic(y|ies)\b/.test(q) ||
         /^while\b/.test(q) ||
+        // "Without it, we are unable to verify the damage": what the bot needs, not what it cannot do.
+        /^(without|unless)\b/.test(q) ||
         // "We are unable to expedite the refund": what the company does not do, not the bot lacking a person.
         /\bwe (are |were )?(unable to|not able to|cannot|can not|can't) (expedite|refund|accept|offer|process|guarantee|waive|extend|deliver|ship|change)\b/.test(
           q,
@@ -684,7 +723,8 @@ function readUncached(raw: string): BotAct[] {
       );
     } else if (legacy.kind === 'collecting') {
       // "If it takes longer, please send the statement and we will escalate": asked only if something happens.
-      if (!HYPOTHETICAL.test(q) || AFTER_CUSTOMER_GIVES.test(q))
+      // "Please let me know if there is anything else I can assist you with" closes; it asks for nothing.
+      if ((!HYPOTHETICAL.test(q) || AFTER_CUSTOMER_GIVES.test(q)) && !CLOSING.test(q))
         add({
           kind: 'asks_details',
           confidence: legacy.confidence,
@@ -764,7 +804,8 @@ function readUncached(raw: string): BotAct[] {
         });
         continue;
       }
-      const cannot = readsCannotHelp(c);
+      // "Without it, we are unable to verify the damage": what the bot needs, not what it cannot do.
+      const cannot = /^(without|unless)\b/.test(s.norm) ? null : readsCannotHelp(c);
       if (cannot) {
         add({ kind: 'cannot_help', confidence: cannot.lacks === 'understanding' ? 0.6 : 0.75, quote: s.raw, lacks: cannot.lacks });
         continue;

@@ -94,6 +94,21 @@ function readsRequest(normalized: string): boolean {
   return REQUEST.test(normalized) || TROUBLE.test(normalized);
 }
 
+// The bot's last turn arranged someone to come: a technician, a pickup, an appointment.
+const VISIT_TALK =
+  /\b(technician|engineer|visit|appointment|repair\w*|install\w*|pick ?up|plumber|electrician|courier|delivery (person|agent|associate))\b/i;
+/**
+ * "earliest u can get someone here", after the bot offered a technician visit: the someone is the visitor. Only a
+ * bare someone/anyone; "someone I can talk to" or "a real person" still asks for a human.
+ */
+function visitor(human: ReturnType<typeof findHumanRequest>, prev: BotAct[]): ReturnType<typeof findHumanRequest> {
+  if (!human || !prev.some((a) => VISIT_TALK.test(a.quote))) return human;
+  const bare =
+    /\b(someone|somebody|anyone|anybody)\b/.test(human.quote) &&
+    !/\b(talk|speak|chat|call|human|agent|person|manager|supervisor|rep|representative|real|live|else)\b/.test(human.quote);
+  return bare ? null : human;
+}
+
 const AFFIRM =
   /^(yes|yeah|yep|yup|sure|ok|okay|please|please do|yes please|go ahead|do it|that would be great|sounds good|si|oui|ja|sim)\b/;
 
@@ -104,7 +119,7 @@ export function readCustomerTurn(raw: string, normalized: string, prev: BotAct[]
   const acts: CustomerAct[] = [];
   if (!normalized) return acts;
   const quote = clip(raw);
-  const human = findHumanRequest(normalized);
+  const human = visitor(findHumanRequest(normalized), prev);
   if (human) acts.push({ kind: 'asks_human', confidence: human.confidence, quote: originalQuote(raw, human.quote) });
   if (retracts(normalized)) acts.push({ kind: 'takes_back', confidence: 0.8, quote });
   const asked = prev.find((a) => a.kind === 'asks_details');

@@ -124,7 +124,15 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
     // In the same message any question that asks the customer for something ("I'll escalate this. Could you check
     // with your neighbours first?") keeps it open: the bot is still working the case with the customer.
     const asksNow = collecting ?? acts.find((a) => a.kind === 'asks_details');
-    if (confirmed && asksNow && (confirmed.kind === 'transfers_now' || confirmed.kind === 'commits_future')) {
+    // "I'd recommend checking with your bank. Could you give me its name so I can check from our side?": advice while
+    // the bot goes on collecting for its own check, so the redirect is not the last word either.
+    // "Provide the reference number and ask them to investigate" tells what to give the bank, so only a question to
+    // the customer, or details for "me"/"us", count.
+    const forBot = !!collecting && (/\?\s*$/.test(collecting.quote) || /\b(me|us)\b/i.test(collecting.quote));
+    const stillWorking =
+      asksNow &&
+      (confirmed?.kind === 'transfers_now' || confirmed?.kind === 'commits_future' || (confirmed?.kind === 'redirects' && forBot));
+    if (confirmed && asksNow && stillWorking) {
       pending = { index: i, act: asksNow, kind: 'collecting', missing: asksNow.what ?? [] };
       // The newest handoff talk is the one still open; an earlier one ("contact your bank") is behind it.
       handoff = undefined;

@@ -282,6 +282,28 @@ function callsThing(text: string): boolean {
   return !!m && !classify(m[4]).noun && !/^(call|ring|phone|callback)$/.test(m[4]);
 }
 
+// Who calls before a delivery or pickup.
+const CALLERS = 'person|guy|guys|boy|driver|courier|partner|associate|executive|technician';
+const VISIT = 'coming|cuming|they|he|she|the|delivery|delivering|dispatch|shipping|sending|arriving|it|u come|you come';
+const CALL_BEFORE_VISIT = new RegExp(`\\b(call|calls|phone|ring)( me)? (before|b4|bfore|befor) (${VISIT})\\b`);
+/**
+ * A call that is not a request for support's people: "tell them to call me before coming", "they're supposed to call
+ * me", "the delivery person did not call me", "call me when it ships", "I'm gonna call back and complain".
+ */
+const OTHERS_CALL = anyPart(
+  // People already on the case (named by the bot before, or the courier) are to call, or did not.
+  new RegExp(`\\b(they|them|he|she|him|her|they re|theyre|${CALLERS})( \\w+){0,3} (call|calls|phone|ring) me\\b`),
+  /\b(not|nt|never|didnt|didn t|cudnt|couldnt|couldn t|always|usually|even) (even )?(call|called|phone|ring) me\b/,
+  // A call tied to the delivery's own events: a heads-up, not a person to take the case.
+  CALL_BEFORE_VISIT,
+  /\b(call|phone|ring) me (when|if|once|as soon as) (it|they|he|she|the (order|package|parcel|delivery|item))\b/,
+  // The customer will call again themselves.
+  /\b(i|im|i m|ill|i ll|i will|gonna|going to) (call|phone|ring) (back|again)\b/,
+);
+function othersCall(text: string): boolean {
+  return OTHERS_CALL.test(text);
+}
+
 /**
  * "You can call me Jonesy": "call me" with a name after it names the customer. A call-back request is followed
  * by nothing, or by when, where or how ("call me back", "call me at 555…", "call me tomorrow", "call me asap").
@@ -462,6 +484,8 @@ function isNounAt(toks: string[], k: number): 'strong' | 'weak' | null {
   if (!kind && (PHRASES.has(two) || (k + 1 < toks.length && PHRASES.has(`${toks[k]} ${toks[k + 1]}`)))) kind = 'strong';
   if (!kind) return null;
   if (prev && OTHER_PEOPLE.has(prev)) return null;
+  // "ok boss", "this is expensive stuff, boss!": without a determiner, "boss" addresses whoever answers.
+  if (toks[k] === 'boss' && !(prev && (DETERMINERS.has(prev) || prev === 'ur' || prev === 'yr'))) return null;
   if (kind === 'weak' && ((prev && HUMAN_MODIFIERS.has(prev)) || (toks[k + 1] && HUMAN_MODIFIERS.has(toks[k + 1])))) kind = 'strong';
   return kind;
 }
@@ -490,6 +514,19 @@ function negated(toks: string[], k: number): boolean {
   return false;
 }
 
+// Past forms that cannot be an imperative, so at the start of a sentence they tell what the customer did.
+const NARRATED = new Set(['called', 'contacted', 'rang', 'phoned', 'emailed', 'messaged', 'talked', 'spoke', 'chatted', 'reached']);
+// What the customer tried or did before: "tried to contact", "attempts to reach", "had to call".
+const TRIED = new Set(['tried', 'attempts', 'attempt', 'attempted', 'despite', 'had']);
+function ownContact(toks: string[], j: number, tense: 'past' | 'present'): boolean {
+  const prev = toks[j - 1];
+  if (tense === 'past' && (j === 0 || prev === 'even' || prev === 'also') && NARRATED.has(toks[j])) return true;
+  const before = prev === 'to' ? toks[j - 2] : prev;
+  if (before && TRIED.has(before)) return true;
+  // "I am contacting customer support about…", "that's why I'm calling you people".
+  return /ing$/.test(toks[j]) && (prev === 'am' || prev === 'im' || prev === 'was' || prev === 'tried' || prev === 'hate');
+}
+
 const SHORT_VERBS = ['talk', 'chat', 'call', 'speak', 'reach'];
 function shortVerbTypo(t: string): boolean {
   if (t.length < 3 || t.length > 6 || STOPWORDS.has(t) || NEAR_MISSES.has(t)) return false;
@@ -500,6 +537,8 @@ function shortVerbTypo(t: string): boolean {
 const DETERMINERS = new Set(['the', 'a', 'an', 'my', 'our', 'your', 'their', 'his', 'her', 'this', 'that']);
 
 function linked(toks: string[], k: number, kind: 'strong' | 'weak', questionLike: boolean): { confidence: number } | null {
+  // "…keep it or give it to someone": the one something is handed to, not someone to talk to.
+  if (kind === 'weak' && toks[k - 1] === 'to' && /^(give|gift|sell|lend|send|it|them)$/.test(toks[k - 2] ?? '')) return null;
   for (let j = k - 1; j >= Math.max(0, k - 7); j--) {
     const t = toks[j];
     if (BREAKERS.has(t) && !(t === 'like' && toks[j - 1] === 'would')) break;
@@ -516,6 +555,9 @@ function linked(toks: string[], k: number, kind: 'strong' | 'weak', questionLike
       return { confidence: 0.8 };
     if (info.contact) {
       if (info.contact === 'past' && j > 0 && PAST_SUBJECTS.has(toks[j - 1]) && !PASSIVE_REQUEST.has(toks[j - 1])) return null;
+      // "Even called the customer care", "despite repeated attempts to contact customer service", "I am contacting
+      // customer support regarding…": the customer telling what they did (or are doing now, in this chat).
+      if (ownContact(toks, j, info.contact)) return null;
       // "The contact person name is Mahmoud", "my contact person's email": after a determiner and right before the
       // noun, the verb is a noun's modifier, and a phrase that goes on to "is"/"name" states a detail, asks nothing.
       if (
@@ -587,10 +629,17 @@ function clauseRequest(toks: string[], questionLike: boolean): number | null {
     /\b(transfer|connect|escalate|forward|patch|pass|put) me( through| over| thru| on| please| now| asap| already)*$/,
     /\b(transfiereme|transfierame|pasame|paseme|conectame|transfere[- ]me|passez[- ]moi|verbinden sie mich|me transfere|me passa)\b/,
   ).exec(text);
-  if (tm && !toks.slice(0, toks.length - 2).some((t) => classify(t).negator)) return 0.85;
+  // "…all this trouble you guys put me thru": what was done to the customer, not a transfer asked for.
+  const ordeal = /\b(trouble|hell|pain|stress|ordeal|nightmare|mess|hassle)\b/.test(text);
+  if (tm && !ordeal && !toks.slice(0, toks.length - 2).some((t) => classify(t).negator)) return 0.85;
   // "Tell them to call me before coming": people already on the case (named by the bot before) are to call, not a new ask.
-  const theyCall = /\b(they|them|he|she|him|her) (to )?(call|phone|ring) me\b/.test(text);
-  if (CALL_ME.test(text) && !theyCall && !namesSelf(text) && !callsThing(text) && !toks.slice(0, 4).some((t) => classify(t).negator))
+  if (
+    CALL_ME.test(text) &&
+    !othersCall(text) &&
+    !namesSelf(text) &&
+    !callsThing(text) &&
+    !toks.slice(0, 4).some((t) => classify(t).negator)
+  )
     return 0.85;
   const esc = toks.findIndex((t) => /^escalat|^eskalier|^escalar/.test(t));
   if (esc >= 0 && !negated(toks, esc) && !toks.slice(Math.max(0, esc - 3), esc).some((t) => classify(t).negator)) {
@@ -640,6 +689,18 @@ function notARequest(sentence: string): boolean {
   )
     return true;
   if (/\bhow many (agents|people|employees|staff)\b/.test(s)) return true;
+  // "make sure someone calls before coming": whoever delivers is to ring first.
+  if (CALL_BEFORE_VISIT.test(s)) return true;
+  // "How can someone just say delivered?": a complaint about what a person did.
+  const blames = /\b(how|why) (can|could|would|did|does|do) (someone|somebody|anyone|anybody|they) (just )?([a-z]+)/.exec(s);
+  if (blames && !/^(help|assist|call|contact|talk|speak|chat|reach|get|look|answer|respond)/.test(blames[5])) return true;
+  // "give me the contact details of the original person": a detail about someone, not someone to talk to.
+  if (
+    /\b(details|number|name|email|address|info|information|id) of (the|a|an|that|this|your|ur)( [a-z]+)? (person|agent|associate|executive|guy|boy|man|seller)\b/.test(
+      s,
+    )
+  )
+    return true;
   return false;
 }
 

@@ -1,0 +1,147 @@
+/**
+ * Engine v3, fourth tuning round, mined from CuCom conversations in neither the tuning nor the blind sets:
+ * - the bot announces a handoff and asks about the case in a question without "you" ("What was in the parcel?",
+ *   "Was the box damaged?"): still collecting;
+ * - the bot advises the bank and asks for details for its own check: still collecting;
+ * - customer lines that mention a person or a call without asking for one: "ok boss", "the courier never called
+ *   me", "call me before coming", "I tried contacting customer care", "how can someone just mark it delivered?".
+ * Phrasings written for this test (none from the reserved evaluation corpora or the blind sets).
+ */
+import { describe, expect, it } from 'vitest';
+import { checkOffline } from '@/lib/engine';
+import { conv, policy } from './fixtures';
+
+const COMPLAINT = 'my parcel shows deliverd but i got nothing, need it for my sons bday tmrw!!';
+const after = (bot: string) =>
+  checkOffline(
+    conv([
+      ['customer', COMPLAINT],
+      ['bot', bot],
+    ]),
+    policy(),
+  );
+
+describe('a handoff followed by a question about the case is still collecting', () => {
+  it.each([
+    'I am escalating this to our logistics team at once. What was in the parcel, and when is the birthday?',
+    'We will open an investigation with the delivery team right away. Was the outer box damaged when it reached you?',
+    'Our claims team will look into this. Did the seal on the packaging look broken?',
+    'I have forwarded the case to the courier partner, who will trace the parcel. Which time slot works for the redelivery?',
+    'Our investigations team will look into this today. Has a neighbour possibly taken the parcel in?',
+    'I will contact you within the hour with an update. Is there any other detail you can share that may help in tracing the parcel?',
+  ])('%s', (bot) => {
+    const v = after(bot);
+    expect(v.escalate).toBe(false);
+    expect(v.status).toBe('unconfirmed');
+  });
+
+  it('assent to the handoff is not a question about the case', () => {
+    for (const bot of [
+      'I have escalated this to our logistics team and they will contact you within 24 hours. Is that acceptable?',
+      'I have passed this to our investigations team, who will reply within two days. Does that timeframe work for you?',
+    ])
+      expect(after(bot).escalate, bot).toBe(true);
+  });
+
+  it('the bot wondering aloud asks the customer nothing', () => {
+    expect(after('I have escalated this to our logistics team, who will call you today. What else can we do for you?').escalate).toBe(true);
+  });
+});
+
+describe('advice to call the bank while the bot keeps collecting', () => {
+  it('a question for details for the bot’s own check keeps it open', () => {
+    const v = after(
+      'I would recommend checking with your bank for any holds on the payment. Could you tell me the name of your bank so I can check from our side too?',
+    );
+    expect(v.escalate).toBe(false);
+    expect(v.status).toBe('unconfirmed');
+  });
+
+  it('details to give the bank are part of the redirect', () => {
+    const v = after(
+      'When you contact your bank, tell them the payment was declined yesterday evening. Provide the reference number and ask them to release the funds. Please let me know if there is anything else I can assist you with.',
+    );
+    expect(v.escalate).toBe(true);
+    expect(v.signals.map((s) => s.kind)).toContain('bot_handed_off');
+  });
+
+  it('"send us photographs" asks for the photos, it sends the customer nowhere', () => {
+    const v = after('Could you please send us photographs of the damaged box and the item so we can look into it?');
+    expect(v.escalate).toBe(false);
+  });
+});
+
+describe('a person or a call named without asking for one', () => {
+  const says = (text: string) =>
+    checkOffline(
+      conv([
+        ['customer', COMPLAINT],
+        ['bot', 'I am sorry to hear that. Could you share the order number?'],
+        ['customer', text],
+      ]),
+      policy(),
+    );
+  it.each([
+    'ok boss, its 402-1234567-7654321',
+    'boss the box was empty!!',
+    'the delivery guy never even called me',
+    'they didnt call me before coming either',
+    'pls tell the courier to call me before he comes',
+    'and call me when it ships pls',
+    'I tried contacting customer care yesterday but no one helped',
+    'How can someone just mark it delivered when it isnt?',
+    'after all the trouble you guys put me thru, i want a refund',
+    'i was going to give it to someone as a gift',
+    'im gonna call back and complain if it doesnt come',
+  ])('%s', (text) => {
+    expect(says(text).signals.map((s) => s.kind)).not.toContain('user_requested_human');
+  });
+
+  it.each(['i need to talk to someone right now', 'let me talk to your boss', 'call me back asap', 'can i get a callback?'])(
+    'still asks for a person: %s',
+    (text) => {
+      expect(says(text).signals.map((s) => s.kind)).toContain('user_requested_human');
+    },
+  );
+});
+
+describe('someone to come, after the bot offered a visit', () => {
+  it('"earliest u can get someone here" answers the visit, it asks for no human', () => {
+    const turns: [role: 'customer' | 'bot', text: string][] = [
+      ['customer', 'my new washer makes a loud noise n stops mid cycle'],
+      ['bot', 'We can schedule a technician visit within 24-48 hours. Would you prefer a weekday or weekend appointment?'],
+    ];
+    const reply = (text: string) => checkOffline(conv([...turns, ['customer', text]]), policy()).signals.map((s) => s.kind);
+    expect(reply('asap. earliest u can get someone here')).not.toContain('user_requested_human');
+    expect(reply('i want to talk to someone about this, not a visit')).toContain('user_requested_human');
+  });
+});
+
+describe('routine steps and open doors are not handoffs', () => {
+  it.each([
+    // The delivery or pickup the bot arranged, going ahead.
+    'Your pickup is booked. The delivery associate will contact you prior to attempting the pickup.',
+    'A representative from our logistics partner will contact you to arrange a convenient time for the collection.',
+    'I have scheduled the redelivery for tomorrow, and the driver will call you before arriving.',
+    // Only if something happens.
+    'I will keep monitoring the replacement order and will notify you if there are any changes.',
+    'We will keep watching the transaction and will reach out if further information is required.',
+    // The same support's door left open.
+    'Please contact us again after 5 days if the refund has not reached your account.',
+    'You can contact us at any time regarding this delivery.',
+    // What the bot needs, the source of a finding, a message the system sends.
+    'Without the photos, we are unable to verify the damage.',
+    'I am only relaying the information provided by our technicians.',
+    'I will also email you the tracking information.',
+  ])('%s', (bot) => {
+    expect(after(bot).signals.map((s) => s.kind)).not.toContain('bot_handed_off');
+  });
+
+  it.each([
+    'Our refunds team will contact you within 24 hours to settle this.',
+    'Please contact our billing team at 1-800-555-0100, they can correct the invoice.',
+    'I am unable to help with that.',
+  ])('still a handoff: %s', (bot) => {
+    expect(after(bot).signals.map((s) => s.kind)).toContain('bot_handed_off');
+  });
+});
