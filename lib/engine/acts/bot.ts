@@ -245,8 +245,19 @@ const AUX_START = /^(did|was|were|has|have|had|is|are|does|do) (?!(you|u|i|we)\b
 // "Is that acceptable?", "Does that timeframe work for you?": asking for assent to what the bot does, not for a detail.
 const AGREEABLE =
   'acceptable|ok|okay|feasible|agreeable|alright|all right|fine|good|convenient|suitable|possible|satisfactory|enough|sufficient|' +
-  'work|works|sound|sounds|suit|suits|help|helps|clear|correct|right';
+  'work|works|sound|sounds|suit|suits|help|helps|clear';
 const ASSENT = new RegExp(`^(is|are|does|do|would|will|can|could) (that|this|it|these|those)( \\w+)? (be )?(${AGREEABLE})\\b`);
+// Requests for details that the clause reading misses: "I would appreciate it if you could send photos", "I request you
+// to share the statement", "let me know the best time to reach you", "please advise the last four digits".
+const ASK_VERB = '(provide|share|send|give|confirm|upload|attach|tell|forward|submit|mention|specify|describe|clarify)';
+const POLITE_ASK = anyPart(
+  new RegExp(`\\b(appreciate it|helpful|grateful|great|useful) if (you|u) (could|can|would|will)( please| kindly)? ${ASK_VERB}\\b`),
+  new RegExp(`\\b(request|requesting|ask|asking) (you|u) to( kindly| please)? ${ASK_VERB}\\b`),
+  /^(please |kindly )?let (me|us) know (?!if (you|u) (have|need|require|want)\b)(the|your|if|whether|what|when|which|how|where)\b/,
+  /^(please |kindly )?(advise|mention|specify|indicate) (the|your)\b/,
+  new RegExp(`\\byou (will|would) (need|have) to ${ASK_VERB}\\b`),
+  /\b(i|we)( would|'d| d)? like to ask (you )?(a few|some|a couple of) (more )?questions\b/,
+);
 function asksWithoutVerb(q: string): boolean {
   if (!q.endsWith('?')) return ASKS_WITHOUT_VERB.test(q);
   return (
@@ -721,7 +732,18 @@ function readUncached(raw: string): BotAct[] {
             ? { kind: 'may_need_review', confidence: 0.5, quote, forHandoff: true }
             : { kind: 'transfers_now', confidence: legacy.confidence, quote },
       );
-    } else if (legacy.kind === 'collecting') {
+    }
+    // "I have escalated this to our finance team. Kindly share the screenshot": the handoff sentence won the
+    // message-level reading, but the request for details beside it still stands.
+    const asked = legacy.alsoAsks;
+    if (asked && asked.quote !== legacy.quote) {
+      const aq = normalize(originalQuote(raw, asked.quote));
+      // "…we will require a signature upon delivery" asks for something later, at the door.
+      const atDelivery = /\b(upon|on|at|during) (the time of )?(delivery|arrival|pick ?up|collection)\b/.test(aq);
+      if (!HYPOTHETICAL.test(aq) && !CLOSING.test(aq) && !ASKS_LEAVE.test(aq) && !WAITING.test(aq) && !atDelivery)
+        add({ kind: 'asks_details', confidence: asked.confidence, quote: originalQuote(raw, asked.quote), what: asked.missing });
+    }
+    if (legacy.kind === 'collecting') {
       // "If it takes longer, please send the statement and we will escalate": asked only if something happens.
       // "Please let me know if there is anything else I can assist you with" closes; it asks for nothing.
       if ((!HYPOTHETICAL.test(q) || AFTER_CUSTOMER_GIVES.test(q)) && !CLOSING.test(q))
@@ -762,7 +784,12 @@ function readUncached(raw: string): BotAct[] {
       add({ kind: 'redirects', confidence: 0.65, quote: s.raw, who: s.norm.slice(whenYou[0].length).split(',')[0] });
       continue;
     }
-    if (asksWithoutVerb(s.core) && !OPEN_OFFER.test(s.core) && !CLOSING.test(s.norm) && !ASKS_LEAVE.test(s.norm)) {
+    if (
+      (asksWithoutVerb(s.core) || POLITE_ASK.test(s.norm)) &&
+      !OPEN_OFFER.test(s.core) &&
+      !CLOSING.test(s.norm) &&
+      !ASKS_LEAVE.test(s.norm)
+    ) {
       const what = itemsIn(s.norm);
       add({ kind: 'asks_details', confidence: 0.6, quote: s.raw, what: what.length ? what : ['answer to the question'] });
     }

@@ -54,7 +54,8 @@ export function lemma(word: string): string {
   const tags = tagsOf(word);
   let form: string | undefined;
   if (tags.includes('Gerund') || /ing$/.test(word)) form = 'Gerund';
-  else if (tags.includes('PastTense') || tags.includes('Participle') || /ed$/.test(word)) form = 'PastTense';
+  // "need", "proceed", "exceed" end in -ed without being past forms ("agreed", "freed" carry the PastTense tag).
+  else if (tags.includes('PastTense') || tags.includes('Participle') || (/ed$/.test(word) && !/eed$/.test(word))) form = 'PastTense';
   else if (tags.includes('PresentTense') && /s$/.test(word)) form = 'PresentTense';
   let out = word;
   if (form && word.length > 3) {

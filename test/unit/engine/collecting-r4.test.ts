@@ -145,3 +145,30 @@ describe('routine steps and open doors are not handoffs', () => {
     expect(after(bot).signals.map((s) => s.kind)).toContain('bot_handed_off');
   });
 });
+
+describe('a request for details beside a handoff the phrase reader saw first', () => {
+  it.each([
+    'I have escalated this to our finance team for review. To proceed, I need your UPI ID.',
+    'I am forwarding your case to the quality assurance department. I would appreciate it if you could send photos of the item.',
+    'I have escalated this to our finance team. It would be helpful if you could share the bank statement.',
+    'Our investigation team will verify the delivery records. I kindly request you to provide a screenshot of the payment.',
+    'I am forwarding your case to the quality assurance department. Let me know your preferred time slot for the inspection.',
+    'I have escalated this to our finance team. Please advise the last four digits of your card.',
+    'I have escalated this to our finance team. You will need to provide the ARN from your bank.',
+    'I am forwarding your case to the quality assurance department. Is this the correct address: 12 MG Road?',
+    'I have escalated this to our finance team. We will need a copy of your bank statement.',
+  ])('%s', (bot) => {
+    const v = after(bot);
+    expect(v.escalate).toBe(false);
+    expect(v.status).toBe('unconfirmed');
+  });
+
+  it('"give me a moment" while connecting a person asks for nothing', () => {
+    const v = after('I will connect you with one of our human representatives now. Just give me a moment to make the arrangements.');
+    expect(v.escalate).toBe(true);
+  });
+
+  it('"need" is read as a verb of needing, not a past tense', () => {
+    expect(after('I have escalated this to our refunds team. I need your UPI ID to finish this.').status).toBe('unconfirmed');
+  });
+});

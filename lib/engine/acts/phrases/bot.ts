@@ -304,6 +304,8 @@ export interface BotFinding {
   handoffContext: boolean;
   /** A fallback that asks the customer to rephrase: the bot keeps trying. */
   retrying?: boolean;
+  /** A handoff that wins over a request for details in the same message still carries that request. */
+  alsoAsks?: BotFinding;
 }
 
 /** A sentence as padded, contraction-free words: " i will connect you with an agent ". */
@@ -390,12 +392,12 @@ export function analyseBotMessage(raw: string): BotFinding | null {
       /\b(to|so that|in order to|this will|will allow|help me|help us|enable (me|us)|so (i|we) can) .{0,40}(connect|direct|transfer|pass|assign|forward|route|escalate)/;
     const q = flat(confirmed.quote);
     const underWay = !purpose.test(q) && !INFO_REQUEST.some((r) => r.test(q));
-    return underWay ? confirmed : collecting;
+    return underWay ? { ...confirmed, alsoAsks: collecting } : collecting;
   }
   if (confirmed) {
     // "I don't understand, could you rephrase?" is a retrying fallback, not a handoff.
     if (fallback?.retrying && confirmed.quote === fallback.quote) return fallback;
-    return confirmed;
+    return collecting ? { ...confirmed, alsoAsks: collecting } : confirmed;
   }
   if (collecting) return collecting;
   if (offer) return offer;
