@@ -257,6 +257,8 @@ const POLITE_ASK = anyPart(
   /^(please |kindly )?(advise|mention|specify|indicate) (the|your)\b/,
   new RegExp(`\\byou (will|would) (need|have) to ${ASK_VERB}\\b`),
   /\b(i|we)( would|'d| d)? like to ask (you )?(a few|some|a couple of) (more )?questions\b/,
+  // "Meanwhile, please check with your neighbours": the customer is to find something out first.
+  /\b(please|kindly)( also)? (check|ask|confirm) with (your|the) (neighbou?rs?|family|security|guard|watchman|reception|household)\b/,
 );
 function asksWithoutVerb(q: string): boolean {
   if (!q.endsWith('?')) return ASKS_WITHOUT_VERB.test(q);
@@ -631,7 +633,8 @@ function readsDetailRequest(c: Clause, sentence: string): string[] | null {
       // "Please monitor your email closely" is an instruction, not a list of details.
       (!c.verb || ASK_VERBS.has(c.verb) || c.verb === 'be') &&
       DETAIL_NOUN.test(sentence) &&
-      sentence.split(' ').length <= 7 &&
+      // "Your bank account number and IFSC code, please."
+      sentence.split(' ').length <= (/\bplease[.!]?$/.test(sentence) ? 10 : 7) &&
       !/\b(is|are|was|has|have)\b/.test(sentence) &&
       (c.question ||
         c.imperative ||
@@ -706,6 +709,8 @@ function readUncached(raw: string): BotAct[] {
         /^while\b/.test(q) ||
         // "Without it, we are unable to verify the damage": what the bot needs, not what it cannot do.
         /^(without|unless)\b/.test(q) ||
+        // "I have contacted the shipping department and they have confirmed that it is not available": a finding.
+        /\b(they|who|the \w+ (team|department)) (have |has |had )?(confirmed|informed|advised|told|said|stated)\b/.test(q) ||
         // "We are unable to expedite the refund": what the company does not do, not the bot lacking a person.
         /\bwe (are |were )?(unable to|not able to|cannot|can not|can't) (expedite|refund|accept|offer|process|guarantee|waive|extend|deliver|ship|change)\b/.test(
           q,

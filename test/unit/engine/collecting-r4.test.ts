@@ -172,3 +172,19 @@ describe('a request for details beside a handoff the phrase reader saw first', (
     expect(after('I have escalated this to our refunds team. I need your UPI ID to finish this.').status).toBe('unconfirmed');
   });
 });
+
+describe('more ways of still collecting, and a finding reported back', () => {
+  it.each([
+    'I have raised a ticket with our technical team. Meanwhile, please check with your neighbours.',
+    'This has been escalated to our senior team. Your bank account number and IFSC code, please.',
+  ])('%s', (bot) => {
+    expect(after(bot).status).toBe('unconfirmed');
+  });
+
+  it('"I have contacted the shipping department and they confirmed it is not available" is an answer', () => {
+    const v = after(
+      'I have contacted the shipping department and they have confirmed that express shipping is not currently available in your area.',
+    );
+    expect(v.escalate).toBe(false);
+  });
+});
