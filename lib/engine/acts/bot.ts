@@ -195,6 +195,7 @@ const CLOSING = anyPart(
 const WAITING =
   /^(one|a|just a) (moment|minute|second|sec)\b|\b(please )?(wait|hold on|bear with me)\b|\b(checking|searching|looking)( (that|this|it|now|availability))?\b/;
 const ASK_VERBS = new Set([
+  'explain',
   'provide',
   'share',
   'send',
@@ -253,13 +254,39 @@ const ASK_VERB = '(provide|share|send|give|confirm|upload|attach|tell|forward|su
 const POLITE_ASK = anyPart(
   new RegExp(`\\b(appreciate it|helpful|grateful|great|useful) if (you|u) (could|can|would|will)( please| kindly)? ${ASK_VERB}\\b`),
   new RegExp(`\\b(request|requesting|ask|asking) (you|u) to( kindly| please)? ${ASK_VERB}\\b`),
-  /^(please |kindly )?let (me|us) know (?!if (you|u) (have|need|require|want)\b)(the|your|if|whether|what|when|which|how|where)\b/,
+  /^(please |kindly )?let (me|us) know (the|your|whether|what|when|which|how|where)\b/,
+  // "Please let us know if the item has any visible damage" asks; "…if you have any questions" and "…if the refund is
+  // not received within a week" leave the door open.
+  /^(please |kindly )?let (me|us) know if (?!(you|u) (have|need|require|want|encounter|face)\b)(?!.*\b(not|n't|still|again|further|within|after|by)\b)/,
   /^(please |kindly )?(advise|mention|specify|indicate) (the|your)\b/,
   new RegExp(`\\byou (will|would) (need|have) to ${ASK_VERB}\\b`),
   /\b(i|we)( would|'d| d)? like to ask (you )?(a few|some|a couple of) (more )?questions\b/,
+  // "Do share the photos", "please note the reference and share your UPI ID", "…and let us know".
+  /^(please )?do (share|send|provide|upload|attach|confirm|tell)\b/,
+  /\b(please|kindly)\b.*\b(and|then) (please |kindly )?(share|send|provide|upload|attach|confirm) (your|us|me|it|them)\b/,
+  /\b(and|then) (please |kindly )?let (me|us) know( (the|your|what|when|which|how|where|whether)\b|[.!]*$)/,
+  // "I would like to know the mode of payment", "I want to confirm the amount" (not "I want to confirm that…").
+  /\b(i|we)( would|'d| d)? (like|want|need|wish) to (know|ask|understand|confirm|verify)\b(?! (that|with)\b)/,
   // "Meanwhile, please check with your neighbours": the customer is to find something out first.
   /\b(please|kindly)( also)? (check|ask|confirm) with (your|the) (neighbou?rs?|family|security|guard|watchman|reception|household)\b/,
 );
+const CONTACTS_YOU = '(contacts|calls|reaches out to|gets back to|will contact|will call|will reach out to|will get back to) you';
+const ENSURES_CONTACT = new RegExp(
+  `\\b(ensure|make sure|see to it) (that )?((?:the|our|a|an) (?:[a-z]+ ){0,3}(?:team|department|dept|specialist|manager|supervisor|executive)) ${CONTACTS_YOU}\\b`,
+);
+// "Let us know if the refund is not received within 5 days", "…if you have any questions": the door left open.
+const COME_BACK_IF =
+  /\blet (me|us) know if ((you|u) (have|need|require|want|encounter|face)\b|.*\b(not|n't|still|again|further|within|after|by)\b)/;
+// "A screenshot of the payment would be helpful", "the UPI ID is required", "help me with your registered email".
+// The detail comes first, as the subject: "any screenshot would help", not "this information will be helpful" (given).
+const DETAIL_WANTED = anyPart(
+  /^(a|an|any|some|the|your) [^.?!]{0,60}\bwould (help|be (helpful|useful|appreciated|great))\b/,
+  /^(a|an|any|the|your) [^.?!]{0,60}\b(is|are) (required|needed|mandatory)\b/,
+  /^(also,? |please |kindly )*help (me|us) with (your|the)\b/,
+);
+function wantsDetail(q: string): boolean {
+  return DETAIL_WANTED.test(q) && DETAIL_NOUN.test(q) && !/\b(no|not|if)\b/.test(q) && !/\b(upon|on|at) (delivery|arrival)\b/.test(q);
+}
 function asksWithoutVerb(q: string): boolean {
   if (!q.endsWith('?')) return ASKS_WITHOUT_VERB.test(q);
   return (
@@ -312,7 +339,11 @@ const ESCALATION_TALK = anyPart(
 );
 const NOT_ESCALATING = /\b(not|cannot|unable to|no need to|without)\b.{0,20}\bescalat/;
 // "If it takes longer, …": a contingency, not what is happening now.
-const HYPOTHETICAL = /^(if|should|in case|unless|in the event)\b/;
+// "If possible, please share…", "if you could share the invoice…" are polite requests, not conditions.
+const HYPOTHETICAL =
+  /^(if|should|in case|unless|in the event)\b(?! (possible|convenient|you (can|could|would) (please |kindly )?(share|send|provide|upload|attach|confirm)\b))/;
+const TAKE_IT_TO_NOW =
+  /^(please |kindly )?(share|show|give|provide|forward) (this|it|them|the \w+( \w+)?) (with|to) (your|the) (bank|card issuer|seller|manufacturer)\b/;
 const TAKE_IT_TO =
   /\byou (can|could|may|should) (share|show|give|provide|forward)\b.{0,30}\b(with|to) (your|the) (bank|card issuer|seller|manufacturer)\b/;
 // A note passed on while the bot settles the case itself: an add-on, for the future, or feedback.
@@ -324,8 +355,9 @@ const INTERNAL_NOTE = anyPart(/\b(also|additionally)\b/, FOR_FUTURE);
 // a framing phrase before an inverted question. The grammar would take the phrase for the subject and the auxiliary's
 // subject for the verb, so the question is read without it (the sentence itself keeps it for the other tests).
 const LEAD_IN = new RegExp(
-  '^(in the (meantime|interim)|meanwhile|additionally|in addition|also|alternatively|as an alternative|' +
-    '(while|to|given|regarding|once|before|as) [^,]{1,60}), (?=(would|will|could|can|do|does|did|have|has|is|are|may|shall|should)\\b)',
+  '^(in the (meantime|interim)|meanwhile|additionally|in addition|also|alternatively|as an alternative|by the way|lastly|finally|' +
+    'if possible|(just )?to (confirm|clarify|check)|(while|to|given|regarding|once|before|as) [^,]{1,60}), ' +
+    '(?=(would|will|could|can|do|does|did|have|has|had|is|are|was|were|may|shall|should|what|which|when|where|please|kindly)\\b)',
 );
 
 function sentencesOf(raw: string): Sentence[] {
@@ -358,11 +390,13 @@ const AUTOMATED_WHEN = {
 // "…will contact you to schedule a convenient time for the pickup", "…will call you before arriving": the delivery or
 // pickup the bot arranged going ahead, not the case taken over.
 const DELIVERY_STEP = anyPart(
-  /\bto (schedule|arrange|book|confirm|fix)\b.{0,40}\b(pick ?up|delivery|redelivery|collection|installation|visit|slot|appointment)\b/,
+  /\bto (schedule|arrange|book|confirm|fix)\b.{0,30}\b(pick ?up|delivery|collection|installation|visit|slot|appointment)\b/,
+  /\bto (schedule|arrange|book|fix) a (convenient |suitable )?(time|date|slot)\b/,
   /\b(before|prior to) (arriving|arrival|coming|attempting|(the |re-?)?delivery|(the )?pick ?up|(the )?collection)\b|\bbeforehand\b/,
+  /\bto confirm (the |your )?(appointment|delivery|pick ?up|installation|visit|slot)\b/,
 );
 const DELIVERY_PEOPLE =
-  /\b(courier|couriers|carrier|driver|drivers|delivery|postman|seller|sellers|warehouse|pick ?up|logistics partners?)\b/;
+  /\b(courier|couriers|carrier|driver|drivers|delivery|postman|seller|sellers|warehouse|installation|technicians?|pick ?up (agent|person|partner|executive|associate)|logistics partners?)\b/;
 
 /** "We will contact you", "our developers are looking into it", "someone will get back to you". */
 function readsCommitment(c: Clause): { who: string; action: string } | null {
@@ -415,7 +449,8 @@ function readsCommitment(c: Clause): { who: string; action: string } | null {
   // "We'll email you a reset link", "we'll notify you once it ships": a message the system sends, not a person.
   if (contacts && (AUTOMATED_THING.test(obj) || AUTOMATED_WHEN.test(obj))) return null;
   // "…will notify you if there are any changes", "will reach out if further information is required": only if.
-  if (contacts && /\b(if|in case|whenever)\b/.test(obj)) return null;
+  // ("…call you tomorrow to check if it has been credited" is no condition.)
+  if (contacts && /(?<!\b(check|see|confirm|know|ask|verify|out) )\b(if|in case|whenever)\b/.test(obj)) return null;
   // "…will contact you to schedule the pickup": a delivery step the bot arranged, not the case taken over.
   if (contacts && DELIVERY_STEP.test(obj)) return null;
   // "We are investigating this with the seller": the bot's own work with a delivery partner, not a handoff.
@@ -647,7 +682,10 @@ function readsDetailRequest(c: Clause, sentence: string): string[] | null {
     const item = m.replace(/^(detailed )/, '').trim();
     if (!items.includes(item)) items.push(item);
   }
-  return items.length ? items : DETAIL_NOUN.test(obj) || /\b(details|information|more)\b/.test(sentence) ? ['details of the issue'] : null;
+  if (items.length) return items;
+  if (DETAIL_NOUN.test(obj) || /\b(details|information|more)\b/.test(sentence)) return ['details of the issue'];
+  // "Please explain what happened", "please confirm whether the seal was intact": a question put as a request.
+  return c.subject === 'you' && /^(what|when|where|which|how|why|whether|if)\b/.test(obj) ? ['answer to the question'] : null;
 }
 
 // "It has been transferred successfully and will reflect on their account soon": money moved between accounts, a
@@ -745,13 +783,14 @@ function readUncached(raw: string): BotAct[] {
       const aq = normalize(originalQuote(raw, asked.quote));
       // "…we will require a signature upon delivery" asks for something later, at the door.
       const atDelivery = /\b(upon|on|at|during) (the time of )?(delivery|arrival|pick ?up|collection)\b/.test(aq);
-      if (!HYPOTHETICAL.test(aq) && !CLOSING.test(aq) && !ASKS_LEAVE.test(aq) && !WAITING.test(aq) && !atDelivery)
+      if (!HYPOTHETICAL.test(aq) && !CLOSING.test(aq) && !ASKS_LEAVE.test(aq) && !WAITING.test(aq) && !atDelivery && !COME_BACK_IF.test(aq))
         add({ kind: 'asks_details', confidence: asked.confidence, quote: originalQuote(raw, asked.quote), what: asked.missing });
     }
     if (legacy.kind === 'collecting') {
       // "If it takes longer, please send the statement and we will escalate": asked only if something happens.
       // "Please let me know if there is anything else I can assist you with" closes; it asks for nothing.
-      if ((!HYPOTHETICAL.test(q) || AFTER_CUSTOMER_GIVES.test(q)) && !CLOSING.test(q))
+      // "Please share this with your bank" is what to take elsewhere, read as a redirect below.
+      if ((!HYPOTHETICAL.test(q) || AFTER_CUSTOMER_GIVES.test(q)) && !CLOSING.test(q) && !TAKE_IT_TO_NOW.test(q) && !COME_BACK_IF.test(q))
         add({
           kind: 'asks_details',
           confidence: legacy.confidence,
@@ -780,8 +819,14 @@ function readUncached(raw: string): BotAct[] {
     }
     // "When you contact your bank, please tell them…": the contact is taken for granted, so it is a redirect.
     // "…a reference that you can share with your bank": the customer is to take it to people elsewhere.
-    if (TAKE_IT_TO.test(s.norm)) {
+    if (TAKE_IT_TO.test(s.norm) || TAKE_IT_TO_NOW.test(s.norm)) {
       add({ kind: 'redirects', confidence: 0.65, quote: s.raw, who: "the customer's bank or seller" });
+      continue;
+    }
+    // "I have made a note to ensure the investigations team contacts you directly": a team committed through the bot.
+    const ensured = ENSURES_CONTACT.exec(s.norm);
+    if (ensured && !DELIVERY_PEOPLE.test(ensured[0]) && !DELIVERY_STEP.test(s.norm) && !HYPOTHETICAL.test(s.norm)) {
+      add({ kind: 'commits_future', confidence: 0.8, quote: s.raw, who: ensured[3], action: 'contact' });
       continue;
     }
     const whenYou = /^when you (contact|call|speak (to|with)|reach out to|get in touch with|visit) (your|the) /.exec(s.norm);
@@ -790,7 +835,7 @@ function readUncached(raw: string): BotAct[] {
       continue;
     }
     if (
-      (asksWithoutVerb(s.core) || POLITE_ASK.test(s.norm)) &&
+      (asksWithoutVerb(s.core) || POLITE_ASK.test(s.norm) || wantsDetail(s.norm)) &&
       !OPEN_OFFER.test(s.core) &&
       !CLOSING.test(s.norm) &&
       !ASKS_LEAVE.test(s.norm)
@@ -877,7 +922,10 @@ function readUncached(raw: string): BotAct[] {
         // "To escalate this I need the photos": the details are for the handoff.
         const forHandoff = FOR_HANDOFF.test(s.norm) || undefined;
         // One request for details per message; the grammar's items are more precise than the patterns'.
-        if (prior) {
+        // A bare "answer to the question" names nothing, so it never replaces what the patterns found.
+        if (prior && what.every((w) => w === 'answer to the question')) {
+          if (forHandoff) prior.forHandoff = true;
+        } else if (prior) {
           prior.what =
             prior.quote === s.raw || prior.what?.every((w) => w === 'details of the issue')
               ? [...new Set(what)]

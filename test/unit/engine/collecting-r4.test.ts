@@ -97,12 +97,15 @@ describe('a person or a call named without asking for one', () => {
     expect(says(text).signals.map((s) => s.kind)).not.toContain('user_requested_human');
   });
 
-  it.each(['i need to talk to someone right now', 'let me talk to your boss', 'call me back asap', 'can i get a callback?'])(
-    'still asks for a person: %s',
-    (text) => {
-      expect(says(text).signals.map((s) => s.kind)).toContain('user_requested_human');
-    },
-  );
+  it.each([
+    'i need to talk to someone right now',
+    'let me talk to your boss',
+    'call me back asap',
+    'can i get a callback?',
+    'if it doesnt come by 11 i am calling your manager',
+  ])('still asks for a person: %s', (text) => {
+    expect(says(text).signals.map((s) => s.kind)).toContain('user_requested_human');
+  });
 });
 
 describe('someone to come, after the bot offered a visit', () => {
@@ -186,5 +189,44 @@ describe('more ways of still collecting, and a finding reported back', () => {
       'I have contacted the shipping department and they have confirmed that express shipping is not currently available in your area.',
     );
     expect(v.escalate).toBe(false);
+  });
+});
+
+describe('round 4, second pass', () => {
+  it.each([
+    'I have escalated this to our finance team. Also, which bank is your account with?',
+    'I have escalated this to our finance team. Just to confirm, was the payment made by UPI?',
+    'I have escalated this to our finance team. If possible, please share a screenshot of the bank statement.',
+    'I have escalated this to our finance team. A screenshot of the payment would be helpful.',
+    'I have escalated this to our finance team. I would like to know the mode of payment.',
+    'I have escalated this to our finance team. Please explain what happened when you paid.',
+    'I have escalated this to our finance team. Please check whether the amount was debited and let us know.',
+    'Do share the photos of the damaged item, and I will forward them to our quality team.',
+  ])('still collecting: %s', (bot) => {
+    expect(after(bot).status).toBe('unconfirmed');
+  });
+
+  it.each([
+    // Told as a reason or a thanks, not asked.
+    'I have escalated this to our payments team. This information will be helpful in their investigation.',
+    'I have escalated this to our payments team and asked them to contact you if any further information is needed.',
+    // Waiting on the team, not on the customer.
+    'I am forwarding your case to our returns team. Please allow 24-48 hours for them to review it and provide a resolution.',
+    // The door left open for later.
+    'I have escalated this to our refunds team. Please let us know if the refund is not received within 5 days.',
+  ])('still a handoff: %s', (bot) => {
+    expect(after(bot).escalate).toBe(true);
+  });
+
+  it('a team made to call through the bot is a handoff; the installer calling ahead is not', () => {
+    expect(after('I have made a note to ensure the investigations team contacts you directly.').escalate).toBe(true);
+    expect(after('We will ensure the installation team calls you a day in advance to confirm the appointment.').escalate).toBe(false);
+  });
+
+  it('the bot calling to check on the refund is a follow-up; "share this with your bank" sends the customer there', () => {
+    const v = after(
+      'The reference is RF-2231. Please share this with your bank. I will call you tomorrow to check if it has been credited.',
+    );
+    expect(v.escalate).toBe(true);
   });
 });

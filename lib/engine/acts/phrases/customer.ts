@@ -518,7 +518,10 @@ function negated(toks: string[], k: number): boolean {
 const NARRATED = new Set(['called', 'contacted', 'rang', 'phoned', 'emailed', 'messaged', 'talked', 'spoke', 'chatted', 'reached']);
 // What the customer tried or did before: "tried to contact", "attempts to reach", "had to call".
 const TRIED = new Set(['tried', 'attempts', 'attempt', 'attempted', 'despite', 'had']);
-function ownContact(toks: string[], j: number, tense: 'past' | 'present'): boolean {
+// Going up the line: "I'm speaking to your manager" is a demand, whatever the tense.
+const UP_THE_LINE = /^(manager|managers|supervisor|supervisors|senior|superior|boss|management|human|humans|agent|person)$/;
+function ownContact(toks: string[], j: number, tense: 'past' | 'present', noun: string): boolean {
+  if (UP_THE_LINE.test(noun)) return false;
   const prev = toks[j - 1];
   if (tense === 'past' && (j === 0 || prev === 'even' || prev === 'also') && NARRATED.has(toks[j])) return true;
   const before = prev === 'to' ? toks[j - 2] : prev;
@@ -557,7 +560,7 @@ function linked(toks: string[], k: number, kind: 'strong' | 'weak', questionLike
       if (info.contact === 'past' && j > 0 && PAST_SUBJECTS.has(toks[j - 1]) && !PASSIVE_REQUEST.has(toks[j - 1])) return null;
       // "Even called the customer care", "despite repeated attempts to contact customer service", "I am contacting
       // customer support regarding…": the customer telling what they did (or are doing now, in this chat).
-      if (ownContact(toks, j, info.contact)) return null;
+      if (ownContact(toks, j, info.contact, toks[k])) return null;
       // "The contact person name is Mahmoud", "my contact person's email": after a determiner and right before the
       // noun, the verb is a noun's modifier, and a phrase that goes on to "is"/"name" states a detail, asks nothing.
       if (
