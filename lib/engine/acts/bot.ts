@@ -255,15 +255,11 @@ const POLITE_ASK = anyPart(
   new RegExp(`\\b(appreciate it|helpful|grateful|great|useful) if (you|u) (could|can|would|will)( please| kindly)? ${ASK_VERB}\\b`),
   new RegExp(`\\b(request|requesting|ask|asking) (you|u) to( kindly| please)? ${ASK_VERB}\\b`),
   /^(please |kindly )?let (me|us) know (the|your|whether|what|when|which|how|where)\b/,
-  // "Please let us know if the item has any visible damage" asks; "…if you have any questions" and "…if the refund is
-  // not received within a week" leave the door open.
-  /^(please |kindly )?let (me|us) know if (?!(you|u) (have|need|require|want|encounter|face)\b)(?!.*\b(not|n't|still|again|further|within|after|by)\b)/,
   /^(please |kindly )?(advise|mention|specify|indicate) (the|your)\b/,
   new RegExp(`\\byou (will|would) (need|have) to ${ASK_VERB}\\b`),
   /\b(i|we)( would|'d| d)? like to ask (you )?(a few|some|a couple of) (more )?questions\b/,
   // "Do share the photos", "please note the reference and share your UPI ID", "…and let us know".
   /^(please )?do (share|send|provide|upload|attach|confirm|tell)\b/,
-  /\b(please|kindly)\b.*\b(and|then) (please |kindly )?(share|send|provide|upload|attach|confirm) (your|us|me|it|them)\b/,
   /\b(and|then) (please |kindly )?let (me|us) know( (the|your|what|when|which|how|where|whether)\b|[.!]*$)/,
   // "I would like to know the mode of payment", "I want to confirm the amount" (not "I want to confirm that…").
   /\b(i|we)( would|'d| d)? (like|want|need|wish) to (know|ask|understand|confirm|verify)\b(?! (that|with)\b)/,
@@ -275,8 +271,24 @@ const ENSURES_CONTACT = new RegExp(
   `\\b(ensure|make sure|see to it) (that )?((?:the|our|a|an) (?:[a-z]+ ){0,3}(?:team|department|dept|specialist|manager|supervisor|executive)) ${CONTACTS_YOU}\\b`,
 );
 // "Let us know if the refund is not received within 5 days", "…if you have any questions": the door left open.
-const COME_BACK_IF =
-  /\blet (me|us) know if ((you|u) (have|need|require|want|encounter|face)\b|.*\b(not|n't|still|again|further|within|after|by)\b)/;
+const COME_BACK_IF = {
+  test(q: string): boolean {
+    const m = /\blet (me|us) know if /.exec(q);
+    if (!m) return false;
+    const rest = q.slice(m.index + m[0].length);
+    return (
+      /^(you|u) (have|need|require|want|encounter|face)\b/.test(rest) || /\b(not|n't|still|again|further|within|after|by)\b/.test(rest)
+    );
+  },
+};
+// "Please keep it handy and share it here", "please note the reference and share your UPI ID" (two tests, so no gap to
+// re-read); "Please let us know if the item has any visible damage" asks, unlike the door left open above.
+const ASKS_TOO = {
+  test: (q: string) =>
+    (/\b(please|kindly)\b/.test(q) &&
+      /\b(and|then) (please |kindly )?(share|send|provide|upload|attach|confirm) (your|us|me|it|them)\b/.test(q)) ||
+    (/^(please |kindly )?let (me|us) know if /.test(q) && !COME_BACK_IF.test(q)),
+};
 // "A screenshot of the payment would be helpful", "the UPI ID is required", "help me with your registered email".
 // The detail comes first, as the subject: "any screenshot would help", not "this information will be helpful" (given).
 const DETAIL_WANTED = anyPart(
@@ -835,7 +847,7 @@ function readUncached(raw: string): BotAct[] {
       continue;
     }
     if (
-      (asksWithoutVerb(s.core) || POLITE_ASK.test(s.norm) || wantsDetail(s.norm)) &&
+      (asksWithoutVerb(s.core) || POLITE_ASK.test(s.norm) || ASKS_TOO.test(s.norm) || wantsDetail(s.norm)) &&
       !OPEN_OFFER.test(s.core) &&
       !CLOSING.test(s.norm) &&
       !ASKS_LEAVE.test(s.norm)
