@@ -196,6 +196,7 @@ const WAITING =
   /^(one|a|just a) (moment|minute|second|sec)\b|\b(please )?(wait|hold on|bear with me)\b|\b(checking|searching|looking)( (that|this|it|now|availability))?\b/;
 const ASK_VERBS = new Set([
   'explain',
+  'elaborate',
   'provide',
   'share',
   'send',
@@ -225,6 +226,8 @@ const DETAIL_NOUN = anyPart(
   // What the case is.
   /\b(number|id|order|booking|reference|code|receipt|serial|amount|model|version|device|time|location)\b/,
   /\b(details|information|screenshot|photo|description|reason|report|answer|question)\b/,
+  // What the customer can show: documents and pictures, payment references.
+  /\b(statement|invoice|copy|proof|documents?|screenshots|photos|photographs?|pictures?|images?|videos?|utr|upi|ifsc|arn|pincode)\b/,
 );
 
 // Questions that ask the customer for something without a verb of asking, read on the whole sentence (the grammar
@@ -238,7 +241,7 @@ const ASKS_WITHOUT_VERB = anyPart(
 );
 // "When is a good time for you…?", "What was the item ordered?": a wh-question about the customer's side or the case
 // (separate tests, so no gap to re-read). "What can we do to fix this?" is the bot thinking aloud.
-const WH_START = /^(what|which|when|where) (?!(else|more)\b)/;
+const WH_START = /^(what|which|when|where|who|how) (?!(else|more|about|does (that|this)|would (that|this)|is (that|this))\b)/;
 const BOT_WONDERS = /\b(i|we) (can|could|should|shall|may|might)\b/;
 // "Did the outer packaging look tampered with?", "Was the box damaged?", "Has anyone else at your address received it?":
 // a yes/no question about the case, which only the customer can answer.
@@ -260,6 +263,10 @@ const POLITE_ASK = anyPart(
   /\b(i|we)( would|'d| d)? like to ask (you )?(a few|some|a couple of) (more )?questions\b/,
   // "Do share the photos", "please note the reference and share your UPI ID", "…and let us know".
   /^(please )?do (share|send|provide|upload|attach|confirm|tell)\b/,
+  // "Kindly revert with the screenshot", "awaiting your UPI ID", "need your UPI ID to proceed".
+  /^(please |kindly )?(revert|reply|respond|get back to (me|us)) (back )?with\b/,
+  /^(awaiting|await|looking forward to|waiting for) (your|the)\b/,
+  /^(also,? )?(i |we )?(will |would )?(need|require) (your|the|a|an)\b/,
   /\b(and|then) (please |kindly )?let (me|us) know( (the|your|what|when|which|how|where|whether)\b|[.!]*$)/,
   // "I would like to know the mode of payment", "I want to confirm the amount" (not "I want to confirm that…").
   /\b(i|we)( would|'d| d)? (like|want|need|wish) to (know|ask|understand|confirm|verify)\b(?! (that|with)\b)/,
@@ -292,7 +299,7 @@ const ASKS_TOO = {
 // "A screenshot of the payment would be helpful", "the UPI ID is required", "help me with your registered email".
 // The detail comes first, as the subject: "any screenshot would help", not "this information will be helpful" (given).
 const DETAIL_WANTED = anyPart(
-  /^(a|an|any|some|the|your) [^.?!]{0,60}\bwould (help|be (helpful|useful|appreciated|great))\b/,
+  /^(also,? )?(a|an|any|some|the|your) [^.?!]{0,60}\bwould (help|be (helpful|useful|appreciated|great|needed|required))\b/,
   /^(a|an|any|the|your) [^.?!]{0,60}\b(is|are) (required|needed|mandatory)\b/,
   /^(also,? |please |kindly )*help (me|us) with (your|the)\b/,
 );
@@ -369,8 +376,11 @@ const INTERNAL_NOTE = anyPart(/\b(also|additionally)\b/, FOR_FUTURE);
 const LEAD_IN = new RegExp(
   '^(in the (meantime|interim)|meanwhile|additionally|in addition|also|alternatively|as an alternative|by the way|lastly|finally|' +
     'if possible|(just )?to (confirm|clarify|check)|(while|to|given|regarding|once|before|as) [^,]{1,60}), ' +
-    '(?=(would|will|could|can|do|does|did|have|has|had|is|are|was|were|may|shall|should|what|which|when|where|please|kindly)\\b)',
+    '(?=(would|will|could|can|do|does|did|have|has|had|is|are|was|were|may|shall|should|what|which|when|where|please|kindly|share|send|provide|upload|attach|confirm|tell|let|mention)\\b)',
 );
+
+// "One more thing: what is your alternate number?": a short label before the question.
+const COLON_LEAD = /^[^:?]{1,40}: (?=(what|which|when|where|how|would|will|could|can|do|does|did|is|are|was|were|may|please|kindly)\b)/;
 
 function sentencesOf(raw: string): Sentence[] {
   // A semicolon joins two sentences as far as who does what is concerned.
@@ -378,7 +388,7 @@ function sentencesOf(raw: string): Sentence[] {
     .flatMap((s) => s.split(/;\s+/))
     .map((s) => {
       const norm = normalize(s);
-      const core = norm.replace(LEAD_IN, '');
+      const core = norm.replace(LEAD_IN, '').replace(COLON_LEAD, '');
       return { raw: s, norm, core, clauses: clausesOf(core) };
     });
 }
@@ -696,6 +706,8 @@ function readsDetailRequest(c: Clause, sentence: string): string[] | null {
   }
   if (items.length) return items;
   if (DETAIL_NOUN.test(obj) || /\b(details|information|more)\b/.test(sentence)) return ['details of the issue'];
+  // "Please elaborate on the issue", "describe what happened".
+  if (c.subject === 'you' && ['elaborate', 'describe', 'explain'].includes(c.verb)) return ['details of the issue'];
   // "Please explain what happened", "please confirm whether the seal was intact": a question put as a request.
   return c.subject === 'you' && /^(what|when|where|which|how|why|whether|if)\b/.test(obj) ? ['answer to the question'] : null;
 }

@@ -37,6 +37,9 @@ export interface ConversationReading {
   scopeIndex?: number;
 }
 
+// A request to hand something over ("share the screenshot"), not to check something oneself ("verify that…").
+const GIVES = /\b(share|send|provide|upload|attach|give|tell|mention|let (me|us) know)\b/i;
+
 /** Long conversations: acts of older turns no longer decide anything; reading them would only cost time. */
 const READ_LIMIT = 80;
 
@@ -126,9 +129,13 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
     const asksNow = collecting ?? acts.find((a) => a.kind === 'asks_details');
     // "I'd recommend checking with your bank. Could you give me its name so I can check from our side?": advice while
     // the bot goes on collecting for its own check, so the redirect is not the last word either.
-    // "Provide the reference number and ask them to investigate" tells what to give the bank, so only a question to
-    // the customer, or details for "me"/"us", count.
-    const forBot = !!collecting && (/\?\s*$/.test(collecting.quote) || /\b(me|us)\b/i.test(collecting.quote));
+    // "Provide the reference number and ask them to investigate" tells what to give the bank: a request naming the
+    // people elsewhere counts only as a question to the customer or with "me"/"us".
+    const forBot =
+      !!collecting &&
+      (/\?\s*$/.test(collecting.quote) ||
+        /\b(me|us)\b/i.test(collecting.quote) ||
+        (GIVES.test(collecting.quote) && !/\b(them|they|their|bank|issuer|seller|provider)\b/i.test(collecting.quote)));
     const stillWorking =
       asksNow &&
       (confirmed?.kind === 'transfers_now' || confirmed?.kind === 'commits_future' || (confirmed?.kind === 'redirects' && forBot));

@@ -230,3 +230,27 @@ describe('round 4, second pass', () => {
     expect(v.escalate).toBe(true);
   });
 });
+
+describe('round 4, third pass: Indian-English and terse requests', () => {
+  it.each([
+    'I have escalated this to our finance team. Kindly revert with the screenshot.',
+    'I have escalated this to our finance team. Awaiting your UPI ID to proceed.',
+    'I have escalated this to our finance team. Need your UPI ID to proceed.',
+    'I have escalated this to our finance team. Attach the bank statement here.',
+    'I have escalated this to our finance team. Also, the UTR number would be needed.',
+    'I have escalated this to our finance team. How much was debited from your account?',
+    'I have escalated this to our finance team. Please elaborate on the issue.',
+    'I am escalating this to our logistics team. One more thing: what is your alternate phone number?',
+    'I recommend contacting your bank about this charge. Kindly share the UTR number of the payment.',
+    'Please contact your bank to check the hold. Meanwhile, share the screenshot of the debit.',
+  ])('still collecting: %s', (bot) => {
+    expect(after(bot).status).toBe('unconfirmed');
+  });
+
+  it('advice to check something oneself beside a redirect does not hold the redirect open', () => {
+    const v = after(
+      'I recommend contacting your bank to confirm there are no blocks on the card. Also, please verify that the billing address on the card matches your account.',
+    );
+    expect(v.escalate).toBe(true);
+  });
+});
