@@ -267,6 +267,7 @@ const POLITE_ASK = anyPart(
   /^(please |kindly )?(revert|reply|respond|get back to (me|us)) (back )?with\b/,
   /^(awaiting|await|looking forward to|waiting for) (your|the)\b/,
   /^(also,? )?(i |we )?(will |would )?(need|require) (your|the|a|an)\b/,
+  /\b(need|require)\b[^.?!]{0,30}\bfrom (you|u|your end)\b/,
   /\b(and|then) (please |kindly )?let (me|us) know( (the|your|what|when|which|how|where|whether)\b|[.!]*$)/,
   // "I would like to know the mode of payment", "I want to confirm the amount" (not "I want to confirm that…").
   /\b(i|we)( would|'d| d)? (like|want|need|wish) to (know|ask|understand|confirm|verify)\b(?! (that|with)\b)/,
@@ -302,6 +303,8 @@ const DETAIL_WANTED = anyPart(
   /^(also,? )?(a|an|any|some|the|your) [^.?!]{0,60}\bwould (help|be (helpful|useful|appreciated|great|needed|required))\b/,
   /^(a|an|any|the|your) [^.?!]{0,60}\b(is|are) (required|needed|mandatory)\b/,
   /^(also,? |please |kindly )*help (me|us) with (your|the)\b/,
+  // "I'd appreciate your UPI ID" (not "I appreciate your patience": no detail named).
+  /\b(i|we)( would|'d| d) appreciate (your|the|a|an|any)\b/,
 );
 function wantsDetail(q: string): boolean {
   return DETAIL_WANTED.test(q) && DETAIL_NOUN.test(q) && !/\b(no|not|if)\b/.test(q) && !/\b(upon|on|at) (delivery|arrival)\b/.test(q);
@@ -339,8 +342,18 @@ const HANDOFF_WORD = anyPart(
   /\b(forward|transfer|pass|refer|send)\w* (it|this|them|the \w+ )?(on )?to (our|the|a|an|my)\b/,
 );
 // The customer's part comes first: "once you share…", "after I receive the images…".
-const AFTER_CUSTOMER_GIVES =
-  /\b(once|after|as soon as|when|the moment|if) (you|i|we) (have )?(share|provide|send|upload|confirm|give|receive|get)\w*\b/;
+// What the customer shows, not the item sent back: "once the shirt is received at our warehouse" is a return.
+const EVIDENCE =
+  '(photos?|photographs?|pictures?|images?|videos?|screenshots?|invoice|documents?|details|information|evidence|proof|statement|copy|fir)\\b';
+// "Upon receipt of the photos…", "once the screenshot is shared…", "once we have the photos…".
+const AFTER_CUSTOMER_GIVES = anyPart(
+  /\b(once|after|as soon as|when|the moment|if) (you|i|we) (have )?(share|provide|send|upload|confirm|give|receive|get)\w*\b/,
+  new RegExp(`\\b(upon|on|post|after) (receipt of|receiving|getting) (the|your|these|those) ([a-z]+ )?${EVIDENCE}`),
+  new RegExp(`\\b(once|after|as soon as|when) (i|we) (have|get) (the|your|these|those) ([a-z]+ )?${EVIDENCE}`),
+  new RegExp(
+    `\\b(once|after|as soon as|when) (the|your|these|those) ([a-z]+ ){0,2}${EVIDENCE} (is|are|has been|have been) (received|shared|uploaded|provided|sent|submitted)\\b`,
+  ),
+);
 // "Before escalating…", "before I escalate…", "to escalate this…": the escalation is still ahead, waiting on something.
 const BEFORE_HANDOFF = /^(before|prior to) ((i|we) (can |could )?)?(escalat|forward|transfer|rais|pass|refer|hand|connect)\w*\b/;
 const FOR_HANDOFF = anyPart(
@@ -380,7 +393,8 @@ const LEAD_IN = new RegExp(
 );
 
 // "One more thing: what is your alternate number?": a short label before the question.
-const COLON_LEAD = /^[^:?]{1,40}: (?=(what|which|when|where|how|would|will|could|can|do|does|did|is|are|was|were|may|please|kindly)\b)/;
+const COLON_LEAD =
+  /^[^:?]{1,40}(: | - | – )(?=(what|which|when|where|how|would|will|could|can|do|does|did|is|are|was|were|may|please|kindly)\b)/;
 
 function sentencesOf(raw: string): Sentence[] {
   // A semicolon joins two sentences as far as who does what is concerned.

@@ -254,3 +254,26 @@ describe('round 4, third pass: Indian-English and terse requests', () => {
     expect(v.escalate).toBe(true);
   });
 });
+
+describe('round 4, fourth pass: the handoff waits on what the customer sends', () => {
+  it.each([
+    'Upon receipt of the photos, I will escalate this to our claims team.',
+    'On receiving the screenshot, I will escalate it to our finance team.',
+    'I will escalate this to our finance team as soon as the screenshot is shared.',
+    'Our quality team will review your case once we have the photos.',
+    'I will escalate it to our finance team right away. Just one thing - what is your UPI ID?',
+    'I will escalate it to our finance team right away. Just need one thing from you - your UPI ID.',
+    'I have escalated it to our finance team. I would appreciate your UPI ID so they can process it.',
+  ])('%s', (bot) => {
+    const v = after(bot);
+    expect(v.escalate).toBe(false);
+    expect(v.status).toBe('unconfirmed');
+  });
+
+  it('an item sent back is a return, not a detail the handoff waits on', () => {
+    const v = after(
+      'I am escalating your case to a senior specialist, who will settle the refund once the shirt is received back at our warehouse.',
+    );
+    expect(v.escalate).toBe(true);
+  });
+});
