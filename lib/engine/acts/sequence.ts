@@ -156,8 +156,9 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
       continue;
     }
     // "I'll transfer you to our team." … "Can I have your account number first?": the transfer is still collecting.
-    if (handoff && collecting && ['transfers_now', 'commits_future', 'offers_transfer'].includes(handoff.act.kind)) {
-      pending = { index: i, act: collecting, kind: 'collecting', missing: collecting.what ?? [] };
+    // "…our team will look into it." … "Was the outer box damaged?": any question about the case keeps it open too.
+    if (handoff && asksNow && ['transfers_now', 'commits_future', 'offers_transfer'].includes(handoff.act.kind)) {
+      pending = { index: i, act: asksNow, kind: 'collecting', missing: asksNow.what ?? [] };
       handoff = undefined;
       handoffTalk = true;
       continue;

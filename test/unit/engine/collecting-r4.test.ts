@@ -277,3 +277,32 @@ describe('round 4, fourth pass: the handoff waits on what the customer sends', (
     expect(v.escalate).toBe(true);
   });
 });
+
+describe('a question in a later turn reopens an earlier handoff', () => {
+  it('"…our team will look into it." "ok" "Was the outer box damaged?" is still collecting', () => {
+    const v = checkOffline(
+      conv([
+        ['customer', COMPLAINT],
+        ['bot', 'I have escalated this to our investigations team, who will look into it today.'],
+        ['customer', 'ok'],
+        ['bot', 'Was the outer box damaged when it reached you?'],
+      ]),
+      policy(),
+    );
+    expect(v.escalate).toBe(false);
+    expect(v.status).toBe('unconfirmed');
+  });
+
+  it('a closing question after the handoff leaves it confirmed', () => {
+    const v = checkOffline(
+      conv([
+        ['customer', COMPLAINT],
+        ['bot', 'I have escalated this to our investigations team, who will contact you within 24 hours.'],
+        ['customer', 'ok'],
+        ['bot', 'Is there anything else I can help you with today?'],
+      ]),
+      policy(),
+    );
+    expect(v.escalate).toBe(true);
+  });
+});
