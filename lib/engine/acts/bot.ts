@@ -238,6 +238,8 @@ const ASKS_WITHOUT_VERB = anyPart(
   /^(is|are) there (a|an|any|another|other|some) (?!(thing|anything|something|other way|way|other (issue|question|concern)s?)\b)[^?]*\?$/,
   // "Is it possible you still have the box?", "is it possible someone picked it up?": the customer is to find out.
   /^(is|would) it (be )?possible (for you to (provide|share|send|give|confirm|tell|upload|attach|check)|(that )?(you|your|someone|somebody|anyone|a|an))\b/,
+  // "Would it be possible to get the UTR number?"
+  /^(is|would) it (be )?possible to (get|have|receive|know|see) (your|the|a|an|some)\b/,
 );
 // "When is a good time for you…?", "What was the item ordered?": a wh-question about the customer's side or the case
 // (separate tests, so no gap to re-read). "What can we do to fix this?" is the bot thinking aloud.
@@ -263,6 +265,11 @@ const POLITE_ASK = anyPart(
   /\b(i|we)( would|'d| d)? like to ask (you )?(a few|some|a couple of) (more )?questions\b/,
   // "Do share the photos", "please note the reference and share your UPI ID", "…and let us know".
   /^(please )?do (share|send|provide|upload|attach|confirm|tell)\b/,
+  /^(please )?do let (me|us) know (the|your|what|when|which|how|where|whether)\b/,
+  // "I am escalating this to our finance team, kindly share your UPI ID."
+  /(,|;| and| so) (please|kindly|pls|plz) (share|send|provide|upload|attach|confirm|tell|give|mention)\b/,
+  // "Is it okay if I ask for your UPI ID?"
+  /\b(i|we) (ask|request) (you )?for (your|the)\b/,
   // "Kindly revert with the screenshot", "awaiting your UPI ID", "need your UPI ID to proceed".
   /^(please |kindly )?(revert|reply|respond|get back to (me|us)) (back )?with\b/,
   /^(awaiting|await|looking forward to|waiting for) (your|the)\b/,
@@ -309,7 +316,20 @@ const DETAIL_WANTED = anyPart(
 function wantsDetail(q: string): boolean {
   return DETAIL_WANTED.test(q) && DETAIL_NOUN.test(q) && !/\b(no|not|if)\b/.test(q) && !/\b(upon|on|at) (delivery|arrival)\b/.test(q);
 }
-function asksWithoutVerb(q: string): boolean {
+// "The claims team will need some photos of the damage", "they might need the UTR number": the customer is to give it.
+// "You can share the screenshot here": an invitation to hand it over ("feel free to…" is a closing, left open).
+const SHOWABLE =
+  /\b(screenshots?|photos?|photographs?|pictures?|images?|videos?|invoice|statement|receipt|utr|upi|ifsc|arn|number|id|details|copy|proof|documents?)\b/;
+const OTHERS_NEED = anyPart(
+  /\b(they|who|team|department|specialists?)( will| would| may| might)? (need|require)s? (your|the|some|a|an|few)\b/,
+  /\byou (can|may|could) (also )?(share|send|provide|upload|attach) (your|the|a|an|us|me)\b/,
+);
+function othersNeed(q: string): boolean {
+  return OTHERS_NEED.test(q) && SHOWABLE.test(q) && !/\b(if|bank|seller|issuer)\b/.test(q);
+}
+function asksWithoutVerb(raw: string): boolean {
+  // "So what is the UTR number?": a filler before the question.
+  const q = raw.replace(/^(so|and|ok|okay|also|now|then|alright|well),? /, '');
   if (!q.endsWith('?')) return ASKS_WITHOUT_VERB.test(q);
   return (
     ASKS_WITHOUT_VERB.test(q) ||
@@ -694,7 +714,7 @@ function readsDetailRequest(c: Clause, sentence: string): string[] | null {
   const obj = c.object.join(' ');
   const asks =
     (c.subject === 'you' && (c.question || c.imperative) && ASK_VERBS.has(c.verb)) ||
-    (c.subject === 'i' && c.question && ['have', 'get', 'ask', 'know', 'see'].includes(c.verb)) ||
+    ((c.subject === 'i' || c.subject === 'we') && c.question && ['have', 'get', 'ask', 'know', 'see'].includes(c.verb)) ||
     // "May I confirm the email on your account?": the customer is to give it.
     (c.subject === 'i' && c.question && ['confirm', 'verify'].includes(c.verb) && DETAIL_NOUN.test(obj)) ||
     ((c.subject === 'i' || c.subject === 'we') && !c.negated && ['need', 'require'].includes(c.verb) && DETAIL_NOUN.test(obj)) ||
@@ -873,7 +893,8 @@ function readUncached(raw: string): BotAct[] {
       continue;
     }
     if (
-      (asksWithoutVerb(s.core) || POLITE_ASK.test(s.norm) || ASKS_TOO.test(s.norm) || wantsDetail(s.norm)) &&
+      (asksWithoutVerb(s.core) ||
+        (!HYPOTHETICAL.test(s.norm) && (POLITE_ASK.test(s.norm) || ASKS_TOO.test(s.norm) || wantsDetail(s.norm) || othersNeed(s.norm)))) &&
       !OPEN_OFFER.test(s.core) &&
       !CLOSING.test(s.norm) &&
       !ASKS_LEAVE.test(s.norm)

@@ -306,3 +306,26 @@ describe('a question in a later turn reopens an earlier handoff', () => {
     expect(v.escalate).toBe(true);
   });
 });
+
+describe('round 4, fifth pass: the team needs it, the customer may share it', () => {
+  it.each([
+    'I have forwarded your case to our claims team, who will need some photos of the damage.',
+    'I am escalating this to our finance team, kindly share your UPI ID',
+    'I have escalated this to our finance team. They might need the UTR number, do you have it?',
+    'I have escalated this to our finance team. Would it be possible to get the UTR number?',
+    'I have escalated this to our finance team. Can we have your UPI ID?',
+    'I have escalated this to our finance team. So what is the UTR number?',
+    'I have escalated this to our finance team. You can share the UTR number here.',
+  ])('%s', (bot) => {
+    expect(after(bot).status).toBe('unconfirmed');
+  });
+
+  it.each([
+    // A request named as the thing escalated, not a request to the customer.
+    'I have escalated your request for the shipping label to our returns team, who will send it within hours.',
+    // Details to bring back only if the bank says so: the redirect is the answer for now.
+    'Please contact your bank about the hold. If they confirm there is no issue, please provide us with their reference number.',
+  ])('still a handoff: %s', (bot) => {
+    expect(after(bot).escalate).toBe(true);
+  });
+});
