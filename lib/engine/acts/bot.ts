@@ -187,6 +187,8 @@ const CLOSING = anyPart(
   // "Anything else?", "have a great day", "take care".
   /\b(anything else|something else|any other (questions?|concerns?)|take care|goodbye|bye|enjoy (your|the) (day|evening|rest))\b/,
   /\bany (further|other|more) (assistance|help)\b/,
+  // "Any questions?", "any other queries?", "any concerns, let me know".
+  /^any (other |further |more )?(questions?|queries|query|doubts?|concerns?)\b/,
   /\bhave a (great|good|nice|wonderful|lovely|fantastic) (day|one|evening|night|weekend|time)\b/,
   // "You're welcome", "glad I could help", "feel free…".
   /\b(you are welcome|you're welcome|my pleasure|glad (i|we) could help|happy to help|feel free|do not hesitate|don't hesitate|a pleasure)\b/,
@@ -197,6 +199,12 @@ const WAITING =
 const ASK_VERBS = new Set([
   'explain',
   'elaborate',
+  'suggest',
+  'inform',
+  'update',
+  'mention',
+  'advise',
+  'indicate',
   'provide',
   'share',
   'send',
@@ -224,7 +232,7 @@ const DETAIL_NOUN = anyPart(
   // Who the customer is.
   /\b(name|email|e-mail|address|phone|date|birth|pin|password|username|account|membership|level|card|zip|postcode)\b/,
   // What the case is.
-  /\b(number|id|order|booking|reference|code|receipt|serial|amount|model|version|device|time|location)\b/,
+  /\b(number|id|order|booking|reference|code|receipt|serial|amount|model|version|device|time|location|landmark|availability)\b/,
   /\b(details|information|screenshot|photo|description|reason|report|answer|question)\b/,
   // What the customer can show: documents and pictures, payment references.
   /\b(statement|invoice|copy|proof|documents?|screenshots|photos|photographs?|pictures?|images?|videos?|utr|upi|ifsc|arn|pincode)\b/,
@@ -240,6 +248,10 @@ const ASKS_WITHOUT_VERB = anyPart(
   /^(is|would) it (be )?possible (for you to (provide|share|send|give|confirm|tell|upload|attach|check)|(that )?(you|your|someone|somebody|anyone|a|an))\b/,
   // "Would it be possible to get the UTR number?"
   /^(is|would) it (be )?possible to (get|have|receive|know|see) (your|the|a|an|some)\b/,
+  // "Would morning or evening be better for you?", "Morning or evening?", "Any landmark near your house?"
+  /^(would|will|is|are) [a-z ]{1,30} or [a-z ]{1,30} (be )?(better|best|preferable|convenient|suitable|easier)\b[^?]{0,20}\?$/,
+  /^([a-z]+ ){0,2}[a-z]+ or ([a-z]+ ){0,2}[a-z]+\?$/,
+  /^any [a-z]+( [a-z]+){0,5}\?$/,
 );
 // "When is a good time for you…?", "What was the item ordered?": a wh-question about the customer's side or the case
 // (separate tests, so no gap to re-read). "What can we do to fix this?" is the bot thinking aloud.
@@ -302,6 +314,8 @@ const ASKS_TOO = {
   test: (q: string) =>
     (/\b(please|kindly)\b/.test(q) &&
       /\b(and|then) (please |kindly )?(share|send|provide|upload|attach|confirm) (your|us|me|it|them)\b/.test(q)) ||
+    // "…and share an alternate number": only with a detail named.
+    (/\b(please|kindly)\b/.test(q) && /\b(and|then) (share|send|provide|upload|attach) (a|an)\b/.test(q) && DETAIL_NOUN.test(q)) ||
     (/^(please |kindly )?let (me|us) know if /.test(q) && !COME_BACK_IF.test(q)),
 };
 // "A screenshot of the payment would be helpful", "the UPI ID is required", "help me with your registered email".
@@ -353,7 +367,14 @@ const ASKS_GO_AHEAD =
 // "Would you like to share your mobile number?": a polite request for a detail, not an offer.
 const WOULD_YOU_SHARE = /^would you like to (provide|share|give|send|confirm|tell|upload|attach)\b/;
 // "Will you allow me some time?", "is that acceptable?": asking for patience or assent, not for a detail.
-const ASKS_LEAVE = /\b(allow|give|grant) (me|us)\b.{0,30}\b(time|hours?|days?|minutes?|moments?|while)\b|\bhow does (that|this) sound\b/;
+const ASKS_LEAVE = anyPart(
+  /\b(allow|give|grant) (me|us)\b.{0,30}\b(time|hours?|days?|minutes?|moments?|while)\b|\bhow does (that|this) sound\b/,
+  // "Please allow 24-48 hours for them to review the information."
+  /\ballow ([\w-]+ ){0,3}(hours?|days?|minutes?|time)\b/,
+  // "Are you okay with this?", "does this resolve your concern?"
+  /\b(are|were) you (ok|okay|fine|happy|comfortable|alright|satisfied|agreeable) with\b/,
+  /\b(does|did|will|would) (this|that|it) (resolve|answer|address|settle) your\b/,
+);
 
 // Escalation talk: a verb of passing the case on, or the people it goes to.
 const HANDOFF_WORD = anyPart(

@@ -16,6 +16,7 @@ import type { Conversation } from '../../schema/conversation';
 import { readBotTurn } from './bot';
 import { readCustomerTurn } from './customer';
 import type { Act, BotAct } from './types';
+import { anyPart } from './phrases/parts';
 
 interface TurnReading {
   index: number;
@@ -36,6 +37,13 @@ export interface ConversationReading {
   /** The customer message whose scope should be judged, if any. */
   scopeIndex?: number;
 }
+
+// The bot reporting what its own check found.
+const FINDING = anyPart(
+  /\b(upon|after|on) (reviewing|checking|investigating|verifying|examining)\b/,
+  /\b(according to (our|the) records|our records (show|indicate))\b/,
+  /\b(i|we) have (now )?(checked|reviewed|verified|investigated|examined|confirmed)\b/,
+);
 
 // A request to hand something over ("share the screenshot"), not to check something oneself ("verify that…").
 const GIVES = /\b(share|send|provide|upload|attach|give|tell|mention|let (me|us) know)\b/i;
@@ -165,7 +173,11 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
     }
     // Later turns change the reading of earlier ones.
     if (handoff && [...kinds].some((k) => SERVES.includes(k))) {
-      const moveOn = handoff.act.kind === 'cannot_help' || requestAfterHandoff;
+      // "We are reviewing the images." … "Upon reviewing the images, the damage is evident; we will refund you": the
+      // bot's own check, done and reported back in this chat.
+      const ownCheckDone =
+        handoff.act.kind === 'commits_future' && /^(i|we)$/i.test(handoff.act.who ?? '') && FINDING.test(m.text.toLowerCase());
+      const moveOn = handoff.act.kind === 'cannot_help' || requestAfterHandoff || ownCheckDone;
       if (moveOn) handoff = undefined;
     }
     const fallback = acts.find((a) => a.kind === 'cannot_help' && a.lacks === 'understanding');

@@ -329,3 +329,97 @@ describe('round 4, fifth pass: the team needs it, the customer may share it', ()
     expect(after(bot).escalate).toBe(true);
   });
 });
+
+describe('round 4, sixth pass: short questions and choices', () => {
+  it.each([
+    'I have escalated this to our logistics team. Please suggest a convenient time for the redelivery.',
+    'I have escalated this to our logistics team. Please update us with the landmark near your house.',
+    'I have escalated this to our logistics team. Please be available on your phone and share an alternate number.',
+    'I have escalated this to our logistics team. Would morning or evening be better for you?',
+    'I have escalated this to our logistics team. Morning or evening?',
+    'I have escalated this to our logistics team. Any landmark near your house?',
+  ])('%s', (bot) => {
+    expect(after(bot).status).toBe('unconfirmed');
+  });
+
+  it.each([
+    'I have escalated this to our logistics team, who will call you today. Any questions?',
+    'I have escalated this to our logistics team, who will call you today. Any other queries?',
+    'I have escalated this to our logistics team, who will call you today. Are you okay with this?',
+    'I have escalated this to our logistics team, who will call you today. Does this resolve your concern?',
+  ])('a closing or assent question leaves the handoff confirmed: %s', (bot) => {
+    expect(after(bot).escalate).toBe(true);
+  });
+});
+
+describe('every handoff head with every request tail stays collecting; with a closing tail it stays a handoff', () => {
+  const HEADS = [
+    'I have escalated this to our finance team for review.',
+    'Our investigation team will verify the delivery records.',
+    'I am forwarding your case to the quality assurance department.',
+    'This has been escalated to our senior team.',
+    'A specialist from our returns team will reach out to you within 24 hours.',
+    'I will escalate this matter to my supervisor right away.',
+  ];
+  const ASKS = [
+    'Kindly share the screenshot of the transaction.',
+    'Additionally, I would need the serial number of the device.',
+    'I would appreciate it if you could send photos of the item.',
+    'Please confirm whether the seal was intact.',
+    'May I know your preferred delivery time?',
+    'Let me know the best time to reach you.',
+    'I request you to share the bank statement.',
+    'Is this the correct address: 12 MG Road?',
+    'You will need to provide the ARN from your bank.',
+    'What was in the parcel?',
+    'Awaiting your UPI ID to proceed.',
+    'Any landmark near your house?',
+  ];
+  const CLOSES = [
+    'Is that acceptable?',
+    'Is there anything else I can help you with?',
+    'Does that timeframe work for you?',
+    'Would you like me to send you a confirmation email?',
+    'Please allow 24-48 hours for them to respond.',
+    'Any questions?',
+  ];
+  it('request tails, before or after the head', () => {
+    const escalated: string[] = [];
+    for (const head of HEADS)
+      for (const ask of ASKS) for (const text of [`${head} ${ask}`, `${ask} ${head}`]) if (after(text).escalate) escalated.push(text);
+    expect(escalated).toEqual([]);
+  });
+  it('closing and assent tails', () => {
+    const dropped: string[] = [];
+    for (const head of HEADS) for (const close of CLOSES) if (!after(`${head} ${close}`).escalate) dropped.push(`${head} ${close}`);
+    expect(dropped).toEqual([]);
+  });
+});
+
+describe("the bot's own check, done and reported back", () => {
+  it('"We are reviewing the images." … "Upon reviewing the images, the damage is evident" settles it', () => {
+    const v = checkOffline(
+      conv([
+        ['customer', COMPLAINT],
+        ['bot', 'Thank you for the images. We are reviewing them now.'],
+        ['customer', 'ok pls be quick'],
+        ['bot', 'Upon reviewing the images, the damage is evident. We will initiate a replacement right away.'],
+      ]),
+      policy(),
+    );
+    expect(v.escalate).toBe(false);
+  });
+
+  it("a team's check is not settled by the bot's reply", () => {
+    const v = checkOffline(
+      conv([
+        ['customer', COMPLAINT],
+        ['bot', 'Our investigations team will review the images and contact you within 24 hours.'],
+        ['customer', 'ok'],
+        ['bot', 'According to our records, the parcel was marked delivered at 4 pm.'],
+      ]),
+      policy(),
+    );
+    expect(v.escalate).toBe(true);
+  });
+});
