@@ -8,6 +8,12 @@ const SAMPLE = ConversationSchema.parse({
     { role: 'customer', text: 'Hi, my order has not arrived and I was charged twice.' },
     { role: 'bot', text: 'Sorry about that! Could you share your order number?' },
     { role: 'customer', text: 'I would like to talk to a person please.' },
+    // A handoff beside a request for details and a closing: the bot readers' patterns compile here, not on the
+    // agent's first verdict.
+    {
+      role: 'bot',
+      text: 'I have escalated this to our billing team, who will contact you within 24 hours. Meanwhile, could you share a screenshot of the charge? Is there anything else I can help with?',
+    },
   ],
 });
 
