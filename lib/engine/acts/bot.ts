@@ -370,7 +370,7 @@ const WOULD_YOU_SHARE = /^would you like to (provide|share|give|send|confirm|tel
 const ASKS_LEAVE = anyPart(
   /\b(allow|give|grant) (me|us)\b.{0,30}\b(time|hours?|days?|minutes?|moments?|while)\b|\bhow does (that|this) sound\b/,
   // "Please allow 24-48 hours for them to review the information."
-  /\ballow ([\w-]+ ){0,3}(hours?|days?|minutes?|time)\b/,
+  /^(please |kindly )?(could you (please |kindly )?)?allow ([\w-]+ ){0,3}(hours?|days?|minutes?|time)\b/,
   // "Are you okay with this?", "does this resolve your concern?"
   /\b(are|were) you (ok|okay|fine|happy|comfortable|alright|satisfied|agreeable) with\b/,
   /\b(does|did|will|would) (this|that|it) (resolve|answer|address|settle) your\b/,
@@ -413,8 +413,25 @@ const ESCALATION_TALK = anyPart(
 const NOT_ESCALATING = /\b(not|cannot|unable to|no need to|without)\b.{0,20}\bescalat/;
 // "If it takes longer, …": a contingency, not what is happening now.
 // "If possible, please share…", "if you could share the invoice…" are polite requests, not conditions.
-const HYPOTHETICAL =
-  /^(if|should|in case|unless|in the event)\b(?! (possible|convenient|you (can|could|would) (please |kindly )?(share|send|provide|upload|attach|confirm)\b))/;
+const CONDITION = /^(if|should|in case|unless|in the event)\b/;
+const POLITE_IF = anyPart(
+  /^(if|in case) (possible|convenient|available|you can|you are able)\b/,
+  /^if you (can|could|would) (please |kindly )?(share|send|provide|upload|attach|confirm)\b/,
+);
+// "If you have any photos of the damage, please share them": the condition is only whether the customer has it.
+const IF_YOU_HAVE = /^(if|in case|should) (you (still )?(have|had|kept|took|saved)|there (is|are) (any|some))\b/;
+const HYPOTHETICAL = {
+  test(q: string): boolean {
+    if (!CONDITION.test(q) || POLITE_IF.test(q)) return false;
+    const condition = q.split(/,| then /)[0];
+    const kept = SHOWABLE.test(condition) || /\b(packaging|box|tracking|bill|marks?|damage|label|seal)\b/.test(condition);
+    return !(
+      IF_YOU_HAVE.test(condition) &&
+      kept &&
+      !/\b(questions?|queries|concerns?|issues?|problems?|doubts?|trouble)\b/.test(condition)
+    );
+  },
+};
 const TAKE_IT_TO_NOW =
   /^(please |kindly )?(share|show|give|provide|forward) (this|it|them|the \w+( \w+)?) (with|to) (your|the) (bank|card issuer|seller|manufacturer)\b/;
 const TAKE_IT_TO =

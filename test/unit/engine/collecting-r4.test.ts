@@ -423,3 +423,25 @@ describe("the bot's own check, done and reported back", () => {
     expect(v.escalate).toBe(true);
   });
 });
+
+describe('"if you have any photos, please share them" is a request, not a condition', () => {
+  it.each([
+    'I have escalated this to our quality team. If you have any photos of the damage, please share them.',
+    'I have escalated this to our quality team. If available, please share the invoice.',
+    'I have escalated this to our quality team. In case you have the invoice, kindly share it.',
+    'I have escalated this to our quality team. If you still have the packaging, please send us a picture of it.',
+    'I have escalated this to our quality team. If you can, please upload the unboxing video.',
+    'I have escalated this to our quality team. Please share photos, if any.',
+    'We will escalate this to the relevant team. Please provide the images, and allow 24-48 hours for a resolution.',
+  ])('%s', (bot) => {
+    expect(after(bot).status).toBe('unconfirmed');
+  });
+
+  it.each([
+    'I have escalated this to our quality team. If it does not arrive by Friday, please contact us again.',
+    'I have escalated this to our quality team. If you have any questions, please let us know.',
+    'I have escalated this to our quality team. Could you please allow 24-48 hours for them to review it?',
+  ])('a real condition, a closing or a wait leaves the handoff confirmed: %s', (bot) => {
+    expect(after(bot).escalate).toBe(true);
+  });
+});
