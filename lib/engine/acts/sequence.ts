@@ -147,7 +147,7 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
     const stillWorking =
       asksNow &&
       (confirmed?.kind === 'transfers_now' || confirmed?.kind === 'commits_future' || (confirmed?.kind === 'redirects' && forBot));
-    if (confirmed && asksNow && stillWorking) {
+    if (confirmed && stillWorking) {
       pending = { index: i, act: asksNow, kind: 'collecting', missing: asksNow.what ?? [] };
       // The newest handoff talk is the one still open; an earlier one ("contact your bank") is behind it.
       handoff = undefined;
