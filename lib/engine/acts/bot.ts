@@ -682,9 +682,8 @@ function readsRedirect(clause: Clause, sentence: string): { channel: string } | 
   if (
     ['send', 'email', 'upload'].includes(c.verb) &&
     (DETAIL_NOUN.test(obj) ||
-      /\b(photo(graph)?s?|pics?|pictures?|images?|videos?|screenshots?|copy|copies|proof|evidence|documents?|invoices?|statements?|recordings?)\b/.test(
-        obj,
-      ))
+      // What DETAIL_NOUN does not list already.
+      /\b(pics?|copies|evidence|invoices|statements|recordings?)\b/.test(obj))
   )
     return null;
   if (c.verb === 'ask' && !c.object.some(isPersonNoun)) return null;

@@ -3,7 +3,7 @@
  * bot asked for, reports a problem, makes a new request, or only greets, thanks, says goodbye or chats.
  * Small talk is never out of scope on its own, and an answer to the bot's question has no topic of its own.
  */
-import { findHumanRequest, retracts } from './phrases/customer';
+import { findHumanRequest, retracts, type HumanRequest } from './phrases/customer';
 import { isSmallTalk } from '../scope/judge';
 import { originalQuote } from '../read/sanitize';
 import { blankIdentifiers } from '../read/identifiers';
@@ -101,7 +101,7 @@ const VISIT_TALK =
  * "earliest u can get someone here", after the bot offered a technician visit: the someone is the visitor. Only a
  * bare someone/anyone; "someone I can talk to" or "a real person" still asks for a human.
  */
-function visitor(human: ReturnType<typeof findHumanRequest>, prev: BotAct[]): ReturnType<typeof findHumanRequest> {
+function visitor(human: HumanRequest | null, prev: BotAct[]): HumanRequest | null {
   if (!human || !prev.some((a) => VISIT_TALK.test(a.quote))) return human;
   const bare =
     /\b(someone|somebody|anyone|anybody)\b/.test(human.quote) &&

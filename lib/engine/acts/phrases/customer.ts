@@ -300,9 +300,6 @@ const OTHERS_CALL = anyPart(
   // The customer will call again themselves.
   /\b(i|im|i m|ill|i ll|i will|gonna|going to) (call|phone|ring) (back|again)\b/,
 );
-function othersCall(text: string): boolean {
-  return OTHERS_CALL.test(text);
-}
 
 /**
  * "You can call me Jonesy": "call me" with a name after it names the customer. A call-back request is followed
@@ -638,7 +635,7 @@ function clauseRequest(toks: string[], questionLike: boolean): number | null {
   // "Tell them to call me before coming": people already on the case (named by the bot before) are to call, not a new ask.
   if (
     CALL_ME.test(text) &&
-    !othersCall(text) &&
+    !OTHERS_CALL.test(text) &&
     !namesSelf(text) &&
     !callsThing(text) &&
     !toks.slice(0, 4).some((t) => classify(t).negator)
