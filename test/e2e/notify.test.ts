@@ -180,10 +180,8 @@ describe('worker restart', () => {
     await ext.reload();
     await expect.poll(() => ok(at('hooks.slack.com')).length, { timeout: 30_000 }).toBe(1);
     expect(versions.at(-1)?.runningStatus).toBe('running');
-    const box = (await e2e.browser.worker.evaluate(
-      async () => (await (globalThis as any).chrome.storage.local.get('baton:notify-outbox'))['baton:notify-outbox'],
-    )) as Delivery[];
-    expect(box.map((d) => d.status)).toEqual(['delivered', 'delivered']);
+    // The receiver has the request before the worker has its answer and writes 'delivered'; wait for that write.
+    await expect.poll(async () => (await outbox()).map((d) => d.status), { timeout: 10_000 }).toEqual(['delivered', 'delivered']);
     expect(at('hooks.slack.com').map((r) => r.answered)).toEqual([429, 200]);
     expect(at('hooks.example.test')).toHaveLength(1);
     await page.close();
