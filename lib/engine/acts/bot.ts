@@ -227,7 +227,11 @@ const ASK_VERBS = new Set([
   'submit',
   'fill',
   'list',
+  'furnish',
 ]);
+// "Drop the order ID here", "DM us your order number", "paste the link": a detail to hand over, only with one named
+// ("drop the parcel at the hub" is a return step, "email us at…" a channel).
+const DROP_VERBS = new Set(['drop', 'paste', 'post', 'dm', 'message', 'text', 'email', 'whatsapp']);
 const DETAIL_NOUN = anyPart(
   // Who the customer is.
   /\b(name|email|e-mail|address|phone|date|birth|pin|password|username|account|membership|level|card|zip|postcode)\b/,
@@ -235,7 +239,7 @@ const DETAIL_NOUN = anyPart(
   /\b(number|id|order|booking|reference|code|receipt|serial|amount|model|version|device|time|location|landmark|availability)\b/,
   /\b(details|information|screenshot|photo|description|reason|report|answer|question)\b/,
   // What the customer can show: documents and pictures, payment references.
-  /\b(statement|invoice|copy|proof|documents?|screenshots|photos|photographs?|pictures?|images?|videos?|utr|upi|ifsc|arn|pincode)\b/,
+  /\b(statement|invoice|copy|proof|documents?|screenshots|photos|photographs?|pictures?|pics?|images?|videos?|utr|upi|ifsc|arn|pincode)\b/,
 );
 
 // Questions that ask the customer for something without a verb of asking, read on the whole sentence (the grammar
@@ -269,11 +273,16 @@ const ASSENT = new RegExp(`^(is|are|does|do|would|will|can|could) (that|this|it|
 // to share the statement", "let me know the best time to reach you", "please advise the last four digits".
 const ASK_VERB = '(provide|share|send|give|confirm|upload|attach|tell|forward|submit|mention|specify|describe|clarify)';
 const POLITE_ASK = anyPart(
-  new RegExp(`\\b(appreciate it|helpful|grateful|great|useful) if (you|u) (could|can|would|will)( please| kindly)? ${ASK_VERB}\\b`),
+  new RegExp(`\\b(appreciate it|helpful|grateful|great|useful|help) if (you|u) (could|can|would|will)( please| kindly)? ${ASK_VERB}\\b`),
+  // "Could I trouble you for the order ID?"
+  /\btrouble (you|u) for (your|the|a|an)\b/,
+  // "For faster resolution, share the photos of the damage": an opening phrase before the request.
+  new RegExp(`^(for|to|in order to) [^,.?!]{1,40}, (please |kindly )?${ASK_VERB} (your|the|a|an|us|me|some|any)\\b`),
   new RegExp(`\\b(request|requesting|ask|asking) (you|u) to( kindly| please)? ${ASK_VERB}\\b`),
   /^(please |kindly )?let (me|us) know (the|your|whether|what|when|which|how|where)\b/,
   /^(please |kindly )?(advise|mention|specify|indicate) (the|your)\b/,
-  new RegExp(`\\byou (will|would) (need|have) to ${ASK_VERB}\\b`),
+  // "You will need to provide the invoice" (not "…provide the reference number to your bank": a redirect).
+  new RegExp(`\\byou( will| would|'ll| ll)? (need|have) to ${ASK_VERB}\\b(?![^.?!]{0,60}\\b(to|with) (your|the) (bank|seller|issuer)\\b)`),
   /\b(i|we)( would|'d| d)? like to ask (you )?(a few|some|a couple of) (more )?questions\b/,
   // "Do share the photos", "please note the reference and share your UPI ID", "…and let us know".
   /^(please )?do (share|send|provide|upload|attach|confirm|tell)\b/,
@@ -285,7 +294,7 @@ const POLITE_ASK = anyPart(
   // "Kindly revert with the screenshot", "awaiting your UPI ID", "need your UPI ID to proceed".
   /^(please |kindly )?(revert|reply|respond|get back to (me|us)) (back )?with\b/,
   /^(awaiting|await|looking forward to|waiting for) (your|the)\b/,
-  /^(also,? )?(i |we )?(will |would )?(need|require) (your|the|a|an)\b/,
+  /^(also,? )?(i |we )?(will |would )?(just |only )?(need|require) (your|the|a|an)\b/,
   /\b(need|require)\b[^.?!]{0,30}\bfrom (you|u|your end)\b/,
   /\b(and|then) (please |kindly )?let (me|us) know( (the|your|what|when|which|how|where|whether)\b|[.!]*$)/,
   // "I would like to know the mode of payment", "I want to confirm the amount" (not "I want to confirm that…").
@@ -320,15 +329,38 @@ const ASKS_TOO = {
 };
 // "A screenshot of the payment would be helpful", "the UPI ID is required", "help me with your registered email".
 // The detail comes first, as the subject: "any screenshot would help", not "this information will be helpful" (given).
+const HANDED_OVER = '(number|id|utr|upi|ifsc|arn|code|screenshot|photo|picture|image|video|invoice|receipt|statement|copy|proof)';
+const HELPS_US = '(will |would |can |could )?(helps?|speeds?( up)?|expedites?) (me|us|them|the team|our team|this|things|it)\\b';
 const DETAIL_WANTED = anyPart(
   /^(also,? )?(a|an|any|some|the|your) [^.?!]{0,60}\bwould (help|be (helpful|useful|appreciated|great|needed|required))\b/,
-  /^(a|an|any|the|your) [^.?!]{0,60}\b(is|are) (required|needed|mandatory)\b/,
+  // "To proceed further, the tracking number is mandatory", "for verification, your email address is required".
+  /^((to|for|in order to) [^,.?!]{1,30}, )?(a|an|any|the|your) [^.?!]{0,60}\b(is|are) (required|needed|mandatory)\b/,
   /^(also,? |please |kindly )*help (me|us) with (your|the)\b/,
+  // The detail stated as what the case needs: "the UTR number helps me trace it", "having the invoice will help them",
+  // "the bank reference will speed this up" (not "…helps you track it": that is advice).
+  // A thing to hand over, not "the bank information helps us to cross-verify" (why it was asked) or "your report helps us".
+  new RegExp(`^(having )?(a|an|any|the|your) ([a-z]+ ){0,3}${HANDED_OVER}s?( of [a-z ]{1,30})? ${HELPS_US}`),
+  // "With the transaction ID, we can trace this faster"; "without the order ID, I cannot locate the parcel".
+  /^with (a|an|the|your) [^,.?!]{1,40},? (i|we|they|the team) (can|could|will|would) (be able to )?[a-z]+/,
+  /^without (a|an|the|your) [^,.?!]{1,40},? (i|we) (cannot|can't|can not|am unable|are unable|won't be able|will not be able)\b/,
+  // "Only the invoice is pending from your side", "we are waiting for the photos from your end", "the only thing
+  // missing is a picture of the product".
+  /\b(is|are) (still )?(pending|awaited|due) from (you|your (side|end))\b/,
+  /\b(i am|i'm|i m|we are|we're|we re) (still )?(waiting|awaiting)( for)? (your|the) [^.?!]{0,40}\bfrom (you|your (side|end))\b/,
+  /^(the )?only (thing|detail|item|document)s? (missing|pending|needed|required|left)\b|^what (is|'s) (missing|pending|needed) (now )?is\b/,
   // "I'd appreciate your UPI ID" (not "I appreciate your patience": no detail named).
   /\b(i|we)( would|'d| d) appreciate (your|the|a|an|any)\b/,
 );
+// "The details you shared will help our team", "with the information provided…": already given, nothing asked.
+const ALREADY_GIVEN = /\b(shared|sent|provided|gave|given|uploaded|attached|submitted|received|already)\b/;
 function wantsDetail(q: string): boolean {
-  return DETAIL_WANTED.test(q) && DETAIL_NOUN.test(q) && !/\b(no|not|if)\b/.test(q) && !/\b(upon|on|at) (delivery|arrival)\b/.test(q);
+  return (
+    DETAIL_WANTED.test(q) &&
+    DETAIL_NOUN.test(q) &&
+    !ALREADY_GIVEN.test(q) &&
+    !/\b(no|not|if)\b/.test(q) &&
+    !/\b(upon|on|at) (delivery|arrival)\b/.test(q)
+  );
 }
 // "The claims team will need some photos of the damage", "they might need the UTR number": the customer is to give it.
 // "You can share the screenshot here": an invitation to hand it over ("feel free to…" is a closing, left open).
@@ -730,9 +762,12 @@ const ITEMS_WHAT =
 const ITEMS_MORE =
   /\b(screenshot|photo(?:graph)?s?|pictures?|images?|videos?|invoice|membership level|mother's maiden name|maiden name|security question|device|model|version|reason|location|time|date)\b/g;
 
+// Payment and parcel references: "the UTR number", "your UPI ID", "the transaction ID", "a copy of the bank statement".
+const ITEMS_REFS = /\b((?:utr|upi|ifsc|arn|transaction|tracking|serial) (?:number|id|code)|utr|upi id|bank statement|receipt)\b/g;
+
 /** The items a sentence names, in order; where two lists match overlapping words, the longer match at the earlier start wins. */
 function itemsIn(sentence: string): string[] {
-  const found = [ITEMS_WHO, ITEMS_WHAT, ITEMS_MORE]
+  const found = [ITEMS_WHO, ITEMS_WHAT, ITEMS_MORE, ITEMS_REFS]
     .flatMap((re) => [...sentence.matchAll(re)].map((m) => ({ at: m.index, end: m.index + m[0].length, text: m[1] })))
     .sort((a, b) => a.at - b.at || b.end - a.end);
   const out: string[] = [];
@@ -750,7 +785,7 @@ function readsDetailRequest(c: Clause, sentence: string): string[] | null {
   if (c.conditional || ASKS_LEAVE.test(sentence)) return null;
   const obj = c.object.join(' ');
   const asks =
-    (c.subject === 'you' && (c.question || c.imperative) && ASK_VERBS.has(c.verb)) ||
+    (c.subject === 'you' && (c.question || c.imperative) && (ASK_VERBS.has(c.verb) || (DROP_VERBS.has(c.verb) && DETAIL_NOUN.test(obj)))) ||
     ((c.subject === 'i' || c.subject === 'we') && c.question && ['have', 'get', 'ask', 'know', 'see'].includes(c.verb)) ||
     // "May I confirm the email on your account?": the customer is to give it.
     (c.subject === 'i' && c.question && ['confirm', 'verify'].includes(c.verb) && DETAIL_NOUN.test(obj)) ||

@@ -149,6 +149,54 @@ const DETERMINERS = new Set([
   'wonderful',
   'lovely',
 ]);
+// Verbs the lexicon knows only as nouns ("tell", "call", "describe" untagged): first in a clause and followed by
+// their object ("Tell me more", "Describe the damage", "Drop the order ID here") they are an instruction; "Call
+// charges apply", "email confirmation has been sent" stay nouns.
+const NOUN_TAGGED_VERBS = new Set([
+  'tell',
+  'call',
+  'check',
+  'contact',
+  'visit',
+  'email',
+  'text',
+  'reply',
+  'click',
+  'note',
+  'mention',
+  'spell',
+  'type',
+  'supply',
+  'upload',
+  'forward',
+  'describe',
+  'clarify',
+  'advise',
+  'elaborate',
+  'drop',
+  'paste',
+  'post',
+  'dm',
+  'snap',
+]);
+const VERB_OBJECT_START = new Set([
+  'me',
+  'us',
+  'the',
+  'your',
+  'a',
+  'an',
+  'any',
+  'some',
+  'our',
+  'this',
+  'it',
+  'them',
+  'what',
+  'how',
+  'when',
+  'whether',
+]);
 const CONDITIONAL = /^(if|once|when|whenever|unless|after|in case|as soon as|should you|in the event)\b/;
 const SUBORDINATE = new Set([
   'if',
@@ -305,7 +353,11 @@ function parseClause(toks: string[], question: boolean, inherited: { subject: Su
     c.imperative = true;
     i++;
   }
-  if (c.imperative || (HAVE.has(toks[i]) && DETERMINERS.has(toks[i + 1] ?? ''))) {
+  if (
+    c.imperative ||
+    (HAVE.has(toks[i]) && DETERMINERS.has(toks[i + 1] ?? '')) ||
+    (NOUN_TAGGED_VERBS.has(toks[i]) && VERB_OBJECT_START.has(toks[i + 1] ?? ''))
+  ) {
     // "please call our team", "have a great day": the verb comes first.
     c.imperative = true;
     c.subject = 'you';
