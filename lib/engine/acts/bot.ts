@@ -96,6 +96,10 @@ const PASS_ON = new Set([
   'write',
   'inform',
   'tell',
+  // "I'm going to loop in our billing team", "I have involved a specialist", "I'll rope in a senior colleague".
+  'loop',
+  'involve',
+  'rope',
 ]);
 const CASE_NOUNS =
   /\b(report|ticket|case|claim|complaint|request|incident|escalation|feedback|issue|query|inquiry|enquiry|concern|matter|problem|it|this)\b/;
@@ -306,6 +310,42 @@ const CONTACTS_YOU = '(contacts|calls|reaches out to|gets back to|will contact|w
 const ENSURES_CONTACT = new RegExp(
   `\\b(ensure|make sure|see to it) (that )?((?:the|our|a|an) (?:[a-z]+ ){0,3}(?:team|department|dept|specialist|manager|supervisor|executive)) ${CONTACTS_YOU}\\b`,
 );
+// People brought onto the case without a verb of passing it on: "let me get our billing team involved", "our billing
+// team has been made aware", "I've requested a callback from our billing team", "your request is now with our billing
+// team". Only company people: "your parcel is now with the courier" is delivery.
+const CASE_PEOPLE = '(team|department|dept|specialists?|agents?|colleagues?|supervisor|manager|experts?|executives?)';
+const CASE_THING = '(case|request|ticket|query|complaint|issue|concern|matter)';
+const BROUGHT_IN = anyPart(
+  new RegExp(`\\b(get|got|getting|have|had) (our|the|a|an|my) ([a-z]+ ){0,3}${CASE_PEOPLE} involved\\b`),
+  new RegExp(`\\b${CASE_PEOPLE} (has|have) (now |already )?been (made aware|looped in|brought in|involved)\\b`),
+  new RegExp(`\\b(requested|arranged|scheduled|booked) a (call ?back|call) (for you )?from (our|the|a|an) ([a-z]+ ){0,3}${CASE_PEOPLE}\\b`),
+  new RegExp(`\\b(placed|put|added|moved) (your|this|the) ${CASE_THING} (in|into|to|on) (the|our) ([a-z]+ ){0,3}queue\\b`),
+  new RegExp(`\\b${CASE_THING} is now with (our|the|a) ([a-z]+ ){0,3}${CASE_PEOPLE}\\b`),
+  // "Our billing team now has your case" (not "our agents have the issue under control", "…have your ticket number").
+  new RegExp(`\\b${CASE_PEOPLE} (now )?(has|have) (your|this) (case|request|ticket|query|complaint)[.!]?$`),
+  // "I'm bringing in a specialist", "I've put in a request with our billing team".
+  new RegExp(`\\b(bring|bringing|brought) in (our|the|a|an|my|one of our) ([a-z]+ ){0,3}${CASE_PEOPLE}\\b`),
+  new RegExp(`\\b(put|putting) in a ${CASE_THING} with (our|the) ([a-z]+ ){0,3}${CASE_PEOPLE}\\b`),
+);
+// "Sorry, I couldn't book that appointment", "I was unable to make the reservation", "I couldn't find another song
+// matching your query": what a booking or a search the bot runs itself returned (the system said no), not the bot
+// lacking the information, access or capability the case needs. Refunds and orders are not bookings: a refund the bot
+// could not process still needs a person.
+const FAILED = "(couldn't|could not|was unable to|wasn't able to|was not able to|failed to)";
+// The customer's own record: "I could not find any order with this number" is the bot lacking information.
+const THE_CASE = '[^.?!]{0,40}\\b(record|records|account|order|orders|payment|transaction|parcel|package|refund)\\b';
+const BOOKING = '(reservations?|bookings?|appointments?|table|tickets?|flights?|alarms?|events?|rides?|cab|room|seats?|viewing)';
+const TRANSACTION_RESULT = anyPart(
+  new RegExp(`\\b${FAILED} (make|book|reserve|schedule|create|set up|set|confirm|complete|buy|purchase)\\b[^.?!]{0,30}\\b${BOOKING}\\b`),
+  new RegExp(`\\b${FAILED} (book|reserve|schedule) (it|that)\\b`),
+  // "I am unable to book the appointment at 10:45", "I can't book your flight from Chicago…": that one booking, not
+  // bookings in general ("I'm unable to book flights").
+  new RegExp(`\\b(unable to|not able to|can't|cannot|can not) (make|book|reserve|schedule) (the|that|your|this) ${BOOKING}\\b`),
+  // A search with nothing (more) to show: "I couldn't find any movies matching your preferences", "…anything else".
+  new RegExp(
+    `\\b(${FAILED}|can't|cannot|can not|unable to|not able to|didn't|did not) find (another|any|other|more|anymore|anything)\\b(?!${THE_CASE})`,
+  ),
+);
 // "Let us know if the refund is not received within 5 days", "…if you have any questions": the door left open.
 const COME_BACK_IF = {
   test(q: string): boolean {
@@ -422,7 +462,7 @@ const EVIDENCE =
 const AFTER_CUSTOMER_GIVES = anyPart(
   /\b(once|after|as soon as|when|the moment|if) (you|i|we) (have )?(share|provide|send|upload|confirm|give|receive|get)\w*\b/,
   new RegExp(`\\b(upon|on|post|after) (receipt of|receiving|getting) (the|your|these|those) ([a-z]+ )?${EVIDENCE}`),
-  new RegExp(`\\b(once|after|as soon as|when) (i|we) (have|get) (the|your|these|those) ([a-z]+ )?${EVIDENCE}`),
+  new RegExp(`\\b(once|after|as soon as|when) (i|we) (have|get) (the|your|these|those) ([a-z]+ )?(${EVIDENCE}|number|id|code)\\b`),
   new RegExp(
     `\\b(once|after|as soon as|when) (the|your|these|those) ([a-z]+ ){0,2}${EVIDENCE} (is|are|has been|have been) (received|shared|uploaded|provided|sent|submitted)\\b`,
   ),
@@ -570,6 +610,8 @@ function readsCommitment(c: Clause): { who: string; action: string } | null {
   const takesOver =
     otherParty &&
     !anyone &&
+    // "The concert will take place next Wednesday": an event, not someone taking the case.
+    !(verb === 'take' && /^place\b/.test(obj)) &&
     (['handle', 'assist', 'help', 'take', 'pick', 'join', 'answer', 'resolve', 'fix', 'escalate', 'respond', 'reply'].includes(verb) ||
       (verb === 'be' && /\bwith you\b/.test(obj)));
   // "We'll email you a reset link", "we'll notify you once it ships": a message the system sends, not a person.
@@ -953,6 +995,16 @@ function readUncached(raw: string): BotAct[] {
       add({ kind: 'redirects', confidence: 0.65, quote: s.raw, who: "the customer's bank or seller" });
       continue;
     }
+    if (
+      BROUGHT_IN.test(s.norm) &&
+      !s.norm.endsWith('?') &&
+      !DELIVERY_PEOPLE.test(s.norm) &&
+      !HYPOTHETICAL.test(s.norm) &&
+      !CONDITION.test(s.norm)
+    ) {
+      add({ kind: 'transfers_now', confidence: 0.8, quote: s.raw });
+      continue;
+    }
     // "I have made a note to ensure the investigations team contacts you directly": a team committed through the bot.
     const ensured = ENSURES_CONTACT.exec(s.norm);
     if (ensured && !DELIVERY_PEOPLE.test(ensured[0]) && !DELIVERY_STEP.test(s.norm) && !HYPOTHETICAL.test(s.norm)) {
@@ -1103,6 +1155,7 @@ function readUncached(raw: string): BotAct[] {
       ),
   );
   if (mitigated) out = out.filter((a) => !(a.kind === 'cannot_help' && a.lacks !== 'understanding'));
+  out = out.filter((a) => !(a.kind === 'cannot_help' && a.lacks !== 'understanding' && TRANSACTION_RESULT.test(normalize(a.quote))));
   // A detail request that names a transfer as its purpose is collecting for the handoff, not the handoff itself.
   if (out.some((a) => a.kind === 'asks_details' && a.forHandoff) && out.some((a) => a.kind === 'transfers_now')) {
     if (legacy?.kind === 'collecting') out = out.filter((a) => a.kind !== 'transfers_now' && a.kind !== 'commits_future');

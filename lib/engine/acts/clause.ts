@@ -214,8 +214,11 @@ const SUBORDINATE = new Set([
   'after',
 ]);
 
+// The lexicon's people that are also devices: "play it on the kitchen speaker" names no one to hand the case to.
+const DEVICES = new Set(['speaker', 'speakers']);
+
 export function isPersonNoun(w: string): boolean {
-  return GROUP_NOUNS.has(w) || isActor(w);
+  return GROUP_NOUNS.has(w) || (isActor(w) && !DEVICES.has(w));
 }
 
 function isVerbish(w: string): boolean {

@@ -54,9 +54,15 @@ const READ_LIMIT = 80;
 const ENGAGED: readonly string[] = ['answers', 'asks_details', 'commits_future', 'transfers_now', 'waits', 'redirects', 'offers_transfer'];
 const SERVES: readonly string[] = ['answers', 'asks_details', 'waits'];
 
-// "What's its address and contact number?", "how can I reach them?": a question for someone's contact details.
-const ASKS_CONTACT =
-  /^(?=.*(\?|^(what|whats|where|how|can you|could you|do you)\b))(?=.*(\b(phone|number|address|email)\b|\bcontact (details|info|information)\b|\bhow (can|do|should|would) i (reach|contact|call)\b))/;
+// "What's its address and contact number?", "how can I reach them?", "give me their number and address please",
+// "can you say to me their information?": a request for someone's contact details.
+const ASKS_CONTACT = {
+  test: (q: string) =>
+    /\?|^(what|whats|where|how|can you|could you|do you|give me|provide me|tell me|send me)\b|\bplease\b/.test(q) &&
+    /\b(phone|number|address|email)\b|\b(contact|their) (details|info|information)\b|\bhow (can|do|should|would) i (reach|contact|call)\b/.test(
+      q,
+    ),
+};
 
 /**
  * "You may call 415-286-4371" right after the customer asked for that number gives what was asked: an answer,

@@ -99,3 +99,44 @@ describe('still a handoff: nothing is asked', () => {
     expect(after('I have escalated this to our finance team. Call charges may apply if you phone us.').escalate).toBe(true);
   });
 });
+
+describe('people brought onto the case without a verb of passing it on', () => {
+  it.each([
+    "I'm going to loop in our billing team.",
+    "I'm bringing in a specialist to help with this.",
+    'I have involved our billing team in this.',
+    'Let me get our billing team involved.',
+    "I'll rope in a senior colleague.",
+    "I've put in a request with our billing team to review the charge.",
+    'Our billing team has been made aware of the issue.',
+    "I've requested a callback from our billing team for you.",
+    "I've placed your case in the queue for our billing specialists.",
+    'Your request is now with our billing team.',
+    'Our billing team now has your case.',
+  ])('%s', (bot) => {
+    const v = after(bot);
+    expect(v.escalate).toBe(true);
+    expect(v.signals.map((s) => s.kind)).toContain('bot_handed_off');
+  });
+
+  it.each([
+    'Would you like me to get our billing team involved?',
+    'If needed, I can loop in our billing team.',
+    'Your parcel is now with our delivery agent.',
+    'Our agents have the issue under control and the site is back up.',
+  ])('%s is not (yet) a handoff', (bot) => {
+    expect(after(bot).escalate).toBe(false);
+  });
+
+  it('a handoff that waits for the number the bot asked for is still collecting', () => {
+    for (const bot of [
+      "I'll raise this with our team as soon as I have your order number.",
+      "Once I have your order number, I'll pass this to our billing team.",
+      "I'm going to loop in our billing team. Can you confirm the email on your account?",
+    ]) {
+      const v = after(bot);
+      expect(v.escalate, bot).toBe(false);
+      expect(v.status, bot).toBe('unconfirmed');
+    }
+  });
+});

@@ -181,8 +181,8 @@ export const CONDITIONAL = anyPart(
 // An offer still waiting for the customer's yes.
 // Tested part by part: a gap (.{0,50}) stays inside the literal the ReDoS gate reads as bounded.
 const OFFER_PARTS = [
-  // "Would you like me to transfer you?", "shall I connect you with a specialist?"
-  /\b(would you like|do you want|shall i|should i|want me to|would you prefer|do you wish|can i)\b.{0,50}\b(transfer|connect|escalate|speak|talk|put you through)/,
+  // "Would you like me to transfer you?", "shall I connect you with a specialist?" (not "…on the kitchen speaker?")
+  /\b(would you like|do you want|shall i|should i|want me to|would you prefer|do you wish|can i)\b.{0,50}\b(transfer\w*|connect\w*|escalat\w*|speak|talk|put you through)\b/,
   /\b(would you like|do you want|shall i|should i|want me to|would you prefer|do you wish|can i)\b.{0,50}\b(agent|human|representative|team|specialist|manager|supervisor)/,
   // "I can escalate this if you want".
   /\b(i|we) (can|could) (escalate|transfer|connect|pass|forward|put you through|get you)\b.{0,60}\bif you\b/,

@@ -278,7 +278,9 @@ const NOW_WORDS = /\b(now|right away|asap|immediately|ahora|maintenant|jetzt|sof
  * phone them. "Call me an agent" still names a person, and that noun is read as such by the noun rules.
  */
 function callsThing(text: string): boolean {
-  const m = /\b(call|phone|ring) (me|us) (a|an) ([a-z]+)/.exec(text);
+  const m = /\b(call|phone|ring) (me|us) (a|an|at) ([a-z]+)/.exec(text);
+  // "Call me a cab" ("call me at cab" as typed); "call me at noon" still asks for a call.
+  if (m?.[3] === 'at') return /^(cab|taxi|uber|lyft|ride|car)$/.test(m[4]);
   return !!m && !classify(m[4]).noun && !/^(call|ring|phone|callback)$/.test(m[4]);
 }
 
@@ -536,7 +538,26 @@ function shortVerbTypo(t: string): boolean {
 /** Is the noun at k linked to a verb of reaching or asking on its left (or a modal frame around it)? */
 const DETERMINERS = new Set(['the', 'a', 'an', 'my', 'our', 'your', 'their', 'his', 'her', 'this', 'that']);
 
+// "Just one person", "a cab for 1 person": how many are booked for, not a person asked for ("talk to one person" asks).
+function headCount(toks: string[], k: number): boolean {
+  return (
+    /^(person|persons|people|adults?)$/.test(toks[k]) &&
+    /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|single)$/.test(toks[k - 1] ?? '') &&
+    !/^(to|with)$/.test(toks[k - 2] ?? '')
+  );
+}
+
+// "Find me someone else", "can you find anyone else?": another result of a search (a doctor, a stylist), not a person
+// to talk to.
+function anotherResult(toks: string[], k: number): boolean {
+  return (
+    toks[k + 1] === 'else' &&
+    toks.slice(Math.max(0, k - 3), k).some((t) => /^(find|finding|search|look|show|suggest|recommend|try|get)$/.test(t))
+  );
+}
+
 function linked(toks: string[], k: number, kind: 'strong' | 'weak', questionLike: boolean): { confidence: number } | null {
+  if (headCount(toks, k) || anotherResult(toks, k)) return null;
   // "…keep it or give it to someone": the one something is handed to, not someone to talk to.
   if (kind === 'weak' && toks[k - 1] === 'to' && /^(give|gift|sell|lend|send|it|them)$/.test(toks[k - 2] ?? '')) return null;
   for (let j = k - 1; j >= Math.max(0, k - 7); j--) {
@@ -613,7 +634,7 @@ function clauseRequest(toks: string[], questionLike: boolean): number | null {
     content.every((t) => classify(t).noun === 'strong' || t === 'rep' || t === 'agent')
   ) {
     const k = toks.findIndex((_, i) => isNounAt(toks, i) === 'strong');
-    if (!negated(toks, k) && !toks.includes('not') && !toks.includes('no')) return 0.9;
+    if (!negated(toks, k) && !toks.includes('not') && !toks.includes('no') && !headCount(toks, k)) return 0.9;
   }
   let best: number | null = null;
   for (let k = 0; k < toks.length; k++) {

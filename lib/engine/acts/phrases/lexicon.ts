@@ -192,6 +192,9 @@ export const CONTACT_VERBS = new Set([
   'converse',
   'communicate',
   'consult',
+  // "Can you loop in a manager?", "rope in a supervisor" (not "involve": "my trip involves 2 people").
+  'loop',
+  'rope',
   // es
   'hablar',
   'hable',
