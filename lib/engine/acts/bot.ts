@@ -332,18 +332,22 @@ const BROUGHT_IN = anyPart(
 // lacking the information, access or capability the case needs. Refunds and orders are not bookings: a refund the bot
 // could not process still needs a person.
 const FAILED = "(couldn't|could not|was unable to|wasn't able to|was not able to|failed to)";
-// The customer's own record: "I could not find any order with this number" is the bot lacking information.
-const THE_CASE = '[^.?!]{0,40}\\b(record|records|account|order|orders|payment|transaction|parcel|package|refund)\\b';
-const BOOKING = '(reservations?|bookings?|appointments?|table|tickets?|flights?|alarms?|events?|rides?|cab|room|seats?|viewing)';
+// The customer's own record ("I could not find any order with this number": the bot lacks information) or a person
+// ("I couldn't find an agent available": no one to take over).
+const THE_CASE =
+  '[^.?!]{0,40}\\b(record|records|account|order|orders|payment|transaction|parcel|package|refund|agents?|representatives?|human|person|someone|specialists?|staff)\\b';
+const BOOKING = '(reservations?|bookings?|appointments?|table|tickets?|flights?|alarms?|events?|rides?|cab|room|seats?|viewing|restaurant)';
 const TRANSACTION_RESULT = anyPart(
-  new RegExp(`\\b${FAILED} (make|book|reserve|schedule|create|set up|set|confirm|complete|buy|purchase)\\b[^.?!]{0,30}\\b${BOOKING}\\b`),
+  new RegExp(
+    `\\b${FAILED} (make|book|reserve|schedule|create|set up|set|confirm|complete|buy|purchase|get|place)\\b[^.?!]{0,30}\\b${BOOKING}\\b`,
+  ),
   new RegExp(`\\b${FAILED} (book|reserve|schedule) (it|that)\\b`),
   // "I am unable to book the appointment at 10:45", "I can't book your flight from Chicago…": that one booking, not
   // bookings in general ("I'm unable to book flights").
   new RegExp(`\\b(unable to|not able to|can't|cannot|can not) (make|book|reserve|schedule) (the|that|your|this) ${BOOKING}\\b`),
   // A search with nothing (more) to show: "I couldn't find any movies matching your preferences", "…anything else".
   new RegExp(
-    `\\b(${FAILED}|can't|cannot|can not|unable to|not able to|didn't|did not) find (another|any|other|more|anymore|anything)\\b(?!${THE_CASE})`,
+    `\\b(${FAILED}|can't|cannot|can not|unable to|not able to|didn't|did not) find (another|any|other|more|anymore|anything|a|an|those)\\b(?!${THE_CASE})`,
   ),
 );
 // "Let us know if the refund is not received within 5 days", "…if you have any questions": the door left open.

@@ -33,6 +33,8 @@ describe('what a booking or search returned is an answer', () => {
     "I couldn't find another song matching your query. Can I help with something else?",
     'I cannot find any movies matching your preferences.',
     "Sorry, I couldn't find any open seats for that game.",
+    'Sorry, I was unable to place a reservation at Dash. Would another restaurant do?',
+    "Sorry, I couldn't find a flight.",
   ])('%s', (bot) => {
     const v = bookingBot('Yes, please go ahead and book it.', bot);
     expect(v.escalate).toBe(false);
@@ -45,6 +47,7 @@ describe('still the bot unable to help', () => {
     'I was unable to process your refund. Is there anything else?',
     'I could not find any order with this number.',
     "I can't find any record of your payment.",
+    "I couldn't find an agent available right now.",
   ])('%s', (bot) => {
     const v = bookingBot('where is my money??', bot);
     expect(v.escalate).toBe(true);
@@ -81,6 +84,7 @@ describe('the customer counting people or asking for another result', () => {
     'Can you call me a cab for 1 person?',
     'Find me someone else please.',
     'Can you find anyone else?',
+    "I don't have any need for a specialist.",
     'how many technical glitches can one person handle? tell me when i will get the money',
   ])('%s', (customer) => {
     const v = checkOffline(

@@ -94,6 +94,8 @@ const PAST_SUBJECTS = new Set([
 ]);
 const PASSIVE_REQUEST = new Set(['be', 'being', 'get', 'got']);
 const NEGATION_SKIP = new Set([
+  // "I don't have any need for a specialist".
+  'have',
   'do',
   'does',
   'did',
