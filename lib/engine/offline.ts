@@ -8,6 +8,7 @@ import { detectSignals } from './signals';
 import { sentimentOf, shouting, urgencyOf } from './read/mood';
 import type { InstructionContext } from './decide/instruction';
 import { stillMissing } from './decide/missing';
+import { UNNAMED_ANSWER } from './acts/types';
 import { customerContent } from './read/sanitize';
 import { readConversation } from './acts/sequence';
 import { matchSubAgent } from './scope/judge';
@@ -75,6 +76,7 @@ export function checkOffline(input: Conversation, policy: Policy): Verdict {
 
   let status: VerdictStatus = signals.length ? 'escalate' : 'none';
   let missing: string[] = [];
+  let botQuestion: string | undefined;
   let reason = '';
   if (!signals.length && pending) {
     // A possible handoff that is not confirmed yet never escalates, whatever the instruction says.
@@ -84,6 +86,11 @@ export function checkOffline(input: Conversation, policy: Policy): Verdict {
       evidence: { messageIndex: pending.index, quote: clip(pending.act.quote) },
     });
     missing = stillMissing(pending.missing, conv, pending.index);
+    // "Answer to the question" names nothing: the agent sees which question the bot is waiting on.
+    if (missing.includes(UNNAMED_ANSWER)) {
+      botQuestion = clip(pending.act.quote, 120);
+      missing = missing.map((m) => (m === UNNAMED_ANSWER ? `answer to “${botQuestion}”` : m));
+    }
     status = 'unconfirmed';
     reason =
       pending.kind === 'collecting'
@@ -119,7 +126,7 @@ export function checkOffline(input: Conversation, policy: Policy): Verdict {
     status,
     signals,
     missing,
-    suggestedQuestion: status === 'unconfirmed' ? questionFor(missing) : undefined,
+    suggestedQuestion: status === 'unconfirmed' ? questionFor(missing, botQuestion) : undefined,
     subAgent,
     sentiment,
     urgency,

@@ -9,7 +9,7 @@ import { splitSentences } from '../read/nlp';
 import { originalQuote } from '../read/sanitize';
 import { clean, normalize } from '../read/text';
 import { clausesOf, isPersonNoun, type Clause } from './clause';
-import type { BotAct } from './types';
+import { UNNAMED_ANSWER, type BotAct } from './types';
 
 interface Sentence {
   raw: string;
@@ -861,7 +861,7 @@ function readsDetailRequest(c: Clause, sentence: string): string[] | null {
   // "Please elaborate on the issue", "describe what happened".
   if (c.subject === 'you' && ['elaborate', 'describe', 'explain'].includes(c.verb)) return ['details of the issue'];
   // "Please explain what happened", "please confirm whether the seal was intact": a question put as a request.
-  return c.subject === 'you' && /^(what|when|where|which|how|why|whether|if)\b/.test(obj) ? ['answer to the question'] : null;
+  return c.subject === 'you' && /^(what|when|where|which|how|why|whether|if)\b/.test(obj) ? [UNNAMED_ANSWER] : null;
 }
 
 // "It has been transferred successfully and will reflect on their account soon": money moved between accounts, a
@@ -1028,7 +1028,7 @@ function readUncached(raw: string): BotAct[] {
       !ASKS_LEAVE.test(s.norm)
     ) {
       const what = itemsIn(s.norm);
-      add({ kind: 'asks_details', confidence: 0.6, quote: s.raw, what: what.length ? what : ['answer to the question'] });
+      add({ kind: 'asks_details', confidence: 0.6, quote: s.raw, what: what.length ? what : [UNNAMED_ANSWER] });
     }
     if (CONDITIONAL.test(` ${s.norm}`) && !/[.!]\s*$/.test(s.norm.split(/\bif\b/)[0] ?? '')) {
       // "If you notice unfamiliar charges, we will investigate": a hypothetical, not what is happening.
@@ -1110,7 +1110,7 @@ function readUncached(raw: string): BotAct[] {
         const forHandoff = FOR_HANDOFF.test(s.norm) || undefined;
         // One request for details per message; the grammar's items are more precise than the patterns'.
         // A bare "answer to the question" names nothing, so it never replaces what the patterns found.
-        if (prior && what.every((w) => w === 'answer to the question')) {
+        if (prior && what.every((w) => w === UNNAMED_ANSWER)) {
           if (forHandoff) prior.forHandoff = true;
         } else if (prior) {
           prior.what =
@@ -1132,7 +1132,7 @@ function readUncached(raw: string): BotAct[] {
         !CLOSING.test(s.norm) &&
         !acts.some((a) => a.kind === 'offers_transfer')
       )
-        add({ kind: 'asks_details', confidence: 0.6, quote: s.raw, what: ['answer to the question'] });
+        add({ kind: 'asks_details', confidence: 0.6, quote: s.raw, what: [UNNAMED_ANSWER] });
       else if (
         c.subject === 'i' &&
         (c.modality === 'now' || c.modality === 'future') &&

@@ -15,7 +15,7 @@
 import type { Conversation } from '../../schema/conversation';
 import { readBotTurn } from './bot';
 import { readCustomerTurn } from './customer';
-import type { Act, BotAct } from './types';
+import { UNNAMED_ANSWER, type Act, type BotAct } from './types';
 import { anyPart } from './phrases/parts';
 
 interface TurnReading {
@@ -137,7 +137,7 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
     const kinds = new Set(acts.map((a) => a.kind));
     const confirmed = strongest(acts);
     // "I'll pass this to our billing team. Could you give me your order number?": the handoff is still collecting.
-    const collecting = acts.find((a) => a.kind === 'asks_details' && a.what?.some((w) => w !== 'answer to the question'));
+    const collecting = acts.find((a) => a.kind === 'asks_details' && a.what?.some((w) => w !== UNNAMED_ANSWER));
     // In the same message any question that asks the customer for something ("I'll escalate this. Could you check
     // with your neighbours first?") keeps it open: the bot is still working the case with the customer.
     const asksNow = collecting ?? acts.find((a) => a.kind === 'asks_details');

@@ -38,3 +38,6 @@ export interface Act<K extends string = BotActKind | CustomerActKind> {
 
 export type BotAct = Act<BotActKind>;
 export type CustomerAct = Act<CustomerActKind>;
+
+/** What a request for details lists when the bot's question names no detail ("Was the outer box damaged?"). */
+export const UNNAMED_ANSWER = 'answer to the question';

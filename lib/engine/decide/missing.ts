@@ -1,4 +1,5 @@
 import type { Conversation } from '../../schema/conversation';
+import { UNNAMED_ANSWER } from '../acts/types';
 import { EXTRACTORS } from '../read/extract';
 
 /** Items the customer has already sent since the bot asked for them are no longer missing. */
@@ -20,6 +21,8 @@ export function stillMissing(missing: string[], conv: Conversation, askedAt: num
     'order number': EXTRACTORS.order(replies).length > 0 || /\b[A-Z]{0,4}-?\d{4,}\b/.test(replies),
     'user or account id': /\b(user ?(name|id)|username|account)\b[^\n]{0,10}[:#]?\s*\S+|\b[a-z]+\d{2,}\b/i.test(replies),
     name: EXTRACTORS.name(replies).length > 0,
+    // A question that names no detail ("Was the outer box damaged?") is answered by any reply.
+    [UNNAMED_ANSWER]: true,
   };
   return missing.filter((m) => !sent[m]);
 }

@@ -139,8 +139,15 @@ function oneLine(text: string): string {
     .trim();
 }
 
-export function questionFor(missing: string[]): string | undefined {
-  const items = missing.filter((m) => m !== 'customer confirmation');
+/**
+ * What the agent can ask to move the case on. `botQuestion`: the bot's own question that names no detail ("Was the
+ * outer box damaged?"), listed in `missing` as `answer to “…”`; it is asked again as the bot put it.
+ */
+export function questionFor(missing: string[], botQuestion?: string): string | undefined {
+  const asked = botQuestion ? `answer to “${botQuestion}”` : undefined;
+  const items = missing.filter((m) => m !== 'customer confirmation' && m !== asked);
+  if (asked && missing.includes(asked))
+    return items.length ? `So our team can take this further, could you share your ${listText(items)}? ${botQuestion}` : botQuestion;
   if (!items.length) return missing.includes('customer confirmation') ? 'Would you like me to connect you with our team?' : undefined;
   if (items.length === 1 && items[0] === 'details of the issue')
     return 'So our team can take this further, could you describe the issue in a bit more detail?';

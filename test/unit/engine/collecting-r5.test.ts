@@ -140,3 +140,40 @@ describe('people brought onto the case without a verb of passing it on', () => {
     }
   });
 });
+
+describe('what the agent sees as missing when the bot’s question names no detail', () => {
+  const QUESTION = 'Was the outer box damaged when it reached you?';
+  const asked = conv([
+    ['customer', COMPLAINT],
+    ['bot', `I am escalating this to our logistics team at once. ${QUESTION}`],
+  ]);
+
+  it('lists the bot’s own question and suggests asking it, not "your answer to the question"', () => {
+    const v = checkOffline(asked, policy());
+    expect(v.status).toBe('unconfirmed');
+    expect(v.missing).toEqual([`answer to “${QUESTION}”`]);
+    expect(v.suggestedQuestion).toBe(QUESTION);
+    expect(v.reason).toContain(QUESTION);
+  });
+
+  it('a reply from the customer answers it, so nothing is missing until the bot speaks again', () => {
+    const v = checkOffline(
+      conv([...asked.messages.map((m) => [m.role, m.text] as ['customer' | 'bot', string]), ['customer', 'no, it looked fine']]),
+      policy(),
+    );
+    expect(v.status).toBe('unconfirmed');
+    expect(v.missing).toEqual([]);
+  });
+
+  it('a named detail next to it is asked for by name, then the question as the bot put it', () => {
+    const v = checkOffline(
+      conv([
+        ['customer', COMPLAINT],
+        ['bot', `I am escalating this to our logistics team. ${QUESTION} Could you also share your order number?`],
+      ]),
+      policy(),
+    );
+    expect(v.missing).toContain('order number');
+    expect(v.suggestedQuestion).toMatch(/order number/);
+  });
+});
