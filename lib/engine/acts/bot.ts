@@ -471,6 +471,9 @@ const AFTER_CUSTOMER_GIVES = anyPart(
     `\\b(once|after|as soon as|when) (the|your|these|those) ([a-z]+ ){0,2}${EVIDENCE} (is|are|has been|have been) (received|shared|uploaded|provided|sent|submitted)\\b`,
   ),
 );
+// "…please provide me with a screenshot and I will escalate this to our payments team".
+const SENDS_THEN_HANDOFF =
+  /^(please |kindly )?(provide|share|send|upload|attach|forward)\b[^.?!]{0,80}\band (i|we) (will|shall|can|'ll) (then )?(escalate|forward|raise|pass|refer)\b/;
 // "Before escalating…", "before I escalate…", "to escalate this…": the escalation is still ahead, waiting on something.
 const BEFORE_HANDOFF = /^(before|prior to) ((i|we) (can |could )?)?(escalat|forward|transfer|rais|pass|refer|hand|connect)\w*\b/;
 const FOR_HANDOFF = anyPart(
@@ -987,6 +990,19 @@ function readUncached(raw: string): BotAct[] {
     const followsIf = hypothetical && /^((we|i) (will|would|can|shall) then|then)\b/.test(s.norm);
     hypothetical = HYPOTHETICAL.test(s.norm);
     if (followsIf) continue;
+    // "If your bank confirms the debit, please provide me with a screenshot and I will escalate this": the customer is
+    // to check and send something first; the handoff waits on it (unlike "if it has not arrived by Friday, let us know").
+    // "If it takes longer, please provide…" waits on time, not on the customer: a door left open.
+    if (
+      hypothetical &&
+      SENDS_THEN_HANDOFF.test(s.norm.slice(s.norm.indexOf(',') + 1).trim()) &&
+      SHOWABLE.test(s.norm) &&
+      !/\b(not|n't|still|again|longer|later|within|after|by|beyond|exceeds?)\b/.test(s.norm.split(',')[0])
+    ) {
+      const what = itemsIn(s.norm);
+      add({ kind: 'asks_details', confidence: 0.7, quote: s.raw, what: what.length ? what : ['details of the issue'], forHandoff: true });
+      continue;
+    }
     // "Once you share the photos, I will escalate this": the handoff waits on details from the customer.
     if (AFTER_CUSTOMER_GIVES.test(s.norm) && HANDOFF_WORD.test(s.norm)) {
       const what = itemsIn(s.norm);

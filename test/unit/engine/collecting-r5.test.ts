@@ -177,3 +177,20 @@ describe('what the agent sees as missing when the bot’s question names no deta
     expect(v.suggestedQuestion).toMatch(/order number/);
   });
 });
+
+describe('a condition the customer is to check, then details, then the escalation', () => {
+  it('is still collecting', () => {
+    const v = after(
+      'I understand. If your bank confirms the debit, please provide me with a screenshot of the statement and I will escalate this to our payments team.',
+    );
+    expect(v.status).toBe('unconfirmed');
+    expect(v.missing).toContain('screenshot');
+  });
+
+  it.each([
+    'If it takes longer, please provide us with the bank statement screenshot, and we will escalate the matter with our finance team.',
+    'If the refund has not arrived by Friday, let us know and we will escalate it.',
+  ])('a door left open for later is not: %s', (bot) => {
+    expect(after(bot).status).toBe('none');
+  });
+});
