@@ -12,7 +12,7 @@ import { UNNAMED_ANSWER } from './acts/types';
 import { customerContent } from './read/sanitize';
 import { readConversation } from './acts/sequence';
 import { matchSubAgent } from './scope/judge';
-import { buildNote, buildSummary, questionFor, type SummaryContext } from './write/summary';
+import { answerTo, buildNote, buildSummary, questionFor, type SummaryContext } from './write/summary';
 import { clip } from './read/text';
 import { boundText } from './read/bound';
 import { windowStart } from './read/window';
@@ -88,8 +88,9 @@ export function checkOffline(input: Conversation, policy: Policy): Verdict {
     missing = stillMissing(pending.missing, conv, pending.index);
     // "Answer to the question" names nothing: the agent sees which question the bot is waiting on.
     if (missing.includes(UNNAMED_ANSWER)) {
-      botQuestion = clip(pending.act.quote, 120);
-      missing = missing.map((m) => (m === UNNAMED_ANSWER ? `answer to “${botQuestion}”` : m));
+      const asked = clip(pending.act.quote, 120);
+      botQuestion = asked;
+      missing = missing.map((m) => (m === UNNAMED_ANSWER ? answerTo(asked) : m));
     }
     status = 'unconfirmed';
     reason =

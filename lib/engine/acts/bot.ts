@@ -380,9 +380,9 @@ const DETAIL_WANTED = anyPart(
   // "To proceed further, the tracking number is mandatory", "for verification, your email address is required".
   /^((to|for|in order to) [^,.?!]{1,30}, )?(a|an|any|the|your) [^.?!]{0,60}\b(is|are) (required|needed|mandatory)\b/,
   /^(also,? |please |kindly )*help (me|us) with (your|the)\b/,
-  // The detail stated as what the case needs: "the UTR number helps me trace it", "having the invoice will help them",
-  // "the bank reference will speed this up" (not "…helps you track it": that is advice).
-  // A thing to hand over, not "the bank information helps us to cross-verify" (why it was asked) or "your report helps us".
+  // A thing to hand over stated as what the case needs: "the UTR number helps me trace it", "having the invoice will
+  // help them", "the bank reference will speed this up"; not "…helps you track it" (advice), "the bank information
+  // helps us to cross-verify" (why it was asked) or "your report helps us" (thanks).
   new RegExp(`^(having )?(a|an|any|the|your) ([a-z]+ ){0,3}${HANDED_OVER}s?( of [a-z ]{1,30})? ${HELPS_US}`),
   // "With the transaction ID, we can trace this faster"; "without the order ID, I cannot locate the parcel".
   /^with (a|an|the|your) [^,.?!]{1,40},? (i|we|they|the team) (can|could|will|would) (be able to )?[a-z]+/,
@@ -1015,13 +1015,7 @@ function readUncached(raw: string): BotAct[] {
       add({ kind: 'redirects', confidence: 0.65, quote: s.raw, who: "the customer's bank or seller" });
       continue;
     }
-    if (
-      BROUGHT_IN.test(s.norm) &&
-      !s.norm.endsWith('?') &&
-      !DELIVERY_PEOPLE.test(s.norm) &&
-      !HYPOTHETICAL.test(s.norm) &&
-      !CONDITION.test(s.norm)
-    ) {
+    if (BROUGHT_IN.test(s.norm) && !s.norm.endsWith('?') && !DELIVERY_PEOPLE.test(s.norm) && !hypothetical && !CONDITION.test(s.norm)) {
       add({ kind: 'transfers_now', confidence: 0.8, quote: s.raw });
       continue;
     }

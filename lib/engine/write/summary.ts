@@ -139,12 +139,17 @@ function oneLine(text: string): string {
     .trim();
 }
 
+/** How `missing` lists the bot's own question when it names no detail: the agent sees what the bot is waiting on. */
+export function answerTo(botQuestion: string): string {
+  return `answer to “${botQuestion}”`;
+}
+
 /**
  * What the agent can ask to move the case on. `botQuestion`: the bot's own question that names no detail ("Was the
  * outer box damaged?"), listed in `missing` as `answer to “…”`; it is asked again as the bot put it.
  */
 export function questionFor(missing: string[], botQuestion?: string): string | undefined {
-  const asked = botQuestion ? `answer to “${botQuestion}”` : undefined;
+  const asked = botQuestion ? answerTo(botQuestion) : undefined;
   const items = missing.filter((m) => m !== 'customer confirmation' && m !== asked);
   if (asked && missing.includes(asked))
     return items.length ? `So our team can take this further, could you share your ${listText(items)}? ${botQuestion}` : botQuestion;
