@@ -23,6 +23,15 @@ const bookingBot = (customer: string, bot: string) =>
     policy({ scope: '' }),
   );
 
+const signalsAfter = (customer: string) =>
+  checkOffline(
+    conv([
+      ['bot', 'Hi! How can I help you today?'],
+      ['customer', customer],
+    ]),
+    policy({ scope: '' }),
+  ).signals.map((s) => s.kind);
+
 describe('what a booking or search returned is an answer', () => {
   it.each([
     'Sorry, I couldn’t book that appointment. Would 4 pm on the same day work instead?',
@@ -87,27 +96,13 @@ describe('the customer counting people or asking for another result', () => {
     "I don't have any need for a specialist.",
     'how many technical glitches can one person handle? tell me when i will get the money',
   ])('%s', (customer) => {
-    const v = checkOffline(
-      conv([
-        ['bot', 'Hi! How can I help you today?'],
-        ['customer', customer],
-      ]),
-      policy({ scope: '' }),
-    );
-    expect(v.signals.map((s) => s.kind)).not.toContain('user_requested_human');
+    expect(signalsAfter(customer)).not.toContain('user_requested_human');
   });
 
   it.each(['can I talk to one person who knows this?', 'call me at noon', 'can i speak to someone else', 'can you loop in a manager'])(
     '%s still asks for a person',
     (customer) => {
-      const v = checkOffline(
-        conv([
-          ['bot', 'Hi! How can I help you today?'],
-          ['customer', customer],
-        ]),
-        policy({ scope: '' }),
-      );
-      expect(v.signals.map((s) => s.kind)).toContain('user_requested_human');
+      expect(signalsAfter(customer)).toContain('user_requested_human');
     },
   );
 });
