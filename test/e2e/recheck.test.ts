@@ -82,10 +82,36 @@ describe('re-checks follow the conversation, not the rows on the page', () => {
   });
 });
 
+/** Waits until `count` has not changed for `quietMs` (at most `maxMs`): the page has stopped sending requests. */
+async function quietFor(page: Page, count: () => number, quietMs = 1500, maxMs = 20_000): Promise<void> {
+  const start = Date.now();
+  let last = count();
+  let since = Date.now();
+  while (Date.now() - start < maxMs) {
+    await page.waitForTimeout(250);
+    const n = count();
+    if (n !== last) {
+      last = n;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return;
+  }
+}
+
 describe('rate budgets', () => {
   it('Zendesk announcing a nearly spent budget makes Baton wait for it instead of running into 429s', async () => {
+    const opened = e2e.sandbox.traffic().length;
     const page = await open('zendesk', 'tracking_resolved');
     expect(await verdictStatus(page)).toBe('none');
+    // After the verdict the sidebar still loads its escalation targets (users/me, groups, users, views); on a busy
+    // machine they can arrive after the budget below is set and spend its margin. Wait until the page is quiet.
+    await quietFor(
+      page,
+      () =>
+        e2e.sandbox
+          .traffic()
+          .slice(opened)
+          .filter((t) => t.platform === 'zendesk').length,
+    );
     // Other integrations of the account have spent all but a few requests of a short window.
     await admin(e2e.sandbox, '/__admin/rate-limits', { method: 'POST', body: { platform: 'zendesk', limit: 10, windowMs: 5000, used: 7 } });
     const again = page.locator('button[aria-label="Check again"]');
