@@ -243,7 +243,7 @@ const DETAIL_NOUN = anyPart(
   /\b(number|id|order|booking|reference|code|receipt|serial|amount|model|version|device|time|location|landmark|availability)\b/,
   /\b(details|information|screenshot|photo|description|reason|report|answer|question)\b/,
   // What the customer can show: documents and pictures, payment references.
-  /\b(statement|invoice|copy|proof|documents?|screenshots|photos|photographs?|pictures?|pics?|images?|videos?|utr|upi|ifsc|arn|pincode)\b/,
+  /\b(statement|invoice|copy|proof|evidence|documents?|screenshots|photos|photographs?|pictures?|pics?|images?|videos?|utr|upi|ifsc|arn|pincode)\b/,
 );
 
 // Questions that ask the customer for something without a verb of asking, read on the whole sentence (the grammar
@@ -260,6 +260,8 @@ const ASKS_WITHOUT_VERB = anyPart(
   /^(would|will|is|are) [a-z ]{1,30} or [a-z ]{1,30} (be )?(better|best|preferable|convenient|suitable|easier)\b[^?]{0,20}\?$/,
   /^([a-z]+ ){0,2}[a-z]+ or ([a-z]+ ){0,2}[a-z]+\?$/,
   /^any [a-z]+( [a-z]+){0,5}\?$/,
+  // "To confirm, your registered number is 98xxxxxx21, correct?": a detail read back for the customer to confirm.
+  /^((just )?to confirm,? |so,? )?(your|the) [^?,]{1,60}, (correct|right|is that (correct|right))\?$/,
 );
 // "When is a good time for you…?", "What was the item ordered?": a wh-question about the customer's side or the case
 // (separate tests, so no gap to re-read). "What can we do to fix this?" is the bot thinking aloud.
@@ -276,6 +278,8 @@ const ASSENT = new RegExp(`^(is|are|does|do|would|will|can|could) (that|this|it|
 // Requests for details that the clause reading misses: "I would appreciate it if you could send photos", "I request you
 // to share the statement", "let me know the best time to reach you", "please advise the last four digits".
 const ASK_VERB = '(provide|share|send|give|confirm|upload|attach|tell|forward|submit|mention|specify|describe|clarify)';
+const GATHER = '(verify|confirm|collect|gather|take|ask)';
+const FEW_DETAILS = '(a few|some|few|the following|a couple of) (more )?(details|questions|things|information)';
 const POLITE_ASK = anyPart(
   new RegExp(`\\b(appreciate it|helpful|grateful|great|useful|help) if (you|u) (could|can|would|will)( please| kindly)? ${ASK_VERB}\\b`),
   // "Could I trouble you for the order ID?"
@@ -305,6 +309,22 @@ const POLITE_ASK = anyPart(
   /\b(i|we)( would|'d| d)? (like|want|need|wish) to (know|ask|understand|confirm|verify)\b(?! (that|with)\b)/,
   // "Meanwhile, please check with your neighbours": the customer is to find something out first.
   /\b(please|kindly)( also)? (check|ask|confirm) with (your|the) (neighbou?rs?|family|security|guard|watchman|reception|household)\b/,
+);
+// The bot announcing questions before it can go on: "Just a couple of questions first", "let me first verify a few
+// details", "I will also need to verify your bank details", "please walk me through what happened".
+const ASKS_FIRST = anyPart(
+  // "Please walk me through what happened", "could you take us through the steps you followed?"
+  /^(please |kindly )?(walk|take) (me|us) through\b|\b(you|u) (please )?(walk|take) (me|us) through\b/,
+  // "Let me first verify a few details", "allow me to collect some information".
+  new RegExp(`\\b(let me|let us|allow me to|i need to|i will need to|i'll need to) (first |quickly |just )?${GATHER} ${FEW_DETAILS}\\b`),
+  // "Let me have the UTR", "please use this link to upload the photos".
+  /^(please |kindly )?let (me|us) have (your|the|a|an)\b/,
+  /^(please |kindly )?use (this|the) ([a-z]+ )?(link|form|portal) to (upload|share|send|submit|attach|provide)\b/,
+  // "Just a couple of questions first", "I have a few quick questions before I escalate this".
+  /^((i|we) (have|'ve got|ve got) )?(just )?(a few|a couple of|some|one|two|three) (more |quick |short )*questions?( for you)?( first| before\b[^.?!]*)?[.!:]?$/,
+  // "I will also need to verify your bank details" (not "we will need to verify the reason for the charge": the
+  // bot's own check).
+  /\b(i|we)( will| would|'ll| ll|'d| d)?( also| first| just)? (need|have) to (verify|confirm|validate) (your|ur) ([a-z]+ ){0,2}(details|identity|email|e-mail|phone|number|address|account|name|birth)\b/,
 );
 const CONTACTS_YOU = '(contacts|calls|reaches out to|gets back to|will contact|will call|will reach out to|will get back to) you';
 const ENSURES_CONTACT = new RegExp(
@@ -366,7 +386,9 @@ const COME_BACK_IF = {
 const ASKS_TOO = {
   test: (q: string) =>
     (/\b(please|kindly)\b/.test(q) &&
-      /\b(and|then) (please |kindly )?(share|send|provide|upload|attach|confirm) (your|us|me|it|them)\b/.test(q)) ||
+      /\b(and|then) (please |kindly )?(share|send|provide|upload|attach|confirm) (your|us|me|it|them|(whether|if) (?!(this|that|it)\b))/.test(
+        q,
+      )) ||
     // "…and share an alternate number": only with a detail named.
     (/\b(please|kindly)\b/.test(q) && /\b(and|then) (share|send|provide|upload|attach) (a|an)\b/.test(q) && DETAIL_NOUN.test(q)) ||
     (/^(please |kindly )?let (me|us) know if /.test(q) && !COME_BACK_IF.test(q)),
@@ -374,16 +396,25 @@ const ASKS_TOO = {
 // "A screenshot of the payment would be helpful", "the UPI ID is required", "help me with your registered email".
 // The detail comes first, as the subject: "any screenshot would help", not "this information will be helpful" (given).
 const HANDED_OVER = '(number|id|utr|upi|ifsc|arn|code|screenshot|photo|picture|image|video|invoice|receipt|statement|copy|proof)';
+const SHOWN = `(${HANDED_OVER.slice(1, -1)}|evidence|details|information)`;
 const HELPS_US = '(will |would |can |could )?(helps?|speeds?( up)?|expedites?) (me|us|them|the team|our team|this|things|it)\\b';
+// "Meanwhile, the order ID would be helpful": a linking word before the detail.
+const LEAD = '((also|meanwhile|in the meantime|additionally|alternatively|for now|first|firstly),? )?';
 const DETAIL_WANTED = anyPart(
-  /^(also,? )?(a|an|any|some|the|your) [^.?!]{0,60}\bwould (help|be (helpful|useful|appreciated|great|needed|required))\b/,
+  new RegExp(`^${LEAD}(a|an|any|some|the|your) [^.?!]{0,60}\\bwould (help|be (helpful|useful|appreciated|great|needed|required))\\b`),
+  // "It would be great to have the order ID" (a detail must be named: "…to have you back" is not one).
+  /\bit (would|will)( really)? be (great|helpful|useful|ideal|good|easier) to (have|get|receive|see) (your|the|a|an)\b/,
   // "To proceed further, the tracking number is mandatory", "for verification, your email address is required".
-  /^((to|for|in order to) [^,.?!]{1,30}, )?(a|an|any|the|your) [^.?!]{0,60}\b(is|are) (required|needed|mandatory)\b/,
+  /^((to|for|in order to) [^,.?!]{1,40}, )?(a|an|any|the|your) [^.?!]{0,60}\b(is|are) (required|needed|mandatory)\b/,
   /^(also,? |please |kindly )*help (me|us) with (your|the)\b/,
   // A thing to hand over stated as what the case needs: "the UTR number helps me trace it", "having the invoice will
   // help them", "the bank reference will speed this up"; not "…helps you track it" (advice), "the bank information
   // helps us to cross-verify" (why it was asked) or "your report helps us" (thanks).
   new RegExp(`^(having )?(a|an|any|the|your) ([a-z]+ ){0,3}${HANDED_OVER}s?( of [a-z ]{1,30})? ${HELPS_US}`),
+  // "In the meantime, providing photographic evidence will help expedite the investigation."
+  new RegExp(
+    `^${LEAD}(providing|sharing|sending|uploading|attaching) ((a|an|any|the|your|some) )?([a-z]+ ){0,3}${SHOWN}s? (will |would |can |could )?(helps?|speeds?|expedites?)\\b`,
+  ),
   // "With the transaction ID, we can trace this faster"; "without the order ID, I cannot locate the parcel".
   /^with (a|an|the|your) [^,.?!]{1,40},? (i|we|they|the team) (can|could|will|would) (be able to )?[a-z]+/,
   /^without (a|an|the|your) [^,.?!]{1,40},? (i|we) (cannot|can't|can not|am unable|are unable|won't be able|will not be able)\b/,
@@ -409,13 +440,15 @@ function wantsDetail(q: string): boolean {
 // "The claims team will need some photos of the damage", "they might need the UTR number": the customer is to give it.
 // "You can share the screenshot here": an invitation to hand it over ("feel free to…" is a closing, left open).
 const SHOWABLE =
-  /\b(screenshots?|photos?|photographs?|pictures?|images?|videos?|invoice|statement|receipt|utr|upi|ifsc|arn|number|id|details|copy|proof|documents?)\b/;
+  /\b(screenshots?|photos?|photographs?|pictures?|images?|videos?|invoice|statement|receipt|utr|upi|ifsc|arn|number|id|details|copy|proof|evidence|documents?)\b/;
 const OTHERS_NEED = anyPart(
   /\b(they|who|team|department|specialists?)( will| would| may| might)? (need|require)s? (your|the|some|a|an|few)\b/,
-  /\byou (can|may|could) (also )?(share|send|provide|upload|attach) (your|the|a|an|us|me)\b/,
+  /\byou (can|may|could) (also )?(share|send|provide|upload|attach|email|e-mail|mail|forward) (your|the|a|an|us|me)\b/,
 );
 function othersNeed(q: string): boolean {
-  return OTHERS_NEED.test(q) && SHOWABLE.test(q) && !/\b(if|bank|seller|issuer)\b/.test(q);
+  // "…, if available" only softens the ask; "if the bank asks…" makes it hypothetical.
+  const unconditional = q.replace(/,? if (available|possible|you have (it|them|any|one))\b/, '');
+  return OTHERS_NEED.test(q) && SHOWABLE.test(q) && !/\b(if|bank|seller|issuer)\b/.test(unconditional);
 }
 function asksWithoutVerb(raw: string): boolean {
   // "So what is the UTR number?": a filler before the question.
@@ -464,9 +497,11 @@ const EVIDENCE =
   '(photos?|photographs?|pictures?|images?|videos?|screenshots?|invoice|documents?|details|information|evidence|proof|statement|copy|fir)\\b';
 // "Upon receipt of the photos…", "once the screenshot is shared…", "once we have the photos…".
 const AFTER_CUSTOMER_GIVES = anyPart(
-  /\b(once|after|as soon as|when|the moment|if) (you|i|we) (have )?(share|provide|send|upload|confirm|give|receive|get)\w*\b/,
+  /\b(once|after|as soon as|when|the moment|if) (you|i|we) (can |could )?(have )?(share|provide|send|upload|confirm|give|receive|get)\w*\b/,
   new RegExp(`\\b(upon|on|post|after) (receipt of|receiving|getting) (the|your|these|those) ([a-z]+ )?${EVIDENCE}`),
   new RegExp(`\\b(once|after|as soon as|when) (i|we) (have|get) (the|your|these|those) ([a-z]+ )?(${EVIDENCE}|number|id|code)\\b`),
+  // "Once uploaded, our returns team will review the images" (not "once received": the parcel back at the warehouse).
+  /\b(once|after|when) (uploaded|shared|submitted)\b/,
   new RegExp(
     `\\b(once|after|as soon as|when) (the|your|these|those) ([a-z]+ ){0,2}${EVIDENCE} (is|are|has been|have been) (received|shared|uploaded|provided|sent|submitted)\\b`,
   ),
@@ -836,6 +871,8 @@ function readsDetailRequest(c: Clause, sentence: string): string[] | null {
   const asks =
     (c.subject === 'you' && (c.question || c.imperative) && (ASK_VERBS.has(c.verb) || (DROP_VERBS.has(c.verb) && DETAIL_NOUN.test(obj)))) ||
     ((c.subject === 'i' || c.subject === 'we') && c.question && ['have', 'get', 'ask', 'know', 'see'].includes(c.verb)) ||
+    // "May we request the date of the purchase attempt?" (not "Can I request a callback for you?": no detail named).
+    ((c.subject === 'i' || c.subject === 'we') && c.question && c.verb === 'request' && DETAIL_NOUN.test(obj)) ||
     // "May I confirm the email on your account?": the customer is to give it.
     (c.subject === 'i' && c.question && ['confirm', 'verify'].includes(c.verb) && DETAIL_NOUN.test(obj)) ||
     ((c.subject === 'i' || c.subject === 'we') && !c.negated && ['need', 'require'].includes(c.verb) && DETAIL_NOUN.test(obj)) ||
@@ -1032,7 +1069,8 @@ function readUncached(raw: string): BotAct[] {
     }
     if (
       (asksWithoutVerb(s.core) ||
-        (!HYPOTHETICAL.test(s.norm) && (POLITE_ASK.test(s.norm) || ASKS_TOO.test(s.norm) || wantsDetail(s.norm) || othersNeed(s.norm)))) &&
+        (!HYPOTHETICAL.test(s.norm) &&
+          (POLITE_ASK.test(s.norm) || ASKS_FIRST.test(s.norm) || ASKS_TOO.test(s.norm) || wantsDetail(s.norm) || othersNeed(s.norm)))) &&
       !OPEN_OFFER.test(s.core) &&
       !CLOSING.test(s.norm) &&
       !ASKS_LEAVE.test(s.norm)

@@ -202,7 +202,9 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
         : { index: i, act: a, kind: 'vague', missing: [] };
       handoffTalk = true;
     } else if (kinds.has('asks_details')) {
-      const a = acts.find((x) => x.kind === 'asks_details')!;
+      // "Please use this link to upload the photos. Once uploaded, our returns team will review them.": the ask that
+      // names the handoff decides, whichever sentence came first.
+      const a = acts.find((x) => x.kind === 'asks_details' && x.forHandoff) ?? acts.find((x) => x.kind === 'asks_details')!;
       // Details asked for a person who will take over, or after an incident the bot cannot settle alone.
       if (a.forHandoff || incidentOpen || handoffTalk) pending = { index: i, act: a, kind: 'collecting', missing: a.what ?? [] };
       else pending = undefined;

@@ -1,0 +1,94 @@
+/**
+ * Engine v3, sixth tuning round: more ways a bot collects details while it escalates.
+ * - asking by announcing the questions ("Just a couple of questions first", "let me first verify a few details",
+ *   "I will also need to verify your bank details", "walk me through what happened");
+ * - "May we request…", a detail read back for the customer to confirm ("…, correct?"), a request after a linking
+ *   word ("Meanwhile, the order ID would be helpful"), "providing photographic evidence will help", "you can email the
+ *   pictures to…", "…, if available".
+ * The bot's own checks, details already given and assent questions are not requests.
+ * Phrasings written for this test (none from the reserved evaluation corpora or the blind sets).
+ */
+import { describe, expect, it } from 'vitest';
+import { checkOffline } from '@/lib/engine';
+import { conv, policy } from './fixtures';
+
+const COMPLAINT = 'money got debited twice for my order and no refund yet, its been 10 days!!';
+const HANDOFFS = [
+  'I have escalated this to our finance team for review.',
+  'I will raise a ticket with our payments team.',
+  'A specialist from our refunds team will reach out to you within 24 hours.',
+];
+const after = (bot: string) =>
+  checkOffline(
+    conv([
+      ['customer', COMPLAINT],
+      ['bot', bot],
+    ]),
+    policy(),
+  );
+
+describe('a handoff beside these requests is still collecting', () => {
+  it.each([
+    'May we request the date and approximate time of the payment?',
+    'May I request your order number?',
+    'Please walk me through what happened.',
+    'Just a couple of questions first.',
+    'I have a few quick questions before that.',
+    'Let me first verify a few details.',
+    'I will also need to verify your bank details.',
+    "I'll need to confirm your registered email address.",
+    'To confirm, your registered number is 98xxxxxx21, correct?',
+    'Meanwhile, the order ID would be helpful.',
+    'It would be great to have the transaction ID.',
+    'In the meantime, providing photographic evidence will help expedite the investigation.',
+    'Sharing the invoice would speed things up.',
+    'You can email the screenshots to support@example.com.',
+    'You can upload the screenshots directly to this chat, if available.',
+    'Please check your bank statement and confirm whether the amount was debited.',
+    'To forward this to our returns team, the order number is required.',
+  ])('%s', (request) => {
+    for (const head of HANDOFFS) {
+      const v = after(`${head} ${request}`);
+      expect(v.escalate, head).toBe(false);
+      expect(v.status, head).toBe('unconfirmed');
+    }
+  });
+
+  it('names what is missing', () => {
+    expect(after(`${HANDOFFS[0]} May we request the date of the payment?`).missing.join(' ')).toContain('date');
+    expect(after(`${HANDOFFS[0]} Meanwhile, the order ID would be helpful.`).missing.join(' ')).toContain('order id');
+  });
+});
+
+describe('an escalation that waits on what the customer sends', () => {
+  it.each([
+    'I have created a secure upload link and sent it to your email. Please use this link to upload the photos. Once uploaded, our returns team will review the images. Please allow 1-2 business days for the review.',
+    "Let me have the UTR and I'll pass it to the finance team.",
+    'I cannot override the payment gateway. However, if you can provide proof of the deal expiring (e.g., a screenshot), I can escalate this to our promotions team.',
+    "If you could share the UTR, I'll get our finance team to trace it.",
+  ])('%s', (bot) => {
+    const v = after(bot);
+    expect(v.escalate).toBe(false);
+    expect(v.status).toBe('unconfirmed');
+  });
+
+  it('the parcel received back at the warehouse is not a detail asked of the customer', () => {
+    expect(after('Once received, our returns team will inspect the item and process the refund.').status).not.toBe('unconfirmed');
+  });
+});
+
+describe('still a handoff: nothing is asked of the customer', () => {
+  it.each([
+    // The bot's (or the team's) own check.
+    'We will need to verify the reason for the charge.',
+    'They will need to verify the condition of the returned item.',
+    // Assent to what the bot does, and offers.
+    'Please check and confirm if this works for you.',
+    'Can I request a callback for you?',
+    // Given already, or conditional on the bank.
+    'The photographs you shared will help expedite the investigation.',
+    'You can share the reference number with your bank if they ask.',
+  ])('%s', (tail) => {
+    for (const head of HANDOFFS) expect(after(`${head} ${tail}`).escalate, head).toBe(true);
+  });
+});
