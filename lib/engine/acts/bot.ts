@@ -241,7 +241,7 @@ const DETAIL_NOUN = anyPart(
   /\b(name|email|e-mail|address|phone|date|birth|pin|password|username|account|membership|level|card|zip|postcode)\b/,
   // What the case is.
   /\b(number|id|order|booking|reference|code|receipt|serial|amount|model|version|device|time|location|landmark|availability)\b/,
-  /\b(details|information|screenshot|photo|description|reason|report|answer|question)\b/,
+  /\b(details|information|context|screenshot|photo|description|reason|report|answer|question)\b/,
   // What the customer can show: documents and pictures, payment references.
   /\b(statement|invoice|copy|proof|evidence|documents?|screenshots|photos|photographs?|pictures?|pics?|images?|videos?|utr|upi|ifsc|arn|pincode)\b/,
 );
@@ -278,10 +278,10 @@ const ASSENT = new RegExp(`^(is|are|does|do|would|will|can|could) (that|this|it|
 // Requests for details that the clause reading misses: "I would appreciate it if you could send photos", "I request you
 // to share the statement", "let me know the best time to reach you", "please advise the last four digits".
 const ASK_VERB = '(provide|share|send|give|confirm|upload|attach|tell|forward|submit|mention|specify|describe|clarify)';
-const GATHER = '(verify|confirm|collect|gather|take|ask)';
+const GATHER = '(verify|confirm|collect|gather|take|ask|get)';
 const FEW_DETAILS = '(a few|some|few|the following|a couple of) (more )?(details|questions|things|information)';
 const POLITE_ASK = anyPart(
-  new RegExp(`\\b(appreciate it|helpful|grateful|great|useful|help) if (you|u) (could|can|would|will)( please| kindly)? ${ASK_VERB}\\b`),
+  new RegExp(`\\b(appreciate( it)?|helpful|grateful|great|useful|help) if (you|u) (could|can|would|will)( please| kindly)? ${ASK_VERB}\\b`),
   // "Could I trouble you for the order ID?"
   /\btrouble (you|u) for (your|the|a|an)\b/,
   // "For faster resolution, share the photos of the damage": an opening phrase before the request.
@@ -316,7 +316,9 @@ const ASKS_FIRST = anyPart(
   // "Please walk me through what happened", "could you take us through the steps you followed?"
   /^(please |kindly )?(walk|take) (me|us) through\b|\b(you|u) (please )?(walk|take) (me|us) through\b/,
   // "Let me first verify a few details", "allow me to collect some information".
-  new RegExp(`\\b(let me|let us|allow me to|i need to|i will need to|i'll need to) (first |quickly |just )?${GATHER} ${FEW_DETAILS}\\b`),
+  new RegExp(
+    `\\b(let me|let us|allow me to|i need to|i will need to|i'll need to|i'd like to|i would like to) (first |quickly |just )?${GATHER} ${FEW_DETAILS}\\b`,
+  ),
   // "Let me have the UTR", "please use this link to upload the photos".
   /^(please |kindly )?let (me|us) have (your|the|a|an)\b/,
   /^(please |kindly )?use (this|the) ([a-z]+ )?(link|form|portal) to (upload|share|send|submit|attach|provide)\b/,
@@ -403,7 +405,8 @@ const LEAD = '((also|meanwhile|in the meantime|additionally|alternatively|for no
 const DETAIL_WANTED = anyPart(
   new RegExp(`^${LEAD}(a|an|any|some|the|your) [^.?!]{0,60}\\bwould (help|be (helpful|useful|appreciated|great|needed|required))\\b`),
   // "It would be great to have the order ID" (a detail must be named: "…to have you back" is not one).
-  /\bit (would|will)( really)? be (great|helpful|useful|ideal|good|easier) to (have|get|receive|see) (your|the|a|an)\b/,
+  // "It would help to know which card was used".
+  /\bit (would|will)( really)? (be (great|helpful|useful|ideal|good|easier)|help) to (have|get|receive|see|know) (your|the|a|an|which|what|when|whether|how)\b/,
   // "To proceed further, the tracking number is mandatory", "for verification, your email address is required".
   /^((to|for|in order to) [^,.?!]{1,40}, )?(a|an|any|the|your) [^.?!]{0,60}\b(is|are) (required|needed|mandatory)\b/,
   /^(also,? |please |kindly )*help (me|us) with (your|the)\b/,
@@ -424,7 +427,7 @@ const DETAIL_WANTED = anyPart(
   /\b(i am|i'm|i m|we are|we're|we re) (still )?(waiting|awaiting)( for)? (your|the) [^.?!]{0,40}\bfrom (you|your (side|end))\b/,
   /^(the )?only (thing|detail|item|document)s? (missing|pending|needed|required|left)\b|^what (is|'s) (missing|pending|needed) (now )?is\b/,
   // "I'd appreciate your UPI ID" (not "I appreciate your patience": no detail named).
-  /\b(i|we)( would|'d| d) appreciate (your|the|a|an|any)\b/,
+  /\b(i|we)( would|'d| d) (appreciate|be grateful for) (your|the|a|an|any)\b/,
 );
 // "The details you shared will help our team", "with the information provided…": already given, nothing asked.
 const ALREADY_GIVEN = /\b(shared|sent|provided|gave|given|uploaded|attached|submitted|received|already)\b/;

@@ -46,6 +46,11 @@ describe('a handoff beside these requests is still collecting', () => {
     'You can upload the screenshots directly to this chat, if available.',
     'Please check your bank statement and confirm whether the amount was debited.',
     'To forward this to our returns team, the order number is required.',
+    "I'd appreciate if you could share the transaction ID.",
+    'It would help to know which card was used.',
+    "I'd be grateful for a screenshot of the payment.",
+    "I'd like to get a few details from you.",
+    'Some more context would help.',
   ])('%s', (request) => {
     for (const head of HANDOFFS) {
       const v = after(`${head} ${request}`);
