@@ -453,6 +453,9 @@ function othersNeed(q: string): boolean {
   const unconditional = q.replace(/,? if (available|possible|you have (it|them|any|one))\b/, '');
   return OTHERS_NEED.test(q) && SHOWABLE.test(q) && !/\b(if|bank|seller|issuer)\b/.test(unconditional);
 }
+// "Is there anything else you can recall about the delivery?": evidence asked for, not help offered (so not a closing).
+const RECALLS =
+  /\banything (else |more )?(that )?(you|u) (can|could|might|may) (recall|remember|tell (me|us)|share|add) (about|regarding|that)\b/;
 function asksWithoutVerb(raw: string): boolean {
   // "So what is the UTR number?": a filler before the question.
   const q = raw.replace(/^(so|and|ok|okay|also|now|then|alright|well),? /, '');
@@ -490,7 +493,7 @@ const ASKS_LEAVE = anyPart(
 
 // Escalation talk: a verb of passing the case on, or the people it goes to.
 const HANDOFF_WORD = anyPart(
-  /\b(escalat\w*|team|department|specialist|supervisor|manager)\b/,
+  /\b(escalat\w*|team|department|specialist|supervisor|manager|ticket)\b/,
   // "…I will forward it to our quality team", not "…forward it to your email address".
   /\b(forward|transfer|pass|refer|send)\w* (it|this|them|the \w+ )?(on )?to (our|the|a|an|my)\b/,
 );
@@ -500,7 +503,10 @@ const EVIDENCE =
   '(photos?|photographs?|pictures?|images?|videos?|screenshots?|invoice|documents?|details|information|evidence|proof|statement|copy|fir)\\b';
 // "Upon receipt of the photos…", "once the screenshot is shared…", "once we have the photos…".
 const AFTER_CUSTOMER_GIVES = anyPart(
-  /\b(once|after|as soon as|when|the moment|if) (you|i|we) (can |could )?(have )?(share|provide|send|upload|confirm|give|receive|get)\w*\b/,
+  /\b(once|after|as soon as|when|the moment|if) (you|i|we) (can |could )?(have )?(share|provide|send|upload|confirm|give|receive|get|respond|reply)\w*\b/,
+  // "Upon receiving your response…", "pending your confirmation…", "once I hear back from you…".
+  /\b(upon|on|after|with|pending|subject to) (receiving |receipt of )?your (response|reply|confirmation|approval|answer)\b/,
+  /\b(once|after|as soon as|when) (i|we) hear back from (you|u)\b/,
   new RegExp(`\\b(upon|on|post|after) (receipt of|receiving|getting) (the|your|these|those) ([a-z]+ )?${EVIDENCE}`),
   new RegExp(`\\b(once|after|as soon as|when) (i|we) (have|get) (the|your|these|those) ([a-z]+ )?(${EVIDENCE}|number|id|code)\\b`),
   // "Once uploaded, our returns team will review the images" (not "once received": the parcel back at the warehouse).
@@ -1072,10 +1078,11 @@ function readUncached(raw: string): BotAct[] {
     }
     if (
       (asksWithoutVerb(s.core) ||
+        RECALLS.test(s.norm) ||
         (!HYPOTHETICAL.test(s.norm) &&
           (POLITE_ASK.test(s.norm) || ASKS_FIRST.test(s.norm) || ASKS_TOO.test(s.norm) || wantsDetail(s.norm) || othersNeed(s.norm)))) &&
       !OPEN_OFFER.test(s.core) &&
-      !CLOSING.test(s.norm) &&
+      (!CLOSING.test(s.norm) || RECALLS.test(s.norm)) &&
       !ASKS_LEAVE.test(s.norm)
     ) {
       const what = itemsIn(s.norm);

@@ -51,6 +51,7 @@ describe('a handoff beside these requests is still collecting', () => {
     "I'd be grateful for a screenshot of the payment.",
     "I'd like to get a few details from you.",
     'Some more context would help.',
+    'In the meantime, is there anything else you can recall about the delivery that might be relevant?',
   ])('%s', (request) => {
     for (const head of HANDOFFS) {
       const v = after(`${head} ${request}`);
@@ -71,6 +72,10 @@ describe('an escalation that waits on what the customer sends', () => {
     "Let me have the UTR and I'll pass it to the finance team.",
     'I cannot override the payment gateway. However, if you can provide proof of the deal expiring (e.g., a screenshot), I can escalate this to our promotions team.',
     "If you could share the UTR, I'll get our finance team to trace it.",
+    'Upon receiving your response, I will escalate this to the investigation team.',
+    'Pending your confirmation, I will forward this to the returns team.',
+    'Once I hear back from you, I will escalate this to the investigation team.',
+    'The ticket can be raised only after you share the UTR.',
   ])('%s', (bot) => {
     const v = after(bot);
     expect(v.escalate).toBe(false);
@@ -87,6 +92,8 @@ describe('still a handoff: nothing is asked of the customer', () => {
     // The bot's (or the team's) own check.
     'We will need to verify the reason for the charge.',
     'They will need to verify the condition of the returned item.',
+    // Help offered, not evidence asked for.
+    'Is there anything else I can help you with?',
     // Assent to what the bot does, and offers.
     'Please check and confirm if this works for you.',
     'Can I request a callback for you?',
