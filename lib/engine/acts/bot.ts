@@ -805,7 +805,7 @@ function readsRedirect(clause: Clause, sentence: string): { channel: string } | 
     return null;
   // "Send us photos of the damage": details asked for here, not a channel to go to.
   if (
-    ['send', 'email', 'upload'].includes(c.verb) &&
+    ['send', 'email', 'upload', 'dm', 'message', 'text', 'whatsapp'].includes(c.verb) &&
     (DETAIL_NOUN.test(obj) ||
       // What DETAIL_NOUN does not list already.
       /\b(pics?|copies|evidence|invoices|statements|recordings?)\b/.test(obj))

@@ -104,3 +104,15 @@ describe('still a handoff: nothing is asked of the customer', () => {
     for (const head of HANDOFFS) expect(after(`${head} ${tail}`).escalate, head).toBe(true);
   });
 });
+
+describe('a private message asked for with a detail in it', () => {
+  it('is the bot collecting that detail, not the customer sent elsewhere', () => {
+    for (const bot of ['Please DM us your order number and we will look into it.', 'Text us your order number and we will check.']) {
+      expect(after(bot).escalate, bot).toBe(false);
+    }
+  });
+
+  it('without a detail, moving to a private channel where the team takes over is still a handoff', () => {
+    expect(after('Please DM us and our team will take it from there.').escalate).toBe(true);
+  });
+});
