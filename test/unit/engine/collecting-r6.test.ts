@@ -6,6 +6,8 @@
  *   word ("Meanwhile, the order ID would be helpful"), "providing photographic evidence will help", "you can email the
  *   pictures to…", "…, if available".
  * The bot's own checks, details already given and assent questions are not requests.
+ * Also: "DM us your order number" asks for a detail here (no redirect), and the customer naming delivery people or
+ * what an earlier agent said is not asking for a human.
  * Phrasings written for this test (none from the reserved evaluation corpora or the blind sets).
  */
 import { describe, expect, it } from 'vitest';
@@ -115,4 +117,33 @@ describe('a private message asked for with a detail in it', () => {
   it('without a detail, moving to a private channel where the team takes over is still a handoff', () => {
     expect(after('Please DM us and our team will take it from there.').escalate).toBe(true);
   });
+});
+
+describe('people of the delivery or of the story are not support people asked for', () => {
+  const customerSays = (text: string) =>
+    checkOffline(
+      conv([
+        ['customer', 'my laptop order is late, where is it?'],
+        ['bot', 'I am sorry about the delay. Your order is out for delivery and should arrive today by 6 PM.'],
+        ['customer', text],
+      ]),
+      policy(),
+    );
+
+  it.each([
+    'tell the delivery agent to call me',
+    'can u ask the delivery boy to call me',
+    'but maybe u should tell your delivery guys to inform the customer if they hand it over to someone else',
+    'the last agent promised me a callback',
+    'is there a person at the warehouse who checks this?',
+  ])('%s', (text) => {
+    expect(customerSays(text).signals.map((s) => s.kind)).not.toContain('user_requested_human');
+  });
+
+  it.each(['the agent promised a callback, i want to talk to someone now', 'connect me to a human, the delivery agent was rude'])(
+    'an explicit ask beside them still counts: %s',
+    (text) => {
+      expect(customerSays(text).signals.map((s) => s.kind)).toContain('user_requested_human');
+    },
+  );
 });

@@ -717,6 +717,27 @@ function notARequest(sentence: string): boolean {
   // "How can someone just say delivered?": a complaint about what a person did.
   const blames = /\b(how|why) (can|could|would|did|does|do) (someone|somebody|anyone|anybody|they) (just )?([a-z]+)/.exec(s);
   if (blames && !/^(help|assist|call|contact|talk|speak|chat|reach|get|look|answer|respond)/.test(blames[5])) return true;
+  // "The last agent promised me a callback": what a person said before, told as part of the story.
+  if (
+    /\b(agent|rep|representative|executive|associate|guy|lady|man|woman|someone|somebody|he|she|they) (had )?(promised|assured|told|said)\b/.test(
+      s,
+    ) &&
+    !/\b(want|need|please|pls|let me|give me|get me|connect|transfer|now)\b/.test(s)
+  )
+    return true;
+  // "Tell the delivery agent to call me", "is there a person at the warehouse who checks this?": people of the
+  // delivery or of a place, not support's people to take the case.
+  if (
+    /\b(delivery|courier|pickup|shipping) (agent|person|guy|boy|man|rider|executive|associate|partner|driver)s?\b/.test(s) &&
+    !/\b(support|customer (care|service)|human|manager|supervisor)\b/.test(s)
+  )
+    return true;
+  if (
+    /\b(is|are) there (a|an|any|some)( \w+)? (person|people|one|someone|staff|employees?) (at|in|from) (the|your|ur) (warehouse|hub|factory|center|centre|depot)\b/.test(
+      s,
+    )
+  )
+    return true;
   // "give me the contact details of the original person": a detail about someone, not someone to talk to.
   if (
     /\b(details|number|name|email|address|info|information|id) of (the|a|an|that|this|your|ur)( [a-z]+)? (person|agent|associate|executive|guy|boy|man|seller)\b/.test(
