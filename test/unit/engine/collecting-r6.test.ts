@@ -6,8 +6,9 @@
  *   word ("Meanwhile, the order ID would be helpful"), "providing photographic evidence will help", "you can email the
  *   pictures to…", "…, if available".
  * The bot's own checks, details already given and assent questions are not requests.
- * Also: "DM us your order number" asks for a detail here (no redirect), and the customer naming delivery people or
- * what an earlier agent said is not asking for a human.
+ * Also: "DM us your order number" asks for a detail here (no redirect); the customer naming delivery people or what
+ * an earlier agent said, threatening to escalate later ("if I don't hear back, I'm gonna escalate this"), or taking
+ * the complaint to consumer court is not asking for a human now.
  * Phrasings written for this test (none from the reserved evaluation corpora or the blind sets).
  */
 import { describe, expect, it } from 'vitest';
@@ -136,14 +137,24 @@ describe('people of the delivery or of the story are not support people asked fo
     'but maybe u should tell your delivery guys to inform the customer if they hand it over to someone else',
     'the last agent promised me a callback',
     'is there a person at the warehouse who checks this?',
+    // A threat of what the customer will do later, the complaint taken elsewhere, the bot's word asked about.
+    "if i don't hear back, i'm gonna escalate this.",
+    'fine. keep me posted. otherwise i will escalate this.',
+    "but if it's not resolved in one hour, i'm calling back and speaking to your manager.",
+    'update me daily or im escalating dis to consumer court.',
+    "what does 'escalate' even mean?",
+    'escalated?',
   ])('%s', (text) => {
     expect(customerSays(text).signals.map((s) => s.kind)).not.toContain('user_requested_human');
   });
 
-  it.each(['the agent promised a callback, i want to talk to someone now', 'connect me to a human, the delivery agent was rude'])(
-    'an explicit ask beside them still counts: %s',
-    (text) => {
-      expect(customerSays(text).signals.map((s) => s.kind)).toContain('user_requested_human');
-    },
-  );
+  it.each([
+    'the agent promised a callback, i want to talk to someone now',
+    'connect me to a human, the delivery agent was rude',
+    'escalate it or i will complain',
+    "if you can't help, i want to speak to a manager",
+    "i'm going to escalate this to your manager",
+  ])('an explicit ask beside them still counts: %s', (text) => {
+    expect(customerSays(text).signals.map((s) => s.kind)).toContain('user_requested_human');
+  });
 });

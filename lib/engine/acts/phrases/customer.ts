@@ -686,6 +686,14 @@ function mayAsk(text: string): boolean {
   return false;
 }
 
+// The customer's own next move: "I'm gonna escalate", "I will call back and speak to a manager".
+const CUSTOMER_WILL =
+  /\b(i m|im|i'm|i am|i will|i ll|i'll|ill|i shall|we will|we ll|we'll) (gonna |going to |have to |be )?(escalat\w*|call\w* back|speak\w*|talk\w*|complain\w*)\b/;
+const THREAT_OR = /\b(or|or else|otherwise|else|if not)\b[^.!?]{0,10}\b(i m|im|i'm|i am|i will|i ll|i'll|ill)\b/;
+// "I'll escalate this to consumer court", "take it to the police": the complaint taken elsewhere.
+const ELSEWHERE =
+  /\b(escalat\w*|take|taking) (this |it |dis |the (matter|issue|case) )?(to|with|in) (the )?(consumer (court|forum)|court|police|twitter|social media|media|ombudsman|lawyers?|legal|rbi)\b/;
+
 /** Questions about the bot ("are you a bot?") and about the team's hours are not requests for a human. */
 function notARequest(sentence: string): boolean {
   const s = sentence.replace(/^[^a-z0-9]+/, '');
@@ -717,6 +725,20 @@ function notARequest(sentence: string): boolean {
   // "How can someone just say delivered?": a complaint about what a person did.
   const blames = /\b(how|why) (can|could|would|did|does|do) (someone|somebody|anyone|anybody|they) (just )?([a-z]+)/.exec(s);
   if (blames && !/^(help|assist|call|contact|talk|speak|chat|reach|get|look|answer|respond)/.test(blames[5])) return true;
+  // "If I don't hear back, I'm gonna escalate this", "…or else I'm escalating this to consumer court": a threat of what
+  // the customer will do later, not a request now ("if you can't help, I want a manager" still asks).
+  if (CUSTOMER_WILL.test(s) && /^((but|and|so|ok|okay|fine) )*(if|unless|otherwise|or else)\b/.test(s)) return true;
+  // "…or else I'm going to escalate this", unless the ask comes first ("escalate it or I will complain").
+  const or = THREAT_OR.exec(s);
+  if (
+    or &&
+    CUSTOMER_WILL.test(s.slice(or.index)) &&
+    !/\b(escalat\w*|manager|supervisor|human|agent|person|someone|call me)\b/.test(s.slice(0, or.index))
+  )
+    return true;
+  if (ELSEWHERE.test(s)) return true;
+  // "What does 'escalate' even mean?", "escalated?": the bot's word asked about, not an escalation asked for.
+  if (/\bwhat (does|do|is|s)\b[^?]{0,20}\bescalat\w*[^?]{0,20}\bmean\b|^escalated\?+$/.test(s)) return true;
   // "The last agent promised me a callback": what a person said before, told as part of the story.
   if (
     /\b(agent|rep|representative|executive|associate|guy|lady|man|woman|someone|somebody|he|she|they) (had )?(promised|assured|told|said)\b/.test(
