@@ -144,6 +144,10 @@ describe('people of the delivery or of the story are not support people asked fo
     'update me daily or im escalating dis to consumer court.',
     "what does 'escalate' even mean?",
     'escalated?',
+    'escalating? what does that even mean?',
+    'coz nobody even tried to call me or anything.',
+    "just process it now and let's hope i don't have to call back",
+    'but call me before showing up!',
   ])('%s', (text) => {
     expect(customerSays(text).signals.map((s) => s.kind)).not.toContain('user_requested_human');
   });

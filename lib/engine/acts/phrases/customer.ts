@@ -288,7 +288,7 @@ function callsThing(text: string): boolean {
 
 // Who calls before a delivery or pickup.
 const CALLERS = 'person|guy|guys|boy|driver|courier|partner|associate|executive|technician';
-const VISIT = 'coming|cuming|they|he|she|the|delivery|delivering|dispatch|shipping|sending|arriving|it|u come|you come';
+const VISIT = 'coming|cuming|they|he|she|the|delivery|delivering|dispatch|shipping|sending|arriving|showing up|visiting|it|u come|you come';
 const CALL_BEFORE_VISIT = new RegExp(`\\b(call|calls|phone|ring)( me)? (before|b4|bfore|befor) (${VISIT})\\b`);
 /**
  * A call that is not a request for support's people: "tell them to call me before coming", "they're supposed to call
@@ -301,8 +301,11 @@ const OTHERS_CALL = anyPart(
   // A call tied to the delivery's own events: a heads-up, not a person to take the case.
   CALL_BEFORE_VISIT,
   /\b(call|phone|ring) me (when|if|once|as soon as) (it|they|he|she|the (order|package|parcel|delivery|item))\b/,
-  // The customer will call again themselves.
+  // The customer will call again themselves, or hopes not to: "…and let's hope I don't have to call back".
   /\b(i|im|i m|ill|i ll|i will|gonna|going to) (call|phone|ring) (back|again)\b/,
+  /\b(i|we) (dont|don t|don't|do not|wont|won t|won't|will not) (have to |need to )?(call|phone|ring) (back|again)\b/,
+  // "…nobody even tried to call me": what did not happen.
+  /\b(nobody|no one|noone|no body) (\w+ ){0,3}(call|called|phone|phoned|ring|rang) me\b/,
 );
 
 /**
@@ -688,7 +691,7 @@ function mayAsk(text: string): boolean {
 
 // The customer's own next move: "I'm gonna escalate", "I will call back and speak to a manager".
 const CUSTOMER_WILL =
-  /\b(i m|im|i'm|i am|i will|i ll|i'll|ill|i shall|we will|we ll|we'll) (gonna |going to |have to |be )?(escalat\w*|call\w* back|speak\w*|talk\w*|complain\w*)\b/;
+  /\b(i m|im|i'm|i am|i will|i ll|i'll|ill|i shall|we will|we ll|we'll) (gonna |going to |have to |hv to |be )?(escalat\w*|call\w* back|speak\w*|talk\w*|complain\w*)\b/;
 const THREAT_OR = /\b(or|or else|otherwise|else|if not)\b[^.!?]{0,10}\b(i m|im|i'm|i am|i will|i ll|i'll|ill)\b/;
 // "I'll escalate this to consumer court", "take it to the police": the complaint taken elsewhere.
 const ELSEWHERE =
@@ -738,7 +741,10 @@ function notARequest(sentence: string): boolean {
     return true;
   if (ELSEWHERE.test(s)) return true;
   // "What does 'escalate' even mean?", "escalated?": the bot's word asked about, not an escalation asked for.
-  if (/\bwhat (does|do|is|s)\b[^?]{0,20}\bescalat\w*[^?]{0,20}\bmean\b|^escalated\?+$/.test(s)) return true;
+  if (
+    /\bwhat (does|do|is|s)\b[^?]{0,20}\bescalat\w*[^?]{0,20}\bmean\b|^'?(manually |really )?escalat(ed|ing)'?( again)?[?!]*\?[?!]*$/.test(s)
+  )
+    return true;
   // "The last agent promised me a callback": what a person said before, told as part of the story.
   if (
     /\b(agent|rep|representative|executive|associate|guy|lady|man|woman|someone|somebody|he|she|they) (had )?(promised|assured|told|said)\b/.test(
