@@ -93,19 +93,19 @@ describe('a person or a call named without asking for one', () => {
     'after all the trouble you guys put me thru, i want a refund',
     'i was going to give it to someone as a gift',
     'im gonna call back and complain if it doesnt come',
+    // A threat of what the customer will do if the delivery fails is not a request now (round 6 decided it for all
+    // such threats, escalating or calling back included).
+    'if it doesnt come by 11 i am calling your manager',
   ])('%s', (text) => {
     expect(says(text).signals.map((s) => s.kind)).not.toContain('user_requested_human');
   });
 
-  it.each([
-    'i need to talk to someone right now',
-    'let me talk to your boss',
-    'call me back asap',
-    'can i get a callback?',
-    'if it doesnt come by 11 i am calling your manager',
-  ])('still asks for a person: %s', (text) => {
-    expect(says(text).signals.map((s) => s.kind)).toContain('user_requested_human');
-  });
+  it.each(['i need to talk to someone right now', 'let me talk to your boss', 'call me back asap', 'can i get a callback?'])(
+    'still asks for a person: %s',
+    (text) => {
+      expect(says(text).signals.map((s) => s.kind)).toContain('user_requested_human');
+    },
+  );
 });
 
 describe('someone to come, after the bot offered a visit', () => {

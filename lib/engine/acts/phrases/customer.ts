@@ -689,10 +689,12 @@ function mayAsk(text: string): boolean {
   return false;
 }
 
-// The customer's own next move: "I'm gonna escalate", "I will call back and speak to a manager".
-const CUSTOMER_WILL =
-  /\b(i m|im|i'm|i am|i will|i ll|i'll|ill|i shall|we will|we ll|we'll) (gonna |going to |have to |hv to |be )?(escalat\w*|call\w* back|speak\w*|talk\w*|complain\w*)\b/;
-const THREAT_OR = /\b(or|or else|otherwise|else|if not)\b[^.!?]{0,10}\b(i m|im|i'm|i am|i will|i ll|i'll|ill)\b/;
+// The customer's own next move: "I'm gonna escalate", "I will call back and speak to a manager", "I am calling your
+// manager".
+const I_WILL = "(i m|im|i'm|i am|i will|i ll|i'll|ill|i shall|we will|we ll|we'll)";
+const NEXT_MOVE = '(escalat\\w*|call\\w* back|call\\w* (your|ur|the) (manager|supervisor|boss)|speak\\w*|talk\\w*|complain\\w*)';
+const CUSTOMER_WILL = new RegExp(`\\b${I_WILL} (gonna |going to |have to |hv to |be )?${NEXT_MOVE}\\b`);
+const THREAT_OR = new RegExp(`\\b(or|or else|otherwise|else|if not)\\b[^.!?]{0,10}\\b${I_WILL}\\b`);
 // "I'll escalate this to consumer court", "take it to the police": the complaint taken elsewhere.
 const ELSEWHERE =
   /\b(escalat\w*|take|taking) (this |it |dis |the (matter|issue|case) )?(to|with|in) (the )?(consumer (court|forum)|court|police|twitter|social media|media|ombudsman|lawyers?|legal|rbi)\b/;
