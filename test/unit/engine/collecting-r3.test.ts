@@ -7,17 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkOffline } from '@/lib/engine';
-import { conv, policy } from './fixtures';
+import { conv, policy, verdictOf } from './fixtures';
 
 const COMPLAINT = 'my parcel says deliverd but nothing came, this is 3rd time yaar!!';
-const after = (bot: string) =>
-  checkOffline(
-    conv([
-      ['customer', COMPLAINT],
-      ['bot', bot],
-    ]),
-    policy(),
-  );
+const after = (bot: string) => verdictOf(['customer', COMPLAINT], ['bot', bot]);
 
 describe('a handoff followed by a question to the customer is still collecting', () => {
   it.each([

@@ -9,17 +9,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkOffline } from '@/lib/engine';
-import { conv, policy } from './fixtures';
+import { conv, policy, verdictOf } from './fixtures';
 
 const COMPLAINT = 'my parcel shows deliverd but i got nothing, need it for my sons bday tmrw!!';
-const after = (bot: string) =>
-  checkOffline(
-    conv([
-      ['customer', COMPLAINT],
-      ['bot', bot],
-    ]),
-    policy(),
-  );
+const after = (bot: string) => verdictOf(['customer', COMPLAINT], ['bot', bot]);
 
 describe('a handoff followed by a question about the case is still collecting', () => {
   it.each([
@@ -73,14 +66,7 @@ describe('advice to call the bank while the bot keeps collecting', () => {
 
 describe('a person or a call named without asking for one', () => {
   const says = (text: string) =>
-    checkOffline(
-      conv([
-        ['customer', COMPLAINT],
-        ['bot', 'I am sorry to hear that. Could you share the order number?'],
-        ['customer', text],
-      ]),
-      policy(),
-    );
+    verdictOf(['customer', COMPLAINT], ['bot', 'I am sorry to hear that. Could you share the order number?'], ['customer', text]);
   it.each([
     'ok boss, its 402-1234567-7654321',
     'boss the box was empty!!',

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkOffline } from '@/lib/engine';
-import { conv, policy } from './fixtures';
+import { conv, policy, verdictOf } from './fixtures';
 
 const COMPLAINT = 'money got debited twice for my order and no refund yet, its been 10 days!!';
 const HANDOFFS = [
@@ -19,14 +19,7 @@ const HANDOFFS = [
   'The matter has been forwarded to our claims team, who will contact you within 48 hours.',
   'A specialist from our refunds team will reach out to you within 24 hours.',
 ];
-const after = (bot: string) =>
-  checkOffline(
-    conv([
-      ['customer', COMPLAINT],
-      ['bot', bot],
-    ]),
-    policy(),
-  );
+const after = (bot: string) => verdictOf(['customer', COMPLAINT], ['bot', bot]);
 
 describe('a handoff beside a request worded as a statement is still collecting', () => {
   const requests: [string, string][] = [

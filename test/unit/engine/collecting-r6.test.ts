@@ -12,8 +12,7 @@
  * Phrasings written for this test (none from the reserved evaluation corpora or the blind sets).
  */
 import { describe, expect, it } from 'vitest';
-import { checkOffline } from '@/lib/engine';
-import { conv, policy } from './fixtures';
+import { verdictOf } from './fixtures';
 
 const COMPLAINT = 'money got debited twice for my order and no refund yet, its been 10 days!!';
 const HANDOFFS = [
@@ -21,14 +20,7 @@ const HANDOFFS = [
   'I will raise a ticket with our payments team.',
   'A specialist from our refunds team will reach out to you within 24 hours.',
 ];
-const after = (bot: string) =>
-  checkOffline(
-    conv([
-      ['customer', COMPLAINT],
-      ['bot', bot],
-    ]),
-    policy(),
-  );
+const after = (bot: string) => verdictOf(['customer', COMPLAINT], ['bot', bot]);
 
 describe('a handoff beside these requests is still collecting', () => {
   it.each([
@@ -122,13 +114,10 @@ describe('a private message asked for with a detail in it', () => {
 
 describe('people of the delivery or of the story are not support people asked for', () => {
   const customerSays = (text: string) =>
-    checkOffline(
-      conv([
-        ['customer', 'my laptop order is late, where is it?'],
-        ['bot', 'I am sorry about the delay. Your order is out for delivery and should arrive today by 6 PM.'],
-        ['customer', text],
-      ]),
-      policy(),
+    verdictOf(
+      ['customer', 'my laptop order is late, where is it?'],
+      ['bot', 'I am sorry about the delay. Your order is out for delivery and should arrive today by 6 PM.'],
+      ['customer', text],
     );
 
   it.each([

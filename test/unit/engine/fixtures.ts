@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { checkOffline } from '@/lib/engine';
 import { ConversationSchema, type Conversation } from '@/lib/schema/conversation';
 import { PolicySchema, type Policy, type PolicyInput } from '@/lib/schema/policy';
 
@@ -21,6 +22,9 @@ export function conv(turns: Turn[], extra: { tags?: string[]; scope?: string; su
 }
 
 export const say = (text: string) => conv([['customer', text]]);
+
+/** The offline verdict on a conversation of [role, text] turns under the store policy. */
+export const verdictOf = (...turns: Turn[]) => checkOffline(conv(turns), policy());
 
 export interface LabelledLine {
   id: string;
