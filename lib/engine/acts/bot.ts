@@ -104,6 +104,9 @@ const PASS_ON = new Set([
 const CASE_NOUNS =
   /\b(report|ticket|case|claim|complaint|request|incident|escalation|feedback|issue|query|inquiry|enquiry|concern|matter|problem|it|this)\b/;
 const REPORT_NOUNS = /\b(report|ticket|case|claim|complaint|incident|escalation)\b/;
+// "I will escalate this", "we will escalate the matter internally": escalating the case needs no team named.
+const ESCALATED_THING =
+  /^(this|it|the (issue|matter|case|problem|complaint|request|concern)|your (issue|case|complaint|request|concern|query))\b/;
 const CONTACT_VERBS = new Set([
   'call',
   'contact',
@@ -536,7 +539,18 @@ const ESCALATION_TALK = anyPart(
 const NOT_ESCALATING = /\b(not|cannot|unable to|no need to|without)\b.{0,20}\bescalat/;
 // "If it takes longer, …": a contingency, not what is happening now.
 // "If possible, please share…", "if you could share the invoice…" are polite requests, not conditions.
-const CONDITION = /^(if|should|in case|unless|in the event)\b/;
+const CONDITION = /^(if|should|in case|unless|in the (unlikely |rare )?event)\b/;
+// "…, and if you encounter any discrepancies, please contact us immediately, and we will investigate further": a door
+// left open; what follows the return visit has not happened.
+const IF_YOU_COME_BACK = {
+  test(q: string): boolean {
+    const cond = /\b(if|should|in case|in the (unlikely |rare )?event)\b/.exec(q);
+    if (!cond) return false;
+    const rest = q.slice(cond.index).split(/[.?!]/)[0];
+    const back = /\b(contact|reach out to|let|inform|notify|write to|call|message) us\b/.exec(rest);
+    return back !== null && /\b(we|i) (will|can|shall|would|ll)\b/.test(rest.slice(back.index));
+  },
+};
 const POLITE_IF = anyPart(
   /^(if|in case) (possible|convenient|available|you can|you are able)\b/,
   /^if you (can|could|would) (please |kindly )?(share|send|provide|upload|attach|confirm)\b/,
@@ -556,20 +570,37 @@ const HYPOTHETICAL = {
   },
 };
 const TAKE_IT_TO_NOW =
-  /^(please |kindly )?(share|show|give|provide|forward) (this|it|them|the \w+( \w+)?) (with|to) (your|the) (bank|card issuer|seller|manufacturer)\b/;
+  /^(please |kindly )?(share|show|give|provide|forward) (it|them|(this|that|these|the|your)( \w+){0,2}) (with|to) (your|the) (bank|card issuer|seller|manufacturer)\b/;
 const TAKE_IT_TO =
   /\byou (can|could|may|should) (share|show|give|provide|forward)\b.{0,30}\b(with|to) (your|the) (bank|card issuer|seller|manufacturer)\b/;
 // A note passed on while the bot settles the case itself: an add-on, for the future, or feedback.
 // "…to our packaging department for review and improvement", "I will relay your suggestion to…".
 const FOR_FUTURE = /\b(as a precaution(ary measure)?|future|feedback|suggestions?|improve(ment)?|prevent|avoid (this|such|similar))\b/;
-const INTERNAL_NOTE = anyPart(/\b(also|additionally)\b/, FOR_FUTURE);
+const ALSO = /\b(also|additionally)\b/;
+// "I will also escalate this to our customer satisfaction team, who will review your case for compensation": an
+// add-on, yet another team now acts on this customer's case, so it is a handoff all the same.
+// ("I will also log your complaint", "we will also review compensation options": still the bot's own step.)
+const TEAM_ON_THE_CASE =
+  /\bwho (will|would|can|shall) (review|contact|reach|call|look|get back|assess|decide|investigate)\b|\byour (case|claim)\b/;
+const FOR_THE_CASE = {
+  test: (q: string) => TEAM_ON_THE_CASE.test(q) || /\b(team|department|supervisor|manager)\b.{0,60}\bcompensation\b/.test(q),
+};
+// "We appreciate your feedback. I will forward this to our relevant team for review": the feedback is what goes on.
+const FEEDBACK_THANKED = /\b(your|the|for) (valuable |kind )?(feedback|suggestions?|comments?)\b/;
+/** A forward of a note while the bot settles the case itself; `turn` is the whole message, normalised. */
+function passedOnAsNote(q: string, turn: string): boolean {
+  if (FOR_FUTURE.test(q)) return true;
+  if (FOR_THE_CASE.test(q)) return false;
+  return ALSO.test(q) || (FEEDBACK_THANKED.test(turn) && /\b(forward|pass|share|relay)\w* (this|it|them)\b/.test(q));
+}
 
 // "In the meantime, did you keep any photos?", "While they investigate, would you prefer a refund or a replacement?":
 // a framing phrase before an inverted question. The grammar would take the phrase for the subject and the auxiliary's
 // subject for the verb, so the question is read without it (the sentence itself keeps it for the other tests).
+// Two may stack: "In the meantime, to expedite the process, would you…".
 const LEAD_IN = new RegExp(
-  '^(in the (meantime|interim)|meanwhile|additionally|in addition|also|alternatively|as an alternative|by the way|lastly|finally|' +
-    'if possible|(just )?to (confirm|clarify|check)|(while|to|given|regarding|once|before|as) [^,]{1,60}), ' +
+  '^((in the (meantime|interim)|meanwhile|additionally|in addition|also|alternatively|as an alternative|by the way|lastly|finally|' +
+    'if possible|(just )?to (confirm|clarify|check)|(while|to|given|regarding|once|before|as) [^,]{1,60}), ){1,2}' +
     '(?=(would|will|could|can|do|does|did|have|has|had|is|are|was|were|may|shall|should|what|which|when|where|please|kindly|share|send|provide|upload|attach|confirm|tell|let|mention)\\b)',
 );
 
@@ -628,7 +659,7 @@ function readsCommitment(c: Clause): { who: string; action: string } | null {
     (c.subject === 'i' || c.subject === 'we') &&
     c.modality !== 'obligation' &&
     PASS_ON.has(verb) &&
-    (REPORT_NOUNS.test(obj) || c.object.some(isPersonNoun))
+    (REPORT_NOUNS.test(obj) || c.object.some(isPersonNoun) || (verb === 'escalate' && ESCALATED_THING.test(obj)))
   ) {
     // "I am relaying the information provided by our technicians": the team is the source, not the receiver.
     if (!SELF_SERVICE.test(obj) && !FROM_PEOPLE.test(obj)) return { who: who(c), action: 'report' };
@@ -803,8 +834,11 @@ function readsRedirect(clause: Clause, sentence: string): { channel: string } | 
     !/\b(us|dm|direct message|private message|team|email)\b/.test(obj)
   )
     return null;
+  // "Would you be willing to send the watch back to us for assessment?": the item comes back here, a return.
+  if (c.verb === 'send' && /^\s*(it|them|this|that|the|your)\b.{0,40}\b(back|to us)\b/.test(obj)) return null;
   // "Send us photos of the damage": details asked for here, not a channel to go to.
   if (
+    !SEND_A_MESSAGE.test(obj) &&
     ['send', 'email', 'upload', 'dm', 'message', 'text', 'whatsapp'].includes(c.verb) &&
     (DETAIL_NOUN.test(obj) ||
       // What DETAIL_NOUN does not list already.
@@ -817,7 +851,8 @@ function readsRedirect(clause: Clause, sentence: string): { channel: string } | 
   // same support's door left open, not the customer sent elsewhere.
   if (/^\s*(us|out)\b/.test(obj) && /\b(again|any ?time|whenever|if|should|in case)\b/.test(obj)) return null;
   if (SELF_SERVICE.test(obj) && !/\b(us|them|team|number|phone|store|branch|dm)\b/.test(obj)) return null;
-  return { channel: obj.trim() };
+  // "an email to our billing team" → "our billing team".
+  return { channel: obj.replace(/^\s*an? (e-?mail|mail|message|note|letter) (to|at) /, '').trim() };
 }
 
 /** "I don't have access to that", "I'm not able to help with this", "that is beyond what I can do". */
@@ -873,10 +908,16 @@ function itemsIn(sentence: string): string[] {
   return out;
 }
 
+// "Please send an email to our billing team at …": the customer is sent to a channel, no detail is asked for.
+const SEND_A_MESSAGE = /^\s*(an?) (e-?mail|mail|message|note|letter) (to|at) (?!us\b)/;
+
+const SENDS_A_MESSAGE = /\b(send|write|drop|shoot) an? (e-?mail|mail|message|note|letter) (to|at) (?!us\b)/;
+
 /** "Could you provide your date of birth?", "May I have your name?", "What is your order number?". */
 function readsDetailRequest(c: Clause, sentence: string): string[] | null {
   if (c.conditional || ASKS_LEAVE.test(sentence)) return null;
   const obj = c.object.join(' ');
+  if (['send', 'write', 'drop', 'shoot'].includes(c.verb) && SEND_A_MESSAGE.test(obj)) return null;
   const asks =
     (c.subject === 'you' && (c.question || c.imperative) && (ASK_VERBS.has(c.verb) || (DROP_VERBS.has(c.verb) && DETAIL_NOUN.test(obj)))) ||
     ((c.subject === 'i' || c.subject === 'we') && c.question && ['have', 'get', 'ask', 'know', 'see'].includes(c.verb)) ||
@@ -938,6 +979,12 @@ function movesMoney(q: string): boolean {
   return /\b(transferr?(ed|ing)?|sent|moved|wired)\b/.test(q) && MONEY.test(q) && !RECEIVER.test(q);
 }
 
+const DO_IT_YOURSELF =
+  /\byou (can|could|may) (usually |also |easily )?(check|view|see|find|track|enable|disable|change|update|manage|set|adjust|download)\b/;
+const SELF_SERVICE_PLACE = /\b(app|portal|website|site|account|settings|net ?banking|online|page|section)\b/;
+const SELF_SERVED = { test: (q: string) => DO_IT_YOURSELF.test(q) && SELF_SERVICE_PLACE.test(q) };
+const AS_AN_ALTERNATIVE = /^(alternatively|or|otherwise)\b|\byou (can|could|may) also\b/;
+
 const memo = new Map<string, BotAct[]>();
 
 /** Every act of one bot or agent message (memoised: bots repeat their templates). */
@@ -983,7 +1030,7 @@ function readUncached(raw: string): BotAct[] {
     const passesOn = !inability || /\b(flagged|reported|shared|notified|informed|raised|escalat\w*|forwarded)\b/.test(q);
     const ownStep =
       passesOn &&
-      (INTERNAL_NOTE.test(q) ||
+      (passedOnAsNote(q, normalize(raw)) ||
         DELIVERY_STEP.test(q) ||
         /\b(i|we) (have |had )?(now |just |already |also )?(contacted|messaged)\b/.test(q));
     if (legacy.kind === 'handoff' && !answered && !ownStep && !movesMoney(q)) {
@@ -1015,7 +1062,15 @@ function readUncached(raw: string): BotAct[] {
       // "If it takes longer, please send the statement and we will escalate": asked only if something happens.
       // "Please let me know if there is anything else I can assist you with" closes; it asks for nothing.
       // "Please share this with your bank" is what to take elsewhere, read as a redirect below.
-      if ((!HYPOTHETICAL.test(q) || AFTER_CUSTOMER_GIVES.test(q)) && !CLOSING.test(q) && !TAKE_IT_TO_NOW.test(q) && !COME_BACK_IF.test(q))
+      // "Please send an email to our billing team": the "email" is the channel, not a detail asked for.
+      const onlyTheChannel = SENDS_A_MESSAGE.test(q) && (legacy.missing ?? []).every((m) => /\b(e-?mail|message)\b/.test(m));
+      if (
+        (!HYPOTHETICAL.test(q) || AFTER_CUSTOMER_GIVES.test(q)) &&
+        !CLOSING.test(q) &&
+        !TAKE_IT_TO_NOW.test(q) &&
+        !COME_BACK_IF.test(q) &&
+        !onlyTheChannel
+      )
         add({
           kind: 'asks_details',
           confidence: legacy.confidence,
@@ -1071,7 +1126,8 @@ function readUncached(raw: string): BotAct[] {
       add({ kind: 'commits_future', confidence: 0.8, quote: s.raw, who: ensured[3], action: 'contact' });
       continue;
     }
-    const whenYou = /^when you (contact|call|speak (to|with)|reach out to|get in touch with|visit) (your|the) /.exec(s.norm);
+    // "When you contact Axis Bank, please provide this number" (a name, not only "your bank").
+    const whenYou = /^when you (contact|call|speak (to|with)|reach out to|get in touch with|visit) (?!us\b)((your|the) )?/.exec(s.norm);
     if (whenYou && CHANNEL.test(s.norm.slice(whenYou[0].length).split(',')[0])) {
       add({ kind: 'redirects', confidence: 0.65, quote: s.raw, who: s.norm.slice(whenYou[0].length).split(',')[0] });
       continue;
@@ -1092,6 +1148,8 @@ function readUncached(raw: string): BotAct[] {
       // "If you notice unfamiliar charges, we will investigate": a hypothetical, not what is happening.
       if (/^(if|once|when|should|in case|unless)\b/.test(s.norm)) continue;
     }
+    // "In the unlikely event that it happens again, please contact us and we will escalate": not happening now.
+    if (/^in the (unlikely |rare )?event\b/.test(s.norm)) continue;
     if (CLOSING.test(s.norm)) add({ kind: 'closes', confidence: 0.8, quote: s.raw });
     else if (WAITING.test(s.norm) && s.norm.split(' ').length <= 8) add({ kind: 'waits', confidence: 0.7, quote: s.raw });
     for (const c of s.clauses) {
@@ -1207,7 +1265,11 @@ function readUncached(raw: string): BotAct[] {
   }
   let out = acts.filter(
     (a) =>
-      !((a.kind === 'transfers_now' || a.kind === 'commits_future') && a.action !== 'contact' && INTERNAL_NOTE.test(normalize(a.quote))),
+      !(
+        (a.kind === 'transfers_now' || a.kind === 'commits_future') &&
+        a.action !== 'contact' &&
+        passedOnAsNote(normalize(a.quote), normalize(raw))
+      ),
   );
   out = out.filter(
     (a) =>
@@ -1230,6 +1292,21 @@ function readUncached(raw: string): BotAct[] {
     )
   )
     for (const a of out) if (a.kind === 'asks_details') a.forHandoff = true;
+  // "…, and if you encounter any discrepancies, please contact us, and we will investigate further": read whole, it is
+  // a door left open (the sentence still counts for the bot's own offers in it).
+  out = out.filter((a) => !((a.kind === 'transfers_now' || a.kind === 'commits_future') && IF_YOU_COME_BACK.test(normalize(a.quote))));
+  // "You can check it through your bank's app. Alternatively, you can contact your bank directly": the bot answered with
+  // a way to do it yourself; the people elsewhere are a second option, not an admission that it cannot help.
+  const selfServedAt = sents.findIndex((s) => SELF_SERVED.test(s.norm));
+  if (selfServedAt >= 0)
+    out = out.filter(
+      (a) =>
+        !(
+          a.kind === 'redirects' &&
+          AS_AN_ALTERNATIVE.test(normalize(a.quote)) &&
+          sents.findIndex((s) => s.raw === a.quote || a.quote.startsWith(s.raw)) > selfServedAt
+        ),
+    );
   if (!out.some((a) => a.kind !== 'closes')) {
     const substantive = sents.some(
       (s) => !CLOSING.test(s.norm) && !WAITING.test(s.norm) && s.norm.split(' ').length >= 2 && !/\?$/.test(s.norm),

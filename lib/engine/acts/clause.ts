@@ -253,7 +253,9 @@ function subjectOf(words: string[]): Subject {
 
 /** Clauses of one normalized sentence: split at contrasts ("but", "though"), and "and"/"so" that start a new verb group. */
 // "While I cannot expedite it, you can contact your bank": a concession or reason before a comma, then the main clause.
-const LEAD = /^(while|although|though|whereas|since|as|because|given that|in this case|in that case)\b[^,?]{3,150}, /;
+// "Given it's a confirmed debit, I have escalated this": background before the main clause.
+const LEAD =
+  /^(while|although|though|whereas|since|as|because|given( that)?|considering|in (light|view) of|due to|despite|based on|following|in this case|in that case)\b[^,?]{3,150}, /;
 
 const ING_NOUNS =
   /(thing|morning|evening|ceiling|building|wedding|clothing|shipping|packaging|pricing|billing|booking|listing|setting|meeting|training|feeling|warning|opening|heading|parking|rating)$/;
@@ -452,8 +454,11 @@ function finishVerb(c: Clause, toks: string[], start: number): Clause {
       k++;
       continue;
     }
-    if ((t === 'able' || t === 'about' || t === 'trying' || t === 'happy' || t === 'glad') && toks[k + 1] === 'to') {
+    if ((t === 'able' || t === 'willing' || t === 'about' || t === 'trying' || t === 'happy' || t === 'glad') && toks[k + 1] === 'to') {
       if (t === 'able') c.modality = c.modality === 'future' ? 'future' : 'ability';
+      // "Would you be able to share a video?", "would you be willing to provide…": a polite request whose verb is
+      // "share", not the copula (the speaker's own "we are able to help" stays a statement about the bot).
+      if ((t === 'able' || t === 'willing') && c.subject === 'you' && c.question) sawBe = false;
       k++;
       continue;
     }

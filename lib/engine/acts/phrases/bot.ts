@@ -173,7 +173,7 @@ const OTHER_LANGUAGES = [
 
 // Sentences that describe a hypothetical, not what is happening: "If you notice unfamiliar charges, we will investigate."
 export const CONDITIONAL = anyPart(
-  /^ ?(if|should|in case|when(ever)? you|once|after|as soon as|in the event|unless|si|wenn|falls|se|caso)\b/,
+  /^ ?(if|should|in case|when(ever)? you|once|after|as soon as|in the (unlikely |rare )?event|unless|si|wenn|falls|se|caso)\b/,
   /\b(if|should|once|when) you (notice|identify|encounter|have|need|experience|see|find|prefer|would like|want|wish|are not|still|do not|can not)\b/,
   /\b(i|we) (will|would) be able to\b/,
 );

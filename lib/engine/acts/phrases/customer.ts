@@ -302,7 +302,8 @@ const OTHERS_CALL = anyPart(
   CALL_BEFORE_VISIT,
   /\b(call|phone|ring) me (when|if|once|as soon as) (it|they|he|she|the (order|package|parcel|delivery|item))\b/,
   // The customer will call again themselves, or hopes not to: "…and let's hope I don't have to call back".
-  /\b(i|im|i m|ill|i ll|i will|gonna|going to) (call|phone|ring) (back|again)\b/,
+  /\b(i|im|i m|ill|i ll|i will|gonna|going to|imma|ima) (call|phone|ring) (back|again)\b/,
+
   /\b(i|we) (dont|don t|don't|do not|wont|won t|won't|will not) (have to |need to )?(call|phone|ring) (back|again)\b/,
   // "…nobody even tried to call me": what did not happen.
   /\b(nobody|no one|noone|no body) (\w+ ){0,3}(call|called|phone|phoned|ring|rang) me\b/,
@@ -691,7 +692,7 @@ function mayAsk(text: string): boolean {
 
 // The customer's own next move: "I'm gonna escalate", "I will call back and speak to a manager", "I am calling your
 // manager".
-const I_WILL = "(i m|im|i'm|i am|i will|i ll|i'll|ill|i shall|we will|we ll|we'll)";
+const I_WILL = "(i m|im|i'm|i am|i will|i ll|i'll|ill|i shall|we will|we ll|we'll|imma|ima)";
 const NEXT_MOVE = '(escalat\\w*|call\\w* back|call\\w* (your|ur|the) (manager|supervisor|boss)|speak\\w*|talk\\w*|complain\\w*)';
 const CUSTOMER_WILL = new RegExp(`\\b${I_WILL} (gonna |going to |have to |hv to |be )?${NEXT_MOVE}\\b`);
 const THREAT_OR = new RegExp(`\\b(or|or else|otherwise|else|if not)\\b[^.!?]{0,10}\\b${I_WILL}\\b`);
@@ -727,6 +728,8 @@ function notARequest(sentence: string): boolean {
   if (/\bhow many (agents|people|employees|staff)\b/.test(s)) return true;
   // "make sure someone calls before coming": whoever delivers is to ring first.
   if (CALL_BEFORE_VISIT.test(s)) return true;
+  // "Can't you do it faster? Try to call someone": the bot is to phone a third party (the seller), not hand over.
+  if (/^(try (to|and)|why (don t|dont|cant|can t) (you|u)) (call|phone|ring) (someone|somebody)[.!?]*$/.test(s)) return true;
   // "How can someone just say delivered?": a complaint about what a person did.
   const blames = /\b(how|why) (can|could|would|did|does|do) (someone|somebody|anyone|anybody|they) (just )?([a-z]+)/.exec(s);
   if (blames && !/^(help|assist|call|contact|talk|speak|chat|reach|get|look|answer|respond)/.test(blames[5])) return true;
