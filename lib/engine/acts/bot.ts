@@ -791,8 +791,19 @@ function readsRedirect(clause: Clause, sentence: string): { channel: string } | 
   if (ifAt >= 0 && ifAt < Math.max(0, sentence.search(CONTACT_WHOM))) return null;
   let c = clause;
   // "You may want to contact your bank": the wish carries the verb that matters.
-  if (['want', 'need', 'try', 'wish'].includes(c.verb) && c.object[0] === 'to' && CONTACT_VERBS.has(c.object[1] ?? ''))
+  if (
+    ['want', 'need', 'try', 'wish'].includes(c.verb) &&
+    c.object[0] === 'to' &&
+    (CONTACT_VERBS.has(c.object[1] ?? '') || c.object[1] === 'give')
+  )
     c = { ...c, verb: c.object[1], particle: '', object: c.object.slice(2) };
+  // "Try calling them on 01223 356354".
+  const tried = c.verb === 'try' ? CONTACTING[c.object[0] ?? ''] : undefined;
+  if (tried) c = { ...c, verb: tried, particle: '', object: c.object.slice(1) };
+  // "You might want to give them a call at …": the call is the verb.
+  const aCall =
+    c.verb === 'give' ? /^((them|us|him|her|the \w+( \w+)?) )a (quick )?(call|ring|buzz)\b ?(.*)$/.exec(c.object.join(' ')) : null;
+  if (aCall) c = { ...c, verb: 'call', particle: '', object: `${aCall[2]} ${aCall[6]}`.trim().split(' ') };
   // "The best course of action is to contact your bank directly", "the best option may be to call them".
   if (c.verb === 'be' && /\b(best|better|advisable|quickest|fastest)\b/.test(c.subjectWords.join(' ')) && c.object[0] === 'to') {
     const whom = contactTarget(c.object.slice(1).join(' '));
@@ -855,6 +866,23 @@ function readsRedirect(clause: Clause, sentence: string): { channel: string } | 
   return { channel: obj.replace(/^\s*an? (e-?mail|mail|message|note|letter) (to|at) /, '').trim() };
 }
 
+const NOT = "(not|n't|nt)";
+const BOT_LIMIT: [RegExp, 'information' | 'access' | 'capability'][] = [
+  [
+    new RegExp(
+      `\\b(information|info|details?|data)( \\w+){0,3} (is|are) ?(${NOT} available|unavailable) (to (me|us)|in (my|our) (system|records|database))\\b`,
+    ),
+    'information',
+  ],
+  [new RegExp(`\\b(my|our) (system|records|database|tools?) (does|do) ?${NOT} (have|show|list|contain|include)\\b`), 'information'],
+  [/\b(i|we) have no (way|means) (of|to)\b/, 'access'],
+  [new RegExp(`\\b(that|this) is ?${NOT} something (i|we) (can|am able to|are able to)\\b`), 'capability'],
+];
+const OTHERS_CAN_HELP =
+  /\b(they|who)( \w+){0,2} (should|can|could|will|would|may|might) (be able to )?(help|assist|advise|answer|tell|sort)\b/;
+const REACH_THEM = /\d{5}|\d{3}[ -]\d{3}|\b(their|the) (phone )?number\b/;
+const CONTACTING: Record<string, string> = { calling: 'call', phoning: 'phone', ringing: 'ring', contacting: 'contact', emailing: 'email' };
+
 /** "I don't have access to that", "I'm not able to help with this", "that is beyond what I can do". */
 function readsCannotHelp(c: Clause): { lacks: 'information' | 'access' | 'capability' | 'understanding' } | null {
   if (c.conditional || c.question || (c.subject !== 'i' && c.subject !== 'we')) return null;
@@ -864,6 +892,10 @@ function readsCannotHelp(c: Clause): { lacks: 'information' | 'access' | 'capabi
       lacks: /\baccess|visibility\b/.test(obj) ? 'access' : /\binformation|details|record/.test(obj) ? 'information' : 'capability',
     };
   if (!c.negated) return null;
+  // "I don't know whether they have wifi", "we don't know what their prices are": a fact the bot lacks ("I don't know
+  // what you mean" is not understanding the customer).
+  if (c.verb === 'know' && /^(whether|if|where|when|which|what (their|the|its)|how (much|many|long|far|often))\b/.test(obj))
+    return { lacks: 'information' };
   if (c.verb === 'understand' || (c.verb === 'know' && /\b(how|what|the answer)\b/.test(obj))) return { lacks: 'understanding' };
   if (c.modality !== 'ability' && !(c.verb === 'be' && /^(able|authori[sz]ed|allowed|equipped|permitted)\b/.test(obj))) return null;
   if (!HELP_VERBS.has(c.verb) && c.verb !== 'be') return null;
@@ -1124,6 +1156,18 @@ function readUncached(raw: string): BotAct[] {
     const ensured = ENSURES_CONTACT.exec(s.norm);
     if (ensured && !DELIVERY_PEOPLE.test(ensured[0]) && !DELIVERY_STEP.test(s.norm) && !HYPOTHETICAL.test(s.norm)) {
       add({ kind: 'commits_future', confidence: 0.8, quote: s.raw, who: ensured[3], action: 'contact' });
+      continue;
+    }
+    // "That information isn't available to me", "our system does not show the entrance fee": the bot's limit said
+    // without "I cannot".
+    const limit = BOT_LIMIT.find(([re]) => re.test(s.norm));
+    if (limit && !hypothetical && !CONDITION.test(s.norm)) {
+      add({ kind: 'cannot_help', confidence: 0.75, quote: s.raw, lacks: limit[1] });
+      continue;
+    }
+    // "The number for the police is 01223 358966, they should be able to help you": people elsewhere, and how to reach them.
+    if (OTHERS_CAN_HELP.test(s.norm) && REACH_THEM.test(s.norm) && !hypothetical && !CONDITION.test(s.norm)) {
+      add({ kind: 'redirects', confidence: 0.65, quote: s.raw, who: 'the people named' });
       continue;
     }
     // "When you contact Axis Bank, please provide this number" (a name, not only "your bank").

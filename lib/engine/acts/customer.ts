@@ -49,11 +49,16 @@ const REQUEST = anyPart(
   /\?/,
   // "I want…", "I need…", "looking for…".
   /\b(i want|i wanna|i need|i would like|i'd like|i wish|i am looking for|i'm looking for|looking for|want to|need to|trying to)\b/,
+  // "I also need a taxi", "we'd also like a table".
+  /\b(i|we)( also| would also|'d also| d also) (want|wanna|need|like|require)\b/,
   // "can you…", "how do I…", "where…".
   /\b(can you|could you|would you|will you|can i|could i|may i|is it possible|is there|are there|do you|does it)\b/,
   /\b(how (do|can|to|much|long|many|does|is)|where|what|why|when|which|who|whats|wheres|hows|whens|whos|help|please)\b/,
   // "tell me…", and the verbs of a task.
   /\b(tell me|show me|give me|get me|find me|book|cancel|change|check|order|reserve|track|buy|pay|send|make|set up|sign up)\b/,
+  // "now add it to my calendar", "search for a flight".
+  // (Told to the bot, not hoped for: "i hope you find it" asks nothing new.)
+  /(^|[.!?,] |\b(please|pls|can you|could you|now|then|also|just) )(add|put|schedule|search|find|look up) (it|this|that|them|me|a|an|the|some|for|my)\b/,
   // es / fr / de / pt
   /\b(quiero|necesito|puedo|como|donde|je veux|je voudrais|comment|pourquoi|ich mochte|ich will|wie|warum|wo|quero|preciso|posso|onde)\b/,
 );
@@ -107,6 +112,28 @@ function visitor(human: HumanRequest | null, prev: BotAct[]): HumanRequest | nul
     /\b(someone|somebody|anyone|anybody)\b/.test(human.quote) &&
     !/\b(talk|speak|chat|call|human|agent|person|manager|supervisor|rep|representative|real|live|else)\b/.test(human.quote);
   return bare ? null : human;
+}
+
+// "How humid will it be?", "do they have live music?", "what is the address?": a question about what the bot is already
+// helping with. Its words need not be the scope's, so it is read as part of that request, not as a new one.
+const ACK_FIRST = /^((ok|okay|great|thanks|thank you|perfect|cool|nice|alright|sounds good|yes|yeah|sure|hmm)[,.!]* )+/;
+const ASKS_ABOUT =
+  /^(and |but |so )?(can you tell me |could you tell me |tell me )?(how|what|whats|when|where|which|is|are|was|were|will|would|does|do|did|has|have)\b/;
+// ("What's the weather like there?" asks about something new at the same place: "there" is no reference back.)
+const BACK_TO_IT = /\b(it|its|they|them|their|his|her|the (address|phone|number|price|cost|fee|time|date|rating|location|menu|hours))\b/;
+const ANOTHER_TASK =
+  /\b(also|another|as well|book|reserve|buy|purchase|get me|find|search|look for|add|schedule|set up|i|me|my|we|our|us)\b/;
+/** A question about the thing the bot is already helping with. */
+export function followsUp(normalized: string): boolean {
+  const q = normalized.replace(ACK_FIRST, '').replace(/^(can you tell me|could you tell me|tell me) /, '');
+  return ASKS_ABOUT.test(normalized.replace(ACK_FIRST, '')) && BACK_TO_IT.test(q) && !ANOTHER_TASK.test(q);
+}
+// "What type of food?" → "I would like Thai food.": the answer to the bot's question, not a new request, unless the
+// customer turns to something else ("no, but can you add it to my calendar?", "I also need a cab").
+const TURNS_ELSEWHERE = /\b(also|another|as well|too|but|instead|separately|different)\b|^(no|nope|not)\b/;
+export function answersQuestion(normalized: string, prev: BotAct[]): boolean {
+  // A question back ("…do you think they will?") is no answer.
+  return prev.some((a) => a.kind === 'asks_details') && !normalized.includes('?') && !TURNS_ELSEWHERE.test(normalized);
 }
 
 const AFFIRM =

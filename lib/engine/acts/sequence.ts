@@ -14,7 +14,7 @@
  */
 import type { Conversation } from '../../schema/conversation';
 import { readBotTurn } from './bot';
-import { readCustomerTurn } from './customer';
+import { answersQuestion, followsUp, readCustomerTurn } from './customer';
 import { UNNAMED_ANSWER, type Act, type BotAct } from './types';
 import { anyPart } from './phrases/parts';
 
@@ -96,6 +96,8 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
   /** A new customer request after the handoff: if the bot then serves it, the handoff is behind. */
   let requestAfterHandoff = false;
   let openRequest: number | undefined;
+  /** The bot has taken a request on (answered, collected details, acted). */
+  let engaged = false;
   let offerAt: Finding | undefined;
   /** The customer's last turn asked how to reach a place or someone ("what's their phone number?"). */
   let askedContact = false;
@@ -122,8 +124,10 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
         pending = undefined;
       }
       const asks = acts.some((a) => a.kind === 'new_request' || a.kind === 'reports_problem');
+      // A question about what the bot is already helping with keeps the request the bot took on.
+      const aboutTheSame = engaged && (followsUp(customerNorm(i)) || answersQuestion(customerNorm(i), lastBot));
       if (asks && !acts.some((a) => a.kind === 'asks_human')) {
-        openRequest = i;
+        if (!aboutTheSame) openRequest = i;
         if (handoff) requestAfterHandoff = true;
       }
       continue;
@@ -133,7 +137,10 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
     turns.push({ index: i, role: 'bot', acts });
     if (!acts.length) continue;
     lastBot = acts;
-    if (acts.some((a) => ENGAGED.includes(a.kind))) openRequest = undefined;
+    if (acts.some((a) => ENGAGED.includes(a.kind))) {
+      openRequest = undefined;
+      engaged = true;
+    }
     const kinds = new Set(acts.map((a) => a.kind));
     const confirmed = strongest(acts);
     // "I'll pass this to our billing team. Could you give me your order number?": the handoff is still collecting.

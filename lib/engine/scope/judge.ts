@@ -546,6 +546,9 @@ function slipPair(model: ScopeModel, a: string, b: string): boolean {
 // "sounds good", "sounds interesting": how a reply sounds is no topic.
 const SOUNDS = /\bsound(s|ed)? (good|great|fine|ok|okay|right|perfect|cool|interesting|nice|awesome|fun|lovely|amazing|wonderful)\b/g;
 
+// A place named as where something else starts or ends: "from the restaurant", "to the train station".
+const PLACE_PHRASE = /\b(from|to) (the|a|an) [a-z]+( [a-z]+)?(?= from| to| at| by| on| for| and|[.,!?]|$)/g;
+
 function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudgement {
   const stems = stemsOfNormalized(normalized.replace(SOUNDS, ' '));
   const names = raw ? properNouns(raw) : new Set<string>();
@@ -623,7 +626,16 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
   // "thanks ok bye" is small talk; "hi i need to check my balance" is a request after a greeting.
   if (!strong && foreign.length <= 2 && SMALL_TALK.test(normalized) && !asks(normalized.replace(SMALL_TALK, '')))
     return { verdict: null, confidence: 0, covered, foreign };
-  if (strong > 0) return { verdict: 'in', confidence: Math.min(1, 0.5 + strong / 4), covered, foreign };
+  if (strong > 0) {
+    // "I also need a taxi from the restaurant to the station" to a restaurant bot: the scope word only says where
+    // the taxi goes; what is asked for is foreign. Judged again without the places, out stays out.
+    const placesOnly = foreign.length ? normalized.replace(PLACE_PHRASE, ' ') : normalized;
+    if (placesOnly !== normalized) {
+      const asked = judgeScope(model, placesOnly, raw);
+      if (asked.verdict === 'out') return { ...asked, covered: [...covered], confidence: Math.max(0.5, asked.confidence - 0.1) };
+    }
+    return { verdict: 'in', confidence: Math.min(1, 0.5 + strong / 4), covered, foreign };
+  }
   if (!foreign.length) return modelOnly(reading, covered, foreign) ?? { verdict: 'in', confidence: 0.5, covered, foreign };
   // Words say out; the model may know better ("tarck my ordr", "thnaks"): unsure counts as in scope.
   const modelSaysIn =

@@ -136,3 +136,30 @@ describe('the customer: calling back and asking the bot to call', () => {
     },
   );
 });
+
+describe('the bot saying what it cannot do, in other words, and sending the customer to phone someone', () => {
+  const asked = (bot: string) => verdictOf(['customer', 'Can you tell me more about the museum?'], ['bot', bot]);
+
+  it.each([
+    'Sorry, I don’t know whether they have wifi.',
+    "I'm sorry but that information isn't available to me.",
+    'Our system does not show the entrance fee.',
+    'I have no way of checking that.',
+    "That isn't something I can do.",
+    'You might want to give them a call at 01223 356354.',
+    'Try calling them on 01223 356354.',
+    'The number for the museum is 01223 358966, they should be able to help you.',
+  ])('%s', (bot) => {
+    const v = asked(bot);
+    expect(v.escalate).toBe(true);
+    expect(v.signals.map((s) => s.kind)).toContain('bot_handed_off');
+  });
+
+  it.each([
+    'The museum is open from 10 am to 5 pm and entry is free.',
+    'Their phone number is 01223 356354.',
+    'Sorry, I could not find any museums matching that.',
+  ])('still an answer: %s', (bot) => {
+    expect(asked(bot).escalate).toBe(false);
+  });
+});

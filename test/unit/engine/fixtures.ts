@@ -10,7 +10,7 @@ export function policy(extra: Partial<PolicyInput> = {}): Policy {
   return PolicySchema.parse({ version: 3, scope: STORE_SCOPE, ...extra });
 }
 
-type Turn = [role: 'customer' | 'bot' | 'agent' | 'note', text: string];
+export type Turn = [role: 'customer' | 'bot' | 'agent' | 'note', text: string];
 
 /** A conversation from [role, text] turns; 'note' is an internal note written by the bot integration. */
 export function conv(turns: Turn[], extra: { tags?: string[]; scope?: string; subject?: string } = {}): Conversation {
