@@ -156,6 +156,7 @@ const CHANNEL = anyPart(
 );
 const HELP_VERBS = new Set([
   'help',
+  'tell',
   'assist',
   'access',
   'see',
@@ -856,7 +857,8 @@ function readsRedirect(clause: Clause, sentence: string): { channel: string } | 
       /\b(pics?|copies|evidence|invoices|statements|recordings?)\b/.test(obj))
   )
     return null;
-  if (c.verb === 'ask' && !c.object.some(isPersonNoun)) return null;
+  // "You would have to ask them": the people the customer asked about.
+  if (c.verb === 'ask' && !c.object.some(isPersonNoun) && c.object[0] !== 'them') return null;
   if (!CHANNEL.test(obj) && !c.object.some(isPersonNoun)) return null;
   // "Please contact us again after 3 days if…", "you can contact us at any time", "kindly reach out if the bank…": the
   // same support's door left open, not the customer sent elsewhere.
@@ -877,6 +879,13 @@ const BOT_LIMIT: [RegExp, 'information' | 'access' | 'capability'][] = [
   [new RegExp(`\\b(my|our) (system|records|database|tools?) (does|do) ?${NOT} (have|show|list|contain|include)\\b`), 'information'],
   [/\b(i|we) have no (way|means) (of|to)\b/, 'access'],
   [new RegExp(`\\b(that|this) is ?${NOT} something (i|we) (can|am able to|are able to)\\b`), 'capability'],
+  // "Our system doesn't allow me to book that", "there is no information about that in my database", "that
+  // information is not listed", "I'm not sure whether they have parking".
+  [new RegExp(`\\b(system|tool|tools) (does|do) ?${NOT} (allow|let|permit) (me|us)\\b`), 'capability'],
+  [/\bno (information|info|data|details|record|listing) (about|on|for|regarding) (that|this|it)\b/, 'information'],
+  [/\bno (information|info|data|details|record|listing)\b.{0,40}\b(in|on) (my|our) (database|system|records|list)\b/, 'information'],
+  [new RegExp(`\\b(that|this|the) (information|info|detail|details) (is|are) ?${NOT} (listed|available|provided|shown)\\b`), 'information'],
+  [new RegExp(`\\b(i am|i'm|i m|im) ?${NOT} (sure|certain) (if|whether|about)\\b`), 'information'],
 ];
 const OTHERS_CAN_HELP =
   /\b(they|who)( \w+){0,2} (should|can|could|will|would|may|might) (be able to )?(help|assist|advise|answer|tell|sort)\b/;

@@ -149,6 +149,12 @@ describe('the bot saying what it cannot do, in other words, and sending the cust
     'You might want to give them a call at 01223 356354.',
     'Try calling them on 01223 356354.',
     'The number for the museum is 01223 358966, they should be able to help you.',
+    "I'm afraid our system doesn't allow me to book that.",
+    'There is no information about that in my database.',
+    'That information is not listed.',
+    'I am not sure if they have that.',
+    "I can't tell you that, sorry.",
+    "I'm not sure about their parking, you would have to ask them.",
   ])('%s', (bot) => {
     const v = asked(bot);
     expect(v.escalate).toBe(true);
@@ -159,6 +165,7 @@ describe('the bot saying what it cannot do, in other words, and sending the cust
     'The museum is open from 10 am to 5 pm and entry is free.',
     'Their phone number is 01223 356354.',
     'Sorry, I could not find any museums matching that.',
+    "I'm not sure what you mean.",
   ])('still an answer: %s', (bot) => {
     expect(asked(bot).escalate).toBe(false);
   });
