@@ -141,6 +141,15 @@ const AFFIRM =
 
 const DECLINE = /^(no|nope|nah|no thanks|no thank you|not now|i am fine|i'm fine|not needed)\b/;
 
+// "Yes, can you find me a restaurant there?": a request of its own after the yes or no ("yes please do that" has none).
+function requestAfterYesOrNo(normalized: string): boolean {
+  const rest = normalized
+    .replace(AFFIRM, '')
+    .replace(DECLINE, '')
+    .replace(/^[\s,.!]+/, '');
+  return rest.split(/\s+/).length >= 4 && readsRequest(rest);
+}
+
 /** Every act of one customer message; `normalized` is the sanitised, normalized text, `prev` the bot's last acts. */
 export function readCustomerTurn(raw: string, normalized: string, prev: BotAct[]): CustomerAct[] {
   const acts: CustomerAct[] = [];
@@ -156,9 +165,8 @@ export function readCustomerTurn(raw: string, normalized: string, prev: BotAct[]
     acts.push({ kind: 'declines', confidence: 0.8, quote });
   const flavour =
     readsSmallTalk(normalized) ??
-    (acts.some((a) => a.kind === 'affirms' || a.kind === 'declines') && !readsRequest(normalized.replace(/^[^.!?]*[.!?]/, ''))
-      ? 'ack'
-      : null);
+    // What follows the yes or no ("yes, can you find me a restaurant there?") may be a request of its own.
+    (acts.some((a) => a.kind === 'affirms' || a.kind === 'declines') && !requestAfterYesOrNo(normalized) ? 'ack' : null);
   if (flavour) {
     acts.push({ kind: 'small_talk', confidence: 0.85, quote, flavour });
     return acts;

@@ -549,7 +549,15 @@ const SOUNDS = /\bsound(s|ed)? (good|great|fine|ok|okay|right|perfect|cool|inter
 // A place named as where something else starts or ends: "from the restaurant", "to the train station".
 const PLACE_PHRASE = /\b(from|to) (the|a|an) [a-z]+( [a-z]+)?(?= from| to| at| by| on| for| and|[.,!?]|$)/g;
 
+// Everyday words for a topic whose own word the scope and the lexicon know: "when am I free?" is the customer's
+// calendar, a cab is a taxi. Rewritten before judging, so a calendar or taxi scope covers them and others do not.
+const TOPIC_ALIASES: [RegExp, string][] = [
+  [/\b(am i free|i am free|i'm free|im free|will i be free|i have free|have any openings?|my (availability|schedule))\b/g, '$& calendar'],
+  [/\b(cabs?|uber|lyft)\b/g, 'taxi'],
+];
+
 function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudgement {
+  for (const [re, to] of TOPIC_ALIASES) normalized = normalized.replace(re, to);
   const stems = stemsOfNormalized(normalized.replace(SOUNDS, ' '));
   const names = raw ? properNouns(raw) : new Set<string>();
   // "send 20 bucks to maria", "pay evan": whoever money goes to is a person, not a topic.

@@ -99,3 +99,41 @@ describe('not a new request', () => {
     expect(v.escalate).toBe(true);
   });
 });
+
+describe('a request after a yes or a no, and everyday words for a topic', () => {
+  const EVENTS = 'Events assistant: finds concerts and games in a city and buys tickets for them.';
+  const found: Turn[] = [
+    ['customer', 'Find me a concert in Seattle on Friday'],
+    ['bot', 'Carbon Leaf is playing at Union Stage on Friday. Would you like tickets?'],
+    ['customer', 'No, not now.'],
+    ['bot', 'Is there anything else I can help you with?'],
+  ];
+
+  it('"Yes, can you find me a restaurant there?" is a new request', () => {
+    expect(outOfScope(EVENTS, ...found, ['customer', 'Yes, can you find me a restaurant there?'])).toBe(true);
+  });
+
+  it('"yes please do that" accepts what the bot offered and asks nothing new', () => {
+    const v = check(
+      EVENTS,
+      ['customer', 'my tickets never arrived!!'],
+      ['bot', 'I am sorry. Would you like me to transfer you to our ticketing team?'],
+      ['customer', 'yes please do that'],
+    );
+    expect(v.escalate).toBe(true);
+    expect(v.signals.map((s) => s.kind)).not.toContain('out_of_scope');
+  });
+
+  it.each(['When am I free that day?', 'Check my availability that day.', 'Can I also get a cab there?'])(
+    'another service in everyday words: %s',
+    (text) => {
+      expect(outOfScope(EVENTS, ...found.slice(0, 2), ['customer', text])).toBe(true);
+    },
+  );
+
+  it('a cab is a taxi for a taxi service', () => {
+    expect(outOfScope('Taxi booking assistant: books taxis and rides to any address.', ['customer', 'I need a cab to the airport'])).toBe(
+      false,
+    );
+  });
+});
