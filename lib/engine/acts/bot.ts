@@ -375,6 +375,9 @@ const TRANSACTION_RESULT = anyPart(
   new RegExp(
     `\\b(${FAILED}|can't|cannot|can not|unable to|not able to|didn't|did not) find (another|any|other|more|anymore|anything|a|an|those)\\b(?!${THE_CASE})`,
   ),
+  // "I don't see any restaurants that meet your needs", "I'm still not able to get any results" (not "I don't see any
+  // information on that": the bot lacking it).
+  new RegExp(`\\b(don't|do not|can't|cannot|can not|not able to|unable to) (see|get) any (results|matches|(\\w+ )?\\w+s)\\b(?!${THE_CASE})`),
 );
 // "Let us know if the refund is not received within 5 days", "…if you have any questions": the door left open.
 const COME_BACK_IF = {
@@ -859,7 +862,10 @@ function readsRedirect(clause: Clause, sentence: string): { channel: string } | 
     return null;
   // "You would have to ask them": the people the customer asked about.
   if (c.verb === 'ask' && !c.object.some(isPersonNoun) && c.object[0] !== 'them') return null;
-  if (!CHANNEL.test(obj) && !c.object.some(isPersonNoun)) return null;
+  // "You will need to call for their entry fee", "you could try calling to get the fee": whom is understood.
+  const forWhatTheBotLacks =
+    ['call', 'phone', 'ring'].includes(c.verb) && /^\s*(for|to (get|ask|find out|check|confirm|learn))\b/.test(obj);
+  if (!CHANNEL.test(obj) && !c.object.some(isPersonNoun) && !forWhatTheBotLacks) return null;
   // "Please contact us again after 3 days if…", "you can contact us at any time", "kindly reach out if the bank…": the
   // same support's door left open, not the customer sent elsewhere.
   if (/^\s*(us|out)\b/.test(obj) && /\b(again|any ?time|whenever|if|should|in case)\b/.test(obj)) return null;
@@ -885,7 +891,11 @@ const BOT_LIMIT: [RegExp, 'information' | 'access' | 'capability'][] = [
   [/\bno (information|info|data|details|record|listing) (about|on|for|regarding) (that|this|it)\b/, 'information'],
   [/\bno (information|info|data|details|record|listing)\b.{0,40}\b(in|on) (my|our) (database|system|records|list)\b/, 'information'],
   [new RegExp(`\\b(that|this|the) (information|info|detail|details) (is|are) ?${NOT} (listed|available|provided|shown)\\b`), 'information'],
-  [new RegExp(`\\b(i am|i'm|i m|im) ?${NOT} (sure|certain) (if|whether|about)\\b`), 'information'],
+  // ("I'm not sure if you mean a hotel or a guesthouse" is a question back, not a fact the bot lacks.)
+  [new RegExp(`\\b(i am|i'm|i m|im) ?${NOT} (sure|certain) (if|whether|about|of) (?!you\\b)`), 'information'],
+  // "There is no entrance fee listed", "the opening hours are not listed".
+  [/\bno (\w+ )?(fee|price|cost|information|info|details|number|rating|hours|times?) (is )?listed\b/, 'information'],
+  [new RegExp(`\\b(fee|price|cost|information|info|details|number|rating|hours|times?) (is|are) ?${NOT} listed\\b`), 'information'],
 ];
 const OTHERS_CAN_HELP =
   /\b(they|who)( \w+){0,2} (should|can|could|will|would|may|might) (be able to )?(help|assist|advise|answer|tell|sort)\b/;
@@ -903,9 +913,11 @@ function readsCannotHelp(c: Clause): { lacks: 'information' | 'access' | 'capabi
   if (!c.negated) return null;
   // "I don't know whether they have wifi", "we don't know what their prices are": a fact the bot lacks ("I don't know
   // what you mean" is not understanding the customer).
-  if (c.verb === 'know' && /^(whether|if|where|when|which|what (their|the|its)|how (much|many|long|far|often))\b/.test(obj))
+  if (c.verb === 'know' && /^(whether|if|where|when|which|what (their|the|its)|how (much|many|long|far|often)|(their|its) \w)/.test(obj))
     return { lacks: 'information' };
   if (c.verb === 'understand' || (c.verb === 'know' && /\b(how|what|the answer)\b/.test(obj))) return { lacks: 'understanding' };
+  // "I'm sorry I couldn't be of more service": a goodbye after the case was settled, not a limit now.
+  if (c.verb === 'be' && /^of (more|much|any|further|greater) (help|service|assistance|use)\b/.test(obj)) return null;
   if (c.modality !== 'ability' && !(c.verb === 'be' && /^(able|authori[sz]ed|allowed|equipped|permitted)\b/.test(obj))) return null;
   if (!HELP_VERBS.has(c.verb) && c.verb !== 'be') return null;
   // "we cannot accept the return" is a policy answer; "I cannot see your address" is the bot's limit.
@@ -1023,6 +1035,8 @@ function movesMoney(q: string): boolean {
 const DO_IT_YOURSELF =
   /\byou (can|could|may) (usually |also |easily )?(check|view|see|find|track|enable|disable|change|update|manage|set|adjust|download)\b/;
 const SELF_SERVICE_PLACE = /\b(app|portal|website|site|account|settings|net ?banking|online|page|section)\b/;
+const TRY_ANOTHER =
+  /\b(would you (like|want) (me )?to (try|broaden|change|search)|would you like (a|an) (different|other)|can (we|i) try|shall (we|i) try|how about (a|an|another|trying))\b|\bi do (however )?have\b/;
 const SELF_SERVED = { test: (q: string) => DO_IT_YOURSELF.test(q) && SELF_SERVICE_PLACE.test(q) };
 const AS_AN_ALTERNATIVE = /^(alternatively|or|otherwise)\b|\byou (can|could|may) also\b/;
 
@@ -1238,7 +1252,12 @@ function readUncached(raw: string): BotAct[] {
         continue;
       }
       // "Without it, we are unable to verify the damage": what the bot needs, not what it cannot do.
-      const cannot = /^(without|unless)\b/.test(s.norm) ? null : readsCannotHelp(c);
+      // "Without it, …" and "I can't book a taxi without this information": what the bot needs, not what it cannot do.
+      const cannot = /^(without|unless)\b|\bwithout (this|that|the|your|more|some|further|additional) (information|info|details)\b/.test(
+        s.norm,
+      )
+        ? null
+        : readsCannotHelp(c);
       if (cannot) {
         add({ kind: 'cannot_help', confidence: cannot.lacks === 'understanding' ? 0.6 : 0.75, quote: s.raw, lacks: cannot.lacks });
         continue;
@@ -1332,6 +1351,9 @@ function readUncached(raw: string): BotAct[] {
       ),
   );
   if (mitigated) out = out.filter((a) => !(a.kind === 'cannot_help' && a.lacks !== 'understanding'));
+  // "I'm not able to reserve that hotel for 3 nights. Would you like to try another hotel?": the bot goes on helping
+  // with another way it can do itself (a fact it lacks is still lacking).
+  if (sents.some((s) => TRY_ANOTHER.test(s.norm))) out = out.filter((a) => !(a.kind === 'cannot_help' && a.lacks === 'capability'));
   out = out.filter((a) => !(a.kind === 'cannot_help' && a.lacks !== 'understanding' && TRANSACTION_RESULT.test(normalize(a.quote))));
   // A detail request that names a transfer as its purpose is collecting for the handoff, not the handoff itself.
   if (out.some((a) => a.kind === 'asks_details' && a.forHandoff) && out.some((a) => a.kind === 'transfers_now')) {

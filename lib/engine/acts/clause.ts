@@ -260,7 +260,13 @@ const LEAD =
 const ING_NOUNS =
   /(thing|morning|evening|ceiling|building|wedding|clothing|shipping|packaging|pricing|billing|booking|listing|setting|meeting|training|feeling|warning|opening|heading|parking|rating)$/;
 
+// "I'm sorry, I don't have that information", "I'm afraid that I don't know their fee": the apology is not the clause.
+const APOLOGY_LEAD =
+  /^((i am|i'm|i m|im|we are|we're) )?(so |very |really |terribly )?(sorry|afraid)( but)?(,| that)? (?=(i|we|there|it|that|this|the|our)\b)/;
+
 export function clausesOf(sentence: string): Clause[] {
+  const apology = APOLOGY_LEAD.exec(sentence);
+  if (apology && sentence.length - apology[0].length > 8) sentence = sentence.slice(apology[0].length);
   const lead = LEAD.exec(sentence);
   if (lead) {
     const main = sentence.slice(lead[0].length);

@@ -31,6 +31,8 @@ const CONFUSABLES: Record<string, string> = {
 const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLES).join('')}]`, 'g');
 
 /** Markup and hidden characters removed, entities decoded; case kept (for quotes and the LLM transcript). */
+const TOKENIZED = / n't\b| '(s|m|re|ve|ll|d)\b| [.,!?](?= |$)/i;
+
 export function clean(text: string): string {
   // Most chat messages are plain text: each pass runs only when its characters are present.
   let t = boundText(text);
@@ -41,6 +43,8 @@ export function clean(text: string): string {
     if (HAS_ZERO_WIDTH.test(t)) t = t.replace(ZERO_WIDTH, '');
   }
   if (ODD_SPACE.test(t)) t = t.replace(/[ \t\f\v\r\u00a0\u2000-\u200a\u3000]+/g, ' ').replace(/ ?\n[\n ]*/g, '\n');
+  // Transcripts exported token by token ("I do n't have that information .") read as typed text.
+  if (TOKENIZED.test(t)) t = t.replace(/ (n't|'s|'m|'re|'ve|'ll|'d)\b/gi, '$1').replace(/ ([.,!?;:])(?= |$)/g, '$1');
   return t.trim();
 }
 

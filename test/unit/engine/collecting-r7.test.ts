@@ -170,3 +170,34 @@ describe('the bot saying what it cannot do, in other words, and sending the cust
     expect(asked(bot).escalate).toBe(false);
   });
 });
+
+describe('transcripts exported token by token, apologies first, and the bot trying another way', () => {
+  const asked = (bot: string, customer = 'What is the entrance fee?') => verdictOf(['customer', customer], ['bot', bot]);
+
+  it.each([
+    "I 'm sorry , I do n't have that information . Would you like their phone number again ?",
+    "I 'm afraid that I do n't know their entrance fee , but their phone number is 00872208000 .",
+    "I 'm sorry . There is no entrance fee listed , however , the phone number is 01223446100 if you 'd like to call ahead .",
+    'You will need to call for their entry fee .',
+    'You could try calling to get the fee .',
+    'I am not sure about the entrance fee .',
+  ])('the bot lacks it: %s', (bot) => {
+    expect(asked(bot).escalate).toBe(true);
+  });
+
+  it('the evidence reads as typed text', () => {
+    const v = asked("I 'm sorry , I do n't have that information .");
+    expect(v.signals[0]?.evidence.quote).toBe("I'm sorry, I don't have that information.");
+  });
+
+  it.each([
+    ["I 'm sorry , I do n't see any entertainment attractions in that area of town .", 'Any attractions in the centre?'],
+    ["I 'm not able to book for those nights . Would you want to try a shorter stay ?", 'Book it for 4 nights from Friday.'],
+    ['I was unable to book the ashley hotel for those times . Would you like to try a different hotel ?', 'Book it please.'],
+    ["I 'm sorry , I can not book a taxi for you without this information .", 'I need a taxi.'],
+    ["No problem . I 'm sorry I could n't be of more service . Hope you have a great day .", 'Thanks anyway, bye.'],
+    ["I 'm not sure if you mean a return or a replacement , can you be more specific ?", 'Can you help me with my order?'],
+  ])('still the bot at work: %s', (bot, customer) => {
+    expect(asked(bot, customer).escalate).toBe(false);
+  });
+});
