@@ -377,7 +377,9 @@ const TRANSACTION_RESULT = anyPart(
   ),
   // "I don't see any restaurants that meet your needs", "I'm still not able to get any results" (not "I don't see any
   // information on that": the bot lacking it).
-  new RegExp(`\\b(don't|do not|can't|cannot|can not|not able to|unable to) (see|get) any (results|matches|(\\w+ )?\\w+s)\\b(?!${THE_CASE})`),
+  new RegExp(
+    `\\b(don't|do not|can't|cannot|can not|not able to|unable to) (see|get) any (results|matches|(\\w+ )?\\w+s)\\b(?!${THE_CASE})`,
+  ),
 );
 // "Let us know if the refund is not received within 5 days", "…if you have any questions": the door left open.
 const COME_BACK_IF = {
