@@ -873,7 +873,7 @@ function readsRedirect(clause: Clause, sentence: string): { channel: string } | 
   if (/^\s*(us|out)\b/.test(obj) && /\b(again|any ?time|whenever|if|should|in case)\b/.test(obj)) return null;
   if (SELF_SERVICE.test(obj) && !/\b(us|them|team|number|phone|store|branch|dm)\b/.test(obj)) return null;
   // "an email to our billing team" → "our billing team".
-  return { channel: obj.replace(/^\s*an? (e-?mail|mail|message|note|letter) (to|at) /, '').trim() };
+  return { channel: obj.replace(SEND_A_MESSAGE_ANY, '').trim() };
 }
 
 const NOT = "(not|n't|nt)";
@@ -902,6 +902,8 @@ const BOT_LIMIT: [RegExp, 'information' | 'access' | 'capability'][] = [
 const OTHERS_CAN_HELP =
   /\b(they|who)( \w+){0,2} (should|can|could|will|would|may|might) (be able to )?(help|assist|advise|answer|tell|sort)\b/;
 const REACH_THEM = /\d{5}|\d{3}[ -]\d{3}|\b(their|the) (phone )?number\b/;
+const A_MESSAGE_TO = /an? (e-?mail|mail|message|note|letter) (to|at) /;
+const SEND_A_MESSAGE_ANY = new RegExp(`^\\s*${A_MESSAGE_TO.source}`);
 const CONTACTING: Record<string, string> = { calling: 'call', phoning: 'phone', ringing: 'ring', contacting: 'contact', emailing: 'email' };
 
 /** "I don't have access to that", "I'm not able to help with this", "that is beyond what I can do". */
@@ -963,10 +965,10 @@ function itemsIn(sentence: string): string[] {
   return out;
 }
 
-// "Please send an email to our billing team at …": the customer is sent to a channel, no detail is asked for.
-const SEND_A_MESSAGE = /^\s*(an?) (e-?mail|mail|message|note|letter) (to|at) (?!us\b)/;
-
-const SENDS_A_MESSAGE = /\b(send|write|drop|shoot) an? (e-?mail|mail|message|note|letter) (to|at) (?!us\b)/;
+// "Please send an email to our billing team at …": the customer is sent to a channel, no detail is asked for
+// (the object of the clause, or the whole sentence).
+const SEND_A_MESSAGE = new RegExp(`${SEND_A_MESSAGE_ANY.source}(?!us\\b)`);
+const SENDS_A_MESSAGE = new RegExp(`\\b(send|write|drop|shoot) ${A_MESSAGE_TO.source}(?!us\\b)`);
 
 /** "Could you provide your date of birth?", "May I have your name?", "What is your order number?". */
 function readsDetailRequest(c: Clause, sentence: string): string[] | null {
@@ -1057,6 +1059,7 @@ export function readBotTurn(raw: string): BotAct[] {
 function readUncached(raw: string): BotAct[] {
   const acts: BotAct[] = [];
   const sents = sentencesOf(raw);
+  const turn = normalize(raw);
   const add = (a: BotAct) => {
     if (!acts.some((x) => x.kind === a.kind && x.quote === a.quote)) acts.push(a);
   };
@@ -1087,7 +1090,7 @@ function readUncached(raw: string): BotAct[] {
     const passesOn = !inability || /\b(flagged|reported|shared|notified|informed|raised|escalat\w*|forwarded)\b/.test(q);
     const ownStep =
       passesOn &&
-      (passedOnAsNote(q, normalize(raw)) ||
+      (passedOnAsNote(q, turn) ||
         DELIVERY_STEP.test(q) ||
         /\b(i|we) (have |had )?(now |just |already |also )?(contacted|messaged)\b/.test(q));
     if (legacy.kind === 'handoff' && !answered && !ownStep && !movesMoney(q)) {
@@ -1339,11 +1342,7 @@ function readUncached(raw: string): BotAct[] {
   }
   let out = acts.filter(
     (a) =>
-      !(
-        (a.kind === 'transfers_now' || a.kind === 'commits_future') &&
-        a.action !== 'contact' &&
-        passedOnAsNote(normalize(a.quote), normalize(raw))
-      ),
+      !((a.kind === 'transfers_now' || a.kind === 'commits_future') && a.action !== 'contact' && passedOnAsNote(normalize(a.quote), turn)),
   );
   out = out.filter(
     (a) =>
