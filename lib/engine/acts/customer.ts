@@ -125,8 +125,9 @@ const ANOTHER_TASK =
   /\b(also|another|as well|book|reserve|buy|purchase|get me|find|search|look for|add|schedule|set up|i|me|my|we|our|us)\b/;
 /** A question about the thing the bot is already helping with. */
 export function followsUp(normalized: string): boolean {
-  const q = normalized.replace(ACK_FIRST, '').replace(/^(can you tell me|could you tell me|tell me) /, '');
-  return ASKS_ABOUT.test(normalized.replace(ACK_FIRST, '')) && BACK_TO_IT.test(q) && !ANOTHER_TASK.test(q);
+  const body = normalized.replace(ACK_FIRST, '');
+  const q = body.replace(/^(can you tell me|could you tell me|tell me) /, '');
+  return ASKS_ABOUT.test(body) && BACK_TO_IT.test(q) && !ANOTHER_TASK.test(q);
 }
 // "What type of food?" → "I would like Thai food.": the answer to the bot's question, not a new request, unless the
 // customer turns to something else ("no, but can you add it to my calendar?", "I also need a cab").

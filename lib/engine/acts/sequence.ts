@@ -124,10 +124,10 @@ export function readConversation(conv: Conversation, from: number, customerNorm:
         pending = undefined;
       }
       const asks = acts.some((a) => a.kind === 'new_request' || a.kind === 'reports_problem');
-      // A question about what the bot is already helping with keeps the request the bot took on.
-      const aboutTheSame = engaged && (followsUp(customerNorm(i)) || answersQuestion(customerNorm(i), lastBot));
       if (asks && !acts.some((a) => a.kind === 'asks_human')) {
-        if (!aboutTheSame) openRequest = i;
+        // A question about what the bot is already helping with keeps the request the bot took on.
+        const norm = customerNorm(i);
+        if (!(engaged && (followsUp(norm) || answersQuestion(norm, lastBot)))) openRequest = i;
         if (handoff) requestAfterHandoff = true;
       }
       continue;

@@ -640,7 +640,7 @@ function judgeScope(model: ScopeModel, normalized: string, raw = ''): ScopeJudge
     const placesOnly = foreign.length ? normalized.replace(PLACE_PHRASE, ' ') : normalized;
     if (placesOnly !== normalized) {
       const asked = judgeScope(model, placesOnly, raw);
-      if (asked.verdict === 'out') return { ...asked, covered: [...covered], confidence: Math.max(0.5, asked.confidence - 0.1) };
+      if (asked.verdict === 'out') return { ...asked, covered, confidence: Math.max(0.5, asked.confidence - 0.1) };
     }
     return { verdict: 'in', confidence: Math.min(1, 0.5 + strong / 4), covered, foreign };
   }
